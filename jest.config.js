@@ -1,0 +1,29 @@
+/**
+ * One jest configuration for every pass of scripts/test.mjs. The runner chooses the files and
+ * the environment (database engine, time zone); this file only says how to compile them.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  setupFiles: ['<rootDir>/test/support/setupEnv.ts'],
+  testTimeout: 30000,
+  // @electric-sql/pglite ships ESM next to CJS; jest resolves the CJS build through "require".
+  transformIgnorePatterns: ['/node_modules/'],
+};

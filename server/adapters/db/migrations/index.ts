@@ -1,0 +1,45 @@
+import type { Knex } from 'knex';
+import * as m0001 from './20261123_0001_btree_gist';
+import * as m0002 from './20261123_0002_files';
+import * as m0003 from './20261123_0003_buildings';
+import * as m0004 from './20261123_0004_floors';
+import * as m0005 from './20261123_0005_rooms';
+import * as m0006 from './20261123_0006_room_images';
+import * as m0007 from './20261123_0007_bookings';
+import * as m0008 from './20261123_0008_bookings_no_overlap';
+import * as m0009 from './20261123_0009_users';
+import * as m0010 from './20261123_0010_sessions';
+import * as m0011 from './20261123_0011_api_tokens';
+
+interface Migration {
+  up(db: Knex): Promise<void>;
+  down(db: Knex): Promise<void>;
+}
+
+/**
+ * Migrations are listed here, not discovered from the file system, so the same list works under
+ * ts (tests, tsx) and compiled JavaScript (dist). Append only; never edit a released migration.
+ */
+const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
+  ['20261123_0001_btree_gist', m0001],
+  ['20261123_0002_files', m0002],
+  ['20261123_0003_buildings', m0003],
+  ['20261123_0004_floors', m0004],
+  ['20261123_0005_rooms', m0005],
+  ['20261123_0006_room_images', m0006],
+  ['20261123_0007_bookings', m0007],
+  ['20261123_0008_bookings_no_overlap', m0008],
+  ['20261123_0009_users', m0009],
+  ['20261123_0010_sessions', m0010],
+  ['20261123_0011_api_tokens', m0011],
+];
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: () => Promise.resolve(MIGRATIONS.map(([name]) => name)),
+  getMigrationName: (name) => name,
+  getMigration: (name) => {
+    const found = MIGRATIONS.find(([n]) => n === name);
+    if (!found) throw new Error(`Unknown migration ${name}`);
+    return Promise.resolve(found[1]);
+  },
+};

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only module that reads process.env. Every variable is declared, documented and validated
+ * here; .env.example lists the same variables for operators.
+ */
+
+const onOff = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((v) => v === 'on' || v === 'true' || v === '1');
+
+const envSchema = z
+  .object({
+    /** Port the HTTP server listens on. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Interface to bind; 0.0.0.0 for all. */
+    HOST: z.string().min(1).default('0.0.0.0'),
+    /** Where the embedded database and generated keys live. */
+    DATA_DIR: z.string().min(1).default('./data'),
+    /** PostgreSQL connection string; when unset, the embedded PGlite database in DATA_DIR is used. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    /** The public base URL (https in production); used for cookies and the add-in manifest. */
+    PUBLIC_URL: z.url().optional(),
+    /** Seed the demo organisation on first start when the database is empty. */
+    DEMO: onOff.default(true),
+    /** The first admin account, created at start when no user with this email exists. */
+    ADMIN_EMAIL: z.email().optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    /** pino log level. */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Session lifetime in hours. */
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+    /** Login attempts allowed per IP and email within LOGIN_RATE_WINDOW_MINUTES. */
+    LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+    LOGIN_RATE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    /** Express "trust proxy" setting when running behind a reverse proxy that terminates TLS. */
+    TRUST_PROXY: onOff.default(false),
+  })
+  .superRefine((env, ctx) => {
+    if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: { readonly engine: 'pglite'; readonly dataDir: string } | { readonly engine: 'postgres'; readonly url: string };
+  readonly publicUrl: string;
+  readonly secureCookies: boolean;
+  readonly demo: boolean;
+  readonly initialAdmin?: { readonly email: string; readonly password: string };
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly nodeEnv: Env['NODE_ENV'];
+  readonly sessionTtlHours: number;
+  readonly loginRateLimit: { readonly max: number; readonly windowMinutes: number };
+  readonly trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(source: Readonly<Record<string, string | undefined>>): Config {
+  const defined = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(defined);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.DATA_DIR);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir,
+    database: env.DATABASE_URL ? { engine: 'postgres', url: env.DATABASE_URL } : { engine: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    demo: env.DEMO,
+    ...(env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { initialAdmin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } } : {}),
+    logLevel: env.LOG_LEVEL,
+    nodeEnv: env.NODE_ENV,
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    loginRateLimit: { max: env.LOGIN_RATE_LIMIT, windowMinutes: env.LOGIN_RATE_WINDOW_MINUTES },
+    trustProxy: env.TRUST_PROXY,
+  };
+}
+
+/** Reads the process environment (and ./.env when present). */
+export function loadConfig(envFile = '.env'): Config {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseConfig(process.env);
+}

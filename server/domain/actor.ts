@@ -1,0 +1,22 @@
+import type { Role } from '../../shared/schemas/users';
+
+/** Who is making a request, once authenticated. */
+export interface Actor {
+  readonly userId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  /** How the request proved who it is; CSRF applies to cookie sessions only. */
+  readonly via: 'session' | 'token';
+}
+
+const RANK: Readonly<Record<Role, number>> = { external: 0, employee: 1, facility: 2, admin: 3 };
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.role === 'admin';
+}
+
+/** Facility staff manage orders and the catalog; admins may do everything facility staff may. */
+export function isFacilityOrAdmin(actor: Actor): boolean {
+  return RANK[actor.role] >= RANK.facility;
+}

@@ -1,0 +1,65 @@
+import type { Request, Response, Router } from 'express';
+import type { z } from 'zod';
+import type { Endpoint } from '../../shared/api/endpoint';
+import { isAdmin, isFacilityOrAdmin, type Actor } from '../domain/actor';
+import { AppError } from '../domain/errors';
+import { parseBody, parseParams, parseQuery } from './validate';
+
+export interface HandlerInput<E extends Endpoint> {
+  readonly params: E['params'] extends z.ZodType ? z.infer<E['params']> : Record<string, never>;
+  readonly query: E['query'] extends z.ZodType ? z.infer<E['query']> : Record<string, never>;
+  readonly body: E['body'] extends z.ZodType ? z.infer<E['body']> : undefined;
+  /** Present for every access level but `public`. */
+  readonly actor: Actor | undefined;
+  readonly req: Request;
+  readonly res: Response;
+}
+
+type HandlerResult<E extends Endpoint> = E['response'] extends z.ZodType ? z.input<E['response']> : void;
+
+export type Handler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<HandlerResult<E>>;
+
+/** Set by the authentication middleware when the request carries a valid session or token. */
+export function actorOf(res: Response): Actor | undefined {
+  const actor: unknown = res.locals.actor;
+  return actor === undefined ? undefined : (actor as Actor);
+}
+
+export function requireActor(res: Response): Actor {
+  const actor = actorOf(res);
+  if (!actor) throw new AppError('unauthenticated', 'Sign in first');
+  return actor;
+}
+
+function checkAccess(endpoint: Endpoint, res: Response): Actor | undefined {
+  if (endpoint.access === 'public') return actorOf(res);
+  const actor = requireActor(res);
+  if (endpoint.access === 'admin' && !isAdmin(actor)) throw new AppError('forbidden', 'Admins only');
+  if (endpoint.access === 'facility' && !isFacilityOrAdmin(actor)) throw new AppError('forbidden', 'Facility team only');
+  return actor;
+}
+
+/**
+ * Mounts one endpoint of the shared contract: access check, then validation of path, query and
+ * body, then the handler; the response is parsed through its schema so nothing undeclared leaks.
+ */
+export function mount<E extends Endpoint>(router: Router, endpoint: E, handler: Handler<E>): void {
+  router[endpoint.method](endpoint.path, async (req: Request, res: Response) => {
+    const actor = checkAccess(endpoint, res);
+    const input = {
+      params: endpoint.params ? parseParams(endpoint.params, req) : {},
+      query: endpoint.query ? parseQuery(endpoint.query, req) : {},
+      body: endpoint.body ? parseBody(endpoint.body, req) : undefined,
+      actor,
+      req,
+      res,
+    } as HandlerInput<E>;
+    const result: unknown = await handler(input);
+    if (res.headersSent) return;
+    if (endpoint.successStatus === 204 || endpoint.response === undefined) {
+      res.status(204).end();
+      return;
+    }
+    res.status(endpoint.successStatus).json(endpoint.response.parse(result));
+  });
+}
