@@ -28,11 +28,12 @@ describe(`database values are engine-independent`, () => {
   });
 
   it('refuses two overlapping confirmed bookings of one room', async () => {
-    const [building] = await db.knex('buildings').insert({ name: 'B', time_zone: 'Europe/Berlin' }).returning('id');
-    const [floor] = await db.knex('floors').insert({ building_id: building.id, name: 'F', level: 0 }).returning('id');
-    const [room] = await db.knex('rooms').insert({ floor_id: floor.id, name: 'R', capacity: 4 }).returning('id');
+    type Id = { id: string };
+    const [building] = await db.knex('buildings').insert({ name: 'B', time_zone: 'Europe/Berlin' }).returning<Id[]>('id');
+    const [floor] = await db.knex('floors').insert({ building_id: building?.id, name: 'F', level: 0 }).returning<Id[]>('id');
+    const [room] = await db.knex('rooms').insert({ floor_id: floor?.id, name: 'R', capacity: 4 }).returning<Id[]>('id');
     const booking = (start: string, end: string, status: string) => ({
-      room_id: room.id,
+      room_id: room?.id,
       during: db.knex.raw("tstzrange(?, ?, '[)')", [start, end]),
       source: 'app',
       status,

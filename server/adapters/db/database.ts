@@ -33,7 +33,10 @@ const pgTypes = {
   getTypeParser(oid: number, format?: string): (value: string) => unknown {
     if (oid === INT8_OID) return parseInt8;
     if (oid === DATE_OID) return keepDateText;
-    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+    type Parser = (value: string) => unknown;
+    return format === 'binary'
+      ? (pg.types.getTypeParser(oid, 'binary') as Parser)
+      : (pg.types.getTypeParser(oid, 'text') as Parser);
   },
 };
 

@@ -49,7 +49,7 @@ function fromFrameworkError(err: HttpishError): AppError | undefined {
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (typeof err === 'object' && err !== null) {
-    const mapped = fromFrameworkError(err as HttpishError);
+    const mapped = fromFrameworkError(err);
     if (mapped) return mapped;
   }
   return new AppError('internal', 'Something went wrong on our side');
