@@ -22,6 +22,9 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // Dynamic import() needs a file extension under moduleResolution node16 (the web app's lazy
+  // routes write './Page.js'); map it back to the TypeScript source, as webpack's extensionAlias does.
+  moduleNameMapper: { '^(\\.{1,2}/.+)\\.js$': '$1' },
   setupFiles: ['<rootDir>/test/support/setupEnv.ts'],
   testTimeout: 30000,
   // @electric-sql/pglite ships ESM next to CJS; jest resolves the CJS build through "require".

@@ -44,7 +44,7 @@ const zoneFiles = allFiles.filter(contains('@timezone-sensitive'));
 
 function runPass(name, files, env) {
   if (files.length === 0) return { name, passed: 0, failed: 0, skipped: 0, ok: true, ran: false };
-  const outputFile = path.join(outDir, `${name}.json`);
+  const outputFile = path.join(outDir, `${name.replace(/\W+/g, "-")}.json`);
   const args = [jestBin, '--json', `--outputFile=${outputFile}`, '--maxWorkers=2', '--runTestsByPath', ...files];
   if (process.env.CI) args.splice(1, 0, '--ci');
   console.log(`\n=== test pass: ${name} (${files.length} files) ===`);

@@ -5,17 +5,20 @@ import { isAdmin, isFacilityOrAdmin, type Actor } from '../domain/actor';
 import { AppError } from '../domain/errors';
 import { parseBody, parseParams, parseQuery } from './validate';
 
+// Contract parts are optional properties (`P | undefined`), so strip the undefined before inferring.
+type Parsed<S, Otherwise> = NonNullable<S> extends z.ZodType ? z.infer<NonNullable<S>> : Otherwise;
+
 export interface HandlerInput<E extends Endpoint> {
-  readonly params: E['params'] extends z.ZodType ? z.infer<E['params']> : Record<string, never>;
-  readonly query: E['query'] extends z.ZodType ? z.infer<E['query']> : Record<string, never>;
-  readonly body: E['body'] extends z.ZodType ? z.infer<E['body']> : undefined;
+  readonly params: Parsed<E['params'], Record<string, never>>;
+  readonly query: Parsed<E['query'], Record<string, never>>;
+  readonly body: Parsed<E['body'], undefined>;
   /** Present for every access level but `public`. */
   readonly actor: Actor | undefined;
   readonly req: Request;
   readonly res: Response;
 }
 
-type HandlerResult<E extends Endpoint> = E['response'] extends z.ZodType ? z.input<E['response']> : void;
+type HandlerResult<E extends Endpoint> = NonNullable<E['response']> extends z.ZodType ? z.input<NonNullable<E['response']>> : void;
 
 export type Handler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<HandlerResult<E>>;
 

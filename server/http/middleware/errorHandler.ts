@@ -76,5 +76,5 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
-  next(new AppError('not_found', `No route for ${req.method} ${req.path}`));
+  next(new AppError('not_found', `No route for ${req.method} ${req.baseUrl}${req.path}`));
 };

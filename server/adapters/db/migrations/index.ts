@@ -10,6 +10,7 @@ import * as m0008 from './20261123_0008_bookings_no_overlap';
 import * as m0009 from './20261123_0009_users';
 import * as m0010 from './20261123_0010_sessions';
 import * as m0011 from './20261123_0011_api_tokens';
+import * as m0012 from './20261123_0012_bookings_occupying_during';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -32,6 +33,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261123_0009_users', m0009],
   ['20261123_0010_sessions', m0010],
   ['20261123_0011_api_tokens', m0011],
+  ['20261123_0012_bookings_occupying_during', m0012],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,0 +1,68 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { Suspense, lazy } from 'react';
+import { Outlet, RouterProvider, useRouteError, type RouteObject, type createBrowserRouter } from 'react-router';
+import type { ApiClient } from '../api/client';
+import { AppShell } from './components/AppShell';
+import { ErrorState, LoadingState } from './components/StatusViews';
+import { ApiProvider } from './hooks/useApi';
+import { SessionProvider, useSession } from './hooks/useSession';
+import { SignInPage } from './pages/SignInPage';
+
+// Each page is its own chunk, so the sign-in form does not wait for the search page's code.
+// Pages export their component by name: a CommonJS `default` would mean different things to tsc and webpack.
+const RoomSearchPage = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "room-search" */ './pages/roomSearch/RoomSearchPage.js')).RoomSearchPage,
+}));
+const NotFoundPage = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "not-found" */ './pages/NotFoundPage.js')).NotFoundPage,
+}));
+
+/** Pages for signed-in users: the sign-in form stands in for them until someone signs in. */
+function SignedInLayout() {
+  const { state, recheck } = useSession();
+  if (state.status === 'checking') return <LoadingState />;
+  if (state.status === 'unknown') return <ErrorState error={state.error} onRetry={recheck} />;
+  if (state.status === 'signed-out') return <SignInPage />;
+  return (
+    <AppShell user={state.user}>
+      <Suspense fallback={<LoadingState />}>
+        <Outlet />
+      </Suspense>
+    </AppShell>
+  );
+}
+
+/** A page that crashed while rendering: say so instead of leaving a blank screen. */
+function RouteError() {
+  return <ErrorState error={useRouteError()} onRetry={() => window.location.reload()} />;
+}
+
+/**
+ * The app's routes. Pages that need no signed-in user (room displays, for example) go next to
+ * the layout route, not below it.
+ */
+export const appRoutes: RouteObject[] = [
+  {
+    path: '/',
+    element: <SignedInLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <RoomSearchPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export type AppRouter = ReturnType<typeof createBrowserRouter>;
+
+export function App({ client, router }: { client: ApiClient; router: AppRouter }) {
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <ApiProvider client={client}>
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </ApiProvider>
+    </FluentProvider>
+  );
+}

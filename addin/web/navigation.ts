@@ -1,0 +1,29 @@
+import type { Role } from '../../shared/schemas/users';
+import { strings } from './strings';
+
+/** Who may see a page: mirrors the API's access levels, so the nav never offers a page whose calls would answer 403. */
+export type PageAccess = 'signed-in' | 'facility' | 'admin';
+
+export interface NavItem {
+  readonly to: string;
+  readonly label: string;
+  readonly access: PageAccess;
+}
+
+/** The app's pages in menu order. Later issues add My bookings, Admin, Facility, Displays and Office plan here. */
+export const NAV_ITEMS: readonly NavItem[] = [{ to: '/', label: strings.nav.findRoom, access: 'signed-in' }];
+
+export function mayOpen(access: PageAccess, role: Role): boolean {
+  switch (access) {
+    case 'signed-in':
+      return true;
+    case 'facility':
+      return role === 'facility' || role === 'admin';
+    case 'admin':
+      return role === 'admin';
+  }
+}
+
+export function visibleNavItems(items: readonly NavItem[], role: Role): NavItem[] {
+  return items.filter((item) => mayOpen(item.access, role));
+}

@@ -1,0 +1,129 @@
+import { Badge, Caption1, Card, CardHeader, CardPreview, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ImageOffRegular, LocationRegular, PeopleRegular } from '@fluentui/react-icons';
+import { roomsEndpoints } from '../../../../shared/api/rooms';
+import type { RoomSearchResult } from '../../../../shared/schemas/search';
+import { useApi } from '../../hooks/useApi';
+import { useAsync } from '../../hooks/useAsync';
+import { strings } from '../../strings';
+import { toOffsetIso } from '../../time';
+import { AvailabilityBadge } from './AvailabilityBadge';
+import { DayTimeline } from './DayTimeline';
+import { dayTimeline, type BusyInput, type Interval } from './timeline';
+
+const useStyles = makeStyles({
+  card: { height: '100%' },
+  preview: { aspectRatio: '16 / 9', backgroundColor: tokens.colorNeutralBackground3 },
+  image: { width: '100%', height: '100%', objectFit: 'cover', display: 'block' },
+  noImage: {
+    height: '100%',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    justifyContent: 'center',
+    gap: tokens.spacingVerticalXS,
+    color: tokens.colorNeutralForeground3,
+  },
+  facts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    alignItems: 'center',
+  },
+  fact: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
+  tags: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface RoomCardProps {
+  readonly room: RoomSearchResult;
+  /** The day being searched (YYYY-MM-DD) and the chosen window on it. */
+  readonly date: string;
+  readonly selection: Interval;
+}
+
+/**
+ * The room's day: its schedule from the API once loaded; until then (or if that fails) the busy
+ * intervals the search already returned for the chosen window.
+ */
+function useDayTimeline({ room, date, selection }: RoomCardProps) {
+  const api = useApi();
+  const fallback: BusyInput[] = room.availability?.busy ?? [];
+  const { day } = dayTimeline(date, selection, fallback);
+  const from = toOffsetIso(day.start);
+  const to = toOffsetIso(day.end);
+  const { state } = useAsync(`${room.id}|${from}|${to}`, (signal) =>
+    api.call(roomsEndpoints.roomSchedule, { params: { id: room.id }, query: { from, to }, signal }),
+  );
+  const busy: BusyInput[] =
+    state.status === 'success'
+      ? state.data.entries.map((e) => ({ start: e.start, end: e.end, title: e.subject }))
+      : fallback;
+  return { model: dayTimeline(date, selection, busy), scheduleFailed: state.status === 'error' };
+}
+
+export function RoomCard(props: RoomCardProps) {
+  const { room } = props;
+  const styles = useStyles();
+  const { model, scheduleFailed } = useDayTimeline(props);
+  const image = room.images[0];
+  const titleId = `room-${room.id}`;
+  return (
+    <Card className={styles.card} aria-labelledby={titleId}>
+      <CardPreview className={styles.preview}>
+        {image ? (
+          <img className={styles.image} src={image.url} alt={image.alt} loading="lazy" decoding="async" />
+        ) : (
+          <div className={styles.noImage}>
+            <ImageOffRegular fontSize={32} aria-hidden />
+            <Caption1>{strings.room.noImage}</Caption1>
+          </div>
+        )}
+      </CardPreview>
+      <CardHeader
+        header={
+          <Text as="h3" weight="semibold" size={400} id={titleId} style={{ margin: 0 }}>
+            {room.name}
+          </Text>
+        }
+        description={
+          <div className={styles.facts}>
+            <span className={styles.fact}>
+              <PeopleRegular aria-hidden />
+              {strings.room.capacity(room.capacity)}
+            </span>
+            <span className={styles.fact}>
+              <LocationRegular aria-hidden />
+              {strings.room.location(room.buildingName, room.floorName)}
+            </span>
+          </div>
+        }
+      />
+      {room.tags.length > 0 ? (
+        <ul className={styles.tags} aria-label={strings.room.tagsLabel}>
+          {room.tags.map((tag) => (
+            <li key={tag}>
+              <Badge appearance="tint" color="informative" shape="rounded">
+                {tag}
+              </Badge>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {room.availability ? <AvailabilityBadge availability={room.availability} /> : null}
+      <DayTimeline model={model} />
+      {scheduleFailed ? (
+        <Caption1 className={styles.note} role="status">
+          {strings.timeline.loadFailed}
+        </Caption1>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * Local wall time in the browser <-> instants on the wire. The filters speak the user's clock;
+ * the API wants ISO 8601 with an explicit offset, which we take from the browser for that very
+ * date (so a search across a daylight-saving change still means what the user typed).
+ */
+
+const pad = (n: number, width = 2): string => String(Math.trunc(n)).padStart(width, '0');
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** A real calendar date as YYYY-MM-DD (2026-02-30 is not one, though Date would roll it over). */
+export function isDateText(text: string): boolean {
+  if (!DATE_PATTERN.test(text)) return false;
+  const midnight = localDate(text, '00:00');
+  return !Number.isNaN(midnight.getTime()) && dateText(midnight) === text;
+}
+
+export function isTimeText(text: string): boolean {
+  return TIME_PATTERN.test(text);
+}
+
+/** The Date at `date` (YYYY-MM-DD) and `time` (HH:MM) on the browser's clock. */
+export function localDate(date: string, time: string): Date {
+  const d = DATE_PATTERN.exec(date);
+  const t = TIME_PATTERN.exec(time);
+  if (!d || !t) return new Date(Number.NaN);
+  return new Date(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]), 0, 0);
+}
+
+/** ISO 8601 with the browser's offset at that instant, e.g. 2026-05-04T09:00:00+02:00. */
+export function toOffsetIso(at: Date): string {
+  const offset = -at.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  const date = `${pad(at.getFullYear(), 4)}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
+  return `${date}T${time}${sign}${pad(abs / 60)}:${pad(abs % 60)}`;
+}
+
+export function localIso(date: string, time: string): string {
+  return toOffsetIso(localDate(date, time));
+}
+
+export function dateText(at: Date): string {
+  return `${pad(at.getFullYear(), 4)}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+export function timeText(at: Date): string {
+  return `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
+
+/** The next full hour and the hour after it: what someone looking for a room usually means. */
+export function nextHourWindow(now: Date): { date: string; start: string; end: string } {
+  const start = new Date(now);
+  start.setMinutes(0, 0, 0);
+  start.setHours(start.getHours() + 1);
+  const end = new Date(start);
+  end.setHours(end.getHours() + 1);
+  // At night, offer the first office hour of the coming morning instead of a slot nobody wants.
+  if (start.getHours() < 7 || dateText(end) !== dateText(start)) {
+    const morning = new Date(start);
+    if (start.getHours() >= 7) morning.setDate(morning.getDate() + 1);
+    morning.setHours(8, 0, 0, 0);
+    return { date: dateText(morning), start: '08:00', end: '09:00' };
+  }
+  return { date: dateText(start), start: timeText(start), end: timeText(end) };
+}
+
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+
+export function formatClock(at: Date | string): string {
+  return clockFormat.format(typeof at === 'string' ? new Date(at) : at);
+}
+
+export function formatDay(at: Date): string {
+  return dayFormat.format(at);
+}

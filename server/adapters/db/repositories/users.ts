@@ -1,0 +1,86 @@
+import type { Knex } from 'knex';
+import { ROLES, type Role } from '../../../../shared/schemas/users';
+import { conflict } from '../../../domain/errors';
+import type { NewUser, UserChanges, UserRecord, UserRepository, UserWithPassword } from '../../../ports/users';
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  active: boolean;
+  created_at: Date | string;
+}
+
+const COLUMNS = ['id', 'email', 'name', 'role', 'password_hash', 'active', 'created_at'];
+
+function toRole(value: string): Role {
+  const role = ROLES.find((r) => r === value);
+  if (!role) throw new Error(`Unknown role in database: ${value}`);
+  return role;
+}
+
+function toUser(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: toRole(row.role),
+    active: row.active,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && err.code === '23505';
+}
+
+export function createUserRepository(db: Knex): UserRepository {
+  return {
+    async findById(id) {
+      const row = await db('users').where({ id }).first<UserRow | undefined>(COLUMNS);
+      return row ? toUser(row) : undefined;
+    },
+    async findByEmail(email): Promise<UserWithPassword | undefined> {
+      const row = await db('users').whereRaw('lower(email) = lower(?)', [email]).first<UserRow | undefined>(COLUMNS);
+      return row ? { ...toUser(row), passwordHash: row.password_hash } : undefined;
+    },
+    async list({ offset, limit }) {
+      const rows = await db('users')
+        .select<UserRow[]>(COLUMNS)
+        .orderBy([{ column: 'email' }, { column: 'id' }])
+        .offset(offset)
+        .limit(limit);
+      const counted = await db('users').count<{ count: number }[]>({ count: '*' });
+      return { items: rows.map(toUser), total: Number(counted[0]?.count ?? 0) };
+    },
+    async create(user: NewUser) {
+      try {
+        const [row] = await db('users')
+          .insert({
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            password_hash: user.passwordHash,
+            active: user.active,
+          })
+          .returning<UserRow[]>(COLUMNS);
+        if (!row) throw new Error('insert into users returned no row');
+        return toUser(row);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw conflict(`A user with email ${user.email} already exists`);
+        throw err;
+      }
+    },
+    async update(id, changes: UserChanges) {
+      const patch: Partial<UserRow> & { updated_at: Knex.Raw } = { updated_at: db.fn.now() };
+      if (changes.name !== undefined) patch.name = changes.name;
+      if (changes.role !== undefined) patch.role = changes.role;
+      if (changes.active !== undefined) patch.active = changes.active;
+      if (changes.passwordHash !== undefined) patch.password_hash = changes.passwordHash;
+      const [row] = await db('users').where({ id }).update(patch).returning<UserRow[]>(COLUMNS);
+      return row ? toUser(row) : undefined;
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './interval';
+export * from './availability';
+export * from './bestFit';
+export * from './bookingVisibility';

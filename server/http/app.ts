@@ -1,0 +1,72 @@
+import compression from 'compression';
+import express, { type Express, type Router } from 'express';
+import type { Logger } from 'pino';
+import { allEndpoints } from '../../shared/api';
+import type { Config } from '../config';
+import type { AuthService } from '../services/auth/authService';
+import type { UserService } from '../services/auth/userService';
+import { authenticate } from './middleware/authenticate';
+import { errorHandler, notFoundHandler } from './middleware/errorHandler';
+import { requestLogger } from './middleware/requestLogger';
+import { securityHeaders } from './middleware/security';
+import { staticWeb } from './middleware/staticWeb';
+import { buildOpenApiDocument, type OpenApiDocument } from './openapi';
+import { authRouter } from './routes/auth/router';
+import { healthRouter } from './routes/health/router';
+import { usersRouter } from './routes/users/router';
+
+export const JSON_BODY_LIMIT = '1mb';
+
+export interface AppDeps {
+  readonly config: Pick<Config, 'trustProxy' | 'secureCookies' | 'sessionTtlHours' | 'loginRateLimit'>;
+  readonly logger: Logger;
+  readonly auth: AuthService;
+  readonly users: UserService;
+  /** Resolves when the database answers; /readyz reports 503 otherwise. */
+  readonly checkDatabase: () => Promise<void>;
+  /** The feature routers (locations, files, rooms, ...), each mounted under /api. */
+  readonly featureRouters: readonly Router[];
+  /** The built web app (index.html and bundles). */
+  readonly webDir: string;
+  readonly version: string;
+}
+
+function apiRouter(deps: AppDeps): Router {
+  const api = express.Router();
+  let openApi: OpenApiDocument | undefined;
+  api.get('/openapi.json', (_req, res) => {
+    openApi ??= buildOpenApiDocument(allEndpoints, { version: deps.version });
+    res.json(openApi);
+  });
+  api.use(express.json({ limit: JSON_BODY_LIMIT }));
+  api.use(authenticate({ auth: deps.auth }));
+  api.use(
+    authRouter({
+      auth: deps.auth,
+      users: deps.users,
+      cookie: { secure: deps.config.secureCookies, maxAgeHours: deps.config.sessionTtlHours },
+      loginRateLimit: deps.config.loginRateLimit,
+    }),
+  );
+  api.use(usersRouter({ users: deps.users }));
+  for (const router of deps.featureRouters) api.use(router);
+  api.use(notFoundHandler);
+  return api;
+}
+
+/** The whole HTTP application without listen(), so tests drive it in-process. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // One reverse proxy in front (TLS termination); trusting more would let clients forge their IP.
+  app.set('trust proxy', deps.config.trustProxy ? 1 : false);
+  app.use(securityHeaders({ https: deps.config.secureCookies }));
+  app.use(compression());
+  app.use(requestLogger(deps.logger));
+  app.use(healthRouter({ checkDatabase: deps.checkDatabase, logger: deps.logger }));
+  app.use('/api', apiRouter(deps));
+  app.use(staticWeb(deps.webDir));
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,68 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { AppError } from '../../domain/errors';
+import { actorFor, type AuthService } from '../../services/auth/authService';
+import { secretsEqual } from '../../services/auth/secrets';
+import { CSRF_HEADER, readSessionCookie } from './sessionCookie';
+
+export interface AuthenticateDeps {
+  readonly auth: AuthService;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Signing in replaces whatever session the browser had, so it needs no proof of the old one. */
+const CSRF_EXEMPT_PATHS = new Set(['/auth/login']);
+
+/** What the auth routes need to know about the cookie session of this request. */
+export interface SessionLocals {
+  readonly token: string;
+  readonly csrfToken: string;
+}
+
+export function sessionOf(res: Response): SessionLocals | undefined {
+  const session: unknown = res.locals.session;
+  return session === undefined ? undefined : (session as SessionLocals);
+}
+
+function bearerTokenOf(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  if (header === undefined) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>"');
+  return match[1];
+}
+
+function checkCsrf(req: Request, expected: string): void {
+  if (SAFE_METHODS.has(req.method) || CSRF_EXEMPT_PATHS.has(req.path)) return;
+  const sent = req.get(CSRF_HEADER);
+  if (!sent || !secretsEqual(sent, expected)) {
+    throw new AppError(
+      'csrf_failed',
+      `Cookie-authenticated writes must send the ${CSRF_HEADER} header from the sign-in response`,
+    );
+  }
+}
+
+/**
+ * Resolves who is calling: a bearer token (scripts, integrations; no CSRF) or the session cookie
+ * (the web app; writes must echo the CSRF token). Sets res.locals.actor; access rules live in mount().
+ */
+export function authenticate(deps: AuthenticateDeps): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const bearer = bearerTokenOf(req);
+    if (bearer !== undefined) {
+      const user = await deps.auth.authenticateApiToken(bearer);
+      if (!user) throw new AppError('unauthenticated', 'The API token is unknown, revoked or expired');
+      res.locals.actor = actorFor(user, 'token');
+      next();
+      return;
+    }
+    const cookie = readSessionCookie(req);
+    const session = cookie === undefined ? undefined : await deps.auth.resumeSession(cookie);
+    if (cookie !== undefined && session) {
+      checkCsrf(req, session.csrfToken);
+      res.locals.actor = actorFor(session.user, 'session');
+      res.locals.session = { token: cookie, csrfToken: session.csrfToken } satisfies SessionLocals;
+    }
+    next();
+  };
+}

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { AppError } from '../../domain/errors';
+
+/** webpack names bundles like main.3f9a1c2b.js: their content never changes under that name. */
+const HASHED_ASSET = /\.[0-9a-f]{8,}\.[a-z0-9]+$/i;
+const API_OR_PROBE = /^\/(api|healthz|readyz)(\/|$)/;
+/** A missing file (favicon.png, an old bundle) is a 404, not the page. */
+const LOOKS_LIKE_FILE = /\.[a-z0-9]{1,8}$/i;
+
+/**
+ * Serves the built web app (dist/web) and answers every other page GET with index.html, so that
+ * client-side routes survive a reload. /api and the probes never fall through to the page.
+ */
+export function staticWeb(webDir: string): Router {
+  const router = express.Router();
+  const indexFile = path.join(webDir, 'index.html');
+  router.use(
+    express.static(webDir, {
+      index: false,
+      setHeaders: (res, filePath) => {
+        res.setHeader(
+          'Cache-Control',
+          HASHED_ASSET.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    }),
+  );
+  router.get(/.*/, (req: Request, res: Response, next: NextFunction) => {
+    if (API_OR_PROBE.test(req.path) || LOOKS_LIKE_FILE.test(req.path)) {
+      next();
+      return;
+    }
+    if (!existsSync(indexFile)) {
+      next(new AppError('not_found', 'The web app is not built; run `npm run build`'));
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexFile, (err) => {
+      if (err) next(err);
+    });
+  });
+  return router;
+}

@@ -1,0 +1,56 @@
+import express, { type Router } from 'express';
+import { authEndpoints } from '../../../../shared/api/auth';
+import type { AuthService } from '../../../services/auth/authService';
+import { presentApiToken, presentUser } from '../../../services/auth/present';
+import type { UserService } from '../../../services/auth/userService';
+import { sessionOf } from '../../middleware/authenticate';
+import { loginRateLimit, type LoginRateLimitSettings } from '../../middleware/loginRateLimit';
+import { clearSessionCookie, writeSessionCookie, type SessionCookieSettings } from '../../middleware/sessionCookie';
+import { mount, requireActor } from '../../route';
+
+export interface AuthRouterDeps {
+  readonly auth: AuthService;
+  readonly users: UserService;
+  readonly cookie: SessionCookieSettings;
+  readonly loginRateLimit: LoginRateLimitSettings;
+}
+
+export function authRouter(deps: AuthRouterDeps): Router {
+  const router = express.Router();
+  const e = authEndpoints;
+
+  router.post(e.login.path, loginRateLimit(deps.loginRateLimit));
+  mount(router, e.login, async ({ body, res }) => {
+    const session = await deps.auth.login(body.email, body.password);
+    writeSessionCookie(res, session.token, deps.cookie);
+    return { user: presentUser(session.user), csrfToken: session.csrfToken };
+  });
+
+  mount(router, e.me, async ({ res }) => {
+    const actor = requireActor(res);
+    const user = await deps.users.get(actor.userId);
+    return { user: presentUser(user), csrfToken: sessionOf(res)?.csrfToken ?? null };
+  });
+
+  mount(router, e.logout, async ({ res }) => {
+    const session = sessionOf(res);
+    if (session) await deps.auth.logout(session.token);
+    clearSessionCookie(res, deps.cookie);
+  });
+
+  mount(router, e.createToken, async ({ body, res }) => {
+    const issued = await deps.auth.createApiToken(requireActor(res).userId, body);
+    return { ...presentApiToken(issued.record), token: issued.token };
+  });
+
+  mount(router, e.listTokens, async ({ res }) => {
+    const tokens = await deps.auth.listApiTokens(requireActor(res).userId);
+    return { items: tokens.map(presentApiToken) };
+  });
+
+  mount(router, e.revokeToken, async ({ params, res }) => {
+    await deps.auth.revokeApiToken(requireActor(res).userId, params.id);
+  });
+
+  return router;
+}

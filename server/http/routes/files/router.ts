@@ -1,0 +1,69 @@
+/**
+ * Image uploads and downloads.
+ *
+ * Wiring in server/main.ts (and test/support/testApp.ts):
+ *   const files = createFilesService({ files: createFileRepository(db.knex) }); // services/files, adapters/db/repositories/files
+ *   app.use('/api', filesRouter({ files }));
+ *
+ * Reading a file needs no sign-in. Images are shown in <img> tags in the web app and in the
+ * Outlook add-in, which cannot attach a bearer token and may not carry our session cookie; ids
+ * are random UUIDs that are only learnt from signed-in API responses, and the content is floor
+ * plans and room photos. Uploading is for admins only.
+ */
+import { Router, type RequestHandler } from 'express';
+import multer from 'multer';
+import { filesEndpoints as endpoints } from '../../../../shared/api/files';
+import { isAdmin } from '../../../domain/actor';
+import { forbidden, invalid } from '../../../domain/errors';
+import { FILE_EXTENSIONS, MAX_UPLOAD_BYTES } from '../../../domain/files/imageTypes';
+import type { FilesService } from '../../../services/files';
+import { mount, requireActor } from '../../route';
+
+export interface FilesRouterDeps {
+  readonly files: FilesService;
+}
+
+/** Checked before multer reads the body, so nobody but an admin gets 10 MB buffered. */
+const adminsOnly: RequestHandler = (_req, res, next) => {
+  if (!isAdmin(requireActor(res))) throw forbidden('Admins only');
+  next();
+};
+
+const receiveSingleFile = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 20 },
+}).single('file');
+
+/**
+ * Served so that a file can do no harm even when opened directly: the browser must not guess
+ * another type, and the CSP sandbox keeps an SVG from running script. Content never changes
+ * under an id, so it may be cached for good.
+ */
+const SAFE_FILE_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+  'Cache-Control': 'public, max-age=31536000, immutable',
+};
+
+export function filesRouter({ files }: FilesRouterDeps): Router {
+  const router = Router();
+
+  router.post(endpoints.upload.path, adminsOnly, receiveSingleFile);
+  mount(router, endpoints.upload, ({ req }) => {
+    if (!req.file) throw invalid('Send the image as multipart/form-data field "file"', { field: 'file' });
+    return files.upload(req.file.buffer);
+  });
+
+  mount(router, endpoints.download, async ({ params, res }) => {
+    const { file, content } = await files.read(params.id);
+    res.set({
+      ...SAFE_FILE_HEADERS,
+      'Content-Type': file.contentType,
+      'Content-Disposition': `inline; filename="${file.id}.${FILE_EXTENSIONS[file.contentType]}"`,
+      ETag: `"${file.sha256}"`,
+    });
+    res.send(content);
+  });
+
+  return router;
+}

@@ -1,0 +1,4 @@
+/** The source of "now"; tests use a clock they can move. */
+export interface Clock {
+  now(): Date;
+}

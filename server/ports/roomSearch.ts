@@ -1,0 +1,57 @@
+import type { RoomSearchResult } from '../../shared/schemas/search';
+import type { Interval } from '../domain/availability/interval';
+import type { Attendee } from '../domain/availability/bookingVisibility';
+
+export interface RoomSearchCriteria {
+  /** When set, rooms are ranked by availability in it and `busy` is filled in. */
+  readonly window?: Interval;
+  readonly minCapacity?: number;
+  /** Every tag must be on the room. */
+  readonly tags: readonly string[];
+  readonly buildingId?: string;
+  readonly floorId?: string;
+  /** Each word must occur (case-insensitively) in the room's name, description, tags, floor or building name. */
+  readonly words: readonly string[];
+  /** Only rooms with no pending or confirmed booking overlapping the window. */
+  readonly onlyAvailable: boolean;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export type SearchedRoom = Omit<RoomSearchResult, 'availability'>;
+
+export interface RoomSearchHit {
+  readonly room: SearchedRoom;
+  /** Spans of pending and confirmed bookings inside the window; undefined without a window. */
+  readonly busy?: readonly Interval[];
+}
+
+export interface RoomSearchHits {
+  readonly hits: readonly RoomSearchHit[];
+  /** Matching rooms over all pages. */
+  readonly total: number;
+}
+
+export interface ScheduledBooking {
+  readonly id: string;
+  readonly span: Interval;
+  readonly subject: string;
+  readonly organizer: Attendee;
+  readonly attendees: readonly Attendee[];
+  readonly isPrivate: boolean;
+  readonly status: 'pending' | 'confirmed';
+  readonly source: 'exchange' | 'app' | 'display';
+}
+
+/**
+ * Reads for room search and room timelines. Implementations filter, rank and paginate in the
+ * database: ranking by availability needs every matching room's bookings in the window.
+ */
+export interface RoomSearchRepository {
+  /** Best fit first (see domain/availability/bestFit.ts), then paginated. */
+  search(criteria: RoomSearchCriteria): Promise<RoomSearchHits>;
+  /** The room's building time zone, or undefined when there is no such room. */
+  roomTimeZone(roomId: string): Promise<string | undefined>;
+  /** Pending and confirmed bookings of the room overlapping `window`, by start. */
+  bookingsOf(roomId: string, window: Interval): Promise<ScheduledBooking[]>;
+}

@@ -1,0 +1,137 @@
+import type { ApiTokenCreate } from '../../../shared/schemas/auth';
+import type { Actor } from '../../domain/actor';
+import { AppError, notFound } from '../../domain/errors';
+import type { ApiTokenRecord, ApiTokenRepository } from '../../ports/apiTokens';
+import type { Clock } from '../../ports/clock';
+import type { SessionRepository } from '../../ports/sessions';
+import type { UserRecord, UserRepository } from '../../ports/users';
+import { DEFAULT_SCRYPT_COST, hashPassword, needsRehash, verifyPassword, type ScryptCost } from './passwords';
+import { hashSecret, newSecret } from './secrets';
+
+export interface AuthServiceDeps {
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly apiTokens: ApiTokenRepository;
+  readonly clock: Clock;
+  readonly sessionTtlHours: number;
+  readonly passwordCost?: ScryptCost;
+}
+
+export interface StartedSession {
+  readonly user: UserRecord;
+  /** The cookie value; only its hash is stored. */
+  readonly token: string;
+  readonly csrfToken: string;
+  readonly expiresAt: Date;
+}
+
+export interface ResumedSession {
+  readonly user: UserRecord;
+  readonly csrfToken: string;
+}
+
+export interface IssuedApiToken {
+  readonly record: ApiTokenRecord;
+  /** Shown to the user once; only its hash is stored. */
+  readonly token: string;
+}
+
+/** Personal API tokens are recognisable in logs and secret scanners by this prefix. */
+export const API_TOKEN_PREFIX = 'rs_pat_';
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+export function actorFor(user: UserRecord, via: Actor['via']): Actor {
+  return { userId: user.id, email: user.email, name: user.name, role: user.role, via };
+}
+
+const invalidCredentials = (): AppError => new AppError('invalid_credentials', 'The email or password is not correct');
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+export function createAuthService(deps: AuthServiceDeps) {
+  const cost = deps.passwordCost ?? DEFAULT_SCRYPT_COST;
+  // Unknown emails are checked against this hash so that they cost as much time as known ones.
+  let decoyHash: Promise<string> | undefined;
+  const decoy = (): Promise<string> => (decoyHash ??= hashPassword(newSecret(), cost));
+
+  async function checkPassword(email: string, password: string): Promise<UserRecord> {
+    const user = await deps.users.findByEmail(email);
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
+    if (!user || !user.passwordHash || !user.active || !matches) throw invalidCredentials();
+    if (needsRehash(user.passwordHash, cost)) {
+      await deps.users.update(user.id, { passwordHash: await hashPassword(password, cost) });
+    }
+    return user;
+  }
+
+  async function activeUser(userId: string): Promise<UserRecord | undefined> {
+    const user = await deps.users.findById(userId);
+    return user?.active ? user : undefined;
+  }
+
+  return {
+    async login(email: string, password: string): Promise<StartedSession> {
+      const user = await checkPassword(email, password);
+      const now = deps.clock.now();
+      await deps.sessions.deleteExpired(now);
+      const token = newSecret();
+      const csrfToken = newSecret();
+      const expiresAt = new Date(now.getTime() + deps.sessionTtlHours * HOUR_MS);
+      await deps.sessions.create({ tokenHash: hashSecret(token), userId: user.id, csrfToken, expiresAt });
+      return { user, token, csrfToken, expiresAt };
+    },
+
+    /** The session behind a cookie value, unless it is unknown, expired or its user was deactivated. */
+    async resumeSession(token: string): Promise<ResumedSession | undefined> {
+      const tokenHash = hashSecret(token);
+      const session = await deps.sessions.find(tokenHash);
+      if (!session) return undefined;
+      if (session.expiresAt.getTime() <= deps.clock.now().getTime()) {
+        await deps.sessions.delete(tokenHash);
+        return undefined;
+      }
+      const user = await activeUser(session.userId);
+      return user ? { user, csrfToken: session.csrfToken } : undefined;
+    },
+
+    async logout(token: string): Promise<void> {
+      await deps.sessions.delete(hashSecret(token));
+    },
+
+    /** The user behind a bearer token, unless it is unknown, expired or its user was deactivated. */
+    async authenticateApiToken(token: string): Promise<UserRecord | undefined> {
+      if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
+      const record = await deps.apiTokens.findByHash(hashSecret(token));
+      const now = deps.clock.now();
+      if (!record || (record.expiresAt && record.expiresAt.getTime() <= now.getTime())) return undefined;
+      const user = await activeUser(record.userId);
+      if (user) await deps.apiTokens.markUsed(record.id, now);
+      return user;
+    },
+
+    async createApiToken(userId: string, input: ApiTokenCreate): Promise<IssuedApiToken> {
+      const token = `${API_TOKEN_PREFIX}${newSecret()}`;
+      const now = deps.clock.now();
+      const expiresAt =
+        input.expiresInDays === undefined ? null : new Date(now.getTime() + input.expiresInDays * DAY_MS);
+      const record = await deps.apiTokens.create({
+        userId,
+        name: input.name,
+        tokenHash: hashSecret(token),
+        createdAt: now,
+        expiresAt,
+      });
+      return { record, token };
+    },
+
+    listApiTokens(userId: string): Promise<ApiTokenRecord[]> {
+      return deps.apiTokens.listForUser(userId);
+    },
+
+    async revokeApiToken(userId: string, tokenId: string): Promise<void> {
+      const deleted = await deps.apiTokens.deleteForUser(tokenId, userId);
+      if (!deleted) throw notFound('API token', tokenId);
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type {
+  buildingInputSchema,
+  buildingPatchSchema,
+  floorInputSchema,
+  floorPatchSchema,
+  roomInputSchema,
+  roomPatchSchema,
+} from '../../../shared/schemas/locations';
+import type { FileRepository } from '../../ports/files';
+import type { BuildingRepository, FloorRepository, RoomMailboxVerifier, RoomRepository } from '../../ports/locations';
+
+export type BuildingInput = z.output<typeof buildingInputSchema>;
+export type BuildingPatch = z.output<typeof buildingPatchSchema>;
+export type FloorInput = z.output<typeof floorInputSchema>;
+export type FloorPatch = z.output<typeof floorPatchSchema>;
+export type RoomInput = z.output<typeof roomInputSchema>;
+export type RoomPatch = z.output<typeof roomPatchSchema>;
+
+export interface DeleteOptions {
+  /** Also delete what hangs below (floors, rooms, bookings); see domain/locations/deletion.ts. */
+  readonly cascade: boolean;
+}
+
+export interface LocationsServiceDeps {
+  readonly buildings: BuildingRepository;
+  readonly floors: FloorRepository;
+  readonly rooms: RoomRepository;
+  readonly files: FileRepository;
+  readonly now: () => Date;
+  /** Wired in by the Exchange issue; without it a room's mailbox stays `unconnected`. */
+  readonly mailboxVerifier?: RoomMailboxVerifier;
+}

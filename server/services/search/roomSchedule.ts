@@ -1,0 +1,45 @@
+import type { RoomSchedule, RoomScheduleQuery, ScheduleEntry } from '../../../shared/schemas/search';
+import { visibleDetails } from '../../domain/availability/bookingVisibility';
+import { toIsoInterval } from '../../domain/availability/interval';
+import type { Actor } from '../../domain/actor';
+import { notFound } from '../../domain/errors';
+import type { RoomSearchRepository, ScheduledBooking } from '../../ports/roomSearch';
+import { windowOf } from './searchWindow';
+
+export interface RoomScheduleDeps {
+  readonly roomSearch: RoomSearchRepository;
+}
+
+function entryFor(actor: Actor, booking: ScheduledBooking): ScheduleEntry {
+  const details = visibleDetails(actor, booking);
+  return {
+    id: booking.id,
+    ...toIsoInterval(booking.span),
+    subject: details.subject,
+    organizer: details.organizer,
+    attendees: [...details.attendees],
+    isPrivate: booking.isPrivate,
+    status: booking.status,
+    source: booking.source,
+  };
+}
+
+/**
+ * GET /api/rooms/:id/schedule: the room's timeline. Declined and cancelled bookings are left
+ * out; they no longer take the room. Bookings are not clipped to the window, so a meeting that
+ * started before `from` shows its real start.
+ */
+export async function roomSchedule(deps: RoomScheduleDeps, actor: Actor, roomId: string, query: RoomScheduleQuery): Promise<RoomSchedule> {
+  const window = windowOf(query.from, query.to);
+  const timeZone = await deps.roomSearch.roomTimeZone(roomId);
+  if (timeZone === undefined) throw notFound('Room', roomId);
+  const bookings = await deps.roomSearch.bookingsOf(roomId, window);
+  const { start: from, end: to } = toIsoInterval(window);
+  return {
+    roomId,
+    timeZone,
+    from,
+    to,
+    entries: bookings.map((booking) => entryFor(actor, booking)),
+  };
+}

@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import { parse as parseQueryString } from 'node:querystring';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import request from 'supertest';
+import { z } from 'zod';
+import { allEndpoints } from '../../shared/api';
+import type { Endpoint } from '../../shared/api/endpoint';
+import { errorBodySchema } from '../../shared/schemas/errors';
+import { buildBooking } from '../factories/bookings';
+import { buildBuilding, buildFloor, buildImageFile, buildRoom } from '../factories/locations';
+import { createTestApp, type TestApp } from '../support/testApp';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+
+/**
+ * Every endpoint of shared/api gets malformed, oversized and out-of-range input. Each answer must
+ * be a 4xx JSON error body, never a 500, and the database must be exactly as before.
+ * Endpoints are taken from the contracts, so a new endpoint is covered without touching this file.
+ */
+
+const RUNS = 15;
+const ONE_MB = 1024 * 1024;
+
+type Query = Record<string, string | string[]>;
+interface BadRequest {
+  readonly path: string;
+  readonly query?: string;
+  readonly body?: unknown;
+  readonly rawBody?: string;
+}
+
+function shapeKeys(schema: z.ZodType | undefined): string[] {
+  if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
+  if (schema instanceof z.ZodPipe) return shapeKeys(schema.in as z.ZodType);
+  return [];
+}
+
+const fails = (schema: z.ZodType, value: unknown): boolean => !schema.safeParse(value).success;
+
+function pathWith(ep: Endpoint, values: Record<string, string>): string {
+  return `/api${ep.path.replace(/:([A-Za-z_]\w*)/g, (_m, name: string) => encodeURIComponent(values[name] ?? randomUUID()))}`;
+}
+
+function queryString(query: Query): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const item of Array.isArray(value) ? value : [value]) search.append(key, item);
+  }
+  return search.toString();
+}
+
+/** What Express's query parser hands to the schema for this query string. */
+const asServerSees = (query: Query): unknown => ({ ...parseQueryString(queryString(query)) });
+
+const queryValue = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.integer().map(String),
+  fc.double().map(String),
+  fc.constantFrom(
+    '',
+    '-1',
+    '0',
+    '1e309',
+    'NaN',
+    '99999999999999',
+    '2026-13-45T25:61:00Z',
+    'true',
+    'null',
+    'x'.repeat(500),
+  ),
+  fc.array(fc.string({ maxLength: 10 }), { minLength: 2, maxLength: 3 }),
+);
+
+const wrongValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.constantFrom(
+    -1,
+    0,
+    1e12,
+    -1e12,
+    1.5,
+    '',
+    'x'.repeat(5000),
+    [],
+    {},
+    null,
+    true,
+    '2026-13-45T25:61:00Z',
+    'not-a-uuid',
+  ),
+);
+
+const badParam = fc
+  .oneof(
+    fc.string({ minLength: 1, maxLength: 40 }),
+    fc.integer().map(String),
+    fc.constantFrom('null', 'undefined', '..', '%', '0', '-1', `${randomUUID()}x`, randomUUID().slice(0, 35)),
+  )
+  .filter((s) => s.trim().length > 0);
+
+/** Values the contract must refuse, whatever else the query says. */
+const OUT_OF_RANGE: Record<string, Query[]> = {
+  pageSize: [{ pageSize: '1000000' }, { pageSize: '0' }, { pageSize: '-5' }, { pageSize: '2.5' }],
+  page: [{ page: '0' }, { page: '100000000' }],
+  start: [{ start: '2026-05-04T10:00:00Z', end: '2026-05-04T09:00:00Z' }],
+  from: [{ from: '2026-05-04T10:00:00Z', to: '2026-05-04T09:00:00Z' }],
+};
+
+async function tableNames(db: TestDatabase): Promise<string[]> {
+  const rows = await db
+    .knex('information_schema.tables')
+    .where({ table_type: 'BASE TABLE' })
+    .andWhereRaw('table_schema = current_schema()')
+    .select<{ table_name: string }[]>('table_name');
+  return rows.map((r) => r.table_name).sort();
+}
+
+/** Row count and a checksum of every table; last_used_at moves whenever the test's token is used. */
+async function snapshot(db: TestDatabase, tables: readonly string[]): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const table of tables) {
+    const row = await db.knex
+      .select(
+        db.knex.raw('count(*) as n'),
+        db.knex.raw(
+          "md5(coalesce(string_agg((to_jsonb(t) - 'last_used_at')::text, '|' order by (to_jsonb(t) - 'last_used_at')::text), '')) as sum",
+        ),
+      )
+      .from(db.knex.raw('?? as t', [table]))
+      .first<{ n: number; sum: string }>();
+    result[table] = `${Number(row.n)}:${row.sum}`;
+  }
+  return result;
+}
+
+describe('bad input against every endpoint', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let bearer: string;
+  let tables: string[];
+  const knownIds: Record<string, string> = {};
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    t = createTestApp(db.knex, { config: { loginRateLimit: { max: 1000, windowMinutes: 1 } } });
+    bearer = await t.tokenFor('admin');
+    const buildingId = await buildBuilding(db.knex);
+    const floorId = await buildFloor(db.knex, { buildingId });
+    const fileId = await buildImageFile(db.knex);
+    const roomId = await buildRoom(db.knex, { floorId, imageFileIds: [fileId] });
+    await buildBooking(db.knex, { roomId, start: '2026-05-04T08:00:00Z', end: '2026-05-04T09:00:00Z' });
+    const session = await t.loginAs('employee');
+    const token = await t.deps.auth.createApiToken(session.user.id, { name: 'seeded' });
+    Object.assign(knownIds, {
+      buildings: buildingId,
+      floors: floorId,
+      rooms: roomId,
+      files: fileId,
+      users: session.user.id,
+      auth: token.record.id,
+    });
+    tables = await tableNames(db);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  /** An existing row of the endpoint's resource, so refused input is shown not to touch it. */
+  const existingIds = (ep: Endpoint): Record<string, string> => ({
+    id: knownIds[ep.path.split('/')[1] ?? ''] ?? randomUUID(),
+  });
+
+  async function send(ep: Endpoint, input: BadRequest): Promise<request.Response> {
+    const url = input.query ? `${input.path}?${input.query}` : input.path;
+    let req = request(t.app)[ep.method](url).set('Authorization', `Bearer ${bearer}`);
+    if (input.rawBody !== undefined) req = req.set('Content-Type', 'application/json').send(input.rawBody);
+    else if (input.body !== undefined) req = req.send(input.body as object);
+    return req;
+  }
+
+  async function expectRefused(ep: Endpoint, input: BadRequest): Promise<void> {
+    const res = await send(ep, input);
+    const seen = {
+      endpoint: `${ep.method} ${ep.path}`,
+      input: JSON.stringify(input).slice(0, 300),
+      status: res.status,
+    };
+    expect(res.status >= 400 && res.status < 500 ? seen : { ...seen, body: res.body as unknown }).toEqual(seen);
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+    const body = errorBodySchema.safeParse(res.body);
+    expect(body.success ? 'error body' : JSON.stringify(res.body)).toBe('error body');
+    expect(JSON.stringify(res.body)).not.toMatch(/\n\s+at |node_modules/);
+  }
+
+  /** Runs the check and proves the database did not change. */
+  async function unchanged(check: () => Promise<void>): Promise<void> {
+    const before = await snapshot(db, tables);
+    await check();
+    expect(await snapshot(db, tables)).toEqual(before);
+  }
+
+  const property = <T>(arb: fc.Arbitrary<T>, run: (value: T) => Promise<void>) =>
+    fc.assert(fc.asyncProperty(arb, run), { numRuns: RUNS, endOnFailure: true });
+
+  it('covers a non-trivial API', () => {
+    expect(allEndpoints.length).toBeGreaterThanOrEqual(15);
+  });
+
+  describe.each(allEndpoints.map((ep) => [`${ep.method.toUpperCase()} ${ep.path}`, ep] as const))('%s', (_name, ep) => {
+    it('refuses JSON bodies over 1 MB with 413 and broken JSON with 400', async () => {
+      await unchanged(async () => {
+        const huge = JSON.stringify({ name: 'x'.repeat(ONE_MB + 10) });
+        const res = await send(ep, { path: pathWith(ep, existingIds(ep)), rawBody: huge });
+        expect({ endpoint: ep.path, status: res.status }).toEqual({ endpoint: ep.path, status: 413 });
+        expect((res.body as { error: { code: string } }).error.code).toBe('payload_too_large');
+        await expectRefused(ep, { path: pathWith(ep, existingIds(ep)), rawBody: '{"name": "unterminated' });
+      });
+    });
+
+    if (ep.params) {
+      const params = ep.params;
+      it('refuses malformed path parameters', async () => {
+        const keys = shapeKeys(params);
+        await unchanged(() =>
+          property(badParam, async (value) => {
+            const values = Object.fromEntries(keys.map((k) => [k, value]));
+            fc.pre(fails(params, values));
+            await expectRefused(ep, { path: pathWith(ep, values), body: {} });
+          }),
+        );
+      });
+
+      it('answers unknown ids with a 4xx', async () => {
+        await unchanged(() =>
+          property(fc.uuid({ version: 4 }), async (id) => {
+            await expectRefused(ep, {
+              path: pathWith(ep, { id }),
+              query: 'from=2026-05-04T08:00:00Z&to=2026-05-04T09:00:00Z',
+              body: {},
+            });
+          }),
+        );
+      });
+    }
+
+    if (ep.query) {
+      const query = ep.query;
+      const keys = shapeKeys(query);
+      it('refuses malformed and out-of-range query parameters', async () => {
+        const arb = fc.dictionary(fc.constantFrom(...keys), queryValue, { minKeys: 1, maxKeys: keys.length });
+        await unchanged(async () => {
+          await property(arb, async (q) => {
+            fc.pre(fails(query, asServerSees(q)));
+            await expectRefused(ep, { path: pathWith(ep, existingIds(ep)), query: queryString(q) });
+          });
+          for (const key of keys) {
+            for (const q of OUT_OF_RANGE[key] ?? []) {
+              expect({ key, refusedByContract: fails(query, asServerSees(q)) }).toEqual({
+                key,
+                refusedByContract: true,
+              });
+              await expectRefused(ep, { path: pathWith(ep, existingIds(ep)), query: queryString(q) });
+            }
+          }
+        });
+      });
+    }
+
+    if (ep.body) {
+      const body = ep.body;
+      const keys = shapeKeys(body);
+      it('refuses bodies of the wrong shape or with wrong types', async () => {
+        const partial =
+          keys.length > 0
+            ? fc.dictionary(fc.constantFrom(...keys), wrongValue, { maxKeys: keys.length })
+            : fc.constant({});
+        const withUnknownKey = partial.map((b) => ({ ...b, unexpectedField: 1 }));
+        const arb = fc.oneof(fc.jsonValue({ maxDepth: 2 }), partial, withUnknownKey);
+        await unchanged(() =>
+          property(arb, async (value) => {
+            fc.pre(fails(body, value));
+            // Primitives and null travel as raw JSON text: supertest would not send them as JSON.
+            const input =
+              typeof value === 'object' && value !== null ? { body: value } : { rawBody: JSON.stringify(value) };
+            await expectRefused(ep, { path: pathWith(ep, existingIds(ep)), ...input });
+          }),
+        );
+      });
+    }
+
+    if (ep.multipart) {
+      it('refuses uploads that are not multipart files', async () => {
+        await unchanged(() =>
+          property(fc.jsonValue({ maxDepth: 2 }), async (value) => {
+            await expectRefused(ep, { path: pathWith(ep, existingIds(ep)), rawBody: JSON.stringify(value) });
+          }),
+        );
+      });
+    }
+  });
+});

@@ -1,0 +1,75 @@
+import type { Express } from 'express';
+import type { Knex } from 'knex';
+import { pino, type Logger } from 'pino';
+import request from 'supertest';
+import type { Role } from '../../shared/schemas/users';
+import type { AppDeps } from '../../server/http/app';
+import { composeApp, type Services } from '../../server/main';
+import type { Clock } from '../../server/ports/clock';
+import { buildUser, TEST_SCRYPT_COST, type BuiltUser } from '../factories/users';
+
+export const TEST_APP_CONFIG: AppDeps['config'] = {
+  trustProxy: false,
+  secureCookies: false,
+  sessionTtlHours: 12,
+  loginRateLimit: { max: 5, windowMinutes: 15 },
+};
+
+export interface TestAppOptions {
+  readonly clock?: Clock;
+  readonly config?: Partial<AppDeps['config']>;
+  readonly logger?: Logger;
+  readonly webDir?: string;
+}
+
+export interface SignedInSession {
+  readonly user: BuiltUser;
+  /** `rs_session=<token>`, for `.set('Cookie', cookie)`. */
+  readonly cookie: string;
+  readonly csrfToken: string;
+}
+
+export interface TestApp {
+  readonly app: Express;
+  readonly deps: Services;
+  /** Creates a user with this role and signs in through POST /api/auth/login. */
+  loginAs(role: Role): Promise<SignedInSession>;
+  /** Creates a user with this role and a personal API token for them; returns the token. */
+  tokenFor(role: Role): Promise<string>;
+}
+
+function sessionCookieOf(setCookie: unknown): string {
+  const headers = Array.isArray(setCookie) ? setCookie : [setCookie];
+  const found = headers.find((h): h is string => typeof h === 'string' && h.startsWith('rs_session='));
+  if (!found) throw new Error('sign-in set no rs_session cookie');
+  return found.split(';')[0] ?? '';
+}
+
+/** The real application, with the real services and repositories, on a test database. */
+export function createTestApp(db: Knex, options: TestAppOptions = {}): TestApp {
+  const { app, services } = composeApp({
+    knex: db,
+    config: { ...TEST_APP_CONFIG, ...options.config },
+    logger: options.logger ?? pino({ level: 'silent' }),
+    passwordCost: TEST_SCRYPT_COST,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.webDir ? { webDir: options.webDir } : {}),
+  });
+
+  return {
+    app,
+    deps: services,
+    async loginAs(role) {
+      const user = await buildUser(db, { role });
+      const res = await request(app).post('/api/auth/login').send({ email: user.email, password: user.password });
+      if (res.status !== 200) throw new Error(`sign-in as ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const body = res.body as { csrfToken: string };
+      return { user, cookie: sessionCookieOf(res.headers['set-cookie']), csrfToken: body.csrfToken };
+    },
+    async tokenFor(role) {
+      const user = await buildUser(db, { role });
+      const issued = await services.auth.createApiToken(user.id, { name: `${role} test token` });
+      return issued.token;
+    },
+  };
+}
