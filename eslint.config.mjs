@@ -1,16 +1,31 @@
 // @ts-check
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-/** Import patterns that a layer must not reach (the dependency rule of docs/ARCHITECTURE.md). */
-const ADAPTERS = ['**/adapters/**', '**/adapters'];
+/** Packages that do I/O or bind us to a framework: the pure layers must not import them. */
 const IO_LIBRARIES = ['express', 'knex', 'knex-pglite', 'pg', '@electric-sql/*', 'ews-javascript-api', '@ewsjs/*', 'nodemailer', 'multer'];
 
-function restrict(patterns, message) {
-  return { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] };
+function restrictPackages(message) {
+  return { 'no-restricted-imports': ['error', { patterns: [{ group: IO_LIBRARIES, message }] }] };
 }
+
+/** The dependency rule of docs/ARCHITECTURE.md, checked on resolved file paths. */
+const zone = (target, from, message) => ({ target, from, message });
+const LAYERS = [
+  zone('./server/domain', ['./server/ports', './server/services', './server/http', './server/sync', './server/adapters', './server/main.ts'], 'The domain is pure: it depends on shared/ and itself only.'),
+  zone('./server/ports', ['./server/services', './server/http', './server/sync', './server/adapters', './server/main.ts'], 'Ports are interfaces in domain terms.'),
+  zone('./server/services', ['./server/http', './server/sync', './server/adapters', './server/main.ts'], 'Services reach I/O through ports only.'),
+  zone('./server/http', ['./server/adapters', './server/main.ts'], 'Only server/main.ts wires adapters in.'),
+  zone('./server/sync', ['./server/adapters', './server/main.ts'], 'Only server/main.ts wires adapters in.'),
+  zone('./shared', ['./server', './addin', './test'], 'shared/ is used by server and browser: schemas and pure helpers only.'),
+  zone('./addin', ['./server', './test/exchange-sim'], 'Web code talks to the server over HTTP only.'),
+  zone('./server', ['./test', './addin'], 'Product code never depends on tests or web code.'),
+  zone('./test/exchange-sim', ['./server', './shared'], 'The simulator must behave like Exchange, not like our code: it imports nothing of ours.'),
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'test-results/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
@@ -18,7 +33,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: {
+      'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: LAYERS }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
@@ -32,35 +50,18 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-globals': ['error', { name: 'Office', message: 'Only addin/office/ touches Office.js.' }],
-      ...restrict(['**/server/**', '**/server'], 'Web code talks to the server over HTTP only.'),
+      'no-restricted-globals': [
+        'error',
+        { name: 'Office', message: 'Only addin/office/ touches Office.js.' },
+        { name: 'process', message: 'Browser code has no process.' },
+      ],
     },
   },
   { files: ['addin/office/**'], rules: { 'no-restricted-globals': 'off' } },
-  {
-    files: ['shared/**'],
-    ...{ rules: restrict(['**/server/**', '**/addin/**', 'node:*', ...IO_LIBRARIES], 'shared/ is used by server and browser; it holds schemas and pure helpers only.') },
-  },
-  {
-    files: ['server/domain/**'],
-    rules: restrict([...ADAPTERS, '**/services/**', '**/http/**', '**/sync/**', ...IO_LIBRARIES], 'The domain is pure: no I/O, no framework.'),
-  },
-  {
-    files: ['server/ports/**'],
-    rules: restrict([...ADAPTERS, '**/services/**', '**/http/**', '**/sync/**', ...IO_LIBRARIES], 'Ports are interfaces in domain terms.'),
-  },
-  {
-    files: ['server/services/**'],
-    rules: restrict([...ADAPTERS, '**/http/**', '**/sync/**', ...IO_LIBRARIES], 'Services reach I/O through ports only.'),
-  },
-  {
-    files: ['server/http/**', 'server/sync/**'],
-    rules: restrict(ADAPTERS, 'Only server/main.ts wires adapters in.'),
-  },
-  {
-    files: ['test/exchange-sim/**'],
-    rules: restrict(['**/server/**', '**/server', '**/shared/**', '**/shared'], 'The simulator must behave like Exchange, not like our code: it imports nothing of ours.'),
-  },
+  { files: ['shared/**'], rules: restrictPackages('shared/ is used by server and browser; no I/O libraries.') },
+  { files: ['server/domain/**', 'server/ports/**'], rules: restrictPackages('The domain and its ports are pure: no I/O, no framework.') },
+  { files: ['server/services/**'], rules: restrictPackages('Services reach I/O through ports only.') },
+  { files: ['shared/**'], rules: { 'no-restricted-globals': ['error', { name: 'process', message: 'shared/ also runs in the browser.' }] } },
   { files: ['server/config.ts', 'test/**', 'scripts/**', 'bench/**', '**/*.test.ts', '**/*.test.tsx'], rules: { 'no-restricted-properties': 'off' } },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**'],
