@@ -26,6 +26,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow2,
+    // Grid cells may shrink below their content; Fluent's Dropdown/Combobox otherwise insist on 250px.
+    '& > *': { minWidth: 0 },
+    '& .fui-Input, & .fui-Dropdown, & .fui-Combobox, & .fui-Select, & select': { minWidth: 0, width: '100%' },
   },
   wide: { gridColumn: '1 / -1' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
