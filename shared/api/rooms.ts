@@ -1,5 +1,10 @@
 import { idParamsSchema } from '../schemas/common';
-import { roomScheduleQuerySchema, roomScheduleSchema, roomSearchPageSchema, roomSearchQuerySchema } from '../schemas/search';
+import {
+  roomScheduleQuerySchema,
+  roomScheduleSchema,
+  roomSearchPageSchema,
+  roomSearchQuerySchema,
+} from '../schemas/search';
 import { endpoint } from './endpoint';
 
 /**

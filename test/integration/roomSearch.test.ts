@@ -36,7 +36,7 @@ async function buildCatalog(db: Knex): Promise<Catalog> {
     ['Bille', first, 4, ['Display'], '', true],
     ['Este', first, 2, ['Phone booth'], '', true],
     ['Hudson', lobby, 8, ['Whiteboard'], '100% soundproof_room', true],
-    ['Mosel', lobby, 8, [], '', true],
+    ['Mosel', lobby, 8, [], 'Quiet!', true],
     ['Retired', lobby, 6, ['Display'], 'Harbour view', false],
   ];
   const rooms: Record<string, string> = {};
@@ -49,7 +49,12 @@ async function buildCatalog(db: Knex): Promise<Catalog> {
 }
 
 /** A signed-in user's bearer token, for a user with this role and, if given, this email. */
-async function tokenOf(db: Knex, testApp: TestApp, role: 'employee' | 'facility' | 'admin', email?: string): Promise<string> {
+async function tokenOf(
+  db: Knex,
+  testApp: TestApp,
+  role: 'employee' | 'facility' | 'admin',
+  email?: string,
+): Promise<string> {
   const user = await buildUser(db, { role, ...(email ? { email } : {}) });
   return (await testApp.deps.auth.createApiToken(user.id, { name: 'room search test' })).token;
 }
@@ -59,8 +64,12 @@ const WINDOW = { start: '2026-05-04T08:00:00Z', end: '2026-05-04T10:00:00Z' };
 /** Bookings that make each room's state in WINDOW known. */
 async function bookWindow(db: Knex, rooms: Catalog['rooms']): Promise<void> {
   const at = (time: string): string => `2026-05-04T${time}:00Z`;
-  const book = (room: string, start: string, end: string, status: 'pending' | 'confirmed' | 'declined' | 'cancelled' = 'confirmed') =>
-    buildBooking(db, { roomId: rooms[room] ?? '', start: at(start), end: at(end), status });
+  const book = (
+    room: string,
+    start: string,
+    end: string,
+    status: 'pending' | 'confirmed' | 'declined' | 'cancelled' = 'confirmed',
+  ) => buildBooking(db, { roomId: rooms[room] ?? '', start: at(start), end: at(end), status });
   // Alster: busy throughout, through a confirmed and a touching pending booking.
   await book('Alster', '07:30', '09:00');
   await book('Alster', '09:00', '10:30', 'pending');
@@ -156,7 +165,12 @@ describe('GET /api/rooms (search)', () => {
   it('sorts best fit first: capacity, then free, partial, busy, then name', async () => {
     const page = await search(windowQuery);
     expect(names(page)).toEqual(['Este', 'Bille', 'Mosel', 'Hudson', 'Alster', 'Elbe']);
-    const ranked = page.items.map((r) => ({ id: r.id, name: r.name, capacity: r.capacity, state: r.availability?.state ?? 'free' }));
+    const ranked = page.items.map((r) => ({
+      id: r.id,
+      name: r.name,
+      capacity: r.capacity,
+      state: r.availability?.state ?? 'free',
+    }));
     expect([...ranked].sort(compareBestFit())).toEqual(ranked);
   });
 
@@ -206,6 +220,7 @@ describe('GET /api/rooms (search)', () => {
     ['words spread over name and building', 'tower mos', ['Mosel']],
     ['a literal percent sign', '%', ['Hudson']],
     ['a literal underscore', '_', ['Hudson']],
+    ['the escape character itself', 'quiet!', ['Mosel']],
     ['text nowhere', 'zeppelin', []],
   ])('q matches %s', async (_label, q, expected) => {
     expect(names(await search(`q=${encodeURIComponent(q)}`))).toEqual(expected);
@@ -276,7 +291,13 @@ describe('GET /api/rooms/:id/schedule', () => {
     const roomId = catalog.rooms.Elbe ?? '';
     // The organizer's address as Exchange spelled it: matching must ignore case.
     const booking = { roomId, organizerName: 'Olga Organizer', organizerEmail: 'Olga@Example.test' };
-    await buildBooking(db.knex, { ...booking, start: '2026-05-03T23:00:00Z', end: '2026-05-04T01:00:00Z', subject: 'Night shift handover', source: 'exchange' });
+    await buildBooking(db.knex, {
+      ...booking,
+      start: '2026-05-03T23:00:00Z',
+      end: '2026-05-04T01:00:00Z',
+      subject: 'Night shift handover',
+      source: 'exchange',
+    });
     await buildBooking(db.knex, {
       ...booking,
       start: '2026-05-04T09:00:00+02:00',
@@ -286,10 +307,32 @@ describe('GET /api/rooms/:id/schedule', () => {
       status: 'pending',
       attendees: [{ name: 'Ann', email: 'ann@example.test' }],
     });
-    await buildBooking(db.knex, { ...booking, start: '2026-05-04T12:00:00Z', end: '2026-05-04T13:00:00Z', subject: 'Dropped', status: 'declined' });
-    await buildBooking(db.knex, { ...booking, start: '2026-05-04T13:00:00Z', end: '2026-05-04T14:00:00Z', subject: 'Called off', status: 'cancelled' });
-    await buildBooking(db.knex, { ...booking, start: '2026-05-05T00:00:00Z', end: '2026-05-05T01:00:00Z', subject: 'Tomorrow' });
-    await buildBooking(db.knex, { roomId: catalog.rooms.Bille ?? '', start: '2026-05-04T09:00:00Z', end: '2026-05-04T10:00:00Z', subject: 'Other room' });
+    await buildBooking(db.knex, {
+      ...booking,
+      start: '2026-05-04T12:00:00Z',
+      end: '2026-05-04T13:00:00Z',
+      subject: 'Dropped',
+      status: 'declined',
+    });
+    await buildBooking(db.knex, {
+      ...booking,
+      start: '2026-05-04T13:00:00Z',
+      end: '2026-05-04T14:00:00Z',
+      subject: 'Called off',
+      status: 'cancelled',
+    });
+    await buildBooking(db.knex, {
+      ...booking,
+      start: '2026-05-05T00:00:00Z',
+      end: '2026-05-05T01:00:00Z',
+      subject: 'Tomorrow',
+    });
+    await buildBooking(db.knex, {
+      roomId: catalog.rooms.Bille ?? '',
+      start: '2026-05-04T09:00:00Z',
+      end: '2026-05-04T10:00:00Z',
+      subject: 'Other room',
+    });
   });
   afterAll(async () => {
     await db.close();
@@ -305,7 +348,12 @@ describe('GET /api/rooms/:id/schedule', () => {
 
   it("lists the room's pending and confirmed bookings overlapping the window, unclipped, by start", async () => {
     const timeline = await schedule('admin');
-    expect(timeline).toMatchObject({ roomId: catalog.rooms.Elbe, timeZone: 'Europe/Berlin', from: '2026-05-04T00:00:00.000Z', to: '2026-05-05T00:00:00.000Z' });
+    expect(timeline).toMatchObject({
+      roomId: catalog.rooms.Elbe,
+      timeZone: 'Europe/Berlin',
+      from: '2026-05-04T00:00:00.000Z',
+      to: '2026-05-05T00:00:00.000Z',
+    });
     expect(timeline.entries).toEqual([
       {
         id: expect.any(String),
@@ -334,13 +382,25 @@ describe('GET /api/rooms/:id/schedule', () => {
 
   it.each(['employee', 'attendee', 'facility'])('hides a private booking from %s readers', async (reader) => {
     const timeline = await schedule(reader);
-    expect(timeline.entries[1]).toMatchObject({ subject: 'Private meeting', organizer: null, attendees: [], isPrivate: true });
-    expect(timeline.entries[0]).toMatchObject({ subject: 'Night shift handover', organizer: { name: 'Olga Organizer' } });
+    expect(timeline.entries[1]).toMatchObject({
+      subject: 'Private meeting',
+      organizer: null,
+      attendees: [],
+      isPrivate: true,
+    });
+    expect(timeline.entries[0]).toMatchObject({
+      subject: 'Night shift handover',
+      organizer: { name: 'Olga Organizer' },
+    });
   });
 
   it('shows a private booking to its organizer', async () => {
     const timeline = await schedule('organizer');
-    expect(timeline.entries[1]).toMatchObject({ subject: 'Salary review', organizer: { email: 'Olga@Example.test' }, attendees: [{ name: 'Ann' }] });
+    expect(timeline.entries[1]).toMatchObject({
+      subject: 'Salary review',
+      organizer: { email: 'Olga@Example.test' },
+      attendees: [{ name: 'Ann' }],
+    });
   });
 
   it('answers an empty timeline for a room with nothing booked', async () => {
@@ -363,6 +423,8 @@ describe('GET /api/rooms/:id/schedule', () => {
     const req = request(app).get(`/api/rooms/${ids[label] ?? catalog.rooms.Elbe}/schedule?${query}`);
     const res = label === 'anonymous' ? await req : await req.auth(tokens.employee ?? '', { type: 'bearer' });
     expect(res.status).toBe(status);
-    expect(res.body).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
+    expect(res.body).toEqual({
+      error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),
+    });
   });
 });

@@ -12,7 +12,12 @@ const namesOf = (rooms: RankedRoom[], minCapacity?: number): string[] =>
 
 describe('compareBestFit', () => {
   it.each<[string, RankedRoom[], number | undefined, string[]]>([
-    ['smallest room first', [room('Hall', 40), room('Booth', 2), room('Team', 8)], undefined, ['Booth', 'Team', 'Hall']],
+    [
+      'smallest room first',
+      [room('Hall', 40), room('Booth', 2), room('Team', 8)],
+      undefined,
+      ['Booth', 'Team', 'Hall'],
+    ],
     [
       'rooms that fit before those too small, each by capacity',
       [room('Booth', 2), room('Hall', 40), room('Team', 8), room('Small', 4)],
@@ -25,8 +30,18 @@ describe('compareBestFit', () => {
       undefined,
       ['C', 'B', 'A'],
     ],
-    ['capacity weighs more than availability', [room('Free', 10, 'free'), room('Busy', 6, 'busy')], undefined, ['Busy', 'Free']],
-    ['then by name, ignoring ASCII case', [room('beta', 4), room('Alpha', 4), room('Gamma', 4)], undefined, ['Alpha', 'beta', 'Gamma']],
+    [
+      'capacity weighs more than availability',
+      [room('Free', 10, 'free'), room('Busy', 6, 'busy')],
+      undefined,
+      ['Busy', 'Free'],
+    ],
+    [
+      'then by name, ignoring ASCII case',
+      [room('beta', 4), room('Alpha', 4), room('Gamma', 4)],
+      undefined,
+      ['Alpha', 'beta', 'Gamma'],
+    ],
     ['without a window every room ranks as free', [room('B', 4), room('A', 4, 'free')], undefined, ['A', 'B']],
   ])('%s', (_label, rooms, minCapacity, expected) => {
     expect(namesOf(rooms, minCapacity)).toEqual(expected);

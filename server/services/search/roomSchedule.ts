@@ -29,7 +29,12 @@ function entryFor(actor: Actor, booking: ScheduledBooking): ScheduleEntry {
  * out; they no longer take the room. Bookings are not clipped to the window, so a meeting that
  * started before `from` shows its real start.
  */
-export async function roomSchedule(deps: RoomScheduleDeps, actor: Actor, roomId: string, query: RoomScheduleQuery): Promise<RoomSchedule> {
+export async function roomSchedule(
+  deps: RoomScheduleDeps,
+  actor: Actor,
+  roomId: string,
+  query: RoomScheduleQuery,
+): Promise<RoomSchedule> {
   const window = windowOf(query.from, query.to);
   const timeZone = await deps.roomSearch.roomTimeZone(roomId);
   if (timeZone === undefined) throw notFound('Room', roomId);

