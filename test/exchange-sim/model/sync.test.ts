@@ -170,7 +170,8 @@ describe('SyncFolderItems', () => {
     ).toBe('ErrorInvalidSyncStateData');
   });
 
-  it('computes a 512-change page in well under 100 ms', () => {
+  // Its speed is measured by `npm run bench:exchange-sim`, not asserted here: test machines are noisy.
+  it('serves a full page of 512 changes out of 1,500 and says more follow', () => {
     model = newModel();
     for (let i = 0; i < 1500; i++)
       model.createCalendarItem(
@@ -179,10 +180,8 @@ describe('SyncFolderItems', () => {
         meeting('2026-06-10T09:00:00Z', 1, { subject: `m${i}` }),
         'SendToNone',
       );
-    const started = performance.now();
     const page = model.syncFolderItems(T.alice, { folder: calendar, maxChangesReturned: 512 });
-    const elapsed = performance.now() - started;
     expect(page.changes).toHaveLength(512);
-    expect(elapsed).toBeLessThan(100);
+    expect(page.includesLastItemInRange).toBe(false);
   });
 });
