@@ -9,8 +9,10 @@ import tseslint from 'typescript-eslint';
 /** Packages that do I/O or bind us to a framework: the pure layers must not import them. */
 const IO_LIBRARIES = ['express', 'knex', 'knex-pglite', 'pg', '@electric-sql/*', 'ews-javascript-api', '@ewsjs/*', 'nodemailer', 'multer'];
 
+const SIMULATOR = { group: ['**/exchange-sim', '**/exchange-sim/**'], message: 'Only server/main.ts may start the Exchange simulator (demo mode).' };
+
 function restrictPackages(message) {
-  return { 'no-restricted-imports': ['error', { patterns: [{ group: IO_LIBRARIES, message }] }] };
+  return { 'no-restricted-imports': ['error', { patterns: [{ group: IO_LIBRARIES, message }, SIMULATOR] }] };
 }
 
 /** The dependency rule of docs/ARCHITECTURE.md, checked on resolved file paths. */
@@ -23,7 +25,9 @@ const LAYERS = [
   zone('./server/sync', ['./server/adapters', './server/main.ts'], 'Only server/main.ts wires adapters in.'),
   zone('./shared', ['./server', './addin', './test'], 'shared/ is used by server and browser: schemas and pure helpers only.'),
   zone('./addin', ['./server', './test/exchange-sim'], 'Web code talks to the server over HTTP only.'),
-  zone('./server', ['./test', './addin'], 'Product code never depends on tests or web code.'),
+  // The one exception: the composition root starts the bundled Exchange simulator for the demo.
+  { target: './server', from: './test', except: ['./exchange-sim'], message: 'Product code never depends on tests.' },
+  zone('./server', ['./addin'], 'Product code never depends on web code.'),
   zone('./test/exchange-sim', ['./server', './shared'], 'The simulator must behave like Exchange, not like our code: it imports nothing of ours.'),
 ];
 
@@ -58,6 +62,7 @@ export default tseslint.config(
     },
   },
   { files: ['addin/office/**'], rules: { 'no-restricted-globals': 'off' } },
+  { files: ['server/**'], ignores: ['server/main.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [SIMULATOR] }] } },
   { files: ['shared/**'], rules: restrictPackages('shared/ is used by server and browser; no I/O libraries.') },
   { files: ['server/domain/**', 'server/ports/**'], rules: restrictPackages('The domain and its ports are pure: no I/O, no framework.') },
   { files: ['server/services/**'], rules: restrictPackages('Services reach I/O through ports only.') },

@@ -41,6 +41,17 @@ const envSchema = z
     LOGIN_RATE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     /** Express "trust proxy" setting when running behind a reverse proxy that terminates TLS. */
     TRUST_PROXY: onOff.default(false),
+    /**
+     * Key (base64 of 32 random bytes: `openssl rand -base64 32`) that encrypts secrets at rest, such
+     * as the Exchange service password (AES-256-GCM). Unset: a key is generated on first start into
+     * DATA_DIR/secret.key (mode 0600). With PostgreSQL and several instances, set it on every one.
+     */
+    ROOMSERVE_SECRET_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 bytes (openssl rand -base64 32)')
+      .optional(),
+    /** Start the built-in Exchange simulator when no Exchange is configured (demo): on | off. */
+    EXCHANGE_SIM: onOff.default(true),
   })
   .superRefine((env, ctx) => {
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
@@ -64,6 +75,10 @@ export interface Config {
   readonly sessionTtlHours: number;
   readonly loginRateLimit: { readonly max: number; readonly windowMinutes: number };
   readonly trustProxy: boolean;
+  /** Base64 key for secrets at rest; undefined: generated into DATA_DIR. */
+  readonly secretKey: string | undefined;
+  /** Start the Exchange simulator when no Exchange is configured. */
+  readonly exchangeSim: boolean;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +111,8 @@ export function parseConfig(source: Readonly<Record<string, string | undefined>>
     sessionTtlHours: env.SESSION_TTL_HOURS,
     loginRateLimit: { max: env.LOGIN_RATE_LIMIT, windowMinutes: env.LOGIN_RATE_WINDOW_MINUTES },
     trustProxy: env.TRUST_PROXY,
+    secretKey: env.ROOMSERVE_SECRET_KEY,
+    exchangeSim: env.EXCHANGE_SIM,
   };
 }
 

@@ -6,6 +6,8 @@ export const strings = {
   productName: 'Roomserve',
   skipToContent: 'Skip to content',
   loading: 'Loading…',
+  simulatedExchange:
+    'Demo: Roomserve is connected to a simulated Exchange, not to your organisation\'s Exchange. Bookings shown here come from the simulator.',
 
   nav: {
     label: 'Main',

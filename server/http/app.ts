@@ -29,6 +29,8 @@ export interface AppDeps {
   /** The built web app (index.html and bundles). */
   readonly webDir: string;
   readonly version: string;
+  /** Prometheus metrics, served at /metrics for the scraper (no session: keep it off the public network). */
+  readonly metrics?: { readonly contentType: string; render(): Promise<string> };
 }
 
 function apiRouter(deps: AppDeps): Router {
@@ -64,6 +66,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(compression());
   app.use(requestLogger(deps.logger));
   app.use(healthRouter({ checkDatabase: deps.checkDatabase, logger: deps.logger }));
+  const metrics = deps.metrics;
+  if (metrics) {
+    app.get('/metrics', async (_req, res) => {
+      res.type(metrics.contentType).send(await metrics.render());
+    });
+  }
   app.use('/api', apiRouter(deps));
   app.use(staticWeb(deps.webDir));
   app.use(notFoundHandler);

@@ -72,12 +72,15 @@ export interface RoomRepository {
   delete(id: string): Promise<boolean>;
 }
 
-export type MailboxCheck = { readonly ok: true } | { readonly ok: false; readonly error: string };
+export type MailboxCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly error: string }
+  /** No Exchange connection exists yet: nothing was checked, so nothing is decided about the mailbox. */
+  | { readonly ok: 'not-configured' };
 
 /**
- * Checks that an Exchange mailbox exists and that Roomserve may read its calendar. The EWS
- * adapter that implements it comes with the Exchange issue; until then no verifier is wired and
- * a room's Exchange connection stays `unconnected`.
+ * Checks that an Exchange mailbox exists and that Roomserve may read its calendar
+ * (implemented by the Exchange service on the EWS adapter).
  */
 export interface RoomMailboxVerifier {
   verify(email: string): Promise<MailboxCheck>;

@@ -1,6 +1,8 @@
 import type { Endpoint } from './endpoint';
 import { authEndpoints } from './auth';
+import { exchangeEndpoints } from './exchange';
 import { filesEndpoints } from './files';
+import { integrationEndpoints } from './integration';
 import { locationsEndpoints } from './locations';
 import { roomsEndpoints } from './rooms';
 import { usersEndpoints } from './users';
@@ -15,6 +17,8 @@ export const apiEndpoints = {
   files: filesEndpoints,
   locations: locationsEndpoints,
   rooms: roomsEndpoints,
+  exchange: exchangeEndpoints,
+  integration: integrationEndpoints,
 } as const;
 
 export const allEndpoints: readonly Endpoint[] = Object.values(apiEndpoints).flatMap((group): Endpoint[] =>

@@ -6,6 +6,10 @@ import type { Role } from '../../shared/schemas/users';
 import type { AppDeps } from '../../server/http/app';
 import { composeApp, type Services } from '../../server/main';
 import type { Clock } from '../../server/ports/clock';
+import { randomBytes } from 'node:crypto';
+import { createSecretBox } from '../../server/adapters/crypto/secretBox';
+import type { ExchangeGatewayFactory, SecretSealer } from '../../server/ports/exchangeSettings';
+import type { SyncController } from '../../server/sync/syncController';
 import { buildUser, TEST_SCRYPT_COST, type BuiltUser } from '../factories/users';
 
 export const TEST_APP_CONFIG: AppDeps['config'] = {
@@ -20,6 +24,9 @@ export interface TestAppOptions {
   readonly config?: Partial<AppDeps['config']>;
   readonly logger?: Logger;
   readonly webDir?: string;
+  /** Seals the Exchange password; default: a fresh random key per app. */
+  readonly secrets?: SecretSealer;
+  readonly exchangeGateway?: ExchangeGatewayFactory;
 }
 
 export interface SignedInSession {
@@ -32,6 +39,8 @@ export interface SignedInSession {
 export interface TestApp {
   readonly app: Express;
   readonly deps: Services;
+  /** The Exchange sync; off until a test calls `sync.restart(gateway)` (stop it in afterEach). */
+  readonly sync: SyncController;
   /** Creates a user with this role and signs in through POST /api/auth/login. */
   loginAs(role: Role): Promise<SignedInSession>;
   /** Creates a user with this role and a personal API token for them; returns the token. */
@@ -47,11 +56,13 @@ function sessionCookieOf(setCookie: unknown): string {
 
 /** The real application, with the real services and repositories, on a test database. */
 export function createTestApp(db: Knex, options: TestAppOptions = {}): TestApp {
-  const { app, services } = composeApp({
+  const { app, services, sync } = composeApp({
     knex: db,
     config: { ...TEST_APP_CONFIG, ...options.config },
     logger: options.logger ?? pino({ level: 'silent' }),
     passwordCost: TEST_SCRYPT_COST,
+    secrets: options.secrets ?? createSecretBox(randomBytes(32)),
+    ...(options.exchangeGateway ? { exchangeGateway: options.exchangeGateway } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.webDir ? { webDir: options.webDir } : {}),
   });
@@ -59,6 +70,7 @@ export function createTestApp(db: Knex, options: TestAppOptions = {}): TestApp {
   return {
     app,
     deps: services,
+    sync,
     async loginAs(role) {
       const user = await buildUser(db, { role });
       const res = await request(app).post('/api/auth/login').send({ email: user.email, password: user.password });

@@ -5,6 +5,7 @@ import { Link, NavLink } from 'react-router';
 import type { User } from '../../../shared/schemas/auth';
 import { NAV_ITEMS, visibleNavItems } from '../navigation';
 import { strings } from '../strings';
+import { SimulatedExchangeBanner } from './SimulatedExchangeBanner';
 import { UserMenu } from './UserMenu';
 
 const useStyles = makeStyles({
@@ -109,6 +110,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
         </nav>
         <UserMenu user={user} />
       </header>
+      <SimulatedExchangeBanner />
       <main id="main" tabIndex={-1} className={styles.main}>
         {children}
       </main>

@@ -46,8 +46,8 @@ export function roomUseCases(deps: LocationsServiceDeps) {
   }
 
   /**
-   * Records the verifier's verdict on a newly set mailbox. Without a verifier (until the Exchange
-   * issue) the connection honestly stays `unconnected`.
+   * Records the verifier's verdict on a newly set mailbox. Without a verifier, or while no Exchange
+   * connection is configured, the connection honestly stays `unconnected`.
    */
   async function verifyMailbox(room: Room): Promise<Room> {
     const email = room.exchange.email;
@@ -56,6 +56,7 @@ export function roomUseCases(deps: LocationsServiceDeps) {
       ok: false as const,
       error: err instanceof Error ? err.message : 'The mailbox could not be checked',
     }));
+    if (check.ok === 'not-configured') return room;
     const exchange: ExchangeConnectionWrite = check.ok
       ? { email, state: 'verified', checkedAt: deps.now(), error: null }
       : { email, state: 'failed', checkedAt: deps.now(), error: check.error };

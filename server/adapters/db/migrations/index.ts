@@ -11,6 +11,10 @@ import * as m0009 from './20261123_0009_users';
 import * as m0010 from './20261123_0010_sessions';
 import * as m0011 from './20261123_0011_api_tokens';
 import * as m0012 from './20261123_0012_bookings_occupying_during';
+import * as m0013 from './20261123_0013_exchange_settings';
+import * as m0020 from './20261123_0020_room_sync';
+import * as m0021 from './20261123_0021_bookings_detail_source';
+import * as m0022 from './20261123_0022_bookings_room_item';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -34,6 +38,10 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261123_0010_sessions', m0010],
   ['20261123_0011_api_tokens', m0011],
   ['20261123_0012_bookings_occupying_during', m0012],
+  ['20261123_0013_exchange_settings', m0013],
+  ['20261123_0020_room_sync', m0020],
+  ['20261123_0021_bookings_detail_source', m0021],
+  ['20261123_0022_bookings_room_item', m0022],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,0 +1,248 @@
+import type { Knex } from 'knex';
+import type { Attendee, AttendeeResponse } from '../../../domain/sync/remoteCalendar';
+import type {
+  BookingCancellation,
+  BookingStatus,
+  BookingUpdate,
+  ReconcilePlan,
+  StoredBooking,
+  SyncedBookingFields,
+} from '../../../domain/sync/reconcile';
+import type { TimeWindow } from '../../../ports/calendarGateway';
+import type { AppliedPlan } from '../../../ports/syncStore';
+import { pgErrorOf, toInstant } from './locationRows';
+
+/** Booking reads and writes of the sync engine, always inside the caller's transaction. */
+
+const EXCLUSION_VIOLATION = '23P01';
+const EPOCH_MS = (expr: string): string => `CAST(floor(extract(epoch from ${expr}) * 1000) AS bigint)`;
+const LIVE = ['confirmed', 'pending'];
+
+interface BookingRow {
+  id: string;
+  start_ms: unknown;
+  end_ms: unknown;
+  subject: string;
+  organizer_name: string;
+  organizer_email: string;
+  attendees: unknown;
+  description: string;
+  location: string;
+  online_meeting_url: string | null;
+  is_private: boolean;
+  source: StoredBooking['source'];
+  status: BookingStatus;
+  ews_item_id: string | null;
+  ews_change_key: string | null;
+  clean_global_object_id: string | null;
+  uid: string | null;
+  recurring_master_id: string | null;
+  original_start: unknown;
+  is_occurrence: boolean;
+  detail_source: 'organizer' | 'room' | null;
+}
+
+const SELECT_BOOKING = `b.id, ${EPOCH_MS('lower(b.during)')} AS start_ms, ${EPOCH_MS('upper(b.during)')} AS end_ms,
+  b.subject, b.organizer_name, b.organizer_email, b.attendees, b.description, b.location, b.online_meeting_url,
+  b.is_private, b.source, b.status, b.ews_item_id, b.ews_change_key, b.clean_global_object_id, b.uid,
+  b.recurring_master_id, b.original_start, b.is_occurrence, b.detail_source`;
+
+const RESPONSES: readonly AttendeeResponse[] = [
+  'unknown',
+  'organizer',
+  'tentative',
+  'accept',
+  'decline',
+  'no-response',
+];
+const KINDS: readonly Attendee['kind'][] = ['required', 'optional', 'resource'];
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function toAttendees(value: unknown): Attendee[] {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  if (!Array.isArray(parsed)) return [];
+  return parsed.map((entry: unknown): Attendee => {
+    const record = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+    const kind = KINDS.find((k) => k === record.kind) ?? 'required';
+    const response = RESPONSES.find((r) => r === record.response) ?? 'unknown';
+    return { name: text(record.name), email: text(record.email), kind, response };
+  });
+}
+
+function toBooking(row: BookingRow): StoredBooking {
+  return {
+    id: row.id,
+    status: row.status,
+    source: row.source,
+    start: new Date(Number(row.start_ms)),
+    end: new Date(Number(row.end_ms)),
+    subject: row.subject,
+    organizerName: row.organizer_name,
+    organizerEmail: row.organizer_email,
+    attendees: toAttendees(row.attendees),
+    description: row.description,
+    location: row.location,
+    onlineMeetingUrl: row.online_meeting_url,
+    isPrivate: row.is_private,
+    ewsItemId: row.ews_item_id ?? '',
+    ewsChangeKey: row.ews_change_key ?? '',
+    cleanGlobalObjectId: row.clean_global_object_id ?? '',
+    uid: row.uid ?? '',
+    recurringMasterId: row.recurring_master_id,
+    originalStart: toInstant(row.original_start),
+    isOccurrence: row.is_occurrence,
+    detailSource: row.detail_source ?? 'room',
+  };
+}
+
+/** PostgreSQL text cannot hold NUL; Exchange bodies occasionally do. */
+const clean = (value: string): string => value.replaceAll('\u0000', '');
+
+function columnsOf(db: Knex, fields: SyncedBookingFields): Record<string, unknown> {
+  return {
+    during: db.raw("tstzrange(CAST(? AS timestamptz), CAST(? AS timestamptz), '[)')", [
+      fields.start.toISOString(),
+      fields.end.toISOString(),
+    ]),
+    subject: clean(fields.subject),
+    organizer_name: clean(fields.organizerName),
+    organizer_email: clean(fields.organizerEmail),
+    attendees: JSON.stringify(
+      fields.attendees.map((a) => ({ name: clean(a.name), email: clean(a.email), kind: a.kind, response: a.response })),
+    ),
+    description: clean(fields.description),
+    location: clean(fields.location),
+    online_meeting_url: fields.onlineMeetingUrl === null ? null : clean(fields.onlineMeetingUrl),
+    is_private: fields.isPrivate,
+    ews_item_id: fields.ewsItemId,
+    ews_change_key: fields.ewsChangeKey,
+    clean_global_object_id: fields.cleanGlobalObjectId,
+    uid: fields.uid,
+    recurring_master_id: fields.recurringMasterId,
+    original_start: fields.originalStart ? fields.originalStart.toISOString() : null,
+    is_occurrence: fields.isOccurrence,
+    detail_source: fields.detailSource,
+    updated_at: db.fn.now(),
+  };
+}
+
+const WINDOW_SQL = "b.during && tstzrange(CAST(? AS timestamptz), CAST(? AS timestamptz), '[)')";
+const marks = (values: readonly unknown[]): string => values.map(() => '?').join(', ');
+const windowArgs = (w: TimeWindow): string[] => [w.start.toISOString(), w.end.toISOString()];
+
+async function selectBookings(
+  trx: Knex.Transaction,
+  where: string,
+  args: readonly Knex.RawBinding[],
+): Promise<StoredBooking[]> {
+  const result = await trx.raw<{ rows: BookingRow[] }>(
+    `SELECT ${SELECT_BOOKING} FROM bookings b WHERE ${where} ORDER BY lower(b.during), b.id`,
+    [...args],
+  );
+  return result.rows.map(toBooking);
+}
+
+/** Runs one write in a savepoint; false when it would overlap another confirmed booking. */
+async function withoutOverlap(
+  trx: Knex.Transaction,
+  write: (sp: Knex.Transaction) => Promise<unknown>,
+): Promise<boolean> {
+  try {
+    await trx.transaction(async (sp) => {
+      await write(sp);
+    });
+    return true;
+  } catch (err) {
+    if (pgErrorOf(err)?.code === EXCLUSION_VIOLATION) return false;
+    throw err;
+  }
+}
+
+type Write =
+  | { readonly kind: 'update'; readonly update: BookingUpdate }
+  | { readonly kind: 'create'; readonly fields: SyncedBookingFields };
+
+export interface SyncBookingWriter {
+  bookingsOfMeetings(roomId: string, ids: readonly string[], window: TimeWindow): Promise<StoredBooking[]>;
+  bookingsInWindow(roomId: string, window: TimeWindow): Promise<StoredBooking[]>;
+  bookingsOfItems(roomId: string, itemIds: readonly string[]): Promise<StoredBooking[]>;
+  applyPlan(roomId: string, plan: ReconcilePlan): Promise<AppliedPlan>;
+  cancelBookings(cancellations: readonly BookingCancellation[]): Promise<number>;
+}
+
+export function syncBookingWriter(trx: Knex.Transaction): SyncBookingWriter {
+  async function cancelBookings(cancellations: readonly BookingCancellation[]): Promise<number> {
+    if (cancellations.length === 0) return 0;
+    return trx('bookings')
+      .whereIn(
+        'id',
+        cancellations.map((c) => c.bookingId),
+      )
+      .whereIn('status', LIVE)
+      .update({ status: 'cancelled', updated_at: trx.fn.now() });
+  }
+
+  function perform(
+    roomId: string,
+    write: Write,
+    status: 'confirmed' | 'pending',
+  ): (sp: Knex.Transaction) => Promise<unknown> {
+    if (write.kind === 'update') {
+      const { update } = write;
+      return async (sp) =>
+        sp('bookings')
+          .where({ id: update.bookingId })
+          .update({ ...columnsOf(sp, update.fields), status });
+    }
+    return async (sp) =>
+      sp('bookings').insert({ ...columnsOf(sp, write.fields), room_id: roomId, source: 'exchange', status });
+  }
+
+  return {
+    bookingsOfMeetings: async (roomId, ids, window) =>
+      ids.length === 0
+        ? []
+        : selectBookings(trx, `b.room_id = ? AND b.clean_global_object_id IN (${marks(ids)}) AND ${WINDOW_SQL}`, [
+            roomId,
+            ...ids,
+            ...windowArgs(window),
+          ]),
+    bookingsInWindow: async (roomId, window) =>
+      selectBookings(trx, `b.room_id = ? AND b.clean_global_object_id IS NOT NULL AND ${WINDOW_SQL}`, [
+        roomId,
+        ...windowArgs(window),
+      ]),
+    bookingsOfItems: async (roomId, itemIds) =>
+      itemIds.length === 0
+        ? []
+        : selectBookings(
+            trx,
+            `b.room_id = ? AND (b.ews_item_id IN (${marks(itemIds)}) OR b.recurring_master_id IN (${marks(itemIds)})) AND b.status IN ('confirmed', 'pending')`,
+            [roomId, ...itemIds, ...itemIds],
+          ),
+    cancelBookings,
+    async applyPlan(roomId, plan) {
+      // Cancellations first free their slots; a move into a slot another move vacates is retried
+      // once everything else is written. Whatever still overlaps is kept as pending, not lost.
+      const cancelled = await cancelBookings(plan.cancel);
+      const writes: Write[] = [
+        ...plan.update.map((update): Write => ({ kind: 'update', update })),
+        ...plan.create.map((fields): Write => ({ kind: 'create', fields })),
+      ];
+      let blocked: Write[] = [];
+      for (const write of writes)
+        if (!(await withoutOverlap(trx, perform(roomId, write, 'confirmed')))) blocked.push(write);
+      if (blocked.length > 0 && blocked.length < writes.length) {
+        const retry = blocked;
+        blocked = [];
+        for (const write of retry)
+          if (!(await withoutOverlap(trx, perform(roomId, write, 'confirmed')))) blocked.push(write);
+      }
+      for (const write of blocked) await perform(roomId, write, 'pending')(trx);
+      return { created: plan.create.length, updated: plan.update.length, cancelled, conflicts: blocked.length };
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import http from 'node:http';
+import https from 'node:https';
+import { rootCertificates } from 'node:tls';
+import { XhrApi } from '@ewsjs/xhr';
+import * as ews from 'ews-javascript-api';
+import { NtlmAuthProvider } from './ntlmProvider';
+
+import type { ExchangeConnectionSettings } from '../../ports/exchangeSettings';
+
+/** How Roomserve reaches Exchange: one service account with ApplicationImpersonation. */
+export type EwsConnectionSettings = ExchangeConnectionSettings;
+
+function tlsOptions(settings: EwsConnectionSettings): https.AgentOptions {
+  if (settings.skipTlsVerification) return { rejectUnauthorized: false };
+  // A CA bundle adds to Node's public roots rather than replacing them, as admins expect.
+  return settings.caBundlePem
+    ? { rejectUnauthorized: true, ca: [...rootCertificates, settings.caBundlePem] }
+    : { rejectUnauthorized: true };
+}
+
+interface Transport {
+  readonly xhr: XhrApi;
+  readonly agents: Array<http.Agent | https.Agent>;
+}
+
+function transportFor(settings: EwsConnectionSettings): Transport {
+  const tls = tlsOptions(settings);
+  if (settings.authMethod === 'ntlm') {
+    const api = new XhrApi({ rejectUnauthorized: tls.rejectUnauthorized ?? true });
+    api.setAuthProvider(
+      new NtlmAuthProvider(settings.username, settings.password, {
+        create: () => ({
+          httpAgent: new http.Agent({ keepAlive: true, maxSockets: 1 }),
+          httpsAgent: new https.Agent({ ...tls, keepAlive: true, maxSockets: 1 }),
+        }),
+      }),
+    );
+    return { xhr: api, agents: [] };
+  }
+  const httpAgent = new http.Agent({ keepAlive: true });
+  const httpsAgent = new https.Agent({ ...tls, keepAlive: true });
+  const api = new XhrApi({ rejectUnauthorized: tls.rejectUnauthorized ?? true, httpAgent, httpsAgent });
+  return { xhr: api, agents: [httpAgent, httpsAgent] };
+}
+
+/**
+ * Builds ExchangeService instances that share one transport. A service object carries the
+ * impersonated mailbox, so every call gets its own.
+ */
+export class EwsConnection {
+  private readonly transport: Transport;
+
+  constructor(readonly settings: EwsConnectionSettings) {
+    this.transport = transportFor(settings);
+  }
+
+  /** Closes kept-alive connections. */
+  destroy(): void {
+    for (const agent of this.transport.agents) agent.destroy();
+  }
+
+  /** A service that acts as the service account itself (room lists, directory). */
+  asServiceAccount(): ews.ExchangeService {
+    // UTC in and out: ews-javascript-api would otherwise guess the process's local zone.
+    const service = new ews.ExchangeService(ews.ExchangeVersion.Exchange2013, ews.TimeZoneInfo.Utc);
+    service.Url = new ews.Uri(this.settings.url);
+    service.Credentials = new ews.WebCredentials(this.settings.username, this.settings.password);
+    service.XHRApi = this.transport.xhr;
+    return service;
+  }
+
+  /** A service impersonating `mailbox`, with mailbox affinity for the front end. */
+  impersonating(mailbox: string): ews.ExchangeService {
+    const service = this.asServiceAccount();
+    service.ImpersonatedUserId = new ews.ImpersonatedUserId(ews.ConnectingIdType.SmtpAddress, mailbox);
+    service.HttpHeaders.Add('X-AnchorMailbox', mailbox);
+    return service;
+  }
+}

@@ -1,0 +1,381 @@
+import * as ews from 'ews-javascript-api';
+import {
+  GatewayError,
+  type CalendarChangePage,
+  type OrganizerDetails,
+  type RemoteItemHeader,
+  type RoomMailbox,
+  type RoomMailboxCheck,
+  type TimeWindow,
+} from '../../ports/calendarGateway';
+import type { RemoteOccurrence } from '../../domain/sync/remoteCalendar';
+import type { ConnectionProbe, ExchangeGateway } from '../../ports/exchangeSettings';
+import { EwsConnection, type EwsConnectionSettings } from './connection';
+import { describeFailure, failureInWords, toGatewayError, type EwsFailure } from './errors';
+import { CLEAN_GLOBAL_OBJECT_ID, extractAppointment } from './extract';
+import { escapeXmlText, toItemHeader, toOrganizerDetails, toRemoteOccurrence, type RawAppointment } from './mapping';
+import { createRunner, DEFAULT_POLICY, type ResilienceHooks, type ResiliencePolicy, type Runner } from './resilience';
+import { openCalendarStream } from './stream';
+
+/** The CalendarGateway on ews-javascript-api. Only main.ts (and tests) construct it. */
+
+export interface EwsGatewayOptions {
+  readonly policy?: Partial<ResiliencePolicy>;
+  readonly hooks?: ResilienceHooks;
+  /** How long the room-list directory is reused by mailbox checks. */
+  readonly roomListCacheMs?: number;
+  readonly now?: () => number;
+}
+
+export type EwsCalendarGateway = ExchangeGateway;
+
+const GET_ITEM_BATCH = 100;
+const FILTER_BATCH = 50;
+const VIEW_PAGE = 1000;
+/** CalendarView refuses ranges over two years (ErrorCalendarViewRangeTooBig). */
+const MAX_VIEW_SPAN_MS = 700 * 24 * 3600 * 1000;
+
+const chunk = <T>(list: readonly T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+};
+
+const at = (date: Date | number): ews.DateTime => new ews.DateTime(typeof date === 'number' ? date : date.getTime());
+
+const HEADER_PROPERTIES = (): ews.PropertySet =>
+  new ews.PropertySet(ews.BasePropertySet.IdOnly, [
+    CLEAN_GLOBAL_OBJECT_ID,
+    ews.AppointmentSchema.ICalUid,
+    ews.AppointmentSchema.AppointmentType,
+    ews.AppointmentSchema.Start,
+    ews.AppointmentSchema.End,
+    ews.AppointmentSchema.Organizer,
+    ews.AppointmentSchema.IsCancelled,
+  ]);
+
+const DETAIL_PROPERTIES = (): ews.PropertySet => {
+  const set = new ews.PropertySet(ews.BasePropertySet.IdOnly, [
+    CLEAN_GLOBAL_OBJECT_ID,
+    ews.AppointmentSchema.ICalUid,
+    ews.AppointmentSchema.AppointmentType,
+    ews.AppointmentSchema.Start,
+    ews.AppointmentSchema.End,
+    ews.AppointmentSchema.OriginalStart,
+    ews.AppointmentSchema.Organizer,
+    ews.AppointmentSchema.IsCancelled,
+    ews.AppointmentSchema.Subject,
+    ews.AppointmentSchema.Body,
+    ews.AppointmentSchema.Location,
+    ews.AppointmentSchema.Sensitivity,
+    ews.AppointmentSchema.RequiredAttendees,
+    ews.AppointmentSchema.OptionalAttendees,
+    ews.AppointmentSchema.Resources,
+    ews.AppointmentSchema.JoinOnlineMeetingUrl,
+  ]);
+  set.RequestedBodyType = ews.BodyType.Text;
+  return set;
+};
+
+const VIEW_PROPERTIES = (): ews.PropertySet =>
+  new ews.PropertySet(ews.BasePropertySet.IdOnly, [
+    CLEAN_GLOBAL_OBJECT_ID,
+    ews.AppointmentSchema.AppointmentType,
+    ews.AppointmentSchema.Start,
+  ]);
+
+function goidFilter(goids: readonly string[]): ews.SearchFilter {
+  const filters = goids.map((g) => new ews.SearchFilter.IsEqualTo(CLEAN_GLOBAL_OBJECT_ID, escapeXmlText(g)));
+  return new ews.SearchFilter.SearchFilterCollection(ews.LogicalOperator.Or, filters);
+}
+
+function splitWindow(window: TimeWindow): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (let from = window.start.getTime(); from < window.end.getTime(); from += MAX_VIEW_SPAN_MS) {
+    spans.push([from, Math.min(window.end.getTime(), from + MAX_VIEW_SPAN_MS)]);
+  }
+  return spans;
+}
+
+function probeFailure(failure: EwsFailure): Extract<ConnectionProbe, { ok: false }>['failure'] {
+  if (failure.network === 'dns' || failure.network === 'tls') return failure.network;
+  if (failure.network === 'connect') return 'unreachable';
+  if (failure.httpStatus === 401) return 'auth';
+  if (failure.httpStatus === 404 || failure.httpStatus === 405 || failure.httpStatus === 400) return 'ews-url';
+  if (failure.serverCode === undefined && /xml|soap|parse|envelope/i.test(failure.message)) return 'ews-url';
+  return 'other';
+}
+
+function mailboxFailure(address: string, failure: GatewayError): RoomMailboxCheck {
+  if (failure.kind === 'mailbox-not-found')
+    return { ok: false, reason: 'no-such-mailbox', message: `Exchange has no mailbox ${address}: check the address.` };
+  if (failure.kind === 'permission')
+    return {
+      ok: false,
+      reason: 'impersonation-denied',
+      message: `The service account may not impersonate ${address}: grant it the ApplicationImpersonation role.`,
+    };
+  if (failure.kind === 'auth') return { ok: false, reason: 'auth', message: failure.message };
+  return { ok: false, reason: 'unreachable', message: failure.message };
+}
+
+export function createEwsCalendarGateway(
+  settings: EwsConnectionSettings,
+  options: EwsGatewayOptions = {},
+): EwsCalendarGateway {
+  const connection = new EwsConnection(settings);
+  const run: Runner = createRunner(settings.url, { ...DEFAULT_POLICY, ...options.policy }, options.hooks);
+  const now = options.now ?? Date.now;
+  const cacheMs = options.roomListCacheMs ?? 60_000;
+  let roomListCache: { at: number; rooms: Promise<RoomMailbox[]> } | undefined;
+
+  async function getItems(
+    mailbox: string,
+    ids: readonly string[],
+    properties: () => ews.PropertySet,
+  ): Promise<ews.Appointment[]> {
+    const service = connection.impersonating(mailbox);
+    const batches = await Promise.all(
+      chunk(ids, GET_ITEM_BATCH).map((batch) =>
+        run(() =>
+          service.BindToItems(
+            batch.map((id) => new ews.ItemId(id)),
+            properties(),
+          ),
+        ),
+      ),
+    );
+    const found: ews.Appointment[] = [];
+    for (const response of batches.flatMap((b) => b.Responses)) {
+      if (response.Result === ews.ServiceResult.Success) {
+        if (response.Item instanceof ews.Appointment) found.push(response.Item);
+        continue;
+      }
+      const code = ews.ServiceError[response.ErrorCode];
+      if (code === 'ErrorItemNotFound' || code === 'ErrorInvalidIdMalformed') continue;
+      throw toGatewayError(
+        { response: { ErrorCode: response.ErrorCode }, message: response.ErrorMessage },
+        settings.url,
+      );
+    }
+    return found;
+  }
+
+  /** Singles and masters with these identities (FindItem without a view returns no occurrences). */
+  async function findByGoid(mailbox: string, goids: readonly string[]): Promise<ews.Item[]> {
+    const service = connection.impersonating(mailbox);
+    const pages = await Promise.all(
+      chunk(goids, FILTER_BATCH).map((batch) =>
+        run(() => {
+          const view = new ews.ItemView(VIEW_PAGE);
+          view.PropertySet = new ews.PropertySet(ews.BasePropertySet.IdOnly, [
+            CLEAN_GLOBAL_OBJECT_ID,
+            ews.AppointmentSchema.AppointmentType,
+          ]);
+          return service.FindItems(ews.WellKnownFolderName.Calendar, goidFilter(batch), view);
+        }),
+      ),
+    );
+    return pages.flatMap((p) => p.Items);
+  }
+
+  async function viewIds(mailbox: string, window: TimeWindow): Promise<RawAppointment[]> {
+    const service = connection.impersonating(mailbox);
+    const seen = new Map<string, RawAppointment>();
+    for (const [from, to] of splitWindow(window)) {
+      let start = from;
+      for (;;) {
+        const view = new ews.CalendarView(at(start), at(to), VIEW_PAGE);
+        view.PropertySet = VIEW_PROPERTIES();
+        const page = await run(() => service.FindAppointments(ews.WellKnownFolderName.Calendar, view));
+        for (const item of page.Items) seen.set(item.Id.UniqueId, extractAppointment(item));
+        const last = page.Items[page.Items.length - 1];
+        const next = last ? last.Start.TotalMilliSeconds : start;
+        // More than a page of items starting at the same instant cannot be paged further; take what we have.
+        if (!page.MoreAvailable || next <= start) break;
+        start = next;
+      }
+    }
+    return [...seen.values()];
+  }
+
+  async function masterIds(mailbox: string, goids: readonly string[]): Promise<Map<string, string>> {
+    const masters = new Map<string, string>();
+    if (goids.length === 0) return masters;
+    for (const item of await findByGoid(mailbox, goids)) {
+      if (!(item instanceof ews.Appointment)) continue;
+      const raw = extractAppointment(item);
+      if (raw.type === 'RecurringMaster' && raw.cleanGlobalObjectId) masters.set(raw.cleanGlobalObjectId, raw.itemId);
+    }
+    return masters;
+  }
+
+  function loadRoomLists(): Promise<RoomMailbox[]> {
+    if (roomListCache && now() - roomListCache.at < cacheMs) return roomListCache.rooms;
+    const rooms = listRoomMailboxes();
+    roomListCache = { at: now(), rooms };
+    rooms.catch(() => {
+      roomListCache = undefined;
+    });
+    return rooms;
+  }
+
+  async function listRoomMailboxes(): Promise<RoomMailbox[]> {
+    const service = connection.asServiceAccount();
+    const lists = (await run(() => service.GetRoomLists())).GetEnumerator();
+    const perList = await Promise.all(
+      lists.map(async (list) => {
+        const rooms = await run(() => service.GetRooms(new ews.EmailAddress(escapeXmlText(list.Address))));
+        return rooms.map((r) => ({
+          email: r.Address.toLowerCase(),
+          name: r.Name || r.Address,
+          roomList: list.Name || list.Address,
+        }));
+      }),
+    );
+    return perList.flat();
+  }
+
+  return {
+    close: () => connection.destroy(),
+
+    async probe(): Promise<ConnectionProbe> {
+      try {
+        // Straight through the library, not `run`: the raw failure tells DNS, TLS, 401 and URL apart.
+        await connection.asServiceAccount().GetRoomLists();
+      } catch (err) {
+        const failure = describeFailure(err);
+        return { ok: false, failure: probeFailure(failure), message: failureInWords(failure, settings.url) };
+      }
+      try {
+        return { ok: true, roomMailboxes: (await listRoomMailboxes()).length };
+      } catch (err) {
+        return { ok: false, failure: 'other', message: toGatewayError(err, settings.url).message };
+      }
+    },
+
+    async checkRoomMailbox(email: string): Promise<RoomMailboxCheck> {
+      const address = email.trim().toLowerCase();
+      // Both at once: the check has to answer within the 2 s an admin waits after saving a room.
+      const directory = loadRoomLists().then(
+        (rooms) => ({ rooms }),
+        (err: unknown) => ({ error: toGatewayError(err, settings.url) }),
+      );
+      try {
+        await run(() => ews.CalendarFolder.Bind(connection.impersonating(address), ews.WellKnownFolderName.Calendar));
+      } catch (err) {
+        await directory;
+        return mailboxFailure(address, toGatewayError(err, settings.url));
+      }
+      const found = await directory;
+      if ('error' in found)
+        return {
+          ok: false,
+          reason: 'unreachable',
+          message: `The room lists could not be read: ${found.error.message}`,
+        };
+      const room = found.rooms.find((r) => r.email === address);
+      if (!room)
+        return {
+          ok: false,
+          reason: 'not-a-room',
+          message: `${address} is a mailbox but not a room: no room list in Exchange contains it. Use a room mailbox (and add it to a room list).`,
+        };
+      return { ok: true, displayName: room.name };
+    },
+
+    listRoomMailboxes,
+
+    async syncCalendarChanges(mailbox, syncState, maxChanges): Promise<CalendarChangePage> {
+      const service = connection.impersonating(mailbox);
+      const page = await run(() =>
+        service.SyncFolderItems(
+          new ews.FolderId(ews.WellKnownFolderName.Calendar),
+          ews.PropertySet.IdOnly,
+          [],
+          Math.max(1, Math.min(512, maxChanges)),
+          ews.SyncFolderItemsScope.NormalItems,
+          syncState ?? '',
+        ),
+      );
+      const changed = new Set<string>();
+      const deleted = new Set<string>();
+      for (const change of page.GetEnumerator()) {
+        const id = change.ItemId?.UniqueId;
+        if (!id) continue;
+        if (change.ChangeType === ews.ChangeType.Delete) {
+          deleted.add(id);
+          changed.delete(id);
+        } else if (change.ChangeType === ews.ChangeType.Create || change.ChangeType === ews.ChangeType.Update) {
+          changed.add(id);
+        }
+      }
+      return {
+        changedItemIds: [...changed],
+        deletedItemIds: [...deleted],
+        syncState: page.SyncState,
+        complete: !page.MoreChangesAvailable,
+      };
+    },
+
+    async getItemHeaders(mailbox, itemIds): Promise<RemoteItemHeader[]> {
+      if (itemIds.length === 0) return [];
+      const items = await getItems(mailbox, itemIds, HEADER_PROPERTIES);
+      return items.map((item) => toItemHeader(extractAppointment(item)));
+    },
+
+    async calendarView(mailbox, window, onlyMeetings): Promise<RemoteOccurrence[]> {
+      const wanted = onlyMeetings ? new Set(onlyMeetings) : undefined;
+      const listed = (await viewIds(mailbox, window)).filter(
+        (r) => !wanted || (r.cleanGlobalObjectId !== null && wanted.has(r.cleanGlobalObjectId)),
+      );
+      if (listed.length === 0) return [];
+      const detailed = (
+        await getItems(
+          mailbox,
+          listed.map((r) => r.itemId),
+          DETAIL_PROPERTIES,
+        )
+      ).map(extractAppointment);
+      const seriesGoids = [
+        ...new Set(
+          detailed
+            .filter((r) => r.type === 'Occurrence' || r.type === 'Exception')
+            .flatMap((r) => (r.cleanGlobalObjectId ? [r.cleanGlobalObjectId] : [])),
+        ),
+      ];
+      const masters = await masterIds(mailbox, seriesGoids);
+      return detailed.map((raw) =>
+        toRemoteOccurrence(raw, raw.cleanGlobalObjectId ? (masters.get(raw.cleanGlobalObjectId) ?? null) : null),
+      );
+    },
+
+    async organizerDetails(organizerEmail, cleanGlobalObjectIds, window): Promise<OrganizerDetails[] | null> {
+      if (cleanGlobalObjectIds.length === 0) return [];
+      const mailbox = organizerEmail.trim().toLowerCase();
+      try {
+        const wanted = new Set(cleanGlobalObjectIds);
+        const [roots, inWindow] = await Promise.all([
+          findByGoid(mailbox, cleanGlobalObjectIds),
+          viewIds(mailbox, window),
+        ]);
+        const ids = new Set(roots.map((i) => i.Id.UniqueId));
+        for (const raw of inWindow) {
+          if (raw.type === 'Exception' && raw.cleanGlobalObjectId && wanted.has(raw.cleanGlobalObjectId))
+            ids.add(raw.itemId);
+        }
+        const detailed = await getItems(mailbox, [...ids], DETAIL_PROPERTIES);
+        return detailed
+          .map((item) => toOrganizerDetails(extractAppointment(item)))
+          .filter((d): d is OrganizerDetails => d !== null && wanted.has(d.cleanGlobalObjectId));
+      } catch (err) {
+        const failure = err instanceof GatewayError ? err : toGatewayError(err, settings.url);
+        // An organizer outside this Exchange, or one we may not impersonate: the room's copy must do.
+        if (failure.kind === 'mailbox-not-found' || failure.kind === 'permission') return null;
+        throw failure;
+      }
+    },
+
+    openStream: (mailboxes, handlers) => openCalendarStream(connection, run, mailboxes, handlers),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The admin's Exchange integration: settings (the password write-only), the connection test,
+ * the room mailboxes of Exchange's room lists, and "import rooms".
+ *
+ * Wiring in server/main.ts (and test/support/testApp.ts):
+ *   const exchange = createExchangeService({ settings: createExchangeSettingsRepository(knex),
+ *     secrets: createSecretBox(key), createGateway: (s) => createEwsCalendarGateway(s), now, warn });
+ *   locations: createLocationsService({ ..., mailboxVerifier: exchange.mailboxVerifier })
+ *   featureRouters: [..., exchangeRouter({ exchange, locations })]
+ */
+import { Router } from 'express';
+import { exchangeEndpoints as endpoints } from '../../../../shared/api/exchange';
+import type { ExchangeService } from '../../../services/exchange';
+import type { LocationsService } from '../../../services/locations';
+import { mount } from '../../route';
+
+export interface ExchangeRouterDeps {
+  readonly exchange: ExchangeService;
+  readonly locations: LocationsService;
+}
+
+export function exchangeRouter({ exchange, locations }: ExchangeRouterDeps): Router {
+  const router = Router();
+
+  mount(router, endpoints.getExchangeSettings, () => exchange.getSettings());
+  mount(router, endpoints.saveExchangeSettings, ({ body }) => exchange.saveSettings(body));
+  mount(router, endpoints.testExchangeConnection, ({ body }) => exchange.testConnection(body));
+  mount(router, endpoints.listRoomMailboxes, () => exchange.listRoomMailboxes());
+  mount(router, endpoints.importRooms, ({ body }) =>
+    exchange.importRooms(body, (room) =>
+      locations.createRoom({
+        ...room,
+        description: '',
+        tags: [],
+        imageFileIds: [],
+        shape: null,
+        bookableInternal: true,
+        bookableExternal: false,
+        active: true,
+      }),
+    ),
+  );
+
+  return router;
+}

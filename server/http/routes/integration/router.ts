@@ -1,0 +1,25 @@
+/**
+ * GET /api/admin/integration/overview, POST /api/admin/sync, GET /api/admin/sync/:id, GET /api/info.
+ *
+ * Wiring (main.ts / test/support/testApp.ts):
+ *   const controller = createSyncController((gateway) => createSyncRuntime({...}));  // server/sync
+ *   const integration = createIntegrationService({ store: createSyncStore(knex), controller, ... });
+ *   integrationRouter({ integration });
+ */
+import { Router } from 'express';
+import { integrationEndpoints } from '../../../../shared/api/integration';
+import type { IntegrationService } from '../../../sync/integrationOverview';
+import { mount } from '../../route';
+
+export interface IntegrationRouterDeps {
+  readonly integration: IntegrationService;
+}
+
+export function integrationRouter(deps: IntegrationRouterDeps): Router {
+  const router = Router();
+  mount(router, integrationEndpoints.integrationOverview, () => deps.integration.overview());
+  mount(router, integrationEndpoints.startSync, ({ body }) => deps.integration.startSync(body.roomId));
+  mount(router, integrationEndpoints.syncRun, ({ params }) => Promise.resolve(deps.integration.syncRun(params.id)));
+  mount(router, integrationEndpoints.serverInfo, () => Promise.resolve(deps.integration.info()));
+  return router;
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from '@jest/globals';
+import { GatewayError, type RoomMailboxCheck } from '../../ports/calendarGateway';
+import type {
+  ExchangeConnectionSettings,
+  ExchangeGateway,
+  ExchangeSettingsRepository,
+  StoredExchangeSettings,
+} from '../../ports/exchangeSettings';
+import { createExchangeService, SKIP_TLS_WARNING } from '.';
+
+/** The service with an in-memory settings store and a scripted gateway. */
+
+function memoryRepository(): ExchangeSettingsRepository & { row?: StoredExchangeSettings } {
+  const repo: ExchangeSettingsRepository & { row?: StoredExchangeSettings } = {
+    get: () => Promise.resolve(repo.row),
+    save: (settings, at) => {
+      repo.row = { ...settings, updatedAt: at };
+      return Promise.resolve(repo.row);
+    },
+    connectedRoomEmails: () => Promise.resolve(new Set(['room.a@example.com'])),
+  };
+  return repo;
+}
+
+const reversed = {
+  seal: (s: string) => `sealed:${[...s].reverse().join('')}`,
+  open: (s: string) => [...s.slice(7)].reverse().join(''),
+};
+
+function scriptedGateway(check: (email: string) => Promise<RoomMailboxCheck>): ExchangeGateway {
+  const unused = () => Promise.reject(new Error('not used here'));
+  return {
+    probe: () => Promise.resolve({ ok: true, roomMailboxes: 2 }),
+    close: () => undefined,
+    checkRoomMailbox: check,
+    listRoomMailboxes: () =>
+      Promise.resolve([
+        { email: 'room.a@example.com', name: 'A', roomList: 'HQ' },
+        { email: 'room.b@example.com', name: 'B', roomList: 'HQ' },
+      ]),
+    syncCalendarChanges: unused,
+    getItemHeaders: unused,
+    calendarView: unused,
+    organizerDetails: unused,
+    openStream: unused,
+  };
+}
+
+function setup(
+  check: (email: string) => Promise<RoomMailboxCheck> = () => Promise.resolve({ ok: true, displayName: 'A' }),
+) {
+  const repo = memoryRepository();
+  const built: ExchangeConnectionSettings[] = [];
+  const warnings: string[] = [];
+  let clock = Date.parse('2031-03-01T00:00:00Z');
+  const service = createExchangeService({
+    settings: repo,
+    secrets: reversed,
+    createGateway: (s) => (built.push(s), scriptedGateway(check)),
+    now: () => new Date((clock += 1000)),
+    warn: (m) => warnings.push(m),
+    verifyTimeoutMs: 100,
+  });
+  return { service, repo, built, warnings };
+}
+
+const input = {
+  ewsUrl: 'https://mail.example.com/EWS/Exchange.asmx',
+  username: 'EX\\svc',
+  password: 'pw-1',
+  authMethod: 'ntlm' as const,
+  caBundlePem: null,
+  skipTlsVerification: false,
+};
+
+describe('the Exchange service', () => {
+  it('seals the password, answers passwordSet, and keeps the password when a save omits it', async () => {
+    const { service, repo, built } = setup();
+    const saved = await service.saveSettings(input);
+    expect(saved).toMatchObject({ configured: true, passwordSet: true });
+    expect(JSON.stringify(saved)).not.toContain('pw-1');
+    expect(repo.row?.passwordSealed).toBe('sealed:1-wp');
+    const { password: _omit, ...rest } = input;
+    await service.saveSettings({ ...rest, authMethod: 'basic' });
+    await service.gateway();
+    expect(built.at(-1)).toMatchObject({ password: 'pw-1', authMethod: 'basic' });
+  });
+
+  it('rebuilds the gateway after a save and tells listeners', async () => {
+    const { service, built } = setup();
+    let told = 0;
+    service.onSettingsChanged(() => told++);
+    await service.saveSettings(input);
+    const first = await service.gateway();
+    expect(await service.gateway()).toBe(first);
+    await service.saveSettings({ ...input, username: 'EX\\other' });
+    expect(await service.gateway()).not.toBe(first);
+    expect(built.map((b) => b.username)).toEqual(['EX\\svc', 'EX\\other']);
+    expect(told).toBe(2);
+  });
+
+  it('warns while TLS verification is skipped, on save and at every start', async () => {
+    const { service, warnings } = setup();
+    await service.saveSettings({ ...input, skipTlsVerification: true });
+    await service.startupCheck();
+    expect(warnings).toEqual([SKIP_TLS_WARNING, SKIP_TLS_WARNING]);
+  });
+
+  it('gives no verdict while nothing is configured, and fails in words when Exchange is too slow', async () => {
+    const slow = setup(() => new Promise((resolve) => setTimeout(() => resolve({ ok: true, displayName: 'A' }), 500)));
+    await expect(slow.service.mailboxVerifier.verify('room.a@example.com')).resolves.toEqual({ ok: 'not-configured' });
+    await slow.service.saveSettings(input);
+    await expect(slow.service.mailboxVerifier.verify('room.a@example.com')).resolves.toEqual({
+      ok: false,
+      error: expect.stringContaining('did not answer within 0.1 s'),
+    });
+  });
+
+  it('passes the mailbox check on to the room', async () => {
+    const { service } = setup((email) =>
+      Promise.resolve(
+        email.startsWith('room')
+          ? { ok: true, displayName: 'A' }
+          : { ok: false, reason: 'not-a-room', message: `${email} is not a room` },
+      ),
+    );
+    await service.saveSettings(input);
+    await expect(service.mailboxVerifier.verify('room.a@example.com')).resolves.toEqual({ ok: true });
+    await expect(service.mailboxVerifier.verify('emma@example.com')).resolves.toEqual({
+      ok: false,
+      error: 'emma@example.com is not a room',
+    });
+  });
+
+  it('imports room mailboxes, skipping connected ones and those not in a room list', async () => {
+    const { service } = setup();
+    await service.saveSettings(input);
+    const created: string[] = [];
+    const result = await service
+      .importRooms(
+        { floorId: 'f', mailboxes: ['room.a@example.com', 'ROOM.B@example.com', 'x@example.com'], capacity: 4 },
+        (room) => {
+          created.push(`${room.name}:${room.exchangeEmail}:${room.capacity}`);
+          return Promise.reject(new GatewayError('transient', 'not reached'));
+        },
+      )
+      .catch((e: unknown) => e);
+    expect(created).toEqual(['B:room.b@example.com:4']);
+    expect(result).toBeInstanceOf(GatewayError);
+  });
+});

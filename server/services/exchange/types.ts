@@ -1,0 +1,21 @@
+import type { Room } from '../../../shared/schemas/locations';
+import type { ExchangeGatewayFactory, ExchangeSettingsRepository, SecretSealer } from '../../ports/exchangeSettings';
+
+export interface ExchangeServiceDeps {
+  readonly settings: ExchangeSettingsRepository;
+  readonly secrets: SecretSealer;
+  readonly createGateway: ExchangeGatewayFactory;
+  readonly now: () => Date;
+  /** Where warnings go (skip-TLS switch on); pino's logger.warn fits. */
+  readonly warn: (message: string) => void;
+  /** How long a room's mailbox check may take before it counts as failed. Default 2000 ms. */
+  readonly verifyTimeoutMs?: number;
+}
+
+/** Creates a room (the locations service's createRoom); used by "import rooms". */
+export type CreateConnectedRoom = (input: {
+  readonly floorId: string;
+  readonly name: string;
+  readonly capacity: number;
+  readonly exchangeEmail: string;
+}) => Promise<Room>;

@@ -1,0 +1,67 @@
+import type { ExchangeConnectionSettings } from '../ports/exchangeSettings';
+import type { ExchangeRoom } from '../ports/syncStore';
+
+/**
+ * Demo out of the box: with no real Exchange configured, Roomserve runs the Exchange simulator with
+ * the demo organisation, points the integration at it and connects the demo rooms, so a newcomer
+ * sees live sync at once. Settings this module wrote are recognised on the next start (service
+ * account of the demo seed on a loopback address) and re-pointed at the new simulator.
+ */
+
+export const DEMO_SERVICE_ACCOUNT = 'NORTHWIND\\svc-roomserve';
+export const DEMO_PASSWORD = 'Roomserve-demo-1';
+
+export interface RunningSimulator {
+  readonly url: string;
+  readonly caCertPem: string | undefined;
+  close(): Promise<void>;
+}
+
+export interface DemoExchangeDeps {
+  readonly enabled: boolean;
+  readonly currentSettings: () => Promise<ExchangeConnectionSettings | null>;
+  readonly startSimulator: () => Promise<RunningSimulator>;
+  readonly configure: (settings: ExchangeConnectionSettings) => Promise<unknown>;
+  readonly exchangeRooms: () => Promise<ExchangeRoom[]>;
+  /** Connects a room to its mailbox through the normal path (verification included). */
+  readonly connectRoom: (roomId: string, mailbox: string) => Promise<void>;
+  readonly log: (message: string, details?: object) => void;
+}
+
+function isLoopback(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+/** Settings that the demo wrote for an earlier simulator, not an Exchange the admin entered. */
+export function isSimulatorSettings(settings: ExchangeConnectionSettings): boolean {
+  return settings.username === DEMO_SERVICE_ACCOUNT && isLoopback(settings.url);
+}
+
+/** Starts the simulator when the demo applies; null when a real Exchange is configured or it is off. */
+export async function startDemoExchange(deps: DemoExchangeDeps): Promise<RunningSimulator | null> {
+  if (!deps.enabled) return null;
+  const current = await deps.currentSettings();
+  if (current && !isSimulatorSettings(current)) return null;
+  const simulator = await deps.startSimulator();
+  await deps.configure({
+    url: simulator.url,
+    username: DEMO_SERVICE_ACCOUNT,
+    password: DEMO_PASSWORD,
+    authMethod: 'basic',
+    caBundlePem: simulator.caCertPem ?? null,
+    skipTlsVerification: false,
+  });
+  let connected = 0;
+  for (const room of await deps.exchangeRooms()) {
+    if (room.verification === 'verified' || !room.active) continue;
+    await deps.connectRoom(room.roomId, room.mailbox);
+    connected += 1;
+  }
+  deps.log('simulated Exchange started with the demo organisation', { url: simulator.url, connectedRooms: connected });
+  return simulator;
+}

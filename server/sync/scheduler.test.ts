@@ -1,0 +1,105 @@
+import { describe, expect, it } from '@jest/globals';
+import type { ConnectedRoom } from '../ports/syncStore';
+import { createScheduler, DEFAULT_SCHEDULER_OPTIONS, type Scheduler, type SyncOutcome } from './scheduler';
+
+const room = (n: number): ConnectedRoom => ({
+  roomId: `room-${n}`,
+  name: `Room ${n}`,
+  mailbox: `room${n}@northwind.test`,
+});
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+interface Harness {
+  scheduler: Scheduler;
+  runs: { roomId: string; full: boolean }[];
+  backoffs: string[];
+  maxParallel: () => number;
+}
+
+function harness(
+  outcomes: (roomId: string) => SyncOutcome = () => ({ ok: true }),
+  options: Partial<typeof DEFAULT_SCHEDULER_OPTIONS> = {},
+): Harness {
+  const runs: Harness['runs'] = [];
+  const backoffs: string[] = [];
+  let active = 0;
+  let peak = 0;
+  const scheduler = createScheduler({
+    options: { ...DEFAULT_SCHEDULER_OPTIONS, debounceMs: 30, safetyIntervalMs: 60_000, ...options },
+    run: async (r, full) => {
+      active += 1;
+      peak = Math.max(peak, active);
+      runs.push({ roomId: r.roomId, full });
+      await sleep(10);
+      active -= 1;
+      return outcomes(r.roomId);
+    },
+    planned: () => undefined,
+    backedOff: (roomId, reason) => backoffs.push(`${roomId ?? 'all'}:${reason}`),
+    now: () => Date.now(),
+    random: () => 0.5,
+  });
+  return { scheduler, runs, backoffs, maxParallel: () => peak };
+}
+
+describe('sync scheduler', () => {
+  it('syncs a new room fully at once, then coalesces a burst of notifications into one incremental sync', async () => {
+    const h = harness();
+    h.scheduler.add(room(1), null);
+    await sleep(40);
+    expect(h.runs).toEqual([{ roomId: 'room-1', full: true }]);
+    for (let i = 0; i < 10; i += 1) h.scheduler.poke('room-1');
+    await sleep(100);
+    expect(h.runs).toEqual([
+      { roomId: 'room-1', full: true },
+      { roomId: 'room-1', full: false },
+    ]);
+    h.scheduler.stop();
+  });
+
+  it('never runs more rooms at once than the concurrency cap', async () => {
+    const h = harness(undefined, { concurrency: 3 });
+    for (let i = 0; i < 12; i += 1) h.scheduler.add(room(i), new Date());
+    await sleep(150);
+    expect(h.runs).toHaveLength(12);
+    expect(h.maxParallel()).toBe(3);
+    h.scheduler.stop();
+  });
+
+  it("waits the server's requested time after throttling, for every room", async () => {
+    let throttled = true;
+    const h = harness((roomId) => {
+      if (roomId === 'room-1' && throttled) {
+        throttled = false;
+        return { ok: false, failure: { code: 'throttled', message: 'busy', retryAfterMs: 120 } };
+      }
+      return { ok: true };
+    });
+    h.scheduler.add(room(1), new Date());
+    await sleep(30);
+    h.scheduler.add(room(2), new Date());
+    await sleep(60);
+    expect(h.runs.map((r) => r.roomId)).toEqual(['room-1']);
+    expect(h.backoffs).toEqual(['all:throttled']);
+    await sleep(150);
+    expect(h.runs.map((r) => r.roomId).sort()).toEqual(['room-1', 'room-1', 'room-2']);
+    h.scheduler.stop();
+  });
+
+  it('resolves a manual sync with its outcome, and runs again when asked during a sync', async () => {
+    const h = harness((roomId) =>
+      roomId === 'room-2'
+        ? { ok: false, failure: { code: 'permission', message: 'denied', retryAfterMs: 10_000 } }
+        : { ok: true },
+    );
+    h.scheduler.add(room(1), new Date());
+    h.scheduler.add(room(2), new Date());
+    await sleep(5);
+    const [one, two] = await Promise.all([h.scheduler.syncNow('room-1'), h.scheduler.syncNow('room-2')]);
+    expect(one).toEqual({ ok: true });
+    expect(two).toMatchObject({ ok: false, failure: { code: 'permission' } });
+    expect(h.runs.filter((r) => r.roomId === 'room-1')).toHaveLength(2);
+    expect(await h.scheduler.syncNow('room-9')).toMatchObject({ ok: false, failure: { code: 'not-owned' } });
+    h.scheduler.stop();
+  });
+});

@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import { notFound } from '../domain/errors';
+import type { CalendarGateway } from '../ports/calendarGateway';
+import type { Clock } from '../ports/clock';
+import type { RoomLeases } from '../ports/roomLeases';
+import type { ConnectedRoom, StreamState, SyncStore } from '../ports/syncStore';
+import { describeFailure } from './failureWords';
+import type { Horizon } from './horizon';
+import { silentObserver, type SyncObserver } from './observer';
+import { createRoomSynchronizer } from './roomSynchronizer';
+import { createScheduler, DEFAULT_SCHEDULER_OPTIONS, type SchedulerOptions, type SyncOutcome } from './scheduler';
+import { createStreamSupervisor, type StreamSupervisorDeps } from './streamSupervisor';
+
+/** The part of pino the sync runtime logs through. */
+export interface SyncLogger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface SyncRuntimeDeps {
+  readonly gateway: CalendarGateway;
+  readonly store: SyncStore;
+  readonly clock: Clock;
+  readonly leases: RoomLeases;
+  readonly logger: SyncLogger;
+  readonly observer?: SyncObserver;
+  readonly horizon?: Horizon;
+  readonly pageSize?: number;
+  readonly scheduler?: Partial<SchedulerOptions>;
+  /** How often rooms are claimed (and freed rooms of dead instances taken over). */
+  readonly claimIntervalMs?: number;
+  readonly streams?: Pick<
+    StreamSupervisorDeps,
+    'groupSize' | 'initialBackoffMs' | 'maxBackoffMs' | 'openTimeoutMs' | 'maxLifetimeMs'
+  >;
+}
+
+export type SyncRunRoomState = 'queued' | 'running' | 'done' | 'failed' | 'elsewhere';
+
+export interface SyncRunRoom {
+  readonly roomId: string;
+  readonly name: string;
+  readonly state: SyncRunRoomState;
+  readonly error: string | null;
+}
+
+export interface SyncRun {
+  readonly id: string;
+  readonly startedAt: Date;
+  readonly finishedAt: Date | null;
+  readonly rooms: readonly SyncRunRoom[];
+}
+
+export interface SyncRuntime {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** One claim round: take free rooms, give up disconnected ones, watch their calendars. */
+  claim(): Promise<void>;
+  /** Starts a manual sync of one room or all; the run reports progress while it goes. */
+  startRun(roomId?: string): Promise<SyncRun>;
+  run(id: string): SyncRun | undefined;
+  ownedRoomIds(): string[];
+  isSyncing(roomId: string): boolean;
+  /** Resolves when the room's next sync has finished. */
+  syncNow(roomId: string, full?: boolean): Promise<SyncOutcome>;
+}
+
+interface MutableRun {
+  id: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  rooms: { roomId: string; name: string; state: SyncRunRoomState; error: string | null }[];
+}
+
+const KEPT_RUNS = 20;
+
+export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
+  const observer = deps.observer ?? silentObserver;
+  const { store, leases, logger, clock } = deps;
+  const synchronizer = createRoomSynchronizer({
+    gateway: deps.gateway,
+    store,
+    clock,
+    ...(deps.horizon ? { horizon: deps.horizon } : {}),
+    ...(deps.pageSize ? { pageSize: deps.pageSize } : {}),
+  });
+  const runs: MutableRun[] = [];
+  const roomOfMailbox = new Map<string, string>();
+  let claimTimer: NodeJS.Timeout | null = null;
+  let stateWrites: Promise<void> = Promise.resolve();
+  let claiming: Promise<void> | null = null;
+
+  function background(work: Promise<unknown>, what: string): void {
+    work.catch((err: unknown) => logger.error({ err }, what));
+  }
+
+  async function runRoom(room: ConnectedRoom, full: boolean): Promise<SyncOutcome> {
+    const started = Date.now();
+    try {
+      const outcome = await synchronizer.syncRoom(room, { full });
+      observer.syncFinished({
+        roomId: room.roomId,
+        mode: outcome.mode,
+        durationMs: Date.now() - started,
+        outcome: 'ok',
+      });
+      if (outcome.created + outcome.updated + outcome.cancelled > 0 || outcome.mode !== 'incremental')
+        logger.info({ roomId: room.roomId, ...outcome }, 'room synced');
+      return { ok: true };
+    } catch (err) {
+      const failure = describeFailure(err);
+      observer.syncFinished({
+        roomId: room.roomId,
+        mode: full ? 'full' : 'incremental',
+        durationMs: Date.now() - started,
+        outcome: 'error',
+        errorKind: failure.code,
+      });
+      logger.warn({ roomId: room.roomId, code: failure.code, err }, 'room sync failed');
+      try {
+        await store.recordFailure(room.roomId, room.mailbox, {
+          code: failure.code,
+          message: failure.message,
+          at: clock.now(),
+        });
+      } catch (recordErr) {
+        logger.error({ err: recordErr }, 'could not record a sync failure');
+      }
+      return { ok: false, failure };
+    }
+  }
+
+  const scheduler = createScheduler({
+    options: { ...DEFAULT_SCHEDULER_OPTIONS, ...deps.scheduler },
+    run: runRoom,
+    planned: (room, at) =>
+      background(store.scheduleNext(room.roomId, room.mailbox, at), 'could not store the next sync time'),
+    backedOff: (roomId, reason, delayMs) => observer.backOff({ roomId, reason, delayMs }),
+    now: () => Date.now(),
+  });
+
+  const roomsOf = (mailboxes: readonly string[]): { roomId: string; mailbox: string }[] =>
+    mailboxes.flatMap((m) => {
+      const roomId = roomOfMailbox.get(m.toLowerCase());
+      return roomId ? [{ roomId, mailbox: m.toLowerCase() }] : [];
+    });
+  const roomIdsOf = (mailboxes: readonly string[]): string[] =>
+    mailboxes.flatMap((m) => roomOfMailbox.get(m.toLowerCase()) ?? []);
+
+  const supervisor = createStreamSupervisor({
+    gateway: deps.gateway,
+    ...deps.streams,
+    onChange: (mailbox) => {
+      const roomId = roomOfMailbox.get(mailbox.toLowerCase());
+      if (roomId) scheduler.poke(roomId);
+    },
+    onReconnected: (mailboxes) => {
+      for (const roomId of roomIdsOf(mailboxes)) scheduler.poke(roomId);
+    },
+    onState: (mailboxes, state: StreamState) => {
+      // In order: a late 'connecting' must never overwrite the 'streaming' that followed it.
+      const rooms = roomsOf(mailboxes);
+      stateWrites = stateWrites
+        .then(() => store.setStreamState(rooms, state))
+        .catch((err: unknown) => logger.error({ err }, 'could not store the stream state'));
+    },
+    onReconnect: (mailboxes, attempt, reason) => {
+      observer.streamReconnect({ mailboxes, attempt, reason });
+      logger.warn({ mailboxes, attempt, reason }, 'calendar stream reconnecting');
+    },
+  });
+
+  function watchOwned(): void {
+    roomOfMailbox.clear();
+    for (const room of scheduler.rooms()) roomOfMailbox.set(room.mailbox, room.roomId);
+    supervisor.watch([...roomOfMailbox.keys()]);
+  }
+
+  leases.onLost((roomIds) => {
+    logger.warn({ rooms: roomIds.length }, 'room leases lost; another instance may take these rooms');
+    for (const roomId of roomIds) scheduler.remove(roomId);
+    watchOwned();
+  });
+
+  async function claimRound(): Promise<void> {
+    const connected = await store.listConnectedRooms();
+    const wanted = new Set(connected.map((r) => r.roomId));
+    for (const room of scheduler.rooms()) {
+      if (wanted.has(room.roomId)) continue;
+      scheduler.remove(room.roomId);
+      await leases.release(room.roomId);
+    }
+    for (const room of connected) {
+      if (!(await leases.tryAcquire(room.roomId))) continue;
+      const record = await store.roomSync(room.roomId, room.mailbox);
+      scheduler.add(room, record?.lastFullSyncAt ?? null);
+    }
+    watchOwned();
+  }
+
+  function claim(): Promise<void> {
+    claiming ??= claimRound().finally(() => {
+      claiming = null;
+    });
+    return claiming;
+  }
+
+  function snapshot(run: MutableRun): SyncRun {
+    return {
+      id: run.id,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      rooms: run.rooms.map((r) => ({
+        ...r,
+        state: r.state === 'queued' && scheduler.isRunning(r.roomId) ? 'running' : r.state,
+      })),
+    };
+  }
+
+  return {
+    async start() {
+      await claim();
+      claimTimer = setInterval(() => background(claim(), 'room claim round failed'), deps.claimIntervalMs ?? 10_000);
+      claimTimer.unref();
+    },
+    async stop() {
+      if (claimTimer) clearInterval(claimTimer);
+      scheduler.stop();
+      await supervisor.stop();
+      await stateWrites;
+      await leases.close();
+    },
+    claim,
+    async startRun(roomId) {
+      await claim();
+      const connected = await store.listConnectedRooms();
+      const rooms = roomId === undefined ? connected : connected.filter((r) => r.roomId === roomId);
+      if (roomId !== undefined && rooms.length === 0) throw notFound('Connected room', roomId);
+      const owned = new Set(scheduler.rooms().map((r) => r.roomId));
+      const run: MutableRun = {
+        id: randomUUID(),
+        startedAt: clock.now(),
+        finishedAt: null,
+        rooms: rooms.map((r) => ({
+          roomId: r.roomId,
+          name: r.name,
+          state: owned.has(r.roomId) ? 'queued' : 'elsewhere',
+          error: null,
+        })),
+      };
+      runs.unshift(run);
+      runs.length = Math.min(runs.length, KEPT_RUNS);
+      const pending = run.rooms
+        .filter((entry) => entry.state === 'queued')
+        .map(async (entry) => {
+          const outcome = await scheduler.syncNow(entry.roomId);
+          entry.state = outcome.ok ? 'done' : 'failed';
+          entry.error = outcome.ok ? null : outcome.failure.message;
+        });
+      background(
+        Promise.all(pending).then(() => {
+          run.finishedAt = clock.now();
+        }),
+        'manual sync failed',
+      );
+      return snapshot(run);
+    },
+    run(id) {
+      const found = runs.find((r) => r.id === id);
+      return found ? snapshot(found) : undefined;
+    },
+    ownedRoomIds: () => scheduler.rooms().map((r) => r.roomId),
+    isSyncing: (roomId) => scheduler.isRunning(roomId),
+    syncNow: (roomId, full) => scheduler.syncNow(roomId, full),
+  };
+}

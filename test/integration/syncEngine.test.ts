@@ -1,0 +1,342 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { createSyncStore } from '../../server/adapters/db/repositories/syncStore';
+import type { ConnectedRoom, SyncStore } from '../../server/ports/syncStore';
+import { createRoomSynchronizer, type RoomSynchronizer } from '../../server/sync/roomSynchronizer';
+import { InMemoryCalendarGateway, type FakeMeeting } from '../fakes/inMemoryCalendarGateway';
+import { ManualClock } from '../fakes/manualClock';
+import { buildRoom } from '../factories/locations';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+
+interface BookingView {
+  id: string;
+  status: string;
+  subject: string;
+  start: string;
+  end: string;
+  detailSource: string | null;
+  isPrivate: boolean;
+}
+
+let db: TestDatabase;
+let gateway: InMemoryCalendarGateway;
+let clock: ManualClock;
+let store: SyncStore;
+let engine: RoomSynchronizer;
+let elbe: ConnectedRoom;
+let rhein: ConnectedRoom;
+let sequence = 0;
+
+const organizer = { name: 'Emma Schmidt', email: 'emma@northwind.test' };
+
+async function connectedRoom(name: string): Promise<ConnectedRoom> {
+  sequence += 1;
+  const mailbox = `room.${name.toLowerCase()}.${sequence}@northwind.test`;
+  const roomId = await buildRoom(db.knex, { name, exchangeEmail: mailbox });
+  await db.knex('rooms').where({ id: roomId }).update({ exchange_state: 'verified' });
+  gateway.addRoomMailbox(mailbox);
+  return { roomId, name, mailbox };
+}
+
+async function bookingsOf(room: ConnectedRoom): Promise<BookingView[]> {
+  const result = await db.knex.raw<{
+    rows: {
+      id: string;
+      status: string;
+      subject: string;
+      s: Date | string;
+      e: Date | string;
+      detail_source: string | null;
+      is_private: boolean;
+    }[];
+  }>(
+    `SELECT id, status, subject, lower(during) AS s, upper(during) AS e, detail_source, is_private
+       FROM bookings WHERE room_id = ? ORDER BY lower(during), id`,
+    [room.roomId],
+  );
+  return result.rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    subject: r.subject,
+    start: new Date(r.s).toISOString(),
+    end: new Date(r.e).toISOString(),
+    detailSource: r.detail_source,
+    isPrivate: r.is_private,
+  }));
+}
+
+const live = async (room: ConnectedRoom): Promise<BookingView[]> =>
+  (await bookingsOf(room)).filter((b) => b.status === 'confirmed');
+
+function meeting(overrides: Partial<FakeMeeting> & Pick<FakeMeeting, 'itemId' | 'cleanGlobalObjectId'>): FakeMeeting {
+  return {
+    organizer,
+    subject: 'Emma Schmidt',
+    location: 'Elbe',
+    instances: [{ start: '2026-05-05T09:00:00.000Z', end: '2026-05-05T10:00:00.000Z' }],
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await db.close();
+});
+
+beforeEach(async () => {
+  gateway = new InMemoryCalendarGateway();
+  clock = new ManualClock('2026-05-04T08:00:00Z');
+  store = createSyncStore(db.knex);
+  engine = createRoomSynchronizer({ gateway, store, clock, pageSize: 3 });
+  elbe = await connectedRoom('Elbe');
+  rhein = await connectedRoom('Rhein');
+});
+
+describe('first sync of a room', () => {
+  it("stores the room's meetings with the organizer's subject and records which copy was read", async () => {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    gateway.putMeeting(
+      elbe.mailbox,
+      meeting({
+        itemId: 'E2',
+        cleanGlobalObjectId: 'M2',
+        organizer: { name: 'Guest', email: 'guest@external.test' },
+        instances: [{ start: '2026-05-06T09:00:00.000Z', end: '2026-05-06T10:00:00.000Z' }],
+      }),
+    );
+    gateway.setOrganizerCopy(organizer.email, [
+      {
+        cleanGlobalObjectId: 'M1',
+        originalStart: null,
+        subject: 'Roadmap review',
+        description: 'Agenda',
+        isPrivate: false,
+        attendees: [],
+        joinOnlineMeetingUrl: null,
+      },
+    ]);
+    gateway.makeOrganizerUnreachable('guest@external.test');
+
+    const outcome = await engine.syncRoom(elbe);
+
+    expect(outcome).toMatchObject({ mode: 'full', created: 2, cancelled: 0 });
+    expect(await live(elbe)).toMatchObject([
+      { subject: 'Roadmap review', detailSource: 'organizer', start: '2026-05-05T09:00:00.000Z' },
+      { subject: 'Emma Schmidt', detailSource: 'room', start: '2026-05-06T09:00:00.000Z' },
+    ]);
+  });
+
+  it('gives a meeting with two rooms one booking in each room', async () => {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    gateway.putMeeting(rhein.mailbox, meeting({ itemId: 'R1', cleanGlobalObjectId: 'M1' }));
+    await engine.syncRoom(elbe);
+    await engine.syncRoom(rhein);
+    expect(await live(elbe)).toHaveLength(1);
+    expect(await live(rhein)).toHaveLength(1);
+  });
+
+  it('stores a private meeting with its flag so that reads can redact it', async () => {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    gateway.setOrganizerCopy(organizer.email, [
+      {
+        cleanGlobalObjectId: 'M1',
+        originalStart: null,
+        subject: 'HR talk',
+        description: '',
+        isPrivate: true,
+        attendees: [],
+        joinOnlineMeetingUrl: null,
+      },
+    ]);
+    await engine.syncRoom(elbe);
+    expect(await live(elbe)).toMatchObject([{ subject: 'HR talk', isPrivate: true }]);
+  });
+});
+
+describe('incremental sync', () => {
+  it('moves and shortens the same booking in place', async () => {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    await engine.syncRoom(elbe);
+    const [before] = await live(elbe);
+
+    gateway.putMeeting(
+      elbe.mailbox,
+      meeting({
+        itemId: 'E1',
+        cleanGlobalObjectId: 'M1',
+        instances: [{ start: '2026-05-05T13:00:00.000Z', end: '2026-05-05T13:30:00.000Z' }],
+      }),
+    );
+    const outcome = await engine.syncRoom(elbe);
+
+    expect(outcome).toMatchObject({ mode: 'incremental', updated: 1, created: 0 });
+    expect(await bookingsOf(elbe)).toEqual([
+      { ...before, start: '2026-05-05T13:00:00.000Z', end: '2026-05-05T13:30:00.000Z' },
+    ]);
+  });
+
+  it("cancels only the uninvited room's booking", async () => {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    gateway.putMeeting(rhein.mailbox, meeting({ itemId: 'R1', cleanGlobalObjectId: 'M1' }));
+    await engine.syncRoom(elbe);
+    await engine.syncRoom(rhein);
+
+    gateway.removeMeeting(rhein.mailbox, 'R1');
+    await engine.syncRoom(elbe);
+    await engine.syncRoom(rhein);
+
+    expect(await live(elbe)).toHaveLength(1);
+    expect((await bookingsOf(rhein)).map((b) => b.status)).toEqual(['cancelled']);
+  });
+
+  it('cancels a meeting the organizer cancelled', async () => {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    await engine.syncRoom(elbe);
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1', isCancelled: true }));
+    await engine.syncRoom(elbe);
+    expect((await bookingsOf(elbe)).map((b) => b.status)).toEqual(['cancelled']);
+  });
+
+  it('honours a moved and a deleted occurrence of a series', async () => {
+    const series = (instances: FakeMeeting['instances']): FakeMeeting =>
+      meeting({ itemId: 'S1', cleanGlobalObjectId: 'SERIES', instances });
+    const day = (d: number, hour = 9): { start: string; end: string; originalStart: string } => {
+      const start = `2026-05-0${d}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+      return {
+        start,
+        end: `2026-05-0${d}T${String(hour + 1).padStart(2, '0')}:00:00.000Z`,
+        originalStart: `2026-05-0${d}T09:00:00.000Z`,
+      };
+    };
+    gateway.putMeeting(elbe.mailbox, series([day(5), day(6), day(7)]));
+    await engine.syncRoom(elbe);
+    const before = await live(elbe);
+    expect(before).toHaveLength(3);
+
+    gateway.putMeeting(elbe.mailbox, series([day(5), day(6, 14)]));
+    await engine.syncRoom(elbe);
+
+    const after = await bookingsOf(elbe);
+    expect(after.filter((b) => b.status === 'confirmed').map((b) => b.start)).toEqual([
+      '2026-05-05T09:00:00.000Z',
+      '2026-05-06T14:00:00.000Z',
+    ]);
+    expect(after.find((b) => b.id === before[1]?.id)?.start).toBe('2026-05-06T14:00:00.000Z');
+    expect(after.find((b) => b.id === before[2]?.id)?.status).toBe('cancelled');
+  });
+
+  it('pages through many changes and ends where Exchange stands', async () => {
+    for (let i = 0; i < 7; i += 1)
+      gateway.putMeeting(
+        elbe.mailbox,
+        meeting({
+          itemId: `E${i}`,
+          cleanGlobalObjectId: `M${i}`,
+          instances: [{ start: `2026-05-1${i}T09:00:00.000Z`, end: `2026-05-1${i}T10:00:00.000Z` }],
+        }),
+      );
+    await engine.syncRoom(elbe);
+    for (let i = 0; i < 7; i += 1)
+      gateway.putMeeting(
+        elbe.mailbox,
+        meeting({
+          itemId: `E${i}`,
+          cleanGlobalObjectId: `M${i}`,
+          subject: 'Renamed',
+          instances: [{ start: `2026-05-1${i}T11:00:00.000Z`, end: `2026-05-1${i}T12:00:00.000Z` }],
+        }),
+      );
+    const outcome = await engine.syncRoom(elbe);
+    expect(outcome.pages).toBe(3);
+    expect((await live(elbe)).map((b) => b.subject)).toEqual(Array(7).fill('Renamed'));
+  });
+
+  it('keeps the overlapping meeting of an attendant-bypassing write as pending instead of failing the room', async () => {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E2', cleanGlobalObjectId: 'M2' }));
+    const outcome = await engine.syncRoom(elbe);
+    expect(outcome.conflicts).toBe(1);
+    expect((await bookingsOf(elbe)).map((b) => b.status).sort()).toEqual(['confirmed', 'pending']);
+  });
+});
+
+describe('sync state and failures', () => {
+  it('keeps the sync state where it was when Exchange fails mid-page, and catches up afterwards', async () => {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    await engine.syncRoom(elbe);
+    const stateBefore = (await store.roomSync(elbe.roomId, elbe.mailbox))?.syncState;
+
+    gateway.putMeeting(
+      elbe.mailbox,
+      meeting({
+        itemId: 'E1',
+        cleanGlobalObjectId: 'M1',
+        subject: 'Moved',
+        instances: [{ start: '2026-05-05T15:00:00.000Z', end: '2026-05-05T16:00:00.000Z' }],
+      }),
+    );
+    gateway.failNext('calendarView', 'throttled', { retryAfterMs: 500 });
+    await expect(engine.syncRoom(elbe)).rejects.toMatchObject({ kind: 'throttled', retryAfterMs: 500 });
+    expect((await store.roomSync(elbe.roomId, elbe.mailbox))?.syncState).toBe(stateBefore);
+    expect((await live(elbe))[0]?.start).toBe('2026-05-05T09:00:00.000Z');
+
+    await engine.syncRoom(elbe);
+    expect((await live(elbe))[0]?.start).toBe('2026-05-05T15:00:00.000Z');
+  });
+
+  it('resyncs after an invalid sync state without duplicating or re-creating unchanged bookings', async () => {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    gateway.putMeeting(
+      elbe.mailbox,
+      meeting({
+        itemId: 'E2',
+        cleanGlobalObjectId: 'M2',
+        instances: [{ start: '2026-05-06T09:00:00.000Z', end: '2026-05-06T10:00:00.000Z' }],
+      }),
+    );
+    await engine.syncRoom(elbe);
+    const before = await bookingsOf(elbe);
+
+    gateway.removeMeeting(elbe.mailbox, 'E2');
+    gateway.putMeeting(
+      elbe.mailbox,
+      meeting({
+        itemId: 'E3',
+        cleanGlobalObjectId: 'M3',
+        instances: [{ start: '2026-05-07T09:00:00.000Z', end: '2026-05-07T10:00:00.000Z' }],
+      }),
+    );
+    gateway.invalidateSyncStates(elbe.mailbox);
+    const outcome = await engine.syncRoom(elbe);
+
+    expect(outcome).toMatchObject({ mode: 'resync', created: 1, updated: 0, cancelled: 1 });
+    const after = await bookingsOf(elbe);
+    expect(after.find((b) => b.id === before[0]?.id)).toEqual(before[0]);
+    expect(after.filter((b) => b.status === 'confirmed').map((b) => b.start)).toEqual([
+      '2026-05-05T09:00:00.000Z',
+      '2026-05-07T09:00:00.000Z',
+    ]);
+    expect(after).toHaveLength(3);
+
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1', subject: 'After resync' }));
+    expect(await engine.syncRoom(elbe)).toMatchObject({ mode: 'incremental', updated: 1 });
+  });
+
+  it('costs at most three Exchange requests for a change to one meeting', async () => {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    gateway.makeOrganizerUnreachable(organizer.email);
+    await engine.syncRoom(elbe);
+    gateway.resetCallCounts();
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1', subject: 'x' }));
+    await engine.syncRoom(elbe);
+    const total = [...gateway.calls.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(4);
+    expect(
+      gateway.callCount('syncCalendarChanges') +
+        gateway.callCount('getItemHeaders') +
+        gateway.callCount('calendarView'),
+    ).toBe(3);
+  });
+});

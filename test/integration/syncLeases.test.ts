@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { createAdvisoryRoomLeases } from '../../server/adapters/db/advisoryRoomLeases';
+import { createInProcessRoomLeases } from '../../server/sync/inProcessRoomLeases';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase({ migrate: false });
+});
+
+afterAll(async () => {
+  await db.close();
+});
+
+const ROOM = '6f1d7f36-6a0c-4f5e-9d55-3f1a9d7d2c11';
+
+describe('in-process room leases', () => {
+  it('give each room to one holder and free it on close', async () => {
+    const taken = new Set<string>();
+    const a = createInProcessRoomLeases(taken);
+    const b = createInProcessRoomLeases(taken);
+    expect(await a.tryAcquire(ROOM)).toBe(true);
+    expect(await b.tryAcquire(ROOM)).toBe(false);
+    await a.close();
+    expect(await b.tryAcquire(ROOM)).toBe(true);
+  });
+});
+
+// Advisory locks exist on PostgreSQL only; the runner's PostgreSQL pass exercises them.
+const onPostgres = process.env.TEST_DB === 'postgres' ? describe : describe.skip;
+
+onPostgres('advisory room leases (PostgreSQL)', () => {
+  const url = process.env.DATABASE_URL ?? '';
+
+  it('let one instance hold a room, and another take it when the holder dies', async () => {
+    const first = createAdvisoryRoomLeases(url);
+    const second = createAdvisoryRoomLeases(url);
+    const lost: string[] = [];
+    first.onLost((ids) => lost.push(...ids));
+    try {
+      expect(await first.tryAcquire(ROOM)).toBe(true);
+      expect(await second.tryAcquire(ROOM)).toBe(false);
+
+      // The holder's session ends abruptly, as when its process is killed.
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND granted AND pid <> pg_backend_pid()",
+        [0x526d5379],
+      );
+      await admin.end();
+
+      const deadline = Date.now() + 5000;
+      while (!(await second.tryAcquire(ROOM))) {
+        if (Date.now() > deadline) throw new Error('lease was not freed');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(second.held().has(ROOM)).toBe(true);
+      expect(lost).toEqual([ROOM]);
+    } finally {
+      await first.close().catch(() => undefined);
+      await second.close();
+    }
+  });
+});
