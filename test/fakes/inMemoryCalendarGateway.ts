@@ -83,6 +83,7 @@ export class InMemoryCalendarGateway implements CalendarGateway {
   private readonly organizerCopies = new Map<string, OrganizerDetails[]>();
   private readonly unreachableOrganizers = new Set<string>();
   private readonly failures: { operation: GatewayOperation | '*'; error: GatewayError }[] = [];
+  private readonly failingMailboxes = new Map<string, GatewayError>();
   private readonly streams: OpenStream[] = [];
   private changeCounter = 0;
   readonly calls = new Map<GatewayOperation, number>();
@@ -151,6 +152,15 @@ export class InMemoryCalendarGateway implements CalendarGateway {
     });
   }
 
+  /** Every call on this mailbox's calendar fails with this kind until `healMailbox`. */
+  failMailbox(roomEmail: string, kind: GatewayErrorKind): void {
+    this.failingMailboxes.set(roomEmail.toLowerCase(), new GatewayError(kind, `simulated ${kind}`));
+  }
+
+  healMailbox(roomEmail: string): void {
+    this.failingMailboxes.delete(roomEmail.toLowerCase());
+  }
+
   /** Every sync state handed out so far for this mailbox becomes ErrorInvalidSyncStateData. */
   invalidateSyncStates(roomEmail: string): void {
     this.mailbox(roomEmail).generation += 1;
@@ -178,8 +188,10 @@ export class InMemoryCalendarGateway implements CalendarGateway {
     this.calls.clear();
   }
 
-  private enter(operation: GatewayOperation): void {
+  private enter(operation: GatewayOperation, mailbox?: string): void {
     this.calls.set(operation, this.callCount(operation) + 1);
+    const mailboxFailure = mailbox === undefined ? undefined : this.failingMailboxes.get(mailbox.toLowerCase());
+    if (mailboxFailure) throw mailboxFailure;
     const index = this.failures.findIndex((f) => f.operation === operation || f.operation === '*');
     if (index >= 0) {
       const [failure] = this.failures.splice(index, 1);
@@ -209,7 +221,7 @@ export class InMemoryCalendarGateway implements CalendarGateway {
   }
 
   syncCalendarChanges(mailbox: string, syncState: string | null, maxChanges: number): Promise<CalendarChangePage> {
-    this.enter('syncCalendarChanges');
+    this.enter('syncCalendarChanges', mailbox);
     const box = this.mailbox(mailbox);
     // A state is `<generation>:<log position>`, or `<generation>:<log position>:<offset>` while the
     // first sync is still listing what existed when it began.
@@ -248,7 +260,7 @@ export class InMemoryCalendarGateway implements CalendarGateway {
   }
 
   getItemHeaders(mailbox: string, itemIds: readonly string[]): Promise<RemoteItemHeader[]> {
-    this.enter('getItemHeaders');
+    this.enter('getItemHeaders', mailbox);
     const box = this.mailbox(mailbox);
     const headers = itemIds.flatMap((id): RemoteItemHeader[] => {
       const m = box.items.get(id);
@@ -273,7 +285,7 @@ export class InMemoryCalendarGateway implements CalendarGateway {
   }
 
   calendarView(mailbox: string, window: TimeWindow, onlyMeetings?: readonly string[]): Promise<RemoteOccurrence[]> {
-    this.enter('calendarView');
+    this.enter('calendarView', mailbox);
     const only = onlyMeetings ? new Set(onlyMeetings) : null;
     const out: RemoteOccurrence[] = [];
     for (const m of this.mailbox(mailbox).items.values()) {

@@ -164,7 +164,8 @@ describe('sync runtime', () => {
 
     gateway.putMeeting(a.mailbox, meeting('E', '2026-05-09T09:00:00.000Z', '2026-05-09T10:00:00.000Z'));
     gateway.putMeeting(b.mailbox, meeting('F', '2026-05-09T09:00:00.000Z', '2026-05-09T10:00:00.000Z'));
-    gateway.failNext('getItemHeaders', 'permission');
+    // Persistent, not one-shot: the stream's own debounced syncs must not use the failure up first.
+    gateway.failMailbox(b.mailbox, 'permission');
     const run = await rt.startRun();
     expect(run.rooms.map((r) => r.state).every((s) => s === 'queued' || s === 'running')).toBe(true);
     await waitFor(() => rt.run(run.id)?.finishedAt !== null);
@@ -172,6 +173,8 @@ describe('sync runtime', () => {
     const finished = rt.run(run.id)?.rooms ?? [];
     expect(finished.map((r) => r.state).sort()).toEqual(['done', 'failed']);
     expect(finished.find((r) => r.state === 'failed')?.error).toMatch(/ApplicationImpersonation/);
+    expect(finished.find((r) => r.state === 'failed')?.roomId).toBe(b.roomId);
+    gateway.healMailbox(b.mailbox);
   });
 
   it('refuses a manual sync of a room that is not connected', async () => {

@@ -1,6 +1,6 @@
 import type { AttendantAnswer, CalendarProcessingSettings, EpochMs, Mailbox } from './api';
 import { allInstances, instancesOf, overlaps, type Instance } from './busy';
-import { createCopy, refreshCopy, trackResponse } from './copies';
+import { createCopy, occurrenceAsSingle, refreshCopy, trackResponse } from './copies';
 import type { Directory } from './directory';
 import type { ItemRecord } from './records';
 import { allAttendees, ownDeletedOccurrences } from './records';
@@ -128,15 +128,20 @@ export class Attendant {
   }
 
   private processCancel(room: Mailbox, uid: string, occurrence: EpochMs | undefined): void {
-    const copy = this.store.byUid(room, uid);
-    if (!copy) return;
     if (this.directory.calendarProcessing(room.smtp).automateProcessing === 'None') return;
-    if (occurrence !== undefined && copy.recurrence) {
-      ownDeletedOccurrences(copy).add(occurrence);
-      copy.exceptions.delete(occurrence);
-      this.store.touch(copy, ['calendar:DeletedOccurrences'], true);
+    if (occurrence === undefined) {
+      const copies = [this.store.byUid(room, uid), ...this.store.singleOccurrenceCopies(room, uid)];
+      const held = copies.filter((c): c is ItemRecord => c !== undefined);
+      if (held.length === 0) return;
+      for (const copy of held) this.store.remove(copy);
     } else {
-      this.store.remove(copy);
+      const copy = this.store.byUid(room, uid, occurrence) ?? this.store.byUid(room, uid);
+      if (!copy) return;
+      if (copy.recurrence) {
+        ownDeletedOccurrences(copy).add(occurrence);
+        copy.exceptions.delete(occurrence);
+        this.store.touch(copy, ['calendar:DeletedOccurrences'], true);
+      } else this.store.remove(copy);
     }
     this.log.push({ room: room.smtp, uid, answer: 'Cancelled' });
   }
@@ -144,7 +149,15 @@ export class Attendant {
   private processRequest(room: Mailbox, job: Extract<AttendantJob, { kind: 'request' }>): void {
     const organizer = this.directory.find(job.organizer);
     const org = organizer ? this.store.byUid(organizer, job.uid) : undefined;
-    if (!org || !org.isOrganizer || org.isCancelled || !allAttendees(org).some((a) => a.email === room.smtp)) {
+    const single = org && job.occurrence !== undefined ? occurrenceAsSingle(org, job.occurrence) : undefined;
+    const audience = job.occurrence !== undefined ? single : org;
+    if (
+      !org ||
+      !org.isOrganizer ||
+      org.isCancelled ||
+      !audience ||
+      !allAttendees(audience).some((a) => a.email === room.smtp)
+    ) {
       this.log.push({ room: room.smtp, uid: job.uid, answer: 'Ignored' });
       return;
     }
@@ -154,18 +167,21 @@ export class Attendant {
       this.log.push({ room: room.smtp, uid: job.uid, answer: 'Ignored', reason: 'AutomateProcessing None' });
       return;
     }
-    const existing = this.store.byUid(room, org.uid);
+    const series = this.store.byUid(room, org.uid);
     if (settings.automateProcessing === 'AutoUpdate') {
       const opts = { myResponseType: 'NoResponseReceived', freeBusy: 'Tentative', now } as const;
-      if (existing) refreshCopy(this.store, existing, org, opts);
-      else createCopy(this.store, room, org, opts);
+      const held =
+        series ?? (job.occurrence !== undefined ? this.store.byUid(room, org.uid, job.occurrence) : undefined);
+      const source = series || !single ? org : single;
+      if (held) refreshCopy(this.store, held, source, opts);
+      else createCopy(this.store, room, source, opts);
       this.log.push({ room: room.smtp, uid: org.uid, answer: 'Tentative' });
       return;
     }
     const decision = decide(this.store, room, org, settings, now, job.occurrence);
-    if (job.occurrence !== undefined && existing)
-      this.answerOccurrence(room, org, existing, decision, job.occurrence, now);
-    else this.answerSeries(room, org, existing, decision, settings, now);
+    if (job.occurrence === undefined) this.answerSeries(room, org, series, decision, settings, now);
+    else if (series) this.answerOccurrence(room, org, series, decision, job.occurrence, now);
+    else if (single) this.answerSingleOccurrence(room, org, single, decision, settings, now);
   }
 
   private answerSeries(
@@ -199,6 +215,32 @@ export class Attendant {
     trackResponse(this.store, org, room.smtp, 'Accept', now);
     for (const occurrence of decision.declined) trackResponse(this.store, org, room.smtp, 'Decline', now, occurrence);
     this.log.push({ room: room.smtp, uid: org.uid, answer: 'Accept' });
+  }
+
+  /** A request for one occurrence of a series the room is not on: a single item, or a decline. */
+  private answerSingleOccurrence(
+    room: Mailbox,
+    org: ItemRecord,
+    single: ItemRecord,
+    decision: Decision,
+    settings: CalendarProcessingSettings,
+    now: EpochMs,
+  ): void {
+    const occurrence = single.singleOccurrence?.originalStart;
+    if (occurrence === undefined) return;
+    const held = this.store.byUid(room, org.uid, occurrence);
+    if (decision.accept) {
+      const opts = { myResponseType: 'Accept', freeBusy: 'Busy', strip: settings, now } as const;
+      if (held) refreshCopy(this.store, held, single, opts);
+      else createCopy(this.store, room, single, opts);
+    } else if (held) this.store.remove(held);
+    trackResponse(this.store, org, room.smtp, decision.accept ? 'Accept' : 'Decline', now, occurrence);
+    this.log.push({
+      room: room.smtp,
+      uid: org.uid,
+      answer: decision.accept ? 'Accept' : 'Decline',
+      ...(decision.reason ? { reason: decision.reason } : {}),
+    });
   }
 
   private answerOccurrence(

@@ -22,7 +22,7 @@ import { extendedKeyString } from './extended';
 import { decodeId, masterIdOf, newChangeKey } from './ids';
 import type { Meetings } from './meetings';
 import type { ExceptionRecord, ItemRecord } from './records';
-import { allAttendees, isMeetingRecord, ownDeletedOccurrences, ownExceptions } from './records';
+import { ATTENDEE_KINDS, allAttendees, isMeetingRecord, ownDeletedOccurrences, ownExceptions } from './records';
 import {
   civilDate,
   dayNumber,
@@ -31,7 +31,7 @@ import {
   occurrenceByOriginalStart,
   type Occurrence,
 } from './recurrence';
-import { seriesTiming, snapshotItem, snapshotOccurrence } from './snapshot';
+import { occurrenceRecord, seriesTiming, snapshotItem, snapshotOccurrence } from './snapshot';
 import type { Store } from './store';
 import { toLocal } from './timezones';
 import { applyToOccurrence as applyOccurrenceWith, applyToRecord as applyToRecordWith } from './updates';
@@ -44,29 +44,16 @@ function notFound(): EwsError {
   return new EwsError('ErrorItemNotFound', 'The specified object was not found in the store.');
 }
 
-/** The occurrence as it stands, as a record (master fields merged with its exception). */
-export function occurrenceRecord(master: ItemRecord, occ: Occurrence): ItemRecord {
-  const o = master.exceptions.get(occ.originalStart)?.overrides ?? {};
-  return {
-    ...master,
-    subject: o.subject ?? master.subject,
-    body: o.body ?? master.body,
-    location: o.location ?? master.location,
-    sensitivity: o.sensitivity ?? master.sensitivity,
-    importance: o.importance ?? master.importance,
-    start: o.start ?? occ.originalStart,
-    end: o.end ?? occ.originalEnd,
-    isAllDay: o.isAllDay ?? master.isAllDay,
-    legacyFreeBusyStatus: o.legacyFreeBusyStatus ?? master.legacyFreeBusyStatus,
-    requiredAttendees: o.requiredAttendees ?? master.requiredAttendees,
-    optionalAttendees: o.optionalAttendees ?? master.optionalAttendees,
-    resources: o.resources ?? master.resources,
-    myResponseType: o.myResponseType ?? master.myResponseType,
-  };
-}
-
 function emails(record: ItemRecord): Set<string> {
   return new Set(allAttendees(record).map((a) => a.email));
+}
+
+/** Attendees of the series and of any of its exceptions: a series cancellation reaches them all. */
+function everyoneInvited(record: ItemRecord): Set<string> {
+  const all = emails(record);
+  for (const ex of record.exceptions.values())
+    for (const kind of ATTENDEE_KINDS) for (const a of ex.overrides[kind] ?? []) all.add(a.email);
+  return all;
 }
 
 /** Calendar item operations of one model (CreateItem, GetItem, UpdateItem, DeleteItem, responses). */
@@ -304,7 +291,7 @@ export class Calendar {
     }
     const record = target.record;
     if (notify && record.isOrganizer && record.meetingRequestWasSent && record.folder.name === 'calendar') {
-      this.meetings.cancel(record, emails(record));
+      this.meetings.cancel(record, everyoneInvited(record));
     }
     this.discard(record, options.deleteType);
   }
@@ -336,7 +323,7 @@ export class Calendar {
       this.deleteOccurrence(target.master, target.occ, notify);
       return;
     }
-    if (notify) this.meetings.cancel(record, emails(record));
+    if (notify) this.meetings.cancel(record, everyoneInvited(record));
     record.isCancelled = true;
     this.discard(record, 'MoveToDeletedItems');
   }

@@ -1,5 +1,5 @@
 import type { CalendarProcessingSettings, EpochMs, LegacyFreeBusyStatus, Mailbox, ResponseType } from './api';
-import { newChangeKey } from './ids';
+import { globalObjectIdForOccurrence, newChangeKey } from './ids';
 import type { AttendeeRecord, ExceptionRecord, ItemRecord, OccurrenceOverrides } from './records';
 import {
   ATTENDEE_KINDS,
@@ -9,6 +9,8 @@ import {
   NO_HISTORY,
   ownExceptions,
 } from './records';
+import { occurrenceByOriginalStart } from './recurrence';
+import { occurrenceRecord, seriesTiming } from './snapshot';
 import type { Store } from './store';
 
 /**
@@ -123,6 +125,28 @@ export function createCopy(store: Store, mailbox: Mailbox, org: ItemRecord, opts
 export function refreshCopy(store: Store, copy: ItemRecord, org: ItemRecord, opts: CopyOptions): void {
   applyMeetingFields(copy, org, opts);
   store.touch(copy, ['meeting-update'], true);
+}
+
+/**
+ * One occurrence of the organizer's series as a non-recurring meeting, the source of the copy an
+ * attendee gets when they are on that occurrence but not on the series. Undefined when the series
+ * has no such (live) occurrence.
+ */
+export function occurrenceAsSingle(org: ItemRecord, originalStart: EpochMs): ItemRecord | undefined {
+  if (!org.recurrence || org.deletedOccurrences.has(originalStart)) return undefined;
+  const occ = occurrenceByOriginalStart(org.recurrence, seriesTiming(org), originalStart);
+  if (!occ) return undefined;
+  const single: ItemRecord = {
+    ...occurrenceRecord(org, occ),
+    exceptions: NO_EXCEPTIONS,
+    deletedOccurrences: NO_DELETED_OCCURRENCES,
+    singleOccurrence: {
+      originalStart,
+      globalObjectId: globalObjectIdForOccurrence(org.cleanGoid, occ.date.year, occ.date.month, occ.date.day),
+    },
+  };
+  delete single.recurrence;
+  return single;
 }
 
 /** Records an attendee's answer on the organizer's item (series, or one occurrence). */

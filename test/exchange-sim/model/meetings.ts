@@ -1,6 +1,6 @@
 import type { EpochMs } from './api';
 import type { Attendant } from './attendant';
-import { createCopy, refreshCopy } from './copies';
+import { createCopy, occurrenceAsSingle, refreshCopy } from './copies';
 import type { Directory } from './directory';
 import type { ItemRecord } from './records';
 import { allAttendees, ownDeletedOccurrences } from './records';
@@ -19,12 +19,16 @@ export class Meetings {
     private readonly attendant: Attendant,
   ) {}
 
-  /** A request or update to `recipients` (default: every attendee). */
+  /**
+   * A request or update to `recipients` (default: every attendee). For one occurrence, the
+   * attendees are the occurrence's own: one who is not on the series gets that occurrence only.
+   */
   send(
     org: ItemRecord,
     options: { recipients?: ReadonlySet<string>; occurrence?: EpochMs; resetResponses: boolean },
   ): void {
-    for (const attendee of allAttendees(org)) {
+    const single = options.occurrence === undefined ? undefined : occurrenceAsSingle(org, options.occurrence);
+    for (const attendee of allAttendees(single ?? org)) {
       if (options.recipients && !options.recipients.has(attendee.email)) continue;
       const mailbox = this.directory.find(attendee.email);
       if (!mailbox || mailbox.smtp === org.mailbox.smtp) continue;
@@ -38,16 +42,18 @@ export class Meetings {
         });
         continue;
       }
-      const existing = this.store.byUid(mailbox, org.uid);
-      if (existing?.isOrganizer) continue;
+      const series = this.store.byUid(mailbox, org.uid);
+      if (series?.isOrganizer) continue;
+      const source = series || !single ? org : single;
+      const existing = series ?? (single ? this.store.byUid(mailbox, org.uid, options.occurrence) : undefined);
       const keep = existing && !existing.isCancelled && !options.resetResponses;
       const opts = {
         myResponseType: keep ? existing.myResponseType : 'NoResponseReceived',
         freeBusy: keep ? existing.legacyFreeBusyStatus : 'Tentative',
         now: this.now(),
       } as const;
-      if (existing) refreshCopy(this.store, existing, org, opts);
-      else createCopy(this.store, mailbox, org, opts);
+      if (existing) refreshCopy(this.store, existing, source, opts);
+      else createCopy(this.store, mailbox, source, opts);
     }
   }
 
@@ -65,18 +71,27 @@ export class Meetings {
         });
         continue;
       }
-      const copy = this.store.byUid(mailbox, org.uid);
+      if (occurrence === undefined) {
+        const copies = [this.store.byUid(mailbox, org.uid), ...this.store.singleOccurrenceCopies(mailbox, org.uid)];
+        for (const copy of copies) if (copy && !copy.isOrganizer) this.markCancelled(copy);
+        continue;
+      }
+      const copy = this.store.byUid(mailbox, org.uid, occurrence) ?? this.store.byUid(mailbox, org.uid);
       if (!copy || copy.isOrganizer) continue;
-      if (occurrence !== undefined && copy.recurrence) {
+      if (copy.recurrence) {
         ownDeletedOccurrences(copy).add(occurrence);
         copy.exceptions.delete(occurrence);
         this.store.touch(copy, ['calendar:DeletedOccurrences'], true);
         continue;
       }
-      copy.isCancelled = true;
-      if (!copy.subject.startsWith('Canceled: ')) copy.subject = `Canceled: ${copy.subject}`;
-      copy.legacyFreeBusyStatus = 'Free';
-      this.store.touch(copy, ['calendar:IsCancelled', 'item:Subject'], true);
+      this.markCancelled(copy);
     }
+  }
+
+  private markCancelled(copy: ItemRecord): void {
+    copy.isCancelled = true;
+    if (!copy.subject.startsWith('Canceled: ')) copy.subject = `Canceled: ${copy.subject}`;
+    copy.legacyFreeBusyStatus = 'Free';
+    this.store.touch(copy, ['calendar:IsCancelled', 'item:Subject'], true);
   }
 }

@@ -95,6 +95,11 @@ export interface ItemRecord {
   /** Keyed by extendedKeyString(). */
   extended: Map<string, ExtendedProperty>;
   joinOnlineMeetingUrl?: string;
+  /**
+   * Set on an attendee's copy of one occurrence only: Exchange sends an attendee who is on an
+   * occurrence but not on its series that occurrence alone, as a single item keeping its RecurrenceId.
+   */
+  singleOccurrence?: { readonly originalStart: EpochMs; readonly globalObjectId: Buffer };
   sequence: number;
   created: EpochMs;
   modified: EpochMs;

@@ -45,6 +45,27 @@ function approximateSize(record: ItemRecord): number {
   );
 }
 
+/** The occurrence as it stands, as a record (master fields merged with its exception). */
+export function occurrenceRecord(master: ItemRecord, occ: Occurrence): ItemRecord {
+  const o = master.exceptions.get(occ.originalStart)?.overrides ?? {};
+  return {
+    ...master,
+    subject: o.subject ?? master.subject,
+    body: o.body ?? master.body,
+    location: o.location ?? master.location,
+    sensitivity: o.sensitivity ?? master.sensitivity,
+    importance: o.importance ?? master.importance,
+    start: o.start ?? occ.originalStart,
+    end: o.end ?? occ.originalEnd,
+    isAllDay: o.isAllDay ?? master.isAllDay,
+    legacyFreeBusyStatus: o.legacyFreeBusyStatus ?? master.legacyFreeBusyStatus,
+    requiredAttendees: o.requiredAttendees ?? master.requiredAttendees,
+    optionalAttendees: o.optionalAttendees ?? master.optionalAttendees,
+    resources: o.resources ?? master.resources,
+    myResponseType: o.myResponseType ?? master.myResponseType,
+  };
+}
+
 /** An occurrence as it stands: the original or, with an exception, its changed fields. */
 export function occurrenceTimes(
   occ: Occurrence,
@@ -91,7 +112,7 @@ function lastLiveOccurrence(master: ItemRecord, timing: SeriesTiming): Occurrenc
 /** Snapshot of a single item or recurring master. */
 export function snapshotItem(record: ItemRecord): CalendarItem {
   const base = baseFields(record);
-  if (!record.recurrence) return { ...base, calendarItemType: 'Single' };
+  if (!record.recurrence) return { ...base, ...singleOccurrenceFields(record), calendarItemType: 'Single' };
   const timing = seriesTiming(record);
   const first = firstLiveOccurrence(record, timing);
   const last = lastLiveOccurrence(record, timing);
@@ -117,6 +138,17 @@ export function snapshotItem(record: ItemRecord): CalendarItem {
     ...(deleted.length > 0 ? { deletedOccurrences: deleted } : {}),
     ...(first ? { firstOccurrence: occurrenceInfo(record, first) } : {}),
     ...(last ? { lastOccurrence: occurrenceInfo(record, last) } : {}),
+  };
+}
+
+/** A copy of one occurrence only keeps the occurrence's RecurrenceId and dated global object id. */
+function singleOccurrenceFields(record: ItemRecord): Partial<CalendarItem> {
+  const single = record.singleOccurrence;
+  if (!single) return {};
+  return {
+    recurrenceId: single.originalStart,
+    globalObjectId: single.globalObjectId.toString('base64'),
+    extendedProperties: computedProperties(record, single.globalObjectId),
   };
 }
 

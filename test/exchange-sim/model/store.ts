@@ -45,6 +45,15 @@ const FOLDER_LAYOUT: readonly {
 ];
 
 /** Folder change keys look like Exchange's (`AQAAAA==` for a fresh folder) and grow with each change. */
+/** Copies of one occurrence only are indexed beside the series copy of the same UID. */
+function uidKey(uid: string, singleOccurrence: EpochMs | undefined): string {
+  return singleOccurrence === undefined ? uid : `${uid}@${singleOccurrence}`;
+}
+
+function indexKey(record: ItemRecord): string {
+  return uidKey(record.uid, record.singleOccurrence?.originalStart);
+}
+
 function folderChangeKey(version: number): string {
   const buf = Buffer.alloc(4 + (version > 1 ? 4 : 0));
   buf.writeUInt32LE(1, 0);
@@ -129,8 +138,14 @@ export class Store {
     return this.itemById.get(id);
   }
 
-  byUid(mailbox: Mailbox, uid: string): ItemRecord | undefined {
-    return this.state(mailbox).byUid.get(uid);
+  /** The meeting copy with this UID: the series (or single), or the copy of one occurrence only. */
+  byUid(mailbox: Mailbox, uid: string, singleOccurrence?: EpochMs): ItemRecord | undefined {
+    return this.state(mailbox).byUid.get(uidKey(uid, singleOccurrence));
+  }
+
+  /** Copies of single occurrences of the meeting `uid` in the mailbox's calendar. */
+  singleOccurrenceCopies(mailbox: Mailbox, uid: string): ItemRecord[] {
+    return [...this.folder(mailbox, 'calendar').items.values()].filter((r) => r.uid === uid && r.singleOccurrence);
   }
 
   newItemId(mailbox: Mailbox): string {
@@ -140,7 +155,7 @@ export class Store {
   insert(record: ItemRecord): void {
     this.itemById.set(record.id, record);
     record.folder.items.set(record.id, record);
-    if (record.folder.name === 'calendar') this.state(record.mailbox).byUid.set(record.uid, record);
+    if (record.folder.name === 'calendar') this.state(record.mailbox).byUid.set(indexKey(record), record);
     this.bumpFolder(record.folder);
     this.emit({ kind: 'created', item: record, folder: record.folder, freeBusy: true });
   }
@@ -159,7 +174,7 @@ export class Store {
     this.itemById.delete(record.id);
     record.folder.items.delete(record.id);
     const state = this.state(record.mailbox);
-    if (state.byUid.get(record.uid) === record) state.byUid.delete(record.uid);
+    if (state.byUid.get(indexKey(record)) === record) state.byUid.delete(indexKey(record));
     this.bumpFolder(record.folder);
     this.emit({ kind: 'deleted', item: record, folder: record.folder, freeBusy: true });
   }
@@ -172,13 +187,13 @@ export class Store {
     this.itemById.delete(oldId);
     oldFolder.items.delete(oldId);
     const state = this.state(record.mailbox);
-    if (state.byUid.get(record.uid) === record) state.byUid.delete(record.uid);
+    if (state.byUid.get(indexKey(record)) === record) state.byUid.delete(indexKey(record));
     record.id = this.newItemId(record.mailbox);
     record.changeKey = newChangeKey();
     record.folder = target;
     this.itemById.set(record.id, record);
     target.items.set(record.id, record);
-    if (target.name === 'calendar') state.byUid.set(record.uid, record);
+    if (target.name === 'calendar') state.byUid.set(indexKey(record), record);
     this.bumpFolder(oldFolder);
     this.bumpFolder(target);
     this.emit({ kind: 'moved', item: record, folder: target, oldId, oldChangeKey, oldFolder });
