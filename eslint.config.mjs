@@ -7,9 +7,22 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Packages that do I/O or bind us to a framework: the pure layers must not import them. */
-const IO_LIBRARIES = ['express', 'knex', 'knex-pglite', 'pg', '@electric-sql/*', 'ews-javascript-api', '@ewsjs/*', 'nodemailer', 'multer'];
+const IO_LIBRARIES = [
+  'express',
+  'knex',
+  'knex-pglite',
+  'pg',
+  '@electric-sql/*',
+  'ews-javascript-api',
+  '@ewsjs/*',
+  'nodemailer',
+  'multer',
+];
 
-const SIMULATOR = { group: ['**/exchange-sim', '**/exchange-sim/**'], message: 'Only server/main.ts may start the Exchange simulator (demo mode).' };
+const SIMULATOR = {
+  group: ['**/exchange-sim', '**/exchange-sim/**'],
+  message: 'Only server/main.ts may start the Exchange simulator (demo mode).',
+};
 
 function restrictPackages(message) {
   return { 'no-restricted-imports': ['error', { patterns: [{ group: IO_LIBRARIES, message }, SIMULATOR] }] };
@@ -18,21 +31,52 @@ function restrictPackages(message) {
 /** The dependency rule of docs/ARCHITECTURE.md, checked on resolved file paths. */
 const zone = (target, from, message) => ({ target, from, message });
 const LAYERS = [
-  zone('./server/domain', ['./server/ports', './server/services', './server/http', './server/sync', './server/adapters', './server/main.ts'], 'The domain is pure: it depends on shared/ and itself only.'),
-  zone('./server/ports', ['./server/services', './server/http', './server/sync', './server/adapters', './server/main.ts'], 'Ports are interfaces in domain terms.'),
-  zone('./server/services', ['./server/http', './server/sync', './server/adapters', './server/main.ts'], 'Services reach I/O through ports only.'),
+  zone(
+    './server/domain',
+    ['./server/ports', './server/services', './server/http', './server/sync', './server/adapters', './server/main.ts'],
+    'The domain is pure: it depends on shared/ and itself only.',
+  ),
+  zone(
+    './server/ports',
+    ['./server/services', './server/http', './server/sync', './server/adapters', './server/main.ts'],
+    'Ports are interfaces in domain terms.',
+  ),
+  zone(
+    './server/services',
+    ['./server/http', './server/sync', './server/adapters', './server/main.ts'],
+    'Services reach I/O through ports only.',
+  ),
   zone('./server/http', ['./server/adapters', './server/main.ts'], 'Only server/main.ts wires adapters in.'),
   zone('./server/sync', ['./server/adapters', './server/main.ts'], 'Only server/main.ts wires adapters in.'),
-  zone('./shared', ['./server', './addin', './test'], 'shared/ is used by server and browser: schemas and pure helpers only.'),
+  zone(
+    './shared',
+    ['./server', './addin', './test'],
+    'shared/ is used by server and browser: schemas and pure helpers only.',
+  ),
   zone('./addin', ['./server', './test/exchange-sim'], 'Web code talks to the server over HTTP only.'),
   // The one exception: the composition root starts the bundled Exchange simulator for the demo.
   { target: './server', from: './test', except: ['./exchange-sim'], message: 'Product code never depends on tests.' },
   zone('./server', ['./addin'], 'Product code never depends on web code.'),
-  zone('./test/exchange-sim', ['./server', './shared'], 'The simulator must behave like Exchange, not like our code: it imports nothing of ours.'),
+  zone(
+    './test/exchange-sim',
+    ['./server', './shared'],
+    'The simulator must behave like Exchange, not like our code: it imports nothing of ours.',
+  ),
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'test-results/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'coverage/**',
+      'test-results/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -46,7 +90,10 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through server/config.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through server/config.ts.' },
+      ],
     },
   },
   {
@@ -62,12 +109,25 @@ export default tseslint.config(
     },
   },
   { files: ['addin/office/**'], rules: { 'no-restricted-globals': 'off' } },
-  { files: ['server/**'], ignores: ['server/main.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [SIMULATOR] }] } },
+  {
+    files: ['server/**'],
+    ignores: ['server/main.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [SIMULATOR] }] },
+  },
   { files: ['shared/**'], rules: restrictPackages('shared/ is used by server and browser; no I/O libraries.') },
-  { files: ['server/domain/**', 'server/ports/**'], rules: restrictPackages('The domain and its ports are pure: no I/O, no framework.') },
+  {
+    files: ['server/domain/**', 'server/ports/**'],
+    rules: restrictPackages('The domain and its ports are pure: no I/O, no framework.'),
+  },
   { files: ['server/services/**'], rules: restrictPackages('Services reach I/O through ports only.') },
-  { files: ['shared/**'], rules: { 'no-restricted-globals': ['error', { name: 'process', message: 'shared/ also runs in the browser.' }] } },
-  { files: ['server/config.ts', 'test/**', 'scripts/**', 'bench/**', '**/*.test.ts', '**/*.test.tsx'], rules: { 'no-restricted-properties': 'off' } },
+  {
+    files: ['shared/**'],
+    rules: { 'no-restricted-globals': ['error', { name: 'process', message: 'shared/ also runs in the browser.' }] },
+  },
+  {
+    files: ['server/config.ts', 'test/**', 'scripts/**', 'bench/**', '**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**'],
     rules: { '@typescript-eslint/unbound-method': 'off' },

@@ -27,10 +27,23 @@ interface Result {
 
 function benchSeed(): unknown {
   const accounts: unknown[] = [
-    { email: `svc@${DOMAIN}`, username: 'BENCH\\svc', password: PASSWORD, displayName: 'Service', kind: 'service', impersonation: true },
+    {
+      email: `svc@${DOMAIN}`,
+      username: 'BENCH\\svc',
+      password: PASSWORD,
+      displayName: 'Service',
+      kind: 'service',
+      impersonation: true,
+    },
   ];
   for (let o = 0; o < ORGANIZERS; o++) {
-    accounts.push({ email: `user${o}@${DOMAIN}`, username: `BENCH\\user${o}`, password: PASSWORD, displayName: `User ${o}`, kind: 'user' });
+    accounts.push({
+      email: `user${o}@${DOMAIN}`,
+      username: `BENCH\\user${o}`,
+      password: PASSWORD,
+      displayName: `User ${o}`,
+      kind: 'user',
+    });
   }
   const rooms: string[] = [];
   for (let r = 0; r < ROOMS; r++) {
@@ -94,7 +107,13 @@ function benchSeeding(seedJson: unknown): Result {
   const model = createExchangeModel(parseSeed(seedJson), { attendantDelayMs: 0 });
   const ms = performance.now() - started;
   model.dispose();
-  return { name: `seed ${ROOMS} rooms x ${MEETINGS_PER_ROOM} meetings`, value: ms, unit: 'ms', goal: '< 10000 ms', ok: ms < 10_000 };
+  return {
+    name: `seed ${ROOMS} rooms x ${MEETINGS_PER_ROOM} meetings`,
+    value: ms,
+    unit: 'ms',
+    goal: '< 10000 ms',
+    ok: ms < 10_000,
+  };
 }
 
 async function benchSyncPage(url: string, agent: http.Agent): Promise<Result> {
@@ -108,7 +127,13 @@ async function benchSyncPage(url: string, agent: http.Agent): Promise<Result> {
     changes = (res.text.match(/<t:Create>/g) ?? []).length;
   }
   const ms = median(timings.slice(2));
-  return { name: `SyncFolderItems page (${changes} changes, median of 5 after warm-up)`, value: ms, unit: 'ms', goal: '< 100 ms', ok: ms < 100 && changes === 512 };
+  return {
+    name: `SyncFolderItems page (${changes} changes, median of 5 after warm-up)`,
+    value: ms,
+    unit: 'ms',
+    goal: '< 100 ms',
+    ok: ms < 100 && changes === 512,
+  };
 }
 
 const SUBSCRIBE_CALENDAR =
@@ -134,7 +159,10 @@ async function benchStreaming(url: string, agent: http.Agent): Promise<Result> {
   const stream = http.request(url, {
     method: 'POST',
     agent: streamAgent,
-    headers: { 'Content-Type': 'text/xml; charset=utf-8', Authorization: `Basic ${Buffer.from(`BENCH\\svc:${PASSWORD}`).toString('base64')}` },
+    headers: {
+      'Content-Type': 'text/xml; charset=utf-8',
+      Authorization: `Basic ${Buffer.from(`BENCH\\svc:${PASSWORD}`).toString('base64')}`,
+    },
   });
   let buffer = '';
   let failure = '';
@@ -193,7 +221,12 @@ async function benchStreaming(url: string, agent: http.Agent): Promise<Result> {
 async function main(): Promise<void> {
   const seedJson = benchSeed();
   const results: Result[] = [benchSeeding(seedJson)];
-  const sim = await startExchangeSim({ http: true, seed: parseSeed(seedJson), validateRequests: false, attendantDelayMs: 0 });
+  const sim = await startExchangeSim({
+    http: true,
+    seed: parseSeed(seedJson),
+    validateRequests: false,
+    attendantDelayMs: 0,
+  });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
     results.push(await benchSyncPage(sim.url, agent));

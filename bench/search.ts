@@ -150,7 +150,7 @@ interface CapturedQuery {
 function captureSearchSql(knex: Knex): () => CapturedQuery | undefined {
   let captured: CapturedQuery | undefined;
   knex.on('query', (query: { sql: string; bindings?: readonly Knex.RawBinding[] }) => {
-    if (query.sql.includes('count(*) OVER ()')) captured = { sql: query.sql, bindings: query.bindings ?? [] };
+    if (query.sql.includes('page AS (')) captured = { sql: query.sql, bindings: query.bindings ?? [] };
   });
   return () => captured;
 }

@@ -22,4 +22,8 @@ for (const [key, entry] of Object.entries(lock.packages)) {
   }
 }
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(added.length === 0 ? 'package-lock.json already complete' : `recorded ${added.length} optional packages: ${added.join(', ')}`);
+console.log(
+  added.length === 0
+    ? 'package-lock.json already complete'
+    : `recorded ${added.length} optional packages: ${added.join(', ')}`,
+);

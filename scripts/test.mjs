@@ -34,7 +34,13 @@ function testFiles(dir) {
 
 const allFiles = ['server', 'shared', 'addin', 'test']
   .map((d) => path.join(root, d))
-  .filter((d) => { try { return statSync(d).isDirectory(); } catch { return false; } })
+  .filter((d) => {
+    try {
+      return statSync(d).isDirectory();
+    } catch {
+      return false;
+    }
+  })
   .flatMap(testFiles)
   .filter((f) => filters.length === 0 || filters.some((flt) => f.includes(flt)));
 
@@ -44,15 +50,25 @@ const zoneFiles = allFiles.filter(contains('@timezone-sensitive'));
 
 function runPass(name, files, env) {
   if (files.length === 0) return { name, passed: 0, failed: 0, skipped: 0, ok: true, ran: false };
-  const outputFile = path.join(outDir, `${name.replace(/\W+/g, "-")}.json`);
+  const outputFile = path.join(outDir, `${name.replace(/\W+/g, '-')}.json`);
   const args = [jestBin, '--json', `--outputFile=${outputFile}`, '--maxWorkers=2', '--runTestsByPath', ...files];
   if (process.env.CI) args.splice(1, 0, '--ci');
   console.log(`\n=== test pass: ${name} (${files.length} files) ===`);
-  const res = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_OPTIONS, ...env } });
+  const res = spawnSync(process.execPath, args, {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS, ...env },
+  });
   let report;
-  try { report = JSON.parse(readFileSync(outputFile, 'utf8')); } catch { report = undefined; }
+  try {
+    report = JSON.parse(readFileSync(outputFile, 'utf8'));
+  } catch {
+    report = undefined;
+  }
   if (!report) return { name, passed: 0, failed: 1, skipped: 0, ok: false, ran: true };
-  const brokenSuites = report.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  const brokenSuites = report.testResults.filter(
+    (s) => s.status === 'failed' && s.assertionResults.length === 0,
+  ).length;
   return {
     name,
     passed: report.numPassedTests,

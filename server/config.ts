@@ -35,7 +35,12 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     /** Session lifetime in hours. */
-    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(12),
     /** Login attempts allowed per IP and email within LOGIN_RATE_WINDOW_MINUTES. */
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
     LOGIN_RATE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
@@ -65,7 +70,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
-  readonly database: { readonly engine: 'pglite'; readonly dataDir: string } | { readonly engine: 'postgres'; readonly url: string };
+  readonly database:
+    { readonly engine: 'pglite'; readonly dataDir: string } | { readonly engine: 'postgres'; readonly url: string };
   readonly publicUrl: string;
   readonly secureCookies: boolean;
   readonly demo: boolean;
@@ -101,11 +107,15 @@ export function parseConfig(source: Readonly<Record<string, string | undefined>>
     port: env.PORT,
     host: env.HOST,
     dataDir,
-    database: env.DATABASE_URL ? { engine: 'postgres', url: env.DATABASE_URL } : { engine: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    database: env.DATABASE_URL
+      ? { engine: 'postgres', url: env.DATABASE_URL }
+      : { engine: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     demo: env.DEMO,
-    ...(env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { initialAdmin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } } : {}),
+    ...(env.ADMIN_EMAIL && env.ADMIN_PASSWORD
+      ? { initialAdmin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } }
+      : {}),
     logLevel: env.LOG_LEVEL,
     nodeEnv: env.NODE_ENV,
     sessionTtlHours: env.SESSION_TTL_HOURS,

@@ -7,7 +7,7 @@ export const strings = {
   skipToContent: 'Skip to content',
   loading: 'Loading…',
   simulatedExchange:
-    'Demo: Roomserve is connected to a simulated Exchange, not to your organisation\'s Exchange. Bookings shown here come from the simulator.',
+    "Demo: Roomserve is connected to a simulated Exchange, not to your organisation's Exchange. Bookings shown here come from the simulator.",
 
   nav: {
     label: 'Main',

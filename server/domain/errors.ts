@@ -22,7 +22,8 @@ export const conflict = (message: string, details?: unknown): AppError => new Ap
 
 export const forbidden = (message = 'You are not allowed to do this'): AppError => new AppError('forbidden', message);
 
-export const invalid = (message: string, details?: unknown): AppError => new AppError('validation_failed', message, details);
+export const invalid = (message: string, details?: unknown): AppError =>
+  new AppError('validation_failed', message, details);
 
 export const unprocessable = (message: string, details?: unknown): AppError =>
   new AppError('unprocessable', message, details);

@@ -18,7 +18,8 @@ export interface HandlerInput<E extends Endpoint> {
   readonly res: Response;
 }
 
-type HandlerResult<E extends Endpoint> = NonNullable<E['response']> extends z.ZodType ? z.input<NonNullable<E['response']>> : void;
+type HandlerResult<E extends Endpoint> =
+  NonNullable<E['response']> extends z.ZodType ? z.input<NonNullable<E['response']>> : void;
 
 export type Handler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<HandlerResult<E>>;
 
@@ -38,7 +39,8 @@ function checkAccess(endpoint: Endpoint, res: Response): Actor | undefined {
   if (endpoint.access === 'public') return actorOf(res);
   const actor = requireActor(res);
   if (endpoint.access === 'admin' && !isAdmin(actor)) throw new AppError('forbidden', 'Admins only');
-  if (endpoint.access === 'facility' && !isFacilityOrAdmin(actor)) throw new AppError('forbidden', 'Facility team only');
+  if (endpoint.access === 'facility' && !isFacilityOrAdmin(actor))
+    throw new AppError('forbidden', 'Facility team only');
   return actor;
 }
 

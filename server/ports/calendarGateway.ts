@@ -115,7 +115,11 @@ export interface CalendarGateway {
    * The organizer's copies of meetings, found by clean global object id, or null when the organizer's
    * mailbox cannot be reached (external organizer, no permission).
    */
-  organizerDetails(organizerEmail: string, cleanGlobalObjectIds: readonly string[], window: TimeWindow): Promise<OrganizerDetails[] | null>;
+  organizerDetails(
+    organizerEmail: string,
+    cleanGlobalObjectIds: readonly string[],
+    window: TimeWindow,
+  ): Promise<OrganizerDetails[] | null>;
   /** Streaming notifications for up to 200 mailboxes on one connection. */
   openStream(mailboxes: readonly string[], handlers: StreamHandlers): Promise<CalendarStream>;
 }

@@ -1,3 +1,5 @@
+import type { UserRecord } from './users';
+
 export interface SessionRecord {
   /** SHA-256 of the cookie value; the cookie value itself is never stored. */
   readonly tokenHash: string;
@@ -6,9 +8,15 @@ export interface SessionRecord {
   readonly expiresAt: Date;
 }
 
+/** A session together with its user as they are now, read in one round trip. */
+export interface SessionWithUser extends SessionRecord {
+  readonly user: UserRecord;
+}
+
 export interface SessionRepository {
   create(session: SessionRecord): Promise<void>;
-  find(tokenHash: string): Promise<SessionRecord | undefined>;
+  /** Every signed-in request asks this, so it reads the session and its user in one query. */
+  find(tokenHash: string): Promise<SessionWithUser | undefined>;
   delete(tokenHash: string): Promise<void>;
   deleteForUser(userId: string): Promise<void>;
   deleteExpired(now: Date): Promise<number>;

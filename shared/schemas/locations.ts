@@ -76,7 +76,11 @@ export const floorInputSchema = z
   })
   .strict()
   .meta({ id: 'FloorInput' });
-export const floorPatchSchema = floorInputSchema.omit({ buildingId: true }).partial().strict().meta({ id: 'FloorPatch' });
+export const floorPatchSchema = floorInputSchema
+  .omit({ buildingId: true })
+  .partial()
+  .strict()
+  .meta({ id: 'FloorPatch' });
 
 const pointSchema = z.tuple([z.number().finite().min(0).max(100_000), z.number().finite().min(0).max(100_000)]);
 /** A room's outline on its floor plan, in the plan's pixel coordinates. */

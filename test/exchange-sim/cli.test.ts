@@ -52,7 +52,17 @@ describe('exchange-sim CLI', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'exsim-'));
     const caFile = path.join(dir, 'ca.pem');
     try {
-      const sim = await startCli(['--port', '0', '--seed', 'demo', '--ca-out', caFile, '--attendant-delay-ms', '50', '--no-validate']);
+      const sim = await startCli([
+        '--port',
+        '0',
+        '--seed',
+        'demo',
+        '--ca-out',
+        caFile,
+        '--attendant-delay-ms',
+        '50',
+        '--no-validate',
+      ]);
       expect(sim.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/EWS\/Exchange\.asmx$/);
       expect(existsSync(caFile)).toBe(true);
       const ca = readFileSync(caFile, 'utf8');

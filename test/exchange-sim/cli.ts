@@ -54,7 +54,8 @@ async function main(): Promise<void> {
   console.log(`control API: ${sim.baseUrl}/sim/`);
   if (values['ca-out'] && sim.control.caCertPem) console.log(`CA certificate written to ${values['ca-out']}`);
   if (values['ca-out'] && !sim.control.caCertPem) console.log('--ca-out ignored: --http serves no certificate');
-  if (!sim.control.validatesRequests) console.log('request schema validation: off (EWS schemas not found or --no-validate)');
+  if (!sim.control.validatesRequests)
+    console.log('request schema validation: off (EWS schemas not found or --no-validate)');
   const stop = (): void => {
     sim.close().then(
       () => process.exit(0),

@@ -29,8 +29,14 @@ describe(`database values are engine-independent`, () => {
 
   it('refuses two overlapping confirmed bookings of one room', async () => {
     type Id = { id: string };
-    const [building] = await db.knex('buildings').insert({ name: 'B', time_zone: 'Europe/Berlin' }).returning<Id[]>('id');
-    const [floor] = await db.knex('floors').insert({ building_id: building?.id, name: 'F', level: 0 }).returning<Id[]>('id');
+    const [building] = await db
+      .knex('buildings')
+      .insert({ name: 'B', time_zone: 'Europe/Berlin' })
+      .returning<Id[]>('id');
+    const [floor] = await db
+      .knex('floors')
+      .insert({ building_id: building?.id, name: 'F', level: 0 })
+      .returning<Id[]>('id');
     const [room] = await db.knex('rooms').insert({ floor_id: floor?.id, name: 'R', capacity: 4 }).returning<Id[]>('id');
     const booking = (start: string, end: string, status: string) => ({
       room_id: room?.id,

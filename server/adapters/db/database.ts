@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { btree_gist as BtreeGist } from '@electric-sql/pglite/contrib/btree_gist' with { 'resolution-mode': 'import' };
+import type { btree_gist as BtreeGist } from '@electric-sql/pglite/contrib/btree_gist' with {
+  'resolution-mode': 'import',
+};
 import { knex, type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import pg from 'pg';

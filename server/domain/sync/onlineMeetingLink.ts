@@ -11,7 +11,13 @@ const CALL_LINK_PATTERNS: readonly RegExp[] = [
   /https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}\b/i,
 ];
 
-const HTML_ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&lt;': '<', '&gt;': '>' };
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&lt;': '<',
+  '&gt;': '>',
+};
 
 function decodeBasicEntities(text: string): string {
   return text.replace(/&(?:amp|quot|#39|lt|gt);/g, (entity) => HTML_ENTITIES[entity] ?? entity);
@@ -27,7 +33,11 @@ function firstCallLink(text: string): string | null {
   return best ? best.url.replace(/[).,;]+$/, '') : null;
 }
 
-export function onlineMeetingLink(input: { joinOnlineMeetingUrl: string | null; location: string; body: string }): string | null {
+export function onlineMeetingLink(input: {
+  joinOnlineMeetingUrl: string | null;
+  location: string;
+  body: string;
+}): string | null {
   const explicit = input.joinOnlineMeetingUrl?.trim();
   if (explicit) return explicit;
   return firstCallLink(input.location) ?? firstCallLink(input.body);

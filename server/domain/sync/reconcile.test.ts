@@ -28,7 +28,13 @@ function remote(overrides: Partial<RemoteOccurrence> = {}): RemoteOccurrence {
 }
 
 function stored(o: RemoteOccurrence, overrides: Partial<StoredBooking> = {}): StoredBooking {
-  return { ...fieldsOf(o), id: `booking-${o.cleanGlobalObjectId}-${o.originalStart?.toISOString() ?? 'single'}`, status: 'confirmed', source: 'exchange', ...overrides };
+  return {
+    ...fieldsOf(o),
+    id: `booking-${o.cleanGlobalObjectId}-${o.originalStart?.toISOString() ?? 'single'}`,
+    status: 'confirmed',
+    source: 'exchange',
+    ...overrides,
+  };
 }
 
 describe('reconcile', () => {
@@ -51,7 +57,14 @@ describe('reconcile', () => {
     ['renamed', { subject: 'Quarterly planning', changeKey: 'CK2' }],
     ['made private', { isPrivate: true, changeKey: 'CK2' }],
     ['re-created with a new ItemId after a resync', { itemId: 'ROOM-ITEM-A2' }],
-    ['attendee answered', { attendees: [{ name: 'Elbe', email: 'room.harbour.0.elbe@northwind.test', kind: 'resource', response: 'decline' }] }],
+    [
+      'attendee answered',
+      {
+        attendees: [
+          { name: 'Elbe', email: 'room.harbour.0.elbe@northwind.test', kind: 'resource', response: 'decline' },
+        ],
+      },
+    ],
   ])('updates the same booking in place when the meeting was %s', (_what, change) => {
     const before = remote();
     const plan = reconcile([remote(change)], [stored(before)]);
@@ -64,7 +77,9 @@ describe('reconcile', () => {
 
   it('cancels a confirmed booking whose meeting left the room calendar (room uninvited)', () => {
     const o = remote();
-    expect(reconcile([], [stored(o)]).cancel).toEqual([{ bookingId: stored(o).id, reason: 'removed-from-room-calendar' }]);
+    expect(reconcile([], [stored(o)]).cancel).toEqual([
+      { bookingId: stored(o).id, reason: 'removed-from-room-calendar' },
+    ]);
   });
 
   it('cancels a booking whose meeting Exchange marks as cancelled', () => {
@@ -76,7 +91,13 @@ describe('reconcile', () => {
 
   it('leaves pending and already-ended bookings alone when Exchange has nothing for them', () => {
     const o = remote();
-    const plan = reconcile([], [stored(o, { status: 'pending', source: 'app' }), stored(remote({ cleanGlobalObjectId: 'B' }), { status: 'cancelled' })]);
+    const plan = reconcile(
+      [],
+      [
+        stored(o, { status: 'pending', source: 'app' }),
+        stored(remote({ cleanGlobalObjectId: 'B' }), { status: 'cancelled' }),
+      ],
+    );
     expect(plan).toEqual({ create: [], update: [], cancel: [], unchanged: 0 });
   });
 
@@ -119,7 +140,11 @@ describe('reconcile', () => {
     it('matches occurrences by original start, so a moved occurrence updates its own booking only', () => {
       const series = [0, 1, 2].map((w) => occurrence(w));
       const store = series.map((o) => stored(o));
-      const moved = occurrence(1, { start: at('2026-05-12T13:00:00Z'), end: at('2026-05-12T14:00:00Z'), changeKey: 'CK9' });
+      const moved = occurrence(1, {
+        start: at('2026-05-12T13:00:00Z'),
+        end: at('2026-05-12T14:00:00Z'),
+        changeKey: 'CK9',
+      });
       const plan = reconcile([series[0]!, moved, series[2]!], store);
       expect(plan.update.map((u) => u.bookingId)).toEqual([store[1]!.id]);
       expect(plan.update[0]?.fields.start).toEqual(at('2026-05-12T13:00:00Z'));

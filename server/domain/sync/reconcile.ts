@@ -60,7 +60,11 @@ export function fieldsOf(o: RemoteOccurrence): SyncedBookingFields {
     attendees: o.attendees,
     description: o.description,
     location: o.location,
-    onlineMeetingUrl: onlineMeetingLink({ joinOnlineMeetingUrl: o.joinOnlineMeetingUrl, location: o.location, body: o.description }),
+    onlineMeetingUrl: onlineMeetingLink({
+      joinOnlineMeetingUrl: o.joinOnlineMeetingUrl,
+      location: o.location,
+      body: o.description,
+    }),
     isPrivate: o.isPrivate,
     ewsItemId: o.itemId,
     ewsChangeKey: o.changeKey,
@@ -73,14 +77,21 @@ export function fieldsOf(o: RemoteOccurrence): SyncedBookingFields {
   };
 }
 
-const sameTime = (a: Date | null, b: Date | null): boolean => (a === null || b === null ? a === b : a.getTime() === b.getTime());
+const sameTime = (a: Date | null, b: Date | null): boolean =>
+  a === null || b === null ? a === b : a.getTime() === b.getTime();
 
 function sameAttendees(a: readonly Attendee[], b: readonly Attendee[]): boolean {
   return (
     a.length === b.length &&
     a.every((x, i) => {
       const y = b[i];
-      return y !== undefined && x.email.toLowerCase() === y.email.toLowerCase() && x.name === y.name && x.kind === y.kind && x.response === y.response;
+      return (
+        y !== undefined &&
+        x.email.toLowerCase() === y.email.toLowerCase() &&
+        x.name === y.name &&
+        x.kind === y.kind &&
+        x.response === y.response
+      );
     })
   );
 }
@@ -142,7 +153,10 @@ export function reconcile(remote: readonly RemoteOccurrence[], stored: readonly 
       continue;
     }
     if (booking.status === 'confirmed') {
-      cancel.push({ bookingId: booking.id, reason: cancelledRemotely.has(key) ? 'cancelled-in-exchange' : 'removed-from-room-calendar' });
+      cancel.push({
+        bookingId: booking.id,
+        reason: cancelledRemotely.has(key) ? 'cancelled-in-exchange' : 'removed-from-room-calendar',
+      });
     }
   }
 

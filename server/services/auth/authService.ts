@@ -91,8 +91,9 @@ export function createAuthService(deps: AuthServiceDeps) {
         await deps.sessions.delete(tokenHash);
         return undefined;
       }
-      const user = await activeUser(session.userId);
-      return user ? { user, csrfToken: session.csrfToken } : undefined;
+      // The user comes with the session, read in the same query: no cache, so signing out or
+      // deactivating the user takes effect on the very next request.
+      return session.user.active ? { user: session.user, csrfToken: session.csrfToken } : undefined;
     },
 
     async logout(token: string): Promise<void> {

@@ -32,8 +32,7 @@ export interface AuthOptions {
 }
 
 export type AuthOutcome<A> =
-  | { ok: true; account: A; scheme: 'Basic' | 'NTLM' }
-  | { ok: false; wwwAuthenticate: string[]; reason: string };
+  { ok: true; account: A; scheme: 'Basic' | 'NTLM' } | { ok: false; wwwAuthenticate: string[]; reason: string };
 
 type SocketState<A> =
   | { phase: 'challenged'; scheme: 'NTLM' | 'Negotiate'; serverChallenge: Buffer; unicode: boolean }

@@ -2,17 +2,30 @@ import { createType1Message, createType3Message, decodeType2Message } from '@ews
 import { describe, expect, it } from '@jest/globals';
 import { createChallenge, ntHash, parseAuthenticate, parseNegotiate, verifyNtlmV2 } from './ntlm';
 
-const names = { netbiosDomain: 'CONTOSO', netbiosComputer: 'EXSIM01', dnsDomain: 'contoso.com', dnsComputer: 'exsim01.contoso.com' };
+const names = {
+  netbiosDomain: 'CONTOSO',
+  netbiosComputer: 'EXSIM01',
+  dnsDomain: 'contoso.com',
+  dnsComputer: 'exsim01.contoso.com',
+};
 const token = (header: string): string => header.replace(/^(NTLM|Negotiate) /, '');
 
 /** One handshake driven by an independent NTLM client implementation (the one ews-javascript-api uses). */
-function handshake(user: string, password: string, domain: string): { verify: (pw: string) => boolean; user: string; domain: string } {
+function handshake(
+  user: string,
+  password: string,
+  domain: string,
+): { verify: (pw: string) => boolean; user: string; domain: string } {
   const negotiate = parseNegotiate(token(createType1Message('WS01', domain)));
   const challenge = createChallenge(negotiate, names, Date.now());
   const type2 = decodeType2Message(`NTLM ${challenge.header}`);
   const type3 = createType3Message(type2, user, password, 'WS01', domain);
   const message = parseAuthenticate(token(type3), challenge.unicode);
-  return { verify: (pw) => verifyNtlmV2(message, pw, challenge.serverChallenge), user: message.user, domain: message.domain };
+  return {
+    verify: (pw) => verifyNtlmV2(message, pw, challenge.serverChallenge),
+    user: message.user,
+    domain: message.domain,
+  };
 }
 
 describe('NTLM server side', () => {
@@ -21,7 +34,9 @@ describe('NTLM server side', () => {
   });
 
   it('makes the client answer with NTLMv2 and accepts the right password', () => {
-    const type2 = decodeType2Message(`NTLM ${createChallenge(parseNegotiate(token(createType1Message('WS', 'CONTOSO'))), names, Date.now()).header}`);
+    const type2 = decodeType2Message(
+      `NTLM ${createChallenge(parseNegotiate(token(createType1Message('WS', 'CONTOSO'))), names, Date.now()).header}`,
+    );
     expect(type2.version).toBe(2);
     expect(type2.targetName).toBe('CONTOSO');
     const h = handshake('alex', 'S3cret!', 'CONTOSO');

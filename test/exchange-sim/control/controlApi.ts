@@ -46,7 +46,13 @@ function resolveSeed(seed: unknown): unknown {
   return seed;
 }
 
-const FAULT_KINDS: readonly FaultSpec['kind'][] = ['serverBusy', 'http503', 'latency', 'mailboxMoveInProgress', 'dropStream'];
+const FAULT_KINDS: readonly FaultSpec['kind'][] = [
+  'serverBusy',
+  'http503',
+  'latency',
+  'mailboxMoveInProgress',
+  'dropStream',
+];
 
 export class ControlApi {
   constructor(
@@ -134,7 +140,8 @@ export class ControlApi {
       return { ok: true };
     }
     if (kind === 'concurrencyLimit') {
-      if (typeof body.limit !== 'number' || body.limit < 1) throw new ControlError(400, 'BAD_FAULT', 'limit must be a positive number.');
+      if (typeof body.limit !== 'number' || body.limit < 1)
+        throw new ControlError(400, 'BAD_FAULT', 'limit must be a positive number.');
       this.model.setConcurrencyLimit(body.limit);
       return { ok: true };
     }
@@ -155,19 +162,22 @@ export class ControlApi {
     if (freeze === true) this.model.clock.freeze();
     else if (typeof freeze === 'string' || typeof freeze === 'number') {
       const at = typeof freeze === 'string' ? Date.parse(freeze) : freeze;
-      if (Number.isNaN(at)) throw new ControlError(400, 'BAD_CLOCK', 'freeze must be true, an ISO instant or epoch ms.');
+      if (Number.isNaN(at))
+        throw new ControlError(400, 'BAD_CLOCK', 'freeze must be true, an ISO instant or epoch ms.');
       this.model.clock.freeze(at);
     }
     if (unfreeze === true) this.model.clock.unfreeze();
     if (advanceMs !== undefined) {
-      if (typeof advanceMs !== 'number' || advanceMs < 0) throw new ControlError(400, 'BAD_CLOCK', 'advanceMs must be a non-negative number.');
+      if (typeof advanceMs !== 'number' || advanceMs < 0)
+        throw new ControlError(400, 'BAD_CLOCK', 'advanceMs must be a non-negative number.');
       this.model.clock.advance(advanceMs);
     }
     return this.clockState();
   }
 
   private attendant(body: Record<string, unknown>): unknown {
-    if (typeof body.delayMs !== 'number' || body.delayMs < 0) throw new ControlError(400, 'BAD_DELAY', 'delayMs must be a non-negative number.');
+    if (typeof body.delayMs !== 'number' || body.delayMs < 0)
+      throw new ControlError(400, 'BAD_DELAY', 'delayMs must be a non-negative number.');
     this.model.setAttendantDelayMs(body.delayMs);
     return { delayMs: body.delayMs };
   }

@@ -6,7 +6,13 @@ import * as ews from 'ews-javascript-api';
 
 export type Scheme = 'basic' | 'ntlm';
 
-export function ewsService(url: string, user: string, password: string, scheme: Scheme, ca?: string): ews.ExchangeService {
+export function ewsService(
+  url: string,
+  user: string,
+  password: string,
+  scheme: Scheme,
+  ca?: string,
+): ews.ExchangeService {
   const service = new ews.ExchangeService(ews.ExchangeVersion.Exchange2013_SP1);
   service.Url = new ews.Uri(url);
   service.Credentials = new ews.WebCredentials(user, password);
@@ -31,7 +37,11 @@ export const CLEAN_GOID = new ews.ExtendedPropertyDefinition(
 );
 
 export function addinProperty(name: string): ews.ExtendedPropertyDefinition {
-  return new ews.ExtendedPropertyDefinition(ews.DefaultExtendedPropertySet.PublicStrings, name, ews.MapiPropertyType.String);
+  return new ews.ExtendedPropertyDefinition(
+    ews.DefaultExtendedPropertySet.PublicStrings,
+    name,
+    ews.MapiPropertyType.String,
+  );
 }
 
 export const at = (iso: string): ews.DateTime => new ews.DateTime(Date.parse(iso));

@@ -72,7 +72,10 @@ describeWithSchemas.each(['basic', 'ntlm'] as Scheme[])('ews-javascript-api over
     await appt.Save(ews.WellKnownFolderName.Calendar, ews.SendInvitationsMode.SendToAllAndSaveCopy);
     expect(appt.Id.UniqueId).toBeTruthy();
 
-    const props = new ews.PropertySet(ews.BasePropertySet.FirstClassProperties, [CLEAN_GOID, addinProperty('cecp-roomserve')]);
+    const props = new ews.PropertySet(ews.BasePropertySet.FirstClassProperties, [
+      CLEAN_GOID,
+      addinProperty('cecp-roomserve'),
+    ]);
     const room = await until('the room to accept', async () => {
       const loaded = await ews.Appointment.Bind(organizer, appt.Id, props);
       const r = loaded.Resources.GetEnumerator().find((a) => a.Address === ROOM);
@@ -87,10 +90,17 @@ describeWithSchemas.each(['basic', 'ntlm'] as Scheme[])('ews-javascript-api over
 
     // The room's own copy: same UID, found by CleanGlobalObjectId, subject replaced by the organizer's name.
     const roomService = as(ROOM);
-    const filter = new ews.SearchFilter.IsEqualTo(CLEAN_GOID, Buffer.from(goid?.Value as Uint8Array).toString('base64'));
+    const filter = new ews.SearchFilter.IsEqualTo(
+      CLEAN_GOID,
+      Buffer.from(goid?.Value as Uint8Array).toString('base64'),
+    );
     const inRoom = await roomService.FindItems(ews.WellKnownFolderName.Calendar, filter, new ews.ItemView(10));
     expect(inRoom.Items).toHaveLength(1);
-    const roomCopy = await ews.Appointment.Bind(roomService, inRoom.Items[0]!.Id, new ews.PropertySet(ews.BasePropertySet.FirstClassProperties));
+    const roomCopy = await ews.Appointment.Bind(
+      roomService,
+      inRoom.Items[0]!.Id,
+      new ews.PropertySet(ews.BasePropertySet.FirstClassProperties),
+    );
     expect(roomCopy.ICalUid).toBe(room.ICalUid);
     expect(roomCopy.Id.UniqueId).not.toBe(appt.Id.UniqueId);
     expect(roomCopy.Subject).toBe('Emma Schmidt');
@@ -138,7 +148,14 @@ describeWithSchemas.each(['basic', 'ntlm'] as Scheme[])('ews-javascript-api over
 
   it('moves, then deletes a meeting with cancellations; sync reports Update and Delete', async () => {
     const organizer = as(EMMA);
-    const first = await organizer.SyncFolderItems(new ews.FolderId(ews.WellKnownFolderName.Calendar), ews.PropertySet.IdOnly, [], 512, ews.SyncFolderItemsScope.NormalItems, '');
+    const first = await organizer.SyncFolderItems(
+      new ews.FolderId(ews.WellKnownFolderName.Calendar),
+      ews.PropertySet.IdOnly,
+      [],
+      512,
+      ews.SyncFolderItemsScope.NormalItems,
+      '',
+    );
     let state = first.SyncState;
     const appt = new ews.Appointment(organizer);
     appt.Subject = 'To move';
@@ -146,25 +163,52 @@ describeWithSchemas.each(['basic', 'ntlm'] as Scheme[])('ews-javascript-api over
     appt.End = at('2031-05-05T10:00:00Z');
     appt.RequiredAttendees.Add(LUKAS);
     await appt.Save(ews.WellKnownFolderName.Calendar, ews.SendInvitationsMode.SendToAllAndSaveCopy);
-    const afterCreate = await organizer.SyncFolderItems(new ews.FolderId(ews.WellKnownFolderName.Calendar), ews.PropertySet.IdOnly, [], 512, ews.SyncFolderItemsScope.NormalItems, state);
+    const afterCreate = await organizer.SyncFolderItems(
+      new ews.FolderId(ews.WellKnownFolderName.Calendar),
+      ews.PropertySet.IdOnly,
+      [],
+      512,
+      ews.SyncFolderItemsScope.NormalItems,
+      state,
+    );
     expect(afterCreate.GetEnumerator().map((c) => c.ChangeType)).toContain(ews.ChangeType.Create);
     state = afterCreate.SyncState;
 
     const loaded = await ews.Appointment.Bind(organizer, appt.Id);
     loaded.Start = at('2031-05-05T11:00:00Z');
     loaded.End = at('2031-05-05T12:00:00Z');
-    await loaded.Update(ews.ConflictResolutionMode.AlwaysOverwrite, ews.SendInvitationsOrCancellationsMode.SendToAllAndSaveCopy);
-    const afterUpdate = await organizer.SyncFolderItems(new ews.FolderId(ews.WellKnownFolderName.Calendar), ews.PropertySet.IdOnly, [], 512, ews.SyncFolderItemsScope.NormalItems, state);
+    await loaded.Update(
+      ews.ConflictResolutionMode.AlwaysOverwrite,
+      ews.SendInvitationsOrCancellationsMode.SendToAllAndSaveCopy,
+    );
+    const afterUpdate = await organizer.SyncFolderItems(
+      new ews.FolderId(ews.WellKnownFolderName.Calendar),
+      ews.PropertySet.IdOnly,
+      [],
+      512,
+      ews.SyncFolderItemsScope.NormalItems,
+      state,
+    );
     expect(afterUpdate.GetEnumerator().map((c) => c.ChangeType)).toEqual([ews.ChangeType.Update]);
     state = afterUpdate.SyncState;
 
     await loaded.Delete(ews.DeleteMode.MoveToDeletedItems, ews.SendCancellationsMode.SendToAllAndSaveCopy);
-    const afterDelete = await organizer.SyncFolderItems(new ews.FolderId(ews.WellKnownFolderName.Calendar), ews.PropertySet.IdOnly, [], 512, ews.SyncFolderItemsScope.NormalItems, state);
+    const afterDelete = await organizer.SyncFolderItems(
+      new ews.FolderId(ews.WellKnownFolderName.Calendar),
+      ews.PropertySet.IdOnly,
+      [],
+      512,
+      ews.SyncFolderItemsScope.NormalItems,
+      state,
+    );
     expect(afterDelete.GetEnumerator().map((c) => c.ChangeType)).toEqual([ews.ChangeType.Delete]);
 
     // The attendee's copy is cancelled.
     const attendee = as(LUKAS);
-    const view = await attendee.FindAppointments(ews.WellKnownFolderName.Calendar, new ews.CalendarView(at('2031-05-05T00:00:00Z'), at('2031-05-06T00:00:00Z')));
+    const view = await attendee.FindAppointments(
+      ews.WellKnownFolderName.Calendar,
+      new ews.CalendarView(at('2031-05-05T00:00:00Z'), at('2031-05-06T00:00:00Z')),
+    );
     const copy = view.Items.find((a) => a.Subject.includes('To move'));
     expect(copy === undefined || copy.IsCancelled).toBe(true);
   });
@@ -181,7 +225,9 @@ describeWithSchemas.each(['basic', 'ntlm'] as Scheme[])('ews-javascript-api over
     a.Location = 'first';
     await a.Update(ews.ConflictResolutionMode.AutoResolve, ews.SendInvitationsOrCancellationsMode.SendToNone);
     b.Location = 'second';
-    await expect(b.Update(ews.ConflictResolutionMode.NeverOverwrite, ews.SendInvitationsOrCancellationsMode.SendToNone)).rejects.toMatchObject({
+    await expect(
+      b.Update(ews.ConflictResolutionMode.NeverOverwrite, ews.SendInvitationsOrCancellationsMode.SendToNone),
+    ).rejects.toMatchObject({
       ErrorCode: ews.ServiceError.ErrorIrresolvableConflict,
     });
   });
@@ -195,7 +241,10 @@ describeWithSchemas.each(['basic', 'ntlm'] as Scheme[])('ews-javascript-api over
     appt.RequiredAttendees.Add(LUKAS);
     await appt.Save(ews.WellKnownFolderName.Calendar, ews.SendInvitationsMode.SendToAllAndSaveCopy);
     const attendee = as(LUKAS);
-    const view = await attendee.FindAppointments(ews.WellKnownFolderName.Calendar, new ews.CalendarView(at('2031-07-07T00:00:00Z'), at('2031-07-08T00:00:00Z')));
+    const view = await attendee.FindAppointments(
+      ews.WellKnownFolderName.Calendar,
+      new ews.CalendarView(at('2031-07-07T00:00:00Z'), at('2031-07-08T00:00:00Z')),
+    );
     const copy = view.Items.find((a) => a.Subject === 'Please accept');
     expect(copy).toBeDefined();
     await copy!.Accept(true);
@@ -224,12 +273,18 @@ describeWithSchemas.each(['basic', 'ntlm'] as Scheme[])('ews-javascript-api over
     const second = await ews.Appointment.BindToOccurrence(organizer, series.Id, 2);
     expect(second.AppointmentType).toBe(ews.AppointmentType.Occurrence);
     second.Location = 'Somewhere else';
-    await second.Update(ews.ConflictResolutionMode.AlwaysOverwrite, ews.SendInvitationsOrCancellationsMode.SendToAllAndSaveCopy);
+    await second.Update(
+      ews.ConflictResolutionMode.AlwaysOverwrite,
+      ews.SendInvitationsOrCancellationsMode.SendToAllAndSaveCopy,
+    );
     const master = await ews.Appointment.BindToRecurringMaster(organizer, second.Id);
     expect(master.ModifiedOccurrences.Count).toBe(1);
 
     const attendee = as(LUKAS);
-    const copies = await attendee.FindAppointments(ews.WellKnownFolderName.Calendar, new ews.CalendarView(at('2031-05-12T00:00:00Z'), at('2031-05-15T00:00:00Z')));
+    const copies = await attendee.FindAppointments(
+      ews.WellKnownFolderName.Calendar,
+      new ews.CalendarView(at('2031-05-12T00:00:00Z'), at('2031-05-15T00:00:00Z')),
+    );
     const reviews = copies.Items.filter((a) => a.Subject === 'Daily review');
     expect(reviews).toHaveLength(3);
     await reviews[0]!.AcceptTentatively(true);
@@ -239,29 +294,47 @@ describeWithSchemas.each(['basic', 'ntlm'] as Scheme[])('ews-javascript-api over
     single.End = at('2031-05-20T09:30:00Z');
     single.RequiredAttendees.Add(LUKAS);
     await single.Save(ews.WellKnownFolderName.Calendar, ews.SendInvitationsMode.SendToAllAndSaveCopy);
-    const chat = (await attendee.FindAppointments(ews.WellKnownFolderName.Calendar, new ews.CalendarView(at('2031-05-20T00:00:00Z'), at('2031-05-21T00:00:00Z')))).Items.find(
-      (a) => a.Subject === 'Optional chat',
-    );
+    const chat = (
+      await attendee.FindAppointments(
+        ews.WellKnownFolderName.Calendar,
+        new ews.CalendarView(at('2031-05-20T00:00:00Z'), at('2031-05-21T00:00:00Z')),
+      )
+    ).Items.find((a) => a.Subject === 'Optional chat');
     await chat!.Decline(true);
     const declined = await until('the organizer to see the decline', async () => {
       const r = await ews.Appointment.Bind(organizer, single.Id);
-      return r.RequiredAttendees.GetEnumerator().find((x) => x.Address === LUKAS)?.ResponseType === ews.MeetingResponseType.Decline ? r : undefined;
+      return r.RequiredAttendees.GetEnumerator().find((x) => x.Address === LUKAS)?.ResponseType ===
+        ews.MeetingResponseType.Decline
+        ? r
+        : undefined;
     });
     expect(declined.Subject).toBe('Optional chat');
 
-    const hex = await organizer.ConvertId(new ews.AlternateId(ews.IdFormat.EwsId, single.Id.UniqueId, EMMA), ews.IdFormat.HexEntryId);
-    const back = await organizer.ConvertId(new ews.AlternateId(ews.IdFormat.HexEntryId, (hex as ews.AlternateId).UniqueId, EMMA), ews.IdFormat.EwsId);
+    const hex = await organizer.ConvertId(
+      new ews.AlternateId(ews.IdFormat.EwsId, single.Id.UniqueId, EMMA),
+      ews.IdFormat.HexEntryId,
+    );
+    const back = await organizer.ConvertId(
+      new ews.AlternateId(ews.IdFormat.HexEntryId, (hex as ews.AlternateId).UniqueId, EMMA),
+      ews.IdFormat.EwsId,
+    );
     expect((back as ews.AlternateId).UniqueId).toBe(single.Id.UniqueId);
 
     await declined.CancelMeeting('Not needed after all');
-    const cancelledCopy = (await attendee.FindAppointments(ews.WellKnownFolderName.Calendar, new ews.CalendarView(at('2031-05-20T00:00:00Z'), at('2031-05-21T00:00:00Z')))).Items.filter(
-      (a) => a.Subject.includes('Optional chat') && !a.IsCancelled,
-    );
+    const cancelledCopy = (
+      await attendee.FindAppointments(
+        ews.WellKnownFolderName.Calendar,
+        new ews.CalendarView(at('2031-05-20T00:00:00Z'), at('2031-05-21T00:00:00Z')),
+      )
+    ).Items.filter((a) => a.Subject.includes('Optional chat') && !a.IsCancelled);
     expect(cancelledCopy).toEqual([]);
   });
 
   it('refuses impersonation to an account without the right', async () => {
-    const lukas = impersonating(ewsService(sim.url, 'NORTHWIND\\lukas.meyer', PASSWORD, scheme, sim.control.caCertPem), EMMA);
+    const lukas = impersonating(
+      ewsService(sim.url, 'NORTHWIND\\lukas.meyer', PASSWORD, scheme, sim.control.caCertPem),
+      EMMA,
+    );
     const failure = await ews.CalendarFolder.Bind(lukas, ews.WellKnownFolderName.Calendar).then(
       () => undefined,
       (e: unknown) => e,
@@ -308,7 +381,12 @@ describeWithSchemas.each(['basic', 'ntlm'] as Scheme[])('ews-javascript-api over
 
   it('pulls events with GetEvents', async () => {
     const organizer = as(EMMA);
-    const pull = await organizer.SubscribeToPullNotifications([new ews.FolderId(ews.WellKnownFolderName.Calendar)], 10, '', ews.EventType.Created);
+    const pull = await organizer.SubscribeToPullNotifications(
+      [new ews.FolderId(ews.WellKnownFolderName.Calendar)],
+      10,
+      '',
+      ews.EventType.Created,
+    );
     const appt = new ews.Appointment(organizer);
     appt.Subject = 'Pulled';
     appt.Start = at('2031-08-02T09:00:00Z');

@@ -14,7 +14,11 @@ import { EMMA, LUKAS, startTestSim, type TestSim } from '../testkit/sim';
 const ORGANIZER = 'emma.schmidt@northwind.test';
 const ATTENDEE = 'lukas.meyer@northwind.test';
 const ROOM = 'room.harbour.0.elbe@northwind.test';
-const CECP = { distinguishedPropertySetId: 'PublicStrings', propertyName: 'cecp-7a774f0c-7a6f-11e0-85ad-07fb4824019b', propertyType: 'String' } as const;
+const CECP = {
+  distinguishedPropertySetId: 'PublicStrings',
+  propertyName: 'cecp-7a774f0c-7a6f-11e0-85ad-07fb4824019b',
+  propertyType: 'String',
+} as const;
 
 const PREFIX: Record<string, string> = { [NS.m]: 'm', [NS.t]: 't', [NS.soap]: 's' };
 const COMPARED_VALUES = new Set(['ResponseCode', 'ConnectionStatus', 'FreeBusyViewType']);
@@ -114,7 +118,13 @@ describeWithSchemas('golden EWS exchanges (Microsoft example shapes)', () => {
     sim.control.model.updateItem(
       ORGANIZER,
       { kind: 'item', id },
-      [{ op: 'set', target: { extended: CECP }, value: { extendedProperties: [{ key: CECP, value: '{"catering":"coffee"}' }] } }],
+      [
+        {
+          op: 'set',
+          target: { extended: CECP },
+          value: { extendedProperties: [{ key: CECP, value: '{"catering":"coffee"}' }] },
+        },
+      ],
       { conflictResolution: 'AlwaysOverwrite', sendMode: 'SendToNone' },
     );
     const body = await run('05-GetItem-extended');
@@ -128,7 +138,12 @@ describeWithSchemas('golden EWS exchanges (Microsoft example shapes)', () => {
 
   it('FindItem with a restriction on the clean global object id', async () => {
     values.set('CLEAN_GOID', itemState(ORGANIZER, values.get('ITEM_ID') ?? '').cleanGoid);
-    expect(sim.control.model.extendedPropertyValue(sim.control.model.getItem(ORGANIZER, { kind: 'item', id: values.get('ITEM_ID') ?? '' }), CLEAN_GLOBAL_OBJECT_ID_KEY)).toBeDefined();
+    expect(
+      sim.control.model.extendedPropertyValue(
+        sim.control.model.getItem(ORGANIZER, { kind: 'item', id: values.get('ITEM_ID') ?? '' }),
+        CLEAN_GLOBAL_OBJECT_ID_KEY,
+      ),
+    ).toBeDefined();
     await run('07-FindItem-Restriction');
   });
 
@@ -150,7 +165,12 @@ describeWithSchemas('golden EWS exchanges (Microsoft example shapes)', () => {
     const body = await run('11-Subscribe-pull');
     values.set('SUBSCRIPTION_ID', text(body, 'SubscriptionId') ?? '');
     values.set('WATERMARK', text(body, 'Watermark') ?? '');
-    sim.control.model.createCalendarItem(ORGANIZER, undefined, { subject: 'Event source', start: Date.parse('2031-10-01T09:00:00Z'), end: Date.parse('2031-10-01T10:00:00Z') }, 'SendToNone');
+    sim.control.model.createCalendarItem(
+      ORGANIZER,
+      undefined,
+      { subject: 'Event source', start: Date.parse('2031-10-01T09:00:00Z'), end: Date.parse('2031-10-01T10:00:00Z') },
+      'SendToNone',
+    );
     await run('12-GetEvents');
   });
 
@@ -164,7 +184,10 @@ describeWithSchemas('golden EWS exchanges (Microsoft example shapes)', () => {
     const first = await new Promise<string>((resolve, reject) => {
       const req = http.request(sim.url, {
         method: 'POST',
-        headers: { 'Content-Type': 'text/xml', Authorization: `Basic ${Buffer.from(`${EMMA.user}:${EMMA.password}`).toString('base64')}` },
+        headers: {
+          'Content-Type': 'text/xml',
+          Authorization: `Basic ${Buffer.from(`${EMMA.user}:${EMMA.password}`).toString('base64')}`,
+        },
       });
       req.on('response', (res) => {
         expect(res.headers['transfer-encoding']).toBe('chunked');
@@ -182,7 +205,11 @@ describeWithSchemas('golden EWS exchanges (Microsoft example shapes)', () => {
       req.end(envelope(fill(golden('24-GetStreamingEvents', 'request'), values)));
     });
     expect(first.startsWith('<Envelope xmlns="http://schemas.xmlsoap.org/soap/envelope/">')).toBe(true);
-    compare(parseXml(first).documentElement as Element, parseXml(golden('24-GetStreamingEvents', 'response')).documentElement as Element, []);
+    compare(
+      parseXml(first).documentElement as Element,
+      parseXml(golden('24-GetStreamingEvents', 'response')).documentElement as Element,
+      [],
+    );
   });
 
   it('ResolveNames', async () => {
@@ -215,7 +242,12 @@ describeWithSchemas('golden EWS exchanges (Microsoft example shapes)', () => {
 
   it('CancelCalendarItem removes the organizer copy; DeleteItem; then ErrorItemNotFound', async () => {
     await run('21-CancelCalendarItem');
-    const other = sim.control.model.createCalendarItem(ORGANIZER, undefined, { subject: 'To delete', start: Date.parse('2031-10-02T09:00:00Z'), end: Date.parse('2031-10-02T10:00:00Z') }, 'SendToNone');
+    const other = sim.control.model.createCalendarItem(
+      ORGANIZER,
+      undefined,
+      { subject: 'To delete', start: Date.parse('2031-10-02T09:00:00Z'), end: Date.parse('2031-10-02T10:00:00Z') },
+      'SendToNone',
+    );
     values.set('ITEM_ID', other.itemId.id);
     await run('22-DeleteItem');
     await run('23-GetItem-not-found');
@@ -229,10 +261,15 @@ describeWithSchemas('golden EWS exchanges (Microsoft example shapes)', () => {
 
 describeWithSchemas('golden files', () => {
   it('every golden request and response body validates against messages.xsd', async () => {
-    const files = readdirSync(__dirname).filter((f) => /^\d{2}-.*\.(request|response)\.xml$/.test(f) && !f.startsWith('24-'));
+    const files = readdirSync(__dirname).filter(
+      (f) => /^\d{2}-.*\.(request|response)\.xml$/.test(f) && !f.startsWith('24-'),
+    );
     expect(files.length).toBeGreaterThanOrEqual(44);
     // Placeholders stand for ids and tokens: any opaque string is schema-valid there.
-    const docs = files.map((f) => ({ operation: f, xml: readFileSync(path.join(__dirname, f), 'utf8').replace(/\{\{\w+\}\}/g, 'AAMkADplaceholder=') }));
+    const docs = files.map((f) => ({
+      operation: f,
+      xml: readFileSync(path.join(__dirname, f), 'utf8').replace(/\{\{\w+\}\}/g, 'AAMkADplaceholder='),
+    }));
     expect(await invalidDocuments(docs)).toEqual([]);
   });
 });

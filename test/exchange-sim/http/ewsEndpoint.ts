@@ -49,14 +49,18 @@ function sendUnauthorized(res: ServerResponse, wwwAuthenticate: string[]): void 
   res.statusCode = 401;
   res.setHeader('WWW-Authenticate', wwwAuthenticate);
   res.setHeader('Content-Type', 'text/html');
-  res.end('<html><head><title>401 - Unauthorized</title></head><body><h1>401 - Unauthorized: Access is denied due to invalid credentials.</h1></body></html>');
+  res.end(
+    '<html><head><title>401 - Unauthorized</title></head><body><h1>401 - Unauthorized: Access is denied due to invalid credentials.</h1></body></html>',
+  );
 }
 
 function send503(res: ServerResponse): void {
   res.statusCode = 503;
   res.setHeader('Content-Type', 'text/html; charset=us-ascii');
   res.setHeader('Retry-After', '5');
-  res.end('<HTML><HEAD><TITLE>Service Unavailable</TITLE></HEAD><BODY><h2>Service Unavailable</h2><hr><p>HTTP Error 503. The service is unavailable.</p></BODY></HTML>');
+  res.end(
+    '<HTML><HEAD><TITLE>Service Unavailable</TITLE></HEAD><BODY><h2>Service Unavailable</h2><hr><p>HTTP Error 503. The service is unavailable.</p></BODY></HTML>',
+  );
 }
 
 function sleep(ms: number): Promise<void> {
@@ -189,7 +193,10 @@ export class EwsEndpoint {
       );
     }
     if (!caller.impersonationGranted) {
-      throw new SoapFault('ErrorImpersonateUserDenied', 'The account does not have permission to impersonate the requested user.');
+      throw new SoapFault(
+        'ErrorImpersonateUserDenied',
+        'The account does not have permission to impersonate the requested user.',
+      );
     }
     const { model } = this.o;
     const target =
@@ -199,7 +206,11 @@ export class EwsEndpoint {
           ? model.findMailboxByLogin(imp.value)
           : model.findMailbox(imp.value);
     if (!target) {
-      throw new SoapFault('ErrorNonExistentMailbox', `The SMTP address has no mailbox associated with it.`, `<t:Value Name="SmtpAddress">${imp.value.replace(/[&<>]/g, '')}</t:Value>`);
+      throw new SoapFault(
+        'ErrorNonExistentMailbox',
+        `The SMTP address has no mailbox associated with it.`,
+        `<t:Value Name="SmtpAddress">${imp.value.replace(/[&<>]/g, '')}</t:Value>`,
+      );
     }
     return target.smtp;
   }
@@ -217,8 +228,19 @@ function unknownOperationFault(operation: string): SoapFault {
 
 /** Operations whose response is `<m:XResponse><m:ResponseMessages><m:XResponseMessage>`. */
 const RESPONSE_MESSAGE_OPERATIONS = new Set([
-  'GetFolder', 'FindFolder', 'GetItem', 'FindItem', 'CreateItem', 'UpdateItem', 'DeleteItem', 'SyncFolderItems',
-  'Subscribe', 'GetEvents', 'Unsubscribe', 'ResolveNames', 'ConvertId',
+  'GetFolder',
+  'FindFolder',
+  'GetItem',
+  'FindItem',
+  'CreateItem',
+  'UpdateItem',
+  'DeleteItem',
+  'SyncFolderItems',
+  'Subscribe',
+  'GetEvents',
+  'Unsubscribe',
+  'ResolveNames',
+  'ConvertId',
 ]);
 
 function mailboxMoveResponse(operation: string): string {

@@ -87,7 +87,9 @@ describeWithSchemas('EWS endpoint: HTTP, authentication, SOAP envelope', () => {
   it('refuses an NTLM logon with a wrong password', async () => {
     const ntlm = new RawClient(sim.url);
     try {
-      await expect(ntlm.ntlmHandshake({ user: 'NORTHWIND\\emma.schmidt', password: 'wrong' })).rejects.toThrow('refused with 401');
+      await expect(ntlm.ntlmHandshake({ user: 'NORTHWIND\\emma.schmidt', password: 'wrong' })).rejects.toThrow(
+        'refused with 401',
+      );
     } finally {
       ntlm.close();
     }
@@ -109,15 +111,21 @@ describeWithSchemas('EWS endpoint: HTTP, authentication, SOAP envelope', () => {
   });
 
   it('answers an operation it does not implement with a SOAP fault, never a success', async () => {
-    const res = await client.soap(EMMA, '<m:GetInboxRules><m:MailboxSmtpAddress>emma.schmidt@northwind.test</m:MailboxSmtpAddress></m:GetInboxRules>');
+    const res = await client.soap(
+      EMMA,
+      '<m:GetInboxRules><m:MailboxSmtpAddress>emma.schmidt@northwind.test</m:MailboxSmtpAddress></m:GetInboxRules>',
+    );
     expect(res.status).toBe(500);
     expect(res.body?.localName).toBe('Fault');
   });
 
-  it.each(['Exchange2010_SP1', 'Exchange2013', 'Exchange2016', 'V2015_10_05'])('accepts RequestServerVersion %s', async (version) => {
-    const res = await client.soap(EMMA, GET_CALENDAR, { version });
-    expect(res.status).toBe(200);
-  });
+  it.each(['Exchange2010_SP1', 'Exchange2013', 'Exchange2016', 'V2015_10_05'])(
+    'accepts RequestServerVersion %s',
+    async (version) => {
+      const res = await client.soap(EMMA, GET_CALENDAR, { version });
+      expect(res.status).toBe(200);
+    },
+  );
 
   it('rejects an unknown RequestServerVersion', async () => {
     const res = await client.soap(EMMA, GET_CALENDAR, { version: 'Exchange2099' });
@@ -136,7 +144,10 @@ describeWithSchemas('EWS endpoint: HTTP, authentication, SOAP envelope', () => {
         impersonate(mailbox?.userPrincipalName ?? '', 'PrincipalName'),
         impersonate(mailbox?.sid ?? '', 'SID'),
       ]) {
-        const res = await client.soap(SERVICE, GET_CALENDAR, { impersonation: header, httpHeaders: { 'X-AnchorMailbox': room } });
+        const res = await client.soap(SERVICE, GET_CALENDAR, {
+          impersonation: header,
+          httpHeaders: { 'X-AnchorMailbox': room },
+        });
         expect(res.status).toBe(200);
         expect(text(res.body, 'ResponseCode')).toBe('NoError');
       }
@@ -165,7 +176,11 @@ describeWithSchemas('EWS endpoint: HTTP, authentication, SOAP envelope', () => {
 
   describe('faults and control API', () => {
     it('injects ErrorServerBusy as an HTTP 500 fault with BackOffMilliseconds', async () => {
-      const added = await sim.controlCall('POST', '/sim/faults', { kind: 'serverBusy', backOffMilliseconds: 1234, count: 1 });
+      const added = await sim.controlCall('POST', '/sim/faults', {
+        kind: 'serverBusy',
+        backOffMilliseconds: 1234,
+        count: 1,
+      });
       expect(added.status).toBe(200);
       const busy = await client.soap(EMMA, GET_CALENDAR);
       expect(busy.status).toBe(500);

@@ -28,7 +28,12 @@ export interface UnaryOperation {
 /** GetStreamingEvents: writes a chunked response itself. */
 export interface StreamingOperation {
   readonly kind: 'streaming';
-  readonly handle: (ctx: OperationContext, request: Element, res: ServerResponse, options: { dropStream: boolean }) => Promise<void>;
+  readonly handle: (
+    ctx: OperationContext,
+    request: Element,
+    res: ServerResponse,
+    options: { dropStream: boolean },
+  ) => Promise<void>;
 }
 
 export type Operation = UnaryOperation | StreamingOperation;

@@ -57,7 +57,14 @@ function resolveNames(ctx: OperationContext, request: Element): string {
 
 function roomListAddress(name: string, email: string): string {
   // Room lists are distribution groups: Exchange reports them as PublicDL.
-  return el('t:Address', undefined, leaf('t:Name', name), leaf('t:EmailAddress', email), leaf('t:RoutingType', 'SMTP'), leaf('t:MailboxType', 'PublicDL'));
+  return el(
+    't:Address',
+    undefined,
+    leaf('t:Name', name),
+    leaf('t:EmailAddress', email),
+    leaf('t:RoutingType', 'SMTP'),
+    leaf('t:MailboxType', 'PublicDL'),
+  );
 }
 
 function getRoomLists(ctx: OperationContext): string {
@@ -98,7 +105,8 @@ type IdFormat = (typeof ID_FORMATS)[number];
 
 function idBytes(format: IdFormat, id: string): Buffer {
   if (format === 'HexEntryId') {
-    if (!/^[0-9a-fA-F]+$/.test(id) || id.length % 2 !== 0) throw new ProtocolError('ErrorInvalidIdMalformed', 'Id is malformed.');
+    if (!/^[0-9a-fA-F]+$/.test(id) || id.length % 2 !== 0)
+      throw new ProtocolError('ErrorInvalidIdMalformed', 'Id is malformed.');
     return Buffer.from(id, 'hex');
   }
   const bytes = Buffer.from(id.replace(/-/g, '/').replace(/_/g, '+'), 'base64');
@@ -116,7 +124,11 @@ function convertId(_ctx: OperationContext, request: Element): string {
   const messages = perEntry(sources, 'ConvertIdResponseMessage', (s) => {
     const from = ID_FORMATS.find((f) => f === attrOf(s, 'Format'));
     const to = ID_FORMATS.find((f) => f === destination);
-    if (!from || !to) throw new ProtocolError('ErrorInvalidIdMalformed', 'The simulator converts EwsId, EwsLegacyId, EntryId, HexEntryId and StoreId only.');
+    if (!from || !to)
+      throw new ProtocolError(
+        'ErrorInvalidIdMalformed',
+        'The simulator converts EwsId, EwsLegacyId, EntryId, HexEntryId and StoreId only.',
+      );
     return successMessage(
       'ConvertIdResponseMessage',
       el('m:AlternateId', {
@@ -195,7 +207,13 @@ function getUserAvailability(ctx: OperationContext, request: Element): string {
       'm:FreeBusyResponse',
       undefined,
       successMessage('ResponseMessage'),
-      el('m:FreeBusyView', undefined, leaf('t:FreeBusyViewType', a.view), leaf('t:MergedFreeBusy', a.mergedFreeBusy), calendarEvents(a, zone)),
+      el(
+        'm:FreeBusyView',
+        undefined,
+        leaf('t:FreeBusyViewType', a.view),
+        leaf('t:MergedFreeBusy', a.mergedFreeBusy),
+        calendarEvents(a, zone),
+      ),
     );
   });
   return bodyElement('GetUserAvailabilityResponse', el('m:FreeBusyResponseArray', undefined, ...responses));

@@ -11,7 +11,14 @@ import { calendarItemElement } from './writeItem';
 
 /** FindItem with IndexedPageItemView or CalendarView, a Restriction and a SortOrder. */
 
-const COMPARISONS = ['IsEqualTo', 'IsNotEqualTo', 'IsGreaterThan', 'IsGreaterThanOrEqualTo', 'IsLessThan', 'IsLessThanOrEqualTo'] as const;
+const COMPARISONS = [
+  'IsEqualTo',
+  'IsNotEqualTo',
+  'IsGreaterThan',
+  'IsGreaterThanOrEqualTo',
+  'IsLessThan',
+  'IsLessThanOrEqualTo',
+] as const;
 type Comparison = (typeof COMPARISONS)[number];
 
 function fieldOf(e: Element): ReturnType<typeof parseFieldTarget> {
@@ -36,8 +43,17 @@ export function parseRestriction(e: Element): Restriction {
       return { kind: 'Exists', field: fieldOf(e) };
     case 'Contains': {
       const mode = attrOf(e, 'ContainmentMode') as Extract<Restriction, { kind: 'Contains' }>['containmentMode'];
-      const cmp = attrOf(e, 'ContainmentComparison') as Extract<Restriction, { kind: 'Contains' }>['containmentComparison'];
-      return { kind: 'Contains', field: fieldOf(e), value: constantOf(e), containmentMode: mode, containmentComparison: cmp };
+      const cmp = attrOf(e, 'ContainmentComparison') as Extract<
+        Restriction,
+        { kind: 'Contains' }
+      >['containmentComparison'];
+      return {
+        kind: 'Contains',
+        field: fieldOf(e),
+        value: constantOf(e),
+        containmentMode: mode,
+        containmentComparison: cmp,
+      };
     }
     case 'And':
     case 'Or':
@@ -91,7 +107,10 @@ function findItem(ctx: OperationContext, request: Element): string {
   const parents = parseFolderRefs(mChild(request, 'ParentFolderIds'));
   const messages = perEntry(parents, 'FindItemResponseMessage', (idEl) => {
     if (view?.kind === 'calendar' && (restriction || sortOrder)) {
-      throw new ProtocolError('ErrorInvalidRestriction', 'Restrictions and sort order may not be specified for a CalendarView.');
+      throw new ProtocolError(
+        'ErrorInvalidRestriction',
+        'Restrictions and sort order may not be specified for a CalendarView.',
+      );
     }
     const result = ctx.model.findItems(ctx.actor, {
       folder: parseFolderRef(idEl),

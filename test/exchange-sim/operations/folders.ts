@@ -36,7 +36,10 @@ function getFolder(ctx: OperationContext, request: Element): string {
     'GetFolderResponseMessage',
     (idEl) => {
       const folder = ctx.model.getFolder(ctx.actor, parseFolderRef(idEl));
-      return successMessage('GetFolderResponseMessage', el('m:Folders', undefined, folderElement(folder, shape.baseShape)));
+      return successMessage(
+        'GetFolderResponseMessage',
+        el('m:Folders', undefined, folderElement(folder, shape.baseShape)),
+      );
     },
     () => el('m:Folders'),
   );

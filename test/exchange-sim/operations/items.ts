@@ -14,7 +14,14 @@ import { el, leaf, NS } from '../soap/xml';
 import type { OperationContext, UnaryOperation } from './context';
 import { itemIdElements, parseFolderRef, parseFolderRefs, parseItemRef } from './parseIds';
 import { findFieldTarget, parseCalendarItem, parseFieldTarget } from './parseItem';
-import { errorMessage, perEntry, ProtocolError, responseWithMessages, successMessage, toMessageError } from './responses';
+import {
+  errorMessage,
+  perEntry,
+  ProtocolError,
+  responseWithMessages,
+  successMessage,
+  toMessageError,
+} from './responses';
 import { parseItemShape } from './shape';
 import { calendarItemElement, ID_ONLY } from './writeItem';
 
@@ -28,7 +35,10 @@ function getItem(ctx: OperationContext, request: Element): string {
     'GetItemResponseMessage',
     (idEl) => {
       const item = ctx.model.getItem(ctx.actor, parseItemRef(idEl));
-      return successMessage('GetItemResponseMessage', el('m:Items', undefined, calendarItemElement(item, shape, ctx.model)));
+      return successMessage(
+        'GetItemResponseMessage',
+        el('m:Items', undefined, calendarItemElement(item, shape, ctx.model)),
+      );
     },
     () => el('m:Items'),
   );
@@ -78,26 +88,45 @@ function createOne(ctx: OperationContext, request: Element, itemEl: Element): st
       const body = optionalBody(tChild(itemEl, 'NewBodyContent'));
       ctx.model.cancelCalendarItem(ctx.actor, ref, body ? { body, mode } : { mode });
     }
-    return successMessage('CreateItemResponseMessage', el('m:Items', undefined, calendarItemElement(afterResponse(ctx, before), ID_ONLY, ctx.model)));
+    return successMessage(
+      'CreateItemResponseMessage',
+      el('m:Items', undefined, calendarItemElement(afterResponse(ctx, before), ID_ONLY, ctx.model)),
+    );
   }
   if (name !== 'CalendarItem') {
-    throw new ProtocolError('ErrorInvalidRequest', `The simulator only stores calendar items; ${name} is not supported.`);
+    throw new ProtocolError(
+      'ErrorInvalidRequest',
+      `The simulator only stores calendar items; ${name} is not supported.`,
+    );
   }
   const input = parseCalendarItem(itemEl, ctx.timeZoneId);
   const modeAttr = attrOf(request, 'SendMeetingInvitations') as SendInvitationsMode | undefined;
-  const hasAttendees = (input.requiredAttendees?.length ?? 0) + (input.optionalAttendees?.length ?? 0) + (input.resources?.length ?? 0) > 0;
+  const hasAttendees =
+    (input.requiredAttendees?.length ?? 0) + (input.optionalAttendees?.length ?? 0) + (input.resources?.length ?? 0) >
+    0;
   if (!modeAttr && hasAttendees) {
-    throw new ProtocolError('ErrorSendMeetingInvitationsRequired', 'SendMeetingInvitations attribute is required for calendar items.');
+    throw new ProtocolError(
+      'ErrorSendMeetingInvitationsRequired',
+      'SendMeetingInvitations attribute is required for calendar items.',
+    );
   }
   const folderEl = parseFolderRefs(mChild(request, 'SavedItemFolderId'))[0];
   const folder = folderEl ? parseFolderRef(folderEl) : undefined;
   const item = ctx.model.createCalendarItem(ctx.actor, folder, input, modeAttr ?? 'SendToNone');
-  return successMessage('CreateItemResponseMessage', el('m:Items', undefined, calendarItemElement(item, ID_ONLY, ctx.model)));
+  return successMessage(
+    'CreateItemResponseMessage',
+    el('m:Items', undefined, calendarItemElement(item, ID_ONLY, ctx.model)),
+  );
 }
 
 function createItem(ctx: OperationContext, request: Element): string {
   const items = elementChildren(mChild(request, 'Items') ?? request, NS.t);
-  const messages = perEntry(items, 'CreateItemResponseMessage', (itemEl) => createOne(ctx, request, itemEl), () => el('m:Items'));
+  const messages = perEntry(
+    items,
+    'CreateItemResponseMessage',
+    (itemEl) => createOne(ctx, request, itemEl),
+    () => el('m:Items'),
+  );
   return responseWithMessages('CreateItem', messages);
 }
 
@@ -125,7 +154,8 @@ function parseChanges(ctx: OperationContext, updates: Element | undefined): Fiel
 
 function updateItem(ctx: OperationContext, request: Element): string {
   const conflictResolution = (attrOf(request, 'ConflictResolution') ?? 'AutoResolve') as ConflictResolution;
-  const sendMode = (attrOf(request, 'SendMeetingInvitationsOrCancellations') ?? 'SendToNone') as SendInvitationsOrCancellationsMode;
+  const sendMode = (attrOf(request, 'SendMeetingInvitationsOrCancellations') ??
+    'SendToNone') as SendInvitationsOrCancellationsMode;
   const changes = elementChildren(mChild(request, 'ItemChanges') ?? request, NS.t, 'ItemChange');
   const messages = changes.map((change) => {
     try {
@@ -149,7 +179,8 @@ function updateItem(ctx: OperationContext, request: Element): string {
 
 function deleteItem(ctx: OperationContext, request: Element): string {
   const deleteType = (attrOf(request, 'DeleteType') ?? 'MoveToDeletedItems') as DeleteType;
-  const sendMeetingCancellations = (attrOf(request, 'SendMeetingCancellations') ?? 'SendToNone') as SendCancellationsMode;
+  const sendMeetingCancellations = (attrOf(request, 'SendMeetingCancellations') ??
+    'SendToNone') as SendCancellationsMode;
   const ids = itemIdElements(mChild(request, 'ItemIds'));
   const messages = perEntry(ids, 'DeleteItemResponseMessage', (idEl) => {
     ctx.model.deleteItem(ctx.actor, parseItemRef(idEl), { deleteType, sendMeetingCancellations });

@@ -19,7 +19,12 @@ export interface StreamingSettings {
 
 export function eventElement(e: NotificationEvent): string {
   const target = e.itemId ? idElement('ItemId', e.itemId) : idElement('FolderId', e.folderId);
-  const base = [leaf('t:Watermark', e.watermark), leaf('t:TimeStamp', ewsDateTime(new Date(e.timeStamp))), target, idElement('ParentFolderId', e.parentFolderId)];
+  const base = [
+    leaf('t:Watermark', e.watermark),
+    leaf('t:TimeStamp', ewsDateTime(new Date(e.timeStamp))),
+    target,
+    idElement('ParentFolderId', e.parentFolderId),
+  ];
   const name = `t:${e.type}`;
   switch (e.type) {
     case 'ModifiedEvent':
@@ -63,14 +68,18 @@ function subscribe(ctx: OperationContext, request: Element): string {
     );
     const watermark = textOf(tChild(sub.e, 'Watermark'))?.trim();
     const timeout = textOf(tChild(sub.e, 'Timeout'));
-    const subscription = ctx.model.subscribe(ctx.actor, {
-      kind: sub.kind,
-      folders,
-      allFolders: attrOf(sub.e, 'SubscribeToAllFolders') === 'true',
-      eventTypes,
-      timeoutMinutes: timeout === undefined ? undefined : Number(timeout),
-      watermark: watermark === '' ? undefined : watermark,
-    }, ctx.caller.smtp);
+    const subscription = ctx.model.subscribe(
+      ctx.actor,
+      {
+        kind: sub.kind,
+        folders,
+        allFolders: attrOf(sub.e, 'SubscribeToAllFolders') === 'true',
+        eventTypes,
+        timeoutMinutes: timeout === undefined ? undefined : Number(timeout),
+        watermark: watermark === '' ? undefined : watermark,
+      },
+      ctx.caller.smtp,
+    );
     message = successMessage(
       'SubscribeResponseMessage',
       leaf('m:SubscriptionId', subscription.subscriptionId),
@@ -89,7 +98,9 @@ function getEvents(ctx: OperationContext, request: Element): string {
     const watermark = (textOf(mChild(request, 'Watermark')) ?? '').trim();
     const r = ctx.model.getEvents(ctx.actor, id, watermark, ctx.caller.smtp);
     const events =
-      r.events.length > 0 ? r.events.map(eventElement) : [el('t:StatusEvent', undefined, leaf('t:Watermark', r.statusWatermark))];
+      r.events.length > 0
+        ? r.events.map(eventElement)
+        : [el('t:StatusEvent', undefined, leaf('t:Watermark', r.statusWatermark))];
     message = successMessage(
       'GetEventsResponseMessage',
       el(
@@ -117,7 +128,10 @@ function unsubscribe(ctx: OperationContext, request: Element): string {
 }
 
 function streamingBody(content: string[]): string {
-  return bodyElement('GetStreamingEventsResponse', el('m:ResponseMessages', undefined, successMessage('GetStreamingEventsResponseMessage', ...content)));
+  return bodyElement(
+    'GetStreamingEventsResponse',
+    el('m:ResponseMessages', undefined, successMessage('GetStreamingEventsResponseMessage', ...content)),
+  );
 }
 
 /** Open GetStreamingEvents connections, so a control-API fault can drop them. */
@@ -152,7 +166,9 @@ function streamEvents(
   settings: StreamingSettings,
   open: OpenStreams,
 ): Promise<void> {
-  const ids = elementChildren(mChild(request, 'SubscriptionIds') ?? request, NS.t, 'SubscriptionId').map((e) => (textOf(e) ?? '').trim());
+  const ids = elementChildren(mChild(request, 'SubscriptionIds') ?? request, NS.t, 'SubscriptionId').map((e) =>
+    (textOf(e) ?? '').trim(),
+  );
   const minutes = Number(textOf(mChild(request, 'ConnectionTimeout')) ?? '30');
   const bad: string[] = [];
   let firstError: ReturnType<typeof toMessageError> | undefined;
@@ -225,17 +241,22 @@ function streamEvents(
     }
     for (const id of ids) {
       detachers.push(
-        ctx.model.attachStream(ctx.actor, id, (subscriptionId, events) => {
-          if (finished || events.length === 0) return;
-          write([
-            el(
-              'm:Notifications',
-              undefined,
-              el('t:Notification', undefined, leaf('t:SubscriptionId', subscriptionId), ...events.map(eventElement)),
-            ),
-            leaf('m:ConnectionStatus', 'OK') ?? '',
-          ]);
-        }, ctx.caller.smtp),
+        ctx.model.attachStream(
+          ctx.actor,
+          id,
+          (subscriptionId, events) => {
+            if (finished || events.length === 0) return;
+            write([
+              el(
+                'm:Notifications',
+                undefined,
+                el('t:Notification', undefined, leaf('t:SubscriptionId', subscriptionId), ...events.map(eventElement)),
+              ),
+              leaf('m:ConnectionStatus', 'OK') ?? '',
+            ]);
+          },
+          ctx.caller.smtp,
+        ),
       );
     }
   });

@@ -51,12 +51,26 @@ describeWithSchemas('EWS operations', () => {
   });
 
   it('expands a series in a CalendarView, honours MaxEntriesReturned and refuses ranges over two years', async () => {
-    await ews.createMeeting(MIA, { subject: 'Weekly', start: '2031-02-04T09:00:00Z', end: '2031-02-04T09:30:00Z', recurrenceXml: WEEKLY_4 }, 'SendToNone');
+    await ews.createMeeting(
+      MIA,
+      { subject: 'Weekly', start: '2031-02-04T09:00:00Z', end: '2031-02-04T09:30:00Z', recurrenceXml: WEEKLY_4 },
+      'SendToNone',
+    );
     const view = (attrs: string): Promise<Element> =>
-      ews.call(MIA, `<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>Default</t:BaseShape></m:ItemShape><m:CalendarView ${attrs}/>${CAL}</m:FindItem>`);
+      ews.call(
+        MIA,
+        `<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>Default</t:BaseShape></m:ItemShape><m:CalendarView ${attrs}/>${CAL}</m:FindItem>`,
+      );
     const full = await view('StartDate="2031-02-01T00:00:00Z" EndDate="2031-03-01T00:00:00Z"');
-    expect(all(full, 'CalendarItemType').map((t) => t.textContent)).toEqual(['Occurrence', 'Occurrence', 'Occurrence', 'Occurrence']);
-    const limited = await view('MaxEntriesReturned="2" StartDate="2031-02-01T00:00:00Z" EndDate="2031-03-01T00:00:00Z"');
+    expect(all(full, 'CalendarItemType').map((t) => t.textContent)).toEqual([
+      'Occurrence',
+      'Occurrence',
+      'Occurrence',
+      'Occurrence',
+    ]);
+    const limited = await view(
+      'MaxEntriesReturned="2" StartDate="2031-02-01T00:00:00Z" EndDate="2031-03-01T00:00:00Z"',
+    );
     expect(all(limited, 'CalendarItem')).toHaveLength(2);
     expect(all(limited, 'RootFolder')[0]?.getAttribute('IncludesLastItemInRange')).toBe('false');
     const restricted = await ews.call(
@@ -73,7 +87,11 @@ describeWithSchemas('EWS operations', () => {
   });
 
   it('turns an updated occurrence into an exception and a deleted one into a DeletedOccurrence', async () => {
-    const series = await ews.createMeeting(PAUL, { subject: 'Series', start: '2031-02-04T13:00:00Z', end: '2031-02-04T14:00:00Z', recurrenceXml: WEEKLY_4 }, 'SendToNone');
+    const series = await ews.createMeeting(
+      PAUL,
+      { subject: 'Series', start: '2031-02-04T13:00:00Z', end: '2031-02-04T14:00:00Z', recurrenceXml: WEEKLY_4 },
+      'SendToNone',
+    );
     const occurrence = await ews.ok(
       PAUL,
       `<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="calendar:CalendarItemType"/><t:FieldURI FieldURI="calendar:RecurrenceId"/></t:AdditionalProperties></m:ItemShape>` +
@@ -82,7 +100,12 @@ describeWithSchemas('EWS operations', () => {
     expect(text(occurrence, 'CalendarItemType')).toBe('Occurrence');
     expect(text(occurrence, 'RecurrenceId')).toBe('2031-02-11T13:00:00Z');
     const occurrenceId = all(occurrence, 'ItemId')[0]?.getAttribute('Id') ?? '';
-    await ews.update(PAUL, occurrenceId, setField('calendar:Location', '<t:Location>Moved room</t:Location>'), 'SendToNone');
+    await ews.update(
+      PAUL,
+      occurrenceId,
+      setField('calendar:Location', '<t:Location>Moved room</t:Location>'),
+      'SendToNone',
+    );
     await ews.ok(
       PAUL,
       `<m:DeleteItem DeleteType="HardDelete" SendMeetingCancellations="SendToNone"><m:ItemIds><t:OccurrenceItemId RecurringMasterId="${series.id}" InstanceIndex="3"/></m:ItemIds></m:DeleteItem>`,
@@ -92,14 +115,23 @@ describeWithSchemas('EWS operations', () => {
       `<m:GetItem><m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape><m:ItemIds><t:RecurringMasterItemId OccurrenceId="${occurrenceId}"/></m:ItemIds></m:GetItem>`,
     );
     expect(text(master, 'CalendarItemType')).toBe('RecurringMaster');
-    expect(all(all(master, 'ModifiedOccurrences')[0], 'OriginalStart').map((e) => e.textContent)).toEqual(['2031-02-11T13:00:00Z']);
-    expect(all(all(master, 'DeletedOccurrences')[0], 'Start').map((e) => e.textContent)).toEqual(['2031-02-18T13:00:00Z']);
+    expect(all(all(master, 'ModifiedOccurrences')[0], 'OriginalStart').map((e) => e.textContent)).toEqual([
+      '2031-02-11T13:00:00Z',
+    ]);
+    expect(all(all(master, 'DeletedOccurrences')[0], 'Start').map((e) => e.textContent)).toEqual([
+      '2031-02-18T13:00:00Z',
+    ]);
     expect(all(master, 'WeeklyRecurrence')).toHaveLength(1);
     expect(text(master, 'NumberOfOccurrences')).toBe('4');
   });
 
   it('appends attendees, deletes a field and changes the ChangeKey on every modification', async () => {
-    const m = await ews.createMeeting(MIA, { subject: 'Edits', start: '2031-02-10T09:00:00Z', end: '2031-02-10T10:00:00Z', attendees: [PAUL] });
+    const m = await ews.createMeeting(MIA, {
+      subject: 'Edits',
+      start: '2031-02-10T09:00:00Z',
+      end: '2031-02-10T10:00:00Z',
+      attendees: [PAUL],
+    });
     const appended = await ews.update(
       MIA,
       m.id,
@@ -110,7 +142,10 @@ describeWithSchemas('EWS operations', () => {
     expect(newKey).toBeTruthy();
     expect(newKey).not.toBe(m.changeKey);
     const item = await ews.getItem(MIA, m.id);
-    expect(all(all(item, 'RequiredAttendees')[0], 'EmailAddress').map((e) => e.textContent)).toEqual([PAUL, 'lea.koch@northwind.test']);
+    expect(all(all(item, 'RequiredAttendees')[0], 'EmailAddress').map((e) => e.textContent)).toEqual([
+      PAUL,
+      'lea.koch@northwind.test',
+    ]);
   });
 
   it('converts the body to Text when asked', async () => {
@@ -158,7 +193,10 @@ describeWithSchemas('EWS operations', () => {
   });
 
   it('rejects MaxChangesReturned above 512 as a schema violation', async () => {
-    const res = await client.soap(SERVICE, '<m:SyncFolderItems><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape><m:SyncFolderId><t:DistinguishedFolderId Id="calendar"/></m:SyncFolderId><m:MaxChangesReturned>513</m:MaxChangesReturned></m:SyncFolderItems>');
+    const res = await client.soap(
+      SERVICE,
+      '<m:SyncFolderItems><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape><m:SyncFolderId><t:DistinguishedFolderId Id="calendar"/></m:SyncFolderId><m:MaxChangesReturned>513</m:MaxChangesReturned></m:SyncFolderItems>',
+    );
     expect(res.status).toBe(500);
     expect(text(res.body, 'ResponseCode')).toBe('ErrorSchemaValidation');
   });
@@ -170,7 +208,10 @@ describeWithSchemas('EWS operations', () => {
     );
     const id = text(sub, 'SubscriptionId') ?? '';
     await ews.ok(MIA, `<m:Unsubscribe><m:SubscriptionId>${id}</m:SubscriptionId></m:Unsubscribe>`);
-    const res = await ews.call(MIA, `<m:GetStreamingEvents><m:SubscriptionIds><t:SubscriptionId>${id}</t:SubscriptionId></m:SubscriptionIds><m:ConnectionTimeout>1</m:ConnectionTimeout></m:GetStreamingEvents>`);
+    const res = await ews.call(
+      MIA,
+      `<m:GetStreamingEvents><m:SubscriptionIds><t:SubscriptionId>${id}</t:SubscriptionId></m:SubscriptionIds><m:ConnectionTimeout>1</m:ConnectionTimeout></m:GetStreamingEvents>`,
+    );
     expect(text(res, 'ResponseCode')).toBe('ErrorSubscriptionNotFound');
     expect(text(all(res, 'ErrorSubscriptionIds')[0], 'SubscriptionId')).toBe(id);
   });
@@ -184,7 +225,10 @@ describeWithSchemas('EWS operations', () => {
     const received = await new Promise<{ text: string; aborted: boolean }>((resolve, reject) => {
       const req = http.request(sim.url, {
         method: 'POST',
-        headers: { 'Content-Type': 'text/xml', Authorization: `Basic ${Buffer.from(`${SERVICE.user}:${SERVICE.password}`).toString('base64')}` },
+        headers: {
+          'Content-Type': 'text/xml',
+          Authorization: `Basic ${Buffer.from(`${SERVICE.user}:${SERVICE.password}`).toString('base64')}`,
+        },
       });
       req.on('response', (res) => {
         let got = '';
@@ -201,9 +245,12 @@ describeWithSchemas('EWS operations', () => {
       });
       req.on('error', reject);
       req.end(
-        envelope(`<m:GetStreamingEvents><m:SubscriptionIds><t:SubscriptionId>${id}</t:SubscriptionId></m:SubscriptionIds><m:ConnectionTimeout>1</m:ConnectionTimeout></m:GetStreamingEvents>`, {
-          impersonation: `<t:ExchangeImpersonation><t:ConnectingSID><t:PrimarySmtpAddress>${MIA}</t:PrimarySmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>`,
-        }),
+        envelope(
+          `<m:GetStreamingEvents><m:SubscriptionIds><t:SubscriptionId>${id}</t:SubscriptionId></m:SubscriptionIds><m:ConnectionTimeout>1</m:ConnectionTimeout></m:GetStreamingEvents>`,
+          {
+            impersonation: `<t:ExchangeImpersonation><t:ConnectingSID><t:PrimarySmtpAddress>${MIA}</t:PrimarySmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>`,
+          },
+        ),
       );
     });
     expect(received.aborted).toBe(true);
@@ -224,7 +271,10 @@ describeWithSchemas('EWS operations', () => {
     const notified = await new Promise<string>((resolve, reject) => {
       const req = http.request(sim.url, {
         method: 'POST',
-        headers: { 'Content-Type': 'text/xml', Authorization: `Basic ${Buffer.from(`${SERVICE.user}:${SERVICE.password}`).toString('base64')}` },
+        headers: {
+          'Content-Type': 'text/xml',
+          Authorization: `Basic ${Buffer.from(`${SERVICE.user}:${SERVICE.password}`).toString('base64')}`,
+        },
       });
       let got = '';
       let wrote = false;
@@ -233,7 +283,11 @@ describeWithSchemas('EWS operations', () => {
           got += c.toString('utf8');
           if (!wrote && got.includes('ConnectionStatus>OK')) {
             wrote = true;
-            void ews.createMeeting(rooms[1] ?? '', { subject: 'Direct', start: '2031-04-01T09:00:00Z', end: '2031-04-01T10:00:00Z' }, 'SendToNone');
+            void ews.createMeeting(
+              rooms[1] ?? '',
+              { subject: 'Direct', start: '2031-04-01T09:00:00Z', end: '2031-04-01T10:00:00Z' },
+              'SendToNone',
+            );
           }
           if (got.includes('CreatedEvent')) {
             resolve(got);
@@ -245,7 +299,9 @@ describeWithSchemas('EWS operations', () => {
       req.end(
         envelope(
           `<m:GetStreamingEvents><m:SubscriptionIds>${ids.map((id) => `<t:SubscriptionId>${id}</t:SubscriptionId>`).join('')}</m:SubscriptionIds><m:ConnectionTimeout>1</m:ConnectionTimeout></m:GetStreamingEvents>`,
-          { impersonation: `<t:ExchangeImpersonation><t:ConnectingSID><t:PrimarySmtpAddress>${rooms[0] ?? ''}</t:PrimarySmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>` },
+          {
+            impersonation: `<t:ExchangeImpersonation><t:ConnectingSID><t:PrimarySmtpAddress>${rooms[0] ?? ''}</t:PrimarySmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>`,
+          },
         ),
       );
     });
@@ -253,7 +309,11 @@ describeWithSchemas('EWS operations', () => {
   });
 
   it('reports free/busy in the requested zone and hides private details', async () => {
-    await ews.createMeeting(PAUL, { subject: 'Private talk', start: '2031-03-03T09:00:00Z', end: '2031-03-03T10:00:00Z' }, 'SendToNone');
+    await ews.createMeeting(
+      PAUL,
+      { subject: 'Private talk', start: '2031-03-03T09:00:00Z', end: '2031-03-03T10:00:00Z' },
+      'SendToNone',
+    );
     const body = await ews.ok(
       MIA,
       '<m:GetUserAvailabilityRequest><t:TimeZone><t:Bias>0</t:Bias><t:StandardTime><t:Bias>0</t:Bias><t:Time>00:00:00</t:Time><t:DayOrder>0</t:DayOrder><t:Month>0</t:Month><t:DayOfWeek>Sunday</t:DayOfWeek></t:StandardTime>' +

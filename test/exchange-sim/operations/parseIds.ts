@@ -5,7 +5,14 @@ import { ProtocolError } from './responses';
 
 /** Reading folder and item ids from requests. */
 
-const DISTINGUISHED: readonly DistinguishedFolderName[] = ['root', 'msgfolderroot', 'calendar', 'inbox', 'deleteditems', 'sentitems'];
+const DISTINGUISHED: readonly DistinguishedFolderName[] = [
+  'root',
+  'msgfolderroot',
+  'calendar',
+  'inbox',
+  'deleteditems',
+  'sentitems',
+];
 
 function distinguishedName(id: string): DistinguishedFolderName {
   const found = DISTINGUISHED.find((d) => d === id);
@@ -29,12 +36,15 @@ export function parseFolderRef(e: Element): FolderRef {
 /** Children of a `FolderIds`/`ParentFolderIds`/`SavedItemFolderId` container. */
 export function parseFolderRefs(container: Element | undefined): Element[] {
   if (!container) return [];
-  return elementChildren(container, NS.t).filter((e) => e.localName === 'FolderId' || e.localName === 'DistinguishedFolderId');
+  return elementChildren(container, NS.t).filter(
+    (e) => e.localName === 'FolderId' || e.localName === 'DistinguishedFolderId',
+  );
 }
 
 export function parseItemRef(e: Element): ItemRef {
   const changeKey = attrOf(e, 'ChangeKey');
-  const withKey = <T extends object>(r: T): T & { changeKey?: string } => (changeKey === undefined ? r : { ...r, changeKey });
+  const withKey = <T extends object>(r: T): T & { changeKey?: string } =>
+    changeKey === undefined ? r : { ...r, changeKey };
   switch (e.localName) {
     case 'OccurrenceItemId':
       return withKey({

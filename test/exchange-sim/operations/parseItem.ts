@@ -43,11 +43,30 @@ export function parseExtendedFieldUri(e: Element): ExtendedPropertyKey {
 }
 
 const SETTABLE_FIELDS: readonly CalendarFieldUri[] = [
-  'item:Subject', 'item:Body', 'item:Sensitivity', 'item:Importance', 'item:DateTimeCreated', 'item:LastModifiedTime',
-  'item:ItemClass', 'calendar:Start', 'calendar:End', 'calendar:Location', 'calendar:IsAllDayEvent',
-  'calendar:LegacyFreeBusyStatus', 'calendar:StartTimeZone', 'calendar:EndTimeZone', 'calendar:RequiredAttendees',
-  'calendar:OptionalAttendees', 'calendar:Resources', 'calendar:Recurrence', 'calendar:UID', 'calendar:IsCancelled',
-  'calendar:CalendarItemType', 'calendar:Organizer', 'calendar:IsResponseRequested', 'calendar:JoinOnlineMeetingUrl',
+  'item:Subject',
+  'item:Body',
+  'item:Sensitivity',
+  'item:Importance',
+  'item:DateTimeCreated',
+  'item:LastModifiedTime',
+  'item:ItemClass',
+  'calendar:Start',
+  'calendar:End',
+  'calendar:Location',
+  'calendar:IsAllDayEvent',
+  'calendar:LegacyFreeBusyStatus',
+  'calendar:StartTimeZone',
+  'calendar:EndTimeZone',
+  'calendar:RequiredAttendees',
+  'calendar:OptionalAttendees',
+  'calendar:Resources',
+  'calendar:Recurrence',
+  'calendar:UID',
+  'calendar:IsCancelled',
+  'calendar:CalendarItemType',
+  'calendar:Organizer',
+  'calendar:IsResponseRequested',
+  'calendar:JoinOnlineMeetingUrl',
 ];
 
 /** A `t:FieldURI` or `t:ExtendedFieldURI` that a change or a restriction names. */
@@ -57,13 +76,18 @@ export function parseFieldTarget(e: Element): FieldTarget {
     const uri = attrOf(e, 'FieldURI') ?? '';
     const known = SETTABLE_FIELDS.find((f) => f === uri);
     if (known) return { fieldUri: known };
-    throw new ProtocolError('ErrorInvalidPropertyRequest', `The property '${uri}' is not supported by the simulator here.`);
+    throw new ProtocolError(
+      'ErrorInvalidPropertyRequest',
+      `The property '${uri}' is not supported by the simulator here.`,
+    );
   }
   throw new ProtocolError('ErrorInvalidPropertyRequest', `Indexed field URIs do not apply to calendar items.`);
 }
 
 export function findFieldTarget(parent: Element): Element | undefined {
-  return elementChildren(parent, NS.t).find((c) => ['FieldURI', 'ExtendedFieldURI', 'IndexedFieldURI'].includes(c.localName ?? ''));
+  return elementChildren(parent, NS.t).find((c) =>
+    ['FieldURI', 'ExtendedFieldURI', 'IndexedFieldURI'].includes(c.localName ?? ''),
+  );
 }
 
 function parseBody(e: Element): Body {
@@ -101,7 +125,9 @@ function parsePattern(e: Element): RecurrencePattern {
     case 'WeeklyRecurrence': {
       const first = textOf(tChild(e, 'FirstDayOfWeek'));
       const daysOfWeek = days.split(/\s+/).filter(Boolean) as DayOfWeek[];
-      return first ? { kind: 'Weekly', interval, daysOfWeek, firstDayOfWeek: first as DayOfWeek } : { kind: 'Weekly', interval, daysOfWeek };
+      return first
+        ? { kind: 'Weekly', interval, daysOfWeek, firstDayOfWeek: first as DayOfWeek }
+        : { kind: 'Weekly', interval, daysOfWeek };
     }
     case 'AbsoluteMonthlyRecurrence':
       return { kind: 'AbsoluteMonthly', interval, dayOfMonth: num(tChild(e, 'DayOfMonth')) };
@@ -153,22 +179,54 @@ export function parseCalendarItem(item: Element, contextZone?: string): Calendar
   for (const c of children) {
     const text = textOf(c) ?? '';
     switch (c.localName) {
-      case 'Subject': out.subject = text; break;
-      case 'Body': out.body = parseBody(c); break;
-      case 'Location': out.location = text; break;
-      case 'Sensitivity': out.sensitivity = text as Sensitivity; break;
-      case 'Importance': out.importance = text as 'Low' | 'Normal' | 'High'; break;
-      case 'Start': out.start = parseEwsDateTime(text, startZone); break;
-      case 'End': out.end = parseEwsDateTime(text, startZone); break;
-      case 'IsAllDayEvent': out.isAllDay = bool(c); break;
-      case 'LegacyFreeBusyStatus': out.legacyFreeBusyStatus = text as LegacyFreeBusyStatus; break;
-      case 'RequiredAttendees': out.requiredAttendees = parseAttendees(c); break;
-      case 'OptionalAttendees': out.optionalAttendees = parseAttendees(c); break;
-      case 'Resources': out.resources = parseAttendees(c); break;
-      case 'Recurrence': out.recurrence = parseRecurrence(c); break;
-      case 'UID': out.uid = text.trim(); break;
-      case 'IsResponseRequested': out.isResponseRequested = bool(c); break;
-      case 'ExtendedProperty': extended.push(parseExtendedProperty(c)); break;
+      case 'Subject':
+        out.subject = text;
+        break;
+      case 'Body':
+        out.body = parseBody(c);
+        break;
+      case 'Location':
+        out.location = text;
+        break;
+      case 'Sensitivity':
+        out.sensitivity = text as Sensitivity;
+        break;
+      case 'Importance':
+        out.importance = text as 'Low' | 'Normal' | 'High';
+        break;
+      case 'Start':
+        out.start = parseEwsDateTime(text, startZone);
+        break;
+      case 'End':
+        out.end = parseEwsDateTime(text, startZone);
+        break;
+      case 'IsAllDayEvent':
+        out.isAllDay = bool(c);
+        break;
+      case 'LegacyFreeBusyStatus':
+        out.legacyFreeBusyStatus = text as LegacyFreeBusyStatus;
+        break;
+      case 'RequiredAttendees':
+        out.requiredAttendees = parseAttendees(c);
+        break;
+      case 'OptionalAttendees':
+        out.optionalAttendees = parseAttendees(c);
+        break;
+      case 'Resources':
+        out.resources = parseAttendees(c);
+        break;
+      case 'Recurrence':
+        out.recurrence = parseRecurrence(c);
+        break;
+      case 'UID':
+        out.uid = text.trim();
+        break;
+      case 'IsResponseRequested':
+        out.isResponseRequested = bool(c);
+        break;
+      case 'ExtendedProperty':
+        extended.push(parseExtendedProperty(c));
+        break;
       case 'StartTimeZone':
       case 'MeetingTimeZone': {
         const id = zoneId(c);

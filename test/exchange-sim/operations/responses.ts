@@ -38,7 +38,12 @@ export function successMessage(messageName: string, ...content: (string | undefi
   return el(`m:${messageName}`, { ResponseClass: 'Success' }, leaf('m:ResponseCode', 'NoError'), ...content);
 }
 
-export function warningMessage(messageName: string, code: string, text: string, ...content: (string | undefined)[]): string {
+export function warningMessage(
+  messageName: string,
+  code: string,
+  text: string,
+  ...content: (string | undefined)[]
+): string {
   return el(
     `m:${messageName}`,
     { ResponseClass: 'Warning' },

@@ -28,7 +28,9 @@ function syncFolderItems(ctx: OperationContext, request: Element): string {
   try {
     const folderEl = parseFolderRefs(mChild(request, 'SyncFolderId'))[0];
     if (!folderEl) throw new ProtocolError('ErrorInvalidRequest', 'SyncFolderId is required.');
-    const ignore = elementChildren(mChild(request, 'Ignore') ?? request, NS.t, 'ItemId').map((i) => attrOf(i, 'Id') ?? '');
+    const ignore = elementChildren(mChild(request, 'Ignore') ?? request, NS.t, 'ItemId').map(
+      (i) => attrOf(i, 'Id') ?? '',
+    );
     const syncState = (textOf(mChild(request, 'SyncState')) ?? '').trim();
     const result = ctx.model.syncFolderItems(ctx.actor, {
       folder: parseFolderRef(folderEl),

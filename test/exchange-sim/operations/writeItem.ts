@@ -55,7 +55,9 @@ function attendees(name: string, list: readonly Attendee[]): string | undefined 
         undefined,
         mailboxElement('t:Mailbox', a.mailbox),
         leaf('t:ResponseType', a.responseType),
-        a.lastResponseTime === undefined ? undefined : leaf('t:LastResponseTime', ewsDateTime(new Date(a.lastResponseTime))),
+        a.lastResponseTime === undefined
+          ? undefined
+          : leaf('t:LastResponseTime', ewsDateTime(new Date(a.lastResponseTime))),
       ),
     ),
   );
@@ -69,19 +71,47 @@ function recurrenceElement(r: Recurrence, zone: string): string {
       pattern = el('t:DailyRecurrence', undefined, leaf('t:Interval', p.interval));
       break;
     case 'Weekly':
-      pattern = el('t:WeeklyRecurrence', undefined, leaf('t:Interval', p.interval), leaf('t:DaysOfWeek', p.daysOfWeek.join(' ')), leaf('t:FirstDayOfWeek', p.firstDayOfWeek ?? 'Sunday'));
+      pattern = el(
+        't:WeeklyRecurrence',
+        undefined,
+        leaf('t:Interval', p.interval),
+        leaf('t:DaysOfWeek', p.daysOfWeek.join(' ')),
+        leaf('t:FirstDayOfWeek', p.firstDayOfWeek ?? 'Sunday'),
+      );
       break;
     case 'AbsoluteMonthly':
-      pattern = el('t:AbsoluteMonthlyRecurrence', undefined, leaf('t:Interval', p.interval), leaf('t:DayOfMonth', p.dayOfMonth));
+      pattern = el(
+        't:AbsoluteMonthlyRecurrence',
+        undefined,
+        leaf('t:Interval', p.interval),
+        leaf('t:DayOfMonth', p.dayOfMonth),
+      );
       break;
     case 'RelativeMonthly':
-      pattern = el('t:RelativeMonthlyRecurrence', undefined, leaf('t:Interval', p.interval), leaf('t:DaysOfWeek', p.daysOfWeek), leaf('t:DayOfWeekIndex', p.dayOfWeekIndex));
+      pattern = el(
+        't:RelativeMonthlyRecurrence',
+        undefined,
+        leaf('t:Interval', p.interval),
+        leaf('t:DaysOfWeek', p.daysOfWeek),
+        leaf('t:DayOfWeekIndex', p.dayOfWeekIndex),
+      );
       break;
     case 'AbsoluteYearly':
-      pattern = el('t:AbsoluteYearlyRecurrence', undefined, leaf('t:DayOfMonth', p.dayOfMonth), leaf('t:Month', p.month));
+      pattern = el(
+        't:AbsoluteYearlyRecurrence',
+        undefined,
+        leaf('t:DayOfMonth', p.dayOfMonth),
+        leaf('t:Month', p.month),
+      );
       break;
     case 'RelativeYearly':
-      pattern = el('t:RelativeYearlyRecurrence', undefined, leaf('t:DaysOfWeek', p.daysOfWeek), leaf('t:DayOfWeekIndex', p.dayOfWeekIndex), leaf('t:Month', p.month));
+      pattern = el(
+        't:RelativeYearlyRecurrence',
+        undefined,
+        leaf('t:DaysOfWeek', p.daysOfWeek),
+        leaf('t:DayOfWeekIndex', p.dayOfWeekIndex),
+        leaf('t:Month', p.month),
+      );
       break;
   }
   const g = r.range;
@@ -124,8 +154,10 @@ function textToHtml(text: string): string {
 
 function bodyElement(item: CalendarItem, wanted: ItemShape['bodyType']): string {
   const stored = item.body;
-  if (wanted === 'Text' && stored.type === 'HTML') return leaf('t:Body', htmlToText(stored.value), { BodyType: 'Text' }) ?? '';
-  if (wanted === 'HTML' && stored.type === 'Text') return leaf('t:Body', textToHtml(stored.value), { BodyType: 'HTML' }) ?? '';
+  if (wanted === 'Text' && stored.type === 'HTML')
+    return leaf('t:Body', htmlToText(stored.value), { BodyType: 'Text' }) ?? '';
+  if (wanted === 'HTML' && stored.type === 'Text')
+    return leaf('t:Body', textToHtml(stored.value), { BodyType: 'HTML' }) ?? '';
   return leaf('t:Body', stored.value, { BodyType: stored.type }) ?? '';
 }
 
@@ -188,13 +220,20 @@ const FIELDS: readonly (readonly [string, FieldWriter])[] = [
   ['LastOccurrence', (i) => (i.lastOccurrence ? occurrence('LastOccurrence', i.lastOccurrence) : undefined)],
   [
     'ModifiedOccurrences',
-    (i) => (i.modifiedOccurrences && i.modifiedOccurrences.length > 0 ? el('t:ModifiedOccurrences', undefined, ...i.modifiedOccurrences.map((o) => occurrence('Occurrence', o))) : undefined),
+    (i) =>
+      i.modifiedOccurrences && i.modifiedOccurrences.length > 0
+        ? el('t:ModifiedOccurrences', undefined, ...i.modifiedOccurrences.map((o) => occurrence('Occurrence', o)))
+        : undefined,
   ],
   [
     'DeletedOccurrences',
     (i) =>
       i.deletedOccurrences && i.deletedOccurrences.length > 0
-        ? el('t:DeletedOccurrences', undefined, ...i.deletedOccurrences.map((o) => el('t:DeletedOccurrence', undefined, leaf('t:Start', dt(o.start)))))
+        ? el(
+            't:DeletedOccurrences',
+            undefined,
+            ...i.deletedOccurrences.map((o) => el('t:DeletedOccurrence', undefined, leaf('t:Start', dt(o.start)))),
+          )
         : undefined,
   ],
   ['StartTimeZone', (i) => zoneElement('StartTimeZone', i.startTimeZone)],
@@ -209,7 +248,16 @@ const FIELDS: readonly (readonly [string, FieldWriter])[] = [
 export const KNOWN_ITEM_FIELDS: ReadonlySet<string> = new Set(FIELDS.map(([n]) => n));
 
 const DEFAULT_FIELDS = new Set([
-  'ItemId', 'Subject', 'HasAttachments', 'IsAssociated', 'Start', 'End', 'LegacyFreeBusyStatus', 'Location', 'CalendarItemType', 'Organizer',
+  'ItemId',
+  'Subject',
+  'HasAttachments',
+  'IsAssociated',
+  'Start',
+  'End',
+  'LegacyFreeBusyStatus',
+  'Location',
+  'CalendarItemType',
+  'Organizer',
 ]);
 // AllProperties leaves out properties that must be asked for by name, as Exchange does.
 const NOT_IN_ALL = new Set(['ExtendedProperty', 'JoinOnlineMeetingUrl']);
@@ -229,7 +277,11 @@ export function extendedFieldUri(k: ExtendedPropertyKey): string {
   return el('t:ExtendedFieldURI', extendedAttrs(k));
 }
 
-function extendedProperties(item: CalendarItem, keys: readonly ExtendedPropertyKey[], model: ExchangeModelApi): string | undefined {
+function extendedProperties(
+  item: CalendarItem,
+  keys: readonly ExtendedPropertyKey[],
+  model: ExchangeModelApi,
+): string | undefined {
   const parts: string[] = [];
   for (const key of keys) {
     const p = model.extendedPropertyValue(item, key);

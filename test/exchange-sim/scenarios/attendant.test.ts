@@ -39,7 +39,12 @@ describeWithSchemas('Resource Booking Attendant through EWS', () => {
   });
 
   it('accepts a free room: the room holds a stripped copy, the organizer sees Accept', async () => {
-    const m = await ews.createMeeting(EMMA, { subject: 'Secret plan', start: '2031-01-06T09:00:00Z', end: '2031-01-06T10:00:00Z', rooms: [ELBE] });
+    const m = await ews.createMeeting(EMMA, {
+      subject: 'Secret plan',
+      start: '2031-01-06T09:00:00Z',
+      end: '2031-01-06T10:00:00Z',
+      rooms: [ELBE],
+    });
     await idle();
     expect(await ews.responseOf(EMMA, m.id, ELBE)).toBe('Accept');
     const copies = await ews.calendarView(ELBE, '2031-01-06T00:00:00Z', '2031-01-07T00:00:00Z');
@@ -51,14 +56,24 @@ describeWithSchemas('Resource Booking Attendant through EWS', () => {
   });
 
   it('declines a conflicting request: nothing lands in the room, the organizer sees Decline', async () => {
-    const m = await ews.createMeeting(SOPHIE, { subject: 'Clash', start: '2031-01-06T09:30:00Z', end: '2031-01-06T10:30:00Z', rooms: [ELBE] });
+    const m = await ews.createMeeting(SOPHIE, {
+      subject: 'Clash',
+      start: '2031-01-06T09:30:00Z',
+      end: '2031-01-06T10:30:00Z',
+      rooms: [ELBE],
+    });
     await idle();
     expect(await ews.responseOf(SOPHIE, m.id, ELBE)).toBe('Decline');
     expect(await roomDay(ELBE, '2031-01-06')).toHaveLength(1);
   });
 
   it('declines a series with one conflicting occurrence as a whole under the defaults', async () => {
-    await ews.createMeeting(EMMA, { subject: 'Blocker', start: '2031-01-15T08:00:00Z', end: '2031-01-15T09:00:00Z', rooms: [ALSTER] });
+    await ews.createMeeting(EMMA, {
+      subject: 'Blocker',
+      start: '2031-01-15T08:00:00Z',
+      end: '2031-01-15T09:00:00Z',
+      rooms: [ALSTER],
+    });
     await idle();
     const series = await ews.createMeeting(SOPHIE, {
       subject: 'Daily standup',
@@ -75,9 +90,17 @@ describeWithSchemas('Resource Booking Attendant through EWS', () => {
   });
 
   it('accepts the series but declines the conflicting occurrence when thresholds allow it', async () => {
-    const set = await sim.controlCall('POST', `/sim/mailboxes/${BILLE}/calendar-processing`, { maximumConflictInstances: 1, conflictPercentageAllowed: 50 });
+    const set = await sim.controlCall('POST', `/sim/mailboxes/${BILLE}/calendar-processing`, {
+      maximumConflictInstances: 1,
+      conflictPercentageAllowed: 50,
+    });
     expect(set.status).toBe(200);
-    await ews.createMeeting(EMMA, { subject: 'Blocker', start: '2031-01-15T08:00:00Z', end: '2031-01-15T09:00:00Z', rooms: [BILLE] });
+    await ews.createMeeting(EMMA, {
+      subject: 'Blocker',
+      start: '2031-01-15T08:00:00Z',
+      end: '2031-01-15T09:00:00Z',
+      rooms: [BILLE],
+    });
     await idle();
     const series = await ews.createMeeting(SOPHIE, {
       subject: 'Daily standup',
@@ -96,11 +119,26 @@ describeWithSchemas('Resource Booking Attendant through EWS', () => {
   });
 
   it('declines a move into a conflict', async () => {
-    await ews.createMeeting(EMMA, { subject: 'Fixed', start: '2031-01-20T10:00:00Z', end: '2031-01-20T11:00:00Z', rooms: [ESTE] });
-    const moving = await ews.createMeeting(SOPHIE, { subject: 'Mover', start: '2031-01-20T12:00:00Z', end: '2031-01-20T13:00:00Z', rooms: [ESTE] });
+    await ews.createMeeting(EMMA, {
+      subject: 'Fixed',
+      start: '2031-01-20T10:00:00Z',
+      end: '2031-01-20T11:00:00Z',
+      rooms: [ESTE],
+    });
+    const moving = await ews.createMeeting(SOPHIE, {
+      subject: 'Mover',
+      start: '2031-01-20T12:00:00Z',
+      end: '2031-01-20T13:00:00Z',
+      rooms: [ESTE],
+    });
     await idle();
     expect(await ews.responseOf(SOPHIE, moving.id, ESTE)).toBe('Accept');
-    await ews.update(SOPHIE, moving.id, setField('calendar:Start', '<t:Start>2031-01-20T10:30:00Z</t:Start>') + setField('calendar:End', '<t:End>2031-01-20T11:30:00Z</t:End>'));
+    await ews.update(
+      SOPHIE,
+      moving.id,
+      setField('calendar:Start', '<t:Start>2031-01-20T10:30:00Z</t:Start>') +
+        setField('calendar:End', '<t:End>2031-01-20T11:30:00Z</t:End>'),
+    );
     await idle();
     expect(await ews.responseOf(SOPHIE, moving.id, ESTE)).toBe('Decline');
     const day = await roomDay(ESTE, '2031-01-20');
@@ -108,7 +146,12 @@ describeWithSchemas('Resource Booking Attendant through EWS', () => {
   });
 
   it('swaps rooms: the old room loses its copy, the new room accepts', async () => {
-    const m = await ews.createMeeting(EMMA, { subject: 'Swap', start: '2031-01-21T14:00:00Z', end: '2031-01-21T15:00:00Z', rooms: [LUHE] });
+    const m = await ews.createMeeting(EMMA, {
+      subject: 'Swap',
+      start: '2031-01-21T14:00:00Z',
+      end: '2031-01-21T15:00:00Z',
+      rooms: [LUHE],
+    });
     await idle();
     expect(await roomDay(LUHE, '2031-01-21')).toHaveLength(1);
     await ews.update(EMMA, m.id, setField('calendar:Resources', roomsXml([ELBE])));
@@ -119,7 +162,12 @@ describeWithSchemas('Resource Booking Attendant through EWS', () => {
   });
 
   it('uninvites a room: its copy disappears', async () => {
-    const m = await ews.createMeeting(EMMA, { subject: 'Uninvite', start: '2031-01-22T14:00:00Z', end: '2031-01-22T15:00:00Z', rooms: [ELBE] });
+    const m = await ews.createMeeting(EMMA, {
+      subject: 'Uninvite',
+      start: '2031-01-22T14:00:00Z',
+      end: '2031-01-22T15:00:00Z',
+      rooms: [ELBE],
+    });
     await idle();
     expect(await roomDay(ELBE, '2031-01-22')).toHaveLength(1);
     await ews.update(EMMA, m.id, `<t:DeleteItemField><t:FieldURI FieldURI="calendar:Resources"/></t:DeleteItemField>`);
@@ -128,17 +176,30 @@ describeWithSchemas('Resource Booking Attendant through EWS', () => {
   });
 
   it('propagates a cancellation to the room', async () => {
-    const m = await ews.createMeeting(EMMA, { subject: 'Cancel me', start: '2031-01-23T14:00:00Z', end: '2031-01-23T15:00:00Z', rooms: [ELBE] });
+    const m = await ews.createMeeting(EMMA, {
+      subject: 'Cancel me',
+      start: '2031-01-23T14:00:00Z',
+      end: '2031-01-23T15:00:00Z',
+      rooms: [ELBE],
+    });
     await idle();
     expect(await roomDay(ELBE, '2031-01-23')).toHaveLength(1);
-    await ews.ok(EMMA, `<m:CreateItem MessageDisposition="SendAndSaveCopy"><m:Items><t:CancelCalendarItem><t:ReferenceItemId Id="${m.id}"/></t:CancelCalendarItem></m:Items></m:CreateItem>`);
+    await ews.ok(
+      EMMA,
+      `<m:CreateItem MessageDisposition="SendAndSaveCopy"><m:Items><t:CancelCalendarItem><t:ReferenceItemId Id="${m.id}"/></t:CancelCalendarItem></m:Items></m:CreateItem>`,
+    );
     await idle();
     expect(await roomDay(ELBE, '2031-01-23')).toHaveLength(0);
   });
 
   it('leaves the request tentative under AutoUpdate', async () => {
     await sim.controlCall('POST', `/sim/mailboxes/${ALSTER}/calendar-processing`, { automateProcessing: 'AutoUpdate' });
-    const m = await ews.createMeeting(EMMA, { subject: 'Needs a delegate', start: '2031-01-24T09:00:00Z', end: '2031-01-24T10:00:00Z', rooms: [ALSTER] });
+    const m = await ews.createMeeting(EMMA, {
+      subject: 'Needs a delegate',
+      start: '2031-01-24T09:00:00Z',
+      end: '2031-01-24T10:00:00Z',
+      rooms: [ALSTER],
+    });
     await idle();
     expect(await ews.responseOf(EMMA, m.id, ALSTER)).not.toBe('Accept');
     const copies = await ews.calendarView(ALSTER, '2031-01-24T00:00:00Z', '2031-01-25T00:00:00Z');

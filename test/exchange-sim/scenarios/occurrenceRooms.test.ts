@@ -13,7 +13,13 @@ jest.setTimeout(90_000);
 const EMMA = 'emma.schmidt@northwind.test';
 const SPEICHER = 'room.harbour.0.speicher@northwind.test';
 const KAI = 'room.harbour.0.kai@northwind.test';
-const WEEK = ['2031-02-03T09:00:00Z', '2031-02-04T09:00:00Z', '2031-02-05T09:00:00Z', '2031-02-06T09:00:00Z', '2031-02-07T09:00:00Z'];
+const WEEK = [
+  '2031-02-03T09:00:00Z',
+  '2031-02-04T09:00:00Z',
+  '2031-02-05T09:00:00Z',
+  '2031-02-06T09:00:00Z',
+  '2031-02-07T09:00:00Z',
+];
 const MOVED = '2031-02-04T09:00:00Z';
 
 describeWithSchemas('Changing the room of one occurrence through EWS', () => {
@@ -21,7 +27,9 @@ describeWithSchemas('Changing the room of one occurrence through EWS', () => {
   let client: RawClient;
   let ews: EwsConversation;
   const idle = (): Promise<void> => sim.control.model.whenIdle();
-  const week = async (room: string): Promise<{ start?: string; type?: string; uid?: string; recurrenceId?: string }[]> =>
+  const week = async (
+    room: string,
+  ): Promise<{ start?: string; type?: string; uid?: string; recurrenceId?: string }[]> =>
     (await ews.calendarView(room, '2031-02-03T00:00:00Z', '2031-02-08T00:00:00Z')).map((i) => ({
       start: text(i, 'Start'),
       type: text(i, 'CalendarItemType'),

@@ -1,4 +1,13 @@
-import { child, elementChildren, firstElementChild, parseXml, serialize, textOf, XmlParseError, type Element } from './dom';
+import {
+  child,
+  elementChildren,
+  firstElementChild,
+  parseXml,
+  serialize,
+  textOf,
+  XmlParseError,
+  type Element,
+} from './dom';
 import { SoapFault } from './envelope';
 import { NS } from './xml';
 

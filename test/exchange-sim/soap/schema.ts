@@ -39,7 +39,10 @@ export class EwsSchemaValidator {
   private counter = 0;
 
   constructor(readonly dir: string = defaultSchemaDir()) {
-    const read = (name: string): XMLFileInfo => ({ fileName: name, contents: readFileSync(path.join(dir, name), 'utf8') });
+    const read = (name: string): XMLFileInfo => ({
+      fileName: name,
+      contents: readFileSync(path.join(dir, name), 'utf8'),
+    });
     this.schema = read('messages.xsd');
     this.preload = [read('types.xsd')];
     if (existsSync(path.join(dir, 'xml.xsd'))) this.preload.push(read('xml.xsd'));

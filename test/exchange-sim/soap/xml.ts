@@ -29,7 +29,10 @@ export function escapeText(value: string): string {
 
 export function escapeAttr(value: string): string {
   // Whitespace controls are kept as character references so attribute normalisation keeps them.
-  return mapChars(value, (c, code) => ATTR_ESCAPES[c] ?? (isForbiddenControl(code) ? '' : code < 0x20 ? `&#${code};` : c));
+  return mapChars(
+    value,
+    (c, code) => ATTR_ESCAPES[c] ?? (isForbiddenControl(code) ? '' : code < 0x20 ? `&#${code};` : c),
+  );
 }
 
 export type AttrValue = string | number | boolean | undefined | null;
@@ -52,7 +55,11 @@ export function el(name: string, attributes?: Record<string, AttrValue>, ...chil
 }
 
 /** An element holding text; undefined/null values produce nothing, so optional fields stay absent. */
-export function leaf(name: string, value: string | number | boolean | undefined | null, attributes?: Record<string, AttrValue>): string | undefined {
+export function leaf(
+  name: string,
+  value: string | number | boolean | undefined | null,
+  attributes?: Record<string, AttrValue>,
+): string | undefined {
   if (value === undefined || value === null) return undefined;
   return `<${name}${attrs(attributes)}>${escapeText(String(value))}</${name}>`;
 }

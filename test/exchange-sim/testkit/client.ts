@@ -61,11 +61,26 @@ export class RawClient {
     return new Promise((resolve, reject) => {
       const req = lib.request(
         target,
-        { method, agent: this.agent, headers: { 'Content-Type': 'text/xml; charset=utf-8', ...headers, 'Content-Length': String(Buffer.byteLength(body)) } },
+        {
+          method,
+          agent: this.agent,
+          headers: {
+            'Content-Type': 'text/xml; charset=utf-8',
+            ...headers,
+            'Content-Length': String(Buffer.byteLength(body)),
+          },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              rawHeaders: res.rawHeaders,
+              text: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
           res.on('error', reject);
         },
       );
@@ -90,9 +105,14 @@ export class RawClient {
   }
 
   /** Posts a SOAP request. NTLM authenticates this client's single keep-alive connection first. */
-  async soap(c: Credentials, bodyXml: string, o: SoapOptions = {}): Promise<RawResponse & { body: Element | undefined }> {
+  async soap(
+    c: Credentials,
+    bodyXml: string,
+    o: SoapOptions = {},
+  ): Promise<RawResponse & { body: Element | undefined }> {
     const headers: Record<string, string> = { ...(o.httpHeaders ?? {}) };
-    if ((c.scheme ?? 'basic') === 'basic') headers.Authorization = `Basic ${Buffer.from(`${c.user}:${c.password}`).toString('base64')}`;
+    if ((c.scheme ?? 'basic') === 'basic')
+      headers.Authorization = `Basic ${Buffer.from(`${c.user}:${c.password}`).toString('base64')}`;
     const res = await this.send('POST', envelope(bodyXml, o), headers);
     const isXml = String(res.headers['content-type'] ?? '').includes('xml');
     return { ...res, body: isXml ? bodyOf(res.text) : undefined };

@@ -40,7 +40,11 @@ export class EwsConversation {
     return body;
   }
 
-  async createMeeting(organizer: string, m: MeetingSpec, mode = 'SendToAllAndSaveCopy'): Promise<{ id: string; changeKey: string }> {
+  async createMeeting(
+    organizer: string,
+    m: MeetingSpec,
+    mode = 'SendToAllAndSaveCopy',
+  ): Promise<{ id: string; changeKey: string }> {
     const body = await this.ok(
       organizer,
       `<m:CreateItem SendMeetingInvitations="${mode}"><m:Items><t:CalendarItem>` +

@@ -19,7 +19,9 @@ export function schemasPresent(): boolean {
 export const describeWithSchemas = schemasPresent() ? describe : describe.skip;
 
 /** Validates many documents with one schema compilation per batch; returns the failures. */
-export async function invalidDocuments(docs: readonly { operation: string; xml: string }[]): Promise<{ operation: string; errors: string[]; xml: string }[]> {
+export async function invalidDocuments(
+  docs: readonly { operation: string; xml: string }[],
+): Promise<{ operation: string; errors: string[]; xml: string }[]> {
   const validator = new EwsSchemaValidator();
   const outcomes = await Promise.all(docs.map((d) => validator.validate(d.xml)));
   return docs

@@ -21,7 +21,11 @@ export async function startTestSim(options: ExchangeSimOptions = {}): Promise<Te
     ...options,
     onResponse: (operation, xml) => responses.push({ operation, xml }),
   });
-  const controlCall = async (method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> => {
+  const controlCall = async (
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown }> => {
     const res = await fetch(`${sim.baseUrl}${path}`, {
       method,
       headers: body === undefined ? {} : { 'Content-Type': 'application/json' },

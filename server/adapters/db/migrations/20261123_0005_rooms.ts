@@ -25,7 +25,9 @@ export async function up(db: Knex): Promise<void> {
     "ALTER TABLE rooms ADD CONSTRAINT rooms_exchange_state_known CHECK (exchange_state IN ('unconnected', 'verifying', 'verified', 'failed'))",
   );
   // Email addresses are case-insensitive; one mailbox belongs to one room.
-  await db.raw('CREATE UNIQUE INDEX rooms_exchange_email_unique ON rooms (lower(exchange_email)) WHERE exchange_email IS NOT NULL');
+  await db.raw(
+    'CREATE UNIQUE INDEX rooms_exchange_email_unique ON rooms (lower(exchange_email)) WHERE exchange_email IS NOT NULL',
+  );
   await db.raw('CREATE INDEX rooms_tags_gin ON rooms USING gin (tags)');
   await db.raw('CREATE INDEX rooms_floor_idx ON rooms (floor_id)');
 }

@@ -26,11 +26,15 @@ export async function up(db: Knex): Promise<void> {
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
   });
-  await db.raw("ALTER TABLE bookings ADD CONSTRAINT bookings_source_known CHECK (source IN ('exchange', 'app', 'display'))");
+  await db.raw(
+    "ALTER TABLE bookings ADD CONSTRAINT bookings_source_known CHECK (source IN ('exchange', 'app', 'display'))",
+  );
   await db.raw(
     "ALTER TABLE bookings ADD CONSTRAINT bookings_status_known CHECK (status IN ('pending', 'confirmed', 'declined', 'cancelled'))",
   );
-  await db.raw("ALTER TABLE bookings ADD CONSTRAINT bookings_range_bounded CHECK (NOT isempty(during) AND NOT lower_inf(during) AND NOT upper_inf(during))");
+  await db.raw(
+    'ALTER TABLE bookings ADD CONSTRAINT bookings_range_bounded CHECK (NOT isempty(during) AND NOT lower_inf(during) AND NOT upper_inf(during))',
+  );
   await db.raw('CREATE INDEX bookings_meeting_idx ON bookings (clean_global_object_id, original_start)');
 }
 

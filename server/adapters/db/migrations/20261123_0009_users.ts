@@ -11,7 +11,9 @@ export async function up(db: Knex): Promise<void> {
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
   });
-  await db.raw("ALTER TABLE users ADD CONSTRAINT users_role_known CHECK (role IN ('admin', 'facility', 'employee', 'external'))");
+  await db.raw(
+    "ALTER TABLE users ADD CONSTRAINT users_role_known CHECK (role IN ('admin', 'facility', 'employee', 'external'))",
+  );
   await db.raw('CREATE UNIQUE INDEX users_email_unique ON users (lower(email))');
 }
 

@@ -6,7 +6,9 @@ export async function up(db: Knex): Promise<void> {
   await db.schema.alterTable('bookings', (t) => {
     t.text('detail_source');
   });
-  await db.raw("ALTER TABLE bookings ADD CONSTRAINT bookings_detail_source_known CHECK (detail_source IN ('organizer', 'room'))");
+  await db.raw(
+    "ALTER TABLE bookings ADD CONSTRAINT bookings_detail_source_known CHECK (detail_source IN ('organizer', 'room'))",
+  );
 }
 
 export async function down(db: Knex): Promise<void> {

@@ -4,7 +4,9 @@ import type { Knex } from 'knex';
 // own id (single meetings) or its series master's id (occurrences).
 export async function up(db: Knex): Promise<void> {
   await db.raw('CREATE INDEX bookings_room_item_idx ON bookings (room_id, ews_item_id) WHERE ews_item_id IS NOT NULL');
-  await db.raw('CREATE INDEX bookings_room_master_idx ON bookings (room_id, recurring_master_id) WHERE recurring_master_id IS NOT NULL');
+  await db.raw(
+    'CREATE INDEX bookings_room_master_idx ON bookings (room_id, recurring_master_id) WHERE recurring_master_id IS NOT NULL',
+  );
 }
 
 export async function down(db: Knex): Promise<void> {

@@ -15,6 +15,7 @@ import * as m0013 from './20261123_0013_exchange_settings';
 import * as m0020 from './20261123_0020_room_sync';
 import * as m0021 from './20261123_0021_bookings_detail_source';
 import * as m0022 from './20261123_0022_bookings_room_item';
+import * as m0030 from './20261123_0030_rooms_best_fit';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -42,6 +43,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261123_0020_room_sync', m0020],
   ['20261123_0021_bookings_detail_source', m0021],
   ['20261123_0022_bookings_room_item', m0022],
+  ['20261123_0030_rooms_best_fit', m0030],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

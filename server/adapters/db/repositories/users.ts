@@ -3,7 +3,7 @@ import { ROLES, type Role } from '../../../../shared/schemas/users';
 import { conflict } from '../../../domain/errors';
 import type { NewUser, UserChanges, UserRecord, UserRepository, UserWithPassword } from '../../../ports/users';
 
-interface UserRow {
+export interface UserRow {
   id: string;
   email: string;
   name: string;
@@ -21,7 +21,7 @@ function toRole(value: string): Role {
   return role;
 }
 
-function toUser(row: UserRow): UserRecord {
+export function toUser(row: Omit<UserRow, 'password_hash'>): UserRecord {
   return {
     id: row.id,
     email: row.email,
