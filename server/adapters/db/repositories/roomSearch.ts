@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { ExchangeState } from '../../../ports/locations';
 import type { Attendee } from '../../../domain/availability/bookingVisibility';
 import { interval, type Interval } from '../../../domain/availability/interval';
 import type {
@@ -11,7 +10,7 @@ import type {
   ScheduledBooking,
   SearchedRoom,
 } from '../../../ports/roomSearch';
-import { toRoom } from './rooms';
+import { toRoom, type ImageRow, type RoomRow } from './rooms';
 
 /**
  * Room search in one SQL statement: filter, availability rank, best-fit order, page and total.
@@ -207,34 +206,14 @@ function countSql(selection: Selection): string {
 
 // ---- row normalisation -------------------------------------------------------------------
 
-interface SearchRow {
+/** A room row (as the rooms repository reads it) plus what the search query adds. */
+interface SearchRow extends RoomRow {
   total: number | string;
-  id: string;
-  floor_id: string;
-  building_id: string;
-  name: string;
-  description: string;
-  capacity: number;
-  tags: unknown;
-  shape: unknown;
-  exchange_email: string | null;
-  exchange_state: ExchangeState;
-  exchange_checked_at: unknown;
-  exchange_error: string | null;
-  bookable_internal: boolean;
-  bookable_external: boolean;
-  active: boolean;
   floor_name: string;
   building_name: string;
   time_zone: string;
   busy: unknown;
   images: unknown;
-}
-
-interface ImageRow {
-  room_id: string;
-  file_id: string;
-  alt: string;
 }
 
 /** json columns arrive parsed from both drivers; a string would mean a driver changed its mind. */

@@ -12,7 +12,7 @@ import {
   UNIQUE_VIOLATION,
 } from './locationRows';
 
-interface RoomRow {
+export interface RoomRow {
   id: string;
   floor_id: string;
   building_id: string;
@@ -30,7 +30,7 @@ interface RoomRow {
   active: boolean;
 }
 
-interface ImageRow {
+export interface ImageRow {
   room_id: string;
   file_id: string;
   alt: string;
