@@ -52,8 +52,11 @@ export interface RoomMailbox {
 
 /** One page of SyncFolderItems on a room's calendar folder. */
 export interface CalendarChangePage {
-  /** Singles and series masters that were created or changed (their ItemIds in this mailbox). */
-  readonly changedItemIds: readonly string[];
+  /**
+   * Singles and series masters that were created or changed, as SyncFolderItems returns them
+   * (the properties FindItem could return: no body, no attendees).
+   */
+  readonly changed: readonly RemoteItemHeader[];
   readonly deletedItemIds: readonly string[];
   readonly syncState: string;
   /** False while more pages follow (IncludesLastItemInRange = false). */
@@ -71,6 +74,15 @@ export interface RemoteItemHeader {
   readonly end: Date;
   readonly organizer: Participant;
   readonly isCancelled: boolean;
+  /** The room copy's subject (the attendant usually puts the organizer's name there) and location. */
+  readonly subject: string;
+  readonly location: string;
+}
+
+/** A meeting whose organizer's copy is wanted; a series may hold exceptions with their own fields. */
+export interface MeetingRef {
+  readonly cleanGlobalObjectId: string;
+  readonly recurring: boolean;
 }
 
 /** The organizer's copy of a meeting: the fields a room's copy loses to the booking attendant. */
@@ -104,8 +116,8 @@ export interface CalendarGateway {
   listRoomMailboxes(): Promise<RoomMailbox[]>;
   /** One page of changes since `syncState` (null: from the beginning). */
   syncCalendarChanges(mailbox: string, syncState: string | null, maxChanges: number): Promise<CalendarChangePage>;
-  /** Batched GetItem of changed items; ids that no longer exist are left out. */
-  getItemHeaders(mailbox: string, itemIds: readonly string[]): Promise<RemoteItemHeader[]>;
+  /** The room's own copies of single items in full (batched GetItem); ids that no longer exist are left out. */
+  roomItemDetails(mailbox: string, itemIds: readonly string[]): Promise<RemoteOccurrence[]>;
   /**
    * The room's calendar expanded over a window (CalendarView: singles, occurrences, exceptions),
    * read from the room's own copies (detailSource 'room'), optionally only for some meetings.
@@ -117,9 +129,14 @@ export interface CalendarGateway {
    */
   organizerDetails(
     organizerEmail: string,
-    cleanGlobalObjectIds: readonly string[],
+    meetings: readonly MeetingRef[],
     window: TimeWindow,
   ): Promise<OrganizerDetails[] | null>;
   /** Streaming notifications for up to 200 mailboxes on one connection. */
   openStream(mailboxes: readonly string[], handlers: StreamHandlers): Promise<CalendarStream>;
+  /**
+   * The fallback where streaming is refused: pull subscriptions on the mailboxes, polled for
+   * events every `intervalMs`. Same handlers; `onClosed` when a subscription expires or fails.
+   */
+  openPullStream(mailboxes: readonly string[], handlers: StreamHandlers, intervalMs: number): Promise<CalendarStream>;
 }

@@ -8,7 +8,8 @@ export interface ConnectedRoom {
   readonly mailbox: string;
 }
 
-export type StreamState = 'none' | 'connecting' | 'streaming' | 'reconnecting' | 'polling';
+/** `pull`: streaming was refused and pull subscriptions carry the notifications; `polling`: only the safety sync runs. */
+export type StreamState = 'none' | 'connecting' | 'streaming' | 'reconnecting' | 'pull' | 'polling';
 
 export interface RoomSyncRecord {
   readonly roomId: string;

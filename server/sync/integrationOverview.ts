@@ -91,6 +91,7 @@ export function createIntegrationService(deps: IntegrationServiceDeps): Integrat
           verified: out.filter((r) => r.verification.state === 'verified').length,
           failedVerification: out.filter((r) => r.verification.state === 'failed').length,
           streaming: out.filter((r) => r.subscription === 'streaming').length,
+          pull: out.filter((r) => r.subscription === 'pull').length,
           syncedOnce: out.filter((r) => r.lastSuccessfulSyncAt !== null).length,
           withErrors: out.filter((r) => r.lastError !== null).length,
           bookingsInHorizon: out.reduce((sum, r) => sum + r.bookingsInHorizon, 0),

@@ -18,10 +18,11 @@ const OPERATIONS = [
   'checkRoomMailbox',
   'listRoomMailboxes',
   'syncCalendarChanges',
-  'getItemHeaders',
+  'roomItemDetails',
   'calendarView',
   'organizerDetails',
   'openStream',
+  'openPullStream',
 ] as const;
 
 export function createSyncMetrics(options: { defaultMetrics?: boolean } = {}): SyncMetrics {

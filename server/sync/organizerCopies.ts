@@ -1,8 +1,18 @@
 import type { RemoteOccurrence } from '../domain/sync/remoteCalendar';
-import { GatewayError, type CalendarGateway, type OrganizerDetails, type TimeWindow } from '../ports/calendarGateway';
+import {
+  GatewayError,
+  type CalendarGateway,
+  type MeetingRef,
+  type OrganizerDetails,
+  type TimeWindow,
+} from '../ports/calendarGateway';
 
-/** Errors that mean "this organizer's mailbox is out of reach": fall back to the room's copy. */
-const UNREACHABLE: ReadonlySet<string> = new Set(['permission', 'mailbox-not-found', 'bad-request']);
+/**
+ * Errors that mean "this organizer's mailbox is out of reach", for good (external, no permission)
+ * or for now (a mailbox move, a failing back end): fall back to the room's copy rather than hold
+ * up the room's sync. Throttling and refused credentials concern every mailbox and stop the sync.
+ */
+const UNREACHABLE: ReadonlySet<string> = new Set(['permission', 'mailbox-not-found', 'bad-request', 'transient']);
 
 function detailsFor(details: readonly OrganizerDetails[], o: RemoteOccurrence): OrganizerDetails | undefined {
   const ofMeeting = details.filter((d) => d.cleanGlobalObjectId === o.cleanGlobalObjectId);
@@ -24,37 +34,51 @@ function merge(o: RemoteOccurrence, d: OrganizerDetails): RemoteOccurrence {
   };
 }
 
+function meetingsByOrganizer(roomMailbox: string, occurrences: readonly RemoteOccurrence[]): Map<string, MeetingRef[]> {
+  const byOrganizer = new Map<string, Map<string, MeetingRef>>();
+  for (const o of occurrences) {
+    const email = o.organizer.email.trim().toLowerCase();
+    if (email === '' || email === roomMailbox.toLowerCase() || o.isCancelled) continue;
+    const refs = byOrganizer.get(email) ?? new Map<string, MeetingRef>();
+    const recurring = o.originalStart !== null || (refs.get(o.cleanGlobalObjectId)?.recurring ?? false);
+    refs.set(o.cleanGlobalObjectId, { cleanGlobalObjectId: o.cleanGlobalObjectId, recurring });
+    byOrganizer.set(email, refs);
+  }
+  return new Map([...byOrganizer].map(([email, refs]) => [email, [...refs.values()]]));
+}
+
 /**
  * A room's copy loses subject, body and the private flag to the booking attendant. Reads them from
- * each organizer's own copy (one call per organizer), keeping the room's copy where that mailbox
+ * each organizer's own copy (one lookup per organizer), keeping the room's copy where that mailbox
  * cannot be reached; `detailSource` says which copy each occurrence carries.
+ *
+ * `headerOnly` names occurrences built from SyncFolderItems headers alone (no body, no attendees):
+ * only where the organizer's copy is out of reach is the room's full copy read for them, so a
+ * changed single meeting costs SyncFolderItems plus the organizer's FindItem and GetItem.
  */
 export async function withOrganizerDetails(
   gateway: CalendarGateway,
   roomMailbox: string,
   occurrences: readonly RemoteOccurrence[],
   window: TimeWindow,
+  headerOnly: ReadonlySet<string> = new Set(),
 ): Promise<RemoteOccurrence[]> {
-  const byOrganizer = new Map<string, Set<string>>();
-  for (const o of occurrences) {
-    const email = o.organizer.email.trim().toLowerCase();
-    if (email === '' || email === roomMailbox.toLowerCase() || o.isCancelled) continue;
-    const ids = byOrganizer.get(email) ?? new Set<string>();
-    ids.add(o.cleanGlobalObjectId);
-    byOrganizer.set(email, ids);
-  }
   const found = new Map<string, readonly OrganizerDetails[]>();
-  for (const [email, ids] of byOrganizer) {
+  for (const [email, meetings] of meetingsByOrganizer(roomMailbox, occurrences)) {
     try {
-      const details = await gateway.organizerDetails(email, [...ids], window);
+      const details = await gateway.organizerDetails(email, meetings, window);
       if (details) found.set(email, details);
     } catch (err) {
       if (!(err instanceof GatewayError) || !UNREACHABLE.has(err.kind)) throw err;
     }
   }
-  return occurrences.map((o) => {
+  const merged = occurrences.map((o) => {
     const details = found.get(o.organizer.email.trim().toLowerCase());
     const match = details ? detailsFor(details, o) : undefined;
     return match ? merge(o, match) : o;
   });
+  const lacking = merged.filter((o) => o.detailSource === 'room' && headerOnly.has(o.itemId)).map((o) => o.itemId);
+  if (lacking.length === 0) return merged;
+  const full = new Map((await gateway.roomItemDetails(roomMailbox, lacking)).map((o) => [o.itemId, o]));
+  return merged.map((o) => full.get(o.itemId) ?? o);
 }

@@ -1,10 +1,12 @@
-import { reconcile, type BookingCancellation } from '../domain/sync/reconcile';
+import { reconcile, type BookingCancellation, type ReconcilePlan } from '../domain/sync/reconcile';
 import { GatewayError, type CalendarGateway, type TimeWindow } from '../ports/calendarGateway';
 import type { Clock } from '../ports/clock';
-import type { AppliedPlan, ConnectedRoom, SyncStore } from '../ports/syncStore';
+import type { AppliedPlan, ConnectedRoom, SyncStore, SyncTransaction } from '../ports/syncStore';
 import { DEFAULT_HORIZON, horizonWindow, type Horizon } from './horizon';
 import type { SyncMode } from './observer';
+import { overlaps, singleFromHeader } from './changedItems';
 import { withOrganizerDetails } from './organizerCopies';
+import { keepOrganizerDetails, reuseUnchangedDetails } from './unchangedCopies';
 
 export interface RoomSynchronizerDeps {
   readonly gateway: CalendarGateway;
@@ -22,6 +24,8 @@ export interface RoomSyncOutcome {
   readonly updated: number;
   readonly cancelled: number;
   readonly conflicts: number;
+  /** Every booking this pass created, changed or cancelled (committed), for listeners such as catering. */
+  readonly changedBookingIds: readonly string[];
 }
 
 export interface RoomSynchronizer {
@@ -32,14 +36,38 @@ export interface RoomSynchronizer {
   syncRoom(room: ConnectedRoom, options?: { full?: boolean }): Promise<RoomSyncOutcome>;
 }
 
-const EMPTY: AppliedPlan = { created: 0, updated: 0, cancelled: 0, conflicts: 0 };
+interface Applied extends AppliedPlan {
+  readonly changedBookingIds: readonly string[];
+}
 
-const add = (a: AppliedPlan, b: AppliedPlan): AppliedPlan => ({
+const EMPTY: Applied = { created: 0, updated: 0, cancelled: 0, conflicts: 0, changedBookingIds: [] };
+
+const add = (a: Applied, b: Applied): Applied => ({
   created: a.created + b.created,
   updated: a.updated + b.updated,
   cancelled: a.cancelled + b.cancelled,
   conflicts: a.conflicts + b.conflicts,
+  changedBookingIds: [...new Set([...a.changedBookingIds, ...b.changedBookingIds])],
 });
+
+/**
+ * Applies the plan and names the bookings it touched. Created bookings get their ids only on
+ * insert (and may have been adopted as our own echo), so they are found again by meeting.
+ */
+async function applyAndName(
+  tx: SyncTransaction,
+  roomId: string,
+  plan: ReconcilePlan,
+  window: TimeWindow,
+): Promise<Applied> {
+  const applied = await tx.applyPlan(roomId, plan);
+  const created = [...new Set(plan.create.map((f) => f.cleanGlobalObjectId))];
+  const createdIds = created.length > 0 ? (await tx.bookingsOfMeetings(roomId, created, window)).map((b) => b.id) : [];
+  const changedBookingIds = [
+    ...new Set([...plan.update.map((u) => u.bookingId), ...plan.cancel.map((c) => c.bookingId), ...createdIds]),
+  ];
+  return { ...applied, changedBookingIds };
+}
 
 export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchronizer {
   const pageSize = deps.pageSize ?? 512;
@@ -57,16 +85,15 @@ export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchron
   }
 
   /** Reconciles the whole horizon against every Exchange-linked booking of the room in it. */
-  async function reconcileWindow(room: ConnectedRoom, syncState: string, window: TimeWindow): Promise<AppliedPlan> {
-    const remote = await withOrganizerDetails(
-      gateway,
-      room.mailbox,
-      await gateway.calendarView(room.mailbox, window),
-      window,
-    );
+  async function reconcileWindow(room: ConnectedRoom, syncState: string, window: TimeWindow): Promise<Applied> {
+    const view = await gateway.calendarView(room.mailbox, window);
+    const before = await store.transaction((tx) => tx.bookingsInWindow(room.roomId, window));
+    const { reused, fresh } = reuseUnchangedDetails(view, before);
+    const remote = [...reused, ...(await withOrganizerDetails(gateway, room.mailbox, fresh, window))];
     return store.transaction(async (tx) => {
-      const plan = reconcile(remote, await tx.bookingsInWindow(room.roomId, window));
-      const applied = await tx.applyPlan(room.roomId, plan);
+      const stored = await tx.bookingsInWindow(room.roomId, window);
+      const plan = reconcile(keepOrganizerDetails(remote, stored), stored);
+      const applied = await applyAndName(tx, room.roomId, plan, window);
       await tx.saveSyncState(room.roomId, room.mailbox, syncState, { at: deps.clock.now(), full: true });
       return applied;
     });
@@ -83,22 +110,32 @@ export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchron
   async function applyPage(
     room: ConnectedRoom,
     state: string | null,
-  ): Promise<{ state: string; complete: boolean; applied: AppliedPlan }> {
+  ): Promise<{ state: string; complete: boolean; applied: Applied }> {
     const page = await gateway.syncCalendarChanges(room.mailbox, state, pageSize);
     const window = horizonWindow(deps.clock.now(), horizon);
-    const headers =
-      page.changedItemIds.length > 0 ? await gateway.getItemHeaders(room.mailbox, page.changedItemIds) : [];
-    const meetings = [...new Set(headers.map((h) => h.cleanGlobalObjectId))];
-    const view = meetings.length > 0 ? await gateway.calendarView(room.mailbox, window, meetings) : [];
-    const remote = await withOrganizerDetails(gateway, room.mailbox, view, window);
+    const meetings = [...new Set(page.changed.map((h) => h.cleanGlobalObjectId))];
+    // A single meeting is its own occurrence; only series need the calendar view to expand them.
+    const series = [
+      ...new Set(page.changed.filter((h) => h.kind === 'recurring-master').map((h) => h.cleanGlobalObjectId)),
+    ];
+    const singles = page.changed.filter((h) => h.kind === 'single' && overlaps(h, window)).map(singleFromHeader);
+    const view = series.length > 0 ? await gateway.calendarView(room.mailbox, window, series) : [];
+    const remote = await withOrganizerDetails(
+      gateway,
+      room.mailbox,
+      [...view, ...singles],
+      window,
+      new Set(singles.map((o) => o.itemId)),
+    );
     const applied = await store.transaction(async (tx) => {
-      const plan = reconcile(remote, await tx.bookingsOfMeetings(room.roomId, meetings, window));
+      const stored = await tx.bookingsOfMeetings(room.roomId, meetings, window);
+      const plan = reconcile(keepOrganizerDetails(remote, stored), stored);
       const reconciled = new Set(meetings);
       // A deleted item whose meeting was not re-created in this page left the room's calendar.
       const removed: BookingCancellation[] = (await tx.bookingsOfItems(room.roomId, page.deletedItemIds))
         .filter((b) => !reconciled.has(b.cleanGlobalObjectId))
         .map((b) => ({ bookingId: b.id, reason: 'removed-from-room-calendar' }));
-      const result = await tx.applyPlan(room.roomId, { ...plan, cancel: [...plan.cancel, ...removed] });
+      const result = await applyAndName(tx, room.roomId, { ...plan, cancel: [...plan.cancel, ...removed] }, window);
       await tx.saveSyncState(room.roomId, room.mailbox, page.syncState, { at: deps.clock.now(), full: false });
       return result;
     });

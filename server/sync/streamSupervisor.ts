@@ -3,9 +3,14 @@ import type { StreamState } from '../ports/syncStore';
 
 /**
  * Keeps streaming notifications open for the owned rooms, at most `groupSize` mailboxes per
- * connection. A dropped or refused stream is reopened with exponential back-off; a stream that
- * neither opens in time nor ends within its maximum lifetime is treated as hung and replaced.
- * After every reconnect the group's rooms are synced, since notifications may have been missed.
+ * connection. A dropped stream is reopened with exponential back-off; a stream that neither opens
+ * in time nor ends within its maximum lifetime is treated as hung and replaced. After every
+ * reconnect the group's rooms are synced, since notifications may have been missed.
+ *
+ * Where streaming is refused outright, or keeps failing (`fallbackAfterFailures` attempts in a
+ * row that did not open or died within `minHealthyMs`), the group falls back to pull
+ * subscriptions polled every `pullIntervalMs`, and tries streaming again after `streamingRetryMs`.
+ * If pull subscriptions fail as well, the periodic safety sync is all that remains (`polling`).
  */
 export interface StreamSupervisorDeps {
   readonly gateway: CalendarGateway;
@@ -19,6 +24,12 @@ export interface StreamSupervisorDeps {
   readonly openTimeoutMs?: number;
   /** Exchange ends a stream after its ConnectionTimeout (30 min); longer than this means hung. */
   readonly maxLifetimeMs?: number;
+  readonly fallbackAfterFailures?: number;
+  /** A stream that ends sooner than this after opening counts as a failure towards the fallback. */
+  readonly minHealthyMs?: number;
+  readonly pullIntervalMs?: number;
+  readonly streamingRetryMs?: number;
+  readonly now?: () => number;
 }
 
 export interface StreamSupervisor {
@@ -35,6 +46,11 @@ interface Group {
   timer: NodeJS.Timeout | null;
   generation: number;
   retired: boolean;
+  transport: 'streaming' | 'pull';
+  /** Streaming attempts in a row that failed to open or died young. */
+  streamingFailures: number;
+  openedAt: number;
+  retryStreaming: NodeJS.Timeout | null;
 }
 
 function chunk(mailboxes: readonly string[], size: number): string[][] {
@@ -58,6 +74,11 @@ export function createStreamSupervisor(deps: StreamSupervisorDeps): StreamSuperv
   const maxBackoffMs = deps.maxBackoffMs ?? 60_000;
   const openTimeoutMs = deps.openTimeoutMs ?? 30_000;
   const maxLifetimeMs = deps.maxLifetimeMs ?? 31 * 60_000;
+  const fallbackAfterFailures = deps.fallbackAfterFailures ?? 3;
+  const minHealthyMs = deps.minHealthyMs ?? 60_000;
+  const pullIntervalMs = deps.pullIntervalMs ?? 10_000;
+  const streamingRetryMs = deps.streamingRetryMs ?? 30 * 60_000;
+  const now = deps.now ?? Date.now;
   const groups = new Map<string, Group>();
 
   const delayFor = (attempt: number): number => {
@@ -76,6 +97,10 @@ export function createStreamSupervisor(deps: StreamSupervisorDeps): StreamSuperv
 
   function reconnect(group: Group, reason: string): void {
     if (group.retired) return;
+    if (group.transport === 'streaming' && reason !== 'hung' && reason !== 'retry-streaming') {
+      group.streamingFailures = now() - group.openedAt < minHealthyMs ? group.streamingFailures + 1 : 1;
+      if (group.streamingFailures >= fallbackAfterFailures) fallBackToPull(group);
+    }
     group.generation += 1;
     const old = group.stream;
     group.stream = null;
@@ -86,21 +111,41 @@ export function createStreamSupervisor(deps: StreamSupervisorDeps): StreamSuperv
     later(group, delayFor(group.attempt), () => void open(group));
   }
 
+  function fallBackToPull(group: Group): void {
+    group.transport = 'pull';
+    group.streamingFailures = 0;
+    if (group.retryStreaming) clearTimeout(group.retryStreaming);
+    group.retryStreaming = setTimeout(() => {
+      group.retryStreaming = null;
+      if (group.retired) return;
+      group.transport = 'streaming';
+      reconnect(group, 'retry-streaming');
+    }, streamingRetryMs);
+    group.retryStreaming.unref();
+  }
+
+  const refusedOutright = (err: unknown): boolean =>
+    err instanceof GatewayError && (err.kind === 'bad-request' || err.kind === 'permission');
+
   async function open(group: Group): Promise<void> {
     if (group.retired) return;
     const generation = ++group.generation;
     const current = (): boolean => !group.retired && group.generation === generation;
+    const transport = group.transport;
     if (group.attempt === 0) deps.onState(group.mailboxes, 'connecting');
+    const handlers = {
+      onChange: (mailbox: string) => {
+        if (current()) deps.onChange(mailbox);
+      },
+      onClosed: (error?: GatewayError) => {
+        if (current()) reconnect(group, error ? error.kind : 'closed');
+      },
+    };
     try {
       const stream = await withTimeout(
-        deps.gateway.openStream(group.mailboxes, {
-          onChange: (mailbox) => {
-            if (current()) deps.onChange(mailbox);
-          },
-          onClosed: (error) => {
-            if (current()) reconnect(group, error ? error.kind : 'closed');
-          },
-        }),
+        transport === 'streaming'
+          ? deps.gateway.openStream(group.mailboxes, handlers)
+          : deps.gateway.openPullStream(group.mailboxes, handlers, pullIntervalMs),
         openTimeoutMs,
       );
       if (!current()) {
@@ -108,25 +153,38 @@ export function createStreamSupervisor(deps: StreamSupervisorDeps): StreamSuperv
         return;
       }
       group.stream = stream;
+      group.openedAt = now();
       const wasReconnect = group.attempt > 0;
       group.attempt = 0;
-      deps.onState(group.mailboxes, 'streaming');
+      deps.onState(group.mailboxes, transport === 'streaming' ? 'streaming' : 'pull');
       if (wasReconnect) deps.onReconnected(group.mailboxes);
-      later(group, maxLifetimeMs, () => reconnect(group, 'hung'));
+      if (transport === 'streaming') later(group, maxLifetimeMs, () => reconnect(group, 'hung'));
     } catch (err) {
       if (!current()) return;
-      // Streaming refused outright: the periodic safety sync keeps the rooms current meanwhile.
-      const refused = err instanceof GatewayError && (err.kind === 'bad-request' || err.kind === 'permission');
       group.attempt += 1;
-      deps.onState(group.mailboxes, refused ? 'polling' : 'reconnecting');
       deps.onReconnect(group.mailboxes.length, group.attempt, err instanceof GatewayError ? err.kind : 'error');
-      later(group, refused ? maxBackoffMs : delayFor(group.attempt), () => void open(group));
+      if (transport === 'streaming') {
+        group.streamingFailures += 1;
+        if (refusedOutright(err) || group.streamingFailures >= fallbackAfterFailures) {
+          fallBackToPull(group);
+          deps.onState(group.mailboxes, 'reconnecting');
+          later(group, 0, () => void open(group));
+          return;
+        }
+        deps.onState(group.mailboxes, 'reconnecting');
+        later(group, delayFor(group.attempt), () => void open(group));
+        return;
+      }
+      // Pull refused too: only the periodic safety sync keeps the rooms current until a retry works.
+      deps.onState(group.mailboxes, 'polling');
+      later(group, refusedOutright(err) ? maxBackoffMs : delayFor(group.attempt), () => void open(group));
     }
   }
 
   async function retire(group: Group): Promise<void> {
     group.retired = true;
     if (group.timer) clearTimeout(group.timer);
+    if (group.retryStreaming) clearTimeout(group.retryStreaming);
     const stream = group.stream;
     group.stream = null;
     if (stream) await stream.close().catch(() => undefined);
@@ -153,6 +211,10 @@ export function createStreamSupervisor(deps: StreamSupervisorDeps): StreamSuperv
           timer: null,
           generation: 0,
           retired: false,
+          transport: 'streaming',
+          streamingFailures: 0,
+          openedAt: 0,
+          retryStreaming: null,
         };
         groups.set(key, group);
         void open(group);

@@ -6,6 +6,7 @@ import type { RoomLeases } from '../ports/roomLeases';
 import type { ConnectedRoom, StreamState, SyncStore } from '../ports/syncStore';
 import { describeFailure } from './failureWords';
 import type { Horizon } from './horizon';
+import type { BookingChangeListener } from '../ports/bookingChanges';
 import { silentObserver, type SyncObserver } from './observer';
 import { createRoomSynchronizer } from './roomSynchronizer';
 import { createScheduler, DEFAULT_SCHEDULER_OPTIONS, type SchedulerOptions, type SyncOutcome } from './scheduler';
@@ -25,6 +26,8 @@ export interface SyncRuntimeDeps {
   readonly leases: RoomLeases;
   readonly logger: SyncLogger;
   readonly observer?: SyncObserver;
+  /** Told after each room sync which bookings it changed (catering orders, pending bookings). */
+  readonly bookingChanges?: readonly BookingChangeListener[];
   readonly horizon?: Horizon;
   readonly pageSize?: number;
   readonly scheduler?: Partial<SchedulerOptions>;
@@ -32,7 +35,15 @@ export interface SyncRuntimeDeps {
   readonly claimIntervalMs?: number;
   readonly streams?: Pick<
     StreamSupervisorDeps,
-    'groupSize' | 'initialBackoffMs' | 'maxBackoffMs' | 'openTimeoutMs' | 'maxLifetimeMs'
+    | 'groupSize'
+    | 'initialBackoffMs'
+    | 'maxBackoffMs'
+    | 'openTimeoutMs'
+    | 'maxLifetimeMs'
+    | 'fallbackAfterFailures'
+    | 'minHealthyMs'
+    | 'pullIntervalMs'
+    | 'streamingRetryMs'
   >;
 }
 
@@ -95,18 +106,33 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
     work.catch((err: unknown) => logger.error({ err }, what));
   }
 
+  /** The bookings are committed already: a failing listener is logged and catches up by its own sweep. */
+  async function tellListeners(roomId: string, bookingIds: readonly string[]): Promise<void> {
+    if (bookingIds.length === 0) return;
+    for (const listener of deps.bookingChanges ?? []) {
+      try {
+        await listener.bookingsChanged({ roomId, bookingIds });
+      } catch (err) {
+        logger.error({ err, roomId }, 'a booking-change listener failed');
+      }
+    }
+  }
+
   async function runRoom(room: ConnectedRoom, full: boolean): Promise<SyncOutcome> {
     const started = Date.now();
     try {
       const outcome = await synchronizer.syncRoom(room, { full });
+      await tellListeners(room.roomId, outcome.changedBookingIds);
       observer.syncFinished({
         roomId: room.roomId,
         mode: outcome.mode,
         durationMs: Date.now() - started,
         outcome: 'ok',
       });
-      if (outcome.created + outcome.updated + outcome.cancelled > 0 || outcome.mode !== 'incremental')
-        logger.info({ roomId: room.roomId, ...outcome }, 'room synced');
+      if (outcome.created + outcome.updated + outcome.cancelled > 0 || outcome.mode !== 'incremental') {
+        const { changedBookingIds, ...counts } = outcome;
+        logger.info({ roomId: room.roomId, ...counts, changed: changedBookingIds.length }, 'room synced');
+      }
       return { ok: true };
     } catch (err) {
       const failure = describeFailure(err);

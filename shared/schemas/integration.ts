@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { instantSchema, uuidSchema } from './common';
 
-export const STREAM_STATES = ['none', 'connecting', 'streaming', 'reconnecting', 'polling'] as const;
+export const STREAM_STATES = ['none', 'connecting', 'streaming', 'reconnecting', 'pull', 'polling'] as const;
 export const SYNC_RUN_ROOM_STATES = ['queued', 'running', 'done', 'failed', 'elsewhere'] as const;
 
 export const syncErrorSchema = z
@@ -25,7 +25,9 @@ export const integrationRoomSchema = z
     }),
     subscription: z
       .enum(STREAM_STATES)
-      .describe('Streaming notifications: polling means streaming was refused and only periodic syncs run.'),
+      .describe(
+        'Notifications: streaming; pull when streaming was refused and pull subscriptions are polled; polling when only the periodic safety sync runs.',
+      ),
     syncing: z.boolean().describe('A sync of this room is running in this server instance now.'),
     lastSuccessfulSyncAt: instantSchema.nullable(),
     lastFullSyncAt: instantSchema.nullable(),
@@ -46,6 +48,10 @@ export const integrationOverviewSchema = z
       verified: z.int().nonnegative(),
       failedVerification: z.int().nonnegative(),
       streaming: z.int().nonnegative(),
+      pull: z
+        .int()
+        .nonnegative()
+        .describe('Rooms whose notifications come from polled pull subscriptions (streaming refused).'),
       syncedOnce: z.int().nonnegative(),
       withErrors: z.int().nonnegative(),
       bookingsInHorizon: z.int().nonnegative(),

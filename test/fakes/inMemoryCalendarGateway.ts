@@ -4,6 +4,7 @@ import {
   type CalendarGateway,
   type CalendarStream,
   type GatewayErrorKind,
+  type MeetingRef,
   type OrganizerDetails,
   type RemoteItemHeader,
   type RoomMailbox,
@@ -22,10 +23,11 @@ export type GatewayOperation =
   | 'checkRoomMailbox'
   | 'listRoomMailboxes'
   | 'syncCalendarChanges'
-  | 'getItemHeaders'
+  | 'roomItemDetails'
   | 'calendarView'
   | 'organizerDetails'
-  | 'openStream';
+  | 'openStream'
+  | 'openPullStream';
 
 export interface FakeInstance {
   readonly start: string;
@@ -89,6 +91,10 @@ export class InMemoryCalendarGateway implements CalendarGateway {
   readonly calls = new Map<GatewayOperation, number>();
   /** When false, openStream fails as if streaming were refused. */
   streamingAvailable = true;
+  /** When false, openPullStream fails too. */
+  pullAvailable = true;
+  /** The poll interval of every pull stream opened so far. */
+  readonly pullIntervals: number[] = [];
 
   private mailbox(email: string): Mailbox {
     const key = email.toLowerCase();
@@ -251,18 +257,17 @@ export class InMemoryCalendarGateway implements CalendarGateway {
           : `${position}:${initialOffset + page.length}`;
     const lastOf = new Map<string, boolean>();
     for (const change of page) lastOf.set(change.itemId, change.deleted);
+    const changedIds = [...lastOf].filter(([, deleted]) => !deleted).map(([id]) => id);
     return Promise.resolve({
-      changedItemIds: [...lastOf].filter(([, deleted]) => !deleted).map(([id]) => id),
+      changed: this.headersOf(box, changedIds),
       deletedItemIds: [...lastOf].filter(([, deleted]) => deleted).map(([id]) => id),
       syncState: `${SYNC_PREFIX}${box.generation}:${next}`,
       complete,
     });
   }
 
-  getItemHeaders(mailbox: string, itemIds: readonly string[]): Promise<RemoteItemHeader[]> {
-    this.enter('getItemHeaders', mailbox);
-    const box = this.mailbox(mailbox);
-    const headers = itemIds.flatMap((id): RemoteItemHeader[] => {
+  private headersOf(box: Mailbox, itemIds: readonly string[]): RemoteItemHeader[] {
+    return itemIds.flatMap((id): RemoteItemHeader[] => {
       const m = box.items.get(id);
       const first = m?.instances[0];
       const last = m?.instances[m.instances.length - 1];
@@ -278,14 +283,28 @@ export class InMemoryCalendarGateway implements CalendarGateway {
           end: new Date(last.end),
           organizer: m.organizer,
           isCancelled: m.isCancelled ?? false,
+          subject: m.subject,
+          location: m.location ?? '',
         },
       ];
     });
-    return Promise.resolve(headers);
+  }
+
+  roomItemDetails(mailbox: string, itemIds: readonly string[]): Promise<RemoteOccurrence[]> {
+    this.enter('roomItemDetails', mailbox);
+    const wanted = new Set(itemIds);
+    const everything = { start: new Date(-8.64e15), end: new Date(8.64e15) };
+    return Promise.resolve(
+      this.occurrences(mailbox, everything).filter((o) => o.recurringMasterId === null && wanted.has(o.itemId)),
+    );
   }
 
   calendarView(mailbox: string, window: TimeWindow, onlyMeetings?: readonly string[]): Promise<RemoteOccurrence[]> {
     this.enter('calendarView', mailbox);
+    return Promise.resolve(this.occurrences(mailbox, window, onlyMeetings));
+  }
+
+  private occurrences(mailbox: string, window: TimeWindow, onlyMeetings?: readonly string[]): RemoteOccurrence[] {
     const only = onlyMeetings ? new Set(onlyMeetings) : null;
     const out: RemoteOccurrence[] = [];
     for (const m of this.mailbox(mailbox).items.values()) {
@@ -317,24 +336,36 @@ export class InMemoryCalendarGateway implements CalendarGateway {
       });
     }
     out.sort((a, b) => a.start.getTime() - b.start.getTime());
-    return Promise.resolve(out);
+    return out;
   }
 
   organizerDetails(
     organizerEmail: string,
-    cleanGlobalObjectIds: readonly string[],
+    meetings: readonly MeetingRef[],
     _window: TimeWindow,
   ): Promise<OrganizerDetails[] | null> {
     this.enter('organizerDetails');
     const key = organizerEmail.toLowerCase();
     if (this.unreachableOrganizers.has(key)) return Promise.resolve(null);
-    const wanted = new Set(cleanGlobalObjectIds);
+    const wanted = new Set(meetings.map((m) => m.cleanGlobalObjectId));
     return Promise.resolve((this.organizerCopies.get(key) ?? []).filter((d) => wanted.has(d.cleanGlobalObjectId)));
   }
 
   openStream(mailboxes: readonly string[], handlers: StreamHandlers): Promise<CalendarStream> {
     this.enter('openStream');
     if (!this.streamingAvailable) return Promise.reject(new GatewayError('bad-request', 'streaming refused'));
+    return this.listen(mailboxes, handlers);
+  }
+
+  /** Pull subscriptions deliver the same hints as a stream here; the interval is recorded, not waited. */
+  openPullStream(mailboxes: readonly string[], handlers: StreamHandlers, intervalMs: number): Promise<CalendarStream> {
+    this.enter('openPullStream');
+    if (!this.pullAvailable) return Promise.reject(new GatewayError('bad-request', 'pull subscriptions refused'));
+    this.pullIntervals.push(intervalMs);
+    return this.listen(mailboxes, handlers);
+  }
+
+  private listen(mailboxes: readonly string[], handlers: StreamHandlers): Promise<CalendarStream> {
     const stream: OpenStream = { mailboxes: new Set(mailboxes.map((m) => m.toLowerCase())), handlers, closed: false };
     this.streams.push(stream);
     return Promise.resolve({

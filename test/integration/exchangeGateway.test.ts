@@ -145,19 +145,20 @@ describe('reading a room calendar', () => {
     await sim.control.model.whenIdle();
   });
 
-  it('pages through changes, reads headers, expands the series and finds the organizer copy', async () => {
+  it('pages through changes with their headers, expands the series and finds the organizer copy', async () => {
     const page = await g().syncCalendarChanges(ROOM, null, 512);
     expect(page.complete).toBe(true);
-    expect(page.changedItemIds).toHaveLength(2);
-    const headers = await g().getItemHeaders(ROOM, page.changedItemIds);
+    const headers = page.changed;
     expect(headers.map((h) => h.kind).sort()).toEqual(['recurring-master', 'single']);
     for (const h of headers) {
       expect(h.organizer.email).toBe(EMMA);
       expect(h.cleanGlobalObjectId).toMatch(/^[A-Za-z0-9+/]+=*$/);
       expect(h.uid).not.toBe('');
     }
+    const single = headers.find((h) => h.kind === 'single');
+    expect(single).toMatchObject({ start: new Date('2031-03-03T09:00:00Z'), end: new Date('2031-03-03T10:00:00Z') });
     const again = await g().syncCalendarChanges(ROOM, page.syncState, 512);
-    expect(again.changedItemIds).toEqual([]);
+    expect(again.changed).toEqual([]);
 
     const window = { start: new Date('2031-03-01T00:00:00Z'), end: new Date('2031-04-01T00:00:00Z') };
     const view = await g().calendarView(ROOM, window);
@@ -183,7 +184,12 @@ describe('reading a room calendar', () => {
     const only = await g().calendarView(ROOM, window, [master?.cleanGlobalObjectId ?? '']);
     expect(only).toHaveLength(3);
 
-    const details = await g().organizerDetails(EMMA, [roomCopy?.cleanGlobalObjectId ?? ''], window);
+    const [roomSingle] = await g().roomItemDetails(ROOM, [single?.itemId ?? '']);
+    expect(roomSingle).toMatchObject({ itemId: single?.itemId, detailSource: 'room', start: roomCopy?.start });
+    expect(roomSingle?.attendees.some((a) => a.email === ROOM && a.kind === 'resource')).toBe(true);
+
+    const singleRef = { cleanGlobalObjectId: roomCopy?.cleanGlobalObjectId ?? '', recurring: false };
+    const details = await g().organizerDetails(EMMA, [singleRef], window);
     expect(details).toEqual([
       expect.objectContaining({
         subject: meetingSubject,
@@ -192,9 +198,7 @@ describe('reading a room calendar', () => {
         description: expect.stringContaining('Numbers & plans'),
       }),
     ]);
-    await expect(
-      g().organizerDetails('someone@partner.example', [roomCopy?.cleanGlobalObjectId ?? ''], window),
-    ).resolves.toBeNull();
+    await expect(g().organizerDetails('someone@partner.example', [singleRef], window)).resolves.toBeNull();
   });
 
   it('reports an invalid sync state as its own kind', async () => {

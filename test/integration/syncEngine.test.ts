@@ -277,7 +277,8 @@ describe('sync state and failures', () => {
         instances: [{ start: '2026-05-05T15:00:00.000Z', end: '2026-05-05T16:00:00.000Z' }],
       }),
     );
-    gateway.failNext('calendarView', 'throttled', { retryAfterMs: 500 });
+    // After the change feed answered: the page's sync state must not be kept without its bookings.
+    gateway.failNext('organizerDetails', 'throttled', { retryAfterMs: 500 });
     await expect(engine.syncRoom(elbe)).rejects.toMatchObject({ kind: 'throttled', retryAfterMs: 500 });
     expect((await store.roomSync(elbe.roomId, elbe.mailbox))?.syncState).toBe(stateBefore);
     expect((await live(elbe))[0]?.start).toBe('2026-05-05T09:00:00.000Z');
@@ -324,19 +325,40 @@ describe('sync state and failures', () => {
     expect(await engine.syncRoom(elbe)).toMatchObject({ mode: 'incremental', updated: 1 });
   });
 
-  it('costs at most three Exchange requests for a change to one meeting', async () => {
+  it('reads a changed single meeting from the change feed and the organizer copy, without a calendar view', async () => {
+    gateway.setOrganizerCopy(organizer.email, [
+      {
+        cleanGlobalObjectId: 'M1',
+        originalStart: null,
+        subject: 'Planning',
+        description: 'Agenda',
+        isPrivate: false,
+        attendees: [],
+        joinOnlineMeetingUrl: null,
+      },
+    ]);
     gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
-    gateway.makeOrganizerUnreachable(organizer.email);
     await engine.syncRoom(elbe);
     gateway.resetCallCounts();
     gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1', subject: 'x' }));
     await engine.syncRoom(elbe);
-    const total = [...gateway.calls.values()].reduce((a, b) => a + b, 0);
-    expect(total).toBeLessThanOrEqual(4);
-    expect(
-      gateway.callCount('syncCalendarChanges') +
-        gateway.callCount('getItemHeaders') +
-        gateway.callCount('calendarView'),
-    ).toBe(3);
+    expect(Object.fromEntries(gateway.calls)).toEqual({ syncCalendarChanges: 1, organizerDetails: 1 });
+    expect(await live(elbe)).toEqual([expect.objectContaining({ subject: 'Planning', detailSource: 'organizer' })]);
+  });
+
+  it("reads the room's full copy of a changed single meeting only when the organizer is out of reach", async () => {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    gateway.makeOrganizerUnreachable(organizer.email);
+    await engine.syncRoom(elbe);
+    gateway.resetCallCounts();
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1', description: 'Agenda' }));
+    await engine.syncRoom(elbe);
+    expect(Object.fromEntries(gateway.calls)).toEqual({
+      syncCalendarChanges: 1,
+      organizerDetails: 1,
+      roomItemDetails: 1,
+    });
+    const stored = await db.knex('bookings').where({ room_id: elbe.roomId }).select('description', 'detail_source');
+    expect(stored).toEqual([{ description: 'Agenda', detail_source: 'room' }]);
   });
 });

@@ -292,3 +292,34 @@ describe('sync against the Exchange simulator', () => {
     await syncAndCompare();
   });
 });
+
+describe('what a change costs in Exchange requests', () => {
+  const SERVICE = 'svc-roomserve@northwind.test';
+  const serviceRequests = (): number => sim.control.model.requestCounts().byAccount[SERVICE] ?? 0;
+
+  /** Syncs Elbe alone and returns how many EWS requests the service account spent on it. */
+  async function costOfSyncingElbe(): Promise<number> {
+    await sim.control.model.whenIdle();
+    const before = serviceRequests();
+    await engine.syncRoom(room(ELBE));
+    return serviceRequests() - before;
+  }
+
+  it('spends at most three requests on a moved single meeting, and one on a cancelled one', async () => {
+    const appt = await meeting('Cost check', '2031-03-20T09:00:00Z', '2031-03-20T10:00:00Z', [ELBE]);
+    await costOfSyncingElbe();
+
+    await update(appt, (fresh) => {
+      fresh.Start = at('2031-03-20T13:00:00Z');
+      fresh.End = at('2031-03-20T14:00:00Z');
+    });
+    expect(await costOfSyncingElbe()).toBeLessThanOrEqual(3);
+    expect(await roomserveHolds(ELBE)).toEqual(await exchangeHolds(ELBE));
+    expect(await subjectsOf(ELBE)).toContainEqual(expect.objectContaining({ subject: 'Cost check' }));
+
+    const fresh = await ews.Appointment.Bind(emma, appt.Id);
+    await fresh.CancelMeeting('Not needed');
+    expect(await costOfSyncingElbe()).toBe(1);
+    expect(await roomserveHolds(ELBE)).toEqual(await exchangeHolds(ELBE));
+  });
+});

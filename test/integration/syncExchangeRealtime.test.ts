@@ -91,7 +91,7 @@ beforeAll(async () => {
       streamReconnect: (e) => reconnects.push(e.reason),
     },
     scheduler: { debounceMs: 50, safetyIntervalMs: 60_000, maxBackoffMs: 1000 },
-    streams: { initialBackoffMs: 50, maxBackoffMs: 500 },
+    streams: { initialBackoffMs: 50, maxBackoffMs: 500, pullIntervalMs: 100, streamingRetryMs: 120_000 },
   });
   await runtime.start();
   await until(
@@ -145,5 +145,20 @@ describe('real-time sync against the simulator', () => {
       async () => (await confirmedSubjects()).includes('During the storm'),
       15_000,
     );
+  });
+
+  // Last: the room stays on pull subscriptions afterwards.
+  it('falls back to pull subscriptions when streaming keeps failing, and still picks up changes', async () => {
+    sim.control.model.addFault({ kind: 'http503', match: { operation: 'GetStreamingEvents' } });
+    sim.control.dropStreams();
+    await until(
+      'the pull fallback',
+      async () => (await createSyncStore(db.knex).roomSync(roomId, ROOM))?.streamState === 'pull',
+      20_000,
+    );
+    const polls = sim.control.model.requestCounts().byOperation.GetEvents ?? 0;
+    await book('Pulled meeting');
+    await until('the pulled meeting', async () => (await confirmedSubjects()).includes('Pulled meeting'));
+    expect((sim.control.model.requestCounts().byOperation.GetEvents ?? 0) - polls).toBeGreaterThan(0);
   });
 });

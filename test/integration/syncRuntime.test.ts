@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { createSyncStore } from '../../server/adapters/db/repositories/syncStore';
+import type { BookingChangeListener } from '../../server/ports/bookingChanges';
 import type { SyncStore } from '../../server/ports/syncStore';
 import { createInProcessRoomLeases } from '../../server/sync/inProcessRoomLeases';
 import type { SyncObserver } from '../../server/sync/observer';
@@ -39,8 +40,9 @@ async function connectedRoom(): Promise<{ roomId: string; mailbox: string }> {
   return { roomId, mailbox };
 }
 
-function runtime(taken: Set<string>): SyncRuntime {
+function runtime(taken: Set<string>, listeners: readonly BookingChangeListener[] = []): SyncRuntime {
   const created = createSyncRuntime({
+    bookingChanges: listeners,
     gateway,
     store,
     clock: { now: () => new Date('2026-05-04T08:00:00Z') },
@@ -106,6 +108,29 @@ describe('sync runtime', () => {
     const record = await store.roomSync(room.roomId, room.mailbox);
     expect(record).toMatchObject({ streamState: 'streaming', lastError: null });
     expect(record?.nextSyncAt).not.toBeNull();
+  });
+
+  it('tells booking-change listeners which bookings each sync changed, and survives a failing one', async () => {
+    const room = await connectedRoom();
+    const told: { roomId: string; bookingIds: readonly string[] }[] = [];
+    const failing: BookingChangeListener = { bookingsChanged: () => Promise.reject(new Error('listener down')) };
+    const recording: BookingChangeListener = {
+      bookingsChanged: (change) => {
+        told.push(change);
+        return Promise.resolve();
+      },
+    };
+    gateway.putMeeting(room.mailbox, meeting('L', '2026-05-05T09:00:00.000Z', '2026-05-05T10:00:00.000Z'));
+    const rt = runtime(new Set(), [failing, recording]);
+    await rt.start();
+    await waitFor(() => told.length === 1);
+    const [created] = await db.knex('bookings').where({ room_id: room.roomId }).pluck<string[]>('id');
+    expect(told[0]).toEqual({ roomId: room.roomId, bookingIds: [created] });
+
+    gateway.removeMeeting(room.mailbox, 'L');
+    await waitFor(() => told.length === 2);
+    expect(told[1]).toEqual({ roomId: room.roomId, bookingIds: [created] });
+    expect(await liveStarts(room.roomId)).toEqual([]);
   });
 
   it('reopens a dropped stream and catches up on what changed meanwhile', async () => {

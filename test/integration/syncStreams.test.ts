@@ -7,7 +7,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 const mailboxes = (n: number): string[] =>
   Array.from({ length: n }, (_, i) => `room${String(i).padStart(3, '0')}@northwind.test`);
 
-function supervise(gateway: InMemoryCalendarGateway) {
+function supervise(gateway: InMemoryCalendarGateway, options: { streamingRetryMs?: number } = {}) {
   const changed: string[] = [];
   const reconnected: string[][] = [];
   const states = new Map<string, StreamState>();
@@ -16,6 +16,8 @@ function supervise(gateway: InMemoryCalendarGateway) {
     groupSize: 200,
     initialBackoffMs: 10,
     maxBackoffMs: 40,
+    pullIntervalMs: 5_000,
+    ...options,
     onChange: (m) => changed.push(m),
     onReconnected: (m) => reconnected.push([...m]),
     onState: (ms, state) => ms.forEach((m) => states.set(m, state)),
@@ -60,13 +62,55 @@ describe('stream supervisor', () => {
     await s.supervisor.stop();
   });
 
-  it('falls back to polling when streaming is refused', async () => {
+  const meetingIn = (gateway: InMemoryCalendarGateway, mailbox: string): void =>
+    gateway.putMeeting(mailbox, {
+      itemId: 'I',
+      cleanGlobalObjectId: 'G',
+      organizer: { name: 'Emma', email: 'emma@northwind.test' },
+      subject: 'Emma',
+      instances: [{ start: '2026-05-05T09:00:00Z', end: '2026-05-05T10:00:00Z' }],
+    });
+
+  it('falls back to pull subscriptions when streaming is refused, and still passes notifications on', async () => {
     const gateway = new InMemoryCalendarGateway();
     gateway.streamingAvailable = false;
     const s = supervise(gateway);
     s.supervisor.watch(mailboxes(1));
-    await sleep(10);
+    await sleep(20);
+    expect(s.states.get('room000@northwind.test')).toBe('pull');
+    expect(gateway.pullIntervals).toEqual([5_000]);
+    meetingIn(gateway, 'room000@northwind.test');
+    expect(s.changed).toEqual(['room000@northwind.test']);
+    await s.supervisor.stop();
+    expect(gateway.openStreamCount()).toBe(0);
+  });
+
+  it('leaves only the safety sync (polling) when pull subscriptions are refused as well', async () => {
+    const gateway = new InMemoryCalendarGateway();
+    gateway.streamingAvailable = false;
+    gateway.pullAvailable = false;
+    const s = supervise(gateway);
+    s.supervisor.watch(mailboxes(1));
+    await sleep(20);
     expect(s.states.get('room000@northwind.test')).toBe('polling');
+    await s.supervisor.stop();
+  });
+
+  it('switches to pull after streams keep dying young, and tries streaming again later', async () => {
+    const gateway = new InMemoryCalendarGateway();
+    const s = supervise(gateway, { streamingRetryMs: 300 });
+    s.supervisor.watch(mailboxes(1));
+    await sleep(10);
+    for (let drop = 0; drop < 3; drop += 1) {
+      expect(gateway.dropStreams()).toBe(1);
+      await sleep(60);
+    }
+    expect(s.states.get('room000@northwind.test')).toBe('pull');
+    expect(gateway.callCount('openStream')).toBe(3);
+    expect(gateway.callCount('openPullStream')).toBe(1);
+    await sleep(400);
+    expect(s.states.get('room000@northwind.test')).toBe('streaming');
+    expect(gateway.callCount('openStream')).toBe(4);
     await s.supervisor.stop();
   });
 });

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
-import { XhrApi } from '@ewsjs/xhr';
 import * as ews from 'ews-javascript-api';
 import { NtlmAuthProvider } from './ntlmProvider';
+import { StreamSafeXhrApi } from './streamSafeXhrApi';
 
 import type { ExchangeConnectionSettings } from '../../ports/exchangeSettings';
 
@@ -19,15 +19,15 @@ function tlsOptions(settings: EwsConnectionSettings): https.AgentOptions {
 }
 
 interface Transport {
-  readonly xhr: XhrApi;
+  readonly xhr: StreamSafeXhrApi;
   readonly agents: Array<http.Agent | https.Agent>;
 }
 
 function transportFor(settings: EwsConnectionSettings): Transport {
   const tls = tlsOptions(settings);
   if (settings.authMethod === 'ntlm') {
-    const api = new XhrApi({ rejectUnauthorized: tls.rejectUnauthorized ?? true });
-    api.setAuthProvider(
+    const api = new StreamSafeXhrApi(
+      { rejectUnauthorized: tls.rejectUnauthorized ?? true },
       new NtlmAuthProvider(settings.username, settings.password, {
         create: () => ({
           httpAgent: new http.Agent({ keepAlive: true, maxSockets: 1 }),
@@ -39,7 +39,7 @@ function transportFor(settings: EwsConnectionSettings): Transport {
   }
   const httpAgent = new http.Agent({ keepAlive: true });
   const httpsAgent = new https.Agent({ ...tls, keepAlive: true });
-  const api = new XhrApi({ rejectUnauthorized: tls.rejectUnauthorized ?? true, httpAgent, httpsAgent });
+  const api = new StreamSafeXhrApi({ rejectUnauthorized: tls.rejectUnauthorized ?? true, httpAgent, httpsAgent });
   return { xhr: api, agents: [httpAgent, httpsAgent] };
 }
 

@@ -15,6 +15,7 @@ import { describeFailure, failureInWords, toGatewayError, type EwsFailure } from
 import { CLEAN_GLOBAL_OBJECT_ID, extractAppointment } from './extract';
 import { escapeXmlText, toItemHeader, toOrganizerDetails, toRemoteOccurrence, type RawAppointment } from './mapping';
 import { createRunner, DEFAULT_POLICY, type ResilienceHooks, type ResiliencePolicy, type Runner } from './resilience';
+import { openPullStream } from './pullStream';
 import { openCalendarStream } from './stream';
 
 /** The CalendarGateway on ews-javascript-api. Only main.ts (and tests) construct it. */
@@ -52,6 +53,8 @@ const HEADER_PROPERTIES = (): ews.PropertySet =>
     ews.AppointmentSchema.End,
     ews.AppointmentSchema.Organizer,
     ews.AppointmentSchema.IsCancelled,
+    ews.AppointmentSchema.Subject,
+    ews.AppointmentSchema.Location,
   ]);
 
 const DETAIL_PROPERTIES = (): ews.PropertySet => {
@@ -288,17 +291,18 @@ export function createEwsCalendarGateway(
 
     async syncCalendarChanges(mailbox, syncState, maxChanges): Promise<CalendarChangePage> {
       const service = connection.impersonating(mailbox);
+      // The headers come with the changes, so a changed single needs no GetItem of the room's copy.
       const page = await run(() =>
         service.SyncFolderItems(
           new ews.FolderId(ews.WellKnownFolderName.Calendar),
-          ews.PropertySet.IdOnly,
+          HEADER_PROPERTIES(),
           [],
           Math.max(1, Math.min(512, maxChanges)),
           ews.SyncFolderItemsScope.NormalItems,
           syncState ?? '',
         ),
       );
-      const changed = new Set<string>();
+      const changed = new Map<string, RemoteItemHeader>();
       const deleted = new Set<string>();
       for (const change of page.GetEnumerator()) {
         const id = change.ItemId?.UniqueId;
@@ -307,21 +311,22 @@ export function createEwsCalendarGateway(
           deleted.add(id);
           changed.delete(id);
         } else if (change.ChangeType === ews.ChangeType.Create || change.ChangeType === ews.ChangeType.Update) {
-          changed.add(id);
+          // Anything that is not a calendar item (a stray message in the folder) carries no meeting.
+          if (change.Item instanceof ews.Appointment) changed.set(id, toItemHeader(extractAppointment(change.Item)));
         }
       }
       return {
-        changedItemIds: [...changed],
+        changed: [...changed.values()],
         deletedItemIds: [...deleted],
         syncState: page.SyncState,
         complete: !page.MoreChangesAvailable,
       };
     },
 
-    async getItemHeaders(mailbox, itemIds): Promise<RemoteItemHeader[]> {
+    async roomItemDetails(mailbox, itemIds): Promise<RemoteOccurrence[]> {
       if (itemIds.length === 0) return [];
-      const items = await getItems(mailbox, itemIds, HEADER_PROPERTIES);
-      return items.map((item) => toItemHeader(extractAppointment(item)));
+      const items = await getItems(mailbox, itemIds, DETAIL_PROPERTIES);
+      return items.map((item) => toRemoteOccurrence(extractAppointment(item), null));
     },
 
     async calendarView(mailbox, window, onlyMeetings): Promise<RemoteOccurrence[]> {
@@ -350,14 +355,15 @@ export function createEwsCalendarGateway(
       );
     },
 
-    async organizerDetails(organizerEmail, cleanGlobalObjectIds, window): Promise<OrganizerDetails[] | null> {
-      if (cleanGlobalObjectIds.length === 0) return [];
+    async organizerDetails(organizerEmail, meetings, window): Promise<OrganizerDetails[] | null> {
+      if (meetings.length === 0) return [];
       const mailbox = organizerEmail.trim().toLowerCase();
       try {
-        const wanted = new Set(cleanGlobalObjectIds);
+        const wanted = new Set(meetings.map((m) => m.cleanGlobalObjectId));
+        // Only a series can hold exceptions, which FindItem does not list: a calendar view finds them.
         const [roots, inWindow] = await Promise.all([
-          findByGoid(mailbox, cleanGlobalObjectIds),
-          viewIds(mailbox, window),
+          findByGoid(mailbox, [...wanted]),
+          meetings.some((m) => m.recurring) ? viewIds(mailbox, window) : Promise.resolve([]),
         ]);
         const ids = new Set(roots.map((i) => i.Id.UniqueId));
         for (const raw of inWindow) {
@@ -377,5 +383,7 @@ export function createEwsCalendarGateway(
     },
 
     openStream: (mailboxes, handlers) => openCalendarStream(connection, run, mailboxes, handlers),
+    openPullStream: (mailboxes, handlers, intervalMs) =>
+      openPullStream(connection, run, mailboxes, handlers, intervalMs),
   };
 }

@@ -95,6 +95,8 @@ describe('EWS item mapping', () => {
       end: new Date('2031-03-03T10:00:00Z'),
       organizer: { name: 'Emma Schmidt', email: 'emma.schmidt@northwind.test' },
       isCancelled: true,
+      subject: 'Emma Schmidt',
+      location: 'Elbe',
     });
   });
 

@@ -112,6 +112,8 @@ export function toItemHeader(raw: RawAppointment): RemoteItemHeader {
     end: raw.end,
     organizer: participantOf(raw.organizer),
     isCancelled: raw.isCancelled,
+    subject: raw.subject ?? '',
+    location: raw.location ?? '',
   };
 }
 

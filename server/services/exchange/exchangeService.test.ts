@@ -39,10 +39,11 @@ function scriptedGateway(check: (email: string) => Promise<RoomMailboxCheck>): E
         { email: 'room.b@example.com', name: 'B', roomList: 'HQ' },
       ]),
     syncCalendarChanges: unused,
-    getItemHeaders: unused,
+    roomItemDetails: unused,
     calendarView: unused,
     organizerDetails: unused,
     openStream: unused,
+    openPullStream: unused,
   };
 }
 
