@@ -102,6 +102,8 @@ export interface StreamHandlers {
   onChange(mailbox: string): void;
   /** The stream ended (server closed it, network dropped, or an error); the caller reconnects. */
   onClosed(error?: GatewayError): void;
+  /** The connection was renewed on the same subscriptions (Exchange's ConnectionTimeout); nothing was missed. */
+  onRenewed?(): void;
 }
 
 export interface CalendarStream {

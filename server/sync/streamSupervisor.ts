@@ -140,6 +140,9 @@ export function createStreamSupervisor(deps: StreamSupervisorDeps): StreamSuperv
       onClosed: (error?: GatewayError) => {
         if (current()) reconnect(group, error ? error.kind : 'closed');
       },
+      onRenewed: () => {
+        if (current() && transport === 'streaming') later(group, maxLifetimeMs, () => reconnect(group, 'hung'));
+      },
     };
     try {
       const stream = await withTimeout(

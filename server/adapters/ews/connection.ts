@@ -49,6 +49,7 @@ function transportFor(settings: EwsConnectionSettings): Transport {
  */
 export class EwsConnection {
   private readonly transport: Transport;
+  private extraAgents: Array<http.Agent | https.Agent> = [];
 
   constructor(readonly settings: EwsConnectionSettings) {
     this.transport = transportFor(settings);
@@ -56,24 +57,49 @@ export class EwsConnection {
 
   /** Closes kept-alive connections. */
   destroy(): void {
-    for (const agent of this.transport.agents) agent.destroy();
+    for (const agent of [...this.transport.agents, ...this.extraAgents]) agent.destroy();
+    this.extraAgents = [];
   }
 
   /** A service that acts as the service account itself (room lists, directory). */
   asServiceAccount(): ews.ExchangeService {
+    return this.serviceOn(this.transport.xhr);
+  }
+
+  /**
+   * A service for ONE streaming connection, impersonating `mailbox`. ews-javascript-api ends a
+   * stream through `XHRApi.disconnect()`, which closes the one stream that transport object knows:
+   * streams sharing a transport would close each other, so each gets its own.
+   */
+  forStreaming(mailbox: string): { readonly service: ews.ExchangeService; dispose(): void } {
+    const own = transportFor(this.settings);
+    this.extraAgents.push(...own.agents);
+    return {
+      service: this.impersonate(this.serviceOn(own.xhr), mailbox),
+      dispose: () => {
+        for (const agent of own.agents) agent.destroy();
+        this.extraAgents = this.extraAgents.filter((a) => !own.agents.includes(a));
+      },
+    };
+  }
+
+  private serviceOn(xhr: StreamSafeXhrApi): ews.ExchangeService {
     // UTC in and out: ews-javascript-api would otherwise guess the process's local zone.
     const service = new ews.ExchangeService(ews.ExchangeVersion.Exchange2013, ews.TimeZoneInfo.Utc);
     service.Url = new ews.Uri(this.settings.url);
     service.Credentials = new ews.WebCredentials(this.settings.username, this.settings.password);
-    service.XHRApi = this.transport.xhr;
+    service.XHRApi = xhr;
+    return service;
+  }
+
+  private impersonate(service: ews.ExchangeService, mailbox: string): ews.ExchangeService {
+    service.ImpersonatedUserId = new ews.ImpersonatedUserId(ews.ConnectingIdType.SmtpAddress, mailbox);
+    service.HttpHeaders.Add('X-AnchorMailbox', mailbox);
     return service;
   }
 
   /** A service impersonating `mailbox`, with mailbox affinity for the front end. */
   impersonating(mailbox: string): ews.ExchangeService {
-    const service = this.asServiceAccount();
-    service.ImpersonatedUserId = new ews.ImpersonatedUserId(ews.ConnectingIdType.SmtpAddress, mailbox);
-    service.HttpHeaders.Add('X-AnchorMailbox', mailbox);
-    return service;
+    return this.impersonate(this.asServiceAccount(), mailbox);
   }
 }

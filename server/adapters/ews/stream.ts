@@ -15,6 +15,8 @@ import type { Runner } from './resilience';
 export const MAX_MAILBOXES_PER_STREAM = 200;
 /** Minutes before Exchange closes the connection with ConnectionStatus Closed (1..30). */
 const CONNECTION_LIFETIME_MINUTES = 30;
+/** Connections that lasted at least this long are renewed on the same subscriptions when they end cleanly. */
+const MIN_RENEWABLE_MS = 10_000;
 
 export async function openCalendarStream(
   connection: EwsConnection,
@@ -54,10 +56,7 @@ export async function openCalendarStream(
   }
   const mailboxById = new Map(subscriptions.map((s) => [s.subscription.Id, s.mailbox]));
 
-  const anchor = connection.impersonating(mailboxes[0] ?? '');
-  anchor.HttpHeaders.Add('X-PreferServerAffinity', 'true');
-  const stream = new ews.StreamingSubscriptionConnection(anchor, CONNECTION_LIFETIME_MINUTES);
-  for (const { subscription } of subscriptions) stream.AddSubscription(subscription);
+  const anchorMailbox = mailboxes[0] ?? '';
 
   let finished = false;
   const finish = (error?: GatewayError): void => {
@@ -65,21 +64,48 @@ export async function openCalendarStream(
     finished = true;
     handlers.onClosed(error);
   };
-  stream.OnNotificationEvent.push((_sender, args) => {
-    const mailbox = mailboxById.get(args.Subscription.Id);
-    if (mailbox !== undefined && args.Events.length > 0) handlers.onChange(mailbox);
-  });
-  stream.OnSubscriptionError.push((_sender, args) => finish(toGatewayError(args.Exception, url)));
-  stream.OnDisconnect.push((_sender, args) => finish(args.Exception ? toGatewayError(args.Exception, url) : undefined));
-  // Open() rejects on a transport error and stays pending on a clean close (reported through OnDisconnect).
-  stream.Open().catch((err: unknown) => finish(toGatewayError(err, url)));
+
+  /**
+   * Exchange ends every connection after its ConnectionTimeout. The subscriptions outlive it and
+   * queue what happens meanwhile, so the next connection reuses them: no Subscribe per mailbox
+   * every half hour. A connection that ends with an error goes back to the caller instead.
+   */
+  function connect(): ews.StreamingSubscriptionConnection {
+    const openedAt = Date.now();
+    const anchor = connection.forStreaming(anchorMailbox);
+    anchor.service.HttpHeaders.Add('X-PreferServerAffinity', 'true');
+    const stream = new ews.StreamingSubscriptionConnection(anchor.service, CONNECTION_LIFETIME_MINUTES);
+    disposeCurrent = () => anchor.dispose();
+    for (const { subscription } of subscriptions) stream.AddSubscription(subscription);
+    stream.OnNotificationEvent.push((_sender, args) => {
+      const mailbox = mailboxById.get(args.Subscription.Id);
+      if (mailbox !== undefined && args.Events.length > 0) handlers.onChange(mailbox);
+    });
+    stream.OnSubscriptionError.push((_sender, args) => finish(toGatewayError(args.Exception, url)));
+    stream.OnDisconnect.push((_sender, args) => {
+      if (finished) return;
+      anchor.dispose();
+      if (args.Exception) return finish(toGatewayError(args.Exception, url));
+      // A connection that ends as soon as it opened is not Exchange's timeout: let the caller back off.
+      if (Date.now() - openedAt < MIN_RENEWABLE_MS)
+        return finish(new GatewayError('transient', 'the stream closed right after it opened'));
+      current = connect();
+      handlers.onRenewed?.();
+    });
+    // Open() rejects on a transport error and stays pending on a clean close (reported through OnDisconnect).
+    stream.Open().catch((err: unknown) => finish(toGatewayError(err, url)));
+    return stream;
+  }
+  let disposeCurrent: () => void = () => undefined;
+  let current = connect();
 
   return {
     mailboxes: [...mailboxes],
     async close() {
       finished = true;
       try {
-        if (stream.IsOpen) stream.Close();
+        if (current.IsOpen) current.Close();
+        disposeCurrent();
       } catch {
         // Already closed by the server or the network: nothing to release.
       }

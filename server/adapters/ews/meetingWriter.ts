@@ -1,0 +1,293 @@
+import * as ews from 'ews-javascript-api';
+import { findWindows } from 'windows-iana';
+import { GatewayError, type TimeWindow } from '../../ports/calendarGateway';
+import type {
+  BusySlot,
+  MeetingChange,
+  MeetingRef,
+  MeetingWriter,
+  NewMeeting,
+  OrganizerItem,
+  OrganizerMailbox,
+  RoomAnswer,
+  UpdatedMeeting,
+} from '../../ports/meetingWriter';
+import { EwsConnection, type EwsConnectionSettings } from './connection';
+import { toGatewayError } from './errors';
+import { CLEAN_GLOBAL_OBJECT_ID } from './extract';
+import { base64OfBinary, escapeXmlText } from './mapping';
+import { createRunner, DEFAULT_POLICY, type ResilienceHooks, type ResiliencePolicy, type Runner } from './resilience';
+
+/** The MeetingWriter on ews-javascript-api. Only main.ts (and tests) construct it. */
+
+export interface EwsMeetingWriterOptions {
+  readonly policy?: Partial<ResiliencePolicy>;
+  readonly hooks?: ResilienceHooks;
+}
+
+/** Our marker on the organizer's item: found again by it after a crash (FindItem restriction). */
+export const BOOKING_ID_PROPERTY = new ews.ExtendedPropertyDefinition(
+  ews.DefaultExtendedPropertySet.PublicStrings,
+  'RoomserveBookingId',
+  ews.MapiPropertyType.String,
+);
+/** Who booked through the booking mailbox (JSON {name, email}), for people without a mailbox. */
+export const BOOKER_PROPERTY = new ews.ExtendedPropertyDefinition(
+  ews.DefaultExtendedPropertySet.PublicStrings,
+  'RoomserveBooker',
+  ews.MapiPropertyType.String,
+);
+
+const READ_PROPERTIES = (): ews.PropertySet =>
+  new ews.PropertySet(ews.BasePropertySet.IdOnly, [
+    CLEAN_GLOBAL_OBJECT_ID,
+    ews.AppointmentSchema.ICalUid,
+    ews.AppointmentSchema.Start,
+    ews.AppointmentSchema.End,
+    ews.AppointmentSchema.Organizer,
+    ews.AppointmentSchema.IsCancelled,
+    ews.AppointmentSchema.RequiredAttendees,
+    ews.AppointmentSchema.OptionalAttendees,
+    ews.AppointmentSchema.Resources,
+  ]);
+
+const at = (date: Date): ews.DateTime => new ews.DateTime(date.getTime());
+
+const DAY_MS = 86_400_000;
+
+/** EWS sends the free/busy window as dates only (as the EWS Managed API does): ask for whole UTC days. */
+function wholeDays(window: TimeWindow): TimeWindow {
+  const start = Math.floor(window.start.getTime() / DAY_MS) * DAY_MS;
+  const end = Math.max(start + DAY_MS, Math.ceil(window.end.getTime() / DAY_MS) * DAY_MS);
+  return { start: new Date(start), end: new Date(end) };
+}
+
+function zoneOf(iana: string): ews.TimeZoneInfo {
+  // Explicit zones: the library would otherwise guess the process's zone (see exchange-notes.md).
+  const windows = findWindows(iana)[0];
+  try {
+    return ews.TimeZoneInfo.FindSystemTimeZoneById(windows ?? iana);
+  } catch {
+    return ews.TimeZoneInfo.Utc;
+  }
+}
+
+function loaded<T>(read: () => T): T | null {
+  try {
+    const value = read();
+    return value === undefined ? null : value;
+  } catch {
+    return null;
+  }
+}
+
+const ANSWERS: Readonly<Record<string, RoomAnswer>> = {
+  Accept: 'accepted',
+  Decline: 'declined',
+  Tentative: 'tentative',
+};
+
+function answersOf(item: ews.Appointment): OrganizerItem['roomAnswers'] {
+  const answers = new Map<string, { answer: RoomAnswer; answeredAt: Date | null }>();
+  const lists = [
+    loaded(() => item.Resources),
+    loaded(() => item.RequiredAttendees),
+    loaded(() => item.OptionalAttendees),
+  ];
+  for (const list of lists) {
+    for (const a of list?.GetEnumerator() ?? []) {
+      const email = (a.Address ?? '').trim().toLowerCase();
+      if (!email || answers.has(email)) continue;
+      const type = loaded(() => a.ResponseType);
+      const name = type === null ? undefined : (ews.MeetingResponseType as unknown as Record<number, string>)[type];
+      const when = loaded(() => a.LastResponseTime);
+      answers.set(email, {
+        answer: (name === undefined ? undefined : ANSWERS[name]) ?? 'none',
+        answeredAt: when ? new Date(when.TotalMilliSeconds) : null,
+      });
+    }
+  }
+  return answers;
+}
+
+function toOrganizerItem(item: ews.Appointment): OrganizerItem {
+  const props = loaded(() => item.ExtendedProperties.GetEnumerator()) ?? [];
+  const goid = props.find((p) => p.PropertyDefinition.Id === 35);
+  const organizer = loaded(() => item.Organizer);
+  const start = loaded(() => item.Start);
+  const end = loaded(() => item.End);
+  return {
+    itemId: item.Id.UniqueId,
+    changeKey: item.Id.ChangeKey ?? '',
+    cleanGlobalObjectId: goid ? (base64OfBinary(goid.Value) ?? '') : '',
+    uid: loaded(() => item.ICalUid) ?? '',
+    organizerEmail: (organizer?.Address ?? '').trim().toLowerCase(),
+    organizerName: organizer?.Name ?? '',
+    start: new Date(start ? start.TotalMilliSeconds : 0),
+    end: new Date(end ? end.TotalMilliSeconds : 0),
+    isCancelled: loaded(() => item.IsCancelled) ?? false,
+    roomAnswers: answersOf(item),
+  };
+}
+
+/** The invitation's text: the description, the online meeting link, and who booked for whom. */
+function bodyOf(m: Pick<NewMeeting, 'description' | 'onlineMeetingUrl' | 'booker'>): string {
+  const parts = [m.description.trim()];
+  if (m.onlineMeetingUrl) parts.push(`Join online: ${m.onlineMeetingUrl}`);
+  if (m.booker) parts.push(`Booked in Roomserve by ${m.booker.name} <${m.booker.email}>`);
+  return parts.filter((p) => p !== '').join('\n\n');
+}
+
+const isItemNotFound = (err: unknown): boolean =>
+  err instanceof GatewayError &&
+  (err.serverCode === 'ErrorItemNotFound' || err.serverCode === 'ErrorInvalidIdMalformed');
+
+export function createEwsMeetingWriter(
+  settings: EwsConnectionSettings,
+  options: EwsMeetingWriterOptions = {},
+): MeetingWriter {
+  const connection = new EwsConnection(settings);
+  const run: Runner = createRunner(settings.url, { ...DEFAULT_POLICY, ...options.policy }, options.hooks);
+
+  const serviceFor = (organizer: OrganizerMailbox): ews.ExchangeService =>
+    organizer.kind === 'mailbox' ? connection.impersonating(organizer.email) : connection.asServiceAccount();
+
+  async function bind(service: ews.ExchangeService, itemId: string): Promise<ews.Appointment | null> {
+    try {
+      return await run(() => ews.Appointment.Bind(service, new ews.ItemId(itemId), READ_PROPERTIES()));
+    } catch (err) {
+      if (isItemNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  async function findOne(service: ews.ExchangeService, filter: ews.SearchFilter): Promise<ews.Appointment | null> {
+    const view = new ews.ItemView(2);
+    view.PropertySet = new ews.PropertySet(ews.BasePropertySet.IdOnly);
+    const found = await run(() => service.FindItems(ews.WellKnownFolderName.Calendar, filter, view));
+    const first = found.Items[0];
+    return first ? bind(service, first.Id.UniqueId) : null;
+  }
+
+  /** By stored id; when that changed, by the meeting's identity; after a crash, by our marker. */
+  async function locate(ref: MeetingRef): Promise<{ service: ews.ExchangeService; item: ews.Appointment } | null> {
+    const service = serviceFor(ref.organizer);
+    const byId = ref.itemId ? await bind(service, ref.itemId) : null;
+    if (byId) return { service, item: byId };
+    const byGoid = ref.cleanGlobalObjectId
+      ? await findOne(service, new ews.SearchFilter.IsEqualTo(CLEAN_GLOBAL_OBJECT_ID, ref.cleanGlobalObjectId))
+      : null;
+    if (byGoid) return { service, item: byGoid };
+    const byMarker = await findOne(
+      service,
+      new ews.SearchFilter.IsEqualTo(BOOKING_ID_PROPERTY, escapeXmlText(ref.bookingId)),
+    );
+    return byMarker ? { service, item: byMarker } : null;
+  }
+
+  async function reread(service: ews.ExchangeService, itemId: string): Promise<OrganizerItem> {
+    const item = await bind(service, itemId);
+    if (!item) throw new GatewayError('bad-request', 'The meeting disappeared from the organizer’s calendar');
+    return toOrganizerItem(item);
+  }
+
+  function applyChange(item: ews.Appointment, change: MeetingChange): void {
+    if (change.start) item.Start = at(change.start);
+    if (change.end) item.End = at(change.end);
+    if (change.timeZone) {
+      const zone = zoneOf(change.timeZone);
+      item.StartTimeZone = zone;
+      item.EndTimeZone = zone;
+    }
+    if (change.subject !== undefined) item.Subject = escapeXmlText(change.subject);
+    if (change.attendees) {
+      item.RequiredAttendees.Clear();
+      for (const email of change.attendees) item.RequiredAttendees.Add(escapeXmlText(email));
+    }
+    if (change.rooms) {
+      item.Resources.Clear();
+      for (const room of change.rooms) item.Resources.Add(escapeXmlText(room.email));
+      item.Location = escapeXmlText(change.rooms.map((r) => r.name).join(', '));
+    }
+  }
+
+  return {
+    close: () => connection.destroy(),
+
+    async freeBusy(roomEmail: string, window: TimeWindow): Promise<BusySlot[]> {
+      const service = connection.asServiceAccount();
+      const days = wholeDays(window);
+      const results = await run(() =>
+        service.GetUserAvailability(
+          [new ews.AttendeeInfo(escapeXmlText(roomEmail), ews.MeetingAttendeeType.Room, true)],
+          new ews.TimeWindow(at(days.start), at(days.end)),
+          ews.AvailabilityData.FreeBusy,
+        ),
+      );
+      const availability = results.AttendeesAvailability.Responses[0];
+      if (!availability) return [];
+      if (availability.Result === ews.ServiceResult.Error)
+        throw toGatewayError(
+          { response: { ErrorCode: availability.ErrorCode }, message: availability.ErrorMessage },
+          settings.url,
+        );
+      const slots: BusySlot[] = [];
+      for (const event of availability.CalendarEvents) {
+        const status = ews.LegacyFreeBusyStatus[event.FreeBusyStatus];
+        const start = new Date(event.StartTime.TotalMilliSeconds);
+        const end = new Date(event.EndTime.TotalMilliSeconds);
+        if (status === 'Free' || status === 'NoData' || end <= window.start || start >= window.end) continue;
+        slots.push({
+          start,
+          end,
+          status: status === 'Tentative' ? 'tentative' : status === 'OOF' ? 'out-of-office' : 'busy',
+        });
+      }
+      return slots;
+    },
+
+    async createMeeting(m: NewMeeting): Promise<OrganizerItem> {
+      const service = serviceFor(m.organizer);
+      const appt = new ews.Appointment(service);
+      const zone = zoneOf(m.timeZone);
+      appt.Subject = escapeXmlText(m.subject);
+      appt.Body = new ews.MessageBody(ews.BodyType.Text, escapeXmlText(bodyOf(m)));
+      appt.Start = at(m.start);
+      appt.End = at(m.end);
+      appt.StartTimeZone = zone;
+      appt.EndTimeZone = zone;
+      appt.Location = escapeXmlText(m.room.name);
+      appt.ICalUid = escapeXmlText(m.uid);
+      if (m.isPrivate) appt.Sensitivity = ews.Sensitivity.Private;
+      appt.Resources.Add(escapeXmlText(m.room.email));
+      for (const email of m.attendees) appt.RequiredAttendees.Add(escapeXmlText(email));
+      appt.SetExtendedProperty(BOOKING_ID_PROPERTY, escapeXmlText(m.bookingId));
+      if (m.booker) appt.SetExtendedProperty(BOOKER_PROPERTY, escapeXmlText(JSON.stringify(m.booker)));
+      await run(() => appt.Save(ews.WellKnownFolderName.Calendar, ews.SendInvitationsMode.SendToAllAndSaveCopy));
+      return reread(service, appt.Id.UniqueId);
+    },
+
+    async readMeeting(ref: MeetingRef): Promise<OrganizerItem | null> {
+      const found = await locate(ref);
+      return found ? toOrganizerItem(found.item) : null;
+    },
+
+    async updateMeeting(ref: MeetingRef, change: MeetingChange): Promise<UpdatedMeeting> {
+      const found = await locate(ref);
+      if (!found) throw new GatewayError('bad-request', 'The meeting is no longer in the organizer’s calendar');
+      applyChange(found.item, change);
+      const mode = change.onlyToChanged
+        ? ews.SendInvitationsOrCancellationsMode.SendOnlyToChanged
+        : ews.SendInvitationsOrCancellationsMode.SendToAllAndSaveCopy;
+      await run(() => found.item.Update(ews.ConflictResolutionMode.AlwaysOverwrite, mode));
+      const writtenChangeKey = found.item.Id.ChangeKey ?? '';
+      return { item: await reread(found.service, found.item.Id.UniqueId), writtenChangeKey };
+    },
+
+    async cancelMeeting(ref: MeetingRef, message: string): Promise<void> {
+      const found = await locate(ref);
+      if (!found || found.item.IsCancelled) return;
+      await run(() => found.item.CancelMeeting(escapeXmlText(message)));
+    },
+  };
+}
