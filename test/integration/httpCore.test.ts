@@ -12,6 +12,7 @@ function webBuild(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'roomserve-web-'));
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Roomserve</title><div id="root"></div>');
   writeFileSync(path.join(dir, 'main.0123abcd4567.js'), 'console.log("app")');
+  writeFileSync(path.join(dir, 'taskpane.html'), '<!doctype html><title>Roomserve for Outlook</title>');
   return dir;
 }
 
@@ -87,6 +88,18 @@ describe('the HTTP shell', () => {
     expect(csp).toContain("object-src 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(csp).toContain("frame-ancestors 'self'");
+    expect(csp).not.toContain("frame-ancestors 'self' https:");
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it('lets Outlook on the web frame the taskpane and load office.js from Microsoft, and nothing else', async () => {
+    const res = await request(t.app).get('/taskpane.html');
+    expect(res.status).toBe(200);
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("frame-ancestors 'self' https:");
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+    expect(res.headers['x-frame-options']).toBeUndefined();
   });
 
   it('never writes passwords, cookies, CSRF or API tokens to the log', async () => {
