@@ -134,6 +134,12 @@ export interface CalendarGateway {
     meetings: readonly MeetingRef[],
     window: TimeWindow,
   ): Promise<OrganizerDetails[] | null>;
+  /**
+   * Every meeting of an organizer's calendar in the window, with the organizer's details (singles,
+   * series masters, exceptions), or null when that mailbox cannot be reached. For bulk syncs, where
+   * one organizer's meetings are asked for by many rooms.
+   */
+  organizerCalendar(organizerEmail: string, window: TimeWindow): Promise<OrganizerDetails[] | null>;
   /** Streaming notifications for up to 200 mailboxes on one connection. */
   openStream(mailboxes: readonly string[], handlers: StreamHandlers): Promise<CalendarStream>;
   /**

@@ -21,6 +21,7 @@ const OPERATIONS = [
   'roomItemDetails',
   'calendarView',
   'organizerDetails',
+  'organizerCalendar',
   'openStream',
   'openPullStream',
 ] as const;

@@ -1,4 +1,5 @@
 import type { RemoteOccurrence } from '../domain/sync/remoteCalendar';
+import type { OrganizerLookup } from './organizerBatcher';
 import {
   GatewayError,
   type CalendarGateway,
@@ -61,17 +62,23 @@ export async function withOrganizerDetails(
   roomMailbox: string,
   occurrences: readonly RemoteOccurrence[],
   window: TimeWindow,
-  headerOnly: ReadonlySet<string> = new Set(),
+  options: { readonly headerOnly?: ReadonlySet<string>; readonly lookup?: OrganizerLookup } = {},
 ): Promise<RemoteOccurrence[]> {
+  const headerOnly = options.headerOnly ?? new Set<string>();
+  const lookup: OrganizerLookup =
+    options.lookup ?? ((email, meetings, w) => gateway.organizerDetails(email, meetings, w));
   const found = new Map<string, readonly OrganizerDetails[]>();
-  for (const [email, meetings] of meetingsByOrganizer(roomMailbox, occurrences)) {
-    try {
-      const details = await gateway.organizerDetails(email, meetings, window);
-      if (details) found.set(email, details);
-    } catch (err) {
-      if (!(err instanceof GatewayError) || !UNREACHABLE.has(err.kind)) throw err;
-    }
-  }
+  // All organizers at once: the adapter's per-account concurrency cap keeps Exchange's budget.
+  await Promise.all(
+    [...meetingsByOrganizer(roomMailbox, occurrences)].map(async ([email, meetings]) => {
+      try {
+        const details = await lookup(email, meetings, window);
+        if (details) found.set(email, details);
+      } catch (err) {
+        if (!(err instanceof GatewayError) || !UNREACHABLE.has(err.kind)) throw err;
+      }
+    }),
+  );
   const merged = occurrences.map((o) => {
     const details = found.get(o.organizer.email.trim().toLowerCase());
     const match = details ? detailsFor(details, o) : undefined;

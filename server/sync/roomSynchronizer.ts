@@ -5,6 +5,7 @@ import type { AppliedPlan, ConnectedRoom, SyncStore, SyncTransaction } from '../
 import { DEFAULT_HORIZON, horizonWindow, type Horizon } from './horizon';
 import type { SyncMode } from './observer';
 import { overlaps, singleFromHeader } from './changedItems';
+import { createOrganizerBatcher } from './organizerBatcher';
 import { withOrganizerDetails } from './organizerCopies';
 import { keepOrganizerDetails, reuseUnchangedDetails } from './unchangedCopies';
 
@@ -73,6 +74,8 @@ export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchron
   const pageSize = deps.pageSize ?? 512;
   const horizon = deps.horizon ?? DEFAULT_HORIZON;
   const { gateway, store } = deps;
+  // Full passes of many rooms at once share their organizer lookups.
+  const batchedLookup = createOrganizerBatcher(gateway);
 
   /** Where the change feed stands now, without reading its items (used before a full reconcile). */
   async function currentSyncState(room: ConnectedRoom): Promise<{ state: string; pages: number }> {
@@ -89,7 +92,10 @@ export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchron
     const view = await gateway.calendarView(room.mailbox, window);
     const before = await store.transaction((tx) => tx.bookingsInWindow(room.roomId, window));
     const { reused, fresh } = reuseUnchangedDetails(view, before);
-    const remote = [...reused, ...(await withOrganizerDetails(gateway, room.mailbox, fresh, window))];
+    const remote = [
+      ...reused,
+      ...(await withOrganizerDetails(gateway, room.mailbox, fresh, window, { lookup: batchedLookup })),
+    ];
     return store.transaction(async (tx) => {
       const stored = await tx.bookingsInWindow(room.roomId, window);
       const plan = reconcile(keepOrganizerDetails(remote, stored), stored);
@@ -120,13 +126,9 @@ export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchron
     ];
     const singles = page.changed.filter((h) => h.kind === 'single' && overlaps(h, window)).map(singleFromHeader);
     const view = series.length > 0 ? await gateway.calendarView(room.mailbox, window, series) : [];
-    const remote = await withOrganizerDetails(
-      gateway,
-      room.mailbox,
-      [...view, ...singles],
-      window,
-      new Set(singles.map((o) => o.itemId)),
-    );
+    const remote = await withOrganizerDetails(gateway, room.mailbox, [...view, ...singles], window, {
+      headerOnly: new Set(singles.map((o) => o.itemId)),
+    });
     const applied = await store.transaction(async (tx) => {
       const stored = await tx.bookingsOfMeetings(room.roomId, meetings, window);
       const plan = reconcile(keepOrganizerDetails(remote, stored), stored);

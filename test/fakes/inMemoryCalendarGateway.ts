@@ -26,6 +26,7 @@ export type GatewayOperation =
   | 'roomItemDetails'
   | 'calendarView'
   | 'organizerDetails'
+  | 'organizerCalendar'
   | 'openStream'
   | 'openPullStream';
 
@@ -349,6 +350,13 @@ export class InMemoryCalendarGateway implements CalendarGateway {
     if (this.unreachableOrganizers.has(key)) return Promise.resolve(null);
     const wanted = new Set(meetings.map((m) => m.cleanGlobalObjectId));
     return Promise.resolve((this.organizerCopies.get(key) ?? []).filter((d) => wanted.has(d.cleanGlobalObjectId)));
+  }
+
+  organizerCalendar(organizerEmail: string, _window: TimeWindow): Promise<OrganizerDetails[] | null> {
+    this.enter('organizerCalendar');
+    const key = organizerEmail.toLowerCase();
+    if (this.unreachableOrganizers.has(key)) return Promise.resolve(null);
+    return Promise.resolve([...(this.organizerCopies.get(key) ?? [])]);
   }
 
   openStream(mailboxes: readonly string[], handlers: StreamHandlers): Promise<CalendarStream> {

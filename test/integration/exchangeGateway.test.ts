@@ -199,6 +199,16 @@ describe('reading a room calendar', () => {
       }),
     ]);
     await expect(g().organizerDetails('someone@partner.example', [singleRef], window)).resolves.toBeNull();
+
+    // The whole calendar of the organizer in the window: the single meeting and the series master.
+    const calendar = await g().organizerCalendar(EMMA, window);
+    expect(calendar?.map((d) => `${d.cleanGlobalObjectId}|${String(d.originalStart)}`).sort()).toEqual(
+      [`${roomCopy?.cleanGlobalObjectId}|null`, `${master?.cleanGlobalObjectId}|null`].sort(),
+    );
+    expect(calendar?.find((d) => d.cleanGlobalObjectId === roomCopy?.cleanGlobalObjectId)?.subject).toBe(
+      meetingSubject,
+    );
+    await expect(g().organizerCalendar('someone@partner.example', window)).resolves.toBeNull();
   });
 
   it('reports an invalid sync state as its own kind', async () => {

@@ -382,6 +382,30 @@ export function createEwsCalendarGateway(
       }
     },
 
+    async organizerCalendar(organizerEmail, window): Promise<OrganizerDetails[] | null> {
+      const mailbox = organizerEmail.trim().toLowerCase();
+      try {
+        const listed = await viewIds(mailbox, window);
+        const own = listed.filter((r) => r.type === 'Single' || r.type === 'Exception').map((r) => r.itemId);
+        const series = [
+          ...new Set(
+            listed
+              .filter((r) => r.type === 'Occurrence' || r.type === 'Exception')
+              .flatMap((r) => (r.cleanGlobalObjectId ? [r.cleanGlobalObjectId] : [])),
+          ),
+        ];
+        const masters = series.length > 0 ? [...(await masterIds(mailbox, series)).values()] : [];
+        const detailed = await getItems(mailbox, [...own, ...masters], DETAIL_PROPERTIES);
+        return detailed
+          .map((item) => toOrganizerDetails(extractAppointment(item)))
+          .filter((d): d is OrganizerDetails => d !== null);
+      } catch (err) {
+        const failure = err instanceof GatewayError ? err : toGatewayError(err, settings.url);
+        if (failure.kind === 'mailbox-not-found' || failure.kind === 'permission') return null;
+        throw failure;
+      }
+    },
+
     openStream: (mailboxes, handlers) => openCalendarStream(connection, run, mailboxes, handlers),
     openPullStream: (mailboxes, handlers, intervalMs) =>
       openPullStream(connection, run, mailboxes, handlers, intervalMs),

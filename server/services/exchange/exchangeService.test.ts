@@ -42,6 +42,7 @@ function scriptedGateway(check: (email: string) => Promise<RoomMailboxCheck>): E
     roomItemDetails: unused,
     calendarView: unused,
     organizerDetails: unused,
+    organizerCalendar: unused,
     openStream: unused,
     openPullStream: unused,
   };
