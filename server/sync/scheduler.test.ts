@@ -54,7 +54,7 @@ describe('sync scheduler', () => {
       { roomId: 'room-1', full: true },
       { roomId: 'room-1', full: false },
     ]);
-    h.scheduler.stop();
+    await h.scheduler.stop();
   });
 
   it('never runs more rooms at once than the concurrency cap', async () => {
@@ -63,7 +63,7 @@ describe('sync scheduler', () => {
     await sleep(150);
     expect(h.runs).toHaveLength(12);
     expect(h.maxParallel()).toBe(3);
-    h.scheduler.stop();
+    await h.scheduler.stop();
   });
 
   it("waits the server's requested time after throttling, for every room", async () => {
@@ -83,7 +83,7 @@ describe('sync scheduler', () => {
     expect(h.backoffs).toEqual(['all:throttled']);
     await sleep(150);
     expect(h.runs.map((r) => r.roomId).sort()).toEqual(['room-1', 'room-1', 'room-2']);
-    h.scheduler.stop();
+    await h.scheduler.stop();
   });
 
   it('resolves a manual sync with its outcome, and runs again when asked during a sync', async () => {
@@ -100,6 +100,6 @@ describe('sync scheduler', () => {
     expect(two).toMatchObject({ ok: false, failure: { code: 'permission' } });
     expect(h.runs.filter((r) => r.roomId === 'room-1')).toHaveLength(2);
     expect(await h.scheduler.syncNow('room-9')).toMatchObject({ ok: false, failure: { code: 'not-owned' } });
-    h.scheduler.stop();
+    await h.scheduler.stop();
   });
 });

@@ -57,7 +57,8 @@ export interface Scheduler {
   /** Sync now and resolve when that sync has finished (with its outcome). */
   syncNow(roomId: string, full?: boolean): Promise<SyncOutcome>;
   isRunning(roomId: string): boolean;
-  stop(): void;
+  /** Stops planning syncs and resolves once the ones already running have finished. */
+  stop(): Promise<void>;
 }
 
 export function createScheduler(deps: SchedulerDeps): Scheduler {
@@ -70,6 +71,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let pausedUntil = 0;
   let pauseTimer: NodeJS.Timeout | null = null;
   let stopped = false;
+  const inFlight = new Set<Promise<void>>();
 
   function plan(slot: RoomSlot, delayMs: number, full = false): void {
     if (stopped || slots.get(slot.room.roomId) !== slot) return;
@@ -109,7 +111,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     }
     while (active < options.concurrency && queue.length > 0) {
       const slot = queue.shift();
-      if (slot && slots.get(slot.room.roomId) === slot) void execute(slot);
+      if (slot && slots.get(slot.room.roomId) === slot) {
+        const running = execute(slot);
+        inFlight.add(running);
+        void running.finally(() => inFlight.delete(running));
+      }
     }
   }
 
@@ -208,12 +214,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       });
     },
     isRunning: (roomId) => slots.get(roomId)?.running ?? false,
-    stop() {
+    async stop() {
       stopped = true;
       for (const slot of slots.values()) if (slot.timer) clearTimeout(slot.timer);
       if (pauseTimer) clearTimeout(pauseTimer);
       slots.clear();
       queue.length = 0;
+      // A sync in flight still writes its bookings: the database must outlive it.
+      await Promise.allSettled([...inFlight]);
     },
   };
 }

@@ -252,8 +252,7 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
     },
     async stop() {
       if (claimTimer) clearInterval(claimTimer);
-      scheduler.stop();
-      await supervisor.stop();
+      await Promise.all([scheduler.stop(), supervisor.stop()]);
       await stateWrites;
       await leases.close();
     },
