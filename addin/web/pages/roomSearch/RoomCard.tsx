@@ -1,4 +1,14 @@
-import { Badge, Caption1, Card, CardHeader, CardPreview, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Caption1,
+  Card,
+  CardFooter,
+  CardHeader,
+  CardPreview,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { ImageOffRegular, LocationRegular, PeopleRegular } from '@fluentui/react-icons';
 import { roomsEndpoints } from '../../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../../shared/schemas/search';
@@ -6,6 +16,7 @@ import { useApi } from '../../hooks/useApi';
 import { useAsync } from '../../hooks/useAsync';
 import { strings } from '../../strings';
 import { toOffsetIso } from '../../time';
+import { BookRoomButton } from '../bookings/BookingDialog';
 import { AvailabilityBadge } from './AvailabilityBadge';
 import { DayTimeline } from './DayTimeline';
 import { dayTimeline, type BusyInput, type Interval } from './timeline';
@@ -123,6 +134,12 @@ export function RoomCard(props: RoomCardProps) {
         <Caption1 className={styles.note} role="status">
           {strings.timeline.loadFailed}
         </Caption1>
+      ) : null}
+      {/* Only rooms connected to Exchange can be booked: Exchange decides every booking. */}
+      {room.exchange.email !== null ? (
+        <CardFooter>
+          <BookRoomButton room={room} slot={props.selection} />
+        </CardFooter>
       ) : null}
     </Card>
   );

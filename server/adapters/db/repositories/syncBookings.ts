@@ -165,6 +165,36 @@ type Write =
   | { readonly kind: 'update'; readonly update: BookingUpdate }
   | { readonly kind: 'create'; readonly fields: SyncedBookingFields };
 
+/**
+ * Roomserve's own meetings come back through the sync (echo). The room's copy of a meeting we
+ * wrote carries the UID we gave it, which the booking stored before Exchange saw the meeting, so a
+ * "new" meeting with that UID is that booking, updated and confirmed in place, never a duplicate,
+ * even when the booking does not know the meeting's clean global object id yet.
+ */
+async function adoptOwnBookings(trx: Knex.Transaction, roomId: string, plan: ReconcilePlan): Promise<ReconcilePlan> {
+  const uids = plan.create.filter((f) => !f.isOccurrence && f.uid !== '').map((f) => f.uid);
+  if (uids.length === 0) return plan;
+  const own = await trx('bookings')
+    .where({ room_id: roomId })
+    .whereIn('uid', uids)
+    .whereIn('source', ['app', 'display'])
+    .whereIn('status', LIVE)
+    .select<{ id: string; uid: string }[]>('id', 'uid');
+  if (own.length === 0) return plan;
+  const byUid = new Map(own.map((b) => [b.uid, b.id]));
+  const create: SyncedBookingFields[] = [];
+  const update: BookingUpdate[] = [...plan.update];
+  for (const fields of plan.create) {
+    const bookingId = fields.isOccurrence ? undefined : byUid.get(fields.uid);
+    if (bookingId === undefined) create.push(fields);
+    else {
+      byUid.delete(fields.uid);
+      update.push({ bookingId, fields, confirms: true });
+    }
+  }
+  return { ...plan, create, update };
+}
+
 export interface SyncBookingWriter {
   bookingsOfMeetings(roomId: string, ids: readonly string[], window: TimeWindow): Promise<StoredBooking[]>;
   bookingsInWindow(roomId: string, window: TimeWindow): Promise<StoredBooking[]>;
@@ -224,7 +254,8 @@ export function syncBookingWriter(trx: Knex.Transaction): SyncBookingWriter {
             [roomId, ...itemIds, ...itemIds],
           ),
     cancelBookings,
-    async applyPlan(roomId, plan) {
+    async applyPlan(roomId, reconciled) {
+      const plan = await adoptOwnBookings(trx, roomId, reconciled);
       // Cancellations first free their slots; a move into a slot another move vacates is retried
       // once everything else is written. Whatever still overlaps is kept as pending, not lost.
       const cancelled = await cancelBookings(plan.cancel);

@@ -1,0 +1,152 @@
+/** @jest-environment jsdom */
+import '../../testing/jsdomGlobals';
+import { describe, expect, it } from '@jest/globals';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Booking } from '../../../../shared/schemas/bookings';
+import { buildRoom, buildUser, pageOf } from '../../testing/builders';
+import { FakeApi, apiError, noContent, ok } from '../../testing/fakeApi';
+import { renderApp, signedInAs } from '../../testing/renderApp';
+import { bookingStrings as s } from './strings';
+import { buildBooking, heldReply, inTurn, onTestDay } from './testSupport';
+
+/** jsdom's tabster hides the open modal from role queries (see RoomsConnectionPage.test). */
+const IN_DIALOG = { hidden: true } as const;
+
+const harbour = buildRoom({
+  name: 'Harbour',
+  exchange: { email: 'harbour@northwind.test', state: 'verified', checkedAt: null, error: null },
+});
+
+function server(...lists: Booking[][]): FakeApi {
+  return signedInAs(new FakeApi(), buildUser())
+    .on('get', '/api/info', ok({ simulatedExchange: false, demo: false }))
+    .on('get', '/api/bookings', inTurn(...lists.map((list) => ok(list))))
+    .on('get', '/api/rooms', ok(pageOf([harbour])));
+}
+
+const itemOf = (subject: string): HTMLElement => {
+  const card = screen.getByRole('heading', { name: subject, level: 2 }).closest('li');
+  if (!card) throw new Error(`no booking "${subject}"`);
+  return card;
+};
+
+describe('My bookings', () => {
+  it('is in the nav and lists upcoming bookings with status, room and time', async () => {
+    const waiting = heldReply();
+    const confirmed = buildBooking({ subject: 'Team sync', roomName: 'Lighthouse' });
+    const pending = buildBooking({ subject: 'Budget', roomName: 'Harbour', status: 'pending' });
+    const declined = buildBooking({
+      subject: 'Offsite prep',
+      status: 'declined',
+      declinedReason: 'The room is booked at that time in Outlook.',
+    });
+    const api = server([confirmed, pending, declined]).on('get', '/api/bookings/:id', () => waiting.reply);
+    renderApp(api, '/bookings');
+
+    expect(await screen.findByRole('heading', { name: s.my.title, level: 1 })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'My bookings' })).toBeTruthy();
+    await screen.findByRole('heading', { name: 'Team sync', level: 2 });
+    expect(within(itemOf('Team sync')).getByText(s.my.status.confirmed)).toBeTruthy();
+    expect(within(itemOf('Team sync')).getByText('Lighthouse')).toBeTruthy();
+    expect(within(itemOf('Team sync')).getByText(/09:00–10:00/)).toBeTruthy();
+    expect(within(itemOf('Budget')).getByText(s.my.status.pending)).toBeTruthy();
+    expect(within(itemOf('Offsite prep')).getByText(s.my.status.declined)).toBeTruthy();
+    expect(
+      within(itemOf('Offsite prep')).getByText(s.my.declinedBecause('The room is booked at that time in Outlook.')),
+    ).toBeTruthy();
+    // Only a confirmed booking can be moved; a declined one has nothing left to cancel.
+    expect(within(itemOf('Budget')).queryByRole('button', { name: s.my.moveLabel('Budget') })).toBeNull();
+    expect(within(itemOf('Offsite prep')).queryByRole('button', { name: s.my.cancelLabel('Offsite prep') })).toBeNull();
+    // The pending one is followed until Exchange answers.
+    await waitFor(() => expect(api.requestsTo('get', `/api/bookings/${pending.id}`)).toHaveLength(1));
+    waiting.release(ok({ ...pending, status: 'confirmed' }));
+    expect(await within(itemOf('Budget')).findByText(s.my.status.confirmed)).toBeTruthy();
+  });
+
+  it('reports a declined move and keeps the original time', async () => {
+    const user = userEvent.setup();
+    const booking = buildBooking({ subject: 'Team sync' });
+    const message = 'The room declined the change (it is taken then); the booking keeps its earlier time and room.';
+    const api = server([booking]).on(
+      'patch',
+      '/api/bookings/:id',
+      apiError(409, 'conflict', message, { outcome: 'declined' }),
+    );
+    renderApp(api, '/bookings');
+
+    await user.click(await screen.findByRole('button', { name: s.my.moveLabel('Team sync') }));
+    const dialog = await screen.findByRole('dialog', IN_DIALOG);
+    const field = (label: string) => within(dialog).getByLabelText(label, { exact: false, selector: 'input' });
+    await user.clear(field(s.start));
+    await user.type(field(s.start), '14:00');
+    await user.clear(field(s.end));
+    await user.type(field(s.end), '15:00');
+    await user.click(within(dialog).getByRole('button', { name: s.move.submit, ...IN_DIALOG }));
+
+    expect(await within(dialog).findByText(message)).toBeTruthy();
+    expect(within(dialog).getByText(s.errors.moveTitle)).toBeTruthy();
+    const [patch] = api.requestsTo('patch', `/api/bookings/${booking.id}`);
+    const body = patch?.json as { start: string; end: string };
+    expect(Object.keys(body).sort()).toEqual(['end', 'start']);
+    expect(Date.parse(body.start)).toBe(onTestDay(14));
+    expect(Date.parse(body.end)).toBe(onTestDay(15));
+
+    await user.click(within(dialog).getByRole('button', { name: s.cancel, ...IN_DIALOG }));
+    // The list is read again and still shows the earlier time.
+    await waitFor(() => expect(api.requestsTo('get', '/api/bookings')).toHaveLength(2));
+    // Once the closing dialog no longer hides the page from role queries.
+    await waitFor(() => expect(within(itemOf('Team sync')).getByText(/09:00–10:00/)).toBeTruthy());
+  });
+
+  it('moves into another room and shows where it is now', async () => {
+    const user = userEvent.setup();
+    const booking = buildBooking({ subject: 'Team sync' });
+    const moved = { ...booking, roomId: harbour.id, roomName: 'Harbour' };
+    const api = server([booking], [moved]).on('patch', '/api/bookings/:id', ok(moved));
+    renderApp(api, '/bookings');
+
+    await user.click(await screen.findByRole('button', { name: s.my.moveLabel('Team sync') }));
+    const dialog = await screen.findByRole('dialog', IN_DIALOG);
+    const room = within(dialog).getByLabelText(s.move.room, { selector: 'select' });
+    await within(room).findByRole('option', { name: /^Harbour/, hidden: true });
+    await user.selectOptions(room, harbour.id);
+    await user.click(within(dialog).getByRole('button', { name: s.move.submit, ...IN_DIALOG }));
+
+    expect(await within(dialog).findByText(/^Moved\. Harbour is yours/)).toBeTruthy();
+    expect(api.requestsTo('patch', `/api/bookings/${booking.id}`)[0]?.json).toEqual({ roomId: harbour.id });
+  });
+
+  it('cancels a booking after asking', async () => {
+    const user = userEvent.setup();
+    const booking = buildBooking({ subject: 'Team sync' });
+    const api = server([booking], []).on('delete', '/api/bookings/:id', noContent());
+    renderApp(api, '/bookings');
+
+    await user.click(await screen.findByRole('button', { name: s.my.cancelLabel('Team sync') }));
+    const dialog = await screen.findByRole('alertdialog', IN_DIALOG);
+    expect(within(dialog).getByText(s.cancelDialog.title)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: s.cancelDialog.confirm, ...IN_DIALOG }));
+
+    expect(await screen.findByText(s.cancelDialog.cancelled('Team sync'))).toBeTruthy();
+    expect(api.requestsTo('delete', `/api/bookings/${booking.id}`)).toHaveLength(1);
+    expect(await screen.findByText(s.my.empty)).toBeTruthy();
+  });
+
+  it('shows the list as read again after a change, not what an earlier long poll said', async () => {
+    const user = userEvent.setup();
+    const pending = buildBooking({ subject: 'Budget', status: 'pending' });
+    const api = server([pending], [{ ...pending, status: 'cancelled', declinedReason: 'Cancelled in Roomserve.' }])
+      .on('get', '/api/bookings/:id', ok({ ...pending, status: 'confirmed' }))
+      .on('delete', '/api/bookings/:id', noContent());
+    renderApp(api, '/bookings');
+    await screen.findByRole('heading', { name: 'Budget', level: 2 });
+    expect(await within(itemOf('Budget')).findByText(s.my.status.confirmed)).toBeTruthy();
+
+    await user.click(within(itemOf('Budget')).getByRole('button', { name: s.my.cancelLabel('Budget') }));
+    const dialog = await screen.findByRole('alertdialog', IN_DIALOG);
+    await user.click(within(dialog).getByRole('button', { name: s.cancelDialog.confirm, ...IN_DIALOG }));
+
+    await waitFor(() => expect(within(itemOf('Budget')).getByText(s.my.status.cancelled)).toBeTruthy());
+  });
+});

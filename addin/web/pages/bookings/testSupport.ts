@@ -1,0 +1,50 @@
+/**
+ * Builders and fake answers for the booking tests (not shipped: only *.test.tsx import it).
+ */
+import type { Booking } from '../../../../shared/schemas/bookings';
+import { uuid } from '../../testing/builders';
+import type { FakeReply } from '../../testing/fakeApi';
+
+export function buildBooking(overrides: Partial<Booking> = {}): Booking {
+  return {
+    id: uuid(),
+    roomId: uuid(),
+    roomName: 'Lighthouse',
+    start: new Date(2026, 11, 7, 9, 0).toISOString(),
+    end: new Date(2026, 11, 7, 10, 0).toISOString(),
+    subject: 'Team sync',
+    description: '',
+    attendees: [],
+    private: false,
+    onlineMeetingUrl: null,
+    status: 'confirmed',
+    declinedReason: null,
+    organizerEmail: 'eve.employee@northwind.test',
+    booker: null,
+    createdAt: '2026-11-23T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A reply the test hands out when it chooses: what a long poll is while Exchange has not answered. */
+export function heldReply(): { readonly reply: Promise<FakeReply>; readonly release: (reply: FakeReply) => void } {
+  let release: (reply: FakeReply) => void = () => undefined;
+  const reply = new Promise<FakeReply>((resolve) => {
+    release = resolve;
+  });
+  return { reply, release };
+}
+
+/** Answers the given replies in turn, then keeps answering the last one. */
+export function inTurn(...replies: FakeReply[]): () => FakeReply {
+  let next = 0;
+  return () => {
+    const reply = replies[Math.min(next, replies.length - 1)];
+    next += 1;
+    if (!reply) throw new Error('inTurn needs at least one reply');
+    return reply;
+  };
+}
+
+/** Local wall time on the test day (7 December 2026), as the instant the API sees. */
+export const onTestDay = (hour: number, minute = 0): number => new Date(2026, 11, 7, hour, minute).getTime();

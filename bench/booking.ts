@@ -1,0 +1,144 @@
+/**
+ * `npm run bench:booking`: bookings made in Roomserve against the simulated Exchange (issue 5).
+ *   (a) time from POST /api/bookings to `confirmed` (GET /api/bookings/:id?wait=10), p50 and p95 over
+ *       BENCH_BOOKINGS (100) bookings one after another, attendant delay BENCH_ATTENDANT_MS (200 ms)
+ *       goal: p95 <= attendant delay + 300 ms
+ *   (b) 50 concurrent POSTs for one room and slot: wall time until every request is settled, and the
+ *       outcomes by kind (201 then confirmed / 201 then declined / 409 / other)
+ *
+ * Roomserve is the real composition (createTestApp → composeApp) listening on a local port with the
+ * Exchange sync running; the simulator runs in this process over plain HTTP (Basic) without request
+ * schema validation. Database: PGlite in memory (TEST_DB=postgres + DATABASE_URL for PostgreSQL).
+ */
+import type { AddressInfo } from 'node:net';
+import type { Booking } from '../shared/schemas/bookings';
+import { startExchangeSim } from '../test/exchange-sim';
+import { buildBuilding, buildFloor, buildRoom } from '../test/factories/locations';
+import { buildUser } from '../test/factories/users';
+import { createTestApp } from '../test/support/testApp';
+import { createTestDatabase } from '../test/support/testDatabase';
+
+const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 100);
+const ATTENDANT_MS = Number(process.env.BENCH_ATTENDANT_MS ?? 200);
+const RACERS = 50;
+const ROOMS = ['room.harbour.0.elbe@northwind.test', 'room.harbour.0.alster@northwind.test'];
+const DAY_MS = 86_400_000;
+
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+
+async function main(): Promise<void> {
+  const sim = await startExchangeSim({
+    seed: 'demo',
+    http: true,
+    attendantDelayMs: ATTENDANT_MS,
+    validateRequests: false,
+  });
+  const db = await createTestDatabase();
+  const roomserve = createTestApp(db.knex);
+  const server = roomserve.app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+  try {
+    const admin = await roomserve.tokenFor('admin');
+    const saved = await fetch(`${base}/admin/exchange`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ewsUrl: sim.url,
+        username: 'NORTHWIND\\svc-roomserve',
+        password: 'Roomserve-demo-1',
+        authMethod: 'basic',
+      }),
+    });
+    if (!saved.ok) throw new Error(`saving the Exchange settings failed: ${saved.status}`);
+    const floorId = await buildFloor(db.knex, { buildingId: await buildBuilding(db.knex, { openingHours: {} }) });
+    const roomIds: string[] = [];
+    for (const email of ROOMS) {
+      const id = await buildRoom(db.knex, { floorId, exchangeEmail: email });
+      await db.knex('rooms').where({ id }).update({ exchange_state: 'verified' });
+      roomIds.push(id);
+    }
+    const emma = await buildUser(db.knex, { email: 'emma.schmidt@northwind.test', name: 'Emma Schmidt' });
+    const token = (await roomserve.deps.auth.createApiToken(emma.id, { name: 'bench' })).token;
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    await roomserve.sync.restart(await roomserve.deps.exchange.gateway());
+
+    const post = (roomId: string, start: number, subject: string) =>
+      fetch(`${base}/bookings`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          roomId,
+          start: new Date(start).toISOString(),
+          end: new Date(start + 1_800_000).toISOString(),
+          subject,
+        }),
+      });
+    const settle = async (id: string): Promise<Booking> =>
+      (await (await fetch(`${base}/bookings/${id}?wait=10`, { headers })).json()) as Booking;
+
+    const first = Math.floor(Date.now() / DAY_MS + 2) * DAY_MS + 8 * 3_600_000;
+    const latencies: number[] = [];
+    const posts: number[] = [];
+    const unconfirmed: string[] = [];
+    for (let i = 0; i < BOOKINGS; i++) {
+      const start = first + Math.floor(i / 16) * DAY_MS + (i % 16) * 1_800_000;
+      const began = performance.now();
+      const res = await post(roomIds[0] ?? '', start, `Bench ${i}`);
+      posts.push(performance.now() - began);
+      if (res.status !== 201) {
+        unconfirmed.push(`POST ${res.status}`);
+        continue;
+      }
+      const booking = await settle(((await res.json()) as Booking).id);
+      if (booking.status === 'confirmed') latencies.push(performance.now() - began);
+      else unconfirmed.push(booking.status);
+    }
+    latencies.sort((a, b) => a - b);
+    const p50 = percentile(latencies, 50);
+    const p95 = percentile(latencies, 95);
+    const goal = ATTENDANT_MS + 300;
+    console.log(`(a) POST -> confirmed over ${latencies.length} bookings, attendant delay ${ATTENDANT_MS} ms`);
+    console.log(
+      `    p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${percentile(latencies, 100).toFixed(0)} ms (goal p95 <= ${goal} ms: ${p95 <= goal ? 'met' : 'NOT met'})`,
+    );
+    posts.sort((a, b) => a - b);
+    console.log(
+      `    of which the POST itself (201 pending): p50 ${percentile(posts, 50).toFixed(0)} ms, p95 ${percentile(posts, 95).toFixed(0)} ms`,
+    );
+    if (unconfirmed.length > 0) console.log(`    not confirmed: ${unconfirmed.join(', ')}`);
+
+    const raceStart = first + 20 * DAY_MS;
+    const began = performance.now();
+    const outcomes = await Promise.all(
+      Array.from({ length: RACERS }, async (_, i) => {
+        const res = await post(roomIds[1] ?? '', raceStart, `Race ${i}`);
+        if (res.status === 409) return '409 taken';
+        if (res.status !== 201) return `HTTP ${res.status}`;
+        return `201 then ${(await settle(((await res.json()) as Booking).id)).status}`;
+      }),
+    );
+    const wall = performance.now() - began;
+    await sim.control.model.whenIdle();
+    const inRoom = sim.control.model
+      .readCalendar(ROOMS[1] ?? '')
+      .filter((i) => i.start === raceStart && !i.isCancelled).length;
+    const kinds = new Map<string, number>();
+    for (const o of outcomes) kinds.set(o, (kinds.get(o) ?? 0) + 1);
+    console.log(`(b) ${RACERS} concurrent POSTs for one slot: wall time ${wall.toFixed(0)} ms until all settled`);
+    for (const [kind, count] of [...kinds.entries()].sort()) console.log(`    ${kind}: ${count}`);
+    console.log(`    items in the room's Exchange calendar for that slot: ${inRoom}`);
+    await roomserve.deps.bookings.idle();
+    await roomserve.sync.restart(null);
+  } finally {
+    server.close();
+    await sim.close();
+    await db.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,133 @@
+import type { OpeningHours } from '../../shared/schemas/locations';
+import type { BookingStatus } from '../../shared/schemas/bookings';
+import type { RoomBookingRules } from '../domain/bookings/rules';
+import type { Interval } from '../domain/bookings/alternatives';
+import type { OrganizerMailbox } from './meetingWriter';
+
+/** Storage of bookings made in Roomserve, their rooms' rules and the installation's switches. */
+
+export interface BookingRoom {
+  readonly id: string;
+  readonly name: string;
+  readonly capacity: number;
+  readonly buildingId: string;
+  readonly active: boolean;
+  /** Null unless the room's mailbox is connected and verified. */
+  readonly exchangeEmail: string | null;
+  readonly bookableInternal: boolean;
+  readonly bookableExternal: boolean;
+  readonly rules: RoomBookingRules;
+  readonly timeZone: string;
+  readonly openingHours: OpeningHours;
+}
+
+export interface BookingSettingsRecord {
+  readonly readOnly: boolean;
+  readonly bookingMailbox: string | null;
+}
+
+export interface OwnBooking {
+  readonly id: string;
+  readonly roomId: string;
+  readonly roomName: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly subject: string;
+  readonly description: string;
+  readonly attendees: readonly string[];
+  readonly isPrivate: boolean;
+  readonly onlineMeetingUrl: string | null;
+  readonly status: BookingStatus;
+  readonly declinedReason: string | null;
+  readonly source: 'app' | 'display' | 'exchange';
+  readonly requestedBy: string | null;
+  readonly booker: { readonly name: string; readonly email: string } | null;
+  readonly organizer: OrganizerMailbox;
+  readonly organizerEmail: string;
+  readonly organizerItemId: string | null;
+  readonly cleanGlobalObjectId: string | null;
+  readonly uid: string | null;
+  readonly pendingSince: Date | null;
+  readonly createdAt: Date;
+}
+
+export interface NewPendingBooking {
+  readonly id: string;
+  readonly uid: string;
+  readonly roomId: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly subject: string;
+  readonly description: string;
+  readonly attendees: readonly string[];
+  readonly isPrivate: boolean;
+  readonly onlineMeetingUrl: string | null;
+  readonly source: 'app' | 'display';
+  readonly requestedBy: string;
+  readonly booker: { readonly name: string; readonly email: string } | null;
+  readonly organizer: OrganizerMailbox;
+  readonly organizerEmail: string;
+  readonly organizerName: string;
+}
+
+export type InsertOutcome =
+  { readonly ok: true; readonly booking: OwnBooking } | { readonly ok: false; readonly conflicts: readonly Interval[] };
+
+export interface ExchangeLink {
+  readonly organizer: OrganizerMailbox;
+  readonly organizerEmail: string;
+  readonly organizerName: string;
+  readonly itemId: string;
+  readonly changeKey: string;
+  readonly cleanGlobalObjectId: string;
+  readonly uid: string;
+}
+
+export type BookingOutcome =
+  { readonly status: 'confirmed' } | { readonly status: 'declined' | 'cancelled'; readonly reason: string };
+
+export interface BookingMove {
+  readonly roomId: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly subject: string;
+  readonly attendees: readonly string[];
+}
+
+export interface BookingRepository {
+  room(id: string): Promise<BookingRoom | undefined>;
+  /** Active rooms connected to Exchange, for alternatives. */
+  connectedRooms(): Promise<BookingRoom[]>;
+  /** Pending and confirmed bookings of these rooms overlapping the window (one booking may be left out). */
+  occupying(
+    roomIds: readonly string[],
+    window: Interval,
+    exceptBookingId?: string,
+  ): Promise<Array<Interval & { readonly roomId: string }>>;
+  /**
+   * Inserts the booking as pending unless a pending or confirmed booking of the room overlaps it.
+   * Serialised per room (a transaction-scoped advisory lock), so two requests never both succeed.
+   */
+  insertPending(booking: NewPendingBooking): Promise<InsertOutcome>;
+  /** Records the organizer's item. False when the booking is no longer pending (the repair sweep gave it up). */
+  linkExchange(bookingId: string, link: ExchangeLink): Promise<boolean>;
+  /** Settles a pending booking; false when it was settled already. */
+  settle(bookingId: string, outcome: BookingOutcome): Promise<boolean>;
+  /** Applies an accepted change; false when another confirmed booking is in the way locally. */
+  applyMove(bookingId: string, move: BookingMove): Promise<boolean>;
+  cancel(bookingId: string, reason: string): Promise<void>;
+  /** Puts a booking back at its earlier room and time, confirmed (the sync may have dropped it meanwhile). */
+  restore(
+    bookingId: string,
+    original: { readonly roomId: string; readonly start: Date; readonly end: Date },
+  ): Promise<void>;
+  /** Removes a pending booking whose meeting never reached Exchange. */
+  discard(bookingId: string): Promise<void>;
+  get(bookingId: string): Promise<OwnBooking | undefined>;
+  listMine(userId: string, from: Date): Promise<OwnBooking[]>;
+  /** Roomserve bookings pending since before `before`, oldest first. */
+  stalePending(before: Date, limit: number): Promise<OwnBooking[]>;
+  settings(): Promise<BookingSettingsRecord>;
+  saveSettings(settings: BookingSettingsRecord): Promise<BookingSettingsRecord>;
+  saveRules(roomId: string, rules: RoomBookingRules): Promise<RoomBookingRules | undefined>;
+}

@@ -1,0 +1,105 @@
+import type { TimeWindow } from './calendarGateway';
+import type { ExchangeConnectionSettings } from './exchangeSettings';
+
+/**
+ * Writes meetings into Exchange the only safe way: as meeting requests from an organizer's mailbox
+ * (impersonated), with the room as a resource attendee, so that the room's booking attendant judges
+ * every booking. Never writes into a room's calendar directly. The EWS adapter implements it
+ * (server/adapters/ews/meetingWriter.ts); failures are GatewayErrors, as for the CalendarGateway.
+ */
+
+/** Whose calendar holds the meeting: a person's mailbox (impersonated), or the service account's own. */
+export type OrganizerMailbox =
+  { readonly kind: 'mailbox'; readonly email: string } | { readonly kind: 'service-account' };
+
+export interface BusySlot {
+  readonly start: Date;
+  readonly end: Date;
+  readonly status: 'busy' | 'tentative' | 'out-of-office';
+}
+
+/** Someone who books without a mailbox of their own (an external user, a room display). */
+export interface Booker {
+  readonly name: string;
+  readonly email: string;
+}
+
+export interface NewMeeting {
+  /** Our booking id, stored on the organizer's item as a named property (found again after a crash). */
+  readonly bookingId: string;
+  /** The iCalendar UID we give the meeting, so that every copy of it is recognisable before Exchange answers. */
+  readonly uid: string;
+  readonly organizer: OrganizerMailbox;
+  readonly room: { readonly email: string; readonly name: string };
+  readonly start: Date;
+  readonly end: Date;
+  /** IANA time zone of the building (StartTimeZone/EndTimeZone are sent as its Windows id). */
+  readonly timeZone: string;
+  readonly subject: string;
+  readonly description: string;
+  readonly attendees: readonly string[];
+  readonly isPrivate: boolean;
+  readonly onlineMeetingUrl: string | null;
+  /** Set when the organizer is the booking mailbox on someone else's behalf. */
+  readonly booker: Booker | null;
+}
+
+export type RoomAnswer = 'accepted' | 'declined' | 'tentative' | 'none';
+
+/** The organizer's copy of one meeting, as far as Roomserve needs it. */
+export interface OrganizerItem {
+  readonly itemId: string;
+  readonly changeKey: string;
+  readonly cleanGlobalObjectId: string;
+  readonly uid: string;
+  readonly organizerEmail: string;
+  readonly organizerName: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly isCancelled: boolean;
+  /** The answer of each resource/attendee room we asked, by lower-case email. */
+  readonly roomAnswers: ReadonlyMap<string, { readonly answer: RoomAnswer; readonly answeredAt: Date | null }>;
+}
+
+/** Where a meeting is: its ids as stored, and its identity to find it again when the ids changed. */
+export interface MeetingRef {
+  readonly organizer: OrganizerMailbox;
+  readonly itemId: string | null;
+  readonly cleanGlobalObjectId: string | null;
+  readonly bookingId: string;
+}
+
+export interface MeetingChange {
+  readonly start?: Date;
+  readonly end?: Date;
+  readonly timeZone?: string;
+  readonly subject?: string;
+  readonly attendees?: readonly string[];
+  /** The rooms (resource attendees) the meeting should have afterwards. */
+  readonly rooms?: readonly { readonly email: string; readonly name: string }[];
+  /** Only the added or removed attendees hear about it (a room swap in two steps). */
+  readonly onlyToChanged?: boolean;
+}
+
+export interface UpdatedMeeting {
+  /** The organizer's item, read right after the update. */
+  readonly item: OrganizerItem;
+  /** The ChangeKey our update produced: when `item` has another, Exchange (the attendant) changed it since. */
+  readonly writtenChangeKey: string;
+}
+
+export interface MeetingWriter {
+  /** The room's busy times in a window (GetUserAvailability, FreeBusy). */
+  freeBusy(roomEmail: string, window: TimeWindow): Promise<BusySlot[]>;
+  /** Creates the meeting and sends the invitations; returns the organizer's item as saved. */
+  createMeeting(meeting: NewMeeting): Promise<OrganizerItem>;
+  /** Reads the organizer's item: by its id, else by clean global object id, else by our booking id. Null when gone. */
+  readMeeting(ref: MeetingRef): Promise<OrganizerItem | null>;
+  /** Changes the organizer's item and sends updates; throws GatewayError 'bad-request' if it is gone. */
+  updateMeeting(ref: MeetingRef, change: MeetingChange): Promise<UpdatedMeeting>;
+  /** Cancels the meeting and sends cancellations (CancelCalendarItem). Resolves when it is gone already. */
+  cancelMeeting(ref: MeetingRef, message: string): Promise<void>;
+  close(): void;
+}
+
+export type MeetingWriterFactory = (settings: ExchangeConnectionSettings) => MeetingWriter;

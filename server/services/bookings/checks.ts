@@ -1,0 +1,176 @@
+import type { BookingConflict } from '../../../shared/schemas/bookings';
+import type { Actor } from '../../domain/actor';
+import { suggestAlternatives, type CandidateRoom, type Interval } from '../../domain/bookings/alternatives';
+import { checkBookingRules, type RuleBreach } from '../../domain/bookings/rules';
+import { AppError, conflict, forbidden, invalid, notFound, unprocessable } from '../../domain/errors';
+import type { BookingRoom } from '../../ports/bookings';
+import { GatewayError } from '../../ports/calendarGateway';
+import type { MeetingWriter } from '../../ports/meetingWriter';
+import type { BookingServiceDeps } from './types';
+
+/** The checks every booking and change goes through: room, rules, then who else holds the slot. */
+
+const HOUR_MS = 3_600_000;
+/** How far around the request the same room's nearest free slot is looked for. */
+const SLOT_SEARCH_MS = 48 * HOUR_MS;
+
+export function exchangeUnavailable(err: unknown): AppError {
+  const detail = err instanceof GatewayError ? err.message : 'no answer';
+  return new AppError('unavailable', `Exchange cannot be reached, so nothing was booked or changed: ${detail}`);
+}
+
+export async function requireWriter(deps: BookingServiceDeps): Promise<MeetingWriter> {
+  const writer = await deps.writer();
+  if (!writer)
+    throw new AppError('unavailable', 'No Exchange connection is configured, so rooms cannot be booked yet.');
+  return writer;
+}
+
+export async function bookableRoom(
+  deps: BookingServiceDeps,
+  roomId: string,
+): Promise<BookingRoom & { exchangeEmail: string }> {
+  const room = await deps.bookings.room(roomId);
+  if (!room) throw notFound('Room', roomId);
+  const email = room.exchangeEmail;
+  if (email === null)
+    throw unprocessable('This room is not connected to Exchange, so it cannot be booked in Roomserve.', {
+      violation: 'room-not-connected',
+    });
+  return { ...room, exchangeEmail: email };
+}
+
+function toError(breach: RuleBreach, all: readonly RuleBreach[]): AppError {
+  const details = { violations: all.map((b) => b.violation) };
+  if (breach.violation === 'start-not-before-end') return invalid(breach.message, details);
+  if (
+    breach.violation === 'role-not-allowed' ||
+    breach.violation === 'installation-read-only' ||
+    breach.violation === 'room-read-only'
+  )
+    return new AppError('forbidden', breach.message, details);
+  return unprocessable(breach.message, details);
+}
+
+export async function enforceRules(
+  deps: BookingServiceDeps,
+  actor: Actor,
+  room: BookingRoom,
+  slot: Interval,
+): Promise<void> {
+  const settings = await deps.bookings.settings();
+  const breaches = checkBookingRules(slot, room, {
+    role: actor.role,
+    now: deps.now(),
+    installationReadOnly: settings.readOnly,
+  });
+  const first = breaches[0];
+  if (first) throw toError(first, breaches);
+}
+
+/** Busy times of the room in Exchange (free/busy), as our intervals; Exchange down → 503. */
+export async function exchangeBusy(writer: MeetingWriter, roomEmail: string, window: Interval): Promise<Interval[]> {
+  try {
+    return (await writer.freeBusy(roomEmail, window)).map((s) => ({ start: s.start, end: s.end }));
+  } catch (err) {
+    throw exchangeUnavailable(err);
+  }
+}
+
+const overlaps = (a: Interval, b: Interval): boolean => a.start < b.end && b.start < a.end;
+/** Free/busy does not name meetings: a busy block exactly at the booking's own time is taken to be it. */
+const sameInterval = (a: Interval, b: Interval): boolean =>
+  a.start.getTime() === b.start.getTime() && a.end.getTime() === b.end.getTime();
+
+export interface SlotContext {
+  readonly actor: Actor;
+  readonly room: BookingRoom;
+  readonly slot: Interval;
+  readonly attendees: number;
+  /** The booking being changed: its own time is not a conflict. */
+  readonly self?: { readonly bookingId: string; readonly roomId: string; readonly slot: Interval };
+}
+
+/** Up to three alternatives: fitting rooms free at that time, and the same room's nearest free slot. */
+export async function alternativesFor(
+  deps: BookingServiceDeps,
+  writer: MeetingWriter,
+  context: SlotContext,
+): Promise<BookingConflict['alternatives']> {
+  const { actor, room, slot } = context;
+  const settings = await deps.bookings.settings();
+  const allows =
+    (r: BookingRoom) =>
+    (candidate: Interval): boolean =>
+      checkBookingRules(candidate, r, { role: actor.role, now: deps.now(), installationReadOnly: settings.readOnly })
+        .length === 0;
+  const around = {
+    start: new Date(slot.start.getTime() - SLOT_SEARCH_MS),
+    end: new Date(slot.end.getTime() + SLOT_SEARCH_MS),
+  };
+  const others = (await deps.bookings.connectedRooms()).filter((r) => r.id !== room.id);
+  const [localHere, localOthers, remoteHere] = await Promise.all([
+    deps.bookings.occupying([room.id], around, context.self?.bookingId),
+    deps.bookings.occupying(
+      others.map((r) => r.id),
+      slot,
+    ),
+    room.exchangeEmail ? writer.freeBusy(room.exchangeEmail, around).catch(() => []) : Promise.resolve([]),
+  ]);
+  const ownSlot = context.self?.roomId === room.id ? context.self.slot : undefined;
+  const remote = remoteHere.filter((b) => !ownSlot || !sameInterval(b, ownSlot));
+  const candidate = (r: BookingRoom, busy: readonly Interval[]): CandidateRoom => ({
+    id: r.id,
+    name: r.name,
+    capacity: r.capacity,
+    buildingId: r.buildingId,
+    busy,
+    allows: allows(r),
+  });
+  const found = suggestAlternatives(
+    slot,
+    {
+      room: candidate(room, [...localHere, ...remote]),
+      neededCapacity: context.attendees > 0 ? context.attendees + 1 : room.capacity,
+    },
+    others.map((r) =>
+      candidate(
+        r,
+        localOthers.filter((b) => b.roomId === r.id),
+      ),
+    ),
+    SLOT_SEARCH_MS,
+  );
+  return found.map((a) => ({ ...a, start: a.start.toISOString(), end: a.end.toISOString() }));
+}
+
+export async function slotTaken(
+  deps: BookingServiceDeps,
+  writer: MeetingWriter,
+  context: SlotContext,
+  conflicts: readonly Interval[],
+): Promise<AppError> {
+  const details: BookingConflict = {
+    conflicts: conflicts.map((c) => ({ start: c.start.toISOString(), end: c.end.toISOString() })),
+    alternatives: await alternativesFor(deps, writer, context),
+  };
+  return conflict('The room is already booked at that time.', details);
+}
+
+/** Our bookings and Exchange's free/busy both; throws 409 with alternatives when the slot is taken. */
+export async function ensureFree(deps: BookingServiceDeps, writer: MeetingWriter, context: SlotContext): Promise<void> {
+  const { room, slot, self } = context;
+  const email = room.exchangeEmail;
+  const [local, remote] = await Promise.all([
+    deps.bookings.occupying([room.id], slot, self?.bookingId),
+    email ? exchangeBusy(writer, email, slot) : Promise.resolve([]),
+  ]);
+  const ownSlot = self?.roomId === room.id ? self.slot : undefined;
+  const foreign = remote.filter((b) => !ownSlot || !sameInterval(b, ownSlot));
+  const conflicts = [...local, ...foreign].filter((b) => overlaps(b, slot));
+  if (conflicts.length > 0) throw await slotTaken(deps, writer, context, conflicts);
+}
+
+export function mayManage(actor: Actor, requestedBy: string | null): void {
+  if (requestedBy !== actor.userId && actor.role !== 'admin') throw forbidden('This is not your booking.');
+}

@@ -1,0 +1,137 @@
+import type {
+  BookingInput,
+  BookingPatch,
+  BookingSettings,
+  RoomBookingRulesView,
+} from '../../../shared/schemas/bookings';
+import type { Actor } from '../../domain/actor';
+import { notFound } from '../../domain/errors';
+import type { OwnBooking } from '../../ports/bookings';
+import type { BookingChangeListener } from '../../ports/bookingChanges';
+import { changeBookingUseCases } from './change';
+import { exchangeBusy, requireWriter } from './checks';
+import { createBookingUseCase, type Created } from './create';
+import { awaitRoomAnswer, createWaiters, newMeetingBaseline } from './follow';
+import { presentBooking } from './present';
+import { repairUseCase } from './repair';
+import type { BookingServiceDeps } from './types';
+
+export type { BookingServiceDeps } from './types';
+export { meetingWriterSource, type MeetingWriterSource } from './writerSource';
+
+/**
+ * Bookings made in Roomserve (issue 5): book, follow the room's answer, change, cancel, and the
+ * booking rules and switches. Exchange's booking attendant is the judge; see docs/bookings.md.
+ */
+export function createBookingService(deps: BookingServiceDeps) {
+  const waiters = createWaiters();
+  const followers = new Set<Promise<void>>();
+  const create = createBookingUseCase(deps);
+  const changes = changeBookingUseCases(deps);
+  const repairPending = repairUseCase(deps, (id) => waiters.notify(id));
+
+  async function declineReason(created: Created): Promise<string> {
+    const writer = await requireWriter(deps);
+    const { start, end } = created.booking;
+    const busy = await exchangeBusy(writer, created.roomEmail, { start, end }).catch(() => []);
+    const taken = busy.find((b) => b.start < end && start < b.end);
+    return taken
+      ? `The room is already booked in Exchange from ${taken.start.toISOString()} to ${taken.end.toISOString()}.`
+      : 'The room’s booking attendant in Exchange declined the request (booking window, duration or its booking policy).';
+  }
+
+  /** Reads the organizer's item until the room answered, then settles the booking and wakes its waiters. */
+  async function follow(created: Created): Promise<void> {
+    const writer = await requireWriter(deps);
+    const verdict = await awaitRoomAnswer(writer, created.ref, created.roomEmail, {
+      baseline: newMeetingBaseline(),
+      intervalMs: deps.followIntervalMs ?? 30,
+      timeoutMs: deps.followTimeoutMs ?? 60_000,
+    });
+    if (verdict.kind === 'accepted') await deps.bookings.settle(created.booking.id, { status: 'confirmed' });
+    else if (verdict.kind === 'declined')
+      await deps.bookings.settle(created.booking.id, { status: 'declined', reason: await declineReason(created) });
+    else if (verdict.kind === 'gone')
+      await deps.bookings.settle(created.booking.id, {
+        status: 'cancelled',
+        reason: 'The meeting was deleted in Exchange.',
+      });
+    // timeout: the room has not answered (e.g. a delegate decides); the sync or the repair sweep settles it.
+    waiters.notify(created.booking.id);
+  }
+
+  function startFollowing(created: Created): void {
+    const task = follow(created)
+      .catch((err: unknown) =>
+        deps.log.warn({ err, bookingId: created.booking.id }, 'lost track of a pending booking; the sweep settles it'),
+      )
+      .finally(() => followers.delete(task));
+    followers.add(task);
+  }
+
+  async function getBooking(actor: Actor, bookingId: string, waitSeconds: number): Promise<OwnBooking> {
+    const deadline = Date.now() + waitSeconds * 1000;
+    for (;;) {
+      const booking = await changes.owned(actor, bookingId);
+      const left = deadline - Date.now();
+      if (booking.status !== 'pending' || left <= 0) return booking;
+      // Woken by our follower or the sync; re-read now and then for answers settled by another instance.
+      await waiters.wait(bookingId, Math.min(left, 250));
+    }
+  }
+
+  const changeListener: BookingChangeListener = {
+    bookingsChanged(change) {
+      for (const id of change.bookingIds) waiters.notify(id);
+      return Promise.resolve();
+    },
+  };
+
+  return {
+    async createBooking(actor: Actor, input: BookingInput) {
+      const created = await create(actor, input);
+      startFollowing(created);
+      return presentBooking(created.booking);
+    },
+    async getBooking(actor: Actor, bookingId: string, waitSeconds = 0) {
+      return presentBooking(await getBooking(actor, bookingId, waitSeconds));
+    },
+    async listMine(actor: Actor) {
+      return (await deps.bookings.listMine(actor.userId, deps.now())).map(presentBooking);
+    },
+    async changeBooking(actor: Actor, bookingId: string, patch: BookingPatch) {
+      return presentBooking(await changes.changeBooking(actor, bookingId, patch));
+    },
+    cancelBooking: changes.cancelBooking,
+    repairPending,
+    /** Runs the repair sweep every `everyMs`; returns the stop function. */
+    startRepairSweep(everyMs: number): () => void {
+      const timer = setInterval(() => {
+        repairPending().catch((err: unknown) => deps.log.warn({ err }, 'booking repair sweep failed'));
+      }, everyMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+    /** For the sync (BookingChangeListener): wakes long polls of bookings it settled. */
+    changeListener,
+    getSettings: (): Promise<BookingSettings> => deps.bookings.settings(),
+    saveSettings: (settings: BookingSettings): Promise<BookingSettings> =>
+      deps.bookings.saveSettings({ ...settings, bookingMailbox: settings.bookingMailbox?.toLowerCase() ?? null }),
+    async roomRules(roomId: string): Promise<RoomBookingRulesView> {
+      const room = await deps.bookings.room(roomId);
+      if (!room) throw notFound('Room', roomId);
+      return room.rules;
+    },
+    async saveRoomRules(roomId: string, rules: RoomBookingRulesView): Promise<RoomBookingRulesView> {
+      const saved = await deps.bookings.saveRules(roomId, rules);
+      if (!saved) throw notFound('Room', roomId);
+      return saved;
+    },
+    /** Waits for the followers still running (shutdown, tests). */
+    async idle(): Promise<void> {
+      while (followers.size > 0) await Promise.all([...followers]);
+    },
+  };
+}
+
+export type BookingService = ReturnType<typeof createBookingService>;

@@ -1,0 +1,23 @@
+import type { BookingRepository } from '../../ports/bookings';
+import type { MeetingWriter } from '../../ports/meetingWriter';
+
+export interface BookingServiceDeps {
+  readonly bookings: BookingRepository;
+  /** The writer for the saved Exchange connection, or null when none is configured. */
+  readonly writer: () => Promise<MeetingWriter | null>;
+  readonly now: () => Date;
+  readonly log: { warn(details: object, message: string): void };
+  /** How often the organizer's item is read while the room's answer is awaited (default 30 ms, growing after a second). */
+  readonly followIntervalMs?: number;
+  /** How long a request's follower waits for the attendant before leaving it to the sweep (default 60 s). */
+  readonly followTimeoutMs?: number;
+  /** Pending Roomserve bookings older than this are repaired by the sweep (default 120 s). */
+  readonly repairAfterMs?: number;
+  /** How long PATCH waits for the room's answer to a move (default 20 s). */
+  readonly changeTimeoutMs?: number;
+  /** Checkpoints between the two writes of a booking; the crash test stops the process there. */
+  readonly checkpoints?: {
+    afterLocalInsert?(bookingId: string): Promise<void>;
+    afterExchangeCreate?(bookingId: string): Promise<void>;
+  };
+}
