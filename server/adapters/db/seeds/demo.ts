@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { seedDemoBookings } from './demoBookings';
+import { seedDemoCatalog } from './demoCatalog';
 import { seedDemoLocations } from './demoLocations';
 import { prepareDemoUsers, seedDemoUsers } from './demoUsers';
 
@@ -41,6 +42,7 @@ async function writeDemo(
   const locations = await seedDemoLocations(trx);
   const usersAdded = await seedDemoUsers(trx, users);
   const bookings = options.bookings === false ? 0 : await seedDemoBookings(trx, { now: options.now ?? new Date() });
+  await seedDemoCatalog(trx);
   return { ...locations, users: usersAdded, bookings };
 }
 

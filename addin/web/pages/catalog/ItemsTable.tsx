@@ -1,0 +1,109 @@
+import {
+  Badge,
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { Item, Provider } from '../../../../shared/schemas/catalog';
+import { EmptyState } from '../../components/StatusViews';
+import { formatPrice } from './money';
+import { catalogStrings as text } from './strings';
+
+const useStyles = makeStyles({
+  labels: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXS },
+  thumb: { width: '40px', height: '40px', objectFit: 'cover', borderRadius: tokens.borderRadiusMedium },
+});
+
+export interface ItemsTableProps {
+  readonly items: readonly Item[];
+  readonly providers: readonly Provider[];
+  readonly onEdit: (item: Item) => void;
+  readonly onToggleActive: (item: Item) => void;
+}
+
+export function ItemsTable({ items, providers, onEdit, onToggleActive }: ItemsTableProps) {
+  const styles = useStyles();
+  if (items.length === 0) return <EmptyState title={text.items.empty} />;
+  const providerName = new Map(providers.map((p) => [p.id, p.name]));
+  return (
+    <Table aria-label={text.items.title} size="small">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell />
+          <TableHeaderCell>{text.items.name}</TableHeaderCell>
+          <TableHeaderCell>{text.items.provider}</TableHeaderCell>
+          <TableHeaderCell>{text.items.category}</TableHeaderCell>
+          <TableHeaderCell>{text.items.price}</TableHeaderCell>
+          <TableHeaderCell>{text.items.dietary}</TableHeaderCell>
+          <TableHeaderCell>{text.items.allergens}</TableHeaderCell>
+          <TableHeaderCell />
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {items.map((item) => (
+          <TableRow key={item.id}>
+            <TableCell>
+              {item.imageUrl ? (
+                <img className={styles.thumb} src={item.imageUrl} alt={text.items.image(item.name)} />
+              ) : null}
+            </TableCell>
+            <TableCell>
+              <span>{item.name}</span>{' '}
+              {item.active ? null : (
+                <Badge appearance="outline" color="subtle">
+                  {text.inactive}
+                </Badge>
+              )}
+            </TableCell>
+            <TableCell>{providerName.get(item.providerId) ?? ''}</TableCell>
+            <TableCell>{text.categories[item.category]}</TableCell>
+            <TableCell>
+              {text.items.perUnit(formatPrice(item.priceMinor, item.currency), text.units[item.unit])}
+            </TableCell>
+            <TableCell>
+              <div className={styles.labels}>
+                {item.dietary.map((label) => (
+                  <Badge key={label} appearance="tint" color="success">
+                    {text.dietary[label]}
+                  </Badge>
+                ))}
+              </div>
+            </TableCell>
+            <TableCell>
+              {item.allergens.length === 0 ? (
+                <Text size={200}>{text.items.noAllergens}</Text>
+              ) : (
+                <div className={styles.labels}>
+                  {item.allergens.map((allergen) => (
+                    <Badge key={allergen} appearance="tint" color="warning">
+                      {text.allergens[allergen]}
+                    </Badge>
+                  ))}
+                </div>
+              )}
+            </TableCell>
+            <TableCell>
+              <Button size="small" aria-label={text.items.editFor(item.name)} onClick={() => onEdit(item)}>
+                {text.edit}
+              </Button>{' '}
+              <Button
+                size="small"
+                aria-label={text.items.toggleFor(item.name, item.active)}
+                onClick={() => onToggleActive(item)}
+              >
+                {item.active ? text.deactivate : text.activate}
+              </Button>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,73 @@
+import {
+  Badge,
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import type { Item, Provider } from '../../../../shared/schemas/catalog';
+import type { Building } from '../../../../shared/schemas/locations';
+import { EmptyState } from '../../components/StatusViews';
+import { catalogStrings as text } from './strings';
+
+export interface ProvidersTableProps {
+  readonly providers: readonly Provider[];
+  readonly items: readonly Item[];
+  readonly buildings: readonly Building[];
+  readonly onEdit: (provider: Provider) => void;
+  readonly onToggleActive: (provider: Provider) => void;
+}
+
+export function ProvidersTable({ providers, items, buildings, onEdit, onToggleActive }: ProvidersTableProps) {
+  if (providers.length === 0) return <EmptyState title={text.providers.empty} />;
+  const buildingName = new Map(buildings.map((b) => [b.id, b.name]));
+  return (
+    <Table aria-label={text.providers.title} size="small">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{text.providers.name}</TableHeaderCell>
+          <TableHeaderCell>{text.providers.kind}</TableHeaderCell>
+          <TableHeaderCell>{text.providers.buildings}</TableHeaderCell>
+          <TableHeaderCell>{text.providers.contactEmail}</TableHeaderCell>
+          <TableHeaderCell>{text.items.title}</TableHeaderCell>
+          <TableHeaderCell />
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {providers.map((p) => (
+          <TableRow key={p.id}>
+            <TableCell>
+              <span>{p.name}</span>{' '}
+              {p.active ? null : (
+                <Badge appearance="outline" color="subtle">
+                  {text.inactive}
+                </Badge>
+              )}
+            </TableCell>
+            <TableCell>{text.kinds[p.kind]}</TableCell>
+            <TableCell>
+              {p.buildingIds.map((id) => buildingName.get(id) ?? id).join(', ') || text.providers.noBuildings}
+            </TableCell>
+            <TableCell>{p.contactEmail}</TableCell>
+            <TableCell>{text.providers.itemCount(items.filter((i) => i.providerId === p.id).length)}</TableCell>
+            <TableCell>
+              <Button size="small" aria-label={text.providers.editFor(p.name)} onClick={() => onEdit(p)}>
+                {text.edit}
+              </Button>{' '}
+              <Button
+                size="small"
+                aria-label={text.providers.toggleFor(p.name, p.active)}
+                onClick={() => onToggleActive(p)}
+              >
+                {p.active ? text.deactivate : text.activate}
+              </Button>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

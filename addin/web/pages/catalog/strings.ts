@@ -1,0 +1,136 @@
+import type { Allergen, DietaryLabel, ItemCategory, ItemUnit, ProviderKind } from '../../../../shared/schemas/catalog';
+import type { Weekday } from '../../../../shared/schemas/locations';
+
+/**
+ * Every text of the catalog page, next to it so that they travel in its lazy chunk (the top
+ * bar's "Catalog" link lives in ../../strings.ts). Functions take already formatted values.
+ */
+export const catalogStrings = {
+  title: 'Catering catalog',
+  intro: 'The providers that deliver catering and facility services, and what they offer.',
+  forbidden: 'Only the facility team and administrators may edit the catalog.',
+  save: 'Save',
+  saving: 'Saving…',
+  cancel: 'Cancel',
+  edit: 'Edit',
+  activate: 'Activate',
+  deactivate: 'Deactivate',
+  active: 'Active',
+  inactive: 'Inactive',
+  fieldsInvalid: 'Some fields need attention.',
+
+  providers: {
+    title: 'Providers',
+    add: 'New provider',
+    empty: 'No providers yet.',
+    name: 'Name',
+    kind: 'Kind',
+    buildings: 'Buildings served',
+    contactEmail: 'Contact email',
+    webhookUrl: 'Webhook URL (optional)',
+    webhookUrlHint: 'Order changes are posted here as JSON, signed with HMAC-SHA256.',
+    webhookSecret: 'Webhook secret',
+    webhookSecretStored: 'A secret is stored. Leave this empty to keep it, or type a new one (16 characters or more).',
+    webhookSecretNew: 'Leave empty to have one generated, or type your own (16 characters or more).',
+    workingHours: 'Working hours',
+    workingHoursHint: 'Local time of the building delivered to, e.g. 07:00-12:00, 13:00-18:00. Empty: closed.',
+    noBuildings: 'None',
+    createTitle: 'New provider',
+    editTitle: (name: string) => `Edit ${name}`,
+    editFor: (name: string) => `Edit provider ${name}`,
+    toggleFor: (name: string, active: boolean) => `${active ? 'Deactivate' : 'Activate'} provider ${name}`,
+    itemCount: (n: number) => (n === 1 ? '1 item' : `${n} items`),
+  },
+
+  items: {
+    title: 'Items',
+    add: 'New item',
+    empty: 'No items match.',
+    allProviders: 'All providers',
+    filterProvider: 'Provider',
+    name: 'Name',
+    description: 'Description',
+    provider: 'Provider',
+    category: 'Category',
+    price: 'Price',
+    priceHint: (currency: string) => `In ${currency}, e.g. 8.50`,
+    priceInvalid: 'Enter a price such as 8.50 (no more decimals than the currency has).',
+    currency: 'Currency',
+    unit: 'Unit',
+    dietary: 'Dietary labels',
+    allergens: 'Allergens',
+    noAllergens: 'No declared allergens',
+    leadTime: 'Lead time (hours)',
+    leadTimeHint: 'The least time between ordering and delivery.',
+    cutoff: 'Change cut-off (hours)',
+    cutoffHint: 'Orders can be changed or cancelled until this many hours before delivery; at most the lead time.',
+    hoursInvalid: 'Enter whole hours from 0 to 1440.',
+    availabilityLimited: 'Only at certain times',
+    availability: 'Availability',
+    availabilityAlways: 'Whenever the provider works',
+    createTitle: 'New item',
+    editTitle: (name: string) => `Edit ${name}`,
+    editFor: (name: string) => `Edit item ${name}`,
+    toggleFor: (name: string, active: boolean) => `${active ? 'Deactivate' : 'Activate'} item ${name}`,
+    perUnit: (price: string, unit: string) => `${price} ${unit}`,
+    image: (name: string) => `Picture of ${name}`,
+    removeImage: 'Remove picture',
+  },
+
+  hoursInvalid: 'Write times as HH:MM-HH:MM, separated by commas, each ending after it starts.',
+
+  weekdays: {
+    mon: 'Monday',
+    tue: 'Tuesday',
+    wed: 'Wednesday',
+    thu: 'Thursday',
+    fri: 'Friday',
+    sat: 'Saturday',
+    sun: 'Sunday',
+  } satisfies Record<Weekday, string>,
+
+  kinds: {
+    'internal-kitchen': 'Internal kitchen',
+    'external-caterer': 'External caterer',
+    'facility-service': 'Facility service',
+  } satisfies Record<ProviderKind, string>,
+
+  categories: {
+    breakfast: 'Breakfast',
+    lunch: 'Lunch',
+    drinks: 'Drinks',
+    snacks: 'Snacks',
+    'equipment-setup': 'Equipment and setup',
+  } satisfies Record<ItemCategory, string>,
+
+  units: {
+    'per-person': 'per person',
+    'per-item': 'per item',
+  } satisfies Record<ItemUnit, string>,
+
+  dietary: {
+    vegetarian: 'Vegetarian',
+    vegan: 'Vegan',
+    'gluten-free': 'Gluten-free',
+    halal: 'Halal',
+    kosher: 'Kosher',
+    'lactose-free': 'Lactose-free',
+  } satisfies Record<DietaryLabel, string>,
+
+  allergens: {
+    gluten: 'Gluten',
+    crustaceans: 'Crustaceans',
+    eggs: 'Eggs',
+    fish: 'Fish',
+    peanuts: 'Peanuts',
+    soybeans: 'Soybeans',
+    milk: 'Milk',
+    nuts: 'Nuts',
+    celery: 'Celery',
+    mustard: 'Mustard',
+    sesame: 'Sesame',
+    sulphites: 'Sulphites',
+    lupin: 'Lupin',
+    molluscs: 'Molluscs',
+  } satisfies Record<Allergen, string>,
+};

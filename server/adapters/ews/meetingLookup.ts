@@ -1,0 +1,75 @@
+import * as ews from 'ews-javascript-api';
+import { GatewayError } from '../../ports/calendarGateway';
+import type { MeetingItemKind, MeetingLookup, MeetingOfItem } from '../../ports/meetingLookup';
+import { EwsConnection, type EwsConnectionSettings } from './connection';
+import { CLEAN_GLOBAL_OBJECT_ID, extractAppointment } from './extract';
+import { createRunner, DEFAULT_POLICY, type ResilienceHooks, type ResiliencePolicy, type Runner } from './resilience';
+
+/** The MeetingLookup on ews-javascript-api: one GetItem in the asker's own mailbox. Only main.ts (and tests) build it. */
+
+export interface EwsMeetingLookupOptions {
+  readonly policy?: Partial<ResiliencePolicy>;
+  readonly hooks?: ResilienceHooks;
+}
+
+const IDENTITY_PROPERTIES = (): ews.PropertySet =>
+  new ews.PropertySet(ews.BasePropertySet.IdOnly, [
+    CLEAN_GLOBAL_OBJECT_ID,
+    ews.AppointmentSchema.ICalUid,
+    ews.AppointmentSchema.AppointmentType,
+    ews.AppointmentSchema.Start,
+    ews.AppointmentSchema.End,
+    ews.AppointmentSchema.OriginalStart,
+    ews.AppointmentSchema.IsCancelled,
+  ]);
+
+const KINDS: Readonly<Record<string, MeetingItemKind>> = {
+  Single: 'single',
+  Occurrence: 'occurrence',
+  Exception: 'exception',
+  RecurringMaster: 'series',
+};
+
+/**
+ * Exchange answers ErrorItemNotFound for an id of another mailbox (or one the asker may not read),
+ * ErrorInvalidIdMalformed for an id that is no id at all, ErrorNonExistentMailbox when the asker
+ * has no mailbox: all three mean "not an item of yours".
+ */
+const isNotTheirs = (err: unknown): boolean =>
+  err instanceof GatewayError &&
+  (err.kind === 'mailbox-not-found' ||
+    err.serverCode === 'ErrorItemNotFound' ||
+    err.serverCode === 'ErrorInvalidIdMalformed');
+
+export function createEwsMeetingLookup(
+  settings: EwsConnectionSettings,
+  options: EwsMeetingLookupOptions = {},
+): MeetingLookup {
+  const connection = new EwsConnection(settings);
+  const run: Runner = createRunner(settings.url, { ...DEFAULT_POLICY, ...options.policy }, options.hooks);
+
+  return {
+    close: () => connection.destroy(),
+
+    async identityOfItem(mailbox: string, itemId: string): Promise<MeetingOfItem | null> {
+      const service = connection.impersonating(mailbox);
+      let item: ews.Appointment;
+      try {
+        item = await run(() => ews.Appointment.Bind(service, new ews.ItemId(itemId), IDENTITY_PROPERTIES()));
+      } catch (err) {
+        if (isNotTheirs(err)) return null;
+        throw err;
+      }
+      const raw = extractAppointment(item);
+      return {
+        cleanGlobalObjectId: raw.cleanGlobalObjectId,
+        uid: raw.uid,
+        kind: KINDS[raw.type] ?? 'single',
+        start: raw.start,
+        end: raw.end,
+        originalStart: raw.type === 'Occurrence' || raw.type === 'Exception' ? raw.originalStart : null,
+        isCancelled: raw.isCancelled,
+      };
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The catering catalog: providers, items and a room's menu (orders live in routes/orders).
+ * Wired in server/main.ts: `catalogRouter({ catalog: services.catalog })`.
+ */
+import { Router } from 'express';
+import { catalogEndpoints as endpoints } from '../../../../shared/api/catalog';
+import type { CatalogService } from '../../../services/catering/catalog';
+import { mount } from '../../route';
+
+export interface CatalogRouterDeps {
+  readonly catalog: CatalogService;
+}
+
+export function catalogRouter({ catalog }: CatalogRouterDeps): Router {
+  const router = Router();
+
+  mount(router, endpoints.listProviders, () => catalog.listProviders());
+  mount(router, endpoints.getProvider, ({ params }) => catalog.getProvider(params.id));
+  mount(router, endpoints.createProvider, ({ body }) => catalog.createProvider(body));
+  mount(router, endpoints.updateProvider, ({ params, body }) => catalog.updateProvider(params.id, body));
+  mount(router, endpoints.deleteProvider, ({ params, query }) =>
+    catalog.deleteProvider(params.id, { cascade: query.cascade === 'true' }),
+  );
+
+  mount(router, endpoints.listItems, ({ query }) => catalog.listItems(query));
+  mount(router, endpoints.getItem, ({ params }) => catalog.getItem(params.id));
+  mount(router, endpoints.createItem, ({ body }) => catalog.createItem(body));
+  mount(router, endpoints.updateItem, ({ params, body }) => catalog.updateItem(params.id, body));
+  mount(router, endpoints.deleteItem, ({ params }) => catalog.deleteItem(params.id));
+
+  mount(router, endpoints.menu, ({ query }) => catalog.menuForRoom(query.roomId));
+
+  return router;
+}

@@ -1,0 +1,36 @@
+/**
+ * Orders of the meeting's organizer (and of admins or the facility team acting for someone).
+ *
+ * Wiring in server/main.ts: `ordersRouter({ orders })` with `orders = createOrdersService(...)`
+ * from services/catering/orders.
+ */
+import { Router } from 'express';
+import { ordersEndpoints as endpoints } from '../../../../shared/api/orders';
+import type { OrdersService } from '../../../services/catering/orders';
+import { mount, requireActor } from '../../route';
+
+export interface OrdersRouterDeps {
+  readonly orders: OrdersService;
+}
+
+export function ordersRouter({ orders }: OrdersRouterDeps): Router {
+  const router = Router();
+
+  mount(router, endpoints.createOrder, ({ body, res }) => orders.createOrders(requireActor(res), body));
+  mount(router, endpoints.listMyOrders, ({ query, res }) =>
+    orders.listMyOrders(requireActor(res), {
+      ...(query.from ? { from: new Date(query.from) } : {}),
+      ...(query.to ? { to: new Date(query.to) } : {}),
+      openOnly: query.includeClosed !== 'true',
+    }),
+  );
+  // Before /orders/:id, which would otherwise take "of-item" for an id.
+  mount(router, endpoints.ordersOfItem, ({ query, res }) => orders.ordersOfItem(requireActor(res), query));
+  mount(router, endpoints.getOrder, ({ params, res }) => orders.getOrder(requireActor(res), params.id));
+  mount(router, endpoints.updateOrder, ({ params, body, res }) =>
+    orders.updateOrder(requireActor(res), params.id, body),
+  );
+  mount(router, endpoints.cancelOrder, ({ params, res }) => orders.cancelOrder(requireActor(res), params.id));
+
+  return router;
+}
