@@ -1,18 +1,59 @@
 // @ts-check
 /**
  * Web bundles of Roomserve. Each entry in ENTRIES becomes its own page in dist/<name>/ with an
- * index.html, content-hashed scripts and a shared vendor chunk. The Outlook taskpane joins as a
- * second entry later (addin/taskpane/main.tsx -> dist/taskpane).
+ * index.html, content-hashed scripts and a shared vendor chunk. The Outlook taskpane is the second
+ * entry (addin/taskpane/main.tsx -> dist/web/taskpane.html + dist/web/taskpane/).
  *
  *   npm run build:web   production bundle (the default mode)
  *   npm run dev:web     development bundle, rebuilt on change (the Express app serves dist/web)
  */
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
 
-/** @type {Record<string, { entry: string; template: string; title: string }>} */
+/**
+ * @typedef {{
+ *   entry: string;
+ *   template: string;
+ *   title: string;
+ *   outputDir?: string;
+ *   htmlFilename?: string;
+ *   plugins?: () => import('webpack').WebpackPluginInstance[];
+ * }} PageEntry
+ */
+
+/**
+ * office.js for the taskpane on localhost and in tests (no internet needed): office.js itself,
+ * Outlook's host scripts and their string tables, copied from @microsoft/office-js. In production
+ * the taskpane loads Microsoft's CDN copy instead (addin/office/loadOfficeJs.ts picks by host name).
+ */
+function officeJsCopy() {
+  return new CopyWebpackPlugin({
+    patterns: [
+      {
+        from: '{office,es6-promise,o15apptofilemappingtable,outlook-*,*/office_strings,*/outlook_strings}.js',
+        context: path.resolve(__dirname, 'node_modules/@microsoft/office-js/dist'),
+        to: 'office-js/',
+        // Microsoft's files are minified already; Terser would spend a minute on 8 MB for nothing.
+        info: { minimized: true },
+      },
+    ],
+  });
+}
+
+/** @type {Record<string, PageEntry>} */
 const ENTRIES = {
   web: { entry: './addin/web/main.tsx', template: './addin/web/index.html', title: 'Roomserve' },
+  // The Outlook taskpane: dist/web/taskpane.html (served by the web app's static files at
+  // /taskpane.html) with its scripts under /taskpane/.
+  taskpane: {
+    entry: './addin/taskpane/main.tsx',
+    template: './addin/taskpane/index.html',
+    title: 'Roomserve for Outlook',
+    outputDir: 'web/taskpane',
+    htmlFilename: '../taskpane.html',
+    plugins: () => [officeJsCopy()],
+  },
 };
 
 /** @param {boolean} production */
@@ -38,7 +79,7 @@ function swcRule(production) {
 
 /**
  * @param {string} name
- * @param {{ entry: string; template: string; title: string }} page
+ * @param {PageEntry} page
  * @param {boolean} production
  * @returns {import('webpack').Configuration}
  */
@@ -49,11 +90,12 @@ function pageConfig(name, page, production) {
     context: __dirname,
     entry: { [name]: page.entry },
     output: {
-      path: path.resolve(__dirname, 'dist', name),
+      path: path.resolve(__dirname, 'dist', page.outputDir ?? name),
       publicPath: `/${name === 'web' ? '' : `${name}/`}`,
       filename: production ? '[name].[contenthash:12].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:12].js' : '[name].js',
-      clean: true,
+      // The web app's folder also holds the taskpane's page and scripts (built by its own config).
+      clean: name === 'web' ? { keep: /^taskpane/ } : true,
     },
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],
@@ -74,8 +116,21 @@ function pageConfig(name, page, production) {
     },
     // The budget: React 19 + react-router + Fluent UI + zod (for the shared contracts) come to about
     // 740 kB minified (about 220 kB gzipped) for the first page; warn when it grows past that.
-    performance: { hints: production ? 'warning' : false, maxEntrypointSize: 800_000, maxAssetSize: 800_000 },
-    plugins: [new HtmlWebpackPlugin({ template: page.template, title: page.title, scriptLoading: 'defer' })],
+    performance: {
+      hints: production ? 'warning' : false,
+      maxEntrypointSize: 800_000,
+      maxAssetSize: 800_000,
+      assetFilter: (file) => /\.js$/.test(file) && !file.startsWith('office-js/'),
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: page.template,
+        title: page.title,
+        scriptLoading: 'defer',
+        filename: page.htmlFilename ?? 'index.html',
+      }),
+      ...(page.plugins?.() ?? []),
+    ],
     stats: 'minimal',
   };
 }

@@ -81,17 +81,24 @@ export interface ApiClientOptions {
   readonly transport?: Transport;
   /** Prefix of every endpoint path; the server mounts all routers under /api. */
   readonly baseUrl?: string;
+  /**
+   * Credentials sent as `Authorization: Bearer <token>` on every call, e.g. the Outlook add-in's
+   * Exchange identity token. Bearer calls need no CSRF token; without it the session cookie is used.
+   */
+  readonly bearerToken?: () => Promise<string>;
 }
 
 export class ApiClient {
   private csrfToken: string | undefined;
   private readonly transport: Transport;
   private readonly baseUrl: string;
+  private readonly bearerToken: (() => Promise<string>) | undefined;
   private readonly unauthenticatedListeners = new Set<() => void>();
 
   constructor(options: ApiClientOptions = {}) {
     this.transport = options.transport ?? fetchTransport;
     this.baseUrl = options.baseUrl ?? '/api';
+    this.bearerToken = options.bearerToken;
   }
 
   /** The token from sign-in; cookie-authenticated writes are refused without it. */
@@ -107,7 +114,7 @@ export class ApiClient {
 
   async call<E extends Endpoint>(endpoint: E, ...args: CallArgs<E>): Promise<ResponseOf<E>> {
     const options: CallOptions<E> | undefined = args[0];
-    const request = this.buildRequest(endpoint, options ?? {}, options?.signal);
+    const request = await this.withBearer(this.buildRequest(endpoint, options ?? {}, options?.signal));
     let response: HttpResponse;
     try {
       response = await this.transport(request);
@@ -128,6 +135,17 @@ export class ApiClient {
     if (options.body instanceof FormData) return { method, url, headers, signal, body: options.body };
     headers['Content-Type'] = 'application/json';
     return { method, url, headers, signal, body: JSON.stringify(options.body) };
+  }
+
+  private async withBearer(request: HttpRequest): Promise<HttpRequest> {
+    if (!this.bearerToken) return request;
+    let token: string;
+    try {
+      token = await this.bearerToken();
+    } catch (cause) {
+      throw new ApiError('unauthenticated', 'No credentials to call the server with', 0, { cause: String(cause) });
+    }
+    return { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } };
   }
 
   private failure(response: HttpResponse): ApiError {

@@ -6,6 +6,7 @@ import { ControlApi } from './control/controlApi';
 import { EwsEndpoint } from './http/ewsEndpoint';
 import { listen } from './http/listener';
 import { generateCertificates } from './http/tls';
+import { METADATA_PATH, MINT_PATH, SimIdentityIssuer, type SimIdentity } from './identity/identityTokens';
 import type { ExchangeModelApi, Mailbox } from './model/api';
 import { createExchangeModel } from './model/index';
 import { loadSeedFile, parseSeed, type SeedFile } from './model/seed';
@@ -15,6 +16,8 @@ import { faultEnvelope } from './soap/envelope';
 import { defaultSchemaDir, EwsSchemaValidator, schemaDirAvailable } from './soap/schema';
 
 /** Starts an EWS peer that behaves like on-premise Exchange 2019. See docs/exchange-sim.md. */
+
+export type { MintIdentityTokenInput, SimIdentity } from './identity/identityTokens';
 
 export interface ExchangeSimOptions {
   /** Default 127.0.0.1. */
@@ -53,6 +56,8 @@ export interface SimControl {
   readonly validatesRequests: boolean;
   /** Drops every open GetStreamingEvents connection without a Closed envelope. */
   dropStreams(): number;
+  /** Exchange identity tokens for the add-in (mint) and their metadata document. */
+  readonly identity: SimIdentity;
 }
 
 export interface RunningExchangeSim {
@@ -110,6 +115,8 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
     shutdownSignal: shutdown.signal,
   });
   const control = new ControlApi(model, openStreams);
+  let baseUrl = '';
+  const identity = new SimIdentityIssuer(model, () => baseUrl);
   const tls = options.http ? undefined : generateCertificates();
   if (tls && options.caOut) writeFileSync(options.caOut, tls.caCertPem);
 
@@ -117,6 +124,8 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
     const pathname = new URL(req.url ?? '/', 'http://sim').pathname;
     const lower = pathname.toLowerCase();
     if (lower === '/ews/exchange.asmx') return endpoint.handle(req, res);
+    if (lower === METADATA_PATH && req.method === 'GET') return identity.serveMetadata(res);
+    if (lower === MINT_PATH) return identity.serveMint(req, res);
     if (lower.startsWith('/sim/')) return control.handle(req, res, pathname);
     if ((lower === '/ews/messages.xsd' || lower === '/ews/types.xsd') && canValidate) {
       const file = path.join(schemaDir, lower.slice('/ews/'.length));
@@ -152,6 +161,7 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
     },
   });
 
+  baseUrl = listener.url;
   return {
     url: `${listener.url}/EWS/Exchange.asmx`,
     baseUrl: listener.url,
@@ -160,6 +170,7 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
       caCertPem: tls?.caCertPem,
       validatesRequests: validator !== undefined,
       dropStreams: () => openStreams.dropAll(),
+      identity,
     },
     close: async () => {
       shutdown.abort();

@@ -149,7 +149,8 @@ export class Directory {
 
   /**
    * ResolveNames over the directory: `SMTP:` prefixed exact addresses, else a prefix match on
-   * display name, any word of it, the smtp address, or the alias, as Exchange's ANR does.
+   * display name, any word of it, the smtp address, or the alias, as Exchange's ANR does. A whole
+   * mailbox GUID (an identity token's msexchuid) finds its mailbox: see docs/exchange-sim.md.
    */
   resolveNames(entry: string): readonly ResolvedName[] {
     const raw = entry.trim();
@@ -158,6 +159,7 @@ export class Directory {
     if (query.length === 0) throw new EwsError('ErrorNameResolutionNoResults', 'No results were found.');
     const matches = this.all().filter((m) => {
       if (smtpPrefix) return m.smtp === query;
+      if (m.mailboxGuid === query) return true;
       const words = m.displayName.toLowerCase().split(/\s+/);
       return (
         m.displayName.toLowerCase().startsWith(query) ||

@@ -1,0 +1,197 @@
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { ArrowClockwiseRegular, DismissRegular } from '@fluentui/react-icons';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
+import type { ApiClient } from '../api/client';
+import { headcountOf } from '../office/officeHost';
+import type { OfficeHost } from '../office/officeHost';
+import { OfficeHostProvider, useOfficeHost } from '../office/OfficeHostContext';
+import { LoadingState } from '../web/components/StatusViews';
+import { ApiProvider } from '../web/hooks/useApi';
+import { SessionProvider, useSession } from '../web/hooks/useSession';
+import { SignInPage } from '../web/pages/SignInPage';
+import { formatClock, formatDay } from '../web/time';
+import { AttendeeView } from './attendee/AttendeeView';
+import { ErrorNote, WarningNote } from './components/Notice';
+import { RoomsTab } from './rooms/RoomsTab';
+import { strings } from './strings';
+import { AppointmentProvider, useAppointment, useAppointmentState } from './useAppointment';
+
+// Most people only look for a room: the menu, cart and orders load when the tab is opened.
+const CateringTab = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "catering" */ './catering/CateringTab.js')).CateringTab,
+}));
+
+export type PaneMode = 'organizer' | 'attendee';
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    minWidth: '280px',
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  summary: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    alignItems: 'start',
+    gap: tokens.spacingHorizontalS,
+  },
+  facts: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  buttons: { display: 'flex' },
+  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalM})` },
+  // For screen readers: the page's title as its first heading, without taking the pane's little room.
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+function MeetingSummary() {
+  const styles = useStyles();
+  const host = useOfficeHost();
+  const { appointment, properties, refresh } = useAppointment();
+  const chosen = properties.room?.roomEmail.toLowerCase();
+  return (
+    <section className={styles.summary} aria-label={strings.meeting.label}>
+      <div className={styles.facts}>
+        <Text weight="semibold">
+          {strings.meeting.when(
+            formatDay(appointment.start),
+            formatClock(appointment.start),
+            formatClock(appointment.end),
+          )}
+        </Text>
+        <Caption1>{strings.meeting.people(headcountOf(appointment, new Set(chosen ? [chosen] : [])))}</Caption1>
+        <Caption1>{strings.meeting.location(appointment.location)}</Caption1>
+      </div>
+      <div className={styles.buttons}>
+        <Button
+          appearance="subtle"
+          icon={<ArrowClockwiseRegular />}
+          aria-label={strings.refresh}
+          title={strings.refresh}
+          onClick={() => void refresh()}
+        />
+        {host.features.closePane ? (
+          <Button
+            appearance="subtle"
+            icon={<DismissRegular />}
+            aria-label={strings.closePane}
+            title={strings.closePane}
+            onClick={() => host.closePane()}
+          />
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+type TabName = 'rooms' | 'catering';
+
+function OrganizerTabs() {
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabName>('rooms');
+  return (
+    <>
+      <h1 className={styles.visuallyHidden}>{strings.organizerTitle}</h1>
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_e, d) => setTab(d.value === 'catering' ? 'catering' : 'rooms')}
+        aria-label={strings.tabsLabel}
+      >
+        <Tab id="tab-rooms" value="rooms" aria-controls="panel">
+          {strings.roomsTab}
+        </Tab>
+        <Tab id="tab-catering" value="catering" aria-controls="panel">
+          {strings.cateringTab}
+        </Tab>
+      </TabList>
+      <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === 'rooms' ? (
+          <RoomsTab />
+        ) : (
+          <Suspense fallback={<LoadingState label={strings.loading} />}>
+            <CateringTab />
+          </Suspense>
+        )}
+      </div>
+    </>
+  );
+}
+
+function Pane({ mode }: { mode: PaneMode }) {
+  const { state, refresh } = useAppointmentState();
+  if (state.status === 'loading') return <LoadingState label={strings.loading} />;
+  if (state.status === 'error') {
+    return <ErrorNote lead={strings.meeting.readFailed} error={state.error} onRetry={() => void refresh()} />;
+  }
+  const attendee = mode === 'attendee' || state.appointment.mode === 'attendee';
+  return (
+    <>
+      <MeetingSummary />
+      {attendee ? <AttendeeView /> : <OrganizerTabs />}
+    </>
+  );
+}
+
+/** The preview signs in with the web app's session cookie; inside Outlook the identity token does. */
+function PreviewSignIn({ children }: { children: ReactNode }) {
+  const { state, recheck } = useSession();
+  if (state.status === 'checking') return <LoadingState label={strings.loading} />;
+  if (state.status === 'unknown') return <ErrorNote error={state.error} onRetry={recheck} />;
+  if (state.status === 'signed-out') return <SignInPage />;
+  return <>{children}</>;
+}
+
+export interface TaskpaneAppProps {
+  readonly host: OfficeHost;
+  readonly client: ApiClient;
+  /** Outside Outlook, on the fake appointment (`?preview=1`). */
+  readonly preview: boolean;
+  readonly mode: PaneMode;
+}
+
+export function TaskpaneApp({ host, client, preview, mode }: TaskpaneAppProps) {
+  const styles = useStyles();
+  const pane = (
+    <main className={styles.root}>
+      {preview ? <WarningNote text={strings.previewBanner} /> : null}
+      <AppointmentProvider>
+        <Pane mode={mode} />
+      </AppointmentProvider>
+    </main>
+  );
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <OfficeHostProvider host={host}>
+        <ApiProvider client={client}>
+          {preview ? (
+            <SessionProvider>
+              <PreviewSignIn>{pane}</PreviewSignIn>
+            </SessionProvider>
+          ) : (
+            pane
+          )}
+        </ApiProvider>
+      </OfficeHostProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,125 @@
+import { Badge, Button, Caption1, Card, CardHeader, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { CalendarAddRegular, CheckmarkCircleRegular, LocationRegular, PeopleRegular } from '@fluentui/react-icons';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
+import type { Floor } from '../../../shared/schemas/locations';
+import type { RoomSearchResult } from '../../../shared/schemas/search';
+import { formatClock } from '../../web/time';
+import { strings } from '../strings';
+import { Availability } from './Availability';
+
+const FloorPlan = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "floor-plan" */ './FloorPlan.js')).FloorPlan,
+}));
+
+const useStyles = makeStyles({
+  card: { gap: tokens.spacingVerticalS },
+  image: {
+    width: '100%',
+    aspectRatio: '16 / 9',
+    objectFit: 'cover',
+    display: 'block',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  facts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, alignItems: 'center' },
+  fact: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
+  tags: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface RoomResultProps {
+  readonly room: RoomSearchResult;
+  readonly floor: Floor | undefined;
+  readonly inMeeting: boolean;
+  readonly adding: boolean;
+  readonly onAdd: (room: RoomSearchResult) => void;
+  /** For busy rooms: free rooms and times nearby. */
+  readonly alternatives?: ReactNode;
+}
+
+export function RoomResult({ room, floor, inMeeting, adding, onAdd, alternatives }: RoomResultProps) {
+  const styles = useStyles();
+  const [planOpen, setPlanOpen] = useState(false);
+  const image = room.images[0];
+  const titleId = `room-${room.id}`;
+  const plan = floor?.plan ? { ...floor, plan: floor.plan } : undefined;
+  return (
+    <Card className={styles.card} aria-labelledby={titleId} size="small">
+      {image ? <img className={styles.image} src={image.url} alt={image.alt} loading="lazy" decoding="async" /> : null}
+      <CardHeader
+        header={
+          <Text as="h3" weight="semibold" size={400} id={titleId} style={{ margin: 0 }}>
+            {room.name}
+          </Text>
+        }
+        description={
+          <div className={styles.facts}>
+            <span className={styles.fact}>
+              <PeopleRegular aria-hidden />
+              {strings.rooms.capacity(room.capacity)}
+            </span>
+            <span className={styles.fact}>
+              <LocationRegular aria-hidden />
+              {strings.rooms.location(room.buildingName, room.floorName)}
+            </span>
+          </div>
+        }
+      />
+      {room.tags.length > 0 ? (
+        <ul className={styles.tags} aria-label={strings.rooms.tagsLabel}>
+          {room.tags.map((tag) => (
+            <li key={tag}>
+              <Badge appearance="tint" color="informative" shape="rounded">
+                {tag}
+              </Badge>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {room.availability ? <Availability availability={room.availability} format={formatClock} /> : null}
+      {alternatives}
+      <div className={styles.actions}>
+        {inMeeting ? (
+          <Badge appearance="filled" color="brand" icon={<CheckmarkCircleRegular />}>
+            {strings.rooms.chosen}
+          </Badge>
+        ) : (
+          <Button
+            appearance="primary"
+            icon={<CalendarAddRegular />}
+            disabled={!room.exchange.email || adding}
+            aria-describedby={room.exchange.email ? undefined : `${titleId}-nomailbox`}
+            onClick={() => onAdd(room)}
+          >
+            {adding ? strings.rooms.adding : strings.rooms.add}
+          </Button>
+        )}
+        <Link as="button" onClick={() => setPlanOpen((open) => !open)} aria-expanded={planOpen}>
+          {planOpen ? strings.rooms.hidePlan : strings.rooms.showPlan}
+        </Link>
+      </div>
+      {room.exchange.email ? null : (
+        <Caption1 id={`${titleId}-nomailbox`} className={styles.note}>
+          {strings.rooms.noMailbox}
+        </Caption1>
+      )}
+      {planOpen ? (
+        plan ? (
+          <Suspense fallback={<Caption1>{strings.loading}</Caption1>}>
+            <FloorPlan floor={plan} roomName={room.name} shape={room.shape} />
+          </Suspense>
+        ) : (
+          <Caption1 className={styles.note}>{strings.rooms.noPlan}</Caption1>
+        )
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,106 @@
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { roomsEndpoints } from '../../../shared/api/rooms';
+import type { RoomSearchResult } from '../../../shared/schemas/search';
+import { headcountOf } from '../../office/officeHost';
+import { EmptyState, LoadingState } from '../../web/components/StatusViews';
+import { ErrorNote, SuccessNote } from '../components/Notice';
+import { useApi } from '../../web/hooks/useApi';
+import { useLocations } from '../../web/pages/roomSearch/useLocations';
+import { toOffsetIso } from '../../web/time';
+import { strings } from '../strings';
+import { useAppointment } from '../useAppointment';
+import { useKeptAsync } from '../useKeptAsync';
+import { Alternatives } from './Alternatives';
+import { RoomFilters, type RoomFilterValues } from './RoomFilters';
+import { RoomResult } from './RoomResult';
+import { useAddToMeeting } from './useAddToMeeting';
+import { useSeenTags } from './useSeenTags';
+
+const PAGE_SIZE = 30;
+
+const useStyles = makeStyles({
+  tab: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+});
+
+const locationText = (room: RoomSearchResult) => strings.rooms.locationText(room.name, room.buildingName);
+
+export function RoomsTab() {
+  const styles = useStyles();
+  const api = useApi();
+  const { appointment, properties, revision } = useAppointment();
+  const chosenEmail = properties.room?.roomEmail.toLowerCase();
+  const people = headcountOf(appointment, new Set(chosenEmail ? [chosenEmail] : []));
+  const [filters, setFilters] = useState<RoomFilterValues>({ people, building: '', floor: '', tags: [], text: '' });
+  const locations = useLocations();
+  const meeting = useMemo(
+    () => ({ start: appointment.start, end: appointment.end }),
+    [appointment.start, appointment.end],
+  );
+  const query = {
+    start: toOffsetIso(meeting.start),
+    end: toOffsetIso(meeting.end),
+    minCapacity: filters.people,
+    tags: [...filters.tags],
+    building: filters.building || undefined,
+    floor: filters.floor || undefined,
+    q: filters.text.trim() || undefined,
+    pageSize: PAGE_SIZE,
+  };
+  const { state, retry, data } = useKeptAsync(`${revision}|${JSON.stringify(query)}`, (signal) =>
+    api.call(roomsEndpoints.searchRooms, { query, signal }),
+  );
+  const knownTags = useSeenTags(data?.items);
+  const { state: addState, add } = useAddToMeeting(locationText);
+  const attendeeEmails = new Set(appointment.requiredAttendees.map((p) => p.email.toLowerCase()));
+  const floorOf = (room: RoomSearchResult) => locations?.floors.find((f) => f.id === room.floorId);
+
+  return (
+    <div className={styles.tab}>
+      <RoomFilters initial={filters} locations={locations} knownTags={knownTags} onSearch={setFilters} />
+      {addState.status === 'added' ? <SuccessNote text={strings.rooms.added(addState.room.name)} /> : null}
+      {addState.status === 'failed' ? <ErrorNote lead={strings.rooms.addFailed} error={addState.error} /> : null}
+      <section aria-labelledby="room-results" aria-busy={state.status === 'loading'}>
+        <Text as="h2" id="room-results" weight="semibold" size={400}>
+          {data ? strings.rooms.resultCount(data.total) : strings.rooms.resultsLabel}
+        </Text>
+        {state.status === 'loading' && !data ? <LoadingState label={strings.loading} /> : null}
+        {state.status === 'error' ? <ErrorNote error={state.error} onRetry={retry} /> : null}
+        {data && data.items.length === 0 ? (
+          <EmptyState title={strings.rooms.empty} hint={strings.rooms.emptyHint} />
+        ) : null}
+        {data && data.items.length > 0 ? (
+          <ul className={styles.list}>
+            {data.items.map((room) => (
+              <li key={room.id}>
+                <RoomResult
+                  room={room}
+                  floor={floorOf(room)}
+                  inMeeting={
+                    properties.room?.roomId === room.id ||
+                    (room.exchange.email !== null && attendeeEmails.has(room.exchange.email.toLowerCase()))
+                  }
+                  adding={addState.status === 'adding' && addState.roomId === room.id}
+                  onAdd={(r) => void add(r)}
+                  alternatives={
+                    room.availability && room.availability.state !== 'free' ? (
+                      <Alternatives room={room} results={data.items} meeting={meeting} />
+                    ) : undefined
+                  }
+                />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    </div>
+  );
+}

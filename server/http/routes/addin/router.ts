@@ -1,0 +1,55 @@
+/**
+ * The Outlook add-in's manifest and icons (docs/addin.md).
+ *
+ * Wiring in server/main.ts: `addinPageRouter` goes into AppDeps.pageRouters (outside /api:
+ * GET /manifest.xml, GET /addin/icons/icon-<size>.png), `addinApiRouter` into featureRouters
+ * (GET /api/admin/addin/manifest, the admin's download).
+ */
+import { readFile } from 'node:fs/promises';
+import express, { Router } from 'express';
+import { addinEndpoints as endpoints } from '../../../../shared/api/addin';
+import { mount } from '../../route';
+import { ICONS_URL_PATH, rewriteManifest, type AddinFiles } from './manifest';
+
+export interface AddinRouterDeps extends AddinFiles {
+  /** PUBLIC_URL: every URL of the served manifest points here. */
+  readonly publicUrl: string;
+}
+
+const XML = 'application/xml; charset=utf-8';
+const DOWNLOAD_NAME = 'roomserve-manifest.xml';
+
+function manifestReader(deps: AddinRouterDeps): () => Promise<string> {
+  let served: Promise<string> | undefined;
+  return () => {
+    served ??= readFile(deps.manifestFile, 'utf8').then((xml) => rewriteManifest(xml, deps.publicUrl));
+    // A failed read (file missing) is retried on the next request.
+    void served.catch(() => (served = undefined));
+    return served;
+  };
+}
+
+export function addinPageRouter(deps: AddinRouterDeps): Router {
+  const router = Router();
+  const manifest = manifestReader(deps);
+  router.get('/manifest.xml', async (_req, res) => {
+    res.set({ 'Content-Type': XML, 'Cache-Control': 'no-cache' }).send(await manifest());
+  });
+  router.use(ICONS_URL_PATH, express.static(deps.iconsDir, { index: false, maxAge: '1d', fallthrough: true }));
+  return router;
+}
+
+export function addinApiRouter(deps: AddinRouterDeps): Router {
+  const router = Router();
+  const manifest = manifestReader(deps);
+  mount(router, endpoints.manifestDownload, async ({ res }) => {
+    res
+      .set({
+        'Content-Type': XML,
+        'Content-Disposition': `attachment; filename="${DOWNLOAD_NAME}"`,
+        'Cache-Control': 'no-store',
+      })
+      .send(await manifest());
+  });
+  return router;
+}
