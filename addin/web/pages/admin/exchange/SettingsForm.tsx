@@ -1,0 +1,176 @@
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Switch,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import { exchangeEndpoints } from '../../../../../shared/api/exchange';
+import type { ExchangeSettings } from '../../../../../shared/schemas/exchange';
+import { useApi } from '../../../hooks/useApi';
+import { formProblems, type FormProblems } from '../apiErrors';
+import { formatInstant } from '../format';
+import { adminStrings } from '../strings';
+import { bodyOf, draftOf, isDirty, type SettingsDraft } from './settingsDraft';
+
+const useStyles = makeStyles({
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+  },
+  pem: { fontFamily: tokens.fontFamilyMonospace },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+});
+
+const text = adminStrings.exchange;
+const NO_PROBLEMS: FormProblems = { fields: {}, message: undefined };
+
+/** Field props for a Fluent <Field>: the server's (or our) complaint about that input, if any. */
+function complaint(problems: FormProblems, field: string) {
+  const message = problems.fields[field];
+  return message === undefined ? {} : { validationState: 'error' as const, validationMessage: message };
+}
+
+export interface SettingsFormProps {
+  readonly initial: ExchangeSettings;
+  /** Rendered below the form; told whether the form holds unsaved changes. */
+  readonly after?: (dirty: boolean) => ReactNode;
+}
+
+export function SettingsForm({ initial, after }: SettingsFormProps) {
+  const styles = useStyles();
+  const api = useApi();
+  const [saved, setSaved] = useState(initial);
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(initial));
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
+  const [saving, setSaving] = useState(false);
+  const [justSaved, setJustSaved] = useState(false);
+  const update = (change: Partial<SettingsDraft>) => {
+    setDraft((d) => ({ ...d, ...change }));
+    setJustSaved(false);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!saved.passwordSet && draft.password === '') {
+      setProblems({ fields: { password: text.passwordRequired }, message: undefined });
+      return;
+    }
+    setSaving(true);
+    setProblems(NO_PROBLEMS);
+    try {
+      const next = await api.call(exchangeEndpoints.saveExchangeSettings, { body: bodyOf(draft) });
+      setSaved(next);
+      setDraft(draftOf(next));
+      setJustSaved(true);
+    } catch (error: unknown) {
+      setProblems(formProblems(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const loadPem = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    try {
+      update({ caBundlePem: await file.text() });
+    } catch {
+      setProblems({ fields: { caBundlePem: text.caBundleFileFailed }, message: undefined });
+    }
+  };
+
+  const fieldCount = Object.keys(problems.fields).length;
+  return (
+    <>
+      <form className={styles.form} aria-label={text.formLabel} onSubmit={(e) => void submit(e)} noValidate>
+        {!saved.configured ? (
+          <MessageBar intent="info">
+            <MessageBarBody>{text.notConfigured}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        <Field label={text.ewsUrl} hint={text.ewsUrlHint} required {...complaint(problems, 'ewsUrl')}>
+          <Input type="url" value={draft.ewsUrl} onChange={(_e, d) => update({ ewsUrl: d.value })} />
+        </Field>
+        <Field label={text.username} hint={text.usernameHint} required {...complaint(problems, 'username')}>
+          <Input autoComplete="off" value={draft.username} onChange={(_e, d) => update({ username: d.value })} />
+        </Field>
+        <Field
+          label={text.password}
+          hint={saved.passwordSet ? text.passwordStored : text.passwordNeeded}
+          required={!saved.passwordSet}
+          {...complaint(problems, 'password')}
+        >
+          <Input
+            type="password"
+            autoComplete="new-password"
+            value={draft.password}
+            onChange={(_e, d) => update({ password: d.value })}
+          />
+        </Field>
+        <Field label={text.authMethod} {...complaint(problems, 'authMethod')}>
+          <RadioGroup
+            value={draft.authMethod}
+            onChange={(_e, d) => update({ authMethod: d.value === 'basic' ? 'basic' : 'ntlm' })}
+          >
+            <Radio value="ntlm" label={text.authNtlm} />
+            <Radio value="basic" label={text.authBasic} />
+          </RadioGroup>
+        </Field>
+        <Field label={text.caBundle} hint={text.caBundleHint} {...complaint(problems, 'caBundlePem')}>
+          <Textarea
+            className={styles.pem}
+            resize="vertical"
+            rows={4}
+            placeholder="-----BEGIN CERTIFICATE-----"
+            value={draft.caBundlePem}
+            onChange={(_e, d) => update({ caBundlePem: d.value })}
+          />
+        </Field>
+        <Field label={text.caBundleFile}>
+          <input type="file" accept=".pem,.crt,.cer,text/plain" onChange={(e) => void loadPem(e)} />
+        </Field>
+        <Switch
+          label={text.skipTls}
+          checked={draft.skipTlsVerification}
+          onChange={(_e, d) => update({ skipTlsVerification: d.checked })}
+        />
+        {draft.skipTlsVerification ? (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{text.skipTlsWarning}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {problems.message !== undefined || fieldCount > 0 ? (
+          <MessageBar intent="error" role="alert" layout="multiline">
+            <MessageBarBody>{problems.message ?? text.fieldsInvalid}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {justSaved ? (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>{text.saved}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        <div className={styles.actions}>
+          <Button type="submit" appearance="primary" disabled={saving}>
+            {saving ? adminStrings.common.saving : adminStrings.common.save}
+          </Button>
+          {saved.updatedAt ? <Text size={200}>{text.lastSaved(formatInstant(saved.updatedAt))}</Text> : null}
+        </div>
+      </form>
+      {after?.(isDirty(draft, saved))}
+    </>
+  );
+}

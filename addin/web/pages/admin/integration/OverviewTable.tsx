@@ -1,0 +1,146 @@
+import {
+  Badge,
+  Button,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { CheckmarkCircleFilled, DiamondDismissFilled } from '@fluentui/react-icons';
+import type { IntegrationRoom } from '../../../../../shared/schemas/integration';
+import { formatInstant } from '../format';
+import { adminStrings } from '../strings';
+
+const useStyles = makeStyles({
+  wrap: {
+    overflowX: 'auto',
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+  },
+  table: { minWidth: '960px' },
+  line: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
+  stack: { display: 'flex', flexDirection: 'column' },
+  verified: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
+  failed: { color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  // Long mailbox addresses wrap inside their column instead of running into the next one.
+  email: { wordBreak: 'break-all' },
+});
+
+const text = adminStrings.integration;
+
+export interface OverviewTableProps {
+  readonly rooms: readonly IntegrationRoom[];
+  readonly syncDisabled: boolean;
+  readonly onSync: (roomId: string) => void;
+}
+
+export function OverviewTable({ rooms, syncDisabled, onSync }: OverviewTableProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.wrap}>
+      <Table aria-label={text.tableLabel} size="small" className={styles.table}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{text.room}</TableHeaderCell>
+            <TableHeaderCell>{text.verification}</TableHeaderCell>
+            <TableHeaderCell>{text.subscription}</TableHeaderCell>
+            <TableHeaderCell>{text.lastSync}</TableHeaderCell>
+            <TableHeaderCell>{text.nextSync}</TableHeaderCell>
+            <TableHeaderCell>{text.bookings}</TableHeaderCell>
+            <TableHeaderCell>{text.lastError}</TableHeaderCell>
+            <TableHeaderCell>{text.actions}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rooms.map((room) => (
+            <OverviewRow key={room.roomId} room={room} syncDisabled={syncDisabled} onSync={onSync} />
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+function OverviewRow({
+  room,
+  syncDisabled,
+  onSync,
+}: {
+  room: IntegrationRoom;
+  syncDisabled: boolean;
+  onSync: (roomId: string) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <TableRow>
+      <TableCell>
+        <span className={styles.stack}>
+          <Text weight="semibold">{room.name}</Text>
+          <Text size={200} className={styles.email}>
+            {room.email}
+          </Text>
+          {room.active ? null : (
+            <Badge appearance="outline" color="informative">
+              {text.inactive}
+            </Badge>
+          )}
+        </span>
+      </TableCell>
+      <TableCell>
+        <Verification room={room} />
+      </TableCell>
+      <TableCell>
+        <span className={styles.stack}>
+          <Text>{text.subscriptionState[room.subscription]}</Text>
+          {room.syncing ? <Spinner size="extra-tiny" label={text.syncingNow} /> : null}
+        </span>
+      </TableCell>
+      <TableCell>{formatInstant(room.lastSuccessfulSyncAt, adminStrings.common.never)}</TableCell>
+      <TableCell>{formatInstant(room.nextSyncAt, adminStrings.common.notScheduled)}</TableCell>
+      <TableCell>{room.bookingsInHorizon}</TableCell>
+      <TableCell>
+        {room.lastError ? (
+          <Text className={styles.error}>{text.errorAt(room.lastError.message, formatInstant(room.lastError.at))}</Text>
+        ) : (
+          text.noError
+        )}
+      </TableCell>
+      <TableCell>
+        <Button
+          size="small"
+          aria-label={text.syncNowFor(room.name)}
+          disabled={syncDisabled}
+          onClick={() => onSync(room.roomId)}
+        >
+          {text.syncNow}
+        </Button>
+      </TableCell>
+    </TableRow>
+  );
+}
+
+function Verification({ room }: { room: IntegrationRoom }) {
+  const styles = useStyles();
+  const { state, error } = room.verification;
+  const words = text.verificationState[state];
+  if (state === 'verifying') return <Spinner size="extra-tiny" label={words} />;
+  return (
+    <span className={styles.line}>
+      {state === 'verified' ? <CheckmarkCircleFilled aria-hidden className={styles.verified} fontSize={20} /> : null}
+      {state === 'failed' ? <DiamondDismissFilled aria-hidden className={styles.failed} fontSize={20} /> : null}
+      <span className={styles.stack}>
+        <Text>{words}</Text>
+        {state === 'failed' && error ? <Text size={200}>{error}</Text> : null}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,80 @@
+import { Button, Field, Input, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { locationsEndpoints } from '../../../../../shared/api/locations';
+import type { RoomSearchResult } from '../../../../../shared/schemas/search';
+import { useApi } from '../../../hooks/useApi';
+import { formProblems } from '../apiErrors';
+import { ConnectionState } from '../ConnectionState';
+import { adminStrings } from '../strings';
+import { useLiveConnection } from '../useLiveConnection';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  field: { flexGrow: 1, minWidth: '220px' },
+});
+
+const text = adminStrings.rooms;
+
+/**
+ * One room: its Exchange email edited in place. Saving PATCHes the room; the server checks the
+ * mailbox, and the state cell follows it (polling while it says verifying).
+ */
+export function RoomConnectionRow({ room }: { room: RoomSearchResult }) {
+  const styles = useStyles();
+  const api = useApi();
+  const [saved, setSaved] = useState(room.exchange);
+  const [email, setEmail] = useState(room.exchange.email ?? '');
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const connection = useLiveConnection(room.id, saved);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = email.trim();
+    setSaving(true);
+    setProblem(undefined);
+    try {
+      const updated = await api.call(locationsEndpoints.updateRoom, {
+        params: { id: room.id },
+        body: { exchangeEmail: trimmed === '' ? null : trimmed },
+      });
+      setSaved(updated.exchange);
+      setEmail(updated.exchange.email ?? '');
+    } catch (error: unknown) {
+      const problems = formProblems(error);
+      setProblem(problems.fields.exchangeEmail ?? problems.message ?? Object.values(problems.fields)[0]);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <TableRow>
+      <TableCell>
+        <Text weight="semibold">{room.name}</Text>
+      </TableCell>
+      <TableCell>
+        <form className={styles.form} onSubmit={(e) => void save(e)} noValidate>
+          <Field
+            className={styles.field}
+            {...(problem === undefined ? {} : { validationState: 'error' as const, validationMessage: problem })}
+          >
+            <Input
+              type="email"
+              aria-label={text.emailFor(room.name)}
+              placeholder="room@example.com"
+              value={email}
+              onChange={(_e, d) => setEmail(d.value)}
+            />
+          </Field>
+          <Button type="submit" aria-label={text.saveFor(room.name)} disabled={saving}>
+            {adminStrings.common.save}
+          </Button>
+        </form>
+      </TableCell>
+      <TableCell>
+        <ConnectionState connection={connection} busy={saving} />
+      </TableCell>
+    </TableRow>
+  );
+}

@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * A real Roomserve server process (server/main.ts through tsx) on the test's PostgreSQL schema,
+ * resolved once it listens. For tests that kill servers with SIGKILL; only on PostgreSQL, since
+ * an in-memory PGlite cannot be shared with another process.
+ */
+export function startServerProcess(options: {
+  readonly name: string;
+  /** The test database's label, `postgres:<schema>`. */
+  readonly databaseLabel: string;
+  /** Base64 of the key the test sealed the Exchange password with. */
+  readonly secretKey: string;
+  readonly startTimeoutMs?: number;
+}): Promise<ChildProcess> {
+  const url = new URL(process.env.DATABASE_URL ?? '');
+  url.searchParams.set('options', `-c search_path=${options.databaseLabel.split(':')[1] ?? 'public'},public`);
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../server/main.ts')], {
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: url.toString(),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DEMO: 'off',
+      EXCHANGE_SIM: 'off',
+      ROOMSERVE_SECRET_KEY: options.secretKey,
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), `roomserve-${options.name}-`)),
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(
+      () => reject(new Error(`${options.name} did not start: ${output.slice(-2000)}`)),
+      options.startTimeoutMs ?? 90_000,
+    );
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (output.includes('Roomserve listening')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${options.name} exited (${String(code ?? signal)}): ${output.slice(-2000)}`));
+    });
+  });
+}
+
+/** SIGKILL, as `kill -9`, and wait until the process is gone. */
+export async function killHard(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGKILL');
+  await gone;
+}
