@@ -57,6 +57,35 @@ const envSchema = z
       .optional(),
     /** Start the built-in Exchange simulator when no Exchange is configured (demo): on | off. */
     EXCHANGE_SIM: onOff.default(true),
+    /**
+     * Hosts whose /autodiscover/metadata/json/1 may be fetched to check the Outlook add-in's Exchange
+     * identity tokens (comma-separated host names). Unset: the host of the configured EWS URL.
+     */
+    ADDIN_TOKEN_ALLOWED_HOSTS: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((h) => h.trim().toLowerCase())
+          .filter((h) => h !== ''),
+      )
+      .refine((hosts) => hosts.every((h) => /^[a-z0-9.:[\]-]+$/.test(h)), 'must be host names separated by commas')
+      .optional(),
+    /** Mail server for order notifications: smtp://user:pass@host:587 or smtps://…:465. Or SMTP_HOST/SMTP_PORT. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    SMTP_HOST: z.string().min(1).optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    /** on: TLS from the first byte (port 465); off: STARTTLS when the server offers it. */
+    SMTP_SECURE: onOff.default(false),
+    /** Sender address of order notifications. */
+    SMTP_FROM: z.string().min(3).default('Roomserve <roomserve@localhost>'),
+    /** Seconds a vanished meeting may take to reappear in another room before its orders are cancelled. */
+    ORDERS_SETTLE_SECONDS: z.coerce.number().int().min(0).max(3600).default(20),
+    /** Seconds between sweeps that re-check orders whose bookings changed. */
+    ORDERS_SWEEP_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   })
   .superRefine((env, ctx) => {
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
@@ -85,6 +114,18 @@ export interface Config {
   readonly secretKey: string | undefined;
   /** Start the Exchange simulator when no Exchange is configured. */
   readonly exchangeSim: boolean;
+  /** Hosts the add-in's identity-token metadata may come from; undefined: the EWS URL's host. */
+  readonly addinTokenAllowedHosts: readonly string[] | undefined;
+  /** Order notification mail; null: no mail server, email notifications are marked skipped. */
+  readonly smtp: {
+    readonly url?: string;
+    readonly host?: string;
+    readonly port: number;
+    readonly secure: boolean;
+    readonly from: string;
+  } | null;
+  /** How orders follow their meetings: settle delay for vanished meetings and sweep interval. */
+  readonly orders: { readonly settleMs: number; readonly sweepMs: number };
 }
 
 export class ConfigError extends Error {
@@ -123,6 +164,18 @@ export function parseConfig(source: Readonly<Record<string, string | undefined>>
     trustProxy: env.TRUST_PROXY,
     secretKey: env.ROOMSERVE_SECRET_KEY,
     exchangeSim: env.EXCHANGE_SIM,
+    addinTokenAllowedHosts: env.ADDIN_TOKEN_ALLOWED_HOSTS,
+    smtp:
+      env.SMTP_URL !== undefined || env.SMTP_HOST !== undefined
+        ? {
+            ...(env.SMTP_URL !== undefined ? { url: env.SMTP_URL } : {}),
+            ...(env.SMTP_HOST !== undefined ? { host: env.SMTP_HOST } : {}),
+            port: env.SMTP_PORT,
+            secure: env.SMTP_SECURE,
+            from: env.SMTP_FROM,
+          }
+        : null,
+    orders: { settleMs: env.ORDERS_SETTLE_SECONDS * 1000, sweepMs: env.ORDERS_SWEEP_SECONDS * 1000 },
   };
 }
 

@@ -3,6 +3,7 @@
  * The only module that instantiates adapters. `composeApp` is exported so that tests build the
  * very same application on a test database (test/support/testApp.ts).
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -23,7 +24,37 @@ import { createApp, type AppDeps } from './http/app';
 import { REDACT_PATHS } from './http/middleware/requestLogger';
 import { filesRouter } from './http/routes/files/router';
 import { locationsRouter } from './http/routes/locations/router';
+import { addinApiRouter, addinPageRouter } from './http/routes/addin/router';
+import { findAddinFiles, taskpaneUrl, type AddinFiles } from './http/routes/addin/manifest';
+import { createExchangeIdentityTokenVerifier } from './adapters/identity/exchangeIdentityToken';
+import { createEwsIdentityDirectory } from './adapters/identity/ewsIdentityDirectory';
+import { createAddinIdentityService } from './services/addinIdentity';
+import { catalogRouter } from './http/routes/catalog/router';
+import { createCatalogRepository } from './adapters/db/repositories/catalog';
+import { createCatalogService, type CatalogService } from './services/catering/catalog';
 import { roomsRouter } from './http/routes/rooms/router';
+import { bookingsRouter } from './http/routes/bookings/router';
+import { createBookingRepository } from './adapters/db/repositories/bookings';
+import { createEwsMeetingWriter } from './adapters/ews/meetingWriter';
+import type { MeetingWriterFactory } from './ports/meetingWriter';
+import { createBookingService, meetingWriterSource, type BookingService } from './services/bookings';
+import { ordersRouter } from './http/routes/orders/router';
+import { facilityRouter } from './http/routes/facility/router';
+import { createOrderRepository } from './adapters/db/repositories/orders';
+import { createOrderCatalog } from './adapters/db/repositories/ordersCatalog';
+import { createMeetingBookings } from './adapters/db/repositories/ordersMeetings';
+import { createOutboxStore } from './adapters/db/repositories/outbox';
+import { createSmtpMailSender, type SmtpSettings } from './adapters/mail/smtpMailSender';
+import { createHttpWebhookSender } from './adapters/webhook/httpWebhookSender';
+import {
+  createOrderFollower,
+  createOrdersService,
+  type OrderFollower,
+  type OrdersService,
+} from './services/catering/orders';
+import { createOutboxDispatcher, type OutboxDispatcher } from './services/catering/orders/dispatcher';
+import { meetingLookupSource } from './services/catering/orders/lookupSource';
+import { createEwsMeetingLookup } from './adapters/ews/meetingLookup';
 import { exchangeRouter } from './http/routes/exchange/router';
 import { createExchangeSettingsRepository } from './adapters/db/repositories/exchangeSettings';
 import { createEwsCalendarGateway } from './adapters/ews/gateway';
@@ -33,6 +64,7 @@ import { createExchangeService, type ExchangeService } from './services/exchange
 import { integrationRouter } from './http/routes/integration/router';
 import { createSyncStore } from './adapters/db/repositories/syncStore';
 import { createAdvisoryRoomLeases } from './adapters/db/advisoryRoomLeases';
+import type { BookingChangeListener } from './ports/bookingChanges';
 import type { RoomLeases } from './ports/roomLeases';
 import { createInProcessRoomLeases } from './sync/inProcessRoomLeases';
 import { createIntegrationService } from './sync/integrationOverview';
@@ -64,7 +96,19 @@ export interface ComposeOptions {
   readonly secrets: SecretSealer;
   /** Tests may swap the EWS adapter; production uses ews-javascript-api. */
   readonly exchangeGateway?: ExchangeGatewayFactory;
+  /** Tests may swap the EWS meeting writer (bookings made in Roomserve). */
+  readonly meetingWriter?: MeetingWriterFactory;
+  /** Catering orders: mail server (null: email notifications are skipped) and how orders follow meetings. */
+  readonly orders?: { readonly smtp?: SmtpSettings | null; readonly settleMs?: number; readonly sweepMs?: number };
   /** Exchange sync: how rooms are leased among instances (default: in-process), demo and simulator flags. */
+  /** The Outlook add-in: manifest, icons and identity-token sign-in. Absent: not served (main always sets it). */
+  readonly addin?: {
+    readonly publicUrl: string;
+    /** ADDIN_TOKEN_ALLOWED_HOSTS; undefined: the configured EWS URL's host. */
+    readonly tokenAllowedHosts: readonly string[] | undefined;
+    /** Default: manifest.xml and addin/assets/icons of this checkout. */
+    readonly files?: AddinFiles;
+  };
   readonly sync?: {
     readonly leases?: () => RoomLeases;
     readonly demo?: boolean;
@@ -83,6 +127,13 @@ export interface Services {
   readonly files: FilesService;
   readonly roomSearch: RoomSearchService;
   readonly exchange: ExchangeService;
+  readonly catalog: CatalogService;
+  readonly bookings: BookingService;
+  readonly orders: OrdersService;
+  /** The sync's BookingChangeListener for orders; start() runs its sweep. */
+  readonly orderFollower: OrderFollower;
+  /** Sends the order notification outbox; start() polls it. */
+  readonly outboxDispatcher: OutboxDispatcher;
 }
 
 export interface Composition {
@@ -114,7 +165,7 @@ export function composeServices(
   knex: Knex,
   options: Pick<
     ComposeOptions,
-    'config' | 'clock' | 'passwordCost' | 'secrets' | 'exchangeGateway' | 'logger' | 'sync'
+    'config' | 'clock' | 'passwordCost' | 'secrets' | 'exchangeGateway' | 'meetingWriter' | 'logger' | 'sync' | 'orders'
   >,
 ): Services {
   const clock = options.clock ?? systemClock;
@@ -153,13 +204,92 @@ export function composeServices(
     files: createFilesService({ files: fileRepository }),
     roomSearch: createRoomSearchService({ roomSearch: createRoomSearchRepository(knex) }),
     exchange,
+    catalog: createCatalogService({
+      catalog: createCatalogRepository(knex),
+      ...createLocationRepositories(knex),
+      files: fileRepository,
+      secrets: options.secrets,
+      generateSecret: () => randomBytes(32).toString('base64url'),
+    }),
+    bookings: composeBookings(knex, exchange, options),
+    ...composeOrders(knex, exchange, options),
   };
+}
+
+/** Orders, the follower that keeps them with their meetings, and the notification outbox. */
+function composeOrders(
+  knex: Knex,
+  exchange: ExchangeService,
+  options: Pick<ComposeOptions, 'clock' | 'secrets' | 'logger' | 'orders' | 'sync'>,
+): Pick<Services, 'orders' | 'orderFollower' | 'outboxDispatcher'> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger.child({ component: 'orders' });
+  // Orders on Outlook items read the meeting's identity through EWS, on the saved Exchange settings.
+  const lookups = meetingLookupSource({
+    connectionSettings: () => exchange.connectionSettings(),
+    onSettingsChanged: (listener) => exchange.onSettingsChanged(listener),
+    createLookup: (settings) =>
+      createEwsMeetingLookup(settings, {
+        hooks: { onBackOff: (reason, ms) => options.sync?.metrics?.ewsBackOff(reason, ms) },
+      }),
+  });
+  const deps = {
+    orders: createOrderRepository(knex),
+    catalog: createOrderCatalog(knex),
+    bookings: createMeetingBookings(knex),
+    people: createUserRepository(knex),
+    now: () => clock.now(),
+    meetingLookup: () => lookups.lookup(),
+  };
+  const orders = createOrdersService(deps);
+  const smtp = options.orders?.smtp ?? null;
+  const outboxDispatcher = createOutboxDispatcher({
+    outbox: createOutboxStore(knex),
+    mail: smtp ? createSmtpMailSender(smtp) : null,
+    webhooks: createHttpWebhookSender({ timeoutMs: 10_000 }),
+    secrets: options.secrets,
+    now: () => clock.now(),
+    log: { warn: (details, message) => logger.warn(details, message) },
+  });
+  orders.subscribe(() => outboxDispatcher.nudge());
+  const orderFollower = createOrderFollower(deps, orders.bus, {
+    settleMs: options.orders?.settleMs ?? 20_000,
+    sweepMs: options.orders?.sweepMs ?? 60_000,
+    onError: (err, orderId) => logger.warn({ err, orderId }, 'an order could not follow its meeting'),
+  });
+  return { orders, orderFollower, outboxDispatcher };
+}
+
+/** Bookings made in Roomserve: the meeting writer follows the saved Exchange settings like the gateway. */
+function composeBookings(
+  knex: Knex,
+  exchange: ExchangeService,
+  options: Pick<ComposeOptions, 'clock' | 'meetingWriter' | 'logger' | 'sync'>,
+): BookingService {
+  const clock = options.clock ?? systemClock;
+  const writers = meetingWriterSource({
+    connectionSettings: () => exchange.connectionSettings(),
+    onSettingsChanged: (listener) => exchange.onSettingsChanged(listener),
+    createWriter:
+      options.meetingWriter ??
+      ((settings) =>
+        createEwsMeetingWriter(settings, {
+          hooks: { onBackOff: (reason, ms) => options.sync?.metrics?.ewsBackOff(reason, ms) },
+        })),
+  });
+  return createBookingService({
+    bookings: createBookingRepository(knex),
+    writer: () => writers.writer(),
+    now: () => clock.now(),
+    log: { warn: (details, message) => options.logger.warn(details, message) },
+  });
 }
 
 function composeSync(
   options: ComposeOptions,
   exchange: ExchangeService,
   metrics: SyncMetrics,
+  bookingChanges: readonly BookingChangeListener[],
 ): { sync: SyncController; router: ReturnType<typeof integrationRouter> } {
   const clock = options.clock ?? systemClock;
   const store = createSyncStore(options.knex);
@@ -167,6 +297,7 @@ function composeSync(
     createSyncRuntime({
       gateway: metrics.instrument(gateway),
       observer: metrics.observer,
+      bookingChanges,
       store,
       clock,
       leases: options.sync?.leases?.() ?? createInProcessRoomLeases(),
@@ -191,11 +322,33 @@ function composeSync(
   return { sync, router: integrationRouter({ integration }) };
 }
 
+function composeAddin(options: ComposeOptions, services: Services, addin: NonNullable<ComposeOptions['addin']>) {
+  const clock = options.clock ?? systemClock;
+  const exchangeSettings = () => services.exchange.connectionSettings();
+  const files = { publicUrl: addin.publicUrl, ...(addin.files ?? findAddinFiles()) };
+  const identity = createAddinIdentityService({
+    verifier: createExchangeIdentityTokenVerifier({
+      audience: taskpaneUrl(addin.publicUrl),
+      allowedHosts: addin.tokenAllowedHosts,
+      exchangeSettings,
+      now: () => clock.now().getTime(),
+    }),
+    directory: createEwsIdentityDirectory({ exchangeSettings, now: () => clock.now().getTime() }),
+    users: createUserRepository(options.knex),
+  });
+  return { pageRouter: addinPageRouter(files), apiRouter: addinApiRouter(files), identity };
+}
+
 export function composeApp(options: ComposeOptions): Composition {
   const metrics = options.sync?.metrics ?? createSyncMetrics();
   const withMetrics: ComposeOptions = { ...options, sync: { ...options.sync, metrics } };
   const services = composeServices(options.knex, withMetrics);
-  const integration = composeSync(withMetrics, services.exchange, metrics);
+  // Orders follow their meetings; pending Roomserve bookings learn the attendant's answer.
+  const integration = composeSync(withMetrics, services.exchange, metrics, [
+    services.orderFollower,
+    services.bookings.changeListener,
+  ]);
+  const addin = options.addin ? composeAddin(options, services, options.addin) : undefined;
   const app = createApp({
     config: options.config,
     logger: options.logger,
@@ -210,7 +363,13 @@ export function composeApp(options: ComposeOptions): Composition {
       roomsRouter({ roomSearch: services.roomSearch }),
       exchangeRouter({ exchange: services.exchange, locations: services.locations }),
       integration.router,
+      catalogRouter({ catalog: services.catalog }),
+      ordersRouter({ orders: services.orders }),
+      facilityRouter({ orders: services.orders }),
+      bookingsRouter({ bookings: services.bookings }),
+      ...(addin ? [addin.apiRouter] : []),
     ],
+    ...(addin ? { pageRouters: [addin.pageRouter], identityTokens: addin.identity } : {}),
     webDir: options.webDir ?? defaultWebDir(),
     version: packageVersion(),
     metrics,
@@ -249,7 +408,16 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-function stopOnSignals(server: Server, db: Database, logger: Logger, sync: SyncController): void {
+/** Background work that must end before the database closes. */
+type Stoppable = () => Promise<void> | void;
+
+function stopOnSignals(
+  server: Server,
+  db: Database,
+  logger: Logger,
+  sync: SyncController,
+  background: readonly Stoppable[],
+): void {
   let stopping = false;
   const stop = async (signal: NodeJS.Signals): Promise<void> => {
     if (stopping) return;
@@ -260,6 +428,7 @@ function stopOnSignals(server: Server, db: Database, logger: Logger, sync: SyncC
     await closeServer(server);
     clearTimeout(force);
     await sync.stop();
+    for (const stopWork of background) await stopWork();
     await db.close();
     logger.info('stopped');
     process.exit(0);
@@ -291,6 +460,8 @@ export async function main(): Promise<void> {
     config,
     logger,
     secrets: createSecretBox(secretKey.key),
+    addin: { publicUrl: config.publicUrl, tokenAllowedHosts: config.addinTokenAllowedHosts },
+    orders: { smtp: config.smtp, settleMs: config.orders.settleMs, sweepMs: config.orders.sweepMs },
     sync: {
       demo: config.demo,
       followSettings: true,
@@ -332,8 +503,16 @@ export async function main(): Promise<void> {
     logger.info({ email: config.initialAdmin.email, outcome }, 'initial admin');
   }
   const server = await listen(app, config);
-  stopOnSignals(server, db, logger, sync);
+  // Pending Roomserve bookings whose request was cut short (crash, lost answer) are settled here.
+  const stopRepairSweep = services.bookings.startRepairSweep(30_000);
+  stopOnSignals(server, db, logger, sync, [
+    stopRepairSweep,
+    () => services.orderFollower.stop(),
+    () => services.outboxDispatcher.stop(),
+  ]);
   await sync.restart(await services.exchange.gateway());
+  services.orderFollower.start();
+  services.outboxDispatcher.start();
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   logger.info({ publicUrl: config.publicUrl }, `Roomserve listening on http://${shownHost}:${config.port}`);
 }

@@ -13,6 +13,19 @@ import { SignInPage } from './pages/SignInPage';
 const RoomSearchPage = lazy(async () => ({
   default: (await import(/* webpackChunkName: "room-search" */ './pages/roomSearch/RoomSearchPage.js')).RoomSearchPage,
 }));
+const AdminPages = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "admin" */ './pages/admin/AdminPages.js')).AdminPages,
+}));
+const CatalogPage = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "catalog" */ './pages/catalog/CatalogPage.js')).CatalogPage,
+}));
+const FacilityBoardPage = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "facility-board" */ './pages/facility/FacilityBoardPage.js'))
+    .FacilityBoardPage,
+}));
+const MyBookingsPage = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "bookings" */ './pages/bookings/MyBookingsPage.js')).MyBookingsPage,
+}));
 const NotFoundPage = lazy(async () => ({
   default: (await import(/* webpackChunkName: "not-found" */ './pages/NotFoundPage.js')).NotFoundPage,
 }));
@@ -48,6 +61,10 @@ export const appRoutes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <RoomSearchPage /> },
+      { path: 'admin/*', element: <AdminPages /> },
+      { path: 'catalog', element: <CatalogPage /> },
+      { path: 'bookings', element: <MyBookingsPage /> },
+      { path: 'facility', element: <FacilityBoardPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -15,6 +15,26 @@ export const strings = {
     openMenu: 'Open navigation',
   },
 
+  // The admin pages keep their texts in pages/admin/strings.ts, inside their lazy chunk.
+  adminNav: {
+    admin: 'Admin',
+  },
+
+  // My bookings and the booking dialog keep their texts in pages/bookings/strings.ts.
+  bookingsNav: {
+    myBookings: 'My bookings',
+  },
+
+  // The catalog page keeps its texts in pages/catalog/strings.ts, inside its lazy chunk.
+  catalogNav: {
+    catalog: 'Catalog',
+  },
+
+  // The facility board keeps its texts in pages/facility/strings.ts, inside its lazy chunk.
+  facilityNav: {
+    facility: 'Facility board',
+  },
+
   userMenu: {
     label: (name: string) => `Account of ${name}`,
     signOut: 'Sign out',

@@ -5,10 +5,10 @@ import { allEndpoints } from '../../shared/api';
 import type { Config } from '../config';
 import type { AuthService } from '../services/auth/authService';
 import type { UserService } from '../services/auth/userService';
-import { authenticate } from './middleware/authenticate';
+import { authenticate, type AuthenticateDeps } from './middleware/authenticate';
 import { errorHandler, notFoundHandler } from './middleware/errorHandler';
 import { requestLogger } from './middleware/requestLogger';
-import { securityHeaders } from './middleware/security';
+import { securityHeaders, taskpaneSecurityHeaders } from './middleware/security';
 import { staticWeb } from './middleware/staticWeb';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi';
 import { authRouter } from './routes/auth/router';
@@ -26,6 +26,10 @@ export interface AppDeps {
   readonly checkDatabase: () => Promise<void>;
   /** The feature routers (locations, files, rooms, ...), each mounted under /api. */
   readonly featureRouters: readonly Router[];
+  /** Routers for pages outside /api (the add-in's /manifest.xml and icons), before the web app. */
+  readonly pageRouters?: readonly Router[];
+  /** Accepts the Outlook add-in's Exchange identity tokens as bearer tokens. */
+  readonly identityTokens?: AuthenticateDeps['identityTokens'];
   /** The built web app (index.html and bundles). */
   readonly webDir: string;
   readonly version: string;
@@ -41,7 +45,7 @@ function apiRouter(deps: AppDeps): Router {
     res.json(openApi);
   });
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
-  api.use(authenticate({ auth: deps.auth }));
+  api.use(authenticate({ auth: deps.auth, ...(deps.identityTokens ? { identityTokens: deps.identityTokens } : {}) }));
   api.use(
     authRouter({
       auth: deps.auth,
@@ -62,7 +66,13 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   // One reverse proxy in front (TLS termination); trusting more would let clients forge their IP.
   app.set('trust proxy', deps.config.trustProxy ? 1 : false);
-  app.use(securityHeaders({ https: deps.config.secureCookies }));
+  const headers = securityHeaders({ https: deps.config.secureCookies });
+  const taskpaneHeaders = taskpaneSecurityHeaders({ https: deps.config.secureCookies });
+  app.use((req, res, next) =>
+    req.path === '/taskpane.html' || req.path.startsWith('/taskpane/')
+      ? taskpaneHeaders(req, res, next)
+      : headers(req, res, next),
+  );
   app.use(compression());
   app.use(requestLogger(deps.logger));
   app.use(healthRouter({ checkDatabase: deps.checkDatabase, logger: deps.logger }));
@@ -73,6 +83,7 @@ export function createApp(deps: AppDeps): Express {
     });
   }
   app.use('/api', apiRouter(deps));
+  for (const router of deps.pageRouters ?? []) app.use(router);
   app.use(staticWeb(deps.webDir));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

@@ -1,9 +1,13 @@
 import type { Endpoint } from './endpoint';
+import { addinEndpoints } from './addin';
 import { authEndpoints } from './auth';
+import { bookingsEndpoints } from './bookings';
+import { catalogEndpoints } from './catalog';
 import { exchangeEndpoints } from './exchange';
 import { filesEndpoints } from './files';
 import { integrationEndpoints } from './integration';
 import { locationsEndpoints } from './locations';
+import { ordersEndpoints } from './orders';
 import { roomsEndpoints } from './rooms';
 import { usersEndpoints } from './users';
 
@@ -16,9 +20,13 @@ export const apiEndpoints = {
   users: usersEndpoints,
   files: filesEndpoints,
   locations: locationsEndpoints,
+  orders: ordersEndpoints,
   rooms: roomsEndpoints,
   exchange: exchangeEndpoints,
   integration: integrationEndpoints,
+  catalog: catalogEndpoints,
+  addin: addinEndpoints,
+  bookings: bookingsEndpoints,
 } as const;
 
 export const allEndpoints: readonly Endpoint[] = Object.values(apiEndpoints).flatMap((group): Endpoint[] =>

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  /** An order named an Outlook meeting whose room booking the sync has not brought in yet: retry shortly. */
+  'meeting_not_synced',
   'payload_too_large',
   'unsupported_media_type',
   'unprocessable',

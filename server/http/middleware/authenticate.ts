@@ -1,12 +1,18 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../../domain/errors';
+import type { UserRecord } from '../../ports/users';
 import { actorFor, type AuthService } from '../../services/auth/authService';
 import { secretsEqual } from '../../services/auth/secrets';
 import { CSRF_HEADER, readSessionCookie } from './sessionCookie';
 
 export interface AuthenticateDeps {
   readonly auth: AuthService;
+  /** The Outlook add-in's Exchange identity tokens (services/addinIdentity); absent: refused. */
+  readonly identityTokens?: { authenticate(token: string): Promise<UserRecord> };
 }
+
+/** Exchange identity tokens are JWTs (header.payload.signature); personal API tokens have no dots. */
+const looksLikeJwt = (token: string): boolean => token.split('.').length === 3;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Signing in replaces whatever session the browser had, so it needs no proof of the old one. */
@@ -43,12 +49,18 @@ function checkCsrf(req: Request, expected: string): void {
 }
 
 /**
- * Resolves who is calling: a bearer token (scripts, integrations; no CSRF) or the session cookie
+ * Resolves who is calling: a bearer token (scripts, integrations, the Outlook add-in's Exchange
+ * identity token; no CSRF: a browser never attaches one by itself) or the session cookie
  * (the web app; writes must echo the CSRF token). Sets res.locals.actor; access rules live in mount().
  */
 export function authenticate(deps: AuthenticateDeps): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const bearer = bearerTokenOf(req);
+    if (bearer !== undefined && deps.identityTokens && looksLikeJwt(bearer)) {
+      res.locals.actor = actorFor(await deps.identityTokens.authenticate(bearer), 'token');
+      next();
+      return;
+    }
     if (bearer !== undefined) {
       const user = await deps.auth.authenticateApiToken(bearer);
       if (!user) throw new AppError('unauthenticated', 'The API token is unknown, revoked or expired');

@@ -13,6 +13,7 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  meeting_not_synced: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,

@@ -16,6 +16,21 @@ import * as m0020 from './20261123_0020_room_sync';
 import * as m0021 from './20261123_0021_bookings_detail_source';
 import * as m0022 from './20261123_0022_bookings_room_item';
 import * as m0030 from './20261123_0030_rooms_best_fit';
+import * as m0031 from './20261123_0031_room_sync_pull_state';
+import * as m0050 from './20261123_0050_catering_providers';
+import * as m0051 from './20261123_0051_catering_provider_buildings';
+import * as m0052 from './20261123_0052_catering_items';
+import * as m0060 from './20261123_0060_orders';
+import * as m0061 from './20261123_0061_order_lines';
+import * as m0062 from './20261123_0062_order_history';
+import * as m0063 from './20261123_0063_outbox';
+import * as m0040 from './20261123_0040_rooms_booking_rules';
+import * as m0041 from './20261123_0041_booking_settings';
+import * as m0042 from './20261123_0042_bookings_requester';
+import * as m0043 from './20261123_0043_bookings_organizer_item';
+import * as m0044 from './20261123_0044_bookings_outcome';
+import * as m0045 from './20261123_0045_bookings_room_uid';
+import * as m0046 from './20261123_0046_bookings_requested_by_idx';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -44,6 +59,21 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261123_0021_bookings_detail_source', m0021],
   ['20261123_0022_bookings_room_item', m0022],
   ['20261123_0030_rooms_best_fit', m0030],
+  ['20261123_0031_room_sync_pull_state', m0031],
+  ['20261123_0050_catering_providers', m0050],
+  ['20261123_0051_catering_provider_buildings', m0051],
+  ['20261123_0052_catering_items', m0052],
+  ['20261123_0060_orders', m0060],
+  ['20261123_0061_order_lines', m0061],
+  ['20261123_0062_order_history', m0062],
+  ['20261123_0063_outbox', m0063],
+  ['20261123_0040_rooms_booking_rules', m0040],
+  ['20261123_0041_booking_settings', m0041],
+  ['20261123_0042_bookings_requester', m0042],
+  ['20261123_0043_bookings_organizer_item', m0043],
+  ['20261123_0044_bookings_outcome', m0044],
+  ['20261123_0045_bookings_room_uid', m0045],
+  ['20261123_0046_bookings_requested_by_idx', m0046],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {
