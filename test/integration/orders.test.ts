@@ -221,6 +221,19 @@ describe('the facility workflow', () => {
     ).toBe(403);
   });
 
+  it('keeps the reason of a decline in the order history', async () => {
+    const order = await placeOrder(await w.meeting());
+    const res = await w.facility
+      .post(`/api/facility/orders/${order.id}/status`)
+      .send({ status: 'declined', note: 'Kitchen closed for inspection' });
+    expect(res.status).toBe(200);
+    const read = await w.organizer.get(`/api/orders/${order.id}`);
+    const history = (read.body as { history: { kind: string; diff: Record<string, { to: unknown }> }[] }).history;
+    const decline = history.find((h) => h.kind === 'status-change');
+    expect(decline?.diff.status?.to).toBe('declined');
+    expect(decline?.diff.note?.to).toBe('Kitchen closed for inspection');
+  });
+
   it('the board groups by delivery time and room, filters needs-attention, exports CSV', async () => {
     const bookingId = await w.meeting({ roomId: w.roomA, start: '2026-05-12T10:00:00Z', end: '2026-05-12T11:00:00Z' });
     const first = await placeOrder(bookingId);

@@ -64,7 +64,7 @@ export function facilityRouter({ orders, heartbeatMs = 15_000 }: FacilityRouterD
     return Promise.resolve();
   });
   mount(router, endpoints.setOrderStatus, ({ params, body, res }) =>
-    orders.setStatus(requireActor(res), params.id, body.status),
+    orders.setStatus(requireActor(res), params.id, body.status, body.note),
   );
   mount(router, endpoints.resolveAttention, ({ params, body, res }) =>
     orders.resolveAttention(requireActor(res), params.id, body.action),

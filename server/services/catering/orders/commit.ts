@@ -32,6 +32,8 @@ export async function commitChange(
     readonly after: OrderFields;
     readonly kind: OrderChangeKind;
     readonly author: ChangeAuthor;
+    /** Why, in the author's words (a decline's reason): kept in the history with the change. */
+    readonly note?: string;
   },
 ): Promise<Committed> {
   const id = change.id ?? (await tx.insert(change.after));
@@ -41,7 +43,10 @@ export async function commitChange(
     kind: change.kind,
     at,
     actor: { userId: change.author.userId, name: change.author.name },
-    diff: diffOf(change.before, change.after),
+    diff: {
+      ...diffOf(change.before, change.after),
+      ...(change.note ? { note: { from: null, to: change.note } } : {}),
+    },
   });
   const order = await tx.lock(id);
   if (!order) throw new Error(`order ${id} vanished inside its own transaction`);

@@ -96,7 +96,7 @@ export function manageOrders(deps: OrdersServiceDeps, bus: OrderChangeBus) {
     };
   }
 
-  function withStatus(actor: Actor, status: OrderStatus) {
+  function withStatus(actor: Actor, status: OrderStatus, note?: string) {
     return async (tx: OrderTransaction, order: StoredOrder): Promise<Committed> => {
       if (!canMoveTo(order.status, status))
         throw conflict(`A ${order.status} order cannot become ${status}`, { from: order.status, to: status });
@@ -107,6 +107,7 @@ export function manageOrders(deps: OrdersServiceDeps, bus: OrderChangeBus) {
         after,
         kind: 'status-change',
         author: authorOf(actor, order),
+        ...(note ? { note } : {}),
       });
     };
   }
@@ -136,8 +137,8 @@ export function manageOrders(deps: OrdersServiceDeps, bus: OrderChangeBus) {
         return withStatus(actor, 'cancelled')(tx, order);
       }),
 
-    setStatus: (actor: Actor, id: string, status: OrderStatus): Promise<Order> =>
-      change(id, actor, withStatus(actor, status)),
+    setStatus: (actor: Actor, id: string, status: OrderStatus, note?: string): Promise<Order> =>
+      change(id, actor, withStatus(actor, status, note)),
 
     resolveAttention: (actor: Actor, id: string, action: 'follow-event' | 'keep'): Promise<Order> =>
       change(id, actor, async (tx, order) => {
