@@ -112,14 +112,30 @@ export class ApiClient {
     return () => this.unauthenticatedListeners.delete(listener);
   }
 
+  /** Uploads one file to a multipart endpoint (its single `file` field). */
+  async upload<E extends Endpoint>(endpoint: E, file: Blob, filename: string): Promise<ResponseOf<E>> {
+    if (!endpoint.multipart) throw new Error(`${endpoint.method} ${endpoint.path} takes no file upload`);
+    const form = new FormData();
+    form.append('file', file, filename);
+    return this.send(endpoint, { body: form }, undefined);
+  }
+
   async call<E extends Endpoint>(endpoint: E, ...args: CallArgs<E>): Promise<ResponseOf<E>> {
     const options: CallOptions<E> | undefined = args[0];
-    const request = await this.withBearer(this.buildRequest(endpoint, options ?? {}, options?.signal));
+    return this.send(endpoint, options ?? {}, options?.signal);
+  }
+
+  private async send<E extends Endpoint>(
+    endpoint: E,
+    options: RawOptions,
+    signal: AbortSignal | undefined,
+  ): Promise<ResponseOf<E>> {
+    const request = await this.withBearer(this.buildRequest(endpoint, options, signal));
     let response: HttpResponse;
     try {
       response = await this.transport(request);
     } catch (cause) {
-      if (options?.signal?.aborted) throw cause;
+      if (signal?.aborted) throw cause;
       throw new ApiError('network_error', 'The server could not be reached', 0, { cause: String(cause) });
     }
     if (response.status >= 400) throw this.failure(response);

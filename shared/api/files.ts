@@ -27,8 +27,9 @@ export const filesEndpoints = {
     summary:
       'Upload an image (PNG, JPEG, WebP, GIF or SVG; at most 10 MB) as multipart/form-data field `file`. ' +
       'The type is detected from the content. SVGs with scripts, event handlers, external references, ' +
-      'foreignObject or a DOCTYPE are refused with 422.',
-    access: 'admin',
+      'foreignObject or a DOCTYPE are refused with 422. Admins (floor plans, room images) and the ' +
+      'facility team (catalog item pictures) may upload.',
+    access: 'facility',
     multipart: true,
     response: uploadedFileSchema,
     successStatus: 201,

@@ -96,6 +96,42 @@ describe('the catalog page', () => {
     });
   });
 
+  it('uploads a picture for a new item and saves the item with it', async () => {
+    const user = userEvent.setup();
+    const fileId = uuid();
+    const api = server()
+      .on('post', '/api/files', () => ({
+        status: 201,
+        body: {
+          id: fileId,
+          url: `/api/files/${fileId}`,
+          contentType: 'image/png',
+          size: 68,
+          width: 2,
+          height: 2,
+          sha256: 'a'.repeat(64),
+        },
+      }))
+      .on('post', '/api/catalog/items', (req) => ok({ ...croissant, id: uuid(), ...(req.json as object) }));
+    renderApp(api, '/catalog');
+    await user.click(await screen.findByRole('button', { name: text.items.add }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText(text.items.name, { exact: false }), 'Pretzel');
+    await user.type(within(dialog).getByLabelText(text.items.price, { exact: false }), '1,85');
+    const picture = new File([new Uint8Array([137, 80, 78, 71])], 'pretzel.png', { type: 'image/png' });
+    await user.upload(within(dialog).getByLabelText(text.items.uploadImage, { exact: false }), picture);
+    expect(await within(dialog).findByRole('img', { name: text.items.image('Pretzel') })).toBeTruthy();
+    const [upload] = api.requestsTo('post', '/api/files');
+    expect(upload?.body).toBeInstanceOf(FormData);
+    expect(((upload?.body as FormData).get('file') as File).name).toBe('pretzel.png');
+    await user.click(await within(dialog).findByRole('button', { name: text.save }, { timeout: 10_000 }));
+    await waitFor(() => expect(api.requestsTo('post', '/api/catalog/items')).toHaveLength(1));
+    expect(api.requestsTo('post', '/api/catalog/items')[0]?.json).toMatchObject({
+      name: 'Pretzel',
+      imageFileId: fileId,
+    });
+  });
+
   it("shows the server's complaint next to the field", async () => {
     const user = userEvent.setup();
     const api = server().on(

@@ -18,6 +18,8 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { catalogEndpoints } from '../../../../shared/api/catalog';
+import { filesEndpoints } from '../../../../shared/api/files';
+import { describeError } from '../../errors';
 import {
   ALLERGENS,
   DIETARY_LABELS,
@@ -56,7 +58,24 @@ export function ItemDialog({ item, providerId, providers, onSaved, onClose }: It
   const [draft, setDraft] = useState<ItemDraft>(() => itemDraftOf(item, providerId));
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [saving, setSaving] = useState(false);
+  const [picture, setPicture] = useState<{ url: string | null; uploading: boolean; error: string | null }>({
+    url: item?.imageUrl ?? null,
+    uploading: false,
+    error: null,
+  });
   const update = (change: Partial<ItemDraft>) => setDraft((d) => ({ ...d, ...change }));
+
+  const uploadPicture = async (file: File | undefined) => {
+    if (!file) return;
+    setPicture((p) => ({ ...p, uploading: true, error: null }));
+    try {
+      const uploaded = await api.upload(filesEndpoints.upload, file, file.name);
+      update({ imageFileId: uploaded.id });
+      setPicture({ url: uploaded.url, uploading: false, error: null });
+    } catch (err) {
+      setPicture((p) => ({ ...p, uploading: false, error: text.items.uploadFailed(describeError(err)) }));
+    }
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -191,12 +210,24 @@ export function ItemDialog({ item, providerId, providers, onSaved, onClose }: It
                   />
                 </Field>
               </div>
-              {draft.imageFileId !== null && item?.imageUrl ? (
+              {draft.imageFileId !== null && picture.url ? (
                 <div className={styles.row}>
-                  <img className={styles.image} src={item.imageUrl} alt={text.items.image(item.name)} />
+                  <img className={styles.image} src={picture.url} alt={text.items.image(draft.name)} />
                   <Button onClick={() => update({ imageFileId: null })}>{text.items.removeImage}</Button>
                 </div>
               ) : null}
+              <Field
+                label={text.items.uploadImage}
+                validationState={picture.error ? 'error' : 'none'}
+                validationMessage={picture.uploading ? text.items.uploading : (picture.error ?? undefined)}
+              >
+                <input
+                  aria-label={text.items.uploadImage}
+                  type="file"
+                  accept="image/png,image/jpeg,image/webp,image/gif,image/svg+xml"
+                  onChange={(e) => void uploadPicture(e.target.files?.[0])}
+                />
+              </Field>
               <Switch
                 label={text.items.availabilityLimited}
                 checked={draft.limitedAvailability}

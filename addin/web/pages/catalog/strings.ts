@@ -75,6 +75,9 @@ export const catalogStrings = {
     perUnit: (price: string, unit: string) => `${price} ${unit}`,
     image: (name: string) => `Picture of ${name}`,
     removeImage: 'Remove picture',
+    uploadImage: 'Picture (PNG, JPEG, WebP, GIF or SVG, at most 10 MB)',
+    uploading: 'Uploading the picture…',
+    uploadFailed: (reason: string) => `The picture was not uploaded: ${reason}`,
   },
 
   hoursInvalid: 'Write times as HH:MM-HH:MM, separated by commas, each ending after it starts.',

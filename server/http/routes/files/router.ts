@@ -8,12 +8,13 @@
  * Reading a file needs no sign-in. Images are shown in <img> tags in the web app and in the
  * Outlook add-in, which cannot attach a bearer token and may not carry our session cookie; ids
  * are random UUIDs that are only learnt from signed-in API responses, and the content is floor
- * plans and room photos. Uploading is for admins only.
+ * plans, room photos and catalog pictures. Uploading is for admins (floor plans, room images) and
+ * the facility team (catalog item pictures).
  */
 import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
 import { filesEndpoints as endpoints } from '../../../../shared/api/files';
-import { isAdmin } from '../../../domain/actor';
+import { isFacilityOrAdmin } from '../../../domain/actor';
 import { forbidden, invalid } from '../../../domain/errors';
 import { FILE_EXTENSIONS, MAX_UPLOAD_BYTES } from '../../../domain/files/imageTypes';
 import type { FilesService } from '../../../services/files';
@@ -23,9 +24,9 @@ export interface FilesRouterDeps {
   readonly files: FilesService;
 }
 
-/** Checked before multer reads the body, so nobody but an admin gets 10 MB buffered. */
-const adminsOnly: RequestHandler = (_req, res, next) => {
-  if (!isAdmin(requireActor(res))) throw forbidden('Admins only');
+/** Checked before multer reads the body, so nobody else gets 10 MB buffered. */
+const uploaders: RequestHandler = (_req, res, next) => {
+  if (!isFacilityOrAdmin(requireActor(res))) throw forbidden('Only admins and the facility team upload files');
   next();
 };
 
@@ -48,7 +49,7 @@ const SAFE_FILE_HEADERS = {
 export function filesRouter({ files }: FilesRouterDeps): Router {
   const router = Router();
 
-  router.post(endpoints.upload.path, adminsOnly, receiveSingleFile);
+  router.post(endpoints.upload.path, uploaders, receiveSingleFile);
   mount(router, endpoints.upload, ({ req }) => {
     if (!req.file) throw invalid('Send the image as multipart/form-data field "file"', { field: 'file' });
     return files.upload(req.file.buffer);
