@@ -22,7 +22,7 @@
  * Sizes (defaults = the issue's): BENCH_ROOMS=500 BENCH_MEETINGS=200 BENCH_CHANGES=200
  * BENCH_RECURRING_CHANGES=20 BENCH_IDLE_ROOMS=50 BENCH_IDLE_FACTOR=30 BENCH_INITIAL_SYNC_CAP_S=90
  * BENCH_FALLBACK_MEETINGS=0 BENCH_FULL_PASS_SAMPLE=2; also BENCH_POLL_MS=10 BENCH_SETTLE_MS=400
- * BENCH_CHANGE_TIMEOUT_MS=15000 BENCH_LOG_LEVEL=error BENCH_ENGINE=postgres|pglite.
+ * BENCH_CHANGE_TIMEOUT_MS=15000 BENCH_LOG_LEVEL=error BENCH_ENGINE=postgres|pglite; BENCH_ONLY=c measures (c) alone.
  * Quick run: BENCH_ROOMS=50 BENCH_MEETINGS=20 BENCH_CHANGES=20 BENCH_RECURRING_CHANGES=4 BENCH_IDLE_FACTOR=60 npm run bench:sync
  */
 import { cpus, loadavg } from 'node:os';
@@ -250,6 +250,11 @@ async function main(): Promise<void> {
     const initial = await initialSync(setup, options, options.initialSyncCapMs);
     rows.push(...initial.rows);
     details.push(`    (c) ${initial.summary}`);
+    if (options.onlyInitialSync) {
+      printTable(rows);
+      for (const line of details) console.log(line);
+      return;
+    }
     const fullPass = await fullPassCost(setup, initial.synced, options);
     if (!initial.finished) {
       // (a), (b), (d) need every room synced and quiet: they run on a second organisation instead.

@@ -30,6 +30,8 @@ export interface BenchOptions {
   /** Meetings per room of the second organisation used for (a), (b), (d) when (c) did not finish. */
   readonly fallbackMeetings: number;
   readonly logLevel: string;
+  /** BENCH_ONLY=c: measure the initial sync alone (a quick check of the slowest figure). */
+  readonly onlyInitialSync: boolean;
 }
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -49,6 +51,13 @@ function engineOf(): Engine {
   return process.env.DATABASE_URL ? 'postgres' : 'pglite';
 }
 
+function onlyOf(): 'c' | undefined {
+  const raw = process.env.BENCH_ONLY;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'c') return raw;
+  throw new Error(`BENCH_ONLY must be c (the initial sync), not "${raw}"`);
+}
+
 export function readOptions(): BenchOptions {
   return {
     engine: engineOf(),
@@ -66,5 +75,6 @@ export function readOptions(): BenchOptions {
     initialSyncCapMs: positiveInt('BENCH_INITIAL_SYNC_CAP_S', 90) * 1000,
     fallbackMeetings: positiveInt('BENCH_FALLBACK_MEETINGS', 0, 0),
     logLevel: process.env.BENCH_LOG_LEVEL || 'error',
+    onlyInitialSync: onlyOf() === 'c',
   };
 }

@@ -1,5 +1,6 @@
 import { reconcile, type BookingCancellation, type ReconcilePlan } from '../domain/sync/reconcile';
-import { GatewayError, type CalendarGateway, type TimeWindow } from '../ports/calendarGateway';
+import type { RemoteOccurrence } from '../domain/sync/remoteCalendar';
+import { GatewayError, type CalendarGateway, type RemoteItemHeader, type TimeWindow } from '../ports/calendarGateway';
 import type { Clock } from '../ports/clock';
 import type { AppliedPlan, ConnectedRoom, SyncStore, SyncTransaction } from '../ports/syncStore';
 import { DEFAULT_HORIZON, horizonWindow, type Horizon } from './horizon';
@@ -35,6 +36,14 @@ export interface RoomSynchronizer {
    * horizon (the daily pass). Throws GatewayError when Exchange fails; nothing half-done is kept.
    */
   syncRoom(room: ConnectedRoom, options?: { full?: boolean }): Promise<RoomSyncOutcome>;
+}
+
+/** What a pass read from Exchange: the occurrences of the horizon, some of them headers only. */
+interface Listed {
+  readonly window: TimeWindow;
+  readonly occurrences: readonly RemoteOccurrence[];
+  /** Items known only by their SyncFolderItems header (no body, no attendees). */
+  readonly headerOnly: ReadonlySet<string>;
 }
 
 interface Applied extends AppliedPlan {
@@ -77,24 +86,42 @@ export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchron
   // Full passes of many rooms at once share their organizer lookups.
   const batchedLookup = createOrganizerBatcher(gateway);
 
-  /** Where the change feed stands now, without reading its items (used before a full reconcile). */
-  async function currentSyncState(room: ConnectedRoom): Promise<{ state: string; pages: number }> {
+  /**
+   * Every item of the room's calendar, as SyncFolderItems lists it from the start, and the state
+   * after it. The headers are all a single meeting needs; only series are expanded further.
+   */
+  async function listFromStart(room: ConnectedRoom): Promise<{ state: string; pages: number; items: Listed }> {
     let state: string | null = null;
+    const headers = new Map<string, RemoteItemHeader>();
     for (let pages = 1; ; pages += 1) {
       const page = await gateway.syncCalendarChanges(room.mailbox, state, pageSize);
+      for (const id of page.deletedItemIds) headers.delete(id);
+      for (const header of page.changed) headers.set(header.itemId, header);
       state = page.syncState;
-      if (page.complete) return { state, pages };
+      if (page.complete) return { state, pages, items: await expand(room, [...headers.values()]) };
     }
   }
 
+  /** Headers as occurrences of the horizon: singles as they are, series through the calendar view. */
+  async function expand(room: ConnectedRoom, headers: readonly RemoteItemHeader[]): Promise<Listed> {
+    const window = horizonWindow(deps.clock.now(), horizon);
+    const singles = headers.filter((h) => h.kind === 'single' && overlaps(h, window)).map(singleFromHeader);
+    const series = [...new Set(headers.filter((h) => h.kind === 'recurring-master').map((h) => h.cleanGlobalObjectId))];
+    const view = series.length > 0 ? await gateway.calendarView(room.mailbox, window, series) : [];
+    return { window, occurrences: [...view, ...singles], headerOnly: new Set(singles.map((o) => o.itemId)) };
+  }
+
   /** Reconciles the whole horizon against every Exchange-linked booking of the room in it. */
-  async function reconcileWindow(room: ConnectedRoom, syncState: string, window: TimeWindow): Promise<Applied> {
-    const view = await gateway.calendarView(room.mailbox, window);
+  async function reconcileWindow(room: ConnectedRoom, syncState: string, listed: Listed): Promise<Applied> {
+    const { window } = listed;
     const before = await store.transaction((tx) => tx.bookingsInWindow(room.roomId, window));
-    const { reused, fresh } = reuseUnchangedDetails(view, before);
+    const { reused, fresh } = reuseUnchangedDetails(listed.occurrences, before);
     const remote = [
       ...reused,
-      ...(await withOrganizerDetails(gateway, room.mailbox, fresh, window, { lookup: batchedLookup })),
+      ...(await withOrganizerDetails(gateway, room.mailbox, fresh, window, {
+        lookup: batchedLookup,
+        headerOnly: listed.headerOnly,
+      })),
     ];
     return store.transaction(async (tx) => {
       const stored = await tx.bookingsInWindow(room.roomId, window);
@@ -105,10 +132,16 @@ export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchron
     });
   }
 
+  /** The whole horizon as the calendar view shows it (the daily pass: it catches what the feed missed). */
+  async function viewOfHorizon(room: ConnectedRoom): Promise<Listed> {
+    const window = horizonWindow(deps.clock.now(), horizon);
+    return { window, occurrences: await gateway.calendarView(room.mailbox, window), headerOnly: new Set() };
+  }
+
   async function fullSync(room: ConnectedRoom, mode: SyncMode): Promise<RoomSyncOutcome> {
-    // The state is taken first: whatever changes after it is in the view below or in the next sync.
-    const { state, pages } = await currentSyncState(room);
-    const applied = await reconcileWindow(room, state, horizonWindow(deps.clock.now(), horizon));
+    // The state comes with the listing: whatever changes after it is in the next sync.
+    const { state, pages, items } = await listFromStart(room);
+    const applied = await reconcileWindow(room, state, items);
     return { mode, pages, ...applied };
   }
 
@@ -118,17 +151,9 @@ export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchron
     state: string | null,
   ): Promise<{ state: string; complete: boolean; applied: Applied }> {
     const page = await gateway.syncCalendarChanges(room.mailbox, state, pageSize);
-    const window = horizonWindow(deps.clock.now(), horizon);
     const meetings = [...new Set(page.changed.map((h) => h.cleanGlobalObjectId))];
-    // A single meeting is its own occurrence; only series need the calendar view to expand them.
-    const series = [
-      ...new Set(page.changed.filter((h) => h.kind === 'recurring-master').map((h) => h.cleanGlobalObjectId)),
-    ];
-    const singles = page.changed.filter((h) => h.kind === 'single' && overlaps(h, window)).map(singleFromHeader);
-    const view = series.length > 0 ? await gateway.calendarView(room.mailbox, window, series) : [];
-    const remote = await withOrganizerDetails(gateway, room.mailbox, [...view, ...singles], window, {
-      headerOnly: new Set(singles.map((o) => o.itemId)),
-    });
+    const { window, occurrences, headerOnly } = await expand(room, page.changed);
+    const remote = await withOrganizerDetails(gateway, room.mailbox, occurrences, window, { headerOnly });
     const applied = await store.transaction(async (tx) => {
       const stored = await tx.bookingsOfMeetings(room.roomId, meetings, window);
       const plan = reconcile(keepOrganizerDetails(remote, stored), stored);
@@ -155,7 +180,7 @@ export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchron
       state = page.state;
       if (page.complete) break;
     }
-    if (full) total = add(total, await reconcileWindow(room, state, horizonWindow(deps.clock.now(), horizon)));
+    if (full) total = add(total, await reconcileWindow(room, state, await viewOfHorizon(room)));
     return { mode: full ? 'full' : 'incremental', pages, ...total };
   }
 

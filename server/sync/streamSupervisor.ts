@@ -1,5 +1,6 @@
 import { GatewayError, type CalendarGateway, type CalendarStream } from '../ports/calendarGateway';
 import type { StreamState } from '../ports/syncStore';
+import { chunk } from '../domain/chunk';
 
 /**
  * Keeps streaming notifications open for the owned rooms, at most `groupSize` mailboxes per
@@ -53,11 +54,8 @@ interface Group {
   retryStreaming: NodeJS.Timeout | null;
 }
 
-function chunk(mailboxes: readonly string[], size: number): string[][] {
-  const sorted = [...new Set(mailboxes.map((m) => m.toLowerCase()))].sort();
-  const out: string[][] = [];
-  for (let i = 0; i < sorted.length; i += size) out.push(sorted.slice(i, i + size));
-  return out;
+function groupsOf(mailboxes: readonly string[], size: number): string[][] {
+  return chunk([...new Set(mailboxes.map((m) => m.toLowerCase()))].sort(), size);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -195,7 +193,7 @@ export function createStreamSupervisor(deps: StreamSupervisorDeps): StreamSuperv
 
   return {
     watch(mailboxes) {
-      const wanted = chunk(mailboxes, groupSize);
+      const wanted = groupsOf(mailboxes, groupSize);
       const keys = new Set(wanted.map((g) => g.join(',')));
       for (const [key, group] of groups) {
         if (!keys.has(key)) {

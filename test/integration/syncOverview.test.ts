@@ -118,7 +118,7 @@ describe('integration overview and manual sync', () => {
     const gateway = new InMemoryCalendarGateway();
     gateway.addRoomMailbox('room.metrics@northwind.test');
     await verifiedRoom('C metrics room', 'room.metrics@northwind.test');
-    gateway.failNext('calendarView', 'throttled', { retryAfterMs: 50, serverCode: 'ErrorServerBusy' });
+    gateway.failNext('syncCalendarChanges', 'throttled', { retryAfterMs: 50, serverCode: 'ErrorServerBusy' });
     await testApp.sync.restart(gateway);
     await until(
       async () => (await request(testApp.app).get('/metrics')).text,
@@ -131,7 +131,7 @@ describe('integration overview and manual sync', () => {
       async () => (await request(testApp.app).get('/metrics')).text,
       (t) => t.includes('roomserve_stream_reconnects_total{reason="transient"}'),
     );
-    expect(text).toMatch(/roomserve_ews_requests_total\{operation="calendarView",outcome="throttled"\} 1/);
+    expect(text).toMatch(/roomserve_ews_requests_total\{operation="syncCalendarChanges",outcome="throttled"\} 1/);
     expect(text).toMatch(/roomserve_ews_requests_total\{operation="syncCalendarChanges",outcome="ok"\} [1-9]/);
     expect(text).toMatch(/roomserve_sync_duration_seconds_count\{mode="full",outcome="error"\} [1-9]/);
     expect(text).toContain('roomserve_stream_reconnects_total{reason="transient"} 1');

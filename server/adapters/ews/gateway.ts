@@ -17,6 +17,7 @@ import { escapeXmlText, toItemHeader, toOrganizerDetails, toRemoteOccurrence, ty
 import { createRunner, DEFAULT_POLICY, type ResilienceHooks, type ResiliencePolicy, type Runner } from './resilience';
 import { openPullStream } from './pullStream';
 import { openCalendarStream } from './stream';
+import { chunk } from '../../domain/chunk';
 
 /** The CalendarGateway on ews-javascript-api. Only main.ts (and tests) construct it. */
 
@@ -35,12 +36,6 @@ const FILTER_BATCH = 50;
 const VIEW_PAGE = 1000;
 /** CalendarView refuses ranges over two years (ErrorCalendarViewRangeTooBig). */
 const MAX_VIEW_SPAN_MS = 700 * 24 * 3600 * 1000;
-
-const chunk = <T>(list: readonly T[], size: number): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-};
 
 const at = (date: Date | number): ews.DateTime => new ews.DateTime(typeof date === 'number' ? date : date.getTime());
 

@@ -10,6 +10,7 @@ import type {
 } from '../../../domain/sync/reconcile';
 import type { TimeWindow } from '../../../ports/calendarGateway';
 import type { AppliedPlan } from '../../../ports/syncStore';
+import { chunk } from '../../../domain/chunk';
 import { pgErrorOf, toInstant } from './locationRows';
 
 /** Booking reads and writes of the sync engine, always inside the caller's transaction. */
@@ -195,6 +196,19 @@ async function adoptOwnBookings(trx: Knex.Transaction, roomId: string, plan: Rec
   return { ...plan, create, update };
 }
 
+const INSERT_CHUNK = 500;
+
+function insertAll(roomId: string, writes: readonly Write[]): (sp: Knex.Transaction) => Promise<unknown> {
+  return async (sp) =>
+    sp('bookings').insert(
+      writes.flatMap((w) =>
+        w.kind === 'create'
+          ? [{ ...columnsOf(sp, w.fields), room_id: roomId, source: 'exchange', status: 'confirmed' }]
+          : [],
+      ),
+    );
+}
+
 export interface SyncBookingWriter {
   bookingsOfMeetings(roomId: string, ids: readonly string[], window: TimeWindow): Promise<StoredBooking[]>;
   bookingsInWindow(roomId: string, window: TimeWindow): Promise<StoredBooking[]>;
@@ -231,6 +245,23 @@ export function syncBookingWriter(trx: Knex.Transaction): SyncBookingWriter {
       sp('bookings').insert({ ...columnsOf(sp, write.fields), room_id: roomId, source: 'exchange', status });
   }
 
+  /** Writes each as confirmed where it overlaps nothing; returns those that would. */
+  async function writeConfirmed(roomId: string, writes: readonly Write[]): Promise<Write[]> {
+    const blocked: Write[] = [];
+    const creates: Write[] = [];
+    for (const write of writes) {
+      if (write.kind === 'create') creates.push(write);
+      else if (!(await withoutOverlap(trx, perform(roomId, write, 'confirmed')))) blocked.push(write);
+    }
+    // A first sync creates hundreds at once: one INSERT per chunk, row by row only where one overlaps.
+    for (const batch of chunk(creates, INSERT_CHUNK)) {
+      if (batch.length > 1 && (await withoutOverlap(trx, insertAll(roomId, batch)))) continue;
+      for (const write of batch)
+        if (!(await withoutOverlap(trx, perform(roomId, write, 'confirmed')))) blocked.push(write);
+    }
+    return blocked;
+  }
+
   return {
     bookingsOfMeetings: async (roomId, ids, window) =>
       ids.length === 0
@@ -263,15 +294,8 @@ export function syncBookingWriter(trx: Knex.Transaction): SyncBookingWriter {
         ...plan.update.map((update): Write => ({ kind: 'update', update })),
         ...plan.create.map((fields): Write => ({ kind: 'create', fields })),
       ];
-      let blocked: Write[] = [];
-      for (const write of writes)
-        if (!(await withoutOverlap(trx, perform(roomId, write, 'confirmed')))) blocked.push(write);
-      if (blocked.length > 0 && blocked.length < writes.length) {
-        const retry = blocked;
-        blocked = [];
-        for (const write of retry)
-          if (!(await withoutOverlap(trx, perform(roomId, write, 'confirmed')))) blocked.push(write);
-      }
+      let blocked = await writeConfirmed(roomId, writes);
+      if (blocked.length > 0 && blocked.length < writes.length) blocked = await writeConfirmed(roomId, blocked);
       for (const write of blocked) await perform(roomId, write, 'pending')(trx);
       return { created: plan.create.length, updated: plan.update.length, cancelled, conflicts: blocked.length };
     },
