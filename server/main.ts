@@ -25,6 +25,9 @@ import { REDACT_PATHS } from './http/middleware/requestLogger';
 import { filesRouter } from './http/routes/files/router';
 import { locationsRouter } from './http/routes/locations/router';
 import { addinApiRouter, addinPageRouter } from './http/routes/addin/router';
+import { addinLinkRouter } from './http/routes/addin/link';
+import { loginRateLimit } from './http/middleware/loginRateLimit';
+import { createIdentityLinkRepository } from './adapters/db/repositories/identityLinks';
 import { findAddinFiles, taskpaneUrl, type AddinFiles } from './http/routes/addin/manifest';
 import { createExchangeIdentityTokenVerifier } from './adapters/identity/exchangeIdentityToken';
 import { createEwsIdentityDirectory } from './adapters/identity/ewsIdentityDirectory';
@@ -322,7 +325,12 @@ function composeSync(
   return { sync, router: integrationRouter({ integration }) };
 }
 
-function composeAddin(options: ComposeOptions, services: Services, addin: NonNullable<ComposeOptions['addin']>) {
+function composeAddin(
+  options: ComposeOptions,
+  services: Services,
+  addin: NonNullable<ComposeOptions['addin']>,
+  loginLimiter: ReturnType<typeof loginRateLimit>,
+) {
   const clock = options.clock ?? systemClock;
   const exchangeSettings = () => services.exchange.connectionSettings();
   const files = { publicUrl: addin.publicUrl, ...(addin.files ?? findAddinFiles()) };
@@ -335,8 +343,15 @@ function composeAddin(options: ComposeOptions, services: Services, addin: NonNul
     }),
     directory: createEwsIdentityDirectory({ exchangeSettings, now: () => clock.now().getTime() }),
     users: createUserRepository(options.knex),
+    links: createIdentityLinkRepository(options.knex),
+    verifyCredentials: (email, password) => services.auth.verifyCredentials(email, password),
+    now: () => clock.now(),
   });
-  return { pageRouter: addinPageRouter(files), apiRouter: addinApiRouter(files), identity };
+  return {
+    pageRouter: addinPageRouter(files),
+    apiRouters: [addinApiRouter(files), addinLinkRouter({ identity, loginLimiter })],
+    identity,
+  };
 }
 
 export function composeApp(options: ComposeOptions): Composition {
@@ -348,7 +363,9 @@ export function composeApp(options: ComposeOptions): Composition {
     services.orderFollower,
     services.bookings.changeListener,
   ]);
-  const addin = options.addin ? composeAddin(options, services, options.addin) : undefined;
+  // One budget of failed password attempts for the sign-in and the add-in's one-time link.
+  const loginLimiter = loginRateLimit(options.config.loginRateLimit);
+  const addin = options.addin ? composeAddin(options, services, options.addin, loginLimiter) : undefined;
   const app = createApp({
     config: options.config,
     logger: options.logger,
@@ -367,9 +384,10 @@ export function composeApp(options: ComposeOptions): Composition {
       ordersRouter({ orders: services.orders }),
       facilityRouter({ orders: services.orders }),
       bookingsRouter({ bookings: services.bookings }),
-      ...(addin ? [addin.apiRouter] : []),
+      ...(addin ? addin.apiRouters : []),
     ],
     ...(addin ? { pageRouters: [addin.pageRouter], identityTokens: addin.identity } : {}),
+    loginLimiter,
     webDir: options.webDir ?? defaultWebDir(),
     version: packageVersion(),
     metrics,

@@ -93,7 +93,7 @@ export class ApiClient {
   private readonly transport: Transport;
   private readonly baseUrl: string;
   private readonly bearerToken: (() => Promise<string>) | undefined;
-  private readonly unauthenticatedListeners = new Set<() => void>();
+  private readonly unauthenticatedListeners = new Set<(error: ApiError) => void>();
 
   constructor(options: ApiClientOptions = {}) {
     this.transport = options.transport ?? fetchTransport;
@@ -106,8 +106,11 @@ export class ApiClient {
     this.csrfToken = token;
   }
 
-  /** Called whenever the server answers 401, e.g. when the session expired in another tab. */
-  onUnauthenticated(listener: () => void): () => void {
+  /**
+   * Called with the error whenever the server answers 401, e.g. when the session expired in
+   * another tab, or the add-in's user must sign in once (details.reason `link-required`).
+   */
+  onUnauthenticated(listener: (error: ApiError) => void): () => void {
     this.unauthenticatedListeners.add(listener);
     return () => this.unauthenticatedListeners.delete(listener);
   }
@@ -165,15 +168,20 @@ export class ApiClient {
   }
 
   private failure(response: HttpResponse): ApiError {
-    const parsed = errorBodySchema.safeParse(parseJson(response.text));
-    if (response.status === 401) for (const listener of this.unauthenticatedListeners) listener();
-    if (parsed.success) {
-      const { code, message, details } = parsed.data.error;
-      return new ApiError(code, message, response.status, details);
-    }
-    const code = STATUS_CODES[response.status] ?? (response.status >= 500 ? 'internal' : 'validation_failed');
-    return new ApiError(code, `The server answered ${response.status}`, response.status);
+    const error = errorOf(response);
+    if (response.status === 401) for (const listener of this.unauthenticatedListeners) listener(error);
+    return error;
   }
+}
+
+function errorOf(response: HttpResponse): ApiError {
+  const parsed = errorBodySchema.safeParse(parseJson(response.text));
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    return new ApiError(code, message, response.status, details);
+  }
+  const code = STATUS_CODES[response.status] ?? (response.status >= 500 ? 'internal' : 'validation_failed');
+  return new ApiError(code, `The server answered ${response.status}`, response.status);
 }
 
 /** For error answers without our JSON body (from a proxy, say): the code their status stands for. */

@@ -82,6 +82,11 @@ export class FakeOfficeHost implements OfficeHost {
     return Promise.resolve();
   }
 
+  /**
+   * Like Outlook's saveAsync: the item gets its id and lands on the organizer's calendar, and
+   * nothing is sent — a new appointment reaches its attendees and rooms only when the user presses
+   * Send, which is outside the add-in (tests send it through EWS, SendToAllAndSaveCopy).
+   */
   async save(): Promise<string> {
     this.calls.push('save');
     if (!this.features.save) throw new OfficeHostError('unsupported', 'saveAsync needs Mailbox 1.3');

@@ -22,6 +22,7 @@ import { SignInPage } from '../web/pages/SignInPage';
 import { formatClock, formatDay } from '../web/time';
 import { AttendeeView } from './attendee/AttendeeView';
 import { ErrorNote, WarningNote } from './components/Notice';
+import { LinkGate } from './link/LinkGate';
 import { RoomsTab } from './rooms/RoomsTab';
 import { strings } from './strings';
 import { AppointmentProvider, useAppointment, useAppointmentState } from './useAppointment';
@@ -174,9 +175,11 @@ export function TaskpaneApp({ host, client, preview, mode }: TaskpaneAppProps) {
   const pane = (
     <main className={styles.root}>
       {preview ? <WarningNote text={strings.previewBanner} /> : null}
-      <AppointmentProvider>
-        <Pane mode={mode} />
-      </AppointmentProvider>
+      <LinkGate>
+        <AppointmentProvider>
+          <Pane mode={mode} />
+        </AppointmentProvider>
+      </LinkGate>
     </main>
   );
   return (

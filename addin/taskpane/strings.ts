@@ -130,6 +130,9 @@ export const strings = {
     saving: 'Saving the meeting…',
     savedToCalendar: 'The meeting was saved and is now on your calendar. Remember to send it to the attendees.',
     placed: 'Your catering order was placed.',
+    placedAwaiting:
+      'Your catering order was placed. It waits for the meeting: send the meeting in Outlook so the room is booked ' +
+      'and the caterer can prepare it.',
     placeFailed: 'The order could not be placed.',
     saveUnsupported: 'This Outlook cannot save the meeting from an add-in (Mailbox 1.3 is needed).',
     ordersTitle: 'Orders for this meeting',
@@ -146,6 +149,10 @@ export const strings = {
       'cancelled-by-event': 'Cancelled with the meeting',
     },
     needsAttention: 'The caterer is checking a change of the meeting.',
+    awaitingMeeting: 'Waiting for the meeting to be sent',
+    awaitingMeetingHint:
+      'The meeting is saved but not sent, so the room is not booked yet. Send it in Outlook; if the meeting ' +
+      'starts without being sent, the order is cancelled.',
     editTitle: 'Change the order',
     edit: 'Edit',
     saveChanges: 'Save changes',
@@ -163,6 +170,20 @@ export const strings = {
     noCatering: 'No catering is ordered for this meeting.',
     notSaved: 'Catering shows here once the meeting is saved in Outlook.',
     delivery: (at: string, room: string) => `Delivered ${at} to ${room}`,
+  },
+
+  link: {
+    title: 'Sign in to Roomserve once',
+    why: 'Roomserve could not tell from Exchange which Roomserve account is yours, so sign in once here and Outlook will be recognised from then on.',
+    email: 'Roomserve email',
+    password: 'Roomserve password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    missingFields: 'Enter your email and password.',
+    invalidCredentials: 'The email or password is not correct.',
+    rateLimited: 'Too many attempts. Wait a few minutes, then try again.',
+    linkedElsewhere: 'Your Outlook account is already linked to another Roomserve account. Ask your Roomserve admin.',
+    noPassword: 'No Roomserve password? Ask your Roomserve admin to set one for you.',
   },
 
   errors: {

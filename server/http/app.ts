@@ -1,5 +1,5 @@
 import compression from 'compression';
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Logger } from 'pino';
 import { allEndpoints } from '../../shared/api';
 import type { Config } from '../config';
@@ -28,6 +28,11 @@ export interface AppDeps {
   readonly featureRouters: readonly Router[];
   /** Routers for pages outside /api (the add-in's /manifest.xml and icons), before the web app. */
   readonly pageRouters?: readonly Router[];
+  /**
+   * The failed-sign-in limiter of POST /api/auth/login when another route shares it (the add-in's
+   * one-time link), so that one budget of password guesses covers both; default: its own.
+   */
+  readonly loginLimiter?: RequestHandler[];
   /** Accepts the Outlook add-in's Exchange identity tokens as bearer tokens. */
   readonly identityTokens?: AuthenticateDeps['identityTokens'];
   /** The built web app (index.html and bundles). */
@@ -52,6 +57,7 @@ function apiRouter(deps: AppDeps): Router {
       users: deps.users,
       cookie: { secure: deps.config.secureCookies, maxAgeHours: deps.config.sessionTtlHours },
       loginRateLimit: deps.config.loginRateLimit,
+      ...(deps.loginLimiter ? { loginLimiter: deps.loginLimiter } : {}),
     }),
   );
   api.use(usersRouter({ users: deps.users }));

@@ -22,6 +22,19 @@ export interface MeetingOfItem {
   /** The occurrence's original start (occurrences and exceptions); null otherwise. */
   readonly originalStart: Date | null;
   readonly isCancelled: boolean;
+  /**
+   * What the item itself says, for an order that has to wait for the room's booking (a meeting
+   * saved in Outlook but not sent yet): subject, organizer, and the people invited (required and
+   * optional attendees; a room the add-in added as a required attendee is among them).
+   */
+  readonly subject: string;
+  readonly organizerEmail: string | null;
+  readonly attendeeEmails: readonly string[];
+  /**
+   * MeetingRequestWasSent: false for a meeting the organizer only saved (Outlook's saveAsync on a
+   * new item sends nothing), so its rooms cannot have it yet.
+   */
+  readonly requestWasSent: boolean;
 }
 
 export interface MeetingLookup {

@@ -64,8 +64,19 @@ export interface MeetingIdentity {
   readonly originalStart: Date | null;
 }
 
+/** Where a room is, for an order that waits for its meeting's booking there. */
+export interface RoomPlace {
+  readonly roomId: string;
+  readonly buildingId: string;
+  readonly timeZone: string;
+  /** The room's mailbox (lower case), or null while it has none: it is not a person who eats. */
+  readonly exchangeEmail: string | null;
+}
+
 export interface MeetingBookings {
   byId(id: string): Promise<MeetingBooking | undefined>;
+  /** The room's building and zone; undefined for an unknown room. */
+  roomPlace(roomId: string): Promise<RoomPlace | undefined>;
   /** Live (confirmed or pending) bookings of one meeting occurrence, in every room. */
   liveOfMeeting(identity: MeetingIdentity): Promise<MeetingBooking[]>;
   /** Live bookings of a meeting by clean global object id or UID, every room and occurrence. */
@@ -88,6 +99,11 @@ export interface OrderLineRecord {
 /** The fields of an order that its writers set. */
 export interface OrderFields {
   readonly bookingId: string | null;
+  /**
+   * The meeting was saved in Outlook but not sent: no room booking exists yet, so the order waits
+   * for it (bookingId null) with the times of the organizer's copy (domain/catering/awaitingMeeting).
+   */
+  readonly awaitingMeeting: boolean;
   readonly meeting: MeetingIdentity;
   readonly subject: string;
   readonly eventStart: Date;

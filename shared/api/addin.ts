@@ -1,6 +1,11 @@
+import { addinLinkInputSchema } from '../schemas/addin';
+import { sessionInfoSchema } from '../schemas/auth';
 import { endpoint } from './endpoint';
 
-/** The Outlook add-in's manifest for admins (the public copy is served at /manifest.xml). */
+/**
+ * The Outlook add-in: its manifest for admins (the public copy is served at /manifest.xml), and
+ * the one-time link of an Exchange identity to a Roomserve account (docs/addin.md, "Who is it?").
+ */
 export const addinEndpoints = {
   manifestDownload: endpoint({
     method: 'get',
@@ -10,5 +15,19 @@ export const addinEndpoints = {
       'The Outlook add-in manifest (XML) with every URL pointing at this server, as an attachment named ' +
       'roomserve-manifest.xml, for sideloading in Outlook on the web or installing with New-App.',
     access: 'admin',
+  }),
+  link: endpoint({
+    method: 'post',
+    path: '/addin/link',
+    tag: 'Outlook add-in',
+    summary:
+      'Links the Outlook user behind the Exchange identity token (sent as `Authorization: Bearer <token>`) to ' +
+      'an existing, active Roomserve account proven by its email and password, for when Roomserve cannot ' +
+      'find the mailbox through Exchange (401 reason `link-required`). Afterwards the token alone signs in ' +
+      'as that account. Wrong credentials: 401 `invalid_credentials`; the identity already linked to another ' +
+      'account: 409 `conflict` (reason `linked-to-another-account`); rate-limited like sign-in.',
+    access: 'public',
+    body: addinLinkInputSchema,
+    response: sessionInfoSchema,
   }),
 };

@@ -32,7 +32,8 @@ export const ordersEndpoints = {
     summary:
       'Order for a meeting (by booking, meeting identity, or the EWS ItemId of the Outlook item in the orderer’s ' +
       'mailbox). With repeatForSeries, one order per occurrence within the horizon; occurrences that cannot be ' +
-      'served are listed in `skipped`. 409 meeting_not_synced: the room’s booking of that meeting is not known yet.',
+      'served are listed in `skipped`. 409 meeting_not_synced: the room’s booking of that meeting is not known yet ' +
+      '(an Outlook item target with roomId is accepted instead, as `awaitingMeeting`, until the meeting is sent).',
     access: 'signed-in',
     body: orderInputSchema,
     response: orderCreatedSchema,

@@ -116,7 +116,11 @@ export const orderTargetSchema = z.union([
     .object({
       /** In the orderer's mailbox: the signed-in user's, or the onBehalfOf person's. */
       itemId: ewsItemIdSchema,
-      /** Needed only when the meeting has more than one room. */
+      /**
+       * The room the add-in put in the meeting. Needed when the meeting has more than one room; with
+       * it, an order on a meeting that was saved but not sent yet is accepted and waits for the
+       * meeting (awaitingMeeting) instead of answering 409 meeting_not_synced.
+       */
       roomId: uuidSchema.optional(),
     })
     .strict(),
@@ -176,7 +180,14 @@ export const orderSchema = z
     status: orderStatusSchema,
     /** Empty unless the order needs attention. */
     attention: z.array(attentionReasonSchema),
+    /** null while the order waits for its meeting to be sent (awaitingMeeting), or once the booking is deleted. */
     bookingId: uuidSchema.nullable(),
+    /**
+     * The meeting was saved in Outlook but not sent yet, so the room has no booking of it: the order
+     * waits for it (times as the organizer's copy has them) and is not to be prepared until the
+     * meeting is sent. It is cancelled by its event if the meeting starts without being sent.
+     */
+    awaitingMeeting: z.boolean(),
     meeting: z.object({
       cleanGlobalObjectId: z.string().nullable(),
       uid: z.string().nullable(),
@@ -257,6 +268,8 @@ export const ORDER_CHANGE_KINDS = [
   'needs-attention',
   'attention-resolved',
   'status-change',
+  /** A waiting order found its meeting's room booking: the organizer sent the meeting. */
+  'meeting-sent',
 ] as const;
 export const orderChangeKindSchema = z.enum(ORDER_CHANGE_KINDS);
 export type OrderChangeKind = z.infer<typeof orderChangeKindSchema>;

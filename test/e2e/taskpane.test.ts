@@ -18,8 +18,9 @@ import { previewMeeting, seedTaskpaneData } from './support/taskpaneFixture';
 /**
  * The taskpane preview (`/taskpane.html?preview=1`: the fake Outlook item) in headless Chromium,
  * against the real server, database and Exchange simulator with the production build. The fake
- * item's saveAsync answers the EWS ItemId of the same meeting created by the organizer through EWS
- * in the simulator. Needs Debian's chromium (CHROMIUM_PATH to override); without it the suite is
+ * item's saveAsync answers the EWS ItemId of the same meeting, saved by the organizer through EWS
+ * in the simulator the way Outlook's saveAsync saves a new appointment: on her calendar, not sent
+ * (CreateItem SendToNone). She sends it (Outlook's Send) only after ordering. Needs Debian's chromium (CHROMIUM_PATH to override); without it the suite is
  * skipped and says so.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -62,7 +63,10 @@ const card = (page: Page, room: string) =>
   /** The organizer's meeting in the simulator: the same one the fake Outlook item stands for. */
   let meeting: { itemId: string; room: string; cleanGlobalObjectId: string };
 
-  /** Emma creates the preview's meeting in Outlook (EWS) with a simulator room that is free then. */
+  /**
+   * Emma's new appointment with a simulator room that is free then, as Outlook's saveAsync leaves it:
+   * saved on her calendar with the room as a required attendee, no invitation sent.
+   */
   async function organizersMeeting(): Promise<typeof meeting> {
     const { start, end } = previewMeeting();
     const room = SIM_ROOMS.find((r) =>
@@ -77,8 +81,8 @@ const card = (page: Page, room: string) =>
     appt.End = at(end.toISOString());
     appt.StartTimeZone = ews.TimeZoneInfo.Utc;
     appt.EndTimeZone = ews.TimeZoneInfo.Utc;
-    appt.Resources.Add(room);
-    await appt.Save(ews.WellKnownFolderName.Calendar, ews.SendInvitationsMode.SendToAllAndSaveCopy);
+    appt.RequiredAttendees.Add(room);
+    await appt.Save(ews.WellKnownFolderName.Calendar, ews.SendInvitationsMode.SendToNone);
     const itemId = appt.Id.UniqueId;
     const stored = sim.control.model.readCalendar(ORGANIZER).find((i) => i.itemId.id === itemId);
     return { itemId, room, cleanGlobalObjectId: stored?.cleanGlobalObjectId ?? '' };
@@ -171,23 +175,46 @@ const card = (page: Page, room: string) =>
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'e2e-taskpane-catering.png'), fullPage: true });
   }, 120_000);
 
-  it('orders catering: the order is linked to the meeting in the organizer’s mailbox and to the room’s booking', async () => {
-    // Room 0.2, chosen in the pane, is the simulator room of Emma's meeting; the sync brings its booking in.
+  it('orders catering for the saved meeting; once Emma sends it, the order is linked to the room’s booking', async () => {
+    // Room 0.2, chosen in the pane, is the simulator room of Emma's meeting; the sync watches it.
     const roomId = (await db.knex('rooms').where({ name: 'Room 0.2' }).first<{ id: string }>('id')).id;
     await db.knex('rooms').where({ id: roomId }).update({ exchange_email: meeting.room, exchange_state: 'verified' });
     await roomserve.sync.restart(await roomserve.deps.exchange.gateway());
+
+    await page.getByRole('button', { name: 'Order catering' }).click();
+    await page.getByText(/Your catering order was placed\. It waits for the meeting/).waitFor();
+    // Saved, not sent: the room has not heard of the meeting, the order waits for it.
+    expect(
+      sim.control.model.readCalendar(meeting.room).some((i) => i.cleanGlobalObjectId === meeting.cleanGlobalObjectId),
+    ).toBe(false);
+    const waiting = await db
+      .knex('orders')
+      .where({ clean_global_object_id: meeting.cleanGlobalObjectId })
+      .first<{ booking_id: string | null; awaiting_meeting: boolean }>('booking_id', 'awaiting_meeting');
+    expect(waiting).toEqual({ booking_id: null, awaiting_meeting: true });
+    const pane = page.getByRole('region', { name: 'Orders for this meeting' });
+    await pane.getByText('Waiting for the meeting to be sent').waitFor();
+
+    // Emma presses Send in Outlook: the room's attendant accepts, the sync brings the booking in.
+    const saved = await ews.Appointment.Bind(emma, new ews.ItemId(meeting.itemId));
+    saved.Location = 'Room 0.2, Harbour House';
+    await saved.Update(
+      ews.ConflictResolutionMode.AlwaysOverwrite,
+      ews.SendInvitationsOrCancellationsMode.SendToAllAndSaveCopy,
+    );
     let bookingId: string | undefined;
-    await until('the room’s booking of the meeting', async () => {
+    await until('the order to be linked to the room’s booking of the meeting', async () => {
       const row = await db
         .knex('bookings')
         .where({ room_id: roomId, clean_global_object_id: meeting.cleanGlobalObjectId, status: 'confirmed' })
         .first<{ id: string } | undefined>('id');
       bookingId = row?.id;
-      return bookingId !== undefined;
+      const order = await db
+        .knex('orders')
+        .where({ clean_global_object_id: meeting.cleanGlobalObjectId })
+        .first<{ booking_id: string | null }>('booking_id');
+      return bookingId !== undefined && order.booking_id === bookingId;
     });
-
-    await page.getByRole('button', { name: 'Order catering' }).click();
-    await page.getByText('Your catering order was placed.').waitFor();
 
     const orders = await db
       .knex('orders')
@@ -206,8 +233,10 @@ const card = (page: Page, room: string) =>
         orderer_email: ORGANIZER,
       },
     ]);
+    await page.getByRole('button', { name: 'Refresh from Outlook' }).click();
     const listed = page.getByRole('region', { name: 'Orders for this meeting' });
     await listed.getByText(await shownTime(page, previewMeeting().start.toISOString()), { exact: false }).waitFor();
+    await listed.getByText('Waiting for the meeting to be sent').waitFor({ state: 'detached' });
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'e2e-taskpane-order.png'), fullPage: true });
   }, 120_000);
 

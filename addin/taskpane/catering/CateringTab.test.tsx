@@ -117,6 +117,28 @@ describe('the catering tab', () => {
     expect(await within(orders).findByText('Status: Requested')).toBeTruthy();
   });
 
+  it('says when the order waits for the meeting to be sent, and shows it so in the list', async () => {
+    let placed: Order | undefined;
+    const api = server()
+      .on('post', '/api/orders', () => {
+        placed = buildOrder({ providerId, providerName: 'Harbour Kitchen', roomId, awaitingMeeting: true });
+        return { status: 201, body: { orders: [placed], skipped: [] } };
+      })
+      .on('get', '/api/orders/:id', (_req, { id }) =>
+        placed?.id === id ? ok({ ...placed, history: [] }) : apiError(404, 'not_found', 'No such order'),
+      );
+    renderTaskpane(api, { appointment, properties: chosenRoom, savedItemId: 'AAMkADsaved=' });
+    const user = await openCatering();
+
+    await user.type(screen.getByLabelText('Quantity of Sandwich platter'), '1');
+    await user.click(screen.getByRole('button', { name: 'Order catering' }));
+
+    await screen.findByText(/It waits for the meeting: send the meeting in Outlook/);
+    const orders = screen.getByRole('region', { name: 'Orders for this meeting' });
+    expect(await within(orders).findByText('Waiting for the meeting to be sent')).toBeTruthy();
+    expect(within(orders).getByText(/if the meeting starts without being sent, the order is cancelled/)).toBeTruthy();
+  });
+
   it('does not order when Outlook cannot save the appointment', async () => {
     const api = server();
     renderTaskpane(api, { appointment, properties: chosenRoom, features: { save: false } });

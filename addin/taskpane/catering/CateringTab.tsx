@@ -116,7 +116,11 @@ export function CateringTab() {
         setPhase('placing');
         const created = await orders.placeForItem(itemId, room.roomId, cart, lines);
         await host.saveProperties({ ...properties, orderIds: [...orderIds, ...created.map((o) => o.id)] });
-        setNotes((n) => [...n, { kind: 'success', text: strings.catering.placed }]);
+        const waiting = created.some((o) => o.awaitingMeeting);
+        setNotes((n) => [
+          ...n,
+          { kind: 'success', text: waiting ? strings.catering.placedAwaiting : strings.catering.placed },
+        ]);
         setCart(emptyCart(headcount));
         await refresh();
       },

@@ -55,6 +55,14 @@ export function OrdersList({ orders, onEdit, onCancel, busyId }: OrdersListProps
               {order.attention.length > 0 ? (
                 <Caption1 className={styles.muted}>{strings.catering.needsAttention}</Caption1>
               ) : null}
+              {order.awaitingMeeting && OPEN_STATUSES.has(order.status) ? (
+                <>
+                  <Badge appearance="outline" color="warning">
+                    {strings.catering.awaitingMeeting}
+                  </Badge>
+                  <Caption1 className={styles.muted}>{strings.catering.awaitingMeetingHint}</Caption1>
+                </>
+              ) : null}
               {changeable && (onEdit || onCancel) ? (
                 <div className={styles.actions}>
                   {onEdit ? (

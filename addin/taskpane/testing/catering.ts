@@ -35,6 +35,7 @@ export function buildOrder(overrides: Partial<Order> = {}): Order {
     status: 'requested',
     attention: [],
     bookingId: null,
+    awaitingMeeting: false,
     meeting: {
       cleanGlobalObjectId: 'BAAAAIIA4AB0xbcQGoLgCAAAAAA=',
       uid: null,

@@ -21,6 +21,11 @@ const IDENTITY_PROPERTIES = (): ews.PropertySet =>
     ews.AppointmentSchema.End,
     ews.AppointmentSchema.OriginalStart,
     ews.AppointmentSchema.IsCancelled,
+    ews.AppointmentSchema.Subject,
+    ews.AppointmentSchema.Organizer,
+    ews.AppointmentSchema.RequiredAttendees,
+    ews.AppointmentSchema.OptionalAttendees,
+    ews.AppointmentSchema.MeetingRequestWasSent,
   ]);
 
 const KINDS: Readonly<Record<string, MeetingItemKind>> = {
@@ -40,6 +45,15 @@ const isNotTheirs = (err: unknown): boolean =>
   (err.kind === 'mailbox-not-found' ||
     err.serverCode === 'ErrorItemNotFound' ||
     err.serverCode === 'ErrorInvalidIdMalformed');
+
+/** An item without the property (not a meeting, or an older server) counts as sent: wait for the sync as before. */
+function requestWasSent(item: ews.Appointment): boolean {
+  try {
+    return item.MeetingRequestWasSent;
+  } catch {
+    return true;
+  }
+}
 
 export function createEwsMeetingLookup(
   settings: EwsConnectionSettings,
@@ -69,6 +83,12 @@ export function createEwsMeetingLookup(
         end: raw.end,
         originalStart: raw.type === 'Occurrence' || raw.type === 'Exception' ? raw.originalStart : null,
         isCancelled: raw.isCancelled,
+        subject: raw.subject ?? '',
+        organizerEmail: raw.organizer?.address ?? null,
+        attendeeEmails: [...raw.requiredAttendees, ...raw.optionalAttendees]
+          .map((a) => a.address)
+          .filter((a): a is string => a !== null && a !== ''),
+        requestWasSent: requestWasSent(item),
       };
     },
   };

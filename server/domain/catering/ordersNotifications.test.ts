@@ -9,6 +9,7 @@ const ORDER: Order = {
   status: 'requested',
   attention: [],
   bookingId: null,
+  awaitingMeeting: false,
   meeting: { cleanGlobalObjectId: 'c', uid: null, originalStart: null, subject: 'Planning' },
   eventStart: '2026-05-06T10:00:00.000Z',
   eventEnd: '2026-05-06T11:00:00.000Z',
@@ -100,6 +101,25 @@ describe('who is told about a change', () => {
     if (mail?.channel !== 'email') throw new Error('expected an email first');
     expect(mail.payload.subject).toBe('[Roomserve] New order: Planning — 2026-05-06 12:00, Atlantic');
     expect(mail.payload.text).toContain('Total: 5.00 EUR');
+  });
+
+  it('a waiting order tells the provider not to prepare yet, and why it was cancelled if never sent', () => {
+    const waiting: Order = { ...ORDER, awaitingMeeting: true };
+    const [created] = messagesFor({ kind: 'created', changeId: 'c1', at, byOrderer: false }, waiting, PROVIDER);
+    if (created?.channel !== 'email') throw new Error('expected an email first');
+    expect(created.payload.text).toContain('Waiting for the meeting to be sent');
+    const expired: Order = { ...waiting, status: 'cancelled-by-event' };
+    const [cancelled] = messagesFor(
+      { kind: 'cancelled-by-event', changeId: 'c2', at, byOrderer: false },
+      expired,
+      PROVIDER,
+    );
+    if (cancelled?.channel !== 'email') throw new Error('expected an email first');
+    expect(cancelled.payload.subject).toMatch(/^\[Roomserve\] Order cancelled: the meeting was never sent:/);
+    const [sent] = messagesFor({ kind: 'meeting-sent', changeId: 'c3', at, byOrderer: false }, ORDER, PROVIDER);
+    if (sent?.channel !== 'email') throw new Error('expected an email first');
+    expect(sent.payload.text).not.toContain('Waiting for the meeting');
+    expect(sent.payload.subject).toContain('the meeting was sent');
   });
 });
 

@@ -55,7 +55,14 @@ const HEADLINE: Readonly<Record<OrderChangeKind, string>> = {
   'needs-attention': 'Order needs attention',
   'attention-resolved': 'Order no longer needs attention',
   'status-change': 'Order status changed',
+  'meeting-sent': 'Order can be prepared: the meeting was sent',
 };
+
+/** The headline of a change; an order that waited in vain was not cancelled by a cancellation. */
+const headlineOf = (kind: OrderChangeKind, order: Order): string =>
+  kind === 'cancelled-by-event' && order.awaitingMeeting
+    ? 'Order cancelled: the meeting was never sent'
+    : HEADLINE[kind];
 
 const REASON_TEXT: Readonly<Record<AttentionReason, string>> = {
   'inside-lead-time': 'the new delivery time is inside an item’s lead time',
@@ -74,13 +81,18 @@ export function mailContent(kind: OrderChangeKind, order: Order): MailContent {
     (l) => `  ${l.quantity} × ${l.name} (${l.unit}) — ${money(l.totalMinor, order.currency)}`,
   );
   const text = [
-    `${HEADLINE[kind]}.`,
+    `${headlineOf(kind, order)}.`,
     '',
     `Meeting: ${order.meeting.subject}`,
     `Delivery: ${when} (${order.delivery.kind}${order.delivery.minutes ? `, ${order.delivery.minutes} min` : ''})`,
     `Room: ${order.roomName}, ${order.buildingName}`,
     `Headcount: ${order.headcount}`,
     `Status: ${order.status}`,
+    ...(order.awaitingMeeting && order.status !== 'cancelled-by-event'
+      ? [
+          'Waiting for the meeting to be sent: the organizer saved it in Outlook but has not sent it yet. Do not prepare it yet.',
+        ]
+      : []),
     ...(order.attention.length > 0
       ? [`Needs attention: ${order.attention.map((r) => REASON_TEXT[r]).join('; ')}`]
       : []),
@@ -94,7 +106,10 @@ export function mailContent(kind: OrderChangeKind, order: Order): MailContent {
     '',
     `Ordered by ${order.orderer.name} <${order.orderer.email}>. Order ${order.id}.`,
   ].join('\n');
-  return { subject: `[Roomserve] ${HEADLINE[kind]}: ${order.meeting.subject} — ${when}, ${order.roomName}`, text };
+  return {
+    subject: `[Roomserve] ${headlineOf(kind, order)}: ${order.meeting.subject} — ${when}, ${order.roomName}`,
+    text,
+  };
 }
 
 const keyOf = (orderId: string, changeId: string, channel: string, recipient: string): string =>

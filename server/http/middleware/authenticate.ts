@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { addinEndpoints } from '../../../shared/api/addin';
 import { AppError } from '../../domain/errors';
 import type { UserRecord } from '../../ports/users';
 import { actorFor, type AuthService } from '../../services/auth/authService';
@@ -12,11 +13,13 @@ export interface AuthenticateDeps {
 }
 
 /** Exchange identity tokens are JWTs (header.payload.signature); personal API tokens have no dots. */
-const looksLikeJwt = (token: string): boolean => token.split('.').length === 3;
+export const looksLikeJwt = (token: string): boolean => token.split('.').length === 3;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Signing in replaces whatever session the browser had, so it needs no proof of the old one. */
 const CSRF_EXEMPT_PATHS = new Set(['/auth/login']);
+/** The add-in's one-time link reads the identity token itself: it is what makes an unknown token known. */
+const IDENTITY_TOKEN_READ_BY_ROUTE = new Set([addinEndpoints.link.path]);
 
 /** What the auth routes need to know about the cookie session of this request. */
 export interface SessionLocals {
@@ -29,7 +32,7 @@ export function sessionOf(res: Response): SessionLocals | undefined {
   return session === undefined ? undefined : (session as SessionLocals);
 }
 
-function bearerTokenOf(req: Request): string | undefined {
+export function bearerTokenOf(req: Request): string | undefined {
   const header = req.headers.authorization;
   if (header === undefined) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -57,6 +60,10 @@ export function authenticate(deps: AuthenticateDeps): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const bearer = bearerTokenOf(req);
     if (bearer !== undefined && deps.identityTokens && looksLikeJwt(bearer)) {
+      if (IDENTITY_TOKEN_READ_BY_ROUTE.has(req.path)) {
+        next();
+        return;
+      }
       res.locals.actor = actorFor(await deps.identityTokens.authenticate(bearer), 'token');
       next();
       return;

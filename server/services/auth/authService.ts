@@ -71,6 +71,14 @@ export function createAuthService(deps: AuthServiceDeps) {
   }
 
   return {
+    /**
+     * The active user with this email and password, without starting a session (the Outlook
+     * add-in's one-time link); AppError invalid_credentials otherwise, as login answers.
+     */
+    verifyCredentials(email: string, password: string): Promise<UserRecord> {
+      return checkPassword(email, password);
+    },
+
     async login(email: string, password: string): Promise<StartedSession> {
       const user = await checkPassword(email, password);
       const now = deps.clock.now();

@@ -1,6 +1,8 @@
 import { createHash, verify, X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startExchangeSim, type RunningExchangeSim } from '../index';
+import { EwsError } from '../model/errors';
+import { loadSeedFile } from '../model/seed';
 
 /** Identity tokens as Exchange issues them, checked with nothing but node:crypto. */
 
@@ -70,5 +72,32 @@ describe('identity tokens', () => {
   it('name a user whom ResolveNames finds by the msexchuid', () => {
     const guid = sim.control.model.findMailbox(EMMA)?.mailboxGuid ?? '';
     expect(sim.control.model.resolveNames(guid).map((r) => r.mailbox.smtp)).toEqual([EMMA]);
+  });
+});
+
+describe('an account whose msexchuid is <guid>@<server> (seed identityTokenUid: mailboxGuidAtServer)', () => {
+  const LUKAS = 'lukas.meyer@northwind.test';
+  let other: RunningExchangeSim;
+  beforeAll(async () => {
+    const seed = loadSeedFile('demo');
+    const accounts = seed.accounts.map((a) =>
+      a.email === LUKAS ? { ...a, identityTokenUid: 'mailboxGuidAtServer' as const } : a,
+    );
+    other = await startExchangeSim({ http: true, seed: { ...seed, accounts }, validateRequests: false });
+  });
+  afterAll(() => other.close());
+
+  it('gets tokens with that msexchuid, which ResolveNames does not find', () => {
+    const token = other.control.identity.mint({ mailbox: LUKAS, audience: AUDIENCE });
+    const guid = other.control.model.findMailbox(LUKAS)?.mailboxGuid ?? '';
+    const uid = (JSON.parse(part(token, 1).appctx as string) as { msexchuid: string }).msexchuid;
+    expect(uid).toBe(`${guid}@127.0.0.1`);
+    expect(() => other.control.model.resolveNames(uid)).toThrow(EwsError);
+  });
+
+  it('leaves the other accounts as they were', () => {
+    const token = other.control.identity.mint({ mailbox: EMMA, audience: AUDIENCE });
+    const uid = (JSON.parse(part(token, 1).appctx as string) as { msexchuid: string }).msexchuid;
+    expect(other.control.model.resolveNames(uid).map((r) => r.mailbox.smtp)).toEqual([EMMA]);
   });
 });

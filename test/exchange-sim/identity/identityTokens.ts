@@ -154,7 +154,7 @@ export class SimIdentityIssuer implements SimIdentity {
       appctxsender: sender,
       isbrowserhostedapp: 'true',
       appctx: JSON.stringify({
-        msexchuid: mailbox.mailboxGuid,
+        msexchuid: mailbox.identityTokenUid === 'mailboxGuid' ? mailbox.mailboxGuid : `${mailbox.mailboxGuid}@${host}`,
         version: 'ExIdTok.V1',
         amurl: input.amurl ?? this.metadataUrl(),
       }),

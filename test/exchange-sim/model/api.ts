@@ -103,6 +103,11 @@ export interface Mailbox {
   readonly sid: string;
   /** Exchange mailbox GUID (lower-case, dashed), stable per smtp. */
   readonly mailboxGuid: string;
+  /**
+   * The msexchuid of this mailbox's identity tokens: its GUID (which ResolveNames finds), or
+   * `<guid>@<server host>` as in Microsoft's example token (which ResolveNames does not find).
+   */
+  readonly identityTokenUid: 'mailboxGuid' | 'mailboxGuidAtServer';
   /** legacyExchangeDN, used by ResolveNames / EmailAddress RoutingType EX. */
   readonly legacyExchangeDn: string;
   readonly calendarDefaultPermission: CalendarDefaultPermission;

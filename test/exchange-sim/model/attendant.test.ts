@@ -50,6 +50,48 @@ describe('resource booking attendant', () => {
     });
   });
 
+  it('a meeting saved without sending (SendToNone) reaches nobody until an update sends it to everyone', async () => {
+    model = newModel();
+    const saved = model.createCalendarItem(
+      T.alice,
+      undefined,
+      meeting('2026-06-10T09:00:00Z', 1, {
+        subject: 'Saved only',
+        requiredAttendees: [{ emailAddress: T.bob }, { emailAddress: T.room1 }],
+      }),
+      'SendToNone',
+    );
+    await model.whenIdle();
+    expect(calendarOf(model, T.room1)).toHaveLength(0);
+    expect(calendarOf(model, T.bob)).toHaveLength(0);
+    expect(organizerItem(saved.uid).meetingRequestWasSent).toBe(false);
+
+    // Another save without sending changes nothing for the attendees either.
+    const resaved = model.updateItem(
+      T.alice,
+      { kind: 'item', id: saved.itemId.id, changeKey: saved.itemId.changeKey },
+      [{ op: 'set', target: { fieldUri: 'calendar:Location' }, value: { location: 'Room 1' } }],
+      { conflictResolution: 'AlwaysOverwrite', sendMode: 'SendToNone' },
+    );
+    await model.whenIdle();
+    expect(calendarOf(model, T.room1)).toHaveLength(0);
+
+    // Send: an update that asks to send to only the changed attendees still sends a never-sent meeting to all.
+    model.updateItem(
+      T.alice,
+      { kind: 'item', id: resaved.itemId.id, changeKey: resaved.itemId.changeKey },
+      [{ op: 'set', target: { fieldUri: 'item:Importance' }, value: { importance: 'High' } }],
+      { conflictResolution: 'AlwaysOverwrite', sendMode: 'SendToChangedAndSaveCopy' },
+    );
+    await model.whenIdle();
+    const [roomCopy] = calendarOf(model, T.room1);
+    expect(roomCopy?.cleanGlobalObjectId).toBe(saved.cleanGlobalObjectId);
+    expect(roomCopy?.myResponseType).toBe('Accept');
+    expect(calendarOf(model, T.bob)).toHaveLength(1);
+    expect(organizerItem(saved.uid).meetingRequestWasSent).toBe(true);
+    expect(responseOf(organizerItem(saved.uid), T.room1)).toBe('Accept');
+  });
+
   const declines: { name: string; settings?: Record<string, unknown>; input: () => ReturnType<typeof meeting> }[] = [
     {
       name: 'outside the 180-day booking window',

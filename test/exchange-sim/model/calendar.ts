@@ -196,11 +196,14 @@ export class Calendar {
     const result = applyToRecordWith(this.directory, record, changes);
     const freeBusy =
       result.timesChanged || result.recurrenceChanged || result.fields.includes('calendar:LegacyFreeBusyStatus');
+    // A meeting the organizer only saved (CreateItem SendToNone, as Outlook's saveAsync does) is sent
+    // by the first update that asks to send, whatever it changes, and then to everyone it lists.
+    const neverSent = !record.meetingRequestWasSent;
     const propagate =
       record.isOrganizer &&
       (wasMeeting || isMeetingRecord(record)) &&
       options.sendMode !== 'SendToNone' &&
-      result.meetingRelevant &&
+      (result.meetingRelevant || neverSent) &&
       record.folder.name === 'calendar';
     if (propagate && (result.timesChanged || result.recurrenceChanged || result.fields.includes('calendar:Location')))
       record.sequence += 1;
@@ -210,7 +213,8 @@ export class Calendar {
       const removed = [...before].filter((e) => !after.has(e));
       const added = new Set([...after].filter((e) => !before.has(e)));
       this.meetings.cancel(record, removed);
-      const onlyChanged = options.sendMode === 'SendOnlyToChanged' || options.sendMode === 'SendToChangedAndSaveCopy';
+      const onlyChanged =
+        !neverSent && (options.sendMode === 'SendOnlyToChanged' || options.sendMode === 'SendToChangedAndSaveCopy');
       this.meetings.send(record, {
         ...(onlyChanged ? { recipients: added } : {}),
         resetResponses: result.timesChanged || result.recurrenceChanged,

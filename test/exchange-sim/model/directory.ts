@@ -67,6 +67,7 @@ export class Directory {
       impersonationGranted: account.impersonation,
       sid: sidFor(smtp),
       mailboxGuid,
+      identityTokenUid: account.identityTokenUid,
       legacyExchangeDn: `/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=${mailboxGuid.replace(/-/g, '')}-${sam}`,
       calendarDefaultPermission:
         account.calendarDefaultPermission ?? (account.kind === 'room' ? 'LimitedDetails' : 'AvailabilityOnly'),

@@ -12,6 +12,11 @@
  *       "calendarDefaultPermission": "AvailabilityOnly" // optional: None | AvailabilityOnly |
  *                                                   // LimitedDetails | Reviewer. Defaults: users and
  *                                                   // services AvailabilityOnly, rooms LimitedDetails
+ *       "identityTokenUid": "mailboxGuid"            // optional: the msexchuid of its identity tokens,
+ *                                                   // "mailboxGuid" (default; ResolveNames finds it) or
+ *                                                   // "mailboxGuidAtServer" (`<guid>@<server host>`, the
+ *                                                   // form of Microsoft's documented example, which
+ *                                                   // ResolveNames does not find)
  *     } ],
  *   "roomLists": [ { "name": "Harbour House", "email": "harbour-house@northwind.test",
  *                    "rooms": ["room…@northwind.test"] } ],
@@ -223,6 +228,7 @@ export const seedSchema = z
           kind: z.enum(['user', 'room', 'service']),
           impersonation: z.boolean().default(false),
           calendarDefaultPermission: z.enum(['None', 'AvailabilityOnly', 'LimitedDetails', 'Reviewer']).optional(),
+          identityTokenUid: z.enum(['mailboxGuid', 'mailboxGuidAtServer']).default('mailboxGuid'),
         })
         .strict(),
     ),

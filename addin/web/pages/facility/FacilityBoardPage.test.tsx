@@ -114,6 +114,27 @@ describe('the facility board', () => {
     expect(await screen.findByRole('button', { name: 'Start preparing: Board meeting' })).toBeTruthy();
   });
 
+  it('marks an order whose meeting is not sent yet as waiting, and offers no preparing step for it', async () => {
+    const user = userEvent.setup();
+    let current: Order = { ...breakfast, awaitingMeeting: true, bookingId: null };
+    const api = server(() => [current, coffee]).on('post', `${BOARD}/:id/status`, () => {
+      current = { ...current, status: 'accepted' };
+      return ok(current);
+    });
+    renderApp(api, DAY);
+
+    const waiting = within(await screen.findByRole('article', { name: /Board meeting/ }));
+    expect(waiting.getByText('Waiting for the meeting to be sent')).toBeTruthy();
+    expect(waiting.getByText(/has not sent it yet/)).toBeTruthy();
+    expect(within(card(/Sales sync/)).queryByText('Waiting for the meeting to be sent')).toBeNull();
+
+    await user.click(waiting.getByRole('button', { name: 'Accept: Board meeting' }));
+
+    await waitFor(() => expect(within(card(/Board meeting/)).getByText('Accepted')).toBeTruthy());
+    expect(screen.queryByRole('button', { name: 'Start preparing: Board meeting' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Decline: Board meeting' })).toBeTruthy();
+  });
+
   it('declines with the reason the user gives', async () => {
     const user = userEvent.setup();
     const api = server(() => [breakfast]).on('post', `${BOARD}/:id/status`, ok({ ...breakfast, status: 'declined' }));

@@ -11,7 +11,7 @@ import {
   tokens,
   type BadgeProps,
 } from '@fluentui/react-components';
-import { WarningFilled } from '@fluentui/react-icons';
+import { ClockRegular, WarningFilled } from '@fluentui/react-icons';
 import type { Order, OrderStatus } from '../../../../shared/schemas/orders';
 import { formatPrice } from '../catalog/money';
 import { AttentionNotice, type AttentionAction } from './AttentionNotice';
@@ -90,6 +90,7 @@ export function OrderCard({
   const subject = order.meeting.subject;
   const deliveryTime = clockIn(order.deliveryAt, order.timeZone);
   const needsAttention = order.attention.length > 0;
+  const awaiting = order.awaitingMeeting && !isClosed(status);
 
   return (
     <article
@@ -111,10 +112,21 @@ export function OrderCard({
             {text.attention.flag}
           </Badge>
         ) : null}
+        {awaiting ? (
+          <Badge color="warning" appearance="outline" icon={<ClockRegular aria-hidden />}>
+            {text.awaiting.badge}
+          </Badge>
+        ) : null}
         <Badge color={STATUS_COLORS[status]} appearance="tint">
           {text.status[status]}
         </Badge>
       </div>
+
+      {awaiting ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{text.awaiting.explanation}</MessageBarBody>
+        </MessageBar>
+      ) : null}
 
       {needsAttention ? (
         <AttentionNotice
@@ -139,7 +151,7 @@ export function OrderCard({
         </MessageBar>
       ) : null}
 
-      <OrderActions status={status} subject={subject} busy={busy} onStatus={onStatus} />
+      <OrderActions status={status} awaiting={awaiting} subject={subject} busy={busy} onStatus={onStatus} />
     </article>
   );
 }
@@ -193,19 +205,21 @@ function deliveryKindText(order: Order): string {
 
 function OrderActions({
   status,
+  awaiting,
   subject,
   busy,
   onStatus,
 }: {
   status: OrderStatus;
+  awaiting: boolean;
   subject: string;
   busy: boolean;
   onStatus: OrderCardProps['onStatus'];
 }) {
   const styles = useStyles();
   const print = usePrintClasses();
-  const next = nextStep(status);
-  if (!next && !busy) return null;
+  const next = nextStep(status, awaiting);
+  if (!next && !busy && !mayDecline(status)) return null;
   return (
     <div className={mergeClasses(styles.actions, print.noPrint)}>
       {next ? (

@@ -3,12 +3,16 @@ import type { OrderStatus } from '../../../../shared/schemas/orders';
 /** The step forward the facility team takes with one click, or none once an order is done. */
 export type AdvanceStatus = 'accepted' | 'in-preparation' | 'delivered';
 
-export function nextStep(status: OrderStatus): AdvanceStatus | undefined {
+/**
+ * While its meeting waits to be sent (awaitingMeeting), an order may be accepted but not prepared:
+ * the meeting may never happen.
+ */
+export function nextStep(status: OrderStatus, awaitingMeeting = false): AdvanceStatus | undefined {
   switch (status) {
     case 'requested':
       return 'accepted';
     case 'accepted':
-      return 'in-preparation';
+      return awaitingMeeting ? undefined : 'in-preparation';
     case 'in-preparation':
       return 'delivered';
     default:

@@ -115,6 +115,13 @@ export const facilityStrings = {
     keepFor: (subject: string) => `Keep as agreed: ${subject}`,
   },
 
+  awaiting: {
+    badge: 'Waiting for the meeting to be sent',
+    explanation:
+      'The organizer saved this meeting in Outlook but has not sent it yet, so the room is not booked. ' +
+      'Do not prepare the order until the meeting is sent; it is cancelled if the meeting starts unsent.',
+  },
+
   changeFailed: (subject: string, why: string) => `The order for “${subject}” was not changed. ${why}`,
   dismiss: 'Dismiss',
 } as const;

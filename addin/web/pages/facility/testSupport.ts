@@ -64,6 +64,7 @@ export function buildOrder(overrides: Partial<Order> = {}): Order {
     status: 'requested',
     attention: [],
     bookingId: uuid(),
+    awaitingMeeting: false,
     meeting: { cleanGlobalObjectId: null, uid: 'uid-1', originalStart: null, subject: 'Board meeting' },
     eventStart: '2026-05-04T08:00:00.000Z',
     eventEnd: '2026-05-04T09:00:00.000Z',

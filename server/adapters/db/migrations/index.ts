@@ -31,6 +31,9 @@ import * as m0043 from './20261123_0043_bookings_organizer_item';
 import * as m0044 from './20261123_0044_bookings_outcome';
 import * as m0045 from './20261123_0045_bookings_room_uid';
 import * as m0046 from './20261123_0046_bookings_requested_by_idx';
+import * as m0064 from './20261124_0064_orders_awaiting_meeting';
+import * as m0070 from './20261124_0070_addin_identity_links';
+import * as m0071 from './20261124_0071_addin_identity_links_user_idx';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -74,6 +77,9 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261123_0044_bookings_outcome', m0044],
   ['20261123_0045_bookings_room_uid', m0045],
   ['20261123_0046_bookings_requested_by_idx', m0046],
+  ['20261124_0064_orders_awaiting_meeting', m0064],
+  ['20261124_0070_addin_identity_links', m0070],
+  ['20261124_0071_addin_identity_links_user_idx', m0071],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -29,6 +29,7 @@ const iso = (d: Date | null): string | null => (d === null ? null : d.toISOStrin
 function columnsOf(o: OrderFields): Record<string, unknown> {
   return {
     booking_id: o.bookingId,
+    awaiting_meeting: o.awaitingMeeting,
     clean_global_object_id: o.meeting.cleanGlobalObjectId,
     uid: o.meeting.uid,
     original_start: iso(o.meeting.originalStart),
@@ -208,6 +209,16 @@ function seriesClause(m: MeetingIdentity): { sql: string; args: Knex.RawBinding[
   return { sql: 'false', args: [] };
 }
 
+/**
+ * An order waiting for its meeting to be sent has no booking, yet needs the sweep only once the
+ * room's booking of that meeting exists (a missed notification) or its meeting has started; left
+ * in every sweep, many of them would crowd the others out of its batch.
+ */
+const MEETING_NOW_BOOKED = `EXISTS (SELECT 1 FROM bookings w
+  WHERE w.status IN ('confirmed', 'pending') AND w.original_start IS NOT DISTINCT FROM o.original_start
+    AND (w.clean_global_object_id = o.clean_global_object_id
+      OR (o.clean_global_object_id IS NULL AND w.uid = o.uid)))`;
+
 export function createOrderRepository(db: Knex): OrderRepository {
   return {
     transaction: (work) => db.transaction((trx) => work(transactionOf(trx))),
@@ -273,7 +284,9 @@ export function createOrderRepository(db: Knex): OrderRepository {
       const result = await db.raw<{ rows: { id: string }[] }>(
         `SELECT o.id FROM orders o LEFT JOIN bookings b ON b.id = o.booking_id
           WHERE o.status IN ('requested', 'accepted', 'in-preparation')
-            AND (b.id IS NULL OR b.updated_at > o.followed_at OR o.cancel_check_after <= CAST(? AS timestamptz))
+            AND (o.cancel_check_after <= CAST(? AS timestamptz)
+              OR (o.awaiting_meeting AND ${MEETING_NOW_BOOKED})
+              OR (NOT o.awaiting_meeting AND (b.id IS NULL OR b.updated_at > o.followed_at)))
           ORDER BY o.delivery_at LIMIT ?`,
         [now.toISOString(), limit],
       );

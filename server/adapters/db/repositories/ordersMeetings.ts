@@ -85,6 +85,24 @@ export function createMeetingBookings(db: Knex): MeetingBookings {
       if (identity.uid !== null) return select(`${LIVE} AND b.uid = ? AND ${start}`, [identity.uid, ...startArgs]);
       return Promise.resolve([]);
     },
+    async roomPlace(roomId) {
+      const row = await db('rooms as r')
+        .join('floors as f', 'f.id', 'r.floor_id')
+        .join('buildings as bd', 'bd.id', 'f.building_id')
+        .where('r.id', roomId)
+        .first<{ building_id: string; time_zone: string; exchange_email: string | null } | undefined>(
+          'f.building_id',
+          'bd.time_zone',
+          'r.exchange_email',
+        );
+      if (!row) return undefined;
+      return {
+        roomId,
+        buildingId: row.building_id,
+        timeZone: row.time_zone,
+        exchangeEmail: row.exchange_email ? row.exchange_email.trim().toLowerCase() : null,
+      };
+    },
     liveByMeetingId: (meetingId) =>
       select(`${LIVE} AND (b.clean_global_object_id = ? OR b.uid = ?)`, [meetingId, meetingId]),
     liveOccurrences: (seriesId, roomId, from) =>

@@ -8,6 +8,7 @@ import { toInstant } from './locationRows';
 export interface OrderRow {
   id: string;
   booking_id: string | null;
+  awaiting_meeting: boolean;
   clean_global_object_id: string | null;
   uid: string | null;
   original_start: unknown;
@@ -99,6 +100,7 @@ export function toOrder(row: OrderRow, lines: readonly OrderLineRecord[]): Store
   return {
     id: row.id,
     bookingId: row.booking_id,
+    awaitingMeeting: row.awaiting_meeting,
     meeting: {
       cleanGlobalObjectId: row.clean_global_object_id,
       uid: row.uid,

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import { authEndpoints } from '../../../../shared/api/auth';
 import type { AuthService } from '../../../services/auth/authService';
 import { presentApiToken, presentUser } from '../../../services/auth/present';
@@ -13,13 +13,15 @@ export interface AuthRouterDeps {
   readonly users: UserService;
   readonly cookie: SessionCookieSettings;
   readonly loginRateLimit: LoginRateLimitSettings;
+  /** The limiter to use instead of a new one from the settings: shared with the add-in's one-time link. */
+  readonly loginLimiter?: RequestHandler[];
 }
 
 export function authRouter(deps: AuthRouterDeps): Router {
   const router = express.Router();
   const e = authEndpoints;
 
-  router.post(e.login.path, loginRateLimit(deps.loginRateLimit));
+  router.post(e.login.path, deps.loginLimiter ?? loginRateLimit(deps.loginRateLimit));
   mount(router, e.login, async ({ body, res }) => {
     const session = await deps.auth.login(body.email, body.password);
     writeSessionCookie(res, session.token, deps.cookie);

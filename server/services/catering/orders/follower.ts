@@ -1,9 +1,10 @@
 import type { OrderChangeKind } from '../../../../shared/schemas/orders';
-import { decideFollow, type EventNow, type FollowDecision } from '../../../domain/catering/follow';
+import { decideAwaiting } from '../../../domain/catering/awaitingMeeting';
+import { decideFollow, type EventNow, type FollowDecision, type LiveEvent } from '../../../domain/catering/follow';
 import { changeCutoffAt } from '../../../domain/catering/ordersTiming';
 import { isOpen } from '../../../domain/catering/ordersWorkflow';
 import type { BookingChangeListener } from '../../../ports/bookingChanges';
-import type { OrderFields, OrderTransaction, StoredOrder } from '../../../ports/orders';
+import type { MeetingBooking, OrderFields, OrderTransaction, StoredOrder } from '../../../ports/orders';
 import { BY_EVENT, commitChange } from './commit';
 import { liveEventOf, repriced } from './events';
 import { itemRules, providerRules } from './rules';
@@ -76,9 +77,65 @@ export function createOrderFollower(
     timers.add(timer);
   }
 
+  /**
+   * An order waiting for its meeting to be sent: attaches to the room's booking once there is one
+   * (and then follows it below), cancels with the reason once the meeting started without one, and
+   * otherwise just waits — the settle delay of vanished bookings does not apply to it.
+   */
+  async function settleAwaiting(
+    tx: OrderTransaction,
+    order: StoredOrder,
+    live: { booking: MeetingBooking; event: LiveEvent } | undefined,
+  ): Promise<{ order: StoredOrder } | { outcome: { kind: OrderChangeKind } | null }> {
+    const decision = decideAwaiting(order, live !== undefined, deps.now());
+    if (decision.kind === 'wait') {
+      await tx.markFollowed(order.id, decision.checkAt);
+      return { outcome: null };
+    }
+    if (decision.kind === 'expire') {
+      const after: OrderFields = { ...order, status: 'cancelled-by-event', cancelCheckAfter: null };
+      const kind = 'cancelled-by-event';
+      await commitChange(deps, tx, {
+        id: order.id,
+        before: order,
+        after,
+        kind,
+        author: BY_EVENT,
+        note: decision.reason,
+      });
+      await tx.markFollowed(order.id, null);
+      return { outcome: { kind } };
+    }
+    if (!live) throw new Error('attach without a booking');
+    // Linked first, with the times the orderer saw; the follow rules then compare them with the booking's.
+    const after: OrderFields = { ...order, bookingId: live.booking.id, awaitingMeeting: false, cancelCheckAfter: null };
+    const linked = await commitChange(deps, tx, {
+      id: order.id,
+      before: order,
+      after,
+      kind: 'meeting-sent',
+      author: BY_EVENT,
+    });
+    return { order: linked.order };
+  }
+
   async function decide(tx: OrderTransaction, order: StoredOrder): Promise<{ kind: OrderChangeKind } | null> {
-    const now = deps.now();
     const live = await liveEventOf(tx, order);
+    if (order.awaitingMeeting) {
+      const settled = await settleAwaiting(tx, order, live);
+      if ('outcome' in settled) return settled.outcome;
+      const followed = await decideLive(tx, settled.order, live);
+      return followed ?? { kind: 'meeting-sent' };
+    }
+    return decideLive(tx, order, live);
+  }
+
+  async function decideLive(
+    tx: OrderTransaction,
+    order: StoredOrder,
+    live: { booking: MeetingBooking; event: LiveEvent } | undefined,
+  ): Promise<{ kind: OrderChangeKind } | null> {
+    const now = deps.now();
     let event: EventNow;
     if (live) {
       event = live.event;

@@ -3,7 +3,7 @@ import { AppError } from '../../../domain/errors';
 import { GatewayError } from '../../../ports/calendarGateway';
 import type { MeetingLookup, MeetingOfItem } from '../../../ports/meetingLookup';
 import type { MeetingBooking, MeetingBookings, MeetingIdentity } from '../../../ports/orders';
-import { bookingOfItem, meetingOfItem } from './itemTarget';
+import { bookingOfItem, meetingOfItem, targetOfItem } from './itemTarget';
 import type { OrdersServiceDeps } from './types';
 
 const ROOM_A = '00000000-0000-4000-8000-00000000000a';
@@ -17,6 +17,10 @@ const single: MeetingOfItem = {
   end: new Date('2026-05-04T09:00:00Z'),
   originalStart: null,
   isCancelled: false,
+  subject: 'Review',
+  organizerEmail: 'emma@example.test',
+  attendeeEmails: ['lukas@example.test', 'room.a@example.test'],
+  requestWasSent: true,
 };
 
 function booking(roomId: string): MeetingBooking {
@@ -47,11 +51,18 @@ function depsWith(options: {
 }): OrdersServiceDeps & { reads: MeetingIdentity[]; sleeps: number[] } {
   const reads: MeetingIdentity[] = [];
   const sleeps: number[] = [];
-  const bookings: Pick<MeetingBookings, 'liveOfMeeting'> = {
+  const bookings: Pick<MeetingBookings, 'liveOfMeeting' | 'roomPlace'> = {
     liveOfMeeting(identity) {
       reads.push(identity);
       const synced = reads.length > (options.syncedAfter ?? 0);
       return Promise.resolve(synced ? (options.rooms ?? [ROOM_A]).map(booking) : []);
+    },
+    roomPlace(roomId) {
+      return Promise.resolve(
+        roomId === ROOM_A
+          ? { roomId, buildingId: 'building', timeZone: 'Europe/Berlin', exchangeEmail: 'room.a@example.test' }
+          : undefined,
+      );
     },
   };
   return {
@@ -129,6 +140,53 @@ describe('bookingOfItem', () => {
     const deps = depsWith({});
     expect(await codeOf(bookingOfItem(deps, meeting, undefined))).toBe('unprocessable');
     expect(deps.reads).toEqual([]);
+  });
+});
+
+describe('targetOfItem', () => {
+  const saved: MeetingOfItem = { ...single, requestWasSent: false };
+
+  it('orders for a meeting that was saved but not sent, as the organizer saved it, without waiting', async () => {
+    const deps = depsWith({ rooms: [] });
+    const target = await targetOfItem(deps, saved, ROOM_A);
+    expect(target.awaiting).toBe(true);
+    expect(target.booking).toMatchObject({
+      start: single.start,
+      end: single.end,
+      roomId: ROOM_A,
+      buildingId: 'building',
+      timeZone: 'Europe/Berlin',
+      subject: 'Review',
+      organizerEmail: 'emma@example.test',
+      cleanGlobalObjectId: single.cleanGlobalObjectId,
+      // Emma and Lukas: the room the add-in added as a required attendee does not eat.
+      attendeeCount: 2,
+    });
+    expect(deps.reads).toHaveLength(1);
+    expect(deps.sleeps).toEqual([]);
+  });
+
+  it('takes the room’s booking when it is already there', async () => {
+    const target = await targetOfItem(depsWith({}), saved, ROOM_A);
+    expect(target).toMatchObject({ awaiting: false, booking: { id: `booking-${ROOM_A}` } });
+  });
+
+  it('waits for the sync first when the meeting was sent, then orders as saved', async () => {
+    const deps = depsWith({ syncedAfter: 99 });
+    await expect(targetOfItem(deps, single, ROOM_A)).resolves.toMatchObject({ awaiting: true });
+    expect(deps.sleeps).toHaveLength(3);
+  });
+
+  it('still answers meeting_not_synced without a room, and refuses an unknown room', async () => {
+    expect(await codeOf(targetOfItem(depsWith({ syncedAfter: 99 }), saved, undefined))).toBe('meeting_not_synced');
+    expect(await codeOf(targetOfItem(depsWith({ rooms: [] }), saved, ROOM_B))).toBe('not_found');
+  });
+
+  it.each([
+    ['the whole series', { ...saved, kind: 'series' as const }],
+    ['a cancelled meeting', { ...saved, isCancelled: true }],
+  ])('refuses %s', async (_name, meeting) => {
+    expect(await codeOf(targetOfItem(depsWith({ rooms: [] }), meeting, ROOM_A))).toBe('unprocessable');
   });
 });
 

@@ -1,8 +1,9 @@
-import { AppError, unprocessable } from '../../../domain/errors';
+import { attendeeCount } from '../../../domain/catering/follow';
+import { AppError, notFound, unprocessable } from '../../../domain/errors';
 import { GatewayError } from '../../../ports/calendarGateway';
 import type { MeetingOfItem } from '../../../ports/meetingLookup';
 import type { MeetingBooking, MeetingIdentity } from '../../../ports/orders';
-import { DEFAULT_SYNC_WAIT, type OrdersServiceDeps } from './types';
+import { DEFAULT_SYNC_WAIT, type OrdersServiceDeps, type SyncWait } from './types';
 
 /**
  * Outlook items as order targets. The add-in knows the EWS ItemId of the appointment it shows;
@@ -40,6 +41,15 @@ export const identityOf = (meeting: MeetingOfItem): MeetingIdentity => ({
   originalStart: meeting.originalStart,
 });
 
+function refuseUnorderable(meeting: MeetingOfItem): void {
+  if (meeting.kind === 'series')
+    throw unprocessable('This is the whole series: open one occurrence to order for it', {
+      field: 'target.itemId',
+      reason: 'series-master',
+    });
+  if (meeting.isCancelled) throw unprocessable('The meeting is cancelled', { reasons: ['event-cancelled'] });
+}
+
 /**
  * The room booking of the item's meeting (in `roomId` when given). A meeting the organizer has just
  * saved reaches the room's calendar, and then the sync, a moment later: wait for it briefly rather
@@ -49,14 +59,9 @@ export async function bookingOfItem(
   deps: OrdersServiceDeps,
   meeting: MeetingOfItem,
   roomId: string | undefined,
+  wait: SyncWait = deps.syncWait ?? DEFAULT_SYNC_WAIT,
 ): Promise<MeetingBooking> {
-  if (meeting.kind === 'series')
-    throw unprocessable('This is the whole series: open one occurrence to order for it', {
-      field: 'target.itemId',
-      reason: 'series-master',
-    });
-  if (meeting.isCancelled) throw unprocessable('The meeting is cancelled', { reasons: ['event-cancelled'] });
-  const wait = deps.syncWait ?? DEFAULT_SYNC_WAIT;
+  refuseUnorderable(meeting);
   const sleep = wait.sleep ?? defaultSleep;
   for (let attempt = 1; ; attempt++) {
     const found = (await deps.bookings.liveOfMeeting(identityOf(meeting))).filter(
@@ -78,4 +83,67 @@ export async function bookingOfItem(
       'sent has not invited the room yet.)',
     { reason: 'meeting-not-synced', ...(roomId === undefined ? {} : { roomId }) },
   );
+}
+
+/** What an Outlook item target orders for: the room's booking, or the meeting as the organizer saved it. */
+export interface ItemTarget {
+  /** With `awaiting`, a stand-in built from the organizer's copy: its id is no booking's and is never stored. */
+  readonly booking: MeetingBooking;
+  readonly awaiting: boolean;
+}
+
+const ONE_LOOK: SyncWait = { attempts: 1, intervalMs: 0 };
+
+/** The meeting as the organizer's own copy has it, placed in the room the add-in added. */
+async function meetingAsSaved(
+  deps: OrdersServiceDeps,
+  meeting: MeetingOfItem,
+  roomId: string,
+): Promise<MeetingBooking> {
+  const place = await deps.bookings.roomPlace(roomId);
+  if (!place) throw notFound('Room', roomId);
+  const organizerEmail = meeting.organizerEmail ?? '';
+  const people = meeting.attendeeEmails
+    .filter((email) => email.trim().toLowerCase() !== place.exchangeEmail)
+    .map((email) => ({ email, kind: 'required' }));
+  return {
+    id: '',
+    status: 'pending',
+    start: meeting.start,
+    end: meeting.end,
+    roomId,
+    buildingId: place.buildingId,
+    timeZone: place.timeZone,
+    subject: meeting.subject,
+    organizerEmail,
+    organizerName: '',
+    attendeeCount: attendeeCount(people, organizerEmail),
+    cleanGlobalObjectId: meeting.cleanGlobalObjectId,
+    uid: meeting.uid,
+    originalStart: meeting.originalStart,
+    isOccurrence: meeting.kind !== 'single',
+  };
+}
+
+/**
+ * The order target of an Outlook item. Without a room the meeting must already be in a room's
+ * calendar (bookingOfItem). With the room the add-in put in the meeting, a meeting that has no
+ * booking there yet is ordered for as it is saved, and the order waits for the room's booking
+ * (awaitingMeeting): Outlook's saveAsync on a new appointment saves it without sending it, and
+ * the room only gets it when the organizer presses Send. A meeting that was never sent cannot
+ * be in the room's calendar, so it is not waited for; one that was sent gets the usual wait.
+ */
+export async function targetOfItem(
+  deps: OrdersServiceDeps,
+  meeting: MeetingOfItem,
+  roomId: string | undefined,
+): Promise<ItemTarget> {
+  if (roomId === undefined) return { booking: await bookingOfItem(deps, meeting, undefined), awaiting: false };
+  try {
+    const wait = meeting.requestWasSent ? undefined : ONE_LOOK;
+    return { booking: await bookingOfItem(deps, meeting, roomId, wait), awaiting: false };
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'meeting_not_synced') throw err;
+  }
+  return { booking: await meetingAsSaved(deps, meeting, roomId), awaiting: true };
 }

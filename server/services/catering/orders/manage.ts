@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Board, Order, OrderHistoryEntry, OrderStatus, orderPatchSchema } from '../../../../shared/schemas/orders';
 import { isFacilityOrAdmin, type Actor } from '../../../domain/actor';
+import { statusAllowedWhileAwaiting } from '../../../domain/catering/awaitingMeeting';
 import { followChanges } from '../../../domain/catering/follow';
 import { changeCutoffAt, deliveryAt, deliveryProblems, wallClock } from '../../../domain/catering/ordersTiming';
 import { canMoveTo, isEditable, isOpen } from '../../../domain/catering/ordersWorkflow';
@@ -100,6 +101,12 @@ export function manageOrders(deps: OrdersServiceDeps, bus: OrderChangeBus) {
     return async (tx: OrderTransaction, order: StoredOrder): Promise<Committed> => {
       if (!canMoveTo(order.status, status))
         throw conflict(`A ${order.status} order cannot become ${status}`, { from: order.status, to: status });
+      if (order.awaitingMeeting && !statusAllowedWhileAwaiting(status))
+        throw conflict('The meeting has not been sent yet: do not prepare the order until it is', {
+          from: order.status,
+          to: status,
+          reason: 'awaiting-meeting',
+        });
       const after: OrderFields = { ...order, status };
       return commitChange(deps, tx, {
         id: order.id,

@@ -6,7 +6,7 @@ import { orderTotals } from '../../../domain/catering/ordersTotals';
 import { forbidden, notFound, unprocessable } from '../../../domain/errors';
 import type { MeetingBooking, OrderFields, OrderLineRecord, OrderableItem } from '../../../ports/orders';
 import { commitChange, type ChangeAuthor } from './commit';
-import { bookingOfItem, meetingOfItem } from './itemTarget';
+import { meetingOfItem, targetOfItem, type ItemTarget } from './itemTarget';
 import { presentOrder } from './present';
 import { itemRules, loadOrderable, providerRules, type OrderCatalogRules } from './rules';
 import type { OrderChangeBus, OrdersServiceDeps } from './types';
@@ -59,14 +59,17 @@ export function pricedLines(
   };
 }
 
-/** `mailbox`: where an Outlook item target is looked up — the orderer's own mailbox. */
-async function targetBooking(deps: OrdersServiceDeps, target: Target, mailbox: string): Promise<MeetingBooking> {
+/**
+ * `mailbox`: where an Outlook item target is looked up — the orderer's own mailbox. Only an Outlook
+ * item can name a meeting that no room has yet (saved, not sent): its order waits for it.
+ */
+async function targetBooking(deps: OrdersServiceDeps, target: Target, mailbox: string): Promise<ItemTarget> {
   if ('bookingId' in target) {
     const booking = await deps.bookings.byId(target.bookingId);
     if (!booking) throw notFound('Booking', target.bookingId);
-    return booking;
+    return { booking, awaiting: false };
   }
-  if ('itemId' in target) return bookingOfItem(deps, await meetingOfItem(deps, mailbox, target.itemId), target.roomId);
+  if ('itemId' in target) return targetOfItem(deps, await meetingOfItem(deps, mailbox, target.itemId), target.roomId);
   const originalStart = target.meeting.originalStart ? Date.parse(target.meeting.originalStart) : null;
   const found = (await deps.bookings.liveByMeetingId(target.meeting.id)).filter(
     (b) =>
@@ -80,7 +83,7 @@ async function targetBooking(deps: OrdersServiceDeps, target: Target, mailbox: s
       field: 'target.roomId',
       roomIds: found.map((b) => b.roomId),
     });
-  return first;
+  return { booking: first, awaiting: false };
 }
 
 async function ordererOf(
@@ -124,7 +127,7 @@ function occurrenceProblem(
 }
 
 function fieldsFor(
-  booking: MeetingBooking,
+  { booking, awaiting }: ItemTarget,
   input: OrderInput,
   rules: OrderCatalogRules,
   orderer: { email: string; name: string },
@@ -135,7 +138,8 @@ function fieldsFor(
   const priced = pricedLines(input.lines, rules.items, headcount);
   const at = deliveryAt(input.delivery, booking);
   return {
-    bookingId: booking.id,
+    bookingId: awaiting ? null : booking.id,
+    awaitingMeeting: awaiting,
     meeting: {
       cleanGlobalObjectId: booking.cleanGlobalObjectId,
       uid: booking.uid,
@@ -163,16 +167,22 @@ function fieldsFor(
     placedBy: { userId: actor.userId, name: actor.name },
     seriesGroupId,
     changeCutoffAt: changeCutoffAt(itemRules(rules.items), at),
-    cancelCheckAfter: null,
+    // A meeting that is never sent leaves its order waiting; the sweep looks at it again at the start.
+    cancelCheckAfter: awaiting ? booking.start : null,
   };
 }
 
 async function occurrencesFor(
   deps: OrdersServiceDeps,
-  booking: MeetingBooking,
+  { booking, awaiting }: ItemTarget,
   input: OrderInput,
 ): Promise<MeetingBooking[]> {
   if (!input.repeatForSeries) return [booking];
+  if (awaiting)
+    throw unprocessable('The meeting has not been sent yet: order for every occurrence once it is sent', {
+      field: 'repeatForSeries',
+      reason: 'meeting-not-sent',
+    });
   const seriesId = booking.cleanGlobalObjectId ?? booking.uid;
   if (!booking.isOccurrence || seriesId === null)
     throw unprocessable('The meeting is not part of a series', { field: 'repeatForSeries' });
@@ -188,14 +198,14 @@ export function placeOrders(deps: OrdersServiceDeps, bus: OrderChangeBus) {
     // Before any lookup in someone else's mailbox: only admins and the facility team act for others.
     if (input.onBehalfOf !== undefined && !isFacilityOrAdmin(actor))
       throw forbidden('Only admins and the facility team order for someone else');
-    const booking = await targetBooking(deps, input.target, input.onBehalfOf ?? actor.email);
-    const orderer = await ordererOf(deps, actor, booking, input.onBehalfOf);
+    const target = await targetBooking(deps, input.target, input.onBehalfOf ?? actor.email);
+    const orderer = await ordererOf(deps, actor, target.booking, input.onBehalfOf);
     const rules = await loadOrderable(
       deps.catalog,
       input.lines.map((l) => l.itemId),
     );
     const now = deps.now();
-    const occurrences = await occurrencesFor(deps, booking, input);
+    const occurrences = await occurrencesFor(deps, target, input);
     const accepted: MeetingBooking[] = [];
     const skipped: { bookingId: string; start: string; reason: string }[] = [];
     for (const occurrence of occurrences) {
@@ -217,7 +227,9 @@ export function placeOrders(deps: OrdersServiceDeps, bus: OrderChangeBus) {
       name: actor.name,
       isOrderer: sameEmail(actor.email, orderer.email),
     };
-    const fields = accepted.map((b) => fieldsFor(b, input, rules, orderer, actor, seriesGroupId));
+    const fields = accepted.map((b) =>
+      fieldsFor({ booking: b, awaiting: target.awaiting }, input, rules, orderer, actor, seriesGroupId),
+    );
     const committed = await deps.orders.transaction(async (tx) => {
       const done = [];
       for (const after of fields)

@@ -8,6 +8,7 @@ export function presentOrder(o: StoredOrder): Order {
     status: o.status,
     attention: [...o.attention],
     bookingId: o.bookingId,
+    awaitingMeeting: o.awaitingMeeting,
     meeting: {
       cleanGlobalObjectId: o.meeting.cleanGlobalObjectId,
       uid: o.meeting.uid,
@@ -69,6 +70,7 @@ function comparable(o: OrderFields): Record<string, unknown> {
     status: o.status,
     attention: [...o.attention],
     bookingId: o.bookingId,
+    awaitingMeeting: o.awaitingMeeting,
     eventStart: o.eventStart.toISOString(),
     eventEnd: o.eventEnd.toISOString(),
     roomId: o.roomId,
