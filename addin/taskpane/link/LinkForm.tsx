@@ -1,8 +1,6 @@
 import {
   Button,
   Caption1,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Subtitle2,
@@ -13,6 +11,7 @@ import {
 import { useId, useState, type FormEvent } from 'react';
 import { addinEndpoints } from '../../../shared/api/addin';
 import { isApiError } from '../../api/client';
+import { CredentialFields, type Credentials } from '../../web/components/CredentialFields';
 import { useApi } from '../../web/hooks/useApi';
 import { describeError } from '../errors';
 import { strings } from '../strings';
@@ -37,8 +36,8 @@ export function LinkForm({ onLinked }: { onLinked: () => void }) {
   const styles = useStyles();
   const client = useApi();
   const titleId = useId();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [credentials, setCredentials] = useState<Credentials>({ email: '', password: '' });
+  const { email, password } = credentials;
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
 
@@ -71,17 +70,7 @@ export function LinkForm({ onLinked }: { onLinked: () => void }) {
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <Field label={strings.link.email} required>
-        <Input type="email" autoComplete="username" value={email} onChange={(_e, data) => setEmail(data.value)} />
-      </Field>
-      <Field label={strings.link.password} required>
-        <Input
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(_e, data) => setPassword(data.value)}
-        />
-      </Field>
+      <CredentialFields labels={strings.link} value={credentials} onChange={setCredentials} />
       <Button type="submit" appearance="primary" disabled={busy}>
         {busy ? strings.link.submitting : strings.link.submit}
       </Button>

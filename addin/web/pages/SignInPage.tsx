@@ -1,15 +1,6 @@
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  Title2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
+import { CredentialFields, type Credentials } from '../components/CredentialFields';
 import { isApiError } from '../../api/client';
 import { describeError } from '../errors';
 import { useSession } from '../hooks/useSession';
@@ -46,8 +37,8 @@ function signInProblem(error: unknown): string {
 export function SignInPage() {
   const styles = useStyles();
   const { signIn } = useSession();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [credentials, setCredentials] = useState<Credentials>({ email: '', password: '' });
+  const { email, password } = credentials;
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
 
@@ -85,17 +76,7 @@ export function SignInPage() {
               <MessageBarBody>{problem}</MessageBarBody>
             </MessageBar>
           ) : null}
-          <Field label={strings.signIn.email} required>
-            <Input type="email" autoComplete="username" value={email} onChange={(_e, data) => setEmail(data.value)} />
-          </Field>
-          <Field label={strings.signIn.password} required>
-            <Input
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(_e, data) => setPassword(data.value)}
-            />
-          </Field>
+          <CredentialFields labels={strings.signIn} value={credentials} onChange={setCredentials} />
           <Button type="submit" appearance="primary" disabled={busy}>
             {busy ? strings.signIn.submitting : strings.signIn.submit}
           </Button>
