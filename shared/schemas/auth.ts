@@ -71,7 +71,9 @@ export const apiTokenSchema = z
     name: z.string(),
     createdAt: instantSchema,
     expiresAt: instantSchema.nullable(),
-    lastUsedAt: instantSchema.nullable(),
+    lastUsedAt: instantSchema
+      .nullable()
+      .meta({ description: 'When the token last authenticated a request, to the minute; null if never.' }),
   })
   .meta({ id: 'ApiToken' });
 export type ApiToken = z.infer<typeof apiTokenSchema>;

@@ -60,6 +60,27 @@ describe('personal API tokens', () => {
     expect(row.last_used_at).not.toBeNull();
   });
 
+  it('keeps the last use to the minute: requests within a minute of it do not write it again', async () => {
+    const { created } = await createToken({ name: 'busy script' });
+    const lastUsed = async (): Promise<string | null> => {
+      const row = await db.knex('api_tokens').where({ id: created.id }).first<{ last_used_at: Date | null }>();
+      return row.last_used_at === null ? null : new Date(row.last_used_at).toISOString();
+    };
+    const use = async (): Promise<void> => {
+      const me = await request(t.app).get('/api/auth/me').set('Authorization', `Bearer ${created.token}`);
+      expect(me.status).toBe(200);
+    };
+    const firstUse = clock.now().toISOString();
+    await use();
+    expect(await lastUsed()).toBe(firstUse);
+    clock.advance(59_000);
+    await use();
+    expect(await lastUsed()).toBe(firstUse);
+    clock.advance(1_000);
+    await use();
+    expect(await lastUsed()).toBe(clock.now().toISOString());
+  });
+
   it('stops accepting a revoked token', async () => {
     const { bearer, created } = await createToken({ name: 'short-lived script' });
     const revoke = await request(t.app)

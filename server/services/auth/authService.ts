@@ -41,6 +41,16 @@ export const API_TOKEN_PREFIX = 'rs_pat_';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
+/**
+ * An API token's last use is kept to the minute: a script calling every second is written once a
+ * minute instead of once per request (an UPDATE and a WAL flush on the request path).
+ */
+export const LAST_USED_PRECISION_MS = 60_000;
+
+function lastUseIsStale(record: ApiTokenRecord, now: Date): boolean {
+  return record.lastUsedAt === null || now.getTime() - record.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS;
+}
+
 export function actorFor(user: UserRecord, via: Actor['via']): Actor {
   return { userId: user.id, email: user.email, name: user.name, role: user.role, via };
 }
@@ -115,7 +125,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       const now = deps.clock.now();
       if (!record || (record.expiresAt && record.expiresAt.getTime() <= now.getTime())) return undefined;
       const user = await activeUser(record.userId);
-      if (user) await deps.apiTokens.markUsed(record.id, now);
+      if (user && lastUseIsStale(record, now)) await deps.apiTokens.markUsed(record.id, now);
       return user;
     },
 

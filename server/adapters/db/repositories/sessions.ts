@@ -24,14 +24,18 @@ export function createSessionRepository(db: Knex): SessionRepository {
     async find(tokenHash) {
       // Raw SQL: every signed-in request runs this, and compiling it with the query builder
       // showed up in the bench:search profile. One join, no cache: signing out or deactivating
-      // the user is seen by the very next request.
-      const result = await db.raw<{ rows: SessionUserRow[] }>(
-        `SELECT s.token_hash, s.user_id, s.csrf_token, s.expires_at,
-                u.id, u.email, u.name, u.role, u.active, u.created_at
-         FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = ?`,
-        [tokenHash],
-      );
+      // the user is seen by the very next request. A named prepared statement (PostgreSQL; PGlite
+      // ignores the option): each connection parses it once and soon keeps one plan, instead of
+      // parsing and planning the join on every request (~0.05 ms of database CPU per request).
+      const result = await db
+        .raw<{ rows: SessionUserRow[] }>(
+          `SELECT s.token_hash, s.user_id, s.csrf_token, s.expires_at,
+                  u.id, u.email, u.name, u.role, u.active, u.created_at
+           FROM sessions s JOIN users u ON u.id = s.user_id
+           WHERE s.token_hash = ?`,
+          [tokenHash],
+        )
+        .options({ name: 'sessions_find_with_user' });
       const row = result.rows[0];
       if (!row) return undefined;
       return {
