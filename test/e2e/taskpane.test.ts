@@ -14,6 +14,7 @@ import { createTestApp, type TestApp } from '../support/testApp';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { ROOT, WEB_DIR, ensureTaskpaneBuild } from './support/taskpaneBuild';
 import { previewMeeting, seedTaskpaneData } from './support/taskpaneFixture';
+import { connectToDemoSim } from '../support/demoExchange';
 
 /**
  * The taskpane preview (`/taskpane.html?preview=1`: the fake Outlook item) in headless Chromium,
@@ -97,14 +98,7 @@ const card = (page: Page, room: string) =>
     sim = await startExchangeSim({ seed: 'demo', attendantDelayMs: 5, validateRequests: false });
     roomserve = createTestApp(db.knex, { webDir: WEB_DIR });
     const admin = await roomserve.tokenFor('admin');
-    const saved = await request(roomserve.app).put('/api/admin/exchange').set('Authorization', `Bearer ${admin}`).send({
-      ewsUrl: sim.url,
-      username: 'NORTHWIND\\svc-roomserve',
-      password: PASSWORD,
-      authMethod: 'basic',
-      caBundlePem: sim.control.caCertPem,
-    });
-    expect(saved.status).toBe(200);
+    await connectToDemoSim(roomserve.app, admin, sim);
     emma = ewsService(sim.url, 'NORTHWIND\\emma.schmidt', PASSWORD, 'basic', sim.control.caCertPem);
     meeting = await organizersMeeting();
     // The pane is signed in as the organizer: the server looks the item up in her mailbox.

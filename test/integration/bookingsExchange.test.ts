@@ -8,6 +8,7 @@ import { buildBuilding, buildFloor, buildRoom } from '../factories/locations';
 import { buildUser } from '../factories/users';
 import { createTestApp, type TestApp } from '../support/testApp';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { connectToDemoSim } from '../support/demoExchange';
 
 /**
  * Bookings made in Roomserve against the simulated Exchange, through the HTTP API, with the sync
@@ -92,14 +93,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   testApp = createTestApp(db.knex);
   const admin = await testApp.tokenFor('admin');
-  const saved = await request(testApp.app).put('/api/admin/exchange').set('Authorization', `Bearer ${admin}`).send({
-    ewsUrl: sim.url,
-    username: 'NORTHWIND\\svc-roomserve',
-    password: PASSWORD,
-    authMethod: 'basic',
-    caBundlePem: sim.control.caCertPem,
-  });
-  expect(saved.status).toBe(200);
+  await connectToDemoSim(testApp.app, admin, sim);
   const floorId = await buildFloor(db.knex, { buildingId: await buildBuilding(db.knex, { openingHours: {} }) });
   for (const [email, capacity] of [
     [ELBE, 6],

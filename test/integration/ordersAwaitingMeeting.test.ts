@@ -14,6 +14,7 @@ import { ALL_WEEK, buildItem, buildProvider } from '../factories/orders';
 import { buildUser } from '../factories/users';
 import { createTestApp, type TestApp } from '../support/testApp';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { connectToDemoSim } from '../support/demoExchange';
 
 /**
  * Orders on a meeting that Outlook saved but did not send (saveAsync on a new appointment, i.e.
@@ -119,14 +120,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   t = createTestApp(db.knex);
   const admin = await t.tokenFor('admin');
-  const saved = await request(t.app).put('/api/admin/exchange').set('Authorization', `Bearer ${admin}`).send({
-    ewsUrl: sim.url,
-    username: 'NORTHWIND\\svc-roomserve',
-    password: PASSWORD,
-    authMethod: 'basic',
-    caBundlePem: sim.control.caCertPem,
-  });
-  expect(saved.status).toBe(200);
+  await connectToDemoSim(t.app, admin, sim);
   const buildingId = await buildBuilding(db.knex, { name: 'Harbour House', timeZone: 'Europe/Berlin' });
   roomId = await buildRoom(db.knex, { floorId: await buildFloor(db.knex, { buildingId }), exchangeEmail: ROOM });
   await db.knex('rooms').where({ id: roomId }).update({ exchange_state: 'verified' });

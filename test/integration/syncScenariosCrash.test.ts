@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import request from 'supertest';
 import { createSecretBox } from '../../server/adapters/crypto/secretBox';
 import { startExchangeSim, type RunningExchangeSim } from '../exchange-sim';
 import { loadSeedFile, type SeedFile, type SeedMeeting } from '../exchange-sim/model/seed';
@@ -12,6 +11,7 @@ import { createTestApp } from '../support/testApp';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { PASSWORD, SERVICE_ACCOUNT, movedTo, sendMeeting, updateMeeting } from './syncScenariosHarness';
 import { ewsService } from '../exchange-sim/ewsjs/client';
+import { connectToDemoSim } from '../support/demoExchange';
 
 /**
  * A real Roomserve server killed with SIGKILL in the middle of the first sync of many rooms, then
@@ -99,14 +99,7 @@ onPostgres('servers killed mid-sync', () => {
     account = { url: sim.url, caCertPem: sim.control.caCertPem };
     const setup = createTestApp(db.knex, { secrets: createSecretBox(key) });
     const admin = await setup.tokenFor('admin');
-    const saved = await request(setup.app).put('/api/admin/exchange').set('Authorization', `Bearer ${admin}`).send({
-      ewsUrl: sim.url,
-      username: 'NORTHWIND\\svc-roomserve',
-      password: PASSWORD,
-      authMethod: 'basic',
-      caBundlePem: sim.control.caCertPem,
-    });
-    expect(saved.status).toBe(200);
+    await connectToDemoSim(setup.app, admin, sim);
     for (const mailbox of roomMailboxes) {
       const roomId = await buildRoom(db.knex, { exchangeEmail: mailbox });
       await db.knex('rooms').where({ id: roomId }).update({ exchange_state: 'verified' });
