@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -133,12 +133,16 @@ describe('the checks beyond the schema', () => {
 
   it('find a missing icon and an icon of the wrong size', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'addin-icons-'));
-    for (const file of readdirSync(ICONS_DIR)) copyFileSync(path.join(ICONS_DIR, file), path.join(dir, file));
-    writeFileSync(path.join(dir, 'icon-32.png'), drawIcon(31));
-    const missing = committed.split('icon-128.png').join('icon-129.png');
-    expect(outlookChecks(missing, dir)).toEqual([
-      `icon https://roomserve.example.com/addin/icons/icon-129.png: ${path.relative(REPO_ROOT, path.join(dir, 'icon-129.png'))} does not exist`,
-      'icon https://roomserve.example.com/addin/icons/icon-32.png is 31×31 px, declared 32×32',
-    ]);
+    try {
+      for (const file of readdirSync(ICONS_DIR)) copyFileSync(path.join(ICONS_DIR, file), path.join(dir, file));
+      writeFileSync(path.join(dir, 'icon-32.png'), drawIcon(31));
+      const missing = committed.split('icon-128.png').join('icon-129.png');
+      expect(outlookChecks(missing, dir)).toEqual([
+        `icon https://roomserve.example.com/addin/icons/icon-129.png: ${path.relative(REPO_ROOT, path.join(dir, 'icon-129.png'))} does not exist`,
+        'icon https://roomserve.example.com/addin/icons/icon-32.png is 31×31 px, declared 32×32',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
