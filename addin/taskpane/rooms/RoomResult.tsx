@@ -1,11 +1,12 @@
-import { Badge, Button, Caption1, Card, CardHeader, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { CalendarAddRegular, CheckmarkCircleRegular, LocationRegular, PeopleRegular } from '@fluentui/react-icons';
+import { Badge, Button, Caption1, Card, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { CalendarAddRegular, CheckmarkCircleRegular } from '@fluentui/react-icons';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import type { Floor } from '../../../shared/schemas/locations';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
 import { formatClock } from '../../web/time';
 import { strings } from '../strings';
 import { Availability } from './Availability';
+import { RoomCardHeader, RoomTags } from '../../web/components/RoomSummary';
 
 const FloorPlan = lazy(async () => ({
   default: (await import(/* webpackChunkName: "floor-plan" */ './FloorPlan.js')).FloorPlan,
@@ -20,16 +21,6 @@ const useStyles = makeStyles({
     display: 'block',
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
-  },
-  facts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, alignItems: 'center' },
-  fact: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
-  tags: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalXS,
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
   },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   note: { color: tokens.colorNeutralForeground3 },
@@ -54,36 +45,8 @@ export function RoomResult({ room, floor, inMeeting, adding, onAdd, alternatives
   return (
     <Card className={styles.card} aria-labelledby={titleId} size="small">
       {image ? <img className={styles.image} src={image.url} alt={image.alt} loading="lazy" decoding="async" /> : null}
-      <CardHeader
-        header={
-          <Text as="h3" weight="semibold" size={400} id={titleId} style={{ margin: 0 }}>
-            {room.name}
-          </Text>
-        }
-        description={
-          <div className={styles.facts}>
-            <span className={styles.fact}>
-              <PeopleRegular aria-hidden />
-              {strings.rooms.capacity(room.capacity)}
-            </span>
-            <span className={styles.fact}>
-              <LocationRegular aria-hidden />
-              {strings.rooms.location(room.buildingName, room.floorName)}
-            </span>
-          </div>
-        }
-      />
-      {room.tags.length > 0 ? (
-        <ul className={styles.tags} aria-label={strings.rooms.tagsLabel}>
-          {room.tags.map((tag) => (
-            <li key={tag}>
-              <Badge appearance="tint" color="informative" shape="rounded">
-                {tag}
-              </Badge>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <RoomCardHeader room={room} titleId={titleId} labels={strings.rooms} />
+      <RoomTags tags={room.tags} label={strings.rooms.tagsLabel} />
       {room.availability ? <Availability availability={room.availability} format={formatClock} /> : null}
       {alternatives}
       <div className={styles.actions}>

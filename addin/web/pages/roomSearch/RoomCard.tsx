@@ -1,15 +1,5 @@
-import {
-  Badge,
-  Caption1,
-  Card,
-  CardFooter,
-  CardHeader,
-  CardPreview,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { ImageOffRegular, LocationRegular, PeopleRegular } from '@fluentui/react-icons';
+import { Caption1, Card, CardFooter, CardPreview, makeStyles, tokens } from '@fluentui/react-components';
+import { ImageOffRegular } from '@fluentui/react-icons';
 import { roomsEndpoints } from '../../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../../shared/schemas/search';
 import { useApi } from '../../hooks/useApi';
@@ -20,6 +10,7 @@ import { BookRoomButton } from '../bookings/BookingDialog';
 import { AvailabilityBadge } from './AvailabilityBadge';
 import { DayTimeline } from './DayTimeline';
 import { dayTimeline, type BusyInput, type Interval } from './timeline';
+import { RoomCardHeader, RoomTags } from '../../components/RoomSummary';
 
 const useStyles = makeStyles({
   card: { height: '100%' },
@@ -33,22 +24,6 @@ const useStyles = makeStyles({
     justifyContent: 'center',
     gap: tokens.spacingVerticalXS,
     color: tokens.colorNeutralForeground3,
-  },
-  facts: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
-    alignItems: 'center',
-  },
-  fact: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
-  tags: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalXS,
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
   },
   note: { color: tokens.colorNeutralForeground3 },
 });
@@ -98,36 +73,8 @@ export function RoomCard(props: RoomCardProps) {
           </div>
         )}
       </CardPreview>
-      <CardHeader
-        header={
-          <Text as="h3" weight="semibold" size={400} id={titleId} style={{ margin: 0 }}>
-            {room.name}
-          </Text>
-        }
-        description={
-          <div className={styles.facts}>
-            <span className={styles.fact}>
-              <PeopleRegular aria-hidden />
-              {strings.room.capacity(room.capacity)}
-            </span>
-            <span className={styles.fact}>
-              <LocationRegular aria-hidden />
-              {strings.room.location(room.buildingName, room.floorName)}
-            </span>
-          </div>
-        }
-      />
-      {room.tags.length > 0 ? (
-        <ul className={styles.tags} aria-label={strings.room.tagsLabel}>
-          {room.tags.map((tag) => (
-            <li key={tag}>
-              <Badge appearance="tint" color="informative" shape="rounded">
-                {tag}
-              </Badge>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <RoomCardHeader room={room} titleId={titleId} labels={strings.room} />
+      <RoomTags tags={room.tags} label={strings.room.tagsLabel} />
       {room.availability ? <AvailabilityBadge availability={room.availability} /> : null}
       <DayTimeline model={model} />
       {scheduleFailed ? (

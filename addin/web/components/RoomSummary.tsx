@@ -1,0 +1,82 @@
+import { Badge, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { LocationRegular, PeopleRegular } from '@fluentui/react-icons';
+import type { RoomSearchResult } from '../../../shared/schemas/search';
+
+const useStyles = makeStyles({
+  facts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    alignItems: 'center',
+  },
+  fact: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
+  tags: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+});
+
+/** The words a room summary needs; the web app and the taskpane each keep their own strings. */
+export interface RoomSummaryLabels {
+  capacity(people: number): string;
+  location(building: string, floor: string): string;
+  readonly tagsLabel: string;
+}
+
+type SummarisedRoom = Pick<RoomSearchResult, 'name' | 'capacity' | 'buildingName' | 'floorName' | 'tags'>;
+
+/** A room card's heading (its name, as `titleId`), capacity and place, as search results show them. */
+export function RoomCardHeader({
+  room,
+  titleId,
+  labels,
+}: {
+  room: SummarisedRoom;
+  titleId: string;
+  labels: RoomSummaryLabels;
+}) {
+  const styles = useStyles();
+  return (
+    <CardHeader
+      header={
+        <Text as="h3" weight="semibold" size={400} id={titleId} style={{ margin: 0 }}>
+          {room.name}
+        </Text>
+      }
+      description={
+        <div className={styles.facts}>
+          <span className={styles.fact}>
+            <PeopleRegular aria-hidden />
+            {labels.capacity(room.capacity)}
+          </span>
+          <span className={styles.fact}>
+            <LocationRegular aria-hidden />
+            {labels.location(room.buildingName, room.floorName)}
+          </span>
+        </div>
+      }
+    />
+  );
+}
+
+/** The room's tags as a labelled list of badges; nothing when it has none. */
+export function RoomTags({ tags, label }: { tags: readonly string[]; label: string }) {
+  const styles = useStyles();
+  if (tags.length === 0) return null;
+  return (
+    <ul className={styles.tags} aria-label={label}>
+      {tags.map((tag) => (
+        <li key={tag}>
+          <Badge appearance="tint" color="informative" shape="rounded">
+            {tag}
+          </Badge>
+        </li>
+      ))}
+    </ul>
+  );
+}
