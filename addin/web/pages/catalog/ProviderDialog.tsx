@@ -1,20 +1,4 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Switch,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Field, Input, Select, Switch } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { catalogEndpoints } from '../../../../shared/api/catalog';
 import { PROVIDER_KINDS, type Provider, type ProviderKind } from '../../../../shared/schemas/catalog';
@@ -25,10 +9,7 @@ import { providerBodyOf, providerDraftOf, type ProviderDraft } from './drafts';
 import { complaint, formProblems, NO_PROBLEMS, type FormProblems } from './formProblems';
 import { catalogStrings as text } from './strings';
 import { WeekHoursField } from './WeekHoursField';
-
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
+import { CatalogFormDialog } from './CatalogFormDialog';
 
 export interface ProviderDialogProps {
   /** The provider to edit; undefined creates one. */
@@ -39,7 +20,6 @@ export interface ProviderDialogProps {
 }
 
 export function ProviderDialog({ provider, buildings, onSaved, onClose }: ProviderDialogProps) {
-  const styles = useStyles();
   const api = useApi();
   const [draft, setDraft] = useState<ProviderDraft>(() => providerDraftOf(provider));
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
@@ -70,85 +50,59 @@ export function ProviderDialog({ provider, buildings, onSaved, onClose }: Provid
 
   const title = provider ? text.providers.editTitle(provider.name) : text.providers.createTitle;
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, d) => (d.open ? undefined : onClose())}>
-      <DialogSurface>
-        <form onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {problems.message ? (
-                <MessageBar intent="error" role="alert">
-                  <MessageBarBody>{problems.message}</MessageBarBody>
-                </MessageBar>
-              ) : null}
-              <Field label={text.providers.name} required {...complaint(problems, 'name')}>
-                <Input value={draft.name} onChange={(_e, d) => update({ name: d.value })} />
-              </Field>
-              <Field label={text.providers.kind} {...complaint(problems, 'kind')}>
-                <Select value={draft.kind} onChange={(_e, d) => update({ kind: d.value as ProviderKind })}>
-                  {PROVIDER_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {text.kinds[kind]}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <CheckboxGroup
-                legend={text.providers.buildings}
-                options={buildings.map((b) => b.id)}
-                labelOf={(id) => buildings.find((b) => b.id === id)?.name ?? id}
-                chosen={draft.buildingIds}
-                onToggle={toggleBuilding}
-                problem={problems.fields.buildingIds}
-              />
-              <Field label={text.providers.contactEmail} required {...complaint(problems, 'contactEmail')}>
-                <Input
-                  type="email"
-                  value={draft.contactEmail}
-                  onChange={(_e, d) => update({ contactEmail: d.value })}
-                />
-              </Field>
-              <Field
-                label={text.providers.webhookUrl}
-                hint={text.providers.webhookUrlHint}
-                {...complaint(problems, 'webhookUrl')}
-              >
-                <Input type="url" value={draft.webhookUrl} onChange={(_e, d) => update({ webhookUrl: d.value })} />
-              </Field>
-              {draft.webhookUrl.trim() !== '' ? (
-                <Field
-                  label={text.providers.webhookSecret}
-                  hint={
-                    provider?.webhookSecretSet ? text.providers.webhookSecretStored : text.providers.webhookSecretNew
-                  }
-                  {...complaint(problems, 'webhookSecret')}
-                >
-                  <Input
-                    type="password"
-                    autoComplete="new-password"
-                    value={draft.webhookSecret}
-                    onChange={(_e, d) => update({ webhookSecret: d.value })}
-                  />
-                </Field>
-              ) : null}
-              <WeekHoursField
-                label={text.providers.workingHours}
-                hint={text.providers.workingHoursHint}
-                value={draft.workingHours}
-                onChange={(workingHours) => update({ workingHours })}
-                problem={problems.fields.workingHours}
-              />
-              <Switch label={text.active} checked={draft.active} onChange={(_e, d) => update({ active: d.checked })} />
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabled={saving}>
-                {saving ? text.saving : text.save}
-              </Button>
-              <Button onClick={onClose}>{text.cancel}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <CatalogFormDialog title={title} problem={problems.message} saving={saving} onSubmit={submit} onClose={onClose}>
+      <Field label={text.providers.name} required {...complaint(problems, 'name')}>
+        <Input value={draft.name} onChange={(_e, d) => update({ name: d.value })} />
+      </Field>
+      <Field label={text.providers.kind} {...complaint(problems, 'kind')}>
+        <Select value={draft.kind} onChange={(_e, d) => update({ kind: d.value as ProviderKind })}>
+          {PROVIDER_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {text.kinds[kind]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <CheckboxGroup
+        legend={text.providers.buildings}
+        options={buildings.map((b) => b.id)}
+        labelOf={(id) => buildings.find((b) => b.id === id)?.name ?? id}
+        chosen={draft.buildingIds}
+        onToggle={toggleBuilding}
+        problem={problems.fields.buildingIds}
+      />
+      <Field label={text.providers.contactEmail} required {...complaint(problems, 'contactEmail')}>
+        <Input type="email" value={draft.contactEmail} onChange={(_e, d) => update({ contactEmail: d.value })} />
+      </Field>
+      <Field
+        label={text.providers.webhookUrl}
+        hint={text.providers.webhookUrlHint}
+        {...complaint(problems, 'webhookUrl')}
+      >
+        <Input type="url" value={draft.webhookUrl} onChange={(_e, d) => update({ webhookUrl: d.value })} />
+      </Field>
+      {draft.webhookUrl.trim() !== '' ? (
+        <Field
+          label={text.providers.webhookSecret}
+          hint={provider?.webhookSecretSet ? text.providers.webhookSecretStored : text.providers.webhookSecretNew}
+          {...complaint(problems, 'webhookSecret')}
+        >
+          <Input
+            type="password"
+            autoComplete="new-password"
+            value={draft.webhookSecret}
+            onChange={(_e, d) => update({ webhookSecret: d.value })}
+          />
+        </Field>
+      ) : null}
+      <WeekHoursField
+        label={text.providers.workingHours}
+        hint={text.providers.workingHoursHint}
+        value={draft.workingHours}
+        onChange={(workingHours) => update({ workingHours })}
+        problem={problems.fields.workingHours}
+      />
+      <Switch label={text.active} checked={draft.active} onChange={(_e, d) => update({ active: d.checked })} />
+    </CatalogFormDialog>
   );
 }
