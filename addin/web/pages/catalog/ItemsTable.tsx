@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Table,
   TableBody,
   TableCell,
@@ -15,6 +14,7 @@ import type { Item, Provider } from '../../../../shared/schemas/catalog';
 import { EmptyState } from '../../components/StatusViews';
 import { formatPrice } from './money';
 import { catalogStrings as text } from './strings';
+import { RowActions } from './RowActions';
 
 const useStyles = makeStyles({
   labels: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXS },
@@ -89,18 +89,13 @@ export function ItemsTable({ items, providers, onEdit, onToggleActive }: ItemsTa
                 </div>
               )}
             </TableCell>
-            <TableCell>
-              <Button size="small" aria-label={text.items.editFor(item.name)} onClick={() => onEdit(item)}>
-                {text.edit}
-              </Button>{' '}
-              <Button
-                size="small"
-                aria-label={text.items.toggleFor(item.name, item.active)}
-                onClick={() => onToggleActive(item)}
-              >
-                {item.active ? text.deactivate : text.activate}
-              </Button>
-            </TableCell>
+            <RowActions
+              editLabel={text.items.editFor(item.name)}
+              toggleLabel={text.items.toggleFor(item.name, item.active)}
+              active={item.active}
+              onEdit={() => onEdit(item)}
+              onToggleActive={() => onToggleActive(item)}
+            />
           </TableRow>
         ))}
       </TableBody>

@@ -1,17 +1,9 @@
-import {
-  Badge,
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import type { Item, Provider } from '../../../../shared/schemas/catalog';
 import type { Building } from '../../../../shared/schemas/locations';
 import { EmptyState } from '../../components/StatusViews';
 import { catalogStrings as text } from './strings';
+import { RowActions } from './RowActions';
 
 export interface ProvidersTableProps {
   readonly providers: readonly Provider[];
@@ -53,18 +45,13 @@ export function ProvidersTable({ providers, items, buildings, onEdit, onToggleAc
             </TableCell>
             <TableCell>{p.contactEmail}</TableCell>
             <TableCell>{text.providers.itemCount(items.filter((i) => i.providerId === p.id).length)}</TableCell>
-            <TableCell>
-              <Button size="small" aria-label={text.providers.editFor(p.name)} onClick={() => onEdit(p)}>
-                {text.edit}
-              </Button>{' '}
-              <Button
-                size="small"
-                aria-label={text.providers.toggleFor(p.name, p.active)}
-                onClick={() => onToggleActive(p)}
-              >
-                {p.active ? text.deactivate : text.activate}
-              </Button>
-            </TableCell>
+            <RowActions
+              editLabel={text.providers.editFor(p.name)}
+              toggleLabel={text.providers.toggleFor(p.name, p.active)}
+              active={p.active}
+              onEdit={() => onEdit(p)}
+              onToggleActive={() => onToggleActive(p)}
+            />
           </TableRow>
         ))}
       </TableBody>
