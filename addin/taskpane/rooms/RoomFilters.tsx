@@ -1,9 +1,10 @@
-import { Button, Combobox, Field, Input, Option, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import type { Locations } from '../../web/pages/roomSearch/useLocations';
 import { CountInput } from '../components/CountInput';
 import { strings } from '../strings';
+import { TagsField } from '../../web/components/TagsField';
 
 export interface RoomFilterValues {
   readonly people: number;
@@ -51,20 +52,13 @@ export function RoomFilters({ initial, locations, knownTags, onSearch }: RoomFil
       <Field label={strings.rooms.people} hint={strings.rooms.peopleHint}>
         <CountInput value={draft.people} min={1} max={10_000} onChange={(people) => update({ people })} />
       </Field>
-      <Field label={strings.rooms.tags}>
-        <Combobox
-          multiselect
-          placeholder={strings.rooms.tagsPlaceholder}
-          selectedOptions={[...draft.tags]}
-          onOptionSelect={(_e, d) => update({ tags: d.selectedOptions })}
-        >
-          {tagOptions.map((tag) => (
-            <Option key={tag} value={tag}>
-              {tag}
-            </Option>
-          ))}
-        </Combobox>
-      </Field>
+      <TagsField
+        label={strings.rooms.tags}
+        placeholder={strings.rooms.tagsPlaceholder}
+        options={tagOptions}
+        selected={draft.tags}
+        onChange={(tags) => update({ tags })}
+      />
       <Field label={strings.rooms.building}>
         <Select
           value={draft.building}

@@ -1,20 +1,10 @@
-import {
-  Button,
-  Checkbox,
-  Combobox,
-  Field,
-  Input,
-  Option,
-  Select,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { strings } from '../../strings';
 import { defaultFilters, windowIsValid, type SearchFilters } from './filters';
 import type { Locations } from './useLocations';
+import { TagsField } from '../../components/TagsField';
 
 const useStyles = makeStyles({
   form: {
@@ -126,20 +116,13 @@ export function FilterForm({ initial, locations, knownTags, onSearch }: FilterFo
             : null}
         </Select>
       </Field>
-      <Field label={strings.search.tags}>
-        <Combobox
-          multiselect
-          placeholder={strings.search.tagsPlaceholder}
-          selectedOptions={[...draft.tags]}
-          onOptionSelect={(_e, d) => update({ tags: d.selectedOptions })}
-        >
-          {tagOptions.map((tag) => (
-            <Option key={tag} value={tag}>
-              {tag}
-            </Option>
-          ))}
-        </Combobox>
-      </Field>
+      <TagsField
+        label={strings.search.tags}
+        placeholder={strings.search.tagsPlaceholder}
+        options={tagOptions}
+        selected={draft.tags}
+        onChange={(tags) => update({ tags })}
+      />
       <Field label={strings.search.text}>
         <Input
           type="search"
