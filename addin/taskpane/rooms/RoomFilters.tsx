@@ -5,6 +5,7 @@ import type { Locations } from '../../web/pages/roomSearch/useLocations';
 import { CountInput } from '../components/CountInput';
 import { strings } from '../strings';
 import { TagsField } from '../../web/components/TagsField';
+import { floorAfterBuildingChange, floorsOfBuilding } from '../../web/placeFilter';
 
 export interface RoomFilterValues {
   readonly people: number;
@@ -39,7 +40,7 @@ export function RoomFilters({ initial, locations, knownTags, onSearch }: RoomFil
   const styles = useStyles();
   const [draft, setDraft] = useState(initial);
   const update = (change: Partial<RoomFilterValues>) => setDraft((d) => ({ ...d, ...change }));
-  const floors = (locations?.floors ?? []).filter((f) => !draft.building || f.buildingId === draft.building);
+  const floors = floorsOfBuilding(locations?.floors ?? [], draft.building);
   const tagOptions = [...new Set([...knownTags, ...draft.tags])].sort((a, b) => a.localeCompare(b));
 
   const submit = (event: FormEvent) => {
@@ -63,8 +64,8 @@ export function RoomFilters({ initial, locations, knownTags, onSearch }: RoomFil
         <Select
           value={draft.building}
           onChange={(_e, d) => {
-            const floorStays = (locations?.floors ?? []).some((f) => f.id === draft.floor && f.buildingId === d.value);
-            update({ building: d.value, floor: !d.value || floorStays ? draft.floor : '' });
+            const floor = floorAfterBuildingChange(locations?.floors ?? [], draft.floor, d.value);
+            update({ building: d.value, floor });
           }}
         >
           <option value="">{strings.rooms.anyBuilding}</option>

@@ -5,6 +5,7 @@ import { strings } from '../../strings';
 import { defaultFilters, windowIsValid, type SearchFilters } from './filters';
 import type { Locations } from './useLocations';
 import { TagsField } from '../../components/TagsField';
+import { floorAfterBuildingChange, floorsOfBuilding } from '../../placeFilter';
 
 const useStyles = makeStyles({
   form: {
@@ -44,7 +45,7 @@ export function FilterForm({ initial, locations, knownTags, onSearch }: FilterFo
   const [peopleText, setPeopleText] = useState(initial.minCapacity === undefined ? '' : String(initial.minCapacity));
   const update = (change: Partial<SearchFilters>) => setDraft((d) => ({ ...d, ...change }));
   const windowOk = windowIsValid(draft);
-  const floors = (locations?.floors ?? []).filter((f) => !draft.building || f.buildingId === draft.building);
+  const floors = floorsOfBuilding(locations?.floors ?? [], draft.building);
   const tagOptions = [...new Set([...knownTags, ...draft.tags])].sort((a, b) => a.localeCompare(b));
 
   const submit = (event: FormEvent) => {
@@ -91,9 +92,8 @@ export function FilterForm({ initial, locations, knownTags, onSearch }: FilterFo
         <Select
           value={draft.building}
           onChange={(_e, d) => {
-            const floorStays =
-              !d.value || (locations?.floors ?? []).some((f) => f.id === draft.floor && f.buildingId === d.value);
-            update({ building: d.value, floor: floorStays ? draft.floor : '' });
+            const floor = floorAfterBuildingChange(locations?.floors ?? [], draft.floor, d.value);
+            update({ building: d.value, floor });
           }}
         >
           <option value="">{strings.search.anyBuilding}</option>
