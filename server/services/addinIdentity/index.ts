@@ -36,7 +36,12 @@ export interface AddinIdentityDeps {
   readonly now: () => Date;
 }
 
-export type AddinIdentityService = ReturnType<typeof createAddinIdentityService>;
+export interface AddinIdentityService {
+  /** The Roomserve user behind an Exchange identity token (steps 1–3), or 401 with a reason. */
+  authenticate(token: string): Promise<UserRecord>;
+  /** Step 4: the user proved who they are with their Roomserve password; the link is stored. */
+  link(token: string, email: string, password: string): Promise<UserRecord>;
+}
 
 /** last_used_at is for admins ("is this link still used?"): an hour's precision spares a write per request. */
 const LAST_USED_PRECISION_MS = 60 * 60 * 1000;
@@ -46,7 +51,7 @@ const unauthenticated = (message: string, reason: AddinSignInReason): AppError =
 
 const deactivated = (): AppError => unauthenticated('This Roomserve account is deactivated', 'deactivated');
 
-export function createAddinIdentityService(deps: AddinIdentityDeps) {
+export function createAddinIdentityService(deps: AddinIdentityDeps): AddinIdentityService {
   async function verify(token: string): Promise<ExchangeIdentity> {
     try {
       return await deps.verifier.verify(token);

@@ -57,9 +57,20 @@ export function actorFor(user: UserRecord, via: Actor['via']): Actor {
 
 const invalidCredentials = (): AppError => new AppError('invalid_credentials', 'The email or password is not correct');
 
-export type AuthService = ReturnType<typeof createAuthService>;
+/** Sign-in with password, session cookies and personal API tokens. */
+export interface AuthService {
+  /** The user behind these credentials; `invalid_credentials` otherwise, in constant time. */
+  verifyCredentials(email: string, password: string): Promise<UserRecord>;
+  login(email: string, password: string): Promise<StartedSession>;
+  resumeSession(token: string): Promise<ResumedSession | undefined>;
+  logout(token: string): Promise<void>;
+  authenticateApiToken(token: string): Promise<UserRecord | undefined>;
+  createApiToken(userId: string, input: ApiTokenCreate): Promise<IssuedApiToken>;
+  listApiTokens(userId: string): Promise<ApiTokenRecord[]>;
+  revokeApiToken(userId: string, tokenId: string): Promise<void>;
+}
 
-export function createAuthService(deps: AuthServiceDeps) {
+export function createAuthService(deps: AuthServiceDeps): AuthService {
   const cost = deps.passwordCost ?? DEFAULT_SCRYPT_COST;
   // Unknown emails are checked against this hash so that they cost as much time as known ones.
   let decoyHash: Promise<string> | undefined;

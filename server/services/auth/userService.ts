@@ -16,7 +16,16 @@ export interface UserPage {
   readonly total: number;
 }
 
-export type UserService = ReturnType<typeof createUserService>;
+/** The admin's user management. */
+export interface UserService {
+  get(id: string): Promise<UserRecord>;
+  list(page: number, pageSize: number): Promise<UserPage>;
+  create(input: UserCreate): Promise<UserRecord>;
+  /** Ends the user's sessions when the password changes or the account is deactivated. */
+  update(actor: Actor, id: string, patch: UserPatch): Promise<UserRecord>;
+  /** Creates the configured first admin unless an account with that email exists. */
+  ensureInitialAdmin(admin: { readonly email: string; readonly password: string }): Promise<'created' | 'exists'>;
+}
 
 /** An admin who demotes or deactivates themselves could leave nobody able to administer. */
 function refuseSelfLockout(actor: Actor, id: string, patch: UserPatch): void {
@@ -27,7 +36,7 @@ function refuseSelfLockout(actor: Actor, id: string, patch: UserPatch): void {
   }
 }
 
-export function createUserService(deps: UserServiceDeps) {
+export function createUserService(deps: UserServiceDeps): UserService {
   const cost = deps.passwordCost ?? DEFAULT_SCRYPT_COST;
 
   return {

@@ -1,4 +1,5 @@
 import type {
+  Booking,
   BookingInput,
   BookingPatch,
   BookingSettings,
@@ -13,7 +14,7 @@ import { exchangeBusy, requireWriter } from './checks';
 import { createBookingUseCase, type Created } from './create';
 import { awaitRoomAnswer, createWaiters, newMeetingBaseline } from './follow';
 import { presentBooking } from './present';
-import { repairUseCase } from './repair';
+import { repairUseCase, type RepairOutcome } from './repair';
 import type { BookingServiceDeps } from './types';
 
 export type { BookingServiceDeps } from './types';
@@ -23,7 +24,29 @@ export { meetingWriterSource, type MeetingWriterSource } from './writerSource';
  * Bookings made in Roomserve (issue 5): book, follow the room's answer, change, cancel, and the
  * booking rules and switches. Exchange's booking attendant is the judge; see docs/bookings.md.
  */
-export function createBookingService(deps: BookingServiceDeps) {
+export interface BookingService {
+  /** Sends the meeting request; the booking is pending until the room's attendant answers. */
+  createBooking(actor: Actor, input: BookingInput): Promise<Booking>;
+  /** With waitSeconds, waits that long for a pending booking to be settled. */
+  getBooking(actor: Actor, bookingId: string, waitSeconds?: number): Promise<Booking>;
+  listMine(actor: Actor): Promise<Booking[]>;
+  changeBooking(actor: Actor, bookingId: string, patch: BookingPatch): Promise<Booking>;
+  cancelBooking(actor: Actor, bookingId: string): Promise<void>;
+  /** Settles pending bookings whose request was cut short (crash, lost answer). */
+  repairPending(): Promise<RepairOutcome>;
+  /** Runs repairPending periodically; returns the stop function. */
+  startRepairSweep(everyMs: number): () => void;
+  /** The sync tells it which bookings changed, so that waiting requests learn the room's answer. */
+  readonly changeListener: BookingChangeListener;
+  getSettings(): Promise<BookingSettings>;
+  saveSettings(settings: BookingSettings): Promise<BookingSettings>;
+  roomRules(roomId: string): Promise<RoomBookingRulesView>;
+  saveRoomRules(roomId: string, rules: RoomBookingRulesView): Promise<RoomBookingRulesView>;
+  /** Waits for the followers still running (shutdown, tests). */
+  idle(): Promise<void>;
+}
+
+export function createBookingService(deps: BookingServiceDeps): BookingService {
   const waiters = createWaiters();
   const followers = new Set<Promise<void>>();
   const create = createBookingUseCase(deps);
@@ -133,5 +156,3 @@ export function createBookingService(deps: BookingServiceDeps) {
     },
   };
 }
-
-export type BookingService = ReturnType<typeof createBookingService>;

@@ -1,15 +1,17 @@
 import type { z } from 'zod';
 import type {
+  ExchangeSettings,
   ExchangeTestResult,
   exchangeTestInputSchema,
   importRoomsInputSchema,
+  roomMailboxSchema,
 } from '../../../shared/schemas/exchange';
 import type { Room } from '../../../shared/schemas/locations';
 import { AppError, unprocessable } from '../../domain/errors';
 import { GatewayError } from '../../ports/calendarGateway';
-import type { ExchangeGateway } from '../../ports/exchangeSettings';
+import type { ExchangeConnectionSettings, ExchangeGateway } from '../../ports/exchangeSettings';
 import type { MailboxCheck, RoomMailboxVerifier } from '../../ports/locations';
-import { settingsUseCases } from './settings';
+import { settingsUseCases, type ExchangeSettingsInput } from './settings';
 import type { CreateConnectedRoom, ExchangeServiceDeps } from './types';
 
 export type { ExchangeServiceDeps, CreateConnectedRoom } from './types';
@@ -17,6 +19,38 @@ export { SKIP_TLS_WARNING, type ExchangeSettingsInput } from './settings';
 
 type TestInput = z.output<typeof exchangeTestInputSchema>;
 type ImportInput = z.output<typeof importRoomsInputSchema>;
+type RoomMailbox = z.output<typeof roomMailboxSchema>;
+
+export interface ImportedRooms {
+  readonly created: Room[];
+  readonly skipped: Array<{ email: string; reason: string }>;
+}
+
+/**
+ * The Exchange integration as the admin drives it: settings, the connection test, room mailbox
+ * verification (the RoomMailboxVerifier the locations service calls) and "import rooms".
+ */
+export interface ExchangeService {
+  getSettings(): Promise<ExchangeSettings>;
+  isConfigured(): Promise<boolean>;
+  /** Without a password, the stored one is kept. Listeners hear about every save. */
+  saveSettings(input: ExchangeSettingsInput): Promise<ExchangeSettings>;
+  /** Points the integration at an Exchange (e.g. the demo simulator) in one call. */
+  configure(settings: ExchangeConnectionSettings): Promise<ExchangeSettings>;
+  /** The saved settings with the password opened; null when none are saved. */
+  connectionSettings(): Promise<ExchangeConnectionSettings | null>;
+  /** The gateway of the saved settings, rebuilt after every save; null when none are saved. */
+  gateway(): Promise<ExchangeGateway | null>;
+  /** Told after every save. Returns the unsubscribe function. */
+  onSettingsChanged(listener: () => void): () => void;
+  /** Called once at start: repeats the skip-TLS warning while the switch is on. */
+  startupCheck(): Promise<void>;
+  close(): void;
+  testConnection(input: TestInput): Promise<ExchangeTestResult>;
+  readonly mailboxVerifier: RoomMailboxVerifier;
+  listRoomMailboxes(): Promise<RoomMailbox[]>;
+  importRooms(input: ImportInput, createRoom: CreateConnectedRoom): Promise<ImportedRooms>;
+}
 
 const NOT_CONFIGURED =
   'No Exchange connection is configured: enter the EWS URL, the service account and its password first.';
@@ -29,11 +63,7 @@ function timeout<T>(ms: number, onTimeout: () => T): { promise: Promise<T>; canc
   return { promise, cancel: () => clearTimeout(timer) };
 }
 
-/**
- * The Exchange integration as the admin drives it: settings, the connection test, room mailbox
- * verification (the RoomMailboxVerifier the locations service calls) and "import rooms".
- */
-export function createExchangeService(deps: ExchangeServiceDeps) {
+export function createExchangeService(deps: ExchangeServiceDeps): ExchangeService {
   const settings = settingsUseCases(deps);
   const verifyTimeoutMs = deps.verifyTimeoutMs ?? 2000;
 
@@ -114,7 +144,7 @@ export function createExchangeService(deps: ExchangeServiceDeps) {
     },
   };
 
-  async function listRoomMailboxes() {
+  async function listRoomMailboxes(): Promise<RoomMailbox[]> {
     const gateway = await requireGateway();
     const [rooms, connected] = await Promise.all([
       gateway.listRoomMailboxes().catch((err: unknown) => {
@@ -128,10 +158,7 @@ export function createExchangeService(deps: ExchangeServiceDeps) {
     return rooms.map((r) => ({ ...r, connected: connected.has(r.email.toLowerCase()) }));
   }
 
-  async function importRooms(
-    input: ImportInput,
-    createRoom: CreateConnectedRoom,
-  ): Promise<{ created: Room[]; skipped: Array<{ email: string; reason: string }> }> {
+  async function importRooms(input: ImportInput, createRoom: CreateConnectedRoom): Promise<ImportedRooms> {
     const available = new Map((await listRoomMailboxes()).map((r) => [r.email, r]));
     const created: Room[] = [];
     const skipped: Array<{ email: string; reason: string }> = [];
@@ -164,5 +191,3 @@ export function createExchangeService(deps: ExchangeServiceDeps) {
 
   return { ...settings, testConnection, mailboxVerifier, listRoomMailboxes, importRooms };
 }
-
-export type ExchangeService = ReturnType<typeof createExchangeService>;

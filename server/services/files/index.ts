@@ -21,7 +21,13 @@ export function describeFile(file: StoredFile): UploadedFile {
 }
 
 /** Uploaded images (floor plans, room photos), stored in the database so every instance serves them. */
-export function createFilesService({ files }: FilesServiceDeps) {
+export interface FilesService {
+  /** Accepts only images it can read (PNG, JPEG, WebP, safe SVG); `invalid` otherwise. */
+  upload(content: Buffer): Promise<UploadedFile>;
+  read(id: string): Promise<{ file: StoredFile; content: Buffer }>;
+}
+
+export function createFilesService({ files }: FilesServiceDeps): FilesService {
   return {
     async upload(content: Buffer): Promise<UploadedFile> {
       if (content.byteLength === 0) throw invalid('The uploaded file is empty', { field: 'file' });
@@ -37,5 +43,3 @@ export function createFilesService({ files }: FilesServiceDeps) {
     },
   };
 }
-
-export type FilesService = ReturnType<typeof createFilesService>;

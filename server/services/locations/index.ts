@@ -1,13 +1,39 @@
 import { buildingUseCases } from './buildings';
 import { floorUseCases } from './floors';
 import { roomUseCases } from './rooms';
-import type { LocationsServiceDeps } from './types';
+import type { Building, Floor, Room } from '../../../shared/schemas/locations';
+import type {
+  BuildingInput,
+  BuildingPatch,
+  DeleteOptions,
+  FloorInput,
+  FloorPatch,
+  LocationsServiceDeps,
+  RoomInput,
+  RoomPatch,
+} from './types';
 
 export type { DeleteOptions, LocationsServiceDeps } from './types';
 
 /** The location catalog: buildings, their floors and the rooms on them. */
-export function createLocationsService(deps: LocationsServiceDeps) {
-  return { ...buildingUseCases(deps), ...floorUseCases(deps), ...roomUseCases(deps) };
+export interface LocationsService {
+  listBuildings(): Promise<Building[]>;
+  getBuilding(id: string): Promise<Building>;
+  createBuilding(input: BuildingInput): Promise<Building>;
+  updateBuilding(id: string, patch: BuildingPatch): Promise<Building>;
+  deleteBuilding(id: string, options: DeleteOptions): Promise<void>;
+  listFloors(filter: { buildingId?: string }): Promise<Floor[]>;
+  getFloor(id: string): Promise<Floor>;
+  createFloor(input: FloorInput): Promise<Floor>;
+  updateFloor(id: string, patch: FloorPatch): Promise<Floor>;
+  deleteFloor(id: string, options: DeleteOptions): Promise<void>;
+  getRoom(id: string): Promise<Room>;
+  createRoom(input: RoomInput): Promise<Room>;
+  /** A changed Exchange address is verified against Exchange before it is stored. */
+  updateRoom(id: string, patch: RoomPatch): Promise<Room>;
+  deleteRoom(id: string, options: DeleteOptions): Promise<void>;
 }
 
-export type LocationsService = ReturnType<typeof createLocationsService>;
+export function createLocationsService(deps: LocationsServiceDeps): LocationsService {
+  return { ...buildingUseCases(deps), ...floorUseCases(deps), ...roomUseCases(deps) };
+}
