@@ -21,7 +21,7 @@ const IO_LIBRARIES = [
 
 const SIMULATOR = {
   group: ['**/exchange-sim', '**/exchange-sim/**'],
-  message: 'Only server/main.ts may start the Exchange simulator (demo mode).',
+  message: 'Only the demo (server/compose/demo.ts) may start the Exchange simulator.',
 };
 
 function restrictPackages(message) {
@@ -30,31 +30,42 @@ function restrictPackages(message) {
 
 /** The dependency rule of docs/ARCHITECTURE.md, checked on resolved file paths. */
 const zone = (target, from, message) => ({ target, from, message });
+/** The composition root: only it (server/main.ts and the features it composes in server/compose/) wires adapters in. */
+const ROOT = ['./server/main.ts', './server/compose'];
 const LAYERS = [
   zone(
     './server/domain',
-    ['./server/ports', './server/services', './server/http', './server/sync', './server/adapters', './server/main.ts'],
+    ['./server/ports', './server/services', './server/http', './server/sync', './server/adapters', ...ROOT],
     'The domain is pure: it depends on shared/ and itself only.',
   ),
   zone(
     './server/ports',
-    ['./server/services', './server/http', './server/sync', './server/adapters', './server/main.ts'],
+    ['./server/services', './server/http', './server/sync', './server/adapters', ...ROOT],
     'Ports are interfaces in domain terms.',
   ),
   zone(
     './server/services',
-    ['./server/http', './server/sync', './server/adapters', './server/main.ts'],
+    ['./server/http', './server/sync', './server/adapters', ...ROOT],
     'Services reach I/O through ports only.',
   ),
-  zone('./server/http', ['./server/adapters', './server/main.ts'], 'Only server/main.ts wires adapters in.'),
-  zone('./server/sync', ['./server/adapters', './server/main.ts'], 'Only server/main.ts wires adapters in.'),
+  zone(
+    './server/http',
+    ['./server/adapters', ...ROOT],
+    'Only the composition root (server/main.ts, server/compose/) wires adapters in.',
+  ),
+  zone(
+    './server/sync',
+    ['./server/adapters', ...ROOT],
+    'Only the composition root (server/main.ts, server/compose/) wires adapters in.',
+  ),
+  zone('./server/adapters', ROOT, 'Adapters implement ports; the composition root uses them, not the other way round.'),
   zone(
     './shared',
     ['./server', './addin', './test'],
     'shared/ is used by server and browser: schemas and pure helpers only.',
   ),
   zone('./addin', ['./server', './test/exchange-sim'], 'Web code talks to the server over HTTP only.'),
-  // The one exception: the composition root starts the bundled Exchange simulator for the demo.
+  // The one exception: the demo (server/compose/demo.ts) starts the bundled Exchange simulator.
   { target: './server', from: './test', except: ['./exchange-sim'], message: 'Product code never depends on tests.' },
   zone('./server', ['./addin'], 'Product code never depends on web code.'),
   zone(
@@ -111,7 +122,7 @@ export default tseslint.config(
   { files: ['addin/office/**'], rules: { 'no-restricted-globals': 'off' } },
   {
     files: ['server/**'],
-    ignores: ['server/main.ts'],
+    ignores: ['server/compose/demo.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [SIMULATOR] }] },
   },
   { files: ['shared/**'], rules: restrictPackages('shared/ is used by server and browser; no I/O libraries.') },

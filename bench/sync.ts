@@ -7,7 +7,7 @@
  *   (c) initial sync of 500 rooms x 200 meetings at sync concurrency 8             goal < 60 s
  *   (d) idle EWS requests per room per hour, timers scaled (bench/sync/idle.ts)    goal <= 15 (poller: 120)
  *
- * Roomserve is the real composition (composeApp from server/main.ts) listening on a local port;
+ * Roomserve is the real composition (composeApp from server/compose/app.ts) listening on a local port;
  * the schedule is read over HTTP with an employee's API token. The simulator runs in a child
  * process over plain HTTP (Basic), without request schema validation and without attendant delay.
  * Database: PostgreSQL (throwaway schema) when DATABASE_URL is set or BENCH_ENGINE=postgres,

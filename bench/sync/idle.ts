@@ -4,9 +4,9 @@
  * An hour is too long for a bench, so the sync runtime runs with every periodic timer divided by
  * `factor`: safety sync period, daily full pass, claim interval, stream lifetime (Exchange's
  * ConnectionTimeout of 30 min, after which it closes a stream and the runtime reopens it and
- * catches up) and the reconnect back-off. composeApp does not pass timer options to the runtime, so
- * this phase builds the runtime itself with createSyncRuntime, on the same gateway, store and
- * database as the composed app, after stopping the composed one.
+ * catches up) and the reconnect back-off. This phase composes the sync with those timers as
+ * overrides (composeSync, as composeApp does), on the same gateway and database as the composed
+ * app, after stopping the composed one.
  *
  * The measured window starts a quarter hour (scaled) after every stream is open, so the two stream
  * reconnects of an hour (at 30 and 60 min of stream age) both fall inside it. A daily full pass is
@@ -21,12 +21,12 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { systemClock } from '../../server/adapters/clock/systemClock';
 import { createSyncStore } from '../../server/adapters/db/repositories/syncStore';
+import { composeSync } from '../../server/compose/sync';
 import type { CalendarGateway } from '../../server/ports/calendarGateway';
-import { createInProcessRoomLeases } from '../../server/sync/inProcessRoomLeases';
+import { createSyncMetrics } from '../../server/sync/metrics';
 import type { SyncObserver } from '../../server/sync/observer';
 import { createRoomSynchronizer } from '../../server/sync/roomSynchronizer';
 import { DEFAULT_SCHEDULER_OPTIONS } from '../../server/sync/scheduler';
-import { createSyncRuntime } from '../../server/sync/syncRuntime';
 import type { BenchRoom } from './roomserve';
 import { syncProgress, waitFor } from './roomserve';
 import { difference, total, type BenchSim, type OperationCounts } from './simClient';
@@ -81,25 +81,26 @@ async function measureHour(
       reconnects += 1;
     },
   };
-  const runtime = createSyncRuntime({
-    gateway: context.gateway,
-    store: createSyncStore(context.knex),
-    clock: systemClock,
-    leases: createInProcessRoomLeases(),
-    logger: context.logger.child({ component: 'bench-idle-sync' }),
-    observer,
-    scheduler: {
-      safetyIntervalMs: DEFAULT_SCHEDULER_OPTIONS.safetyIntervalMs / f,
-      fullIntervalMs: DEFAULT_SCHEDULER_OPTIONS.fullIntervalMs / f,
-      maxBackoffMs: DEFAULT_SCHEDULER_OPTIONS.maxBackoffMs / f,
+  const runtime = composeSync({
+    infrastructure: { knex: context.knex, clock: systemClock, logger: context.logger, metrics: createSyncMetrics() },
+    bookingChanges: [],
+    settings: {
+      runtime: {
+        observer,
+        scheduler: {
+          safetyIntervalMs: DEFAULT_SCHEDULER_OPTIONS.safetyIntervalMs / f,
+          fullIntervalMs: DEFAULT_SCHEDULER_OPTIONS.fullIntervalMs / f,
+          maxBackoffMs: DEFAULT_SCHEDULER_OPTIONS.maxBackoffMs / f,
+        },
+        claimIntervalMs: CLAIM_INTERVAL_MS / f,
+        streams: {
+          maxLifetimeMs: STREAM_WATCHDOG_MS / f,
+          initialBackoffMs: STREAM_INITIAL_BACKOFF_MS / f,
+          maxBackoffMs: STREAM_MAX_BACKOFF_MS / f,
+        },
+      },
     },
-    claimIntervalMs: CLAIM_INTERVAL_MS / f,
-    streams: {
-      maxLifetimeMs: STREAM_WATCHDOG_MS / f,
-      initialBackoffMs: STREAM_INITIAL_BACKOFF_MS / f,
-      maxBackoffMs: STREAM_MAX_BACKOFF_MS / f,
-    },
-  });
+  }).runtimeOn(context.gateway);
   const started = new Date();
   await runtime.start();
   try {

@@ -1,5 +1,5 @@
 /**
- * Roomserve as the product runs it (composeApp from server/main.ts: real services, real sync
+ * Roomserve as the product runs it (composeApp from server/compose/app.ts: real services, real sync
  * runtime, real EWS adapter), on a throwaway database, listening on a local port. The rooms and
  * their Exchange connections are written straight into the database (verified, as the location
  * editor leaves them) so that 500 rooms take a second, not 500 verifications.
@@ -12,7 +12,7 @@ import pg from 'pg';
 import { pino, type Logger } from 'pino';
 import { createSecretBox } from '../../server/adapters/crypto/secretBox';
 import { migrateToLatest, openDatabase, type Database } from '../../server/adapters/db/database';
-import { composeApp, type Composition } from '../../server/main';
+import { composeApp, type Composition } from '../../server/compose/app';
 import { buildUser, TEST_SCRYPT_COST } from '../../test/factories/users';
 import type { BenchOptions } from './options';
 import { BENCH_PASSWORD, roomMailbox, SERVICE_ACCOUNT } from './seed';

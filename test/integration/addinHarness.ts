@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import { pino } from 'pino';
 import { createSecretBox } from '../../server/adapters/crypto/secretBox';
-import { composeApp, type ComposeOptions, type Composition } from '../../server/main';
+import { composeApp, type ComposeOptions, type Composition } from '../../server/compose/app';
 import { TEST_SCRYPT_COST } from '../factories/users';
 import { TEST_APP_CONFIG } from '../support/testApp';
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { CompactSign, decodeProtectedHeader, generateKeyPair } from 'jose';
 import request from 'supertest';
-import type { Composition } from '../../server/main';
+import type { Composition } from '../../server/compose/app';
 import { startExchangeSim, type MintIdentityTokenInput, type RunningExchangeSim } from '../exchange-sim';
 import { buildUser } from '../factories/users';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import type { Composition } from '../../server/main';
+import type { Composition } from '../../server/compose/app';
 import { startExchangeSim, type RunningExchangeSim } from '../exchange-sim';
 import { loadSeedFile } from '../exchange-sim/model/seed';
 import { buildUser, type BuiltUser } from '../factories/users';

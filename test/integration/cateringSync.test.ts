@@ -1,23 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as ews from 'ews-javascript-api';
-import { pino } from 'pino';
 import { createEwsCalendarGateway, type EwsCalendarGateway } from '../../server/adapters/ews/gateway';
-import { createOrderCatalog } from '../../server/adapters/db/repositories/ordersCatalog';
-import { createMeetingBookings } from '../../server/adapters/db/repositories/ordersMeetings';
-import { createOrderRepository } from '../../server/adapters/db/repositories/orders';
-import { createOutboxStore } from '../../server/adapters/db/repositories/outbox';
-import { createSyncStore } from '../../server/adapters/db/repositories/syncStore';
-import { createUserRepository } from '../../server/adapters/db/repositories/users';
-import { createSmtpMailSender } from '../../server/adapters/mail/smtpMailSender';
-import { createHttpWebhookSender } from '../../server/adapters/webhook/httpWebhookSender';
-import { createOrderFollower, type OrderFollower } from '../../server/services/catering/orders';
-import {
-  createOutboxDispatcher,
-  DEFAULT_DISPATCH,
-  type OutboxDispatcher,
-} from '../../server/services/catering/orders/dispatcher';
-import { createInProcessRoomLeases } from '../../server/sync/inProcessRoomLeases';
-import { createSyncRuntime, type SyncRuntime } from '../../server/sync/syncRuntime';
+import type { OrderFollower } from '../../server/services/catering/orders';
+import type { OutboxDispatcher } from '../../server/services/catering/orders/dispatcher';
 import type { Order } from '../../shared/schemas/orders';
 import { startExchangeSim, type RunningExchangeSim } from '../exchange-sim';
 import { at, ewsService } from '../exchange-sim/ewsjs/client';
@@ -41,12 +26,10 @@ const SERVED = 'room.harbour.0.elbe@northwind.test';
 const UNSERVED = 'room.harbour.0.alster@northwind.test';
 const ORGANIZER = 'emma.schmidt@northwind.test';
 const PASSWORD = 'Roomserve-demo-1';
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 let sim: RunningExchangeSim;
 let db: TestDatabase;
 let gateway: EwsCalendarGateway;
-let runtime: SyncRuntime;
 let follower: OrderFollower;
 let dispatcher: OutboxDispatcher;
 let smtp: LocalSmtp;
@@ -134,7 +117,23 @@ beforeAll(async () => {
   smtp = await startLocalSmtp();
   hooks = await startReceiver();
   const sealer = createSecretBox(randomBytes(32));
-  t = createTestApp(db.knex, { secrets: sealer });
+  // The product's composition, with the sync's timers and the order settle delay shortened.
+  t = createTestApp(db.knex, {
+    secrets: sealer,
+    orders: {
+      smtp: { host: '127.0.0.1', port: smtp.port, ignoreTls: true, from: 'rooms@example.test' },
+      settleMs: 500,
+      sweepMs: 60_000,
+    },
+    sync: {
+      runtime: {
+        scheduler: { debounceMs: 50, safetyIntervalMs: 60_000, maxBackoffMs: 1000 },
+        streams: { initialBackoffMs: 50, maxBackoffMs: 500, pullIntervalMs: 100, streamingRetryMs: 120_000 },
+      },
+    },
+  });
+  follower = t.deps.orderFollower;
+  dispatcher = t.deps.outboxDispatcher;
   emma = ewsService(sim.url, 'NORTHWIND\\emma.schmidt', PASSWORD, 'basic', sim.control.caCertPem);
 
   const served = await buildBuilding(db.knex, { name: 'Harbour', timeZone: 'Europe/Berlin' });
@@ -161,35 +160,6 @@ beforeAll(async () => {
   const user = await buildUser(db.knex, { email: ORGANIZER, role: 'employee' });
   token = (await t.deps.auth.createApiToken(user.id, { name: 'e2e' })).token;
 
-  const ordersDeps = {
-    orders: createOrderRepository(db.knex),
-    catalog: createOrderCatalog(db.knex),
-    bookings: createMeetingBookings(db.knex),
-    people: createUserRepository(db.knex),
-    now: () => new Date(),
-  };
-  follower = createOrderFollower(ordersDeps, t.deps.orders.bus, {
-    settleMs: 500,
-    sweepMs: 60_000,
-    onError: () => undefined,
-  });
-  const mail = createSmtpMailSender({
-    host: '127.0.0.1',
-    port: smtp.port,
-    ignoreTls: true,
-    from: 'rooms@example.test',
-  });
-  dispatcher = createOutboxDispatcher(
-    {
-      outbox: createOutboxStore(db.knex),
-      mail,
-      webhooks: createHttpWebhookSender({ timeoutMs: 5_000 }),
-      secrets: sealer,
-      now: () => new Date(),
-      log: pino({ level: 'silent' }),
-    },
-    DEFAULT_DISPATCH,
-  );
   gateway = createEwsCalendarGateway(
     {
       url: sim.url,
@@ -201,22 +171,11 @@ beforeAll(async () => {
     },
     { policy: { baseBackOffMs: 20 } },
   );
-  runtime = createSyncRuntime({
-    gateway,
-    store: createSyncStore(db.knex),
-    clock: { now: () => new Date() },
-    leases: createInProcessRoomLeases(),
-    logger: quiet,
-    observer: { syncFinished: () => undefined, backOff: () => undefined, streamReconnect: () => undefined },
-    scheduler: { debounceMs: 50, safetyIntervalMs: 60_000, maxBackoffMs: 1000 },
-    streams: { initialBackoffMs: 50, maxBackoffMs: 500, pullIntervalMs: 100, streamingRetryMs: 120_000 },
-    bookingChanges: [follower],
-  });
-  await runtime.start();
+  await t.sync.restart(gateway);
 }, 120_000);
 
 afterAll(async () => {
-  await runtime.stop();
+  await t.sync.stop();
   await follower.stop();
   await dispatcher.stop();
   gateway.close();

@@ -162,7 +162,7 @@ describe('rooms', () => {
     const locations = createLocationsService({
       ...createLocationRepositories(db.knex),
       files: createFileRepository(db.knex),
-      now: () => NOW,
+      clock: { now: () => NOW },
       mailboxVerifier: verifier,
     });
     const id = await buildRoom(db.knex);

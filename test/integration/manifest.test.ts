@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import type { Composition } from '../../server/main';
+import type { Composition } from '../../server/compose/app';
 import { MANIFEST_PLACEHOLDER_ORIGIN } from '../../server/http/routes/addin/manifest';
 import {
   ICONS_DIR,

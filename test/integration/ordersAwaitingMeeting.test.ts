@@ -108,7 +108,7 @@ function followerAt(now: () => Date, settleMs: number): OrderFollower {
       catalog: createOrderCatalog(db.knex),
       bookings: createMeetingBookings(db.knex),
       people: createUserRepository(db.knex),
-      now,
+      clock: { now },
     },
     t.deps.orders.bus,
     { settleMs, sweepMs: 60_000, onError: () => undefined },

@@ -60,7 +60,7 @@ function dispatcher(options: { mail?: boolean; leaseMs?: number } = {}): OutboxD
       mail: options.mail === false ? null : mail,
       webhooks: createHttpWebhookSender({ timeoutMs: 5_000 }),
       secrets: w.sealer,
-      now: () => w.clock.now(),
+      clock: w.clock,
       log: pino({ level: 'silent' }),
     },
     { ...DEFAULT_DISPATCH, retryBaseMs: 1_000, maxAttempts: 3, leaseMs: options.leaseMs ?? 60_000 },

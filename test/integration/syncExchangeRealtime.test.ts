@@ -2,11 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import * as ews from 'ews-javascript-api';
 import { createEwsCalendarGateway, type EwsCalendarGateway } from '../../server/adapters/ews/gateway';
 import { createSyncStore } from '../../server/adapters/db/repositories/syncStore';
-import { createInProcessRoomLeases } from '../../server/sync/inProcessRoomLeases';
-import { createSyncRuntime, type SyncRuntime } from '../../server/sync/syncRuntime';
 import { startExchangeSim, type RunningExchangeSim } from '../exchange-sim';
 import { at, ewsService } from '../exchange-sim/ewsjs/client';
 import { buildRoom } from '../factories/locations';
+import { createTestApp, type TestApp } from '../support/testApp';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 /**
@@ -15,12 +14,11 @@ import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
  */
 
 const ROOM = 'room.harbour.0.bille@northwind.test';
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 let sim: RunningExchangeSim;
 let db: TestDatabase;
 let gateway: EwsCalendarGateway;
-let runtime: SyncRuntime;
+let t: TestApp;
 let roomId: string;
 const reconnects: string[] = [];
 const backOffs: string[] = [];
@@ -79,21 +77,21 @@ beforeAll(async () => {
   );
   roomId = await buildRoom(db.knex, { exchangeEmail: ROOM });
   await db.knex('rooms').where({ id: roomId }).update({ exchange_state: 'verified' });
-  runtime = createSyncRuntime({
-    gateway,
-    store: createSyncStore(db.knex),
-    clock: { now: () => new Date() },
-    leases: createInProcessRoomLeases(),
-    logger: quiet,
-    observer: {
-      syncFinished: () => undefined,
-      backOff: (e) => backOffs.push(e.reason),
-      streamReconnect: (e) => reconnects.push(e.reason),
+  // The product's composition, with the runtime's timers shortened and its reports recorded.
+  t = createTestApp(db.knex, {
+    sync: {
+      runtime: {
+        observer: {
+          syncFinished: () => undefined,
+          backOff: (e) => backOffs.push(e.reason),
+          streamReconnect: (e) => reconnects.push(e.reason),
+        },
+        scheduler: { debounceMs: 50, safetyIntervalMs: 60_000, maxBackoffMs: 1000 },
+        streams: { initialBackoffMs: 50, maxBackoffMs: 500, pullIntervalMs: 100, streamingRetryMs: 120_000 },
+      },
     },
-    scheduler: { debounceMs: 50, safetyIntervalMs: 60_000, maxBackoffMs: 1000 },
-    streams: { initialBackoffMs: 50, maxBackoffMs: 500, pullIntervalMs: 100, streamingRetryMs: 120_000 },
   });
-  await runtime.start();
+  await t.sync.restart(gateway);
   await until(
     'the first sync',
     async () => (await createSyncStore(db.knex).roomSync(roomId, ROOM))?.streamState === 'streaming',
@@ -105,7 +103,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await runtime.stop();
+  await t.sync.stop();
   gateway.close();
   await sim.close();
   await db.close();

@@ -2,12 +2,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createSyncStore } from '../../server/adapters/db/repositories/syncStore';
 import type { BookingChangeListener } from '../../server/ports/bookingChanges';
 import type { SyncStore } from '../../server/ports/syncStore';
+import { composeSync } from '../../server/compose/sync';
 import { createInProcessRoomLeases } from '../../server/sync/inProcessRoomLeases';
 import type { SyncObserver } from '../../server/sync/observer';
-import { createSyncRuntime, type SyncRuntime } from '../../server/sync/syncRuntime';
+import type { SyncRuntime } from '../../server/sync/syncRuntime';
 import { buildRoom } from '../factories/locations';
 import { InMemoryCalendarGateway, type FakeMeeting } from '../fakes/inMemoryCalendarGateway';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { testInfrastructure } from '../support/testInfrastructure';
 
 let db: TestDatabase;
 let gateway: InMemoryCalendarGateway;
@@ -16,7 +18,6 @@ let runtimes: SyncRuntime[] = [];
 let events: string[] = [];
 let sequence = 0;
 
-const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const observer: SyncObserver = {
   syncFinished: (e) => events.push(`sync:${e.outcome}:${e.errorKind ?? ''}`),
   backOff: (e) => events.push(`backoff:${e.reason}`),
@@ -40,19 +41,21 @@ async function connectedRoom(): Promise<{ roomId: string; mailbox: string }> {
   return { roomId, mailbox };
 }
 
+/** One instance's runtime, composed as the product composes it; instances sharing `taken` share the leases. */
 function runtime(taken: Set<string>, listeners: readonly BookingChangeListener[] = []): SyncRuntime {
-  const created = createSyncRuntime({
+  const created = composeSync({
+    infrastructure: testInfrastructure(db.knex, { clock: { now: () => new Date('2026-05-04T08:00:00Z') } }),
     bookingChanges: listeners,
-    gateway,
-    store,
-    clock: { now: () => new Date('2026-05-04T08:00:00Z') },
-    leases: createInProcessRoomLeases(taken),
-    logger: quietLogger,
-    observer,
-    scheduler: { debounceMs: 20, safetyIntervalMs: 60_000, maxBackoffMs: 400 },
-    streams: { initialBackoffMs: 20, maxBackoffMs: 100 },
-    claimIntervalMs: 60_000,
-  });
+    settings: {
+      leases: () => createInProcessRoomLeases(taken),
+      runtime: {
+        observer,
+        scheduler: { debounceMs: 20, safetyIntervalMs: 60_000, maxBackoffMs: 400 },
+        streams: { initialBackoffMs: 20, maxBackoffMs: 100 },
+        claimIntervalMs: 60_000,
+      },
+    },
+  }).runtimeOn(gateway);
   runtimes.push(created);
   return created;
 }

@@ -3,11 +3,11 @@ import { createEwsCalendarGateway, type EwsCalendarGateway } from '../../server/
 import type { ResilienceHooks } from '../../server/adapters/ews/resilience';
 import { createSyncStore } from '../../server/adapters/db/repositories/syncStore';
 import type { ConnectedRoom } from '../../server/ports/syncStore';
-import { createInProcessRoomLeases } from '../../server/sync/inProcessRoomLeases';
+import { composeSync } from '../../server/compose/sync';
 import type { SyncObserver } from '../../server/sync/observer';
 import { createRoomSynchronizer, type RoomSynchronizer } from '../../server/sync/roomSynchronizer';
 import type { SchedulerOptions } from '../../server/sync/scheduler';
-import { createSyncRuntime, type SyncRuntime } from '../../server/sync/syncRuntime';
+import type { SyncRuntime } from '../../server/sync/syncRuntime';
 import { startExchangeSim, type RunningExchangeSim } from '../exchange-sim';
 import { at, ewsService } from '../exchange-sim/ewsjs/client';
 import { buildRoom } from '../factories/locations';
@@ -19,6 +19,7 @@ import {
   type TimeWindow,
 } from '../support/exchangeCalendars';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { testInfrastructure } from '../support/testInfrastructure';
 
 /**
  * Shared set-up of the syncScenarios* files: the simulator with the demo organisation, a test
@@ -111,24 +112,23 @@ export async function startScenarioHarness(options: {
   };
 }
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
-/** The sync runtime as main.ts runs it (streams, debounced and safety syncs), on the harness's rooms. */
+/** The sync runtime as main.ts composes it (streams, debounced and safety syncs), on the harness's rooms. */
 export function startScenarioRuntime(
   h: ScenarioHarness,
   options: { observer?: SyncObserver; scheduler?: Partial<SchedulerOptions> } = {},
 ): SyncRuntime {
-  return createSyncRuntime({
-    gateway: h.gateway,
-    store: createSyncStore(h.db.knex),
-    clock: { now: () => new Date() },
-    leases: createInProcessRoomLeases(),
-    logger: quiet,
-    ...(options.observer ? { observer: options.observer } : {}),
-    // The safety sync stays out of the way: what converges here was brought by streams and retries.
-    scheduler: { debounceMs: 50, safetyIntervalMs: 10 * 60_000, ...options.scheduler },
-    streams: { initialBackoffMs: 100, maxBackoffMs: 1000 },
-  });
+  return composeSync({
+    infrastructure: testInfrastructure(h.db.knex),
+    bookingChanges: [],
+    settings: {
+      runtime: {
+        ...(options.observer ? { observer: options.observer } : {}),
+        // The safety sync stays out of the way: what converges here was brought by streams and retries.
+        scheduler: { debounceMs: 50, safetyIntervalMs: 10 * 60_000, ...options.scheduler },
+        streams: { initialBackoffMs: 100, maxBackoffMs: 1000 },
+      },
+    },
+  }).runtimeOn(h.gateway);
 }
 
 export interface MeetingRequest {

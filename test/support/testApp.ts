@@ -4,11 +4,13 @@ import { pino, type Logger } from 'pino';
 import request from 'supertest';
 import type { Role } from '../../shared/schemas/users';
 import type { AppDeps } from '../../server/http/app';
-import { composeApp, type Services } from '../../server/main';
+import { composeApp, type Services } from '../../server/compose/app';
 import type { Clock } from '../../server/ports/clock';
 import { randomBytes } from 'node:crypto';
 import { createSecretBox } from '../../server/adapters/crypto/secretBox';
 import type { ExchangeGatewayFactory, SecretSealer } from '../../server/ports/exchangeSettings';
+import type { CateringSettings } from '../../server/compose/catering';
+import type { SyncSettings } from '../../server/compose/sync';
 import type { SyncController } from '../../server/sync/syncController';
 import { buildUser, TEST_SCRYPT_COST, type BuiltUser } from '../factories/users';
 
@@ -27,6 +29,10 @@ export interface TestAppOptions {
   /** Seals the Exchange password; default: a fresh random key per app. */
   readonly secrets?: SecretSealer;
   readonly exchangeGateway?: ExchangeGatewayFactory;
+  /** Mail server and order-following timings (default: no mail, production timings). */
+  readonly orders?: CateringSettings;
+  /** The sync's runtime timers and observer, leases (default: as production, off until restarted). */
+  readonly sync?: SyncSettings;
 }
 
 export interface SignedInSession {
@@ -62,9 +68,11 @@ export function createTestApp(db: Knex, options: TestAppOptions = {}): TestApp {
     logger: options.logger ?? pino({ level: 'silent' }),
     passwordCost: TEST_SCRYPT_COST,
     secrets: options.secrets ?? createSecretBox(randomBytes(32)),
-    ...(options.exchangeGateway ? { exchangeGateway: options.exchangeGateway } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.webDir ? { webDir: options.webDir } : {}),
+    exchange: { gateway: options.exchangeGateway },
+    clock: options.clock,
+    webDir: options.webDir,
+    orders: options.orders,
+    sync: options.sync,
   });
 
   return {

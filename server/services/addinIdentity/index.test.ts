@@ -122,7 +122,7 @@ function setup() {
         throw new AppError('invalid_credentials', 'The email or password is not correct');
       return user;
     },
-    now: () => now,
+    clock: { now: () => now },
   });
   const withPassword = (email: string, password: string, extra: Partial<UserWithPassword> = {}) => {
     const user = users.add({ email, passwordHash: 'hash', ...extra });

@@ -10,6 +10,7 @@ import {
   type IdentityTokenVerifier,
 } from '../../ports/identityTokens';
 import type { UserRecord, UserRepository } from '../../ports/users';
+import type { Clock } from '../../ports/clock';
 
 /**
  * Signs in the Outlook add-in's callers with their Exchange identity token. The token names the
@@ -33,7 +34,8 @@ export interface AddinIdentityDeps {
   readonly links: IdentityLinkRepository;
   /** The sign-in's password check (services/auth): the active user, or AppError invalid_credentials. */
   readonly verifyCredentials: (email: string, password: string) => Promise<UserRecord>;
-  readonly now: () => Date;
+  /** The source of "now". */
+  readonly clock: Clock;
 }
 
 export interface AddinIdentityService {
@@ -100,7 +102,7 @@ export function createAddinIdentityService(deps: AddinIdentityDeps): AddinIdenti
     if (!link) return undefined;
     const user = await deps.users.findById(link.userId);
     if (!user) return undefined;
-    const now = deps.now();
+    const now = deps.clock.now();
     if (now.getTime() - link.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) await deps.links.markUsed(link.id, now);
     return user;
   }
@@ -109,7 +111,7 @@ export function createAddinIdentityService(deps: AddinIdentityDeps): AddinIdenti
   async function resolveThroughExchange(identity: ExchangeIdentity, key: IdentityLinkKey): Promise<UserRecord> {
     const owner = await ownerOf(identity);
     const user = (await deps.users.findByEmail(owner.smtpAddress)) ?? (await provision(owner));
-    const stood = await deps.links.createIfAbsent(key, user.id, deps.now());
+    const stood = await deps.links.createIfAbsent(key, user.id, deps.clock.now());
     // A one-time link made at the same moment wins: it is what every later request will see.
     if (stood.userId === user.id) return user;
     return (await deps.users.findById(stood.userId)) ?? user;
@@ -136,7 +138,7 @@ export function createAddinIdentityService(deps: AddinIdentityDeps): AddinIdenti
       const key = identityLinkKey(await verify(token));
       const user = await deps.verifyCredentials(email, password);
       const existing = await deps.links.find(key);
-      const stood = existing ?? (await deps.links.createIfAbsent(key, user.id, deps.now()));
+      const stood = existing ?? (await deps.links.createIfAbsent(key, user.id, deps.clock.now()));
       if (stood.userId !== user.id) {
         throw new AppError(
           'conflict',

@@ -61,7 +61,7 @@ export async function enforceRules(
   const settings = await deps.bookings.settings();
   const breaches = checkBookingRules(slot, room, {
     role: actor.role,
-    now: deps.now(),
+    now: deps.clock.now(),
     installationReadOnly: settings.readOnly,
   });
   const first = breaches[0];
@@ -102,8 +102,11 @@ export async function alternativesFor(
   const allows =
     (r: BookingRoom) =>
     (candidate: Interval): boolean =>
-      checkBookingRules(candidate, r, { role: actor.role, now: deps.now(), installationReadOnly: settings.readOnly })
-        .length === 0;
+      checkBookingRules(candidate, r, {
+        role: actor.role,
+        now: deps.clock.now(),
+        installationReadOnly: settings.readOnly,
+      }).length === 0;
   const around = {
     start: new Date(slot.start.getTime() - SLOT_SEARCH_MS),
     end: new Date(slot.end.getTime() + SLOT_SEARCH_MS),

@@ -120,7 +120,7 @@ export function createBookingService(deps: BookingServiceDeps): BookingService {
       return presentBooking(await getBooking(actor, bookingId, waitSeconds));
     },
     async listMine(actor: Actor) {
-      return (await deps.bookings.listMine(actor.userId, deps.now())).map(presentBooking);
+      return (await deps.bookings.listMine(actor.userId, deps.clock.now())).map(presentBooking);
     },
     async changeBooking(actor: Actor, bookingId: string, patch: BookingPatch) {
       return presentBooking(await changes.changeBooking(actor, bookingId, patch));

@@ -53,7 +53,7 @@ export function repairUseCase(deps: BookingServiceDeps, settled: (bookingId: str
     const counts = { kept: 0, confirmed: 0, declined: 0, givenUp: 0 };
     const writer = await deps.writer();
     if (!writer) return counts;
-    const before = new Date(deps.now().getTime() - (deps.repairAfterMs ?? 120_000));
+    const before = new Date(deps.clock.now().getTime() - (deps.repairAfterMs ?? 120_000));
     for (const booking of await deps.bookings.stalePending(before, 100)) {
       try {
         counts[await repairOne(writer, booking)] += 1;

@@ -1,11 +1,13 @@
 import type { BookingRepository } from '../../ports/bookings';
 import type { MeetingWriter } from '../../ports/meetingWriter';
+import type { Clock } from '../../ports/clock';
 
 export interface BookingServiceDeps {
   readonly bookings: BookingRepository;
   /** The writer for the saved Exchange connection, or null when none is configured. */
   readonly writer: () => Promise<MeetingWriter | null>;
-  readonly now: () => Date;
+  /** The source of "now". */
+  readonly clock: Clock;
   readonly log: { warn(details: object, message: string): void };
   /** How often the organizer's item is read while the room's answer is awaited (default 30 ms, growing after a second). */
   readonly followIntervalMs?: number;

@@ -59,7 +59,7 @@ function setup(
     settings: repo,
     secrets: reversed,
     createGateway: (s) => (built.push(s), scriptedGateway(check)),
-    now: () => new Date((clock += 1000)),
+    clock: { now: () => new Date((clock += 1000)) },
     warn: (m) => warnings.push(m),
     verifyTimeoutMs: 100,
   });

@@ -61,7 +61,7 @@ export function settingsUseCases(deps: ExchangeServiceDeps) {
 
   async function store(settings: ExchangeConnectionSettings): Promise<ExchangeSettings> {
     const { password, ...rest } = settings;
-    const saved = await deps.settings.save({ ...rest, passwordSealed: deps.secrets.seal(password) }, deps.now());
+    const saved = await deps.settings.save({ ...rest, passwordSealed: deps.secrets.seal(password) }, deps.clock.now());
     if (saved.skipTlsVerification) deps.warn(SKIP_TLS_WARNING);
     for (const listener of listeners) listener();
     return view(saved);

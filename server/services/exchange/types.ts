@@ -1,11 +1,13 @@
 import type { Room } from '../../../shared/schemas/locations';
 import type { ExchangeGatewayFactory, ExchangeSettingsRepository, SecretSealer } from '../../ports/exchangeSettings';
+import type { Clock } from '../../ports/clock';
 
 export interface ExchangeServiceDeps {
   readonly settings: ExchangeSettingsRepository;
   readonly secrets: SecretSealer;
   readonly createGateway: ExchangeGatewayFactory;
-  readonly now: () => Date;
+  /** The source of "now". */
+  readonly clock: Clock;
   /** Where warnings go (skip-TLS switch on); pino's logger.warn fits. */
   readonly warn: (message: string) => void;
   /** How long a room's mailbox check may take before it counts as failed. Default 2000 ms. */

@@ -58,8 +58,8 @@ export function roomUseCases(deps: LocationsServiceDeps) {
     }));
     if (check.ok === 'not-configured') return room;
     const exchange: ExchangeConnectionWrite = check.ok
-      ? { email, state: 'verified', checkedAt: deps.now(), error: null }
-      : { email, state: 'failed', checkedAt: deps.now(), error: check.error };
+      ? { email, state: 'verified', checkedAt: deps.clock.now(), error: null }
+      : { email, state: 'failed', checkedAt: deps.clock.now(), error: check.error };
     return (await rooms.update(room.id, { exchange })) ?? room;
   }
 
@@ -98,7 +98,7 @@ export function roomUseCases(deps: LocationsServiceDeps) {
     },
     async deleteRoom(id: string, options: DeleteOptions): Promise<void> {
       await getRoom(id);
-      const upcoming = await rooms.countUpcomingConfirmedBookings(id, deps.now());
+      const upcoming = await rooms.countUpcomingConfirmedBookings(id, deps.clock.now());
       const verdict = roomDeletion(upcoming, options.cascade);
       if (!verdict.allowed) throw conflict(verdict.reason, { upcomingConfirmedBookings: upcoming });
       await rooms.delete(id);

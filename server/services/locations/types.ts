@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/schemas/locations';
 import type { FileRepository } from '../../ports/files';
 import type { BuildingRepository, FloorRepository, RoomMailboxVerifier, RoomRepository } from '../../ports/locations';
+import type { Clock } from '../../ports/clock';
 
 export type BuildingInput = z.output<typeof buildingInputSchema>;
 export type BuildingPatch = z.output<typeof buildingPatchSchema>;
@@ -27,7 +28,8 @@ export interface LocationsServiceDeps {
   readonly floors: FloorRepository;
   readonly rooms: RoomRepository;
   readonly files: FileRepository;
-  readonly now: () => Date;
+  /** The source of "now". */
+  readonly clock: Clock;
   /** Wired in by the Exchange issue; without it a room's mailbox stays `unconnected`. */
   readonly mailboxVerifier?: RoomMailboxVerifier;
 }

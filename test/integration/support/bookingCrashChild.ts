@@ -3,11 +3,12 @@
  * (bookingsCrash.test.ts kills it there with SIGKILL). Configured through environment variables
  * by the test; prints `CHECKPOINT <bookingId>` when it reached the chosen point.
  */
+import { pino } from 'pino';
+import { systemClock } from '../../../server/adapters/clock/systemClock';
 import { openDatabase } from '../../../server/adapters/db/database';
-import { createBookingRepository } from '../../../server/adapters/db/repositories/bookings';
 import { createEwsMeetingWriter } from '../../../server/adapters/ews/meetingWriter';
+import { composeBookings } from '../../../server/compose/bookings';
 import type { Actor } from '../../../server/domain/actor';
-import { createBookingService } from '../../../server/services/bookings';
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -32,14 +33,14 @@ async function run(): Promise<void> {
     caBundlePem: env('EWS_CA'),
     skipTlsVerification: false,
   });
-  const bookings = createBookingService({
-    bookings: createBookingRepository(db.knex),
-    writer: () => Promise.resolve(writer),
-    now: () => new Date(),
-    log: { warn: (details, message) => process.stderr.write(`${message} ${JSON.stringify(details)}\n`) },
-    checkpoints: {
-      afterLocalInsert: (id) => stop('afterLocalInsert', id),
-      afterExchangeCreate: (id) => stop('afterExchangeCreate', id),
+  const { bookings } = composeBookings({
+    infrastructure: { knex: db.knex, clock: systemClock, logger: pino({ level: 'warn' }, pino.destination(2)) },
+    meetingWriter: () => Promise.resolve(writer),
+    overrides: {
+      checkpoints: {
+        afterLocalInsert: (id) => stop('afterLocalInsert', id),
+        afterExchangeCreate: (id) => stop('afterExchangeCreate', id),
+      },
     },
   });
   const actor = JSON.parse(env('ACTOR')) as Actor;

@@ -1,7 +1,7 @@
 /**
  * The Outlook add-in's manifest and icons (docs/addin.md).
  *
- * Wiring in server/main.ts: `addinPageRouter` goes into AppDeps.pageRouters (outside /api:
+ * Wiring in server/compose/app.ts: `addinPageRouter` goes into AppDeps.pageRouters (outside /api:
  * GET /manifest.xml, GET /addin/icons/icon-<size>.png), `addinApiRouter` into featureRouters
  * (GET /api/admin/addin/manifest, the admin's download).
  */

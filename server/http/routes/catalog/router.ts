@@ -1,6 +1,6 @@
 /**
  * The catering catalog: providers, items and a room's menu (orders live in routes/orders).
- * Wired in server/main.ts: `catalogRouter({ catalog: services.catalog })`.
+ * Wired in server/compose/app.ts: `catalogRouter({ catalog: services.catalog })`.
  */
 import { Router } from 'express';
 import { catalogEndpoints as endpoints } from '../../../../shared/api/catalog';

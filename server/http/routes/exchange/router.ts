@@ -2,9 +2,9 @@
  * The admin's Exchange integration: settings (the password write-only), the connection test,
  * the room mailboxes of Exchange's room lists, and "import rooms".
  *
- * Wiring in server/main.ts (and test/support/testApp.ts):
+ * Wiring in server/compose/ (main.ts and test/support/testApp.ts build through it):
  *   const exchange = createExchangeService({ settings: createExchangeSettingsRepository(knex),
- *     secrets: createSecretBox(key), createGateway: (s) => createEwsCalendarGateway(s), now, warn });
+ *     secrets: createSecretBox(key), createGateway: (s) => createEwsCalendarGateway(s), clock, warn });
  *   locations: createLocationsService({ ..., mailboxVerifier: exchange.mailboxVerifier })
  *   featureRouters: [..., exchangeRouter({ exchange, locations })]
  */

@@ -2,7 +2,7 @@
  * The facility team's board: orders by delivery slot, status changes, CSV export and a live
  * stream of changes (server-sent events).
  *
- * Wiring in server/main.ts: `facilityRouter({ orders })` with the same OrdersService as ordersRouter.
+ * Wiring in server/compose/app.ts: `facilityRouter({ orders })` with the same OrdersService as ordersRouter.
  */
 import { Router, type Response } from 'express';
 import { ordersEndpoints as endpoints } from '../../../../shared/api/orders';

@@ -1,7 +1,7 @@
 /**
  * Image uploads and downloads.
  *
- * Wiring in server/main.ts (and test/support/testApp.ts):
+ * Wiring in server/compose/ (main.ts and test/support/testApp.ts build through it):
  *   const files = createFilesService({ files: createFileRepository(db.knex) }); // services/files, adapters/db/repositories/files
  *   app.use('/api', filesRouter({ files }));
  *

@@ -1,9 +1,7 @@
 /**
  * GET /api/admin/integration/overview, POST /api/admin/sync, GET /api/admin/sync/:id, GET /api/info.
  *
- * Wiring (main.ts / test/support/testApp.ts):
- *   const controller = createSyncController((gateway) => createSyncRuntime({...}));  // server/sync
- *   const integration = createIntegrationService({ store: createSyncStore(knex), controller, ... });
+ * Wiring: server/compose/sync.ts builds the controller and the integration service once;
  *   integrationRouter({ integration });
  */
 import { Router } from 'express';

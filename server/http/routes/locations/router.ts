@@ -1,10 +1,10 @@
 /**
  * Buildings, floors and rooms (GET /rooms, the search, lives in routes/rooms).
  *
- * Wiring in server/main.ts (and test/support/testApp.ts):
+ * Wiring in server/compose/ (main.ts and test/support/testApp.ts build through it):
  *   const { buildings, floors, rooms } = createLocationRepositories(db.knex); // adapters/db/repositories/locations
  *   const files = createFileRepository(db.knex);                              // adapters/db/repositories/files
- *   const locations = createLocationsService({ buildings, floors, rooms, files, now: () => new Date() });
+ *   const locations = createLocationsService({ buildings, floors, rooms, files, clock: systemClock });
  *   app.use('/api', locationsRouter({ locations }));
  */
 import { Router } from 'express';

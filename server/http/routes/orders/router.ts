@@ -1,7 +1,7 @@
 /**
  * Orders of the meeting's organizer (and of admins or the facility team acting for someone).
  *
- * Wiring in server/main.ts: `ordersRouter({ orders })` with `orders = createOrdersService(...)`
+ * Wiring in server/compose/app.ts: `ordersRouter({ orders })` with `orders = createOrdersService(...)`
  * from services/catering/orders.
  */
 import { Router } from 'express';

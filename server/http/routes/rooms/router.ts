@@ -1,7 +1,7 @@
 /**
  * GET /api/rooms (search) and GET /api/rooms/:id/schedule.
  *
- * Wiring (main.ts / test/support/testApp.ts):
+ * Wiring in server/compose/ (main.ts and test/support/testApp.ts build through it):
  *   const roomSearch = createRoomSearchService({
  *     roomSearch: createRoomSearchRepository(db.knex),   // server/adapters/db/repositories/roomSearch.ts
  *   });                                                  // server/services/search/index.ts

@@ -24,7 +24,7 @@ export interface Committed {
  * transaction, so a change and its notifications commit (or fail) together.
  */
 export async function commitChange(
-  deps: Pick<OrdersServiceDeps, 'now'>,
+  deps: Pick<OrdersServiceDeps, 'clock'>,
   tx: OrderTransaction,
   change: {
     readonly id?: string;
@@ -38,7 +38,7 @@ export async function commitChange(
 ): Promise<Committed> {
   const id = change.id ?? (await tx.insert(change.after));
   if (change.id !== undefined) await tx.update(id, change.after);
-  const at = deps.now();
+  const at = deps.clock.now();
   const changeId = await tx.addHistory(id, {
     kind: change.kind,
     at,

@@ -2,6 +2,7 @@ import type { SecretSealer } from '../../../ports/exchangeSettings';
 import type { MailSender } from '../../../ports/mail';
 import type { OutboxRow, OutboxStore } from '../../../ports/outbox';
 import type { WebhookSender } from '../../../ports/webhook';
+import type { Clock } from '../../../ports/clock';
 
 export interface OutboxDispatcherDeps {
   readonly outbox: OutboxStore;
@@ -9,7 +10,8 @@ export interface OutboxDispatcherDeps {
   readonly mail: MailSender | null;
   readonly webhooks: WebhookSender;
   readonly secrets: SecretSealer;
-  readonly now: () => Date;
+  /** The source of "now". */
+  readonly clock: Clock;
   readonly log: { warn(details: object, message: string): void };
 }
 
@@ -94,7 +96,7 @@ export function createOutboxDispatcher(
         deliveryId: row.id,
       });
     }
-    await deps.outbox.markSent(row.id, deps.now());
+    await deps.outbox.markSent(row.id, deps.clock.now());
   }
 
   async function handle(row: OutboxRow): Promise<void> {
@@ -109,7 +111,7 @@ export function createOutboxDispatcher(
         );
         await deps.outbox.giveUp(row.id, 'failed', error);
       } else {
-        const at = new Date(deps.now().getTime() + retryDelayMs(row.attempts, options));
+        const at = new Date(deps.clock.now().getTime() + retryDelayMs(row.attempts, options));
         await deps.outbox.retryAt(row.id, at, error);
       }
     }
@@ -118,7 +120,7 @@ export function createOutboxDispatcher(
   async function drain(): Promise<number> {
     let handled = 0;
     for (;;) {
-      const rows = await deps.outbox.claim(options.batchSize, deps.now(), options.leaseMs);
+      const rows = await deps.outbox.claim(options.batchSize, deps.clock.now(), options.leaseMs);
       await Promise.all(rows.map(handle));
       handled += rows.length;
       if (rows.length < options.batchSize) return handled;

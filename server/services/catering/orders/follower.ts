@@ -87,7 +87,7 @@ export function createOrderFollower(
     order: StoredOrder,
     live: { booking: MeetingBooking; event: LiveEvent } | undefined,
   ): Promise<{ order: StoredOrder } | { outcome: { kind: OrderChangeKind } | null }> {
-    const decision = decideAwaiting(order, live !== undefined, deps.now());
+    const decision = decideAwaiting(order, live !== undefined, deps.clock.now());
     if (decision.kind === 'wait') {
       await tx.markFollowed(order.id, decision.checkAt);
       return { outcome: null };
@@ -135,7 +135,7 @@ export function createOrderFollower(
     order: StoredOrder,
     live: { booking: MeetingBooking; event: LiveEvent } | undefined,
   ): Promise<{ kind: OrderChangeKind } | null> {
-    const now = deps.now();
+    const now = deps.clock.now();
     let event: EventNow;
     if (live) {
       event = live.event;
@@ -198,7 +198,7 @@ export function createOrderFollower(
   }
 
   async function sweep(): Promise<number> {
-    const ids = await deps.orders.ordersToFollow(deps.now(), SWEEP_BATCH);
+    const ids = await deps.orders.ordersToFollow(deps.clock.now(), SWEEP_BATCH);
     await followAll(ids);
     return ids.length;
   }

@@ -72,7 +72,7 @@ function depsWith(options: {
     orders: {} as OrdersServiceDeps['orders'],
     catalog: {} as OrdersServiceDeps['catalog'],
     people: { findByEmail: () => Promise.resolve(undefined) },
-    now: () => new Date('2026-05-01T00:00:00Z'),
+    clock: { now: () => new Date('2026-05-01T00:00:00Z') },
     meetingLookup: () => Promise.resolve(options.lookup === undefined ? null : options.lookup),
     syncWait: {
       attempts: 4,

@@ -66,7 +66,7 @@ export function manageOrders(deps: OrdersServiceDeps, bus: OrderChangeBus) {
       throw unprocessable('Items of another provider need an order of their own', { field: 'lines' });
     const delivery = patch.delivery ?? order.delivery;
     const at = deliveryAt(delivery, { start: order.eventStart, end: order.eventEnd });
-    const now = deps.now();
+    const now = deps.clock.now();
     if (at.getTime() !== order.deliveryAt.getTime() || patch.lines) {
       const reasons = deliveryProblems(
         { at, buildingId: order.buildingId, timeZone: order.timeZone },
@@ -133,14 +133,14 @@ export function manageOrders(deps: OrdersServiceDeps, bus: OrderChangeBus) {
 
     updateOrder: (actor: Actor, id: string, patch: OrderPatch): Promise<Order> =>
       change(id, actor, async (tx, order) => {
-        beforeCutoff(order, deps.now());
+        beforeCutoff(order, deps.clock.now());
         const after = await edited(tx, order, patch);
         return commitChange(deps, tx, { id, before: order, after, kind: 'changed', author: authorOf(actor, order) });
       }),
 
     cancelOrder: (actor: Actor, id: string): Promise<Order> =>
       change(id, actor, async (tx, order) => {
-        if (!isFacilityOrAdmin(actor)) beforeCutoff(order, deps.now());
+        if (!isFacilityOrAdmin(actor)) beforeCutoff(order, deps.clock.now());
         return withStatus(actor, 'cancelled')(tx, order);
       }),
 

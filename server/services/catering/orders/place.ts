@@ -186,7 +186,7 @@ async function occurrencesFor(
   const seriesId = booking.cleanGlobalObjectId ?? booking.uid;
   if (!booking.isOccurrence || seriesId === null)
     throw unprocessable('The meeting is not part of a series', { field: 'repeatForSeries' });
-  const all = await deps.bookings.liveOccurrences(seriesId, booking.roomId, deps.now());
+  const all = await deps.bookings.liveOccurrences(seriesId, booking.roomId, deps.clock.now());
   return all.some((b) => b.id === booking.id) ? all : [booking, ...all];
 }
 
@@ -204,7 +204,7 @@ export function placeOrders(deps: OrdersServiceDeps, bus: OrderChangeBus) {
       deps.catalog,
       input.lines.map((l) => l.itemId),
     );
-    const now = deps.now();
+    const now = deps.clock.now();
     const occurrences = await occurrencesFor(deps, target, input);
     const accepted: MeetingBooking[] = [];
     const skipped: { bookingId: string; start: string; reason: string }[] = [];

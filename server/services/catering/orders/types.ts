@@ -1,5 +1,6 @@
 import type { MeetingLookup } from '../../../ports/meetingLookup';
 import type { OrderChangeSubscriber, MeetingBookings, OrderCatalog, OrderRepository } from '../../../ports/orders';
+import type { Clock } from '../../../ports/clock';
 
 export interface OrdersServiceDeps {
   readonly orders: OrderRepository;
@@ -9,7 +10,8 @@ export interface OrdersServiceDeps {
   readonly people: {
     findByEmail(email: string): Promise<{ readonly email: string; readonly name: string } | undefined>;
   };
-  readonly now: () => Date;
+  /** The source of "now". */
+  readonly clock: Clock;
   /**
    * Reads which meeting an Outlook item is (EWS, in the asker's own mailbox); resolves null while no
    * Exchange connection is configured. Absent: orders cannot name Outlook items.

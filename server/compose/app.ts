@@ -1,0 +1,254 @@
+/**
+ * The features composed once, and the HTTP application over them. main() builds the product with
+ * these functions; tests (test/support/testApp.ts) and benches build the very same thing on their
+ * own infrastructure, with overrides instead of wiring by hand.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Express, RequestHandler, Router } from 'express';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import { systemClock } from '../adapters/clock/systemClock';
+import { createApp, type AppDeps } from '../http/app';
+import { loginRateLimit } from '../http/middleware/loginRateLimit';
+import { addinLinkRouter } from '../http/routes/addin/link';
+import { addinApiRouter, addinPageRouter } from '../http/routes/addin/router';
+import { bookingsRouter } from '../http/routes/bookings/router';
+import { catalogRouter } from '../http/routes/catalog/router';
+import { exchangeRouter } from '../http/routes/exchange/router';
+import { facilityRouter } from '../http/routes/facility/router';
+import { filesRouter } from '../http/routes/files/router';
+import { integrationRouter } from '../http/routes/integration/router';
+import { locationsRouter } from '../http/routes/locations/router';
+import { ordersRouter } from '../http/routes/orders/router';
+import { roomsRouter } from '../http/routes/rooms/router';
+import type { Clock } from '../ports/clock';
+import type { SecretSealer } from '../ports/exchangeSettings';
+import type { AuthService } from '../services/auth/authService';
+import type { ScryptCost } from '../services/auth/passwords';
+import type { UserService } from '../services/auth/userService';
+import type { BookingService } from '../services/bookings';
+import type { CatalogService } from '../services/catering/catalog';
+import type { OrderFollower, OrdersService } from '../services/catering/orders';
+import type { OutboxDispatcher } from '../services/catering/orders/dispatcher';
+import type { ExchangeService } from '../services/exchange';
+import type { FilesService } from '../services/files';
+import type { LocationsService } from '../services/locations';
+import type { RoomSearchService } from '../services/search';
+import { createSyncMetrics, type SyncMetrics } from '../sync/metrics';
+import type { SyncController } from '../sync/syncController';
+import { composeAddin, type AddinFeature, type AddinSettings } from './addin';
+import { composeAuth } from './auth';
+import { composeBookings, type BookingsOverrides } from './bookings';
+import { composeCatering, type CateringSettings } from './catering';
+import { composeExchange, type ExchangeOverrides } from './exchange';
+import type { Infrastructure } from './infrastructure';
+import { composeLocations } from './locations';
+import { composeSync, type SyncFeature, type SyncSettings } from './sync';
+
+export interface ComposeOptions {
+  readonly knex: Knex;
+  readonly config: AppDeps['config'];
+  readonly logger: Logger;
+  /** Seals secrets at rest; main() builds it from ROOMSERVE_SECRET_KEY or DATA_DIR. */
+  readonly secrets: SecretSealer;
+  /** Default: the system clock. */
+  readonly clock?: Clock | undefined;
+  /** Default: a fresh registry per composition. */
+  readonly metrics?: SyncMetrics | undefined;
+  /** Tests lower the scrypt cost; production keeps the default. */
+  readonly passwordCost?: ScryptCost | undefined;
+  readonly webDir?: string | undefined;
+  readonly exchange?: ExchangeOverrides | undefined;
+  readonly bookings?: BookingsOverrides | undefined;
+  readonly orders?: CateringSettings | undefined;
+  readonly sync?: SyncSettings | undefined;
+  /** The Outlook add-in. Absent: not served (main always sets it). */
+  readonly addin?: AddinSettings | undefined;
+}
+
+export interface Services {
+  readonly auth: AuthService;
+  readonly users: UserService;
+  readonly locations: LocationsService;
+  readonly files: FilesService;
+  readonly roomSearch: RoomSearchService;
+  readonly exchange: ExchangeService;
+  readonly catalog: CatalogService;
+  readonly bookings: BookingService;
+  readonly orders: OrdersService;
+  /** The sync's BookingChangeListener for orders; start() runs its sweep. */
+  readonly orderFollower: OrderFollower;
+  /** Sends the order notification outbox; start() polls it. */
+  readonly outboxDispatcher: OutboxDispatcher;
+}
+
+export interface Features {
+  readonly infrastructure: Infrastructure;
+  readonly services: Services;
+  readonly sync: SyncFeature;
+  readonly addin: AddinFeature | undefined;
+}
+
+export interface Composition {
+  readonly app: Express;
+  readonly services: Services;
+  /** Start it with `restart(gateway)` once the Exchange connection is known. */
+  readonly sync: SyncController;
+  /** What main() runs beside HTTP: the sync on the saved connection, the order follower and outbox, the repair sweep. */
+  startBackground(): Promise<void>;
+  /** Ends the background work; call it before the database closes. */
+  stopBackground(): Promise<void>;
+}
+
+export function infrastructureOf(options: ComposeOptions): Infrastructure {
+  return {
+    knex: options.knex,
+    logger: options.logger,
+    clock: options.clock ?? systemClock,
+    secrets: options.secrets,
+    metrics: options.metrics ?? createSyncMetrics(),
+  };
+}
+
+/** Every feature, each built once, in the order they depend on each other. */
+export function composeFeatures(options: ComposeOptions): Features {
+  const infrastructure = infrastructureOf(options);
+  const exchange = composeExchange({ infrastructure, overrides: options.exchange });
+  const { auth, users, accounts } = composeAuth({
+    infrastructure,
+    sessionTtlHours: options.config.sessionTtlHours,
+    passwordCost: options.passwordCost,
+  });
+  const locations = composeLocations({ infrastructure, mailboxVerifier: exchange.exchange.mailboxVerifier });
+  const { bookings } = composeBookings({
+    infrastructure,
+    meetingWriter: () => exchange.meetingWriter(),
+    overrides: options.bookings,
+  });
+  const catering = composeCatering({
+    infrastructure,
+    places: locations.places,
+    people: accounts,
+    meetingLookup: () => exchange.meetingLookup(),
+    settings: options.orders,
+  });
+  // Orders follow their meetings; pending Roomserve bookings learn the attendant's answer.
+  const sync = composeSync({
+    infrastructure,
+    exchange: exchange.exchange,
+    bookingChanges: [catering.orderFollower, bookings.changeListener],
+    settings: options.sync,
+  });
+  const addin =
+    options.addin &&
+    composeAddin({
+      infrastructure,
+      settings: options.addin,
+      exchange,
+      accounts,
+      verifyCredentials: (email, password) => auth.verifyCredentials(email, password),
+    });
+  const { catalog, orders, orderFollower, outboxDispatcher } = catering;
+  const { files, roomSearch } = locations;
+  return {
+    infrastructure,
+    services: {
+      auth,
+      users,
+      locations: locations.locations,
+      files,
+      roomSearch,
+      exchange: exchange.exchange,
+      catalog,
+      bookings,
+      orders,
+      orderFollower,
+      outboxDispatcher,
+    },
+    sync,
+    addin,
+  };
+}
+
+/** dist/server/main.js serves dist/web; server/main.ts (tsx) serves the same dist/web. */
+function defaultWebDir(): string {
+  const compiled = path.basename(path.resolve(__dirname, '../..')) === 'dist';
+  return path.resolve(__dirname, compiled ? '../../web' : '../../dist/web');
+}
+
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (typeof parsed === 'object' && parsed !== null && 'version' in parsed && typeof parsed.version === 'string')
+        return parsed.version;
+    }
+  }
+  return '0.0.0';
+}
+
+function featureRouters(features: Features, loginLimiter: RequestHandler[]): Router[] {
+  const { services, addin } = features;
+  return [
+    locationsRouter({ locations: services.locations }),
+    filesRouter({ files: services.files }),
+    roomsRouter({ roomSearch: services.roomSearch }),
+    exchangeRouter({ exchange: services.exchange, locations: services.locations }),
+    integrationRouter({ integration: features.sync.integration }),
+    catalogRouter({ catalog: services.catalog }),
+    ordersRouter({ orders: services.orders }),
+    facilityRouter({ orders: services.orders }),
+    bookingsRouter({ bookings: services.bookings }),
+    ...(addin ? [addinApiRouter(addin.manifest), addinLinkRouter({ identity: addin.identity, loginLimiter })] : []),
+  ];
+}
+
+/** The HTTP application over the features. */
+export function composeHttp(features: Features, options: Pick<ComposeOptions, 'config' | 'webDir'>): Express {
+  const { infrastructure, services, addin } = features;
+  // One budget of failed password attempts for the sign-in and the add-in's one-time link.
+  const loginLimiter = loginRateLimit(options.config.loginRateLimit);
+  return createApp({
+    config: options.config,
+    logger: infrastructure.logger,
+    auth: services.auth,
+    users: services.users,
+    checkDatabase: async () => {
+      await infrastructure.knex.raw('select 1');
+    },
+    featureRouters: featureRouters(features, loginLimiter),
+    ...(addin ? { pageRouters: [addinPageRouter(addin.manifest)], identityTokens: addin.identity } : {}),
+    loginLimiter,
+    webDir: options.webDir ?? defaultWebDir(),
+    version: packageVersion(),
+    metrics: infrastructure.metrics,
+  });
+}
+
+/** How often pending Roomserve bookings whose request was cut short (crash, lost answer) are settled. */
+const REPAIR_SWEEP_MS = 30_000;
+
+export function composeApp(options: ComposeOptions): Composition {
+  const features = composeFeatures(options);
+  const { services, sync } = features;
+  let stopRepairSweep: (() => void) | undefined;
+  return {
+    app: composeHttp(features, options),
+    services,
+    sync: sync.sync,
+    async startBackground() {
+      stopRepairSweep = services.bookings.startRepairSweep(REPAIR_SWEEP_MS);
+      await sync.sync.restart(await services.exchange.gateway());
+      services.orderFollower.start();
+      services.outboxDispatcher.start();
+    },
+    async stopBackground() {
+      await sync.sync.stop();
+      stopRepairSweep?.();
+      await services.orderFollower.stop();
+      await services.outboxDispatcher.stop();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { createBookingRepository } from '../adapters/db/repositories/bookings';
+import type { MeetingWriter } from '../ports/meetingWriter';
+import { createBookingService, type BookingService, type BookingServiceDeps } from '../services/bookings';
+import type { Infrastructure } from './infrastructure';
+
+/** Bookings made in Roomserve: meeting requests from the organizer's mailbox, followed to the room's answer. */
+export interface BookingsFeature {
+  readonly bookings: BookingService;
+}
+
+/** Timings and the crash test's checkpoints; production keeps the defaults. */
+export type BookingsOverrides = Pick<
+  BookingServiceDeps,
+  'followIntervalMs' | 'followTimeoutMs' | 'repairAfterMs' | 'changeTimeoutMs' | 'checkpoints'
+>;
+
+export interface BookingsFeatureDeps {
+  readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock' | 'logger'>;
+  /** The exchange feature's writer for the saved connection. */
+  readonly meetingWriter: () => Promise<MeetingWriter | null>;
+  readonly overrides?: BookingsOverrides | undefined;
+}
+
+export function composeBookings(deps: BookingsFeatureDeps): BookingsFeature {
+  const { knex, clock, logger } = deps.infrastructure;
+  return {
+    bookings: createBookingService({
+      ...deps.overrides,
+      bookings: createBookingRepository(knex),
+      writer: deps.meetingWriter,
+      clock,
+      log: { warn: (details, message) => logger.warn(details, message) },
+    }),
+  };
+}

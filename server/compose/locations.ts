@@ -1,0 +1,40 @@
+import { createFileRepository } from '../adapters/db/repositories/files';
+import { createLocationRepositories } from '../adapters/db/repositories/locations';
+import { createRoomSearchRepository } from '../adapters/db/repositories/roomSearch';
+import type { FileRepository } from '../ports/files';
+import type { BuildingRepository, RoomMailboxVerifier, RoomRepository } from '../ports/locations';
+import { createFilesService, type FilesService } from '../services/files';
+import { createLocationsService, type LocationsService } from '../services/locations';
+import { createRoomSearchService, type RoomSearchService } from '../services/search';
+import type { Infrastructure } from './infrastructure';
+
+/** Buildings, floors and rooms, their images, and the room search. */
+export interface LocationsFeature {
+  readonly locations: LocationsService;
+  readonly files: FilesService;
+  readonly roomSearch: RoomSearchService;
+  /** Where the rooms and their images are kept, for the features that read them (the catering catalog). */
+  readonly places: {
+    readonly buildings: BuildingRepository;
+    readonly rooms: RoomRepository;
+    readonly files: FileRepository;
+  };
+}
+
+export interface LocationsFeatureDeps {
+  readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock'>;
+  /** Checks a room's Exchange address against Exchange (the exchange feature's). */
+  readonly mailboxVerifier: RoomMailboxVerifier;
+}
+
+export function composeLocations(deps: LocationsFeatureDeps): LocationsFeature {
+  const { knex, clock } = deps.infrastructure;
+  const repositories = createLocationRepositories(knex);
+  const files = createFileRepository(knex);
+  return {
+    locations: createLocationsService({ ...repositories, files, clock, mailboxVerifier: deps.mailboxVerifier }),
+    files: createFilesService({ files }),
+    roomSearch: createRoomSearchService({ roomSearch: createRoomSearchRepository(knex) }),
+    places: { buildings: repositories.buildings, rooms: repositories.rooms, files },
+  };
+}
