@@ -1,0 +1,79 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Express, RequestHandler, Router } from 'express';
+import { createApp, type AppDeps } from '../http/app';
+import { loginRateLimit } from '../http/middleware/loginRateLimit';
+import { addinLinkRouter } from '../http/routes/addin/link';
+import { addinApiRouter, addinPageRouter } from '../http/routes/addin/router';
+import { bookingsRouter } from '../http/routes/bookings/router';
+import { catalogRouter } from '../http/routes/catalog/router';
+import { exchangeRouter } from '../http/routes/exchange/router';
+import { facilityRouter } from '../http/routes/facility/router';
+import { filesRouter } from '../http/routes/files/router';
+import { integrationRouter } from '../http/routes/integration/router';
+import { locationsRouter } from '../http/routes/locations/router';
+import { ordersRouter } from '../http/routes/orders/router';
+import { roomsRouter } from '../http/routes/rooms/router';
+import type { Features } from './app';
+
+export interface HttpOptions {
+  readonly config: AppDeps['config'];
+  /** The built web app; default: dist/web of this checkout. */
+  readonly webDir?: string | undefined;
+}
+
+/** dist/server/main.js serves dist/web; server/main.ts (tsx) serves the same dist/web. */
+function defaultWebDir(): string {
+  const compiled = path.basename(path.resolve(__dirname, '../..')) === 'dist';
+  return path.resolve(__dirname, compiled ? '../../web' : '../../dist/web');
+}
+
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (typeof parsed === 'object' && parsed !== null && 'version' in parsed && typeof parsed.version === 'string')
+        return parsed.version;
+    }
+  }
+  return '0.0.0';
+}
+
+function featureRouters(features: Features, loginLimiter: RequestHandler[]): Router[] {
+  const { services, addin } = features;
+  return [
+    locationsRouter({ locations: services.locations }),
+    filesRouter({ files: services.files }),
+    roomsRouter({ roomSearch: services.roomSearch }),
+    exchangeRouter({ exchange: services.exchange, locations: services.locations }),
+    integrationRouter({ integration: features.sync.integration }),
+    catalogRouter({ catalog: services.catalog }),
+    ordersRouter({ orders: services.orders }),
+    facilityRouter({ orders: services.orders }),
+    bookingsRouter({ bookings: services.bookings }),
+    ...(addin ? [addinApiRouter(addin.manifest), addinLinkRouter({ identity: addin.identity, loginLimiter })] : []),
+  ];
+}
+
+/** The HTTP application over the features. */
+export function composeHttp(features: Features, options: HttpOptions): Express {
+  const { infrastructure, services, addin } = features;
+  // One budget of failed password attempts for the sign-in and the add-in's one-time link.
+  const loginLimiter = loginRateLimit(options.config.loginRateLimit);
+  return createApp({
+    config: options.config,
+    logger: infrastructure.logger,
+    auth: services.auth,
+    users: services.users,
+    checkDatabase: async () => {
+      await infrastructure.knex.raw('select 1');
+    },
+    featureRouters: featureRouters(features, loginLimiter),
+    ...(addin ? { pageRouters: [addinPageRouter(addin.manifest)], identityTokens: addin.identity } : {}),
+    loginLimiter,
+    webDir: options.webDir ?? defaultWebDir(),
+    version: packageVersion(),
+    metrics: infrastructure.metrics,
+  });
+}
