@@ -18,7 +18,6 @@ import { createLocationRepositories } from './adapters/db/repositories/locations
 import { createRoomSearchRepository } from './adapters/db/repositories/roomSearch';
 import { createSessionRepository } from './adapters/db/repositories/sessions';
 import { createUserRepository } from './adapters/db/repositories/users';
-import { seedDemoIfEmpty } from './adapters/db/seeds/demo';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createApp, type AppDeps } from './http/app';
 import { REDACT_PATHS } from './http/middleware/requestLogger';
@@ -74,11 +73,6 @@ import { createIntegrationService } from './sync/integrationOverview';
 import { createSyncController, type SyncController } from './sync/syncController';
 import { createSyncRuntime } from './sync/syncRuntime';
 import { createSyncMetrics, type SyncMetrics } from './sync/metrics';
-import { startDemoExchange, type RunningSimulator } from './sync/demoExchange';
-import { startExchangeSim } from '../test/exchange-sim';
-import type { SeedFile } from '../test/exchange-sim/model/seed';
-// Imported (not read from disk by name) so that the compiled build carries it into dist/.
-import demoExchangeSeed from '../test/exchange-sim/seeds/demo.json';
 import type { Clock } from './ports/clock';
 import { createAuthService, type AuthService } from './services/auth/authService';
 import type { ScryptCost } from './services/auth/passwords';
@@ -467,9 +461,8 @@ export async function main(): Promise<void> {
   const db = await openDatabase(databaseTarget(config));
   const applied = await migrateToLatest(db.knex);
   logger.info({ engine: db.engine, applied: applied.length }, 'database ready');
-  if (config.demo) await seedDemoIfEmpty(db.knex, { logger });
   const database = config.database;
-  let simulator: RunningSimulator | null = null;
+  let simulatedExchange = false;
   const secretKey = loadOrCreateKey({ configuredKey: config.secretKey, dataDir: config.dataDir });
   if (secretKey.source === 'generated')
     logger.warn({ file: secretKey.file }, 'generated a new secret key; back it up (or set ROOMSERVE_SECRET_KEY)');
@@ -484,7 +477,7 @@ export async function main(): Promise<void> {
       demo: config.demo,
       followSettings: true,
       metrics: createSyncMetrics({ defaultMetrics: true }),
-      simulatedExchange: () => simulator !== null,
+      simulatedExchange: () => simulatedExchange,
       // Several instances may share PostgreSQL: each room is leased to one through advisory locks.
       ...(database.engine === 'postgres'
         ? {
@@ -495,27 +488,19 @@ export async function main(): Promise<void> {
     },
   });
   await services.exchange.startupCheck();
-  simulator = await startDemoExchange({
-    enabled: config.exchangeSim,
-    currentSettings: () => services.exchange.connectionSettings(),
-    // Schema validation of every request would make the demo slow; the simulator's tests cover it.
-    startSimulator: async () => {
-      // The simulator validates the seed itself (parseSeed); the JSON import only loses its literal types.
-      const sim = await startExchangeSim({ seed: demoExchangeSeed as unknown as SeedFile, validateRequests: false });
-      return { url: sim.url, caCertPem: sim.control.caCertPem, close: () => sim.close() };
-    },
-    configure: (settings) => services.exchange.configure(settings),
-    exchangeRooms: () => createSyncStore(db.knex).listExchangeRooms(),
-    connectRoom: async (roomId, mailbox) => {
-      // Clearing and setting the address again runs the same verification as the location editor.
-      await services.locations.updateRoom(roomId, { exchangeEmail: null });
-      await services.locations.updateRoom(roomId, { exchangeEmail: mailbox });
-    },
-    log: (message, details) => logger.warn(details ?? {}, message),
-  }).catch((err: unknown) => {
-    logger.error({ err }, 'the simulated Exchange could not start; Roomserve runs without Exchange sync');
-    return null;
-  });
+  // The demo plug-in (demo organisation, simulated Exchange) is loaded only when it is switched on.
+  if (config.demo || config.exchangeSim) {
+    const demo = await import('../demo/index.js');
+    ({ simulatedExchange } = await demo.startDemo({
+      seed: config.demo,
+      simulatedExchange: config.exchangeSim,
+      knex: db.knex,
+      exchange: services.exchange,
+      locations: services.locations,
+      exchangeRooms: () => createSyncStore(db.knex).listExchangeRooms(),
+      logger,
+    }));
+  }
   if (config.initialAdmin) {
     const outcome = await services.users.ensureInitialAdmin(config.initialAdmin);
     logger.info({ email: config.initialAdmin.email, outcome }, 'initial admin');
