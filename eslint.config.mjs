@@ -21,7 +21,7 @@ const IO_LIBRARIES = [
 
 const SIMULATOR = {
   group: ['**/exchange-sim', '**/exchange-sim/**'],
-  message: 'Only the demo (server/compose/demo.ts) may start the Exchange simulator.',
+  message: 'Only the demo plug-in (demo/) starts the Exchange simulator.',
 };
 
 function restrictPackages(message) {
@@ -61,16 +61,27 @@ const LAYERS = [
   zone('./server/adapters', ROOT, 'Adapters implement ports; the composition root uses them, not the other way round.'),
   zone(
     './shared',
-    ['./server', './addin', './test'],
+    ['./server', './addin', './demo', './test'],
     'shared/ is used by server and browser: schemas and pure helpers only.',
   ),
-  zone('./addin', ['./server', './test/exchange-sim'], 'Web code talks to the server over HTTP only.'),
-  // The one exception: the demo (server/compose/demo.ts) starts the bundled Exchange simulator.
-  { target: './server', from: './test', except: ['./exchange-sim'], message: 'Product code never depends on tests.' },
+  zone('./addin', ['./server', './demo', './test'], 'Web code talks to the server over HTTP only.'),
+  zone('./server', ['./test'], 'Product code never depends on tests; the demo plug-in (demo/) starts the simulator.'),
   zone('./server', ['./addin'], 'Product code never depends on web code.'),
+  // The demo is a plug-in: the composition root loads it through one hook, nothing else knows it.
+  zone(
+    ['./server/*/**', './server/!(main).ts'],
+    ['./demo'],
+    'Only server/main.ts loads the demo plug-in (demo/index.ts).',
+  ),
+  {
+    target: './demo',
+    from: './test',
+    except: ['./exchange-sim'],
+    message: 'Of the tests, the demo plug-in uses the Exchange simulator only.',
+  },
   zone(
     './test/exchange-sim',
-    ['./server', './shared'],
+    ['./server', './shared', './demo'],
     'The simulator must behave like Exchange, not like our code: it imports nothing of ours.',
   ),
 ];
@@ -120,11 +131,7 @@ export default tseslint.config(
     },
   },
   { files: ['addin/office/**'], rules: { 'no-restricted-globals': 'off' } },
-  {
-    files: ['server/**'],
-    ignores: ['server/compose/demo.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [SIMULATOR] }] },
-  },
+  { files: ['server/**'], rules: { 'no-restricted-imports': ['error', { patterns: [SIMULATOR] }] } },
   { files: ['shared/**'], rules: restrictPackages('shared/ is used by server and browser; no I/O libraries.') },
   {
     files: ['server/domain/**', 'server/ports/**'],

@@ -4,7 +4,7 @@
  */
 import { pino } from 'pino';
 import { migrateToLatest, openDatabase } from '../server/adapters/db/database';
-import { seedDemoIfEmpty } from '../server/adapters/db/seeds/demo';
+import { seedDemoIfEmpty } from '../demo/database/seed';
 import { ConfigError, loadConfig } from '../server/config';
 
 async function run(): Promise<void> {

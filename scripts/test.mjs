@@ -32,7 +32,7 @@ function testFiles(dir) {
   return found;
 }
 
-const allFiles = ['server', 'shared', 'addin', 'test']
+const allFiles = ['server', 'shared', 'addin', 'demo', 'test']
   .map((d) => path.join(root, d))
   .filter((d) => {
     try {

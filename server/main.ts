@@ -6,9 +6,9 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createAdvisoryRoomLeases } from './adapters/db/advisoryRoomLeases';
+import { createSyncStore } from './adapters/db/repositories/syncStore';
 import type { Database } from './adapters/db/database';
 import { composeApp, type Composition } from './compose/app';
-import { composeDemo } from './compose/demo';
 import { openInfrastructure } from './compose/infrastructure';
 import { ConfigError, loadConfig, type Config } from './config';
 
@@ -29,6 +29,21 @@ function roomLeases(config: Config, logger: Logger) {
   const database = config.database;
   if (database.engine !== 'postgres') return undefined;
   return () => createAdvisoryRoomLeases(database.url, (err) => logger.warn({ err }, 'room lease connection failed'));
+}
+
+/** The demo plug-in (demo organisation, simulated Exchange) is loaded only when it is switched on. */
+async function startDemoIfOn(config: Config, db: Database, logger: Logger, services: Composition['services']) {
+  if (!config.demo && !config.exchangeSim) return { simulatedExchange: false };
+  const demo = await import('../demo/index.js');
+  return demo.startDemo({
+    seed: config.demo,
+    simulatedExchange: config.exchangeSim,
+    knex: db.knex,
+    exchange: services.exchange,
+    locations: services.locations,
+    exchangeRooms: () => createSyncStore(db.knex).listExchangeRooms(),
+    logger,
+  });
 }
 
 function listen(app: Express, config: Config): Promise<Server> {
@@ -74,7 +89,7 @@ export async function main(): Promise<void> {
   const config = readConfig();
   const infrastructure = await openInfrastructure(config);
   const { db, logger } = infrastructure;
-  const demo = composeDemo({ config, knex: db.knex, logger });
+  let simulatedExchange = false;
   const composition = composeApp({
     ...infrastructure,
     config,
@@ -83,13 +98,13 @@ export async function main(): Promise<void> {
     sync: {
       demo: config.demo,
       followSettings: true,
-      simulatedExchange: () => demo.simulatedExchange(),
+      simulatedExchange: () => simulatedExchange,
       leases: roomLeases(config, logger),
     },
   });
   const { services } = composition;
   await services.exchange.startupCheck();
-  await demo.start(services);
+  ({ simulatedExchange } = await startDemoIfOn(config, db, logger, services));
   if (config.initialAdmin) {
     const outcome = await services.users.ensureInitialAdmin(config.initialAdmin);
     logger.info({ email: config.initialAdmin.email, outcome }, 'initial admin');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { seedDemoIfEmpty } from '../../server/adapters/db/seeds/demo';
-import { seedDemoCatalog } from '../../server/adapters/db/seeds/demoCatalog';
-import { DEMO_BUILDINGS } from '../../server/adapters/db/seeds/demoOrganisation';
+import { seedDemoIfEmpty } from '../../demo/database/seed';
+import { seedDemoCatalog } from '../../demo/database/catalog';
+import { DEMO_BUILDINGS } from '../../demo/organisation/organisation';
 import { buildBuilding } from '../factories/locations';
 import { createCatalogRepository } from '../../server/adapters/db/repositories/catalog';
 import { itemProblems, providerProblems } from '../../server/domain/catering/catalog';

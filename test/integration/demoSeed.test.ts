@@ -1,20 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import {
-  isRectilinearOnGrid,
-  polygonBounds,
-  rectilinearPolygonsOverlap,
-  type Polygon,
-} from '../../server/adapters/db/seeds/art/geometry';
-import { seedDemo, seedDemoIfEmpty } from '../../server/adapters/db/seeds/demo';
-import { comingWorkingDays } from '../../server/adapters/db/seeds/demoBookings';
-import {
-  allDemoRooms,
-  DEMO_EXTERNAL_GUEST,
-  DEMO_PASSWORD,
-  DEMO_PEOPLE,
-} from '../../server/adapters/db/seeds/demoOrganisation';
+import { isRectilinearOnGrid, polygonBounds, rectilinearPolygonsOverlap, type Polygon } from '../../demo/art/geometry';
+import { seedDemo, seedDemoIfEmpty } from '../../demo/database/seed';
+import { comingWorkingDays } from '../../demo/database/bookings';
+import { allDemoRooms, DEMO_EXTERNAL_GUEST, DEMO_PASSWORD, DEMO_PEOPLE } from '../../demo/organisation/organisation';
 import { verifyPassword } from '../../server/services/auth/passwords';
 import { inspectImage } from '../../server/services/files/inspectImage';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';

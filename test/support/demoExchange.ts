@@ -1,7 +1,5 @@
 import request from 'supertest';
-
-/** The password every account of the simulator's demo seed shares. */
-export const DEMO_PASSWORD = 'Roomserve-demo-1';
+import { DEMO_PASSWORD, DEMO_SERVICE_ACCOUNT } from '../../demo/organisation/organisation';
 
 interface RunningSim {
   readonly url: string;
@@ -19,7 +17,7 @@ export async function connectToDemoSim(
 ): Promise<void> {
   const saved = await request(app).put('/api/admin/exchange').set('Authorization', `Bearer ${adminToken}`).send({
     ewsUrl: sim.url,
-    username: 'NORTHWIND\\svc-roomserve',
+    username: DEMO_SERVICE_ACCOUNT.username,
     password: DEMO_PASSWORD,
     authMethod: 'basic',
     caBundlePem: sim.control.caCertPem,

@@ -46,7 +46,8 @@
  *       "subject": "…", "start": "…", "end": "…", "timeZone": "…", "recurrence": { … } } ] // conflict checks
  * }
  *
- * `test/exchange-sim/seeds/demo.json` is the demo organisation. Start and end are ISO instants.
+ * `test/exchange-sim/seeds/demo.json` is the demo organisation, written from Roomserve's demo plug-in
+ * (`npm run demo:simulator-seed`); edit the organisation there, not the file. Start and end are ISO instants.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

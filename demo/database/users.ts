@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { hashPassword } from '../../../services/auth/passwords';
-import { DEMO_EXTERNAL_GUEST, DEMO_PASSWORD, DEMO_PEOPLE, type DemoPerson } from './demoOrganisation';
+import { hashPassword } from '../../server/services/auth/passwords';
+import { DEMO_EXTERNAL_GUEST, DEMO_PASSWORD, DEMO_PEOPLE, type DemoPerson } from '../organisation/organisation';
 
 export interface DemoUserRow {
   readonly email: string;

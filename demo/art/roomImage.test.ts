@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { inspectImage } from '../../../../services/files/inspectImage';
-import { DEMO_BUILDINGS } from '../demoOrganisation';
+import { inspectImage } from '../../server/services/files/inspectImage';
+import { DEMO_BUILDINGS } from '../organisation/organisation';
 import { paletteFor } from './palettes';
 import { drawRoomImages, type RoomImageInput } from './roomImage';
 

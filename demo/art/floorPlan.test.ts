@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DOMParser } from '@xmldom/xmldom';
-import { inspectImage } from '../../../../services/files/inspectImage';
-import { DEMO_BUILDINGS } from '../demoOrganisation';
+import { inspectImage } from '../../server/services/files/inspectImage';
+import { DEMO_BUILDINGS } from '../organisation/organisation';
 import { drawFloorPlan, PLAN_INTERIOR, type FloorPlanInput } from './floorPlan';
 import { distributeWidths } from './floorPlanLayout';
 import { isRectilinearOnGrid, polygonArea, polygonBounds, rectilinearPolygonsOverlap } from './geometry';

@@ -1,53 +1,22 @@
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
-import { openingHoursSchema, type OpeningHours, type Weekday } from '../../../../shared/schemas/locations';
-import { seededRandom, type Random } from './art/random';
-import { allDemoRooms, DEMO_EXTERNAL_GUEST, DEMO_PEOPLE, type DemoPerson } from './demoOrganisation';
+import { openingHoursSchema, type OpeningHours, type Weekday } from '../../shared/schemas/locations';
+import { seededRandom, type Random } from '../art/random';
+import {
+  BOOTH_SUBJECTS,
+  BUSYNESS,
+  DAY_END,
+  DAY_START,
+  DEMO_WORKING_DAYS,
+  ONLINE_MEETING_HOST,
+  SUBJECTS,
+} from '../organisation/meetings';
+import { allDemoRooms, DEMO_EXTERNAL_GUEST, DEMO_PEOPLE, type DemoPerson } from '../organisation/organisation';
 
 /**
- * A believable working week of confirmed meetings in the demo rooms, made in Roomserve
- * (source 'app'). A later issue replaces these with meetings synced from the Exchange
- * simulator; until then they make search show free, partly busy and busy rooms.
+ * Writes the week of meetings of organisation/meetings.ts into the demo rooms as confirmed
+ * bookings made in Roomserve (source 'app').
  */
-
-export const DEMO_WORKING_DAYS = 5;
-/** Meetings fall between these local times, further limited by the building's opening hours. */
-const DAY_START = '08:00';
-const DAY_END = '18:00';
-
-const SUBJECTS = [
-  'Weekly team sync',
-  'Sprint planning',
-  'Sprint review',
-  'Customer call',
-  'Budget review',
-  'Project kick-off',
-  'Design review',
-  'One-to-one',
-  'Interview',
-  'Retrospective',
-  'Product demo',
-  'Architecture discussion',
-  'Sales pipeline review',
-  'Onboarding session',
-  'Vendor meeting',
-  'Board preparation',
-  'Marketing brainstorm',
-  'Quarterly planning',
-  'Hiring committee',
-  'Town hall rehearsal',
-];
-const BOOTH_SUBJECTS = [
-  'Phone call',
-  'Customer call',
-  'One-to-one',
-  'Interview (remote)',
-  'Focus time',
-  'Support escalation',
-];
-
-/** How full each room's days are; some stay empty so search has free rooms to offer. */
-const BUSYNESS = [0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.9] as const;
 
 const WEEKDAY_KEYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
@@ -137,7 +106,7 @@ function meeting(room: DemoRoomRow, random: Random, startMs: number, endMs: numb
     description: online ? 'Join online or in the room.' : '',
     location: room.name,
     online_meeting_url: online
-      ? `https://meet.northwind.test/${random.int(100000, 999999)}-${random.int(1000, 9999)}`
+      ? `https://${ONLINE_MEETING_HOST}/${random.int(100000, 999999)}-${random.int(1000, 9999)}`
       : null,
     is_private: random.chance(0.12),
     source: 'app',

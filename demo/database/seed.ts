@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
-import { seedDemoBookings } from './demoBookings';
-import { seedDemoCatalog } from './demoCatalog';
-import { seedDemoLocations } from './demoLocations';
-import { prepareDemoUsers, seedDemoUsers } from './demoUsers';
+import { seedDemoBookings } from './bookings';
+import { seedDemoCatalog } from './catalog';
+import { seedDemoLocations } from './locations';
+import { prepareDemoUsers, seedDemoUsers } from './users';
 
 /**
- * The demo seed: the organisation of demoOrganisation.ts with drawn floor plans and room
+ * The demo database seed: the organisation of demo/organisation/ with drawn floor plans and room
  * pictures, the demo people (password DEMO_PASSWORD) and a week of meetings. It runs in one
  * transaction, so a database either has the whole demo or none of it.
  */

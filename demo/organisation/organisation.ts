@@ -1,10 +1,14 @@
+import type { OpeningHours } from '../../shared/schemas/locations';
+
 /**
- * The demo organisation: the single description of the demo buildings, rooms and people.
- * The Exchange simulator's demo seed (test/exchange-sim/seeds/demo.json) must name the same
- * room mailboxes and people; test/integration/demoSeedConsistency.test.ts keeps them in step.
+ * The demo organisation: the single description of the demo buildings, rooms, people and their
+ * mailboxes. The database seed (demo/database/) and the Exchange simulator's seed
+ * (demo/exchange/simulatorSeed.ts) are both generated from it.
  */
 
 export const DEMO_MAIL_DOMAIN = 'northwind.test';
+/** The Windows domain of the demo logons (`NORTHWIND\\ada.admin`). */
+export const DEMO_LOGON_DOMAIN = 'NORTHWIND';
 
 export interface DemoRoom {
   readonly name: string;
@@ -24,6 +28,7 @@ export interface DemoBuilding {
   readonly name: string;
   readonly address: string;
   readonly timeZone: string;
+  readonly openingHours: OpeningHours;
   readonly floors: readonly DemoFloor[];
 }
 
@@ -40,6 +45,9 @@ const DISPLAY = 'Display';
 const WB = 'Whiteboard';
 const ACCESS = 'Wheelchair accessible';
 const PHONE = 'Phone booth';
+
+const WEEKDAYS_OPEN = { open: '07:00', close: '20:00' } as const;
+const RIVERSIDE_OPEN = { open: '07:30', close: '19:00' } as const;
 
 function asciiSlug(text: string): string {
   return text
@@ -66,6 +74,14 @@ export const DEMO_BUILDINGS: readonly DemoBuilding[] = [
     name: 'Harbour House',
     address: 'Am Sandtorkai 1, 20457 Hamburg',
     timeZone: 'Europe/Berlin',
+    openingHours: {
+      mon: [WEEKDAYS_OPEN],
+      tue: [WEEKDAYS_OPEN],
+      wed: [WEEKDAYS_OPEN],
+      thu: [WEEKDAYS_OPEN],
+      fri: [WEEKDAYS_OPEN],
+      sat: [{ open: '08:00', close: '14:00' }],
+    },
     floors: [
       {
         name: 'Ground floor',
@@ -116,6 +132,13 @@ export const DEMO_BUILDINGS: readonly DemoBuilding[] = [
     name: 'Riverside Tower',
     address: 'Zollhof 5, 40221 Düsseldorf',
     timeZone: 'Europe/Berlin',
+    openingHours: {
+      mon: [RIVERSIDE_OPEN],
+      tue: [RIVERSIDE_OPEN],
+      wed: [RIVERSIDE_OPEN],
+      thu: [RIVERSIDE_OPEN],
+      fri: [{ open: '07:30', close: '18:00' }],
+    },
     floors: [
       {
         name: 'Third floor',
@@ -187,12 +210,22 @@ export const DEMO_EXTERNAL_GUEST: DemoPerson = {
 export const DEMO_SERVICE_ACCOUNT = {
   name: 'Roomserve Service',
   email: `svc-roomserve@${DEMO_MAIL_DOMAIN}`,
-  username: 'NORTHWIND\\svc-roomserve',
+  username: `${DEMO_LOGON_DOMAIN}\\svc-roomserve`,
 } as const;
 
-/** Every demo account's password, documented in the README. Demo only. */
+/** Every demo account's password (Roomserve and Exchange), documented in the README. Demo only. */
 export const DEMO_PASSWORD = 'Roomserve-demo-1';
 
 export function allDemoRooms(): DemoRoom[] {
   return DEMO_BUILDINGS.flatMap((b) => b.floors.flatMap((f) => [...f.rooms]));
+}
+
+/** The Exchange room list (distribution group) that holds a building's rooms. */
+export function demoRoomListEmail(building: DemoBuilding): string {
+  return `${asciiSlug(building.name)}@${DEMO_MAIL_DOMAIN}`;
+}
+
+/** The logon of a demo mailbox: the local part of its address in the demo's Windows domain. */
+export function demoLogon(email: string): string {
+  return `${DEMO_LOGON_DOMAIN}\\${email.split('@')[0] ?? email}`;
 }

@@ -1,33 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { OpeningHours } from '../../../../shared/schemas/locations';
-import { drawFloorPlan } from './art/floorPlan';
-import { paletteFor } from './art/palettes';
-import { drawRoomImages } from './art/roomImage';
-import { svgFileRow, type SvgFileRow } from './demoFiles';
-import { DEMO_BUILDINGS, type DemoBuilding, type DemoFloor, type DemoRoom } from './demoOrganisation';
+import { drawFloorPlan } from '../art/floorPlan';
+import { paletteFor } from '../art/palettes';
+import { drawRoomImages } from '../art/roomImage';
+import { DEMO_BUILDINGS, type DemoBuilding, type DemoFloor, type DemoRoom } from '../organisation/organisation';
+import { svgFileRow, type SvgFileRow } from './files';
 
 /** Buildings, floors with drawn plans, rooms with their outlines and pictures. */
-
-const WEEKDAYS_OPEN = { open: '07:00', close: '20:00' } as const;
-
-const OPENING_HOURS: Readonly<Record<string, OpeningHours>> = {
-  harbour: {
-    mon: [WEEKDAYS_OPEN],
-    tue: [WEEKDAYS_OPEN],
-    wed: [WEEKDAYS_OPEN],
-    thu: [WEEKDAYS_OPEN],
-    fri: [WEEKDAYS_OPEN],
-    sat: [{ open: '08:00', close: '14:00' }],
-  },
-  riverside: {
-    mon: [{ open: '07:30', close: '19:00' }],
-    tue: [{ open: '07:30', close: '19:00' }],
-    wed: [{ open: '07:30', close: '19:00' }],
-    thu: [{ open: '07:30', close: '19:00' }],
-    fri: [{ open: '07:30', close: '18:00' }],
-  },
-};
 
 /** Rooms this large may also be booked by external guests (trainings, customer workshops). */
 const EXTERNAL_MIN_CAPACITY = 14;
@@ -127,7 +106,7 @@ export async function seedDemoLocations(trx: Knex.Transaction): Promise<SeededLo
       name: building.name,
       address: building.address,
       time_zone: building.timeZone,
-      opening_hours: JSON.stringify(OPENING_HOURS[building.key] ?? {}),
+      opening_hours: JSON.stringify(building.openingHours),
     };
   });
   await trx('buildings').insert(buildings);

@@ -1,5 +1,6 @@
-import type { ExchangeConnectionSettings } from '../ports/exchangeSettings';
-import type { ExchangeRoom } from '../ports/syncStore';
+import type { ExchangeConnectionSettings } from '../../server/ports/exchangeSettings';
+import type { ExchangeRoom } from '../../server/ports/syncStore';
+import { DEMO_PASSWORD, DEMO_SERVICE_ACCOUNT } from '../organisation/organisation';
 
 /**
  * Demo out of the box: with no real Exchange configured, Roomserve runs the Exchange simulator with
@@ -7,9 +8,6 @@ import type { ExchangeRoom } from '../ports/syncStore';
  * sees live sync at once. Settings this module wrote are recognised on the next start (service
  * account of the demo seed on a loopback address) and re-pointed at the new simulator.
  */
-
-export const DEMO_SERVICE_ACCOUNT = 'NORTHWIND\\svc-roomserve';
-export const DEMO_PASSWORD = 'Roomserve-demo-1';
 
 export interface RunningSimulator {
   readonly url: string;
@@ -39,7 +37,7 @@ function isLoopback(url: string): boolean {
 
 /** Settings that the demo wrote for an earlier simulator, not an Exchange the admin entered. */
 export function isSimulatorSettings(settings: ExchangeConnectionSettings): boolean {
-  return settings.username === DEMO_SERVICE_ACCOUNT && isLoopback(settings.url);
+  return settings.username === DEMO_SERVICE_ACCOUNT.username && isLoopback(settings.url);
 }
 
 /** Starts the simulator when the demo applies; null when a real Exchange is configured or it is off. */
@@ -50,7 +48,7 @@ export async function startDemoExchange(deps: DemoExchangeDeps): Promise<Running
   const simulator = await deps.startSimulator();
   await deps.configure({
     url: simulator.url,
-    username: DEMO_SERVICE_ACCOUNT,
+    username: DEMO_SERVICE_ACCOUNT.username,
     password: DEMO_PASSWORD,
     authMethod: 'basic',
     caBundlePem: simulator.caCertPem ?? null,

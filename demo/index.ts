@@ -1,0 +1,68 @@
+import type { Knex } from 'knex';
+import type { ExchangeConnectionSettings } from '../server/ports/exchangeSettings';
+import type { ExchangeRoom } from '../server/ports/syncStore';
+import { seedDemoIfEmpty } from './database/seed';
+import { startDemoExchange } from './exchange/demoExchange';
+import { startDemoSimulator } from './exchange/simulator';
+
+/**
+ * The demo plug-in: the demo organisation (organisation/), its drawn floor plans and room pictures
+ * (art/), the database seed generated from it (database/) and the Exchange simulator started for
+ * it (exchange/). server/main.ts imports this module only when DEMO or EXCHANGE_SIM is on and calls
+ * startDemo once, after the services are composed and before it listens.
+ */
+
+export interface DemoLogger {
+  info(details: Record<string, unknown>, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface DemoOptions {
+  /** DEMO: seed the demo organisation when the database has no buildings yet. */
+  readonly seed: boolean;
+  /** EXCHANGE_SIM: run the simulator with the demo organisation while no real Exchange is configured. */
+  readonly simulatedExchange: boolean;
+  readonly knex: Knex;
+  readonly exchange: {
+    connectionSettings(): Promise<ExchangeConnectionSettings | null>;
+    configure(settings: ExchangeConnectionSettings): Promise<unknown>;
+  };
+  readonly locations: {
+    updateRoom(roomId: string, patch: { exchangeEmail: string | null }): Promise<unknown>;
+  };
+  /** The rooms that have an Exchange mailbox, with their verification state. */
+  readonly exchangeRooms: () => Promise<ExchangeRoom[]>;
+  readonly logger: DemoLogger;
+}
+
+export interface RunningDemo {
+  /** Whether Roomserve's Exchange is the bundled simulator (the web app shows a banner). */
+  readonly simulatedExchange: boolean;
+}
+
+async function startSimulatedExchange(options: DemoOptions): Promise<boolean> {
+  const { exchange, locations, logger } = options;
+  const simulator = await startDemoExchange({
+    enabled: options.simulatedExchange,
+    currentSettings: () => exchange.connectionSettings(),
+    startSimulator: startDemoSimulator,
+    configure: (settings) => exchange.configure(settings),
+    exchangeRooms: options.exchangeRooms,
+    connectRoom: async (roomId, mailbox) => {
+      // Clearing and setting the address again runs the same verification as the location editor.
+      await locations.updateRoom(roomId, { exchangeEmail: null });
+      await locations.updateRoom(roomId, { exchangeEmail: mailbox });
+    },
+    log: (message, details) => logger.warn(details ?? {}, message),
+  }).catch((err: unknown) => {
+    logger.error({ err }, 'the simulated Exchange could not start; Roomserve runs without Exchange sync');
+    return null;
+  });
+  return simulator !== null;
+}
+
+export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
+  if (options.seed) await seedDemoIfEmpty(options.knex, { logger: options.logger });
+  return { simulatedExchange: await startSimulatedExchange(options) };
+}
