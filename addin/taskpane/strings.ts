@@ -5,7 +5,6 @@
 export const strings = {
   title: 'Roomserve',
   organizerTitle: 'Find a room and order catering for this meeting',
-  loading: 'Loading…',
   refresh: 'Refresh from Outlook',
   closePane: 'Close',
   tabsLabel: 'Room and catering',
@@ -27,14 +26,6 @@ export const strings = {
     filtersLabel: 'Room filters',
     people: 'People',
     peopleHint: 'Attendees and you',
-    building: 'Building',
-    anyBuilding: 'Any building',
-    floor: 'Floor',
-    anyFloor: 'Any floor',
-    tags: 'Equipment',
-    tagsPlaceholder: 'Any equipment',
-    text: 'Search',
-    textPlaceholder: 'Room name or description',
     submit: 'Search rooms',
     resultsLabel: 'Rooms',
     resultCount: (total: number) => (total === 1 ? '1 room' : `${total} rooms`),
@@ -187,13 +178,9 @@ export const strings = {
   },
 
   errors: {
-    title: 'Something went wrong',
-    retry: 'Try again',
-    network: 'The server could not be reached. Check your connection.',
-    server: 'The server had a problem. Try again in a moment.',
+    // The rest of the error texts are shared with the web app (ui/strings.ts).
     forbidden: 'You may not do this.',
     signIn: 'Outlook could not prove who you are to Roomserve.',
-    invalidRequest: 'The request was not accepted.',
     outlook: 'Outlook refused the change.',
     unsupported: 'This Outlook does not support this.',
     notSynced:

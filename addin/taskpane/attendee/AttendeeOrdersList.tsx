@@ -1,6 +1,6 @@
 import { Badge, Caption1, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { AttendeeOrder } from '../../../shared/schemas/orders';
-import { formatClock, formatDay } from '../../web/time';
+import { formatClock, formatDay } from '../../ui/time';
 import { strings } from '../strings';
 
 const useStyles = makeStyles({

@@ -3,11 +3,10 @@ import { useMemo } from 'react';
 import { roomsEndpoints } from '../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
 import type { AppointmentSnapshot } from '../../office/officeHost';
-import { EmptyState, LoadingState } from '../../web/components/StatusViews';
-import { useApi } from '../../web/hooks/useApi';
-import { useAsync } from '../../web/hooks/useAsync';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/StatusViews';
+import { useApi } from '../../ui/hooks/useApi';
+import { useAsync } from '../../ui/hooks/useAsync';
 import { ordersApi } from '../catering/ordersApi';
-import { ErrorNote } from '../components/Notice';
 import { strings } from '../strings';
 import { useAppointment } from '../useAppointment';
 import { useKeptAsync } from '../useKeptAsync';
@@ -55,8 +54,8 @@ export function AttendeeView() {
         <Text as="h2" id="attendee-room" size={400} weight="semibold">
           {strings.attendee.room}
         </Text>
-        {rooms.state.status === 'loading' ? <LoadingState label={strings.loading} /> : null}
-        {rooms.state.status === 'error' ? <ErrorNote error={rooms.state.error} onRetry={rooms.retry} /> : null}
+        {rooms.state.status === 'loading' ? <LoadingState /> : null}
+        {rooms.state.status === 'error' ? <ErrorState error={rooms.state.error} onRetry={rooms.retry} /> : null}
         {rooms.state.status === 'success' && found.length === 0 ? <EmptyState title={strings.attendee.noRoom} /> : null}
         {found.map((room) => (
           <Card key={room.id} size="small">
@@ -72,7 +71,7 @@ export function AttendeeView() {
           {strings.attendee.catering}
         </Text>
         {itemId === undefined ? <EmptyState title={strings.attendee.notSaved} /> : null}
-        {placed.state.status === 'error' ? <ErrorNote error={placed.state.error} onRetry={placed.retry} /> : null}
+        {placed.state.status === 'error' ? <ErrorState error={placed.state.error} onRetry={placed.retry} /> : null}
         {placed.data?.length === 0 ? <EmptyState title={strings.attendee.noCatering} /> : null}
         {placed.data ? <AttendeeOrdersList orders={placed.data} /> : null}
       </section>

@@ -1,6 +1,6 @@
 import { Badge, Button, Caption1, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Order } from '../../../shared/schemas/orders';
-import { formatClock, formatDay } from '../../web/time';
+import { formatClock, formatDay } from '../../ui/time';
 import { strings } from '../strings';
 import { formatMoney } from './cart';
 

@@ -1,10 +1,10 @@
 import { Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { roomsEndpoints } from '../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
-import { useApi } from '../../web/hooks/useApi';
-import { useAsync } from '../../web/hooks/useAsync';
-import { dayTimeline } from '../../web/pages/roomSearch/timeline';
-import { dateText, formatClock, toOffsetIso } from '../../web/time';
+import { useApi } from '../../ui/hooks/useApi';
+import { useAsync } from '../../ui/hooks/useAsync';
+import { dayTimeline } from '../../ui/timeline';
+import { dateText, formatClock, toOffsetIso } from '../../ui/time';
 import { strings } from '../strings';
 import { nearestFreeRooms, nearestFreeSlots, type Interval } from './alternatives';
 

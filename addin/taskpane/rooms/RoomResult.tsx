@@ -3,10 +3,11 @@ import { CalendarAddRegular, CheckmarkCircleRegular } from '@fluentui/react-icon
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import type { Floor } from '../../../shared/schemas/locations';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
-import { formatClock } from '../../web/time';
+import { formatClock } from '../../ui/time';
+import { uiStrings } from '../../ui/strings';
 import { strings } from '../strings';
 import { Availability } from './Availability';
-import { RoomCardHeader, RoomTags } from '../../web/components/RoomSummary';
+import { RoomCardHeader, RoomTags } from '../../ui/rooms/RoomSummary';
 
 const FloorPlan = lazy(async () => ({
   default: (await import(/* webpackChunkName: "floor-plan" */ './FloorPlan.js')).FloorPlan,
@@ -76,7 +77,7 @@ export function RoomResult({ room, floor, inMeeting, adding, onAdd, alternatives
       )}
       {planOpen ? (
         plan ? (
-          <Suspense fallback={<Caption1>{strings.loading}</Caption1>}>
+          <Suspense fallback={<Caption1>{uiStrings.loading}</Caption1>}>
             <FloorPlan floor={plan} roomName={room.name} shape={room.shape} />
           </Suspense>
         ) : (

@@ -1,5 +1,5 @@
 import { isApiError } from '../../../api/client';
-import { describeError } from '../../errors';
+import { describeError } from '../../../ui/errors';
 
 /** Codes whose server message is written for the admin (Exchange's failure, a rule of the data). */
 const ADMIN_WORDS = new Set(['unavailable', 'unprocessable', 'conflict', 'validation_failed', 'not_found']);

@@ -4,8 +4,8 @@
 import type { ExchangeSettings } from '../../../../shared/schemas/exchange';
 import type { IntegrationOverview, IntegrationRoom, SyncRunView } from '../../../../shared/schemas/integration';
 import type { Room } from '../../../../shared/schemas/locations';
-import { buildUser, uuid } from '../../testing/builders';
-import { FakeApi, ok, type FakeReply } from '../../testing/fakeApi';
+import { buildUser, uuid } from '../../../ui/testing/builders';
+import { FakeApi, ok, type FakeReply } from '../../../ui/testing/fakeApi';
 import { signedInAs } from '../../testing/renderApp';
 
 /** Answers the given replies in turn, then keeps answering the last one. */

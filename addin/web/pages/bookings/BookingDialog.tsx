@@ -14,7 +14,7 @@ import { CalendarAddRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { bookingsEndpoints } from '../../../../shared/api/bookings';
 import type { BookingAlternative, BookingInput } from '../../../../shared/schemas/bookings';
-import { useApi } from '../../hooks/useApi';
+import { useApi } from '../../../ui/hooks/useApi';
 import { validateDraft, draftFor, type BookingDraft, type DraftProblems } from './bookingDraft';
 import { BookingForm } from './BookingForm';
 import { BookingProgress, WaitingForExchange } from './BookingProgress';

@@ -14,7 +14,7 @@ import {
 import { useState } from 'react';
 import { bookingsEndpoints } from '../../../../shared/api/bookings';
 import type { Booking } from '../../../../shared/schemas/bookings';
-import { useApi } from '../../hooks/useApi';
+import { useApi } from '../../../ui/hooks/useApi';
 import { bookingFailure } from './bookingErrors';
 import { formatWhen } from './format';
 import { bookingStrings as s } from './strings';

@@ -15,8 +15,8 @@ import {
 import { useRef, useState, type FormEvent } from 'react';
 import { bookingsEndpoints } from '../../../../shared/api/bookings';
 import type { Booking, BookingAlternative, BookingPatch } from '../../../../shared/schemas/bookings';
-import { useApi } from '../../hooks/useApi';
-import { dateText, timeText } from '../../time';
+import { useApi } from '../../../ui/hooks/useApi';
+import { dateText, timeText } from '../../../ui/time';
 import { draftWindow } from './bookingDraft';
 import { BookingProgress, WaitingForExchange } from './BookingProgress';
 import { FailureView } from './FailureView';

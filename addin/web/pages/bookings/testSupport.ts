@@ -2,8 +2,8 @@
  * Builders and fake answers for the booking tests (not shipped: only *.test.tsx import it).
  */
 import type { Booking } from '../../../../shared/schemas/bookings';
-import { uuid } from '../../testing/builders';
-import type { FakeReply } from '../../testing/fakeApi';
+import { uuid } from '../../../ui/testing/builders';
+import type { FakeReply } from '../../../ui/testing/fakeApi';
 
 export function buildBooking(overrides: Partial<Booking> = {}): Booking {
   return {

@@ -2,7 +2,7 @@ import { Button, Field, Input, Select, Switch, Textarea, makeStyles, tokens } fr
 import { useState, type FormEvent } from 'react';
 import { catalogEndpoints } from '../../../../shared/api/catalog';
 import { filesEndpoints } from '../../../../shared/api/files';
-import { describeError } from '../../errors';
+import { describeError } from '../../../ui/errors';
 import {
   ALLERGENS,
   DIETARY_LABELS,
@@ -13,7 +13,7 @@ import {
   type ItemUnit,
   type Provider,
 } from '../../../../shared/schemas/catalog';
-import { useApi } from '../../hooks/useApi';
+import { useApi } from '../../../ui/hooks/useApi';
 import { CheckboxGroup } from './CheckboxGroup';
 import { itemBodyOf, itemDraftOf, toggled, type ItemDraft } from './drafts';
 import { complaint, formProblems, NO_PROBLEMS, type FormProblems } from './formProblems';

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { catalogEndpoints } from '../../../../shared/api/catalog';
 import { PROVIDER_KINDS, type Provider, type ProviderKind } from '../../../../shared/schemas/catalog';
 import type { Building } from '../../../../shared/schemas/locations';
-import { useApi } from '../../hooks/useApi';
+import { useApi } from '../../../ui/hooks/useApi';
 import { CheckboxGroup } from './CheckboxGroup';
 import { providerBodyOf, providerDraftOf, type ProviderDraft } from './drafts';
 import { complaint, formProblems, NO_PROBLEMS, type FormProblems } from './formProblems';

@@ -1,7 +1,7 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { AvailabilityView } from '../../../../shared/schemas/search';
 import { strings } from '../../strings';
-import { formatClock } from '../../time';
+import { formatClock } from '../../../ui/time';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },

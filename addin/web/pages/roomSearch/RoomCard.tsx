@@ -2,15 +2,15 @@ import { Caption1, Card, CardFooter, CardPreview, makeStyles, tokens } from '@fl
 import { ImageOffRegular } from '@fluentui/react-icons';
 import { roomsEndpoints } from '../../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../../shared/schemas/search';
-import { useApi } from '../../hooks/useApi';
-import { useAsync } from '../../hooks/useAsync';
+import { useApi } from '../../../ui/hooks/useApi';
+import { useAsync } from '../../../ui/hooks/useAsync';
 import { strings } from '../../strings';
-import { toOffsetIso } from '../../time';
+import { toOffsetIso } from '../../../ui/time';
 import { BookRoomButton } from '../bookings/BookingDialog';
 import { AvailabilityBadge } from './AvailabilityBadge';
 import { DayTimeline } from './DayTimeline';
-import { dayTimeline, type BusyInput, type Interval } from './timeline';
-import { RoomCardHeader, RoomTags } from '../../components/RoomSummary';
+import { dayTimeline, type BusyInput, type Interval } from '../../../ui/timeline';
+import { RoomCardHeader, RoomTags } from '../../../ui/rooms/RoomSummary';
 
 const useStyles = makeStyles({
   card: { height: '100%' },

@@ -15,7 +15,7 @@ import {
 import { useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { exchangeEndpoints } from '../../../../../shared/api/exchange';
 import type { ExchangeSettings } from '../../../../../shared/schemas/exchange';
-import { useApi } from '../../../hooks/useApi';
+import { useApi } from '../../../../ui/hooks/useApi';
 import { formProblems, type FormProblems } from '../apiErrors';
 import { formatInstant } from '../format';
 import { adminStrings } from '../strings';

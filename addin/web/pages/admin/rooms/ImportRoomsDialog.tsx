@@ -22,10 +22,10 @@ import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { exchangeEndpoints } from '../../../../../shared/api/exchange';
 import type { importRoomsResultSchema, roomMailboxSchema } from '../../../../../shared/schemas/exchange';
-import { LoadingState } from '../../../components/StatusViews';
+import { LoadingState } from '../../../../ui/StatusViews';
 import { AdminError } from '../AdminError';
-import { useApi } from '../../../hooks/useApi';
-import { useAsync } from '../../../hooks/useAsync';
+import { useApi } from '../../../../ui/hooks/useApi';
+import { useAsync } from '../../../../ui/hooks/useAsync';
 import { formProblems } from '../apiErrors';
 import { adminStrings } from '../strings';
 

@@ -2,7 +2,7 @@ import { Button, Field, Input, TableCell, TableRow, Text, makeStyles, tokens } f
 import { useState, type FormEvent } from 'react';
 import { locationsEndpoints } from '../../../../../shared/api/locations';
 import type { RoomSearchResult } from '../../../../../shared/schemas/search';
-import { useApi } from '../../../hooks/useApi';
+import { useApi } from '../../../../ui/hooks/useApi';
 import { formProblems } from '../apiErrors';
 import { ConnectionState } from '../ConnectionState';
 import { adminStrings } from '../strings';
