@@ -54,6 +54,18 @@ const LAYERS = [
     'shared/ is used by server and browser: schemas and pure helpers only.',
   ),
   zone('./addin', ['./server', './test/exchange-sim'], 'Web code talks to the server over HTTP only.'),
+  // The two front ends share addin/ui and addin/api, never each other's internals; Outlook is the taskpane's.
+  zone('./addin/taskpane', ['./addin/web'], 'The taskpane uses addin/ui, not the web app: move what both need there.'),
+  zone(
+    './addin/web',
+    ['./addin/taskpane', './addin/office'],
+    'The web app uses addin/ui, not the taskpane (nor Outlook): move what both need there.',
+  ),
+  zone(
+    './addin/ui',
+    ['./addin/web', './addin/taskpane', './addin/office'],
+    'addin/ui serves both front ends: it imports neither of them, nor Office.js.',
+  ),
   // The one exception: the composition root starts the bundled Exchange simulator for the demo.
   { target: './server', from: './test', except: ['./exchange-sim'], message: 'Product code never depends on tests.' },
   zone('./server', ['./addin'], 'Product code never depends on web code.'),
