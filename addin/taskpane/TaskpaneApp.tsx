@@ -187,15 +187,15 @@ export function TaskpaneApp({ host, client, preview, mode }: TaskpaneAppProps) {
     <FluentProvider theme={webLightTheme}>
       <DescribeErrorProvider value={describePaneError}>
         <OfficeHostProvider host={host}>
-        <ApiProvider client={client}>
-          {preview ? (
-            <SessionProvider>
-              <PreviewSignIn>{pane}</PreviewSignIn>
-            </SessionProvider>
-          ) : (
-            pane
-          )}
-        </ApiProvider>
+          <ApiProvider client={client}>
+            {preview ? (
+              <SessionProvider>
+                <PreviewSignIn>{pane}</PreviewSignIn>
+              </SessionProvider>
+            ) : (
+              pane
+            )}
+          </ApiProvider>
         </OfficeHostProvider>
       </DescribeErrorProvider>
     </FluentProvider>

@@ -31,6 +31,14 @@ function isIssue(value: unknown): value is Issue {
   return typeof path === 'string' && typeof message === 'string';
 }
 
+export const NO_PROBLEMS: FormProblems = { fields: {}, message: undefined };
+
+/** Field props for a Fluent <Field>: the server's (or the form's) complaint about that input. */
+export function complaint(problems: FormProblems, field: string) {
+  const message = problems.fields[field];
+  return message === undefined ? {} : { validationState: 'error' as const, validationMessage: message };
+}
+
 /**
  * Splits a failed save into per-field messages. The server reports schema problems as
  * `details.issues[{path, message}]` and rule problems as `details.field` with the message.
