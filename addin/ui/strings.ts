@@ -29,6 +29,17 @@ export const uiStrings = {
     missingFields: 'Enter your email and password.',
   },
 
+  room: {
+    capacity: (people: number) => (people === 1 ? '1 person' : `${people} people`),
+    location: (building: string, floor: string) => `${building} · ${floor}`,
+    tagsLabel: 'Equipment',
+    noImage: 'No photo of this room',
+    free: 'Free',
+    busy: 'Busy',
+    partiallyBusy: 'Partially busy',
+    busyDuring: (ranges: string) => `Busy ${ranges}`,
+  },
+
   filters: {
     tags: 'Equipment',
     tagsPlaceholder: 'Any equipment',

@@ -67,17 +67,6 @@ export const strings = {
     pagination: 'Pages of results',
   },
 
-  room: {
-    capacity: (people: number) => (people === 1 ? '1 person' : `${people} people`),
-    location: (building: string, floor: string) => `${building} · ${floor}`,
-    noImage: 'No photo of this room',
-    free: 'Free',
-    busy: 'Busy',
-    partiallyBusy: 'Partially busy',
-    busyDuring: (ranges: string) => `Busy ${ranges}`,
-    tagsLabel: 'Equipment',
-  },
-
   timeline: {
     label: (day: string) => `Schedule on ${day}`,
     busyBlock: (from: string, to: string) => `Busy ${from}–${to}`,

@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/StatusViews';
 import { useApi } from '../../ui/hooks/useApi';
 import { useAsync } from '../../ui/hooks/useAsync';
 import { ordersApi } from '../catering/ordersApi';
+import { uiStrings } from '../../ui/strings';
 import { strings } from '../strings';
 import { useAppointment } from '../useAppointment';
 import { useKeptAsync } from '../useKeptAsync';
@@ -60,8 +61,8 @@ export function AttendeeView() {
         {found.map((room) => (
           <Card key={room.id} size="small">
             <Text weight="semibold">{room.name}</Text>
-            <Caption1>{strings.rooms.location(room.buildingName, room.floorName)}</Caption1>
-            <Caption1>{strings.rooms.capacity(room.capacity)}</Caption1>
+            <Caption1>{uiStrings.room.location(room.buildingName, room.floorName)}</Caption1>
+            <Caption1>{uiStrings.room.capacity(room.capacity)}</Caption1>
             {room.tags.length > 0 ? <Caption1>{room.tags.join(', ')}</Caption1> : null}
           </Card>
         ))}

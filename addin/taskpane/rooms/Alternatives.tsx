@@ -5,6 +5,7 @@ import { useApi } from '../../ui/hooks/useApi';
 import { useAsync } from '../../ui/hooks/useAsync';
 import { dayTimeline } from '../../ui/timeline';
 import { dateText, formatClock, toOffsetIso } from '../../ui/time';
+import { uiStrings } from '../../ui/strings';
 import { strings } from '../strings';
 import { nearestFreeRooms, nearestFreeSlots, type Interval } from './alternatives';
 
@@ -56,7 +57,7 @@ export function Alternatives({ room, results, meeting }: AlternativesProps) {
         {rooms.map((r) => (
           <li key={r.id}>
             <Caption1>
-              {strings.rooms.alternativeRoom(r.name, strings.rooms.location(r.buildingName, r.floorName))}
+              {strings.rooms.alternativeRoom(r.name, uiStrings.room.location(r.buildingName, r.floorName))}
             </Caption1>
           </li>
         ))}

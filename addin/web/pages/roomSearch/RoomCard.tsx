@@ -7,7 +7,8 @@ import { useAsync } from '../../../ui/hooks/useAsync';
 import { strings } from '../../strings';
 import { toOffsetIso } from '../../../ui/time';
 import { BookRoomButton } from '../bookings/BookingDialog';
-import { AvailabilityBadge } from './AvailabilityBadge';
+import { AvailabilityBadge } from '../../../ui/rooms/AvailabilityBadge';
+import { uiStrings } from '../../../ui/strings';
 import { DayTimeline } from './DayTimeline';
 import { dayTimeline, type BusyInput, type Interval } from '../../../ui/timeline';
 import { RoomCardHeader, RoomTags } from '../../../ui/rooms/RoomSummary';
@@ -69,12 +70,12 @@ export function RoomCard(props: RoomCardProps) {
         ) : (
           <div className={styles.noImage}>
             <ImageOffRegular fontSize={32} aria-hidden />
-            <Caption1>{strings.room.noImage}</Caption1>
+            <Caption1>{uiStrings.room.noImage}</Caption1>
           </div>
         )}
       </CardPreview>
-      <RoomCardHeader room={room} titleId={titleId} labels={strings.room} />
-      <RoomTags tags={room.tags} label={strings.room.tagsLabel} />
+      <RoomCardHeader room={room} titleId={titleId} />
+      <RoomTags tags={room.tags} />
       {room.availability ? <AvailabilityBadge availability={room.availability} /> : null}
       <DayTimeline model={model} />
       {scheduleFailed ? (
