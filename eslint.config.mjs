@@ -66,6 +66,18 @@ const LAYERS = [
   ),
   zone('./addin', ['./server', './demo', './test'], 'Web code talks to the server over HTTP only.'),
   zone('./server', ['./test'], 'Product code never depends on tests; the demo plug-in (demo/) starts the simulator.'),
+  // The two front ends share addin/ui and addin/api, never each other's internals; Outlook is the taskpane's.
+  zone('./addin/taskpane', ['./addin/web'], 'The taskpane uses addin/ui, not the web app: move what both need there.'),
+  zone(
+    './addin/web',
+    ['./addin/taskpane', './addin/office'],
+    'The web app uses addin/ui, not the taskpane (nor Outlook): move what both need there.',
+  ),
+  zone(
+    './addin/ui',
+    ['./addin/web', './addin/taskpane', './addin/office'],
+    'addin/ui serves both front ends: it imports neither of them, nor Office.js.',
+  ),
   zone('./server', ['./addin'], 'Product code never depends on web code.'),
   // The demo is a plug-in: the composition root loads it through one hook, nothing else knows it.
   zone(

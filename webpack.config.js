@@ -14,8 +14,8 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 /**
  * @typedef {{
  *   entry: string;
- *   template: string;
  *   title: string;
+ *   noscript: string;
  *   outputDir?: string;
  *   htmlFilename?: string;
  *   plugins?: () => import('webpack').WebpackPluginInstance[];
@@ -43,13 +43,13 @@ function officeJsCopy() {
 
 /** @type {Record<string, PageEntry>} */
 const ENTRIES = {
-  web: { entry: './addin/web/main.tsx', template: './addin/web/index.html', title: 'Roomserve' },
+  web: { entry: './addin/web/main.tsx', title: 'Roomserve', noscript: 'Roomserve needs JavaScript.' },
   // The Outlook taskpane: dist/web/taskpane.html (served by the web app's static files at
   // /taskpane.html) with its scripts under /taskpane/.
   taskpane: {
     entry: './addin/taskpane/main.tsx',
-    template: './addin/taskpane/index.html',
     title: 'Roomserve for Outlook',
+    noscript: 'The Roomserve add-in needs JavaScript.',
     outputDir: 'web/taskpane',
     htmlFilename: '../taskpane.html',
     plugins: () => [officeJsCopy()],
@@ -124,8 +124,10 @@ function pageConfig(name, page, production) {
     },
     plugins: [
       new HtmlWebpackPlugin({
-        template: page.template,
+        // One page shell for both front ends (addin/ui); title and noscript text are theirs.
+        template: './addin/ui/index.html',
         title: page.title,
+        noscript: page.noscript,
         scriptLoading: 'defer',
         filename: page.htmlFilename ?? 'index.html',
       }),

@@ -3,8 +3,8 @@ import { authEndpoints } from '../../shared/api/auth';
 import { locationsEndpoints } from '../../shared/api/locations';
 import { roomsEndpoints } from '../../shared/api/rooms';
 import { ApiClient, ApiError } from './client';
-import { FakeApi, apiError, noContent, ok } from '../web/testing/fakeApi';
-import { buildRoom, buildUser, pageOf } from '../web/testing/builders';
+import { FakeApi, apiError, noContent, ok } from '../ui/testing/fakeApi';
+import { buildRoom, buildUser, pageOf } from '../ui/testing/builders';
 
 function clientOver(api: FakeApi): ApiClient {
   return new ApiClient({ transport: api.transport });

@@ -15,13 +15,14 @@ import type { ApiClient } from '../api/client';
 import { headcountOf } from '../office/officeHost';
 import type { OfficeHost } from '../office/officeHost';
 import { OfficeHostProvider, useOfficeHost } from '../office/OfficeHostContext';
-import { LoadingState } from '../web/components/StatusViews';
-import { ApiProvider } from '../web/hooks/useApi';
-import { SessionProvider, useSession } from '../web/hooks/useSession';
-import { SignInPage } from '../web/pages/SignInPage';
-import { formatClock, formatDay } from '../web/time';
+import { ErrorState, LoadingState, WarningNote } from '../ui/StatusViews';
+import { DescribeErrorProvider } from '../ui/errors';
+import { ApiProvider } from '../ui/hooks/useApi';
+import { SessionProvider, useSession } from '../ui/session/useSession';
+import { SignInPage } from '../ui/session/SignInPage';
+import { formatClock, formatDay } from '../ui/time';
+import { describePaneError } from './errors';
 import { AttendeeView } from './attendee/AttendeeView';
-import { ErrorNote, WarningNote } from './components/Notice';
 import { LinkGate } from './link/LinkGate';
 import { RoomsTab } from './rooms/RoomsTab';
 import { strings } from './strings';
@@ -129,7 +130,7 @@ function OrganizerTabs() {
         {tab === 'rooms' ? (
           <RoomsTab />
         ) : (
-          <Suspense fallback={<LoadingState label={strings.loading} />}>
+          <Suspense fallback={<LoadingState />}>
             <CateringTab />
           </Suspense>
         )}
@@ -140,9 +141,9 @@ function OrganizerTabs() {
 
 function Pane({ mode }: { mode: PaneMode }) {
   const { state, refresh } = useAppointmentState();
-  if (state.status === 'loading') return <LoadingState label={strings.loading} />;
+  if (state.status === 'loading') return <LoadingState />;
   if (state.status === 'error') {
-    return <ErrorNote lead={strings.meeting.readFailed} error={state.error} onRetry={() => void refresh()} />;
+    return <ErrorState title={strings.meeting.readFailed} error={state.error} onRetry={() => void refresh()} />;
   }
   const attendee = mode === 'attendee' || state.appointment.mode === 'attendee';
   return (
@@ -156,8 +157,8 @@ function Pane({ mode }: { mode: PaneMode }) {
 /** The preview signs in with the web app's session cookie; inside Outlook the identity token does. */
 function PreviewSignIn({ children }: { children: ReactNode }) {
   const { state, recheck } = useSession();
-  if (state.status === 'checking') return <LoadingState label={strings.loading} />;
-  if (state.status === 'unknown') return <ErrorNote error={state.error} onRetry={recheck} />;
+  if (state.status === 'checking') return <LoadingState />;
+  if (state.status === 'unknown') return <ErrorState error={state.error} onRetry={recheck} />;
   if (state.status === 'signed-out') return <SignInPage />;
   return <>{children}</>;
 }
@@ -184,17 +185,19 @@ export function TaskpaneApp({ host, client, preview, mode }: TaskpaneAppProps) {
   );
   return (
     <FluentProvider theme={webLightTheme}>
-      <OfficeHostProvider host={host}>
-        <ApiProvider client={client}>
-          {preview ? (
-            <SessionProvider>
-              <PreviewSignIn>{pane}</PreviewSignIn>
-            </SessionProvider>
-          ) : (
-            pane
-          )}
-        </ApiProvider>
-      </OfficeHostProvider>
+      <DescribeErrorProvider value={describePaneError}>
+        <OfficeHostProvider host={host}>
+          <ApiProvider client={client}>
+            {preview ? (
+              <SessionProvider>
+                <PreviewSignIn>{pane}</PreviewSignIn>
+              </SessionProvider>
+            ) : (
+              pane
+            )}
+          </ApiProvider>
+        </OfficeHostProvider>
+      </DescribeErrorProvider>
     </FluentProvider>
   );
 }

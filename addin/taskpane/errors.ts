@@ -1,27 +1,17 @@
-import { isApiError } from '../api/client';
+import { describeError, type ErrorWords } from '../ui/errors';
 import { isOfficeHostError } from '../office/officeHost';
 import { strings } from './strings';
 
-/** The sentence the pane shows for a failed call to the server or to Outlook. */
-export function describeError(error: unknown): string {
-  if (isOfficeHostError(error))
+/** The pane's words: a 401 means Outlook's identity token was refused, and Outlook itself can fail. */
+export const PANE_ERROR_WORDS: ErrorWords = {
+  unauthenticated: strings.errors.signIn,
+  forbidden: strings.errors.forbidden,
+  codes: { meeting_not_synced: strings.errors.notSynced },
+  other: (error) => {
+    if (!isOfficeHostError(error)) return undefined;
     return error.code === 'unsupported' ? strings.errors.unsupported : strings.errors.outlook;
-  if (!isApiError(error)) return strings.errors.server;
-  switch (error.code) {
-    case 'network_error':
-      return strings.errors.network;
-    case 'unauthenticated':
-      return strings.errors.signIn;
-    case 'forbidden':
-      return strings.errors.forbidden;
-    case 'meeting_not_synced':
-      return strings.errors.notSynced;
-    case 'validation_failed':
-    case 'unprocessable':
-    case 'conflict':
-    case 'not_found':
-      return `${strings.errors.invalidRequest} ${error.message}`;
-    default:
-      return strings.errors.server;
-  }
-}
+  },
+};
+
+/** The sentence the pane shows for a failed call to the server or to Outlook. */
+export const describePaneError = (error: unknown): string => describeError(error, PANE_ERROR_WORDS);

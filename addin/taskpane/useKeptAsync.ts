@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useAsync, type AsyncResult } from '../web/hooks/useAsync';
+import { useAsync, type AsyncResult } from '../ui/hooks/useAsync';
 
 /**
  * useAsync that keeps showing the last answer while a newer one loads: the pane reloads on every

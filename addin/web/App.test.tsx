@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
-import './testing/jsdomGlobals';
+import '../ui/testing/jsdomGlobals';
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { buildRoom, buildUser, pageOf } from './testing/builders';
-import { FakeApi, apiError, noContent, ok } from './testing/fakeApi';
+import { buildRoom, buildUser, pageOf } from '../ui/testing/builders';
+import { FakeApi, apiError, noContent, ok } from '../ui/testing/fakeApi';
 import { CSRF_TOKEN, renderApp, signedInAs, signedOut } from './testing/renderApp';
 
 /** A server with an empty catalog, so the search page can load behind the sign-in. */

@@ -3,10 +3,10 @@ import { Suspense, lazy } from 'react';
 import { Outlet, RouterProvider, useRouteError, type RouteObject, type createBrowserRouter } from 'react-router';
 import type { ApiClient } from '../api/client';
 import { AppShell } from './components/AppShell';
-import { ErrorState, LoadingState } from './components/StatusViews';
-import { ApiProvider } from './hooks/useApi';
-import { SessionProvider, useSession } from './hooks/useSession';
-import { SignInPage } from './pages/SignInPage';
+import { ErrorState, LoadingState } from '../ui/StatusViews';
+import { ApiProvider } from '../ui/hooks/useApi';
+import { SessionProvider, useSession } from '../ui/session/useSession';
+import { SignInPage } from '../ui/session/SignInPage';
 
 // Each page is its own chunk, so the sign-in form does not wait for the search page's code.
 // Pages export their component by name: a CommonJS `default` would mean different things to tsc and webpack.

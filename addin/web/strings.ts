@@ -5,7 +5,6 @@
 export const strings = {
   productName: 'Roomserve',
   skipToContent: 'Skip to content',
-  loading: 'Loading…',
   simulatedExchange:
     "Demo: Roomserve is connected to a simulated Exchange, not to your organisation's Exchange. Bookings shown here come from the simulator.",
 
@@ -47,18 +46,6 @@ export const strings = {
     },
   },
 
-  signIn: {
-    title: 'Sign in to Roomserve',
-    intro: 'Find and book meeting rooms in your organisation.',
-    email: 'Email',
-    password: 'Password',
-    submit: 'Sign in',
-    submitting: 'Signing in…',
-    invalidCredentials: 'The email or password is not right.',
-    rateLimited: 'Too many attempts. Wait a minute, then try again.',
-    missingFields: 'Enter your email and password.',
-  },
-
   search: {
     title: 'Find a room',
     filtersLabel: 'Search filters',
@@ -66,14 +53,6 @@ export const strings = {
     start: 'From',
     end: 'To',
     minCapacity: 'People',
-    tags: 'Equipment',
-    tagsPlaceholder: 'Any equipment',
-    building: 'Building',
-    anyBuilding: 'Any building',
-    floor: 'Floor',
-    anyFloor: 'Any floor',
-    text: 'Search',
-    textPlaceholder: 'Room name or description',
     onlyAvailable: 'Only available rooms',
     submit: 'Search',
     reset: 'Reset',
@@ -88,17 +67,6 @@ export const strings = {
     pagination: 'Pages of results',
   },
 
-  room: {
-    capacity: (people: number) => (people === 1 ? '1 person' : `${people} people`),
-    location: (building: string, floor: string) => `${building} · ${floor}`,
-    noImage: 'No photo of this room',
-    free: 'Free',
-    busy: 'Busy',
-    partiallyBusy: 'Partially busy',
-    busyDuring: (ranges: string) => `Busy ${ranges}`,
-    tagsLabel: 'Equipment',
-  },
-
   timeline: {
     label: (day: string) => `Schedule on ${day}`,
     busyBlock: (from: string, to: string) => `Busy ${from}–${to}`,
@@ -108,13 +76,7 @@ export const strings = {
   },
 
   errors: {
-    title: 'Something went wrong',
-    retry: 'Try again',
-    network: 'The server could not be reached. Check your connection.',
-    server: 'The server had a problem. Try again in a moment.',
-    forbidden: 'You may not see this.',
-    sessionExpired: 'Your session ended. Sign in again.',
-    invalidRequest: 'The request was not accepted.',
+    // What failed calls say is shared with the taskpane (ui/strings.ts).
     notFoundTitle: 'Page not found',
     notFoundBody: 'There is no page at this address.',
     backHome: 'Go to room search',

@@ -1,9 +1,9 @@
 /** @jest-environment jsdom */
-import '../../web/testing/jsdomGlobals';
+import '../../ui/testing/jsdomGlobals';
 import { describe, expect, it } from '@jest/globals';
 import { screen, within } from '@testing-library/react';
-import { buildRoom, pageOf } from '../../web/testing/builders';
-import { FakeApi, ok } from '../../web/testing/fakeApi';
+import { buildRoom, pageOf } from '../../ui/testing/builders';
+import { FakeApi, ok } from '../../ui/testing/fakeApi';
 import { renderTaskpane } from '../testing/renderTaskpane';
 
 const anchor = buildRoom({

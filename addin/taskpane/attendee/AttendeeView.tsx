@@ -3,11 +3,11 @@ import { useMemo } from 'react';
 import { roomsEndpoints } from '../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
 import type { AppointmentSnapshot } from '../../office/officeHost';
-import { EmptyState, LoadingState } from '../../web/components/StatusViews';
-import { useApi } from '../../web/hooks/useApi';
-import { useAsync } from '../../web/hooks/useAsync';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/StatusViews';
+import { useApi } from '../../ui/hooks/useApi';
+import { useAsync } from '../../ui/hooks/useAsync';
 import { ordersApi } from '../catering/ordersApi';
-import { ErrorNote } from '../components/Notice';
+import { uiStrings } from '../../ui/strings';
 import { strings } from '../strings';
 import { useAppointment } from '../useAppointment';
 import { useKeptAsync } from '../useKeptAsync';
@@ -55,14 +55,14 @@ export function AttendeeView() {
         <Text as="h2" id="attendee-room" size={400} weight="semibold">
           {strings.attendee.room}
         </Text>
-        {rooms.state.status === 'loading' ? <LoadingState label={strings.loading} /> : null}
-        {rooms.state.status === 'error' ? <ErrorNote error={rooms.state.error} onRetry={rooms.retry} /> : null}
+        {rooms.state.status === 'loading' ? <LoadingState /> : null}
+        {rooms.state.status === 'error' ? <ErrorState error={rooms.state.error} onRetry={rooms.retry} /> : null}
         {rooms.state.status === 'success' && found.length === 0 ? <EmptyState title={strings.attendee.noRoom} /> : null}
         {found.map((room) => (
           <Card key={room.id} size="small">
             <Text weight="semibold">{room.name}</Text>
-            <Caption1>{strings.rooms.location(room.buildingName, room.floorName)}</Caption1>
-            <Caption1>{strings.rooms.capacity(room.capacity)}</Caption1>
+            <Caption1>{uiStrings.room.location(room.buildingName, room.floorName)}</Caption1>
+            <Caption1>{uiStrings.room.capacity(room.capacity)}</Caption1>
             {room.tags.length > 0 ? <Caption1>{room.tags.join(', ')}</Caption1> : null}
           </Card>
         ))}
@@ -72,7 +72,7 @@ export function AttendeeView() {
           {strings.attendee.catering}
         </Text>
         {itemId === undefined ? <EmptyState title={strings.attendee.notSaved} /> : null}
-        {placed.state.status === 'error' ? <ErrorNote error={placed.state.error} onRetry={placed.retry} /> : null}
+        {placed.state.status === 'error' ? <ErrorState error={placed.state.error} onRetry={placed.retry} /> : null}
         {placed.data?.length === 0 ? <EmptyState title={strings.attendee.noCatering} /> : null}
         {placed.data ? <AttendeeOrdersList orders={placed.data} /> : null}
       </section>

@@ -1,6 +1,6 @@
 import { Button, Caption1, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { formatClock } from '../../web/time';
+import { formatClock } from '../../ui/time';
 import { CountInput } from '../components/CountInput';
 import { strings } from '../strings';
 import {

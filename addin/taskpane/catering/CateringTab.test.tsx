@@ -1,12 +1,12 @@
 /** @jest-environment jsdom */
-import '../../web/testing/jsdomGlobals';
+import '../../ui/testing/jsdomGlobals';
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Order } from '../../../shared/schemas/orders';
 import type { AddinProperties } from '../../office/officeHost';
-import { uuid } from '../../web/testing/builders';
-import { FakeApi, apiError, ok } from '../../web/testing/fakeApi';
+import { uuid } from '../../ui/testing/builders';
+import { FakeApi, apiError, ok } from '../../ui/testing/fakeApi';
 import { buildItem, buildMenu, buildOrder } from '../testing/catering';
 import { renderTaskpane } from '../testing/renderTaskpane';
 

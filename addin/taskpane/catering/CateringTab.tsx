@@ -5,10 +5,10 @@ import type { Menu } from '../../../shared/schemas/catalog';
 import type { Order } from '../../../shared/schemas/orders';
 import { headcountOf } from '../../office/officeHost';
 import { useOfficeHost } from '../../office/OfficeHostContext';
-import { EmptyState, LoadingState } from '../../web/components/StatusViews';
-import { useApi } from '../../web/hooks/useApi';
-import { useAsync } from '../../web/hooks/useAsync';
-import { ErrorNote, SuccessNote, WarningNote } from '../components/Notice';
+import { EmptyState, ErrorState, LoadingState, SuccessNote, WarningNote } from '../../ui/StatusViews';
+import { useApi } from '../../ui/hooks/useApi';
+import { useAsync } from '../../ui/hooks/useAsync';
+import { uiStrings } from '../../ui/strings';
 import { strings } from '../strings';
 import { useAppointment } from '../useAppointment';
 import { CartPanel } from './CartPanel';
@@ -142,7 +142,7 @@ export function CateringTab() {
         setNotes([{ kind: 'success', text: strings.catering.updated }]);
         setOrdersVersion((v) => v + 1);
       },
-      strings.errors.title,
+      uiStrings.errors.title,
     );
   };
 
@@ -155,7 +155,7 @@ export function CateringTab() {
         setNotes([{ kind: 'success', text: strings.catering.cancelled }]);
         setOrdersVersion((v) => v + 1);
       },
-      strings.errors.title,
+      uiStrings.errors.title,
     );
 
   return (
@@ -164,12 +164,12 @@ export function CateringTab() {
         note.kind === 'success' ? (
           <SuccessNote key={i} text={note.text} />
         ) : (
-          <ErrorNote key={i} lead={note.lead} error={note.error} />
+          <ErrorState key={i} title={note.lead} error={note.error} />
         ),
       )}
       {host.features.save ? null : <WarningNote text={strings.catering.saveUnsupported} />}
-      {menu.state.status === 'loading' ? <LoadingState label={strings.loading} /> : null}
-      {menu.state.status === 'error' ? <ErrorNote error={menu.state.error} onRetry={menu.retry} /> : null}
+      {menu.state.status === 'loading' ? <LoadingState /> : null}
+      {menu.state.status === 'error' ? <ErrorState error={menu.state.error} onRetry={menu.retry} /> : null}
       {menu.state.status === 'success' && menu.state.data ? (
         <ProviderMenu
           key={editing?.order.id ?? 'new'}
@@ -222,7 +222,7 @@ export function CateringTab() {
         <Text as="h2" id="orders-title" weight="semibold" size={400}>
           {strings.catering.ordersTitle}
         </Text>
-        {placed.state.status === 'error' ? <ErrorNote error={placed.state.error} onRetry={placed.retry} /> : null}
+        {placed.state.status === 'error' ? <ErrorState error={placed.state.error} onRetry={placed.retry} /> : null}
         {placed.data?.length === 0 ? <EmptyState title={strings.catering.noOrders} /> : null}
         {placed.data && placed.data.length > 0 ? (
           <OrdersList

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Order } from '../../../shared/schemas/orders';
 import { isApiError } from '../../api/client';
-import type { AsyncResult } from '../../web/hooks/useAsync';
+import type { AsyncResult } from '../../ui/hooks/useAsync';
 import { useKeptAsync } from '../useKeptAsync';
 import type { OrdersApi } from './ordersApi';
 

@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
-import '../../web/testing/jsdomGlobals';
+import '../../ui/testing/jsdomGlobals';
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { buildBuilding, buildRoom, pageOf } from '../../web/testing/builders';
-import { apiError, FakeApi, ok, type FakeReply } from '../../web/testing/fakeApi';
+import { buildBuilding, buildRoom, pageOf } from '../../ui/testing/builders';
+import { apiError, FakeApi, ok, type FakeReply } from '../../ui/testing/fakeApi';
 import { IDENTITY_TOKEN, renderTaskpane } from '../testing/renderTaskpane';
 
 /**

@@ -1,5 +1,5 @@
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
-import { useApi } from '../../web/hooks/useApi';
+import { useApi } from '../../ui/hooks/useApi';
 import { isLinkRequired } from './linkRequired';
 import { LinkForm } from './LinkForm';
 

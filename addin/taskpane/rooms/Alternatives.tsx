@@ -1,10 +1,11 @@
 import { Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { roomsEndpoints } from '../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
-import { useApi } from '../../web/hooks/useApi';
-import { useAsync } from '../../web/hooks/useAsync';
-import { dayTimeline } from '../../web/pages/roomSearch/timeline';
-import { dateText, formatClock, toOffsetIso } from '../../web/time';
+import { useApi } from '../../ui/hooks/useApi';
+import { useAsync } from '../../ui/hooks/useAsync';
+import { dayTimeline } from '../../ui/timeline';
+import { dateText, formatClock, toOffsetIso } from '../../ui/time';
+import { uiStrings } from '../../ui/strings';
 import { strings } from '../strings';
 import { nearestFreeRooms, nearestFreeSlots, type Interval } from './alternatives';
 
@@ -56,7 +57,7 @@ export function Alternatives({ room, results, meeting }: AlternativesProps) {
         {rooms.map((r) => (
           <li key={r.id}>
             <Caption1>
-              {strings.rooms.alternativeRoom(r.name, strings.rooms.location(r.buildingName, r.floorName))}
+              {strings.rooms.alternativeRoom(r.name, uiStrings.room.location(r.buildingName, r.floorName))}
             </Caption1>
           </li>
         ))}

@@ -3,10 +3,10 @@ import { CalendarAddRegular, CheckmarkCircleRegular } from '@fluentui/react-icon
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import type { Floor } from '../../../shared/schemas/locations';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
-import { formatClock } from '../../web/time';
+import { uiStrings } from '../../ui/strings';
 import { strings } from '../strings';
-import { Availability } from './Availability';
-import { RoomCardHeader, RoomTags } from '../../web/components/RoomSummary';
+import { AvailabilityBadge } from '../../ui/rooms/AvailabilityBadge';
+import { RoomCardHeader, RoomTags } from '../../ui/rooms/RoomSummary';
 
 const FloorPlan = lazy(async () => ({
   default: (await import(/* webpackChunkName: "floor-plan" */ './FloorPlan.js')).FloorPlan,
@@ -45,9 +45,15 @@ export function RoomResult({ room, floor, inMeeting, adding, onAdd, alternatives
   return (
     <Card className={styles.card} aria-labelledby={titleId} size="small">
       {image ? <img className={styles.image} src={image.url} alt={image.alt} loading="lazy" decoding="async" /> : null}
-      <RoomCardHeader room={room} titleId={titleId} labels={strings.rooms} />
-      <RoomTags tags={room.tags} label={strings.rooms.tagsLabel} />
-      {room.availability ? <Availability availability={room.availability} format={formatClock} /> : null}
+      <RoomCardHeader room={room} titleId={titleId} />
+      <RoomTags tags={room.tags} />
+      {room.availability ? (
+        <AvailabilityBadge
+          availability={room.availability}
+          groupLabel={strings.rooms.availabilityLabel}
+          timesWhenBusy
+        />
+      ) : null}
       {alternatives}
       <div className={styles.actions}>
         {inMeeting ? (
@@ -76,7 +82,7 @@ export function RoomResult({ room, floor, inMeeting, adding, onAdd, alternatives
       )}
       {planOpen ? (
         plan ? (
-          <Suspense fallback={<Caption1>{strings.loading}</Caption1>}>
+          <Suspense fallback={<Caption1>{uiStrings.loading}</Caption1>}>
             <FloorPlan floor={plan} roomName={room.name} shape={room.shape} />
           </Suspense>
         ) : (

@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
-import '../../web/testing/jsdomGlobals';
+import '../../ui/testing/jsdomGlobals';
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
-import { buildBuilding, buildFloor, buildRoom, pageOf } from '../../web/testing/builders';
-import { FakeApi, ok } from '../../web/testing/fakeApi';
+import { buildBuilding, buildFloor, buildRoom, pageOf } from '../../ui/testing/builders';
+import { FakeApi, ok } from '../../ui/testing/fakeApi';
 import { IDENTITY_TOKEN, renderTaskpane } from '../testing/renderTaskpane';
 
 const at = (h: number, m = 0) => new Date(2026, 4, 4, h, m);

@@ -3,11 +3,10 @@ import { useMemo, useState } from 'react';
 import { roomsEndpoints } from '../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
 import { headcountOf } from '../../office/officeHost';
-import { EmptyState, LoadingState } from '../../web/components/StatusViews';
-import { ErrorNote, SuccessNote } from '../components/Notice';
-import { useApi } from '../../web/hooks/useApi';
-import { useLocations } from '../../web/pages/roomSearch/useLocations';
-import { toOffsetIso } from '../../web/time';
+import { EmptyState, ErrorState, LoadingState, SuccessNote } from '../../ui/StatusViews';
+import { useApi } from '../../ui/hooks/useApi';
+import { useLocations } from '../../ui/filters/useLocations';
+import { toOffsetIso } from '../../ui/time';
 import { strings } from '../strings';
 import { useAppointment } from '../useAppointment';
 import { useKeptAsync } from '../useKeptAsync';
@@ -67,13 +66,13 @@ export function RoomsTab() {
     <div className={styles.tab}>
       <RoomFilters initial={filters} locations={locations} knownTags={knownTags} onSearch={setFilters} />
       {addState.status === 'added' ? <SuccessNote text={strings.rooms.added(addState.room.name)} /> : null}
-      {addState.status === 'failed' ? <ErrorNote lead={strings.rooms.addFailed} error={addState.error} /> : null}
+      {addState.status === 'failed' ? <ErrorState title={strings.rooms.addFailed} error={addState.error} /> : null}
       <section aria-labelledby="room-results" aria-busy={state.status === 'loading'}>
         <Text as="h2" id="room-results" weight="semibold" size={400}>
           {data ? strings.rooms.resultCount(data.total) : strings.rooms.resultsLabel}
         </Text>
-        {state.status === 'loading' && !data ? <LoadingState label={strings.loading} /> : null}
-        {state.status === 'error' ? <ErrorNote error={state.error} onRetry={retry} /> : null}
+        {state.status === 'loading' && !data ? <LoadingState /> : null}
+        {state.status === 'error' ? <ErrorState error={state.error} onRetry={retry} /> : null}
         {data && data.items.length === 0 ? (
           <EmptyState title={strings.rooms.empty} hint={strings.rooms.emptyHint} />
         ) : null}

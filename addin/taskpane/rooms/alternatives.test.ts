@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildRoom } from '../../web/testing/builders';
+import { buildRoom } from '../../ui/testing/builders';
 import { nearestFreeRooms, nearestFreeSlots } from './alternatives';
 
 const at = (h: number, m = 0) => new Date(Date.UTC(2026, 4, 4, h, m));

@@ -1,6 +1,6 @@
 import type { Item, Menu } from '../../../shared/schemas/catalog';
 import type { Order } from '../../../shared/schemas/orders';
-import { uuid } from '../../web/testing/builders';
+import { uuid } from '../../ui/testing/builders';
 
 /** Valid-by-schema catering objects for the taskpane's tests. */
 export function buildItem(overrides: Partial<Item> = {}): Item {

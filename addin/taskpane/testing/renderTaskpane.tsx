@@ -1,7 +1,7 @@
 import { render, type RenderResult } from '@testing-library/react';
 import { ApiClient } from '../../api/client';
 import { FakeOfficeHost, type FakeOfficeHostOptions } from '../../office/fakeOfficeHost';
-import type { FakeApi } from '../../web/testing/fakeApi';
+import type { FakeApi } from '../../ui/testing/fakeApi';
 import { TaskpaneApp, type PaneMode } from '../TaskpaneApp';
 
 export const IDENTITY_TOKEN = 'identity-token-from-exchange';

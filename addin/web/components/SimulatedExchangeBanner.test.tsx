@@ -1,9 +1,9 @@
 /** @jest-environment jsdom */
-import '../testing/jsdomGlobals';
+import '../../ui/testing/jsdomGlobals';
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor } from '@testing-library/react';
-import { buildUser, pageOf } from '../testing/builders';
-import { FakeApi, ok } from '../testing/fakeApi';
+import { buildUser, pageOf } from '../../ui/testing/builders';
+import { FakeApi, ok } from '../../ui/testing/fakeApi';
 import { renderApp, signedInAs } from '../testing/renderApp';
 import { strings } from '../strings';
 

@@ -1,7 +1,7 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { integrationEndpoints } from '../../../shared/api/integration';
-import { useApi } from '../hooks/useApi';
-import { useAsync } from '../hooks/useAsync';
+import { useApi } from '../../ui/hooks/useApi';
+import { useAsync } from '../../ui/hooks/useAsync';
 import { strings } from '../strings';
 
 /** Says on every page that bookings come from the built-in Exchange simulator, not a real Exchange. */

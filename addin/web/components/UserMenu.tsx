@@ -12,7 +12,7 @@ import {
 import { PersonCircleRegular, SignOutRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
-import { useSession } from '../hooks/useSession';
+import { useSession } from '../../ui/session/useSession';
 import { strings } from '../strings';
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 import { Title2 } from '@fluentui/react-components';
 import { Link } from 'react-router';
-import { EmptyState } from '../components/StatusViews';
+import { EmptyState } from '../../ui/StatusViews';
 import { strings } from '../strings';
 
 export function NotFoundPage() {

@@ -3,7 +3,7 @@ import { createMemoryRouter } from 'react-router';
 import { ApiClient } from '../../api/client';
 import { App, appRoutes } from '../App';
 import type { User } from '../../../shared/schemas/auth';
-import { apiError, ok, type FakeApi } from './fakeApi';
+import { apiError, ok, type FakeApi } from '../../ui/testing/fakeApi';
 
 export const CSRF_TOKEN = 'csrf-token-from-sign-in';
 

@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
-import '../../testing/jsdomGlobals';
+import '../../../ui/testing/jsdomGlobals';
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { buildUser, pageOf } from '../../testing/builders';
-import { FakeApi, ok } from '../../testing/fakeApi';
+import { buildUser, pageOf } from '../../../ui/testing/builders';
+import { FakeApi, ok } from '../../../ui/testing/fakeApi';
 import { renderApp, signedInAs } from '../../testing/renderApp';
 import { strings } from '../../strings';
 import { adminStrings } from './strings';

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Link, useLocation } from 'react-router';
-import { useSignedInUser } from '../../hooks/useSession';
+import { useSignedInUser } from '../../../ui/session/useSession';
 import { mayOpen } from '../../navigation';
 import { NotFoundPage } from '../NotFoundPage';
 import { ExchangeSettingsPage } from './exchange/ExchangeSettingsPage';

@@ -1,5 +1,5 @@
 import { isApiError } from '../../../api/client';
-import { describeError } from '../../errors';
+import { describeError } from '../../../ui/errors';
 
 /** Codes whose server message is written for the admin (Exchange's failure, a rule of the data). */
 const ADMIN_WORDS = new Set(['unavailable', 'unprocessable', 'conflict', 'validation_failed', 'not_found']);
@@ -29,6 +29,14 @@ function isIssue(value: unknown): value is Issue {
   if (typeof value !== 'object' || value === null) return false;
   const { path, message } = value as Record<string, unknown>;
   return typeof path === 'string' && typeof message === 'string';
+}
+
+export const NO_PROBLEMS: FormProblems = { fields: {}, message: undefined };
+
+/** Field props for a Fluent <Field>: the server's (or the form's) complaint about that input. */
+export function complaint(problems: FormProblems, field: string) {
+  const message = problems.fields[field];
+  return message === undefined ? {} : { validationState: 'error' as const, validationMessage: message };
 }
 
 /**

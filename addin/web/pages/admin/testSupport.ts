@@ -3,21 +3,12 @@
  */
 import type { ExchangeSettings } from '../../../../shared/schemas/exchange';
 import type { IntegrationOverview, IntegrationRoom, SyncRunView } from '../../../../shared/schemas/integration';
-import type { Room } from '../../../../shared/schemas/locations';
-import { buildUser, uuid } from '../../testing/builders';
-import { FakeApi, ok, type FakeReply } from '../../testing/fakeApi';
+import { buildUser, uuid } from '../../../ui/testing/builders';
+import { FakeApi, ok } from '../../../ui/testing/fakeApi';
 import { signedInAs } from '../../testing/renderApp';
 
-/** Answers the given replies in turn, then keeps answering the last one. */
-export function inTurn(...replies: FakeReply[]): () => FakeReply {
-  let next = 0;
-  return () => {
-    const reply = replies[Math.min(next, replies.length - 1)];
-    next += 1;
-    if (!reply) throw new Error('inTurn needs at least one reply');
-    return reply;
-  };
-}
+export { buildLocationRoom as buildAdminRoom } from '../../../ui/testing/builders';
+export { inTurn } from '../../../ui/testing/fakeApi';
 
 /** A signed-in admin; the simulator banner stays away. */
 export function adminServer(): FakeApi {
@@ -38,25 +29,6 @@ export function buildSettings(overrides: Partial<ExchangeSettings> = {}): Exchan
     skipTlsVerification: false,
     passwordSet: true,
     updatedAt: '2026-11-20T10:00:00.000Z',
-    ...overrides,
-  };
-}
-
-export function buildAdminRoom(overrides: Partial<Room> = {}): Room {
-  return {
-    id: uuid(),
-    floorId: uuid(),
-    buildingId: uuid(),
-    name: 'Lighthouse',
-    description: '',
-    capacity: 6,
-    tags: [],
-    images: [],
-    shape: null,
-    exchange: { email: null, state: 'unconnected', checkedAt: null, error: null },
-    bookableInternal: true,
-    bookableExternal: false,
-    active: true,
     ...overrides,
   };
 }

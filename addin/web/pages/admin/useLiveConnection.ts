@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { locationsEndpoints } from '../../../../shared/api/locations';
 import type { Room } from '../../../../shared/schemas/locations';
-import { useApi } from '../../hooks/useApi';
+import { useApi } from '../../../ui/hooks/useApi';
 
 export type ExchangeConnection = Room['exchange'];
 

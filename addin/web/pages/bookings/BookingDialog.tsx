@@ -1,32 +1,14 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { CalendarAddRegular } from '@fluentui/react-icons';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { bookingsEndpoints } from '../../../../shared/api/bookings';
 import type { BookingAlternative, BookingInput } from '../../../../shared/schemas/bookings';
-import { useApi } from '../../hooks/useApi';
+import { useApi } from '../../../ui/hooks/useApi';
 import { validateDraft, draftFor, type BookingDraft, type DraftProblems } from './bookingDraft';
+import { BookingFlowDialog, BookingOutcome, BookingRequestForm, useBookingFlow } from './BookingFlow';
 import { BookingForm } from './BookingForm';
-import { BookingProgress, WaitingForExchange } from './BookingProgress';
-import { FailureView } from './FailureView';
 import { formatWhen } from './format';
 import { bookingStrings as s } from './strings';
-import { useBookingRequest } from './useBookingRequest';
-import { useFollowBooking } from './useFollowBooking';
-
-const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
 
 export interface BookableRoom {
   readonly id: string;
@@ -43,34 +25,32 @@ export interface BookRoomButtonProps {
 export function BookRoomButton({ room, slot }: BookRoomButtonProps) {
   const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={(_e, data) => setOpen(data.open)}>
-      <DialogTrigger disableButtonEnhancement>
+    <BookingFlowDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button appearance="primary" icon={<CalendarAddRegular />} aria-label={s.bookRoom(room.name)}>
           {s.book}
         </Button>
-      </DialogTrigger>
-      <DialogSurface>
-        {/* Rendered only while open: closing drops the draft and stops following the booking. */}
-        {open ? <BookingFlow room={room} slot={slot} onClose={() => setOpen(false)} /> : null}
-      </DialogSurface>
-    </Dialog>
+      }
+    >
+      <BookingFlow room={room} slot={slot} onClose={() => setOpen(false)} />
+    </BookingFlowDialog>
   );
 }
 
 /** Form → POST → waiting for Exchange → confirmed or declined; a 409 offers the alternatives. */
 function BookingFlow({ room, slot, onClose }: BookRoomButtonProps & { onClose: () => void }) {
-  const styles = useStyles();
   const api = useApi();
   const [draft, setDraft] = useState<BookingDraft>(() => draftFor(slot));
   const [problems, setProblems] = useState<DraftProblems>({});
-  const { phase, send, reset } = useBookingRequest();
-  const followed = useFollowBooking(phase.kind === 'sent' ? phase.booking : undefined);
-  const sending = phase.kind === 'sending';
+  const flow = useBookingFlow();
+  const { followed } = flow;
 
-  const book = (input: BookingInput) => void send(() => api.call(bookingsEndpoints.createBooking, { body: input }));
+  const book = (input: BookingInput) =>
+    void flow.send(() => api.call(bookingsEndpoints.createBooking, { body: input }));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const checked = validateDraft(draft);
     setProblems(checked.ok ? {} : checked.problems);
     if (checked.ok) book({ ...checked.input, roomId: room.id });
@@ -86,55 +66,39 @@ function BookingFlow({ room, slot, onClose }: BookRoomButtonProps & { onClose: (
   if (followed.booking) {
     const declined = followed.booking.status === 'declined';
     return (
-      <DialogBody>
-        <DialogTitle>{s.dialogTitle(followed.booking.roomName)}</DialogTitle>
-        <DialogContent className={styles.content}>
-          <BookingProgress
-            followed={{ ...followed, booking: followed.booking }}
-            confirmedText={(b) => s.confirmed(b.roomName, formatWhen(b.start, b.end))}
-          />
-        </DialogContent>
-        <DialogActions>
-          {declined ? <Button onClick={reset}>{s.tryAgain}</Button> : null}
-          <Button appearance={declined ? 'secondary' : 'primary'} onClick={onClose}>
-            {followed.booking.status === 'confirmed' ? s.done : s.close}
-          </Button>
-        </DialogActions>
-      </DialogBody>
+      <BookingOutcome
+        title={s.dialogTitle(followed.booking.roomName)}
+        followed={{ ...followed, booking: followed.booking }}
+        confirmedText={(b) => s.confirmed(b.roomName, formatWhen(b.start, b.end))}
+        actions={
+          <>
+            {declined ? <Button onClick={flow.reset}>{s.tryAgain}</Button> : null}
+            <Button appearance={declined ? 'secondary' : 'primary'} onClick={onClose}>
+              {followed.booking.status === 'confirmed' ? s.done : s.close}
+            </Button>
+          </>
+        }
+      />
     );
   }
 
   return (
-    <form onSubmit={submit} noValidate>
-      <DialogBody>
-        <DialogTitle>{s.dialogTitle(room.name)}</DialogTitle>
-        <DialogContent className={styles.content}>
-          <BookingForm
-            draft={draft}
-            problems={problems}
-            disabled={sending}
-            onChange={(change) => setDraft((d) => ({ ...d, ...change }))}
-          />
-          {sending ? <WaitingForExchange /> : null}
-          {phase.kind === 'failed' ? (
-            <FailureView
-              failure={phase.failure}
-              title={s.errors.title}
-              actionLabel={s.bookAlternative}
-              disabled={sending}
-              onChoose={choose}
-            />
-          ) : null}
-        </DialogContent>
-        <DialogActions>
-          <Button type="submit" appearance="primary" disabled={sending}>
-            {sending ? s.submitting : s.submit}
-          </Button>
-          <DialogTrigger disableButtonEnhancement>
-            <Button>{s.cancel}</Button>
-          </DialogTrigger>
-        </DialogActions>
-      </DialogBody>
-    </form>
+    <BookingRequestForm
+      title={s.dialogTitle(room.name)}
+      flow={flow}
+      onSubmit={submit}
+      failureTitle={s.errors.title}
+      alternativeLabel={s.bookAlternative}
+      onChoose={choose}
+      submitLabel={s.submit}
+      onCancel={onClose}
+    >
+      <BookingForm
+        draft={draft}
+        problems={problems}
+        disabled={flow.sending}
+        onChange={(change) => setDraft((d) => ({ ...d, ...change }))}
+      />
+    </BookingRequestForm>
   );
 }

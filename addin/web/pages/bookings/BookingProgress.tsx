@@ -1,15 +1,6 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Booking } from '../../../../shared/schemas/bookings';
+import { ProblemNote, SuccessNote } from '../../../ui/StatusViews';
 import { bookingStrings } from './strings';
 import type { FollowedBooking } from './useFollowBooking';
 
@@ -42,31 +33,22 @@ export function BookingProgress({
   if (booking.status === 'pending') {
     if (!lost) return <WaitingForExchange />;
     return (
-      <MessageBar intent="warning" role="alert" layout="multiline">
-        <MessageBarBody>{bookingStrings.followFailed}</MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={retry}>{bookingStrings.followRetry}</Button>
-        </MessageBarActions>
-      </MessageBar>
+      <ProblemNote
+        intent="warning"
+        text={bookingStrings.followFailed}
+        action={{ label: bookingStrings.followRetry, onClick: retry }}
+      />
     );
   }
   if (booking.status === 'confirmed') {
-    return (
-      <MessageBar intent="success" role="status" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{bookingStrings.confirmedTitle}</MessageBarTitle>
-          {confirmedText(booking)}
-        </MessageBarBody>
-      </MessageBar>
-    );
+    return <SuccessNote title={bookingStrings.confirmedTitle} text={confirmedText(booking)} />;
   }
   const declined = booking.status === 'declined';
   return (
-    <MessageBar intent={declined ? 'error' : 'info'} role="alert" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{declined ? bookingStrings.declinedTitle : bookingStrings.cancelledTitle}</MessageBarTitle>
-        {booking.declinedReason ?? (declined ? bookingStrings.declinedNoReason : '')}
-      </MessageBarBody>
-    </MessageBar>
+    <ProblemNote
+      intent={declined ? 'error' : 'info'}
+      title={declined ? bookingStrings.declinedTitle : bookingStrings.cancelledTitle}
+      text={booking.declinedReason ?? (declined ? bookingStrings.declinedNoReason : '')}
+    />
   );
 }

@@ -7,39 +7,34 @@ import {
   DialogSurface,
   DialogTitle,
   DialogTrigger,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { bookingsEndpoints } from '../../../../shared/api/bookings';
 import type { Booking } from '../../../../shared/schemas/bookings';
-import { useApi } from '../../hooks/useApi';
+import { useApi } from '../../../ui/hooks/useApi';
+import { useSubmit } from '../../../ui/hooks/useSubmit';
+import { ProblemNote } from '../../../ui/StatusViews';
 import { bookingFailure } from './bookingErrors';
 import { formatWhen } from './format';
 import { bookingStrings as s } from './strings';
+
+function cancelProblem(failure: unknown): string {
+  const understood = bookingFailure(failure);
+  return 'message' in understood ? understood.message : s.errors.cancelTitle;
+}
 
 /** "Cancel booking": asks first, since Exchange sends the cancellations to everyone invited. */
 export function CancelBookingButton({ booking, onCancelled }: { booking: Booking; onCancelled: () => void }) {
   const api = useApi();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, problem, submit, complain } = useSubmit(cancelProblem);
 
-  const confirm = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const confirm = () =>
+    void submit(async () => {
       await api.call(bookingsEndpoints.cancelBooking, { params: { id: booking.id } });
       setOpen(false);
       onCancelled();
-    } catch (failure: unknown) {
-      const understood = bookingFailure(failure);
-      setError('message' in understood ? understood.message : s.errors.cancelTitle);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Dialog
@@ -47,7 +42,7 @@ export function CancelBookingButton({ booking, onCancelled }: { booking: Booking
       open={open}
       onOpenChange={(_e, data) => {
         setOpen(data.open);
-        setError(undefined);
+        complain(undefined);
       }}
     >
       <DialogTrigger disableButtonEnhancement>
@@ -58,17 +53,10 @@ export function CancelBookingButton({ booking, onCancelled }: { booking: Booking
           <DialogTitle>{s.cancelDialog.title}</DialogTitle>
           <DialogContent>
             {s.cancelDialog.body(booking.subject, booking.roomName, formatWhen(booking.start, booking.end))}
-            {error !== undefined ? (
-              <MessageBar intent="error" role="alert" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{s.errors.cancelTitle}</MessageBarTitle>
-                  {error}
-                </MessageBarBody>
-              </MessageBar>
-            ) : null}
+            {problem !== undefined ? <ProblemNote title={s.errors.cancelTitle} text={problem} /> : null}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={busy} onClick={() => void confirm()}>
+            <Button appearance="primary" disabled={busy} onClick={confirm}>
               {busy ? s.cancelDialog.cancelling : s.cancelDialog.confirm}
             </Button>
             <DialogTrigger disableButtonEnhancement>

@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { BookingAlternative, BookingConflict } from '../../../../shared/schemas/bookings';
-import { formatClock } from '../../time';
+import { formatClock } from '../../../ui/time';
 import { formatWhen } from './format';
 import { bookingStrings } from './strings';
 

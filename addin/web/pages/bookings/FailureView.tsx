@@ -1,5 +1,5 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { BookingAlternative } from '../../../../shared/schemas/bookings';
+import { ProblemNote } from '../../../ui/StatusViews';
 import type { BookingFailure } from './bookingErrors';
 import { ConflictChoices } from './ConflictChoices';
 
@@ -21,12 +21,5 @@ export function FailureView({
     return (
       <ConflictChoices conflict={failure.conflict} actionLabel={actionLabel} disabled={disabled} onChoose={onChoose} />
     );
-  return (
-    <MessageBar intent="error" role="alert" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        {failure.message}
-      </MessageBarBody>
-    </MessageBar>
-  );
+  return <ProblemNote title={title} text={failure.message} />;
 }

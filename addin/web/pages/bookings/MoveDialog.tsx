@@ -1,35 +1,15 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Field,
-  Select,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useRef, useState, type FormEvent } from 'react';
+import { Button, Field, Select } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
 import { bookingsEndpoints } from '../../../../shared/api/bookings';
 import type { Booking, BookingAlternative, BookingPatch } from '../../../../shared/schemas/bookings';
-import { useApi } from '../../hooks/useApi';
-import { dateText, timeText } from '../../time';
+import { useApi } from '../../../ui/hooks/useApi';
+import { dateText, timeText } from '../../../ui/time';
 import { draftWindow } from './bookingDraft';
-import { BookingProgress, WaitingForExchange } from './BookingProgress';
-import { FailureView } from './FailureView';
+import { BookingFlowDialog, BookingOutcome, BookingRequestForm, useBookingFlow } from './BookingFlow';
 import { formatWhen } from './format';
 import { bookingStrings as s } from './strings';
 import { TimeFields, type TimeValue } from './TimeFields';
-import { useBookingRequest } from './useBookingRequest';
-import { useFollowBooking } from './useFollowBooking';
 import { useRoomChoices } from './useRoomChoices';
-
-const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
 
 const sameInstant = (a: string, b: string) => Date.parse(a) === Date.parse(b);
 
@@ -57,27 +37,23 @@ export function MoveBookingButton({ booking, onChanged }: { booking: Booking; on
     sent.current = false;
   };
   return (
-    <Dialog open={open} onOpenChange={(_e, data) => (data.open ? setOpen(true) : close())}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button aria-label={s.my.moveLabel(booking.subject)}>{s.my.move}</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        {open ? (
-          <MoveFlow
-            booking={booking}
-            onSent={() => {
-              sent.current = true;
-            }}
-            onClose={close}
-          />
-        ) : null}
-      </DialogSurface>
-    </Dialog>
+    <BookingFlowDialog
+      open={open}
+      onOpenChange={(opened) => (opened ? setOpen(true) : close())}
+      trigger={<Button aria-label={s.my.moveLabel(booking.subject)}>{s.my.move}</Button>}
+    >
+      <MoveFlow
+        booking={booking}
+        onSent={() => {
+          sent.current = true;
+        }}
+        onClose={close}
+      />
+    </BookingFlowDialog>
   );
 }
 
 function MoveFlow({ booking, onSent, onClose }: { booking: Booking; onSent: () => void; onClose: () => void }) {
-  const styles = useStyles();
   const api = useApi();
   const rooms = useRoomChoices();
   const [time, setTime] = useState<TimeValue>(() => ({
@@ -87,17 +63,15 @@ function MoveFlow({ booking, onSent, onClose }: { booking: Booking; onSent: () =
   }));
   const [roomId, setRoomId] = useState(booking.roomId);
   const [problem, setProblem] = useState<string>();
-  const { phase, send } = useBookingRequest();
-  const followed = useFollowBooking(phase.kind === 'sent' ? phase.booking : undefined);
-  const sending = phase.kind === 'sending';
+  const flow = useBookingFlow();
+  const { followed, sending } = flow;
 
   const change = (patch: BookingPatch) => {
     onSent();
-    void send(() => api.call(bookingsEndpoints.changeBooking, { params: { id: booking.id }, body: patch }));
+    void flow.send(() => api.call(bookingsEndpoints.changeBooking, { params: { id: booking.id }, body: patch }));
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const window = draftWindow(time);
     if (!window) return setProblem(s.endBeforeStart);
     const patch = movePatch(booking, { ...window, roomId });
@@ -112,64 +86,48 @@ function MoveFlow({ booking, onSent, onClose }: { booking: Booking; onSent: () =
 
   if (followed.booking) {
     return (
-      <DialogBody>
-        <DialogTitle>{s.move.title(booking.subject)}</DialogTitle>
-        <DialogContent className={styles.content}>
-          <BookingProgress
-            followed={{ ...followed, booking: followed.booking }}
-            confirmedText={(b) => s.move.moved(b.roomName, formatWhen(b.start, b.end))}
-          />
-        </DialogContent>
-        <DialogActions>
+      <BookingOutcome
+        title={s.move.title(booking.subject)}
+        followed={{ ...followed, booking: followed.booking }}
+        confirmedText={(b) => s.move.moved(b.roomName, formatWhen(b.start, b.end))}
+        actions={
           <Button appearance="primary" onClick={onClose}>
             {s.close}
           </Button>
-        </DialogActions>
-      </DialogBody>
+        }
+      />
     );
   }
 
   return (
-    <form onSubmit={submit} noValidate>
-      <DialogBody>
-        <DialogTitle>{s.move.title(booking.subject)}</DialogTitle>
-        <DialogContent className={styles.content}>
-          <TimeFields
-            value={time}
-            problem={problem}
-            disabled={sending}
-            onChange={(c) => setTime((t) => ({ ...t, ...c }))}
-          />
-          <Field label={s.move.room} hint={rooms === undefined ? s.move.roomsLoading : undefined}>
-            <Select value={roomId} disabled={sending} onChange={(_e, d) => setRoomId(d.value)}>
-              <option value={booking.roomId}>{s.move.sameRoom(booking.roomName)}</option>
-              {(rooms ?? [])
-                .filter((room) => room.id !== booking.roomId)
-                .map((room) => (
-                  <option key={room.id} value={room.id}>
-                    {`${room.name} (${room.place})`}
-                  </option>
-                ))}
-            </Select>
-          </Field>
-          {sending ? <WaitingForExchange /> : null}
-          {phase.kind === 'failed' ? (
-            <FailureView
-              failure={phase.failure}
-              title={s.errors.moveTitle}
-              actionLabel={s.moveToAlternative}
-              disabled={sending}
-              onChoose={choose}
-            />
-          ) : null}
-        </DialogContent>
-        <DialogActions>
-          <Button type="submit" appearance="primary" disabled={sending}>
-            {sending ? s.submitting : s.move.submit}
-          </Button>
-          <Button onClick={onClose}>{s.cancel}</Button>
-        </DialogActions>
-      </DialogBody>
-    </form>
+    <BookingRequestForm
+      title={s.move.title(booking.subject)}
+      flow={flow}
+      onSubmit={submit}
+      failureTitle={s.errors.moveTitle}
+      alternativeLabel={s.moveToAlternative}
+      onChoose={choose}
+      submitLabel={s.move.submit}
+      onCancel={onClose}
+    >
+      <TimeFields
+        value={time}
+        problem={problem}
+        disabled={sending}
+        onChange={(c) => setTime((t) => ({ ...t, ...c }))}
+      />
+      <Field label={s.move.room} hint={rooms === undefined ? s.move.roomsLoading : undefined}>
+        <Select value={roomId} disabled={sending} onChange={(_e, d) => setRoomId(d.value)}>
+          <option value={booking.roomId}>{s.move.sameRoom(booking.roomName)}</option>
+          {(rooms ?? [])
+            .filter((room) => room.id !== booking.roomId)
+            .map((room) => (
+              <option key={room.id} value={room.id}>
+                {`${room.name} (${room.place})`}
+              </option>
+            ))}
+        </Select>
+      </Field>
+    </BookingRequestForm>
   );
 }

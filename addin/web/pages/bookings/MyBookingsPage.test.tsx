@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
-import '../../testing/jsdomGlobals';
+import '../../../ui/testing/jsdomGlobals';
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Booking } from '../../../../shared/schemas/bookings';
-import { buildRoom, buildUser, pageOf } from '../../testing/builders';
-import { FakeApi, apiError, noContent, ok } from '../../testing/fakeApi';
+import { buildRoom, buildUser, pageOf } from '../../../ui/testing/builders';
+import { FakeApi, apiError, noContent, ok } from '../../../ui/testing/fakeApi';
 import { renderApp, signedInAs } from '../../testing/renderApp';
 import { bookingStrings as s } from './strings';
 import { buildBooking, heldReply, inTurn, onTestDay } from './testSupport';

@@ -12,7 +12,7 @@ import { DismissRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Booking } from '../../../../shared/schemas/bookings';
-import { EmptyState, ErrorState, LoadingState } from '../../components/StatusViews';
+import { EmptyState, ErrorState, LoadingState } from '../../../ui/StatusViews';
 import { BookingItem } from './BookingItem';
 import { bookingStrings as s } from './strings';
 import { useMyBookings } from './useMyBookings';

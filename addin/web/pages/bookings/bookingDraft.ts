@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BookingInput } from '../../../../shared/schemas/bookings';
-import { dateText, isDateText, isTimeText, localDate, timeText, toOffsetIso } from '../../time';
+import { dateText, isDateText, isTimeText, localDate, timeText, toOffsetIso } from '../../../ui/time';
 import { bookingStrings } from './strings';
 
 /** The booking form as typed: wall-clock date and times, attendees as free text. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bookingConflictSchema, type BookingConflict } from '../../../../shared/schemas/bookings';
 import { isApiError } from '../../../api/client';
-import { describeError } from '../../errors';
+import { describeError } from '../../../ui/errors';
 import { bookingStrings } from './strings';
 
 /** What a failed booking call means for the user: taken (with choices), a declined move, or a reason in words. */

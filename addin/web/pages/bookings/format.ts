@@ -1,4 +1,4 @@
-import { formatClock, formatDay } from '../../time';
+import { formatClock, formatDay } from '../../../ui/time';
 import { bookingStrings } from './strings';
 
 /** "Monday, 4 May, 09:00–10:00" in the browser's clock. */

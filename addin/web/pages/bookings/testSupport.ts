@@ -2,8 +2,8 @@
  * Builders and fake answers for the booking tests (not shipped: only *.test.tsx import it).
  */
 import type { Booking } from '../../../../shared/schemas/bookings';
-import { uuid } from '../../testing/builders';
-import type { FakeReply } from '../../testing/fakeApi';
+import { uuid } from '../../../ui/testing/builders';
+export { heldReply, inTurn } from '../../../ui/testing/fakeApi';
 
 export function buildBooking(overrides: Partial<Booking> = {}): Booking {
   return {
@@ -23,26 +23,6 @@ export function buildBooking(overrides: Partial<Booking> = {}): Booking {
     booker: null,
     createdAt: '2026-11-23T08:00:00.000Z',
     ...overrides,
-  };
-}
-
-/** A reply the test hands out when it chooses: what a long poll is while Exchange has not answered. */
-export function heldReply(): { readonly reply: Promise<FakeReply>; readonly release: (reply: FakeReply) => void } {
-  let release: (reply: FakeReply) => void = () => undefined;
-  const reply = new Promise<FakeReply>((resolve) => {
-    release = resolve;
-  });
-  return { reply, release };
-}
-
-/** Answers the given replies in turn, then keeps answering the last one. */
-export function inTurn(...replies: FakeReply[]): () => FakeReply {
-  let next = 0;
-  return () => {
-    const reply = replies[Math.min(next, replies.length - 1)];
-    next += 1;
-    if (!reply) throw new Error('inTurn needs at least one reply');
-    return reply;
   };
 }
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { bookingsEndpoints } from '../../../../shared/api/bookings';
 import type { Booking } from '../../../../shared/schemas/bookings';
-import { useApi } from '../../hooks/useApi';
+import { useApi } from '../../../ui/hooks/useApi';
 
 /** Seconds the server may hold each long poll open while the booking is pending. */
 export const WAIT_SECONDS = 10;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { bookingsEndpoints } from '../../../../shared/api/bookings';
 import type { Booking } from '../../../../shared/schemas/bookings';
-import { useApi } from '../../hooks/useApi';
+import { useApi } from '../../../ui/hooks/useApi';
 
 export interface MyBookings {
   /** The last list the server sent; kept while reloading, so the page does not jump. */

@@ -1,6 +1,6 @@
 import { roomsEndpoints } from '../../../../shared/api/rooms';
-import { useApi } from '../../hooks/useApi';
-import { useAsync } from '../../hooks/useAsync';
+import { useApi } from '../../../ui/hooks/useApi';
+import { useAsync } from '../../../ui/hooks/useAsync';
 
 export interface RoomChoice {
   readonly id: string;

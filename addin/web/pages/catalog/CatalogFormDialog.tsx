@@ -6,12 +6,11 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  MessageBar,
-  MessageBarBody,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import type { FormEvent, ReactNode } from 'react';
+import { ProblemNote } from '../../../ui/StatusViews';
 import { catalogStrings as text } from './strings';
 
 const useStyles = makeStyles({
@@ -30,7 +29,7 @@ export function CatalogFormDialog({
   title: string;
   problem: string | undefined;
   saving: boolean;
-  onSubmit: (event: FormEvent) => Promise<void>;
+  onSubmit: (event: FormEvent) => void;
   onClose: () => void;
   children: ReactNode;
 }) {
@@ -38,15 +37,11 @@ export function CatalogFormDialog({
   return (
     <Dialog open modalType="modal" onOpenChange={(_e, d) => (d.open ? undefined : onClose())}>
       <DialogSurface>
-        <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={title}>
+        <form onSubmit={onSubmit} noValidate aria-label={title}>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
             <DialogContent className={styles.form}>
-              {problem ? (
-                <MessageBar intent="error" role="alert">
-                  <MessageBarBody>{problem}</MessageBarBody>
-                </MessageBar>
-              ) : null}
+              {problem ? <ProblemNote text={problem} /> : null}
               {children}
             </DialogContent>
             <DialogActions>

@@ -1,12 +1,12 @@
 /** @jest-environment jsdom */
-import '../../testing/jsdomGlobals';
+import '../../../ui/testing/jsdomGlobals';
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Item, Provider } from '../../../../shared/schemas/catalog';
 import type { Role } from '../../../../shared/schemas/users';
-import { buildBuilding, buildUser, uuid } from '../../testing/builders';
-import { FakeApi, apiError, ok } from '../../testing/fakeApi';
+import { buildBuilding, buildUser, uuid } from '../../../ui/testing/builders';
+import { FakeApi, apiError, ok } from '../../../ui/testing/fakeApi';
 import { renderApp, signedInAs } from '../../testing/renderApp';
 import { catalogStrings as text } from './strings';
 

@@ -2,7 +2,7 @@ import { Button, Field, Input, Select, Switch, Textarea, makeStyles, tokens } fr
 import { useState, type FormEvent } from 'react';
 import { catalogEndpoints } from '../../../../shared/api/catalog';
 import { filesEndpoints } from '../../../../shared/api/files';
-import { describeError } from '../../errors';
+import { describeError } from '../../../ui/errors';
 import {
   ALLERGENS,
   DIETARY_LABELS,
@@ -13,10 +13,11 @@ import {
   type ItemUnit,
   type Provider,
 } from '../../../../shared/schemas/catalog';
-import { useApi } from '../../hooks/useApi';
+import { useApi } from '../../../ui/hooks/useApi';
+import { useSubmit } from '../../../ui/hooks/useSubmit';
 import { CheckboxGroup } from './CheckboxGroup';
 import { itemBodyOf, itemDraftOf, toggled, type ItemDraft } from './drafts';
-import { complaint, formProblems, NO_PROBLEMS, type FormProblems } from './formProblems';
+import { complaint, formProblems, NO_PROBLEMS } from '../admin/apiErrors';
 import { catalogStrings as text } from './strings';
 import { WeekHoursField } from './WeekHoursField';
 import { CatalogFormDialog } from './CatalogFormDialog';
@@ -39,8 +40,8 @@ export function ItemDialog({ item, providerId, providers, onSaved, onClose }: It
   const styles = useStyles();
   const api = useApi();
   const [draft, setDraft] = useState<ItemDraft>(() => itemDraftOf(item, providerId));
-  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, problem, submit, complain } = useSubmit(formProblems);
+  const problems = problem ?? NO_PROBLEMS;
   const [picture, setPicture] = useState<{ url: string | null; uploading: boolean; error: string | null }>({
     url: item?.imageUrl ?? null,
     uploading: false,
@@ -60,30 +61,22 @@ export function ItemDialog({ item, providerId, providers, onSaved, onClose }: It
     }
   };
 
-  const submit = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
     const checked = itemBodyOf(draft);
-    if (!checked.ok) {
-      setProblems({ fields: checked.fields, message: text.fieldsInvalid });
-      return;
-    }
-    setSaving(true);
-    setProblems(NO_PROBLEMS);
-    try {
+    if (!checked.ok) return complain({ fields: checked.fields, message: text.fieldsInvalid });
+    void submit(async () => {
       const { providerId: _fixed, ...patch } = checked.body;
       const saved = item
         ? await api.call(catalogEndpoints.updateItem, { params: { id: item.id }, body: patch })
         : await api.call(catalogEndpoints.createItem, { body: checked.body });
       onSaved(saved);
-    } catch (error: unknown) {
-      setProblems(formProblems(error));
-      setSaving(false);
-    }
+    });
   };
 
   const title = item ? text.items.editTitle(item.name) : text.items.createTitle;
   return (
-    <CatalogFormDialog title={title} problem={problems.message} saving={saving} onSubmit={submit} onClose={onClose}>
+    <CatalogFormDialog title={title} problem={problems.message} saving={saving} onSubmit={save} onClose={onClose}>
       <Field label={text.items.provider} {...complaint(problems, 'providerId')}>
         {/* An item stays with the provider its orders were placed with. */}
         <Select

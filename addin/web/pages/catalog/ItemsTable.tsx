@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Item, Provider } from '../../../../shared/schemas/catalog';
-import { EmptyState } from '../../components/StatusViews';
+import { EmptyState } from '../../../ui/StatusViews';
 import { formatPrice } from './money';
 import { catalogStrings as text } from './strings';
 import { RowActions } from './RowActions';

@@ -3,10 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { catalogEndpoints } from '../../../../shared/api/catalog';
 import { PROVIDER_KINDS, type Provider, type ProviderKind } from '../../../../shared/schemas/catalog';
 import type { Building } from '../../../../shared/schemas/locations';
-import { useApi } from '../../hooks/useApi';
+import { useApi } from '../../../ui/hooks/useApi';
+import { useSubmit } from '../../../ui/hooks/useSubmit';
 import { CheckboxGroup } from './CheckboxGroup';
 import { providerBodyOf, providerDraftOf, type ProviderDraft } from './drafts';
-import { complaint, formProblems, NO_PROBLEMS, type FormProblems } from './formProblems';
+import { complaint, formProblems, NO_PROBLEMS } from '../admin/apiErrors';
 import { catalogStrings as text } from './strings';
 import { WeekHoursField } from './WeekHoursField';
 import { CatalogFormDialog } from './CatalogFormDialog';
@@ -22,35 +23,27 @@ export interface ProviderDialogProps {
 export function ProviderDialog({ provider, buildings, onSaved, onClose }: ProviderDialogProps) {
   const api = useApi();
   const [draft, setDraft] = useState<ProviderDraft>(() => providerDraftOf(provider));
-  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, problem, submit, complain } = useSubmit(formProblems);
+  const problems = problem ?? NO_PROBLEMS;
   const update = (change: Partial<ProviderDraft>) => setDraft((d) => ({ ...d, ...change }));
   const toggleBuilding = (id: string, on: boolean) =>
     update({ buildingIds: on ? [...draft.buildingIds, id] : draft.buildingIds.filter((b) => b !== id) });
 
-  const submit = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
     const checked = providerBodyOf(draft);
-    if (!checked.ok) {
-      setProblems({ fields: checked.fields, message: text.fieldsInvalid });
-      return;
-    }
-    setSaving(true);
-    setProblems(NO_PROBLEMS);
-    try {
+    if (!checked.ok) return complain({ fields: checked.fields, message: text.fieldsInvalid });
+    void submit(async () => {
       const saved = provider
         ? await api.call(catalogEndpoints.updateProvider, { params: { id: provider.id }, body: checked.body })
         : await api.call(catalogEndpoints.createProvider, { body: checked.body });
       onSaved(saved);
-    } catch (error: unknown) {
-      setProblems(formProblems(error));
-      setSaving(false);
-    }
+    });
   };
 
   const title = provider ? text.providers.editTitle(provider.name) : text.providers.createTitle;
   return (
-    <CatalogFormDialog title={title} problem={problems.message} saving={saving} onSubmit={submit} onClose={onClose}>
+    <CatalogFormDialog title={title} problem={problems.message} saving={saving} onSubmit={save} onClose={onClose}>
       <Field label={text.providers.name} required {...complaint(problems, 'name')}>
         <Input value={draft.name} onChange={(_e, d) => update({ name: d.value })} />
       </Field>

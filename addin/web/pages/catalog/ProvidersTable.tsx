@@ -1,7 +1,7 @@
 import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import type { Item, Provider } from '../../../../shared/schemas/catalog';
 import type { Building } from '../../../../shared/schemas/locations';
-import { EmptyState } from '../../components/StatusViews';
+import { EmptyState } from '../../../ui/StatusViews';
 import { catalogStrings as text } from './strings';
 import { RowActions } from './RowActions';
 

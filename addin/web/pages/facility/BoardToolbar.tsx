@@ -14,7 +14,7 @@ import { ArrowDownloadRegular, ChevronLeftRegular, ChevronRightRegular, PrintReg
 import { ordersEndpoints } from '../../../../shared/api/orders';
 import type { Building } from '../../../../shared/schemas/locations';
 import { queryString } from '../../../api/client';
-import { dateText, isDateText } from '../../time';
+import { dateText, isDateText } from '../../../ui/time';
 import { exportQueryOf, stepped, type BoardFilters } from './boardFilters';
 import { LiveIndicator } from './LiveIndicator';
 import { usePrintClasses } from './printStyles';

@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
-import '../../testing/jsdomGlobals';
+import '../../../ui/testing/jsdomGlobals';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Order } from '../../../../shared/schemas/orders';
-import { buildBuilding, buildUser } from '../../testing/builders';
-import { FakeApi, apiError, ok, type FakeReply } from '../../testing/fakeApi';
+import { buildBuilding, buildUser } from '../../../ui/testing/builders';
+import { FakeApi, apiError, ok, type FakeReply } from '../../../ui/testing/fakeApi';
 import { CSRF_TOKEN, renderApp, signedInAs } from '../../testing/renderApp';
 import { FakeEventSource, boardOf, buildOrder, installFakeEventSource } from './testSupport';
 

@@ -2,9 +2,9 @@ import { MessageBar, MessageBarBody, Text, Title2, makeStyles, tokens } from '@f
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { locationsEndpoints } from '../../../../shared/api/locations';
-import { EmptyState, ErrorState, LoadingState } from '../../components/StatusViews';
-import { useApi } from '../../hooks/useApi';
-import { useAsync } from '../../hooks/useAsync';
+import { EmptyState, ErrorState, LoadingState } from '../../../ui/StatusViews';
+import { useApi } from '../../../ui/hooks/useApi';
+import { useAsync } from '../../../ui/hooks/useAsync';
 import { BoardGroups } from './BoardGroups';
 import { BoardToolbar } from './BoardToolbar';
 import { boardQueryOf, filtersFromParams, filtersToParams, rangeOf, type BoardFilters } from './boardFilters';

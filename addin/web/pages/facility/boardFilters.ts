@@ -1,4 +1,4 @@
-import { dateText, isDateText, localDate, toOffsetIso } from '../../time';
+import { dateText, isDateText, localDate, toOffsetIso } from '../../../ui/time';
 
 /** What the board shows; kept in the page URL so that a reload or a shared link shows the same. */
 export interface BoardFilters {

@@ -1,4 +1,4 @@
-import { localDate } from '../../time';
+import { localDate } from '../../../ui/time';
 
 /** Delivery times are read on the building's clocks, not the browser's. */
 export function clockIn(at: string, timeZone: string): string {

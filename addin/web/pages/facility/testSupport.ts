@@ -1,5 +1,5 @@
 import type { Board, Order } from '../../../../shared/schemas/orders';
-import { uuid } from '../../testing/builders';
+import { uuid } from '../../../ui/testing/builders';
 
 /**
  * jsdom has no EventSource. This stand-in records the URLs the board subscribes to and lets a

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ordersEndpoints } from '../../../../shared/api/orders';
 import type { Board, Order } from '../../../../shared/schemas/orders';
-import { useApi } from '../../hooks/useApi';
+import { useApi } from '../../../ui/hooks/useApi';
 import type { boardQueryOf } from './boardFilters';
 
 type BoardQuery = ReturnType<typeof boardQueryOf>;

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import { ordersEndpoints } from '../../../../shared/api/orders';
 import type { Order, OrderStatus } from '../../../../shared/schemas/orders';
-import { describeError } from '../../errors';
-import { useApi } from '../../hooks/useApi';
+import { describeError } from '../../../ui/errors';
+import { useApi } from '../../../ui/hooks/useApi';
 import type { AttentionAction } from './AttentionNotice';
 import type { AdvanceStatus } from './statusFlow';
 import { facilityStrings as text } from './strings';

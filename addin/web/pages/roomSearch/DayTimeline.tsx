@@ -1,7 +1,7 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { formatClock, formatDay } from '../../time';
+import { formatClock, formatDay } from '../../../ui/time';
 import { strings } from '../../strings';
-import type { DayTimelineModel } from './timeline';
+import type { DayTimelineModel } from '../../../ui/timeline';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },

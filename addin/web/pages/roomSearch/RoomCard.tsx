@@ -2,15 +2,16 @@ import { Caption1, Card, CardFooter, CardPreview, makeStyles, tokens } from '@fl
 import { ImageOffRegular } from '@fluentui/react-icons';
 import { roomsEndpoints } from '../../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../../shared/schemas/search';
-import { useApi } from '../../hooks/useApi';
-import { useAsync } from '../../hooks/useAsync';
+import { useApi } from '../../../ui/hooks/useApi';
+import { useAsync } from '../../../ui/hooks/useAsync';
 import { strings } from '../../strings';
-import { toOffsetIso } from '../../time';
+import { toOffsetIso } from '../../../ui/time';
 import { BookRoomButton } from '../bookings/BookingDialog';
-import { AvailabilityBadge } from './AvailabilityBadge';
+import { AvailabilityBadge } from '../../../ui/rooms/AvailabilityBadge';
+import { uiStrings } from '../../../ui/strings';
 import { DayTimeline } from './DayTimeline';
-import { dayTimeline, type BusyInput, type Interval } from './timeline';
-import { RoomCardHeader, RoomTags } from '../../components/RoomSummary';
+import { dayTimeline, type BusyInput, type Interval } from '../../../ui/timeline';
+import { RoomCardHeader, RoomTags } from '../../../ui/rooms/RoomSummary';
 
 const useStyles = makeStyles({
   card: { height: '100%' },
@@ -69,12 +70,12 @@ export function RoomCard(props: RoomCardProps) {
         ) : (
           <div className={styles.noImage}>
             <ImageOffRegular fontSize={32} aria-hidden />
-            <Caption1>{strings.room.noImage}</Caption1>
+            <Caption1>{uiStrings.room.noImage}</Caption1>
           </div>
         )}
       </CardPreview>
-      <RoomCardHeader room={room} titleId={titleId} labels={strings.room} />
-      <RoomTags tags={room.tags} label={strings.room.tagsLabel} />
+      <RoomCardHeader room={room} titleId={titleId} />
+      <RoomTags tags={room.tags} />
       {room.availability ? <AvailabilityBadge availability={room.availability} /> : null}
       <DayTimeline model={model} />
       {scheduleFailed ? (

@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
-import '../../testing/jsdomGlobals';
+import '../../../ui/testing/jsdomGlobals';
 import { describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RoomSearchPage, RoomSearchResult } from '../../../../shared/schemas/search';
-import { buildBuilding, buildFloor, buildRoom, buildUser, pageOf } from '../../testing/builders';
-import { FakeApi, apiError, ok, type FakeReply, type RecordedRequest } from '../../testing/fakeApi';
+import { buildBuilding, buildFloor, buildRoom, buildUser, pageOf } from '../../../ui/testing/builders';
+import { FakeApi, apiError, ok, type FakeReply, type RecordedRequest } from '../../../ui/testing/fakeApi';
 import { renderApp, signedInAs } from '../../testing/renderApp';
 
 const DAY = '/?date=2026-05-04&start=09:00&end=10:00';

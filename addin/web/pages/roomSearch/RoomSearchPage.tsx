@@ -2,16 +2,16 @@ import { Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { roomsEndpoints } from '../../../../shared/api/rooms';
-import { EmptyState, ErrorState, LoadingState } from '../../components/StatusViews';
-import { useApi } from '../../hooks/useApi';
-import { useAsync } from '../../hooks/useAsync';
+import { EmptyState, ErrorState, LoadingState } from '../../../ui/StatusViews';
+import { useApi } from '../../../ui/hooks/useApi';
+import { useAsync } from '../../../ui/hooks/useAsync';
 import { strings } from '../../strings';
-import { localDate } from '../../time';
+import { localDate } from '../../../ui/time';
 import { FilterForm } from './FilterForm';
 import { filtersFromParams, filtersToParams, searchQueryOf, type SearchFilters } from './filters';
 import { Pagination } from './Pagination';
 import { RoomCard } from './RoomCard';
-import { useLocations } from './useLocations';
+import { useLocations } from '../../../ui/filters/useLocations';
 import { useTagVocabulary } from './useTagVocabulary';
 
 const useStyles = makeStyles({

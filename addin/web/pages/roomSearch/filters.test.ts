@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { defaultFilters, filtersFromParams, filtersToParams, searchQueryOf, windowIsValid } from './filters';
-import { dayTimeline } from './timeline';
-import { localIso, nextHourWindow } from '../../time';
+import { dayTimeline } from '../../../ui/timeline';
+import { localIso, nextHourWindow } from '../../../ui/time';
 
 const OFFSET_ISO = /^(\d{4}-\d\d-\d\dT\d\d:\d\d):00([+-]\d\d:\d\d)$/;
 

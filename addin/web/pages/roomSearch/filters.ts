@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { roomSearchQuerySchema } from '../../../../shared/schemas/search';
-import { isDateText, isTimeText, localDate, localIso, nextHourWindow } from '../../time';
+import { isDateText, isTimeText, localDate, localIso, nextHourWindow } from '../../../ui/time';
 
 /**
  * The room search filters as the user sees them (wall-clock date and times in the browser's

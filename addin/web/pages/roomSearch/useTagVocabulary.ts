@@ -1,6 +1,6 @@
 import { roomsEndpoints } from '../../../../shared/api/rooms';
-import { useApi } from '../../hooks/useApi';
-import { useAsync } from '../../hooks/useAsync';
+import { useApi } from '../../../ui/hooks/useApi';
+import { useAsync } from '../../../ui/hooks/useAsync';
 
 /** The API's largest page; enough to see every tag in a catalog of this size. */
 const VOCABULARY_SAMPLE = 100;

@@ -13,7 +13,7 @@ import { useState, type FormEvent } from 'react';
 import { exchangeEndpoints } from '../../../../../shared/api/exchange';
 import type { ExchangeTestResult } from '../../../../../shared/schemas/exchange';
 import { AdminError } from '../AdminError';
-import { useApi } from '../../../hooks/useApi';
+import { useApi } from '../../../../ui/hooks/useApi';
 import { formProblems } from '../apiErrors';
 import { adminStrings } from '../strings';
 

@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
-import '../../../testing/jsdomGlobals';
+import '../../../../ui/testing/jsdomGlobals';
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ExchangeSettings } from '../../../../../shared/schemas/exchange';
-import { apiError, ok, type FakeApi, type RecordedRequest } from '../../../testing/fakeApi';
+import { apiError, ok, type FakeApi, type RecordedRequest } from '../../../../ui/testing/fakeApi';
 import { renderApp } from '../../../testing/renderApp';
 import { adminStrings } from '../strings';
 import { adminServer, buildSettings } from '../testSupport';

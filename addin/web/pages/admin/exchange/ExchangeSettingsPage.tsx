@@ -1,9 +1,9 @@
 import { Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { exchangeEndpoints } from '../../../../../shared/api/exchange';
-import { LoadingState } from '../../../components/StatusViews';
+import { LoadingState } from '../../../../ui/StatusViews';
 import { AdminError } from '../AdminError';
-import { useApi } from '../../../hooks/useApi';
-import { useAsync } from '../../../hooks/useAsync';
+import { useApi } from '../../../../ui/hooks/useApi';
+import { useAsync } from '../../../../ui/hooks/useAsync';
 import { adminStrings } from '../strings';
 import { ConnectionTest } from './ConnectionTest';
 import { SettingsForm } from './SettingsForm';

@@ -15,8 +15,10 @@ import {
 import { useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { exchangeEndpoints } from '../../../../../shared/api/exchange';
 import type { ExchangeSettings } from '../../../../../shared/schemas/exchange';
-import { useApi } from '../../../hooks/useApi';
-import { formProblems, type FormProblems } from '../apiErrors';
+import { useApi } from '../../../../ui/hooks/useApi';
+import { useSubmit } from '../../../../ui/hooks/useSubmit';
+import { ProblemNote, SuccessNote } from '../../../../ui/StatusViews';
+import { complaint, formProblems, NO_PROBLEMS } from '../apiErrors';
 import { formatInstant } from '../format';
 import { adminStrings } from '../strings';
 import { bodyOf, draftOf, isDirty, type SettingsDraft } from './settingsDraft';
@@ -36,13 +38,6 @@ const useStyles = makeStyles({
 });
 
 const text = adminStrings.exchange;
-const NO_PROBLEMS: FormProblems = { fields: {}, message: undefined };
-
-/** Field props for a Fluent <Field>: the server's (or our) complaint about that input, if any. */
-function complaint(problems: FormProblems, field: string) {
-  const message = problems.fields[field];
-  return message === undefined ? {} : { validationState: 'error' as const, validationMessage: message };
-}
 
 export interface SettingsFormProps {
   readonly initial: ExchangeSettings;
@@ -55,32 +50,25 @@ export function SettingsForm({ initial, after }: SettingsFormProps) {
   const api = useApi();
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(initial));
-  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, problem, submit, complain } = useSubmit(formProblems);
+  const problems = problem ?? NO_PROBLEMS;
   const [justSaved, setJustSaved] = useState(false);
   const update = (change: Partial<SettingsDraft>) => {
     setDraft((d) => ({ ...d, ...change }));
     setJustSaved(false);
   };
 
-  const submit = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
     if (!saved.passwordSet && draft.password === '') {
-      setProblems({ fields: { password: text.passwordRequired }, message: undefined });
-      return;
+      return complain({ fields: { password: text.passwordRequired }, message: undefined });
     }
-    setSaving(true);
-    setProblems(NO_PROBLEMS);
-    try {
+    void submit(async () => {
       const next = await api.call(exchangeEndpoints.saveExchangeSettings, { body: bodyOf(draft) });
       setSaved(next);
       setDraft(draftOf(next));
       setJustSaved(true);
-    } catch (error: unknown) {
-      setProblems(formProblems(error));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const loadPem = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -89,14 +77,14 @@ export function SettingsForm({ initial, after }: SettingsFormProps) {
     try {
       update({ caBundlePem: await file.text() });
     } catch {
-      setProblems({ fields: { caBundlePem: text.caBundleFileFailed }, message: undefined });
+      complain({ fields: { caBundlePem: text.caBundleFileFailed }, message: undefined });
     }
   };
 
   const fieldCount = Object.keys(problems.fields).length;
   return (
     <>
-      <form className={styles.form} aria-label={text.formLabel} onSubmit={(e) => void submit(e)} noValidate>
+      <form className={styles.form} aria-label={text.formLabel} onSubmit={save} noValidate>
         {!saved.configured ? (
           <MessageBar intent="info">
             <MessageBarBody>{text.notConfigured}</MessageBarBody>
@@ -154,15 +142,9 @@ export function SettingsForm({ initial, after }: SettingsFormProps) {
           </MessageBar>
         ) : null}
         {problems.message !== undefined || fieldCount > 0 ? (
-          <MessageBar intent="error" role="alert" layout="multiline">
-            <MessageBarBody>{problems.message ?? text.fieldsInvalid}</MessageBarBody>
-          </MessageBar>
+          <ProblemNote text={problems.message ?? text.fieldsInvalid} />
         ) : null}
-        {justSaved ? (
-          <MessageBar intent="success" role="status">
-            <MessageBarBody>{text.saved}</MessageBarBody>
-          </MessageBar>
-        ) : null}
+        {justSaved ? <SuccessNote text={text.saved} /> : null}
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabled={saving}>
             {saving ? adminStrings.common.saving : adminStrings.common.save}

@@ -1,9 +1,9 @@
 /** @jest-environment jsdom */
-import '../../../testing/jsdomGlobals';
+import '../../../../ui/testing/jsdomGlobals';
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { apiError, ok, type FakeApi } from '../../../testing/fakeApi';
+import { apiError, ok, type FakeApi } from '../../../../ui/testing/fakeApi';
 import { renderApp } from '../../../testing/renderApp';
 import { adminStrings } from '../strings';
 import { adminServer, buildIntegrationRoom, buildOverview, buildSyncRun, inTurn } from '../testSupport';

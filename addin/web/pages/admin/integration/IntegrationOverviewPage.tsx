@@ -2,9 +2,9 @@ import { Button, MessageBar, MessageBarBody, Text, Title2, makeStyles, tokens } 
 import { ArrowSyncRegular } from '@fluentui/react-icons';
 import { Link } from 'react-router';
 import { integrationEndpoints } from '../../../../../shared/api/integration';
-import { EmptyState, LoadingState } from '../../../components/StatusViews';
+import { EmptyState, LoadingState } from '../../../../ui/StatusViews';
 import { AdminError } from '../AdminError';
-import { useApi } from '../../../hooks/useApi';
+import { useApi } from '../../../../ui/hooks/useApi';
 import { formatDay } from '../format';
 import { adminStrings } from '../strings';
 import { usePolled } from '../usePolled';

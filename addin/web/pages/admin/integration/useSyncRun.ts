@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { integrationEndpoints } from '../../../../../shared/api/integration';
 import type { SyncRunView } from '../../../../../shared/schemas/integration';
-import { useApi } from '../../../hooks/useApi';
+import { useApi } from '../../../../ui/hooks/useApi';
 
 /** How often a running manual sync is asked for its progress. */
 export const SYNC_PROGRESS_POLL_MS = 500;

@@ -9,15 +9,15 @@ import {
   DialogTrigger,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Switch,
   Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactElement } from 'react';
-import { formProblems, type FormProblems } from '../apiErrors';
+import { useSubmit } from '../../../../ui/hooks/useSubmit';
+import { ProblemNote } from '../../../../ui/StatusViews';
+import { formProblems, NO_PROBLEMS } from '../apiErrors';
 import { adminStrings } from '../strings';
 
 export type FieldValue = string | boolean;
@@ -46,8 +46,6 @@ const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
-const NO_PROBLEMS: FormProblems = { fields: {}, message: undefined };
-
 /** A small create/edit form in a dialog: one input per field, the server's complaints per field. */
 export function EditDialog({ title, trigger, fields, initial, onSave }: EditDialogProps) {
   const [open, setOpen] = useState(false);
@@ -72,34 +70,26 @@ export function EditDialog({ title, trigger, fields, initial, onSave }: EditDial
 function EditForm({ title, fields, initial, onSave }: Omit<EditDialogProps, 'trigger'>) {
   const styles = useStyles();
   const [values, setValues] = useState<FieldValues>(initial);
-  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, problem, submit, complain } = useSubmit(formProblems);
+  const problems = problem ?? NO_PROBLEMS;
   const set = (name: string, value: FieldValue) => setValues((v) => ({ ...v, [name]: value }));
 
-  const submit = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
     const missing = fields.filter((f) => f.required && String(values[f.name] ?? '').trim() === '');
     if (missing.length > 0) {
-      setProblems({
+      return complain({
         fields: Object.fromEntries(missing.map((f) => [f.name, adminStrings.locations.required])),
         message: undefined,
       });
-      return;
     }
-    setSaving(true);
-    setProblems(NO_PROBLEMS);
-    try {
-      await onSave(values);
-    } catch (error: unknown) {
-      setProblems(formProblems(error));
-      setSaving(false);
-    }
+    void submit(() => onSave(values));
   };
 
   const unclaimed = Object.entries(problems.fields).filter(([name]) => !fields.some((f) => f.name === name));
   const message = problems.message ?? (unclaimed.length > 0 ? unclaimed.map(([, m]) => m).join(' ') : undefined);
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form onSubmit={save} noValidate>
       <DialogBody>
         <DialogTitle>{title}</DialogTitle>
         <DialogContent className={styles.content}>
@@ -112,11 +102,7 @@ function EditForm({ title, fields, initial, onSave }: Omit<EditDialogProps, 'tri
               onChange={(value) => set(field.name, value)}
             />
           ))}
-          {message !== undefined ? (
-            <MessageBar intent="error" role="alert" layout="multiline">
-              <MessageBarBody>{message}</MessageBarBody>
-            </MessageBar>
-          ) : null}
+          {message !== undefined ? <ProblemNote text={message} /> : null}
         </DialogContent>
         <DialogActions>
           <DialogTrigger disableButtonEnhancement>

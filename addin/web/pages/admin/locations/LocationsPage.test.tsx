@@ -1,12 +1,12 @@
 /** @jest-environment jsdom */
-import '../../../testing/jsdomGlobals';
+import '../../../../ui/testing/jsdomGlobals';
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Building, Floor, Room } from '../../../../../shared/schemas/locations';
 import type { RoomSearchResult } from '../../../../../shared/schemas/search';
-import { buildBuilding, buildFloor, pageOf, uuid } from '../../../testing/builders';
-import { apiError, ok, type FakeApi } from '../../../testing/fakeApi';
+import { buildBuilding, buildFloor, pageOf, uuid } from '../../../../ui/testing/builders';
+import { apiError, ok, type FakeApi } from '../../../../ui/testing/fakeApi';
 import { renderApp } from '../../../testing/renderApp';
 import { adminStrings } from '../strings';
 import { adminServer, buildAdminRoom } from '../testSupport';

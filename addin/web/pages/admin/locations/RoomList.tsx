@@ -3,7 +3,7 @@ import { AddRegular, EditRegular } from '@fluentui/react-icons';
 import { locationsEndpoints } from '../../../../../shared/api/locations';
 import type { Floor } from '../../../../../shared/schemas/locations';
 import type { RoomSearchResult } from '../../../../../shared/schemas/search';
-import { useApi } from '../../../hooks/useApi';
+import { useApi } from '../../../../ui/hooks/useApi';
 import { ConnectionState } from '../ConnectionState';
 import { adminStrings } from '../strings';
 import { useLiveConnection } from '../useLiveConnection';

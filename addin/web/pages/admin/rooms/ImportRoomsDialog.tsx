@@ -10,8 +10,6 @@ import {
   DialogTrigger,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Select,
   Text,
   makeStyles,
@@ -22,10 +20,11 @@ import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { exchangeEndpoints } from '../../../../../shared/api/exchange';
 import type { importRoomsResultSchema, roomMailboxSchema } from '../../../../../shared/schemas/exchange';
-import { LoadingState } from '../../../components/StatusViews';
+import { LoadingState, ProblemNote } from '../../../../ui/StatusViews';
 import { AdminError } from '../AdminError';
-import { useApi } from '../../../hooks/useApi';
-import { useAsync } from '../../../hooks/useAsync';
+import { useApi } from '../../../../ui/hooks/useApi';
+import { useAsync } from '../../../../ui/hooks/useAsync';
+import { useSubmit } from '../../../../ui/hooks/useSubmit';
 import { formProblems } from '../apiErrors';
 import { adminStrings } from '../strings';
 
@@ -85,6 +84,12 @@ function byRoomList(mailboxes: readonly RoomMailbox[]): [string, RoomMailbox[]][
   return [...lists.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
 
+/** A failed import in one sentence: the form has no field of its own for the server to point at. */
+function importProblem(error: unknown): string {
+  const problems = formProblems(error);
+  return problems.message ?? Object.values(problems.fields).join(' ');
+}
+
 function ImportForm({ floors, onDone }: { floors: readonly FloorOption[]; onDone: (result: ImportResult) => void }) {
   const styles = useStyles();
   const api = useApi();
@@ -94,8 +99,7 @@ function ImportForm({ floors, onDone }: { floors: readonly FloorOption[]; onDone
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [floorId, setFloorId] = useState(floors[0]?.id ?? '');
   const [capacity, setCapacity] = useState(String(DEFAULT_CAPACITY));
-  const [problem, setProblem] = useState<string>();
-  const [importing, setImporting] = useState(false);
+  const { busy: importing, problem, submit, complain } = useSubmit(importProblem);
 
   const available = state.status === 'success' ? state.data.filter((m) => !m.connected) : [];
   const toggle = (email: string, on: boolean) =>
@@ -106,27 +110,21 @@ function ImportForm({ floors, onDone }: { floors: readonly FloorOption[]; onDone
       return next;
     });
 
-  const submit = async (event: FormEvent) => {
+  const importPicked = (event: FormEvent) => {
     event.preventDefault();
-    if (picked.size === 0) return setProblem(text.pickOne);
-    if (floorId === '') return setProblem(text.pickFloor);
-    setImporting(true);
-    setProblem(undefined);
-    try {
+    if (picked.size === 0) return complain(text.pickOne);
+    if (floorId === '') return complain(text.pickFloor);
+    void submit(async () => {
       const seats = Number(capacity);
       const result = await api.call(exchangeEndpoints.importRooms, {
         body: { floorId, mailboxes: [...picked], ...(Number.isInteger(seats) && seats > 0 ? { capacity: seats } : {}) },
       });
       onDone(result);
-    } catch (error: unknown) {
-      const problems = formProblems(error);
-      setProblem(problems.message ?? Object.values(problems.fields).join(' '));
-      setImporting(false);
-    }
+    });
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form onSubmit={importPicked} noValidate>
       <DialogBody>
         <DialogTitle>{text.title}</DialogTitle>
         <DialogContent className={styles.content}>
@@ -175,11 +173,7 @@ function ImportForm({ floors, onDone }: { floors: readonly FloorOption[]; onDone
               </Field>
             </>
           ) : null}
-          {problem !== undefined ? (
-            <MessageBar intent="error" role="alert" layout="multiline">
-              <MessageBarBody>{problem}</MessageBarBody>
-            </MessageBar>
-          ) : null}
+          {problem !== undefined ? <ProblemNote text={problem} /> : null}
         </DialogContent>
         <DialogActions>
           <DialogTrigger disableButtonEnhancement>

@@ -2,7 +2,8 @@ import { Button, Field, Input, TableCell, TableRow, Text, makeStyles, tokens } f
 import { useState, type FormEvent } from 'react';
 import { locationsEndpoints } from '../../../../../shared/api/locations';
 import type { RoomSearchResult } from '../../../../../shared/schemas/search';
-import { useApi } from '../../../hooks/useApi';
+import { useApi } from '../../../../ui/hooks/useApi';
+import { useSubmit } from '../../../../ui/hooks/useSubmit';
 import { formProblems } from '../apiErrors';
 import { ConnectionState } from '../ConnectionState';
 import { adminStrings } from '../strings';
@@ -15,6 +16,12 @@ const useStyles = makeStyles({
 
 const text = adminStrings.rooms;
 
+/** The server's complaint about the email, else the first it has. */
+function emailProblem(error: unknown): string | undefined {
+  const problems = formProblems(error);
+  return problems.fields.exchangeEmail ?? problems.message ?? Object.values(problems.fields)[0];
+}
+
 /**
  * One room: its Exchange email edited in place. Saving PATCHes the room; the server checks the
  * mailbox, and the state cell follows it (polling while it says verifying).
@@ -24,28 +31,20 @@ export function RoomConnectionRow({ room }: { room: RoomSearchResult }) {
   const api = useApi();
   const [saved, setSaved] = useState(room.exchange);
   const [email, setEmail] = useState(room.exchange.email ?? '');
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string>();
+  const { busy: saving, problem, submit } = useSubmit(emailProblem);
   const connection = useLiveConnection(room.id, saved);
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = email.trim();
-    setSaving(true);
-    setProblem(undefined);
-    try {
+    void submit(async () => {
       const updated = await api.call(locationsEndpoints.updateRoom, {
         params: { id: room.id },
         body: { exchangeEmail: trimmed === '' ? null : trimmed },
       });
       setSaved(updated.exchange);
       setEmail(updated.exchange.email ?? '');
-    } catch (error: unknown) {
-      const problems = formProblems(error);
-      setProblem(problems.fields.exchangeEmail ?? problems.message ?? Object.values(problems.fields)[0]);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -54,7 +53,7 @@ export function RoomConnectionRow({ room }: { room: RoomSearchResult }) {
         <Text weight="semibold">{room.name}</Text>
       </TableCell>
       <TableCell>
-        <form className={styles.form} onSubmit={(e) => void save(e)} noValidate>
+        <form className={styles.form} onSubmit={save} noValidate>
           <Field
             className={styles.field}
             {...(problem === undefined ? {} : { validationState: 'error' as const, validationMessage: problem })}

@@ -14,10 +14,10 @@ import {
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { importRoomsResultSchema } from '../../../../../shared/schemas/exchange';
-import { EmptyState, LoadingState } from '../../../components/StatusViews';
+import { EmptyState, LoadingState } from '../../../../ui/StatusViews';
 import { AdminError } from '../AdminError';
-import { useApi } from '../../../hooks/useApi';
-import { useAsync } from '../../../hooks/useAsync';
+import { useApi } from '../../../../ui/hooks/useApi';
+import { useAsync } from '../../../../ui/hooks/useAsync';
 import { adminStrings } from '../strings';
 import { ImportRoomsDialog } from './ImportRoomsDialog';
 import { RoomConnectionRow } from './RoomConnectionRow';

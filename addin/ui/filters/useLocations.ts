@@ -1,7 +1,7 @@
-import { locationsEndpoints } from '../../../../shared/api/locations';
-import type { Building, Floor } from '../../../../shared/schemas/locations';
-import { useApi } from '../../hooks/useApi';
-import { useAsync } from '../../hooks/useAsync';
+import { locationsEndpoints } from '../../../shared/api/locations';
+import type { Building, Floor } from '../../../shared/schemas/locations';
+import { useApi } from '../hooks/useApi';
+import { useAsync } from '../hooks/useAsync';
 
 export interface Locations {
   readonly buildings: readonly Building[];

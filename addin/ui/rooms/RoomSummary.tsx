@@ -1,6 +1,9 @@
 import { Badge, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { LocationRegular, PeopleRegular } from '@fluentui/react-icons';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
+import { uiStrings } from '../strings';
+
+const text = uiStrings.room;
 
 const useStyles = makeStyles({
   facts: {
@@ -21,25 +24,10 @@ const useStyles = makeStyles({
   },
 });
 
-/** The words a room summary needs; the web app and the taskpane each keep their own strings. */
-export interface RoomSummaryLabels {
-  capacity(people: number): string;
-  location(building: string, floor: string): string;
-  readonly tagsLabel: string;
-}
-
 type SummarisedRoom = Pick<RoomSearchResult, 'name' | 'capacity' | 'buildingName' | 'floorName' | 'tags'>;
 
 /** A room card's heading (its name, as `titleId`), capacity and place, as search results show them. */
-export function RoomCardHeader({
-  room,
-  titleId,
-  labels,
-}: {
-  room: SummarisedRoom;
-  titleId: string;
-  labels: RoomSummaryLabels;
-}) {
+export function RoomCardHeader({ room, titleId }: { room: SummarisedRoom; titleId: string }) {
   const styles = useStyles();
   return (
     <CardHeader
@@ -52,11 +40,11 @@ export function RoomCardHeader({
         <div className={styles.facts}>
           <span className={styles.fact}>
             <PeopleRegular aria-hidden />
-            {labels.capacity(room.capacity)}
+            {text.capacity(room.capacity)}
           </span>
           <span className={styles.fact}>
             <LocationRegular aria-hidden />
-            {labels.location(room.buildingName, room.floorName)}
+            {text.location(room.buildingName, room.floorName)}
           </span>
         </div>
       }
@@ -65,11 +53,11 @@ export function RoomCardHeader({
 }
 
 /** The room's tags as a labelled list of badges; nothing when it has none. */
-export function RoomTags({ tags, label }: { tags: readonly string[]; label: string }) {
+export function RoomTags({ tags }: { tags: readonly string[] }) {
   const styles = useStyles();
   if (tags.length === 0) return null;
   return (
-    <ul className={styles.tags} aria-label={label}>
+    <ul className={styles.tags} aria-label={text.tagsLabel}>
       {tags.map((tag) => (
         <li key={tag}>
           <Badge appearance="tint" color="informative" shape="rounded">

@@ -1,4 +1,4 @@
-import { localDate } from '../../time';
+import { localDate } from './time';
 
 /** The hours a room's day is drawn over, widened when the chosen window lies outside them. */
 export const DAY_START_HOUR = 7;

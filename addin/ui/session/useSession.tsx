@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { authEndpoints } from '../../../shared/api/auth';
 import type { SessionInfo, User } from '../../../shared/schemas/auth';
 import { isApiError } from '../../api/client';
-import { useApi } from './useApi';
+import { useApi } from '../hooks/useApi';
 
 export type SessionState =
   | { readonly status: 'checking' }

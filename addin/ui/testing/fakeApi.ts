@@ -86,3 +86,23 @@ function toResponse(reply: FakeReply): HttpResponse {
   if (reply.body === undefined) return { status: reply.status, contentType: null, text: '' };
   return { status: reply.status, contentType: 'application/json', text: JSON.stringify(reply.body) };
 }
+
+/** A reply the test hands out when it chooses: what a long poll is while Exchange has not answered. */
+export function heldReply(): { readonly reply: Promise<FakeReply>; readonly release: (reply: FakeReply) => void } {
+  let release: (reply: FakeReply) => void = () => undefined;
+  const reply = new Promise<FakeReply>((resolve) => {
+    release = resolve;
+  });
+  return { reply, release };
+}
+
+/** Answers the given replies in turn, then keeps answering the last one. */
+export function inTurn(...replies: FakeReply[]): () => FakeReply {
+  let next = 0;
+  return () => {
+    const reply = replies[Math.min(next, replies.length - 1)];
+    next += 1;
+    if (!reply) throw new Error('inTurn needs at least one reply');
+    return reply;
+  };
+}

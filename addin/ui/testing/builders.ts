@@ -1,5 +1,5 @@
 import type { User } from '../../../shared/schemas/auth';
-import type { Building, Floor } from '../../../shared/schemas/locations';
+import type { Building, Floor, Room } from '../../../shared/schemas/locations';
 import type { RoomSchedule, RoomSearchPage, RoomSearchResult } from '../../../shared/schemas/search';
 
 /** Valid-by-schema objects for tests; each test overrides what it is about. */
@@ -36,7 +36,8 @@ export function buildFloor(building: Building, overrides: Partial<Floor> = {}): 
   return { id: uuid(), buildingId: building.id, name: 'Ground floor', level: 0, plan: null, ...overrides };
 }
 
-export function buildRoom(overrides: Partial<RoomSearchResult> = {}): RoomSearchResult {
+/** A room as the locations API stores it. */
+export function buildLocationRoom(overrides: Partial<Room> = {}): Room {
   return {
     id: uuid(),
     floorId: uuid(),
@@ -51,6 +52,14 @@ export function buildRoom(overrides: Partial<RoomSearchResult> = {}): RoomSearch
     bookableInternal: true,
     bookableExternal: false,
     active: true,
+    ...overrides,
+  };
+}
+
+/** A room as the search lists it: with its place and availability. */
+export function buildRoom(overrides: Partial<RoomSearchResult> = {}): RoomSearchResult {
+  return {
+    ...buildLocationRoom(),
     floorName: 'Ground floor',
     buildingName: 'Harbour House',
     timeZone: 'Europe/Berlin',

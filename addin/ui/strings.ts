@@ -1,0 +1,53 @@
+/**
+ * The texts of what the web app and the Outlook taskpane share: status and error views, sign-in
+ * and the room filters. Each front end keeps its own texts in its own strings.ts; functions take
+ * values that are already formatted.
+ */
+export const uiStrings = {
+  loading: 'Loading…',
+
+  errors: {
+    title: 'Something went wrong',
+    retry: 'Try again',
+    network: 'The server could not be reached. Check your connection.',
+    server: 'The server had a problem. Try again in a moment.',
+    invalidRequest: 'The request was not accepted.',
+    // The web app's words; the taskpane words these two for Outlook (taskpane/errors.ts).
+    forbidden: 'You may not see this.',
+    sessionExpired: 'Your session ended. Sign in again.',
+  },
+
+  signIn: {
+    title: 'Sign in to Roomserve',
+    intro: 'Find and book meeting rooms in your organisation.',
+    email: 'Email',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    invalidCredentials: 'The email or password is not right.',
+    rateLimited: 'Too many attempts. Wait a minute, then try again.',
+    missingFields: 'Enter your email and password.',
+  },
+
+  room: {
+    capacity: (people: number) => (people === 1 ? '1 person' : `${people} people`),
+    location: (building: string, floor: string) => `${building} · ${floor}`,
+    tagsLabel: 'Equipment',
+    noImage: 'No photo of this room',
+    free: 'Free',
+    busy: 'Busy',
+    partiallyBusy: 'Partially busy',
+    busyDuring: (ranges: string) => `Busy ${ranges}`,
+  },
+
+  filters: {
+    tags: 'Equipment',
+    tagsPlaceholder: 'Any equipment',
+    building: 'Building',
+    anyBuilding: 'Any building',
+    floor: 'Floor',
+    anyFloor: 'Any floor',
+    text: 'Search',
+    textPlaceholder: 'Room name or description',
+  },
+} as const;
