@@ -115,8 +115,18 @@ export interface BookingRepository {
   settle(bookingId: string, outcome: BookingOutcome): Promise<boolean>;
   /** Applies an accepted change; false when another confirmed booking is in the way locally. */
   applyMove(bookingId: string, move: BookingMove): Promise<boolean>;
+  /** Gives a booking up while its meeting stays in Exchange (a declined move that could not be undone). */
   cancel(bookingId: string, reason: string): Promise<void>;
-  /** Puts a booking back at its earlier room and time, confirmed (the sync may have dropped it meanwhile). */
+  /**
+   * The booking's meeting was cancelled in Exchange through Roomserve: the booking is cancelled for
+   * good, and the sync does not confirm it again from a room's copy that has not processed the
+   * cancellation yet. A booking the room declined stays declined.
+   */
+  markMeetingCancelled(bookingId: string, reason: string): Promise<void>;
+  /**
+   * Puts a booking back at its earlier room and time, confirmed (the sync may have dropped it
+   * meanwhile); never one whose meeting was cancelled.
+   */
   restore(
     bookingId: string,
     original: { readonly roomId: string; readonly start: Date; readonly end: Date },

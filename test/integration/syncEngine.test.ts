@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { createBookingRepository } from '../../server/adapters/db/repositories/bookings';
 import { createSyncStore } from '../../server/adapters/db/repositories/syncStore';
 import type { ConnectedRoom, SyncStore } from '../../server/ports/syncStore';
 import { createRoomSynchronizer, type RoomSynchronizer } from '../../server/sync/roomSynchronizer';
@@ -259,6 +260,44 @@ describe('incremental sync', () => {
     const outcome = await engine.syncRoom(elbe);
     expect(outcome.conflicts).toBe(1);
     expect((await bookingsOf(elbe)).map((b) => b.status).sort()).toEqual(['confirmed', 'pending']);
+  });
+});
+
+describe('a meeting Roomserve cancelled', () => {
+  const window = { start: new Date('2026-05-01T00:00:00Z'), end: new Date('2026-06-01T00:00:00Z') };
+
+  async function cancelledInRoomserve(): Promise<string> {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    await engine.syncRoom(elbe);
+    const [booking] = await live(elbe);
+    if (!booking) throw new Error('the first sync stored no booking');
+    await createBookingRepository(db.knex).markMeetingCancelled(booking.id, 'Cancelled in Roomserve.');
+    return booking.id;
+  }
+
+  it("stays cancelled while the room's copy still shows it, in incremental and full passes, without a twin", async () => {
+    await cancelledInRoomserve();
+    // The room's copy changes before its attendant processes the cancellation.
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1', subject: 'Renamed' }));
+    await engine.syncRoom(elbe);
+    await engine.syncRoom(elbe, { full: true });
+    expect((await bookingsOf(elbe)).map((b) => [b.status, b.subject])).toEqual([['cancelled', 'Emma Schmidt']]);
+  });
+
+  it('stays cancelled when a pass read the booking before the cancellation and writes after it', async () => {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    await engine.syncRoom(elbe);
+    const [read] = await store.transaction((tx) => tx.bookingsInWindow(elbe.roomId, window));
+    if (!read) throw new Error('the first sync stored no booking');
+    await createBookingRepository(db.knex).markMeetingCancelled(read.id, 'Cancelled in Roomserve.');
+    const stalePlan = {
+      create: [],
+      update: [{ bookingId: read.id, fields: { ...read, subject: 'Renamed', ewsChangeKey: 'CK9' }, confirms: false }],
+      cancel: [],
+      unchanged: 0,
+    };
+    await store.transaction((tx) => tx.applyPlan(elbe.roomId, stalePlan));
+    expect((await bookingsOf(elbe)).map((b) => [b.status, b.subject])).toEqual([['cancelled', 'Emma Schmidt']]);
   });
 });
 

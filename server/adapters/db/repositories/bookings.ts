@@ -297,11 +297,23 @@ export function createBookingRepository(db: Knex): BookingRepository {
         .update({ status: 'cancelled', declined_reason: reason, pending_since: null, updated_at: db.fn.now() });
     },
 
+    async markMeetingCancelled(bookingId, reason) {
+      // 'cancelled' too: the sync may have seen the room's copy go before this write.
+      await db('bookings').where({ id: bookingId }).whereIn('status', ['pending', 'confirmed', 'cancelled']).update({
+        status: 'cancelled',
+        declined_reason: reason,
+        pending_since: null,
+        meeting_cancelled_at: db.fn.now(),
+        updated_at: db.fn.now(),
+      });
+    },
+
     async restore(bookingId, original) {
       try {
         await db('bookings')
           .where({ id: bookingId })
           .whereIn('status', ['confirmed', 'cancelled'])
+          .whereNull('meeting_cancelled_at')
           .update({
             status: 'confirmed',
             room_id: original.roomId,

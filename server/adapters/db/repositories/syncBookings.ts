@@ -41,12 +41,14 @@ interface BookingRow {
   original_start: unknown;
   is_occurrence: boolean;
   detail_source: 'organizer' | 'room' | null;
+  meeting_cancelled: boolean;
 }
 
 const SELECT_BOOKING = `b.id, ${EPOCH_MS('lower(b.during)')} AS start_ms, ${EPOCH_MS('upper(b.during)')} AS end_ms,
   b.subject, b.organizer_name, b.organizer_email, b.attendees, b.description, b.location, b.online_meeting_url,
   b.is_private, b.source, b.status, b.ews_item_id, b.ews_change_key, b.clean_global_object_id, b.uid,
-  b.recurring_master_id, b.original_start, b.is_occurrence, b.detail_source`;
+  b.recurring_master_id, b.original_start, b.is_occurrence, b.detail_source,
+  b.meeting_cancelled_at IS NOT NULL AS meeting_cancelled`;
 
 const RESPONSES: readonly AttendeeResponse[] = [
   'unknown',
@@ -96,6 +98,7 @@ function toBooking(row: BookingRow): StoredBooking {
     originalStart: toInstant(row.original_start),
     isOccurrence: row.is_occurrence,
     detailSource: row.detail_source ?? 'room',
+    meetingCancelled: row.meeting_cancelled,
   };
 }
 
@@ -236,9 +239,11 @@ export function syncBookingWriter(trx: Knex.Transaction): SyncBookingWriter {
   ): (sp: Knex.Transaction) => Promise<unknown> {
     if (write.kind === 'update') {
       const { update } = write;
+      // The plan may be older than the booking: a meeting Roomserve cancelled meanwhile stays cancelled.
       return async (sp) =>
         sp('bookings')
           .where({ id: update.bookingId })
+          .whereNull('meeting_cancelled_at')
           .update({ ...columnsOf(sp, update.fields), status });
     }
     return async (sp) =>

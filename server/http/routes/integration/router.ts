@@ -1,10 +1,7 @@
 /**
- * GET /api/admin/integration/overview, POST /api/admin/sync, GET /api/admin/sync/:id, GET /api/info.
- *
- * Wiring (main.ts / test/support/testApp.ts):
- *   const controller = createSyncController((gateway) => createSyncRuntime({...}));  // server/sync
- *   const integration = createIntegrationService({ store: createSyncStore(knex), controller, ... });
- *   integrationRouter({ integration });
+ * The admin's view of the Exchange sync: GET /api/admin/integration/overview, "sync now"
+ * (POST /api/admin/sync, one room or all) and its progress (GET /api/admin/sync/:id); and the
+ * public GET /api/info.
  */
 import { Router } from 'express';
 import { integrationEndpoints } from '../../../../shared/api/integration';
