@@ -113,7 +113,11 @@ export interface BookingRepository {
   linkExchange(bookingId: string, link: ExchangeLink): Promise<boolean>;
   /** Settles a pending booking; false when it was settled already. */
   settle(bookingId: string, outcome: BookingOutcome): Promise<boolean>;
-  /** Applies an accepted change; false when another confirmed booking is in the way locally. */
+  /**
+   * Applies a change the room accepted, confirmed, in place of what the sync made of the change's
+   * echoes meanwhile; false when another confirmed booking is in the way locally, or the meeting
+   * was cancelled.
+   */
   applyMove(bookingId: string, move: BookingMove): Promise<boolean>;
   /** Gives a booking up while its meeting stays in Exchange (a declined move that could not be undone). */
   cancel(bookingId: string, reason: string): Promise<void>;

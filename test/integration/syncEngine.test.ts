@@ -5,6 +5,7 @@ import type { ConnectedRoom, SyncStore } from '../../server/ports/syncStore';
 import { createRoomSynchronizer, type RoomSynchronizer } from '../../server/sync/roomSynchronizer';
 import { InMemoryCalendarGateway, type FakeMeeting } from '../fakes/inMemoryCalendarGateway';
 import { ManualClock } from '../fakes/manualClock';
+import { buildBooking } from '../factories/bookings';
 import { buildRoom } from '../factories/locations';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
@@ -298,6 +299,61 @@ describe('a meeting Roomserve cancelled', () => {
     };
     await store.transaction((tx) => tx.applyPlan(elbe.roomId, stalePlan));
     expect((await bookingsOf(elbe)).map((b) => [b.status, b.subject])).toEqual([['cancelled', 'Emma Schmidt']]);
+  });
+});
+
+describe('a room change Roomserve makes', () => {
+  const slot = { start: '2026-05-05T09:00:00.000Z', end: '2026-05-05T10:00:00.000Z' };
+  const move = (roomId: string) => ({
+    roomId,
+    start: new Date(slot.start),
+    end: new Date(slot.end),
+    subject: 'Moved',
+    attendees: [],
+  });
+
+  /** Our booking of meeting M1 in Elbe, confirmed by the sync of Elbe's copy. */
+  async function ourBookingInElbe(): Promise<string> {
+    const id = await buildBooking(db.knex, {
+      roomId: elbe.roomId,
+      ...slot,
+      status: 'pending',
+      uid: 'U1',
+      cleanGlobalObjectId: 'M1',
+    });
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1', uid: 'U1' }));
+    await engine.syncRoom(elbe);
+    return id;
+  }
+
+  it('takes the place of what the sync made of its echoes before the local write', async () => {
+    const ours = await ourBookingInElbe();
+    // Rhein accepted and Elbe was dropped in Exchange; the sync saw both before the change was written here.
+    gateway.putMeeting(rhein.mailbox, meeting({ itemId: 'R1', cleanGlobalObjectId: 'M1', uid: 'U1' }));
+    await engine.syncRoom(rhein);
+    gateway.removeMeeting(elbe.mailbox, 'E1');
+    await engine.syncRoom(elbe);
+
+    expect(await createBookingRepository(db.knex).applyMove(ours, move(rhein.roomId))).toBe(true);
+    await engine.syncRoom(rhein);
+    await engine.syncRoom(rhein, { full: true });
+    await engine.syncRoom(elbe, { full: true });
+
+    expect((await live(rhein)).map((b) => b.id)).toEqual([ours]);
+    expect(await live(elbe)).toEqual([]);
+  });
+
+  it('is not undone by a pass of the old room that read the booking before the move and writes after it', async () => {
+    const ours = await ourBookingInElbe();
+    const stalePlan = {
+      create: [],
+      update: [],
+      cancel: [{ bookingId: ours, reason: 'removed-from-room-calendar' as const }],
+      unchanged: 0,
+    };
+    expect(await createBookingRepository(db.knex).applyMove(ours, move(rhein.roomId))).toBe(true);
+    await store.transaction((tx) => tx.applyPlan(elbe.roomId, stalePlan));
+    expect((await live(rhein)).map((b) => b.id)).toEqual([ours]);
   });
 });
 
