@@ -26,6 +26,7 @@ module.exports = {
   // routes write './Page.js'); map it back to the TypeScript source, as webpack's extensionAlias does.
   moduleNameMapper: { '^(\\.{1,2}/.+)\\.js$': '$1' },
   setupFiles: ['<rootDir>/test/support/setupEnv.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/sealedTests.ts'],
   testTimeout: 30000,
   // @electric-sql/pglite ships ESM next to CJS; jest resolves the CJS build through "require".
   transformIgnorePatterns: ['/node_modules/'],

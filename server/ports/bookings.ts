@@ -113,10 +113,24 @@ export interface BookingRepository {
   linkExchange(bookingId: string, link: ExchangeLink): Promise<boolean>;
   /** Settles a pending booking; false when it was settled already. */
   settle(bookingId: string, outcome: BookingOutcome): Promise<boolean>;
-  /** Applies an accepted change; false when another confirmed booking is in the way locally. */
+  /**
+   * Applies a change the room accepted, confirmed, in place of what the sync made of the change's
+   * echoes meanwhile; false when another confirmed booking is in the way locally, or the meeting
+   * was cancelled.
+   */
   applyMove(bookingId: string, move: BookingMove): Promise<boolean>;
+  /** Gives a booking up while its meeting stays in Exchange (a declined move that could not be undone). */
   cancel(bookingId: string, reason: string): Promise<void>;
-  /** Puts a booking back at its earlier room and time, confirmed (the sync may have dropped it meanwhile). */
+  /**
+   * The booking's meeting was cancelled in Exchange through Roomserve: the booking is cancelled for
+   * good, and the sync does not confirm it again from a room's copy that has not processed the
+   * cancellation yet. A booking the room declined stays declined.
+   */
+  markMeetingCancelled(bookingId: string, reason: string): Promise<void>;
+  /**
+   * Puts a booking back at its earlier room and time, confirmed (the sync may have dropped it
+   * meanwhile); never one whose meeting was cancelled.
+   */
   restore(
     bookingId: string,
     original: { readonly roomId: string; readonly start: Date; readonly end: Date },

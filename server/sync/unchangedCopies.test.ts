@@ -29,6 +29,7 @@ const stored = (o: RemoteOccurrence, status: StoredBooking['status'] = 'confirme
   id: 'B1',
   status,
   source: 'exchange',
+  meetingCancelled: false,
 });
 
 const fromOrganizer = roomCopy({

@@ -13,6 +13,9 @@ export interface BookingOverrides {
   readonly organizerEmail?: string;
   readonly attendees?: readonly { name: string; email: string }[];
   readonly isPrivate?: boolean;
+  /** The meeting's identity in Exchange (UID and clean global object id). */
+  readonly uid?: string;
+  readonly cleanGlobalObjectId?: string;
 }
 
 /** Inserts one booking and returns its id. */
@@ -29,6 +32,8 @@ export async function buildBooking(db: Knex, overrides: BookingOverrides): Promi
     organizer_email: overrides.organizerEmail ?? 'olga@example.test',
     attendees: JSON.stringify(overrides.attendees ?? []),
     is_private: overrides.isPrivate ?? false,
+    uid: overrides.uid ?? null,
+    clean_global_object_id: overrides.cleanGlobalObjectId ?? null,
   });
   return id;
 }

@@ -265,6 +265,33 @@ describe('booking a room in Roomserve', () => {
     expect(roomItems(ALSTER, slot(5, 0, 24))).toHaveLength(0);
     expect(((await api(emma).get(`/bookings/${booking.id}`)).body as Booking).status).toBe('cancelled');
   });
+
+  it('reads cancelled from the moment the DELETE answers, though the room still shows the meeting to a sync', async () => {
+    const created = await api(emma).post('/bookings', {
+      roomId: rooms[ELBE],
+      ...slot(9, 9, 10),
+      subject: 'Called off',
+    });
+    const booking = await settled(emma, (created.body as Booking).id);
+    expect(booking.status).toBe('confirmed');
+    await sim.control.model.whenIdle();
+    // The room's attendant is slow: its copy still holds the meeting while the sync reads it.
+    sim.control.model.setAttendantDelayMs(6_000);
+    try {
+      expect((await api(emma).delete(`/bookings/${booking.id}`)).status).toBe(204);
+      const sync = testApp.sync.current();
+      expect(sync).not.toBeNull();
+      await sync?.syncNow(rooms[ELBE] ?? '', true);
+      expect(roomItems(ELBE, slot(9, 0, 24))).toHaveLength(1);
+      expect(((await api(emma).get(`/bookings/${booking.id}`)).body as Booking).status).toBe('cancelled');
+      expect(await liveBookings(rooms[ELBE] ?? '', slot(9, 0, 24))).toEqual([]);
+    } finally {
+      sim.control.model.setAttendantDelayMs(50);
+    }
+    await sim.control.model.whenIdle();
+    expect(roomItems(ELBE, slot(9, 0, 24))).toHaveLength(0);
+    expect(((await api(emma).get(`/bookings/${booking.id}`)).body as Booking).status).toBe('cancelled');
+  }, 60_000);
 });
 
 describe('bad input and failure write nothing', () => {

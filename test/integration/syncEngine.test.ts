@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { createBookingRepository } from '../../server/adapters/db/repositories/bookings';
 import { createSyncStore } from '../../server/adapters/db/repositories/syncStore';
 import type { ConnectedRoom, SyncStore } from '../../server/ports/syncStore';
 import { createRoomSynchronizer, type RoomSynchronizer } from '../../server/sync/roomSynchronizer';
 import { InMemoryCalendarGateway, type FakeMeeting } from '../fakes/inMemoryCalendarGateway';
 import { ManualClock } from '../fakes/manualClock';
+import { buildBooking } from '../factories/bookings';
 import { buildRoom } from '../factories/locations';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
@@ -259,6 +261,99 @@ describe('incremental sync', () => {
     const outcome = await engine.syncRoom(elbe);
     expect(outcome.conflicts).toBe(1);
     expect((await bookingsOf(elbe)).map((b) => b.status).sort()).toEqual(['confirmed', 'pending']);
+  });
+});
+
+describe('a meeting Roomserve cancelled', () => {
+  const window = { start: new Date('2026-05-01T00:00:00Z'), end: new Date('2026-06-01T00:00:00Z') };
+
+  async function cancelledInRoomserve(): Promise<string> {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    await engine.syncRoom(elbe);
+    const [booking] = await live(elbe);
+    if (!booking) throw new Error('the first sync stored no booking');
+    await createBookingRepository(db.knex).markMeetingCancelled(booking.id, 'Cancelled in Roomserve.');
+    return booking.id;
+  }
+
+  it("stays cancelled while the room's copy still shows it, in incremental and full passes, without a twin", async () => {
+    await cancelledInRoomserve();
+    // The room's copy changes before its attendant processes the cancellation.
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1', subject: 'Renamed' }));
+    await engine.syncRoom(elbe);
+    await engine.syncRoom(elbe, { full: true });
+    expect((await bookingsOf(elbe)).map((b) => [b.status, b.subject])).toEqual([['cancelled', 'Emma Schmidt']]);
+  });
+
+  it('stays cancelled when a pass read the booking before the cancellation and writes after it', async () => {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    await engine.syncRoom(elbe);
+    const [read] = await store.transaction((tx) => tx.bookingsInWindow(elbe.roomId, window));
+    if (!read) throw new Error('the first sync stored no booking');
+    await createBookingRepository(db.knex).markMeetingCancelled(read.id, 'Cancelled in Roomserve.');
+    const stalePlan = {
+      create: [],
+      update: [{ bookingId: read.id, fields: { ...read, subject: 'Renamed', ewsChangeKey: 'CK9' }, confirms: false }],
+      cancel: [],
+      unchanged: 0,
+    };
+    await store.transaction((tx) => tx.applyPlan(elbe.roomId, stalePlan));
+    expect((await bookingsOf(elbe)).map((b) => [b.status, b.subject])).toEqual([['cancelled', 'Emma Schmidt']]);
+  });
+});
+
+describe('a room change Roomserve makes', () => {
+  const slot = { start: '2026-05-05T09:00:00.000Z', end: '2026-05-05T10:00:00.000Z' };
+  const move = (roomId: string) => ({
+    roomId,
+    start: new Date(slot.start),
+    end: new Date(slot.end),
+    subject: 'Moved',
+    attendees: [],
+  });
+
+  /** Our booking of meeting M1 in Elbe, confirmed by the sync of Elbe's copy. */
+  async function ourBookingInElbe(): Promise<string> {
+    const id = await buildBooking(db.knex, {
+      roomId: elbe.roomId,
+      ...slot,
+      status: 'pending',
+      uid: 'U1',
+      cleanGlobalObjectId: 'M1',
+    });
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1', uid: 'U1' }));
+    await engine.syncRoom(elbe);
+    return id;
+  }
+
+  it('takes the place of what the sync made of its echoes before the local write', async () => {
+    const ours = await ourBookingInElbe();
+    // Rhein accepted and Elbe was dropped in Exchange; the sync saw both before the change was written here.
+    gateway.putMeeting(rhein.mailbox, meeting({ itemId: 'R1', cleanGlobalObjectId: 'M1', uid: 'U1' }));
+    await engine.syncRoom(rhein);
+    gateway.removeMeeting(elbe.mailbox, 'E1');
+    await engine.syncRoom(elbe);
+
+    expect(await createBookingRepository(db.knex).applyMove(ours, move(rhein.roomId))).toBe(true);
+    await engine.syncRoom(rhein);
+    await engine.syncRoom(rhein, { full: true });
+    await engine.syncRoom(elbe, { full: true });
+
+    expect((await live(rhein)).map((b) => b.id)).toEqual([ours]);
+    expect(await live(elbe)).toEqual([]);
+  });
+
+  it('is not undone by a pass of the old room that read the booking before the move and writes after it', async () => {
+    const ours = await ourBookingInElbe();
+    const stalePlan = {
+      create: [],
+      update: [],
+      cancel: [{ bookingId: ours, reason: 'removed-from-room-calendar' as const }],
+      unchanged: 0,
+    };
+    expect(await createBookingRepository(db.knex).applyMove(ours, move(rhein.roomId))).toBe(true);
+    await store.transaction((tx) => tx.applyPlan(elbe.roomId, stalePlan));
+    expect((await live(rhein)).map((b) => b.id)).toEqual([ours]);
   });
 });
 

@@ -7,6 +7,10 @@ import path from 'node:path';
  * A real Roomserve server process (server/main.ts through tsx) on the test's PostgreSQL schema,
  * resolved once it listens. For tests that kill servers with SIGKILL; only on PostgreSQL, since
  * an in-memory PGlite cannot be shared with another process.
+ *
+ * The child is not under the test's network seal (test/support/sealNetwork.ts patches this
+ * process only): it is pointed at loopback alone (HOST, DATABASE_URL, no simulator, no demo), and
+ * whatever Exchange URL a test saves for it is the test's loopback simulator.
  */
 export function startServerProcess(options: {
   readonly name: string;

@@ -1,2 +1,2 @@
-// Tests are sealed from the outside world: a stray real HTTP call to another host is a bug.
+// Quiet logs unless a run asks for them. The network seal is test/support/sealedTests.ts.
 process.env.LOG_LEVEL ??= 'silent';

@@ -33,6 +33,7 @@ function stored(o: RemoteOccurrence, overrides: Partial<StoredBooking> = {}): St
     id: `booking-${o.cleanGlobalObjectId}-${o.originalStart?.toISOString() ?? 'single'}`,
     status: 'confirmed',
     source: 'exchange',
+    meetingCancelled: false,
     ...overrides,
   };
 }
@@ -113,6 +114,13 @@ describe('reconcile', () => {
     const plan = reconcile([o], [stored(o, { status: 'cancelled' })]);
     expect(plan.create).toEqual([]);
     expect(plan.update[0]?.confirms).toBe(true);
+  });
+
+  it('keeps a booking cancelled in Roomserve cancelled while the room still shows its meeting, without a twin', () => {
+    // The user cancelled; the room's attendant has not processed the cancellation yet.
+    const o = remote({ changeKey: 'CK2' });
+    const cancelled = stored(remote(), { status: 'cancelled', source: 'app', meetingCancelled: true });
+    expect(reconcile([o], [cancelled])).toEqual({ create: [], update: [], cancel: [], unchanged: 1 });
   });
 
   it('keeps one booking per meeting and cancels a stored duplicate', () => {

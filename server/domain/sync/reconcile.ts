@@ -29,6 +29,11 @@ export interface StoredBooking extends SyncedBookingFields {
   readonly id: string;
   readonly status: BookingStatus;
   readonly source: 'exchange' | 'app' | 'display';
+  /**
+   * Roomserve cancelled the meeting in Exchange. A cancelled meeting never comes back, so a room's
+   * copy that still shows it is only behind (the attendant has not processed the cancellation yet).
+   */
+  readonly meetingCancelled: boolean;
 }
 
 export interface BookingUpdate {
@@ -127,7 +132,8 @@ const isLive = (b: StoredBooking): boolean => b.status === 'confirmed' || b.stat
  *
  * Meetings are matched by identity (clean global object id + original start), never by ItemId, so
  * a meeting that moved, changed its ItemId or came back after a resync keeps its booking: users
- * never see a booking vanish and reappear. Unchanged bookings are not written at all.
+ * never see a booking vanish and reappear. Unchanged bookings are not written at all, and a booking
+ * whose meeting Roomserve cancelled is never confirmed again.
  */
 export function reconcile(remote: readonly RemoteOccurrence[], stored: readonly StoredBooking[]): ReconcilePlan {
   const wanted = new Map<string, RemoteOccurrence>();
@@ -146,6 +152,10 @@ export function reconcile(remote: readonly RemoteOccurrence[], stored: readonly 
     const occurrence = wanted.get(key);
     if (occurrence && !matched.has(key)) {
       matched.add(key);
+      if (booking.meetingCancelled) {
+        unchanged += 1;
+        continue;
+      }
       const fields = fieldsOf(occurrence);
       const confirms = booking.status !== 'confirmed';
       if (confirms || !sameSyncedFields(booking, fields)) update.push({ bookingId: booking.id, fields, confirms });

@@ -177,7 +177,9 @@ export function changeBookingUseCases(deps: BookingServiceDeps) {
     if (booking.status !== 'pending' && booking.status !== 'confirmed') return;
     const writer = await requireWriter(deps);
     await withExchange(() => writer.cancelMeeting(refOf(booking), 'The booking was cancelled in Roomserve.'));
-    await deps.bookings.cancel(booking.id, 'Cancelled in Roomserve.');
+    // Only after Exchange took the cancellation: the 204 then means the booking reads cancelled, and
+    // the mark keeps the sync from confirming it again while the room's copy still shows the meeting.
+    await deps.bookings.markMeetingCancelled(booking.id, 'Cancelled in Roomserve.');
   }
 
   return { changeBooking, cancelBooking, owned };

@@ -269,21 +269,38 @@ export function createBookingRepository(db: Knex): BookingRepository {
 
     async applyMove(bookingId, move) {
       try {
-        const current = await db('bookings').where({ id: bookingId }).first<{ attendees: unknown }>('attendees');
-        const rooms = json<unknown[]>(current?.attendees ?? '[]').filter(
-          (a) => typeof a === 'object' && a !== null && (a as Record<string, unknown>).kind === 'resource',
-        );
-        const people = move.attendees.map((email) => ({ name: email, email, kind: 'required', response: 'unknown' }));
-        await db('bookings')
-          .where({ id: bookingId })
-          .update({
-            room_id: move.roomId,
-            during: range(db, move.start, move.end),
-            subject: move.subject,
-            attendees: JSON.stringify([...people, ...rooms]),
-            updated_at: db.fn.now(),
-          });
-        return true;
+        return await db.transaction(async (trx) => {
+          const current = await trx('bookings')
+            .where({ id: bookingId })
+            .whereNull('meeting_cancelled_at')
+            .first<{ attendees: unknown; uid: string | null } | undefined>('attendees', 'uid');
+          if (!current) return false;
+          const rooms = json<unknown[]>(current.attendees ?? '[]').filter(
+            (a) => typeof a === 'object' && a !== null && (a as Record<string, unknown>).kind === 'resource',
+          );
+          const people = move.attendees.map((email) => ({ name: email, email, kind: 'required', response: 'unknown' }));
+          // The sync saw the change while it was under way: the new room's copy, still unknown as
+          // ours, became a booking of its own; the old room dropping the meeting cancelled this one.
+          // The room accepted, so the booking takes its place there.
+          if (current.uid !== null)
+            await trx('bookings')
+              .where({ room_id: move.roomId, uid: current.uid, source: 'exchange', is_occurrence: false })
+              .whereNot({ id: bookingId })
+              .whereIn('status', ['pending', 'confirmed'])
+              .update({ status: 'cancelled', updated_at: trx.fn.now() });
+          await trx('bookings')
+            .where({ id: bookingId })
+            .update({
+              room_id: move.roomId,
+              during: range(trx, move.start, move.end),
+              subject: move.subject,
+              attendees: JSON.stringify([...people, ...rooms]),
+              status: 'confirmed',
+              declined_reason: null,
+              updated_at: trx.fn.now(),
+            });
+          return true;
+        });
       } catch (err) {
         if (pgErrorOf(err)?.code === EXCLUSION_VIOLATION) return false;
         throw err;
@@ -297,11 +314,23 @@ export function createBookingRepository(db: Knex): BookingRepository {
         .update({ status: 'cancelled', declined_reason: reason, pending_since: null, updated_at: db.fn.now() });
     },
 
+    async markMeetingCancelled(bookingId, reason) {
+      // 'cancelled' too: the sync may have seen the room's copy go before this write.
+      await db('bookings').where({ id: bookingId }).whereIn('status', ['pending', 'confirmed', 'cancelled']).update({
+        status: 'cancelled',
+        declined_reason: reason,
+        pending_since: null,
+        meeting_cancelled_at: db.fn.now(),
+        updated_at: db.fn.now(),
+      });
+    },
+
     async restore(bookingId, original) {
       try {
         await db('bookings')
           .where({ id: bookingId })
           .whereIn('status', ['confirmed', 'cancelled'])
+          .whereNull('meeting_cancelled_at')
           .update({
             status: 'confirmed',
             room_id: original.roomId,

@@ -41,12 +41,14 @@ interface BookingRow {
   original_start: unknown;
   is_occurrence: boolean;
   detail_source: 'organizer' | 'room' | null;
+  meeting_cancelled: boolean;
 }
 
 const SELECT_BOOKING = `b.id, ${EPOCH_MS('lower(b.during)')} AS start_ms, ${EPOCH_MS('upper(b.during)')} AS end_ms,
   b.subject, b.organizer_name, b.organizer_email, b.attendees, b.description, b.location, b.online_meeting_url,
   b.is_private, b.source, b.status, b.ews_item_id, b.ews_change_key, b.clean_global_object_id, b.uid,
-  b.recurring_master_id, b.original_start, b.is_occurrence, b.detail_source`;
+  b.recurring_master_id, b.original_start, b.is_occurrence, b.detail_source,
+  b.meeting_cancelled_at IS NOT NULL AS meeting_cancelled`;
 
 const RESPONSES: readonly AttendeeResponse[] = [
   'unknown',
@@ -96,6 +98,7 @@ function toBooking(row: BookingRow): StoredBooking {
     originalStart: toInstant(row.original_start),
     isOccurrence: row.is_occurrence,
     detailSource: row.detail_source ?? 'room',
+    meetingCancelled: row.meeting_cancelled,
   };
 }
 
@@ -218,15 +221,16 @@ export interface SyncBookingWriter {
 }
 
 export function syncBookingWriter(trx: Knex.Transaction): SyncBookingWriter {
-  async function cancelBookings(cancellations: readonly BookingCancellation[]): Promise<number> {
+  async function cancelBookings(cancellations: readonly BookingCancellation[], roomId?: string): Promise<number> {
     if (cancellations.length === 0) return 0;
-    return trx('bookings')
+    const query = trx('bookings')
       .whereIn(
         'id',
         cancellations.map((c) => c.bookingId),
       )
-      .whereIn('status', LIVE)
-      .update({ status: 'cancelled', updated_at: trx.fn.now() });
+      .whereIn('status', LIVE);
+    if (roomId !== undefined) void query.where({ room_id: roomId });
+    return query.update({ status: 'cancelled', updated_at: trx.fn.now() });
   }
 
   function perform(
@@ -236,9 +240,12 @@ export function syncBookingWriter(trx: Knex.Transaction): SyncBookingWriter {
   ): (sp: Knex.Transaction) => Promise<unknown> {
     if (write.kind === 'update') {
       const { update } = write;
+      // The plan may be older than the booking: a booking Roomserve moved to another room or whose
+      // meeting it cancelled meanwhile is left as it is now.
       return async (sp) =>
         sp('bookings')
-          .where({ id: update.bookingId })
+          .where({ id: update.bookingId, room_id: roomId })
+          .whereNull('meeting_cancelled_at')
           .update({ ...columnsOf(sp, update.fields), status });
     }
     return async (sp) =>
@@ -289,7 +296,8 @@ export function syncBookingWriter(trx: Knex.Transaction): SyncBookingWriter {
       const plan = await adoptOwnBookings(trx, roomId, reconciled);
       // Cancellations first free their slots; a move into a slot another move vacates is retried
       // once everything else is written. Whatever still overlaps is kept as pending, not lost.
-      const cancelled = await cancelBookings(plan.cancel);
+      // Only bookings still in this room: one Roomserve moved away meanwhile left it in Exchange too.
+      const cancelled = await cancelBookings(plan.cancel, roomId);
       const writes: Write[] = [
         ...plan.update.map((update): Write => ({ kind: 'update', update })),
         ...plan.create.map((fields): Write => ({ kind: 'create', fields })),

@@ -1,9 +1,8 @@
 /**
- * The Outlook add-in's manifest and icons (docs/addin.md).
- *
- * Wiring in server/compose/app.ts: `addinPageRouter` goes into AppDeps.pageRouters (outside /api:
- * GET /manifest.xml, GET /addin/icons/icon-<size>.png), `addinApiRouter` into featureRouters
- * (GET /api/admin/addin/manifest, the admin's download).
+ * The Outlook add-in's manifest and icons (docs/addin.md). `addinPageRouter` serves what Outlook
+ * loads, outside /api: GET /manifest.xml (every URL pointing at PUBLIC_URL) and GET
+ * /addin/icons/icon-<size>.png. `addinApiRouter` offers the same manifest as the admin's download,
+ * GET /api/admin/addin/manifest. The manifest is rewritten once; a failed read is retried.
  */
 import { readFile } from 'node:fs/promises';
 import express, { Router } from 'express';

@@ -1,3 +1,8 @@
+/**
+ * Signing in and out with the session cookie (the password sign-in is rate-limited), who am I (with
+ * the session's CSRF token), and the signed-in user's own personal API tokens: issue (the token is
+ * shown once), list, revoke.
+ */
 import express, { type RequestHandler, type Router } from 'express';
 import { authEndpoints } from '../../../../shared/api/auth';
 import type { AuthService } from '../../../services/auth/authService';

@@ -1,6 +1,6 @@
 /**
- * The catering catalog: providers, items and a room's menu (orders live in routes/orders).
- * Wired in server/compose/app.ts: `catalogRouter({ catalog: services.catalog })`.
+ * The catering catalog: providers, their items and a room's menu (orders live in routes/orders).
+ * Everyone signed in reads; the facility team and admins write (access is in shared/api/catalog).
  */
 import { Router } from 'express';
 import { catalogEndpoints as endpoints } from '../../../../shared/api/catalog';

@@ -1,12 +1,7 @@
 /**
- * The admin's Exchange integration: settings (the password write-only), the connection test,
- * the room mailboxes of Exchange's room lists, and "import rooms".
- *
- * Wiring in server/compose/ (main.ts and test/support/testApp.ts build through it):
- *   const exchange = createExchangeService({ settings: createExchangeSettingsRepository(knex),
- *     secrets: createSecretBox(key), createGateway: (s) => createEwsCalendarGateway(s), clock, warn });
- *   locations: createLocationsService({ ..., mailboxVerifier: exchange.mailboxVerifier })
- *   featureRouters: [..., exchangeRouter({ exchange, locations })]
+ * The admin's Exchange integration: the connection settings (the password write-only), the
+ * connection test, the room mailboxes of Exchange's room lists, and "import rooms", which creates
+ * each chosen mailbox as an active room bookable by employees, through the locations service.
  */
 import { Router } from 'express';
 import { exchangeEndpoints as endpoints } from '../../../../shared/api/exchange';

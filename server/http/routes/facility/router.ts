@@ -1,8 +1,7 @@
 /**
- * The facility team's board: orders by delivery slot, status changes, CSV export and a live
- * stream of changes (server-sent events).
- *
- * Wiring in server/compose/app.ts: `facilityRouter({ orders })` with the same OrdersService as ordersRouter.
+ * The facility team's board: orders by delivery slot, status changes, resolving what needs
+ * attention, the CSV export, and a live stream of order changes (server-sent events with a
+ * keep-alive comment, seen by the board of this instance only).
  */
 import { Router, type Response } from 'express';
 import { ordersEndpoints as endpoints } from '../../../../shared/api/orders';

@@ -1,9 +1,5 @@
 /**
- * Image uploads and downloads.
- *
- * Wiring in server/compose/ (main.ts and test/support/testApp.ts build through it):
- *   const files = createFilesService({ files: createFileRepository(db.knex) }); // services/files, adapters/db/repositories/files
- *   app.use('/api', filesRouter({ files }));
+ * Image uploads (POST /api/files, multipart field "file") and downloads (GET /api/files/:id).
  *
  * Reading a file needs no sign-in. Images are shown in <img> tags in the web app and in the
  * Outlook add-in, which cannot attach a bearer token and may not carry our session cookie; ids

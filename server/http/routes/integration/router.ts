@@ -1,8 +1,7 @@
 /**
- * GET /api/admin/integration/overview, POST /api/admin/sync, GET /api/admin/sync/:id, GET /api/info.
- *
- * Wiring: server/compose/sync.ts builds the controller and the integration service once;
- *   integrationRouter({ integration });
+ * The admin's view of the Exchange sync: GET /api/admin/integration/overview, "sync now"
+ * (POST /api/admin/sync, one room or all) and its progress (GET /api/admin/sync/:id); and the
+ * public GET /api/info.
  */
 import { Router } from 'express';
 import { integrationEndpoints } from '../../../../shared/api/integration';

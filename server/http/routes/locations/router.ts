@@ -1,11 +1,6 @@
 /**
- * Buildings, floors and rooms (GET /rooms, the search, lives in routes/rooms).
- *
- * Wiring in server/compose/ (main.ts and test/support/testApp.ts build through it):
- *   const { buildings, floors, rooms } = createLocationRepositories(db.knex); // adapters/db/repositories/locations
- *   const files = createFileRepository(db.knex);                              // adapters/db/repositories/files
- *   const locations = createLocationsService({ buildings, floors, rooms, files, clock: systemClock });
- *   app.use('/api', locationsRouter({ locations }));
+ * Buildings, floors and rooms: everyone signed in reads, admins write. The room search
+ * (GET /api/rooms) and a room's schedule live in routes/rooms.
  */
 import { Router } from 'express';
 import { locationsEndpoints as endpoints } from '../../../../shared/api/locations';

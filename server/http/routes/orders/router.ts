@@ -1,8 +1,7 @@
 /**
- * Orders of the meeting's organizer (and of admins or the facility team acting for someone).
- *
- * Wiring in server/compose/app.ts: `ordersRouter({ orders })` with `orders = createOrdersService(...)`
- * from services/catering/orders.
+ * Catering orders of the meeting's organizer (and of admins or the facility team acting for
+ * someone): order, list mine, the orders of an Outlook item, read, change, cancel. The facility
+ * team's board is routes/facility.
  */
 import { Router } from 'express';
 import { ordersEndpoints as endpoints } from '../../../../shared/api/orders';

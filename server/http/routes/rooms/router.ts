@@ -1,11 +1,6 @@
 /**
- * GET /api/rooms (search) and GET /api/rooms/:id/schedule.
- *
- * Wiring in server/compose/ (main.ts and test/support/testApp.ts build through it):
- *   const roomSearch = createRoomSearchService({
- *     roomSearch: createRoomSearchRepository(db.knex),   // server/adapters/db/repositories/roomSearch.ts
- *   });                                                  // server/services/search/index.ts
- *   api.use(roomsRouter({ roomSearch }));
+ * The room search (GET /api/rooms) and a room's schedule (GET /api/rooms/:id/schedule), for
+ * everyone signed in.
  */
 import { Router } from 'express';
 import { roomsEndpoints } from '../../../../shared/api/rooms';
