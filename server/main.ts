@@ -49,6 +49,7 @@ import { createMeetingBookings } from './adapters/db/repositories/ordersMeetings
 import { createOutboxStore } from './adapters/db/repositories/outbox';
 import { createSmtpMailSender, type SmtpSettings } from './adapters/mail/smtpMailSender';
 import { createHttpWebhookSender } from './adapters/webhook/httpWebhookSender';
+import { createWebhookAllowListRepository } from './adapters/db/repositories/webhookAllowList';
 import {
   createOrderFollower,
   createOrdersService,
@@ -213,6 +214,7 @@ export function composeServices(
       files: fileRepository,
       secrets: options.secrets,
       generateSecret: () => randomBytes(32).toString('base64url'),
+      webhookAllowList: createWebhookAllowListRepository(knex),
     }),
     bookings: composeBookings(knex, exchange, options),
     ...composeOrders(knex, exchange, options),
@@ -249,7 +251,10 @@ function composeOrders(
   const outboxDispatcher = createOutboxDispatcher({
     outbox: createOutboxStore(knex),
     mail: smtp ? createSmtpMailSender(smtp) : null,
-    webhooks: createHttpWebhookSender({ timeoutMs: 10_000 }),
+    webhooks: createHttpWebhookSender({
+      timeoutMs: 10_000,
+      internalAllowList: () => createWebhookAllowListRepository(knex).list(),
+    }),
     secrets: options.secrets,
     now: () => clock.now(),
     log: { warn: (details, message) => logger.warn(details, message) },

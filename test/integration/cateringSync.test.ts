@@ -9,7 +9,6 @@ import { createOutboxStore } from '../../server/adapters/db/repositories/outbox'
 import { createSyncStore } from '../../server/adapters/db/repositories/syncStore';
 import { createUserRepository } from '../../server/adapters/db/repositories/users';
 import { createSmtpMailSender } from '../../server/adapters/mail/smtpMailSender';
-import { createHttpWebhookSender } from '../../server/adapters/webhook/httpWebhookSender';
 import { createOrderFollower, type OrderFollower } from '../../server/services/catering/orders';
 import {
   createOutboxDispatcher,
@@ -25,7 +24,7 @@ import { buildBuilding, buildFloor, buildRoom } from '../factories/locations';
 import { ALL_WEEK, buildItem, buildProvider } from '../factories/orders';
 import { buildUser } from '../factories/users';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
-import { startLocalSmtp, startReceiver, type LocalReceiver, type LocalSmtp } from './outboxHarness';
+import { loopbackWebhookSender, startLocalSmtp, startReceiver, type LocalReceiver, type LocalSmtp } from './outboxHarness';
 import { createSecretBox } from '../../server/adapters/crypto/secretBox';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -183,7 +182,7 @@ beforeAll(async () => {
     {
       outbox: createOutboxStore(db.knex),
       mail,
-      webhooks: createHttpWebhookSender({ timeoutMs: 5_000 }),
+      webhooks: loopbackWebhookSender(5_000),
       secrets: sealer,
       now: () => new Date(),
       log: pino({ level: 'silent' }),
