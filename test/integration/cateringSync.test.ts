@@ -24,7 +24,13 @@ import { buildBuilding, buildFloor, buildRoom } from '../factories/locations';
 import { ALL_WEEK, buildItem, buildProvider } from '../factories/orders';
 import { buildUser } from '../factories/users';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
-import { loopbackWebhookSender, startLocalSmtp, startReceiver, type LocalReceiver, type LocalSmtp } from './outboxHarness';
+import {
+  loopbackWebhookSender,
+  startLocalSmtp,
+  startReceiver,
+  type LocalReceiver,
+  type LocalSmtp,
+} from './outboxHarness';
 import { createSecretBox } from '../../server/adapters/crypto/secretBox';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';

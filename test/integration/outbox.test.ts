@@ -11,7 +11,13 @@ import {
 import type { Order } from '../../shared/schemas/orders';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { NOW, ordersWorld, type OrdersWorld } from './ordersHarness';
-import { loopbackWebhookSender, startLocalSmtp, startReceiver, type LocalReceiver, type LocalSmtp } from './outboxHarness';
+import {
+  loopbackWebhookSender,
+  startLocalSmtp,
+  startReceiver,
+  type LocalReceiver,
+  type LocalSmtp,
+} from './outboxHarness';
 
 const SECRET = 'provider-webhook-secret-0123456789';
 let db: TestDatabase;

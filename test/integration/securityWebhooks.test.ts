@@ -86,9 +86,7 @@ describe('changing a webhook URL', () => {
 
   it('the allow-list is for admins only and takes addresses or CIDR networks only', async () => {
     expect((await w.facility.get('/api/catalog/webhook-allow-list')).status).toBe(403);
-    expect((await w.facility.put('/api/catalog/webhook-allow-list').send({ entries: ['127.0.0.1'] })).status).toBe(
-      403,
-    );
+    expect((await w.facility.put('/api/catalog/webhook-allow-list').send({ entries: ['127.0.0.1'] })).status).toBe(403);
     const bad = await w.admin.put('/api/catalog/webhook-allow-list').send({ entries: ['intranet.local'] });
     expect(bad.status).toBe(400);
     expect((await w.admin.get('/api/catalog/webhook-allow-list')).body).toEqual({ entries: [] });

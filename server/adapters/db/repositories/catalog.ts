@@ -217,7 +217,10 @@ async function findItems(db: Db, filter: ItemFilter): Promise<Item[]> {
 }
 
 export function createCatalogRepository(db: Knex): CatalogRepository {
-  async function writeProvider(id: string | undefined, data: Partial<ProviderWrite>): Promise<ProviderDetails | undefined> {
+  async function writeProvider(
+    id: string | undefined,
+    data: Partial<ProviderWrite>,
+  ): Promise<ProviderDetails | undefined> {
     try {
       return await db.transaction(async (trx) => {
         let providerId = id;
