@@ -22,6 +22,8 @@ import { seedDemoIfEmpty } from './adapters/db/seeds/demo';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createApp, type AppDeps } from './http/app';
 import { REDACT_PATHS } from './http/middleware/requestLogger';
+import { answerClientErrors } from './http/middleware/requestLimits';
+import { exchangeOriginsOf } from './http/middleware/security';
 import { filesRouter } from './http/routes/files/router';
 import { locationsRouter } from './http/routes/locations/router';
 import { addinApiRouter, addinPageRouter } from './http/routes/addin/router';
@@ -392,6 +394,8 @@ export function composeApp(options: ComposeOptions): Composition {
       ...(addin ? addin.apiRouters : []),
     ],
     ...(addin ? { pageRouters: [addin.pageRouter], identityTokens: addin.identity } : {}),
+    exchangeOrigins: async () =>
+      exchangeOriginsOf((await services.exchange.connectionSettings())?.url, options.addin?.tokenAllowedHosts),
     loginLimiter,
     webDir: options.webDir ?? defaultWebDir(),
     version: packageVersion(),
@@ -421,6 +425,7 @@ function readConfig(): Config {
 function listen(app: Express, config: Config): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(server)));
+    answerClientErrors(server);
   });
 }
 

@@ -13,6 +13,8 @@ export interface BookingOverrides {
   readonly organizerEmail?: string;
   readonly attendees?: readonly { name: string; email: string }[];
   readonly isPrivate?: boolean;
+  /** The Roomserve user who booked it (bookings made in Roomserve). */
+  readonly requestedBy?: string;
 }
 
 /** Inserts one booking and returns its id. */
@@ -29,6 +31,7 @@ export async function buildBooking(db: Knex, overrides: BookingOverrides): Promi
     organizer_email: overrides.organizerEmail ?? 'olga@example.test',
     attendees: JSON.stringify(overrides.attendees ?? []),
     is_private: overrides.isPrivate ?? false,
+    ...(overrides.requestedBy ? { requested_by: overrides.requestedBy } : {}),
   });
   return id;
 }
