@@ -104,7 +104,8 @@ function pageConfig(name, page, production) {
     },
     module: { rules: [swcRule(production)] },
     // No eval() source maps in development: the server's CSP allows scripts from 'self' only.
-    devtool: production ? 'source-map' : 'cheap-module-source-map',
+    // Production builds keep their maps unreferenced (hidden) and the server never serves *.map.
+    devtool: production ? 'hidden-source-map' : 'cheap-module-source-map',
     optimization: {
       splitChunks: {
         chunks: 'all',

@@ -58,8 +58,9 @@ const envSchema = z
     /** Start the built-in Exchange simulator when no Exchange is configured (demo): on | off. */
     EXCHANGE_SIM: onOff.default(true),
     /**
-     * Hosts whose /autodiscover/metadata/json/1 may be fetched to check the Outlook add-in's Exchange
-     * identity tokens (comma-separated host names). Unset: the host of the configured EWS URL.
+     * Exchange servers whose /autodiscover/metadata/json/1 may be fetched to check the Outlook add-in's
+     * identity tokens, comma-separated: `host`, `host:port` or `https://host[:port]` (a bare host takes
+     * the EWS URL's scheme and port). Unset: the configured EWS URL's scheme, host and port.
      */
     ADDIN_TOKEN_ALLOWED_HOSTS: z
       .string()
@@ -69,7 +70,10 @@ const envSchema = z
           .map((h) => h.trim().toLowerCase())
           .filter((h) => h !== ''),
       )
-      .refine((hosts) => hosts.every((h) => /^[a-z0-9.:[\]-]+$/.test(h)), 'must be host names separated by commas')
+      .refine(
+        (hosts) => hosts.every((h) => /^(https?:\/\/)?[a-z0-9.:[\]-]+\/?$/.test(h)),
+        'must be host names, host:port or https://host:port, separated by commas',
+      )
       .optional(),
     /** Mail server for order notifications: smtp://user:pass@host:587 or smtps://…:465. Or SMTP_HOST/SMTP_PORT. */
     SMTP_URL: z

@@ -11,6 +11,7 @@ import type { Database } from './adapters/db/database';
 import { composeApp, type Composition } from './compose/app';
 import { openInfrastructure } from './compose/infrastructure';
 import { ConfigError, loadConfig, type Config } from './config';
+import { answerClientErrors } from './http/middleware/requestLimits';
 
 function readConfig(): Config {
   try {
@@ -49,6 +50,8 @@ async function startDemoIfOn(config: Config, db: Database, logger: Logger, servi
 function listen(app: Express, config: Config): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(server)));
+    answerClientErrors(server);
+    answerClientErrors(server);
   });
 }
 

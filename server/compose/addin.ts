@@ -1,3 +1,4 @@
+import { exchangeOriginsOf } from '../http/middleware/security';
 import { createIdentityLinkRepository } from '../adapters/db/repositories/identityLinks';
 import { createExchangeIdentityTokenVerifier } from '../adapters/identity/exchangeIdentityToken';
 import { findAddinFiles, taskpaneUrl, type AddinFiles } from '../http/routes/addin/manifest';
@@ -11,6 +12,8 @@ export interface AddinFeature {
   readonly identity: AddinIdentityService;
   /** What /manifest.xml and the icons are served from, with PUBLIC_URL swapped in. */
   readonly manifest: AddinFiles & { readonly publicUrl: string };
+  /** The Exchange origins (Outlook on the web on-premise) that may frame the taskpane. */
+  exchangeOrigins(): Promise<readonly string[]>;
 }
 
 export interface AddinSettings {
@@ -46,5 +49,10 @@ export function composeAddin(deps: AddinFeatureDeps): AddinFeature {
     verifyCredentials: deps.verifyCredentials,
     clock,
   });
-  return { identity, manifest: { publicUrl, ...(deps.settings.files ?? findAddinFiles()) } };
+  return {
+    identity,
+    manifest: { publicUrl, ...(deps.settings.files ?? findAddinFiles()) },
+    exchangeOrigins: async () =>
+      exchangeOriginsOf((await deps.exchange.exchange.connectionSettings())?.url, tokenAllowedHosts),
+  };
 }

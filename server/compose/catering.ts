@@ -6,6 +6,7 @@ import { createMeetingBookings } from '../adapters/db/repositories/ordersMeeting
 import { createOutboxStore } from '../adapters/db/repositories/outbox';
 import { createSmtpMailSender, type SmtpSettings } from '../adapters/mail/smtpMailSender';
 import { createHttpWebhookSender } from '../adapters/webhook/httpWebhookSender';
+import { createWebhookAllowListRepository } from '../adapters/db/repositories/webhookAllowList';
 import type { MeetingLookup } from '../ports/meetingLookup';
 import type { UserRepository } from '../ports/users';
 import { createCatalogService, type CatalogService } from '../services/catering/catalog';
@@ -50,11 +51,13 @@ export function composeCatering(deps: CateringFeatureDeps): CateringFeature {
   const { knex, clock, secrets } = deps.infrastructure;
   const logger = deps.infrastructure.logger.child({ component: 'orders' });
   const settings = deps.settings ?? {};
+  const webhookAllowList = createWebhookAllowListRepository(knex);
   const catalog = createCatalogService({
     catalog: createCatalogRepository(knex),
     ...deps.places,
     secrets,
     generateSecret: () => randomBytes(32).toString('base64url'),
+    webhookAllowList,
   });
   const ordersDeps = {
     orders: createOrderRepository(knex),
@@ -69,7 +72,7 @@ export function composeCatering(deps: CateringFeatureDeps): CateringFeature {
   const outboxDispatcher = createOutboxDispatcher({
     outbox: createOutboxStore(knex),
     mail: smtp ? createSmtpMailSender(smtp) : null,
-    webhooks: createHttpWebhookSender({ timeoutMs: 10_000 }),
+    webhooks: createHttpWebhookSender({ timeoutMs: 10_000, internalAllowList: () => webhookAllowList.list() }),
     secrets,
     clock,
     log: { warn: (details, message) => logger.warn(details, message) },

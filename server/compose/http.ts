@@ -70,7 +70,13 @@ export function composeHttp(features: Features, options: HttpOptions): Express {
       await infrastructure.knex.raw('select 1');
     },
     featureRouters: featureRouters(features, loginLimiter),
-    ...(addin ? { pageRouters: [addinPageRouter(addin.manifest)], identityTokens: addin.identity } : {}),
+    ...(addin
+      ? {
+          pageRouters: [addinPageRouter(addin.manifest)],
+          identityTokens: addin.identity,
+          exchangeOrigins: () => addin.exchangeOrigins(),
+        }
+      : {}),
     loginLimiter,
     webDir: options.webDir ?? defaultWebDir(),
     version: packageVersion(),

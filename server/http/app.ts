@@ -8,6 +8,7 @@ import type { UserService } from '../services/auth/userService';
 import { authenticate, type AuthenticateDeps } from './middleware/authenticate';
 import { errorHandler, notFoundHandler } from './middleware/errorHandler';
 import { requestLogger } from './middleware/requestLogger';
+import { noStore, urlLengthLimit } from './middleware/requestLimits';
 import { securityHeaders, taskpaneSecurityHeaders } from './middleware/security';
 import { staticWeb } from './middleware/staticWeb';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi';
@@ -37,6 +38,8 @@ export interface AppDeps {
   readonly identityTokens?: AuthenticateDeps['identityTokens'];
   /** The built web app (index.html and bundles). */
   readonly webDir: string;
+  /** Origins of the Exchange servers whose Outlook on the web may frame the taskpane. */
+  readonly exchangeOrigins?: () => Promise<readonly string[]>;
   readonly version: string;
   /** Prometheus metrics, served at /metrics for the scraper (no session: keep it off the public network). */
   readonly metrics?: { readonly contentType: string; render(): Promise<string> };
@@ -44,6 +47,7 @@ export interface AppDeps {
 
 function apiRouter(deps: AppDeps): Router {
   const api = express.Router();
+  api.use(noStore);
   let openApi: OpenApiDocument | undefined;
   api.get('/openapi.json', (_req, res) => {
     openApi ??= buildOpenApiDocument(allEndpoints, { version: deps.version });
@@ -73,12 +77,16 @@ export function createApp(deps: AppDeps): Express {
   // One reverse proxy in front (TLS termination); trusting more would let clients forge their IP.
   app.set('trust proxy', deps.config.trustProxy ? 1 : false);
   const headers = securityHeaders({ https: deps.config.secureCookies });
-  const taskpaneHeaders = taskpaneSecurityHeaders({ https: deps.config.secureCookies });
+  const taskpaneHeaders = taskpaneSecurityHeaders({
+    https: deps.config.secureCookies,
+    ...(deps.exchangeOrigins ? { exchangeOrigins: deps.exchangeOrigins } : {}),
+  });
   app.use((req, res, next) =>
     req.path === '/taskpane.html' || req.path.startsWith('/taskpane/')
       ? taskpaneHeaders(req, res, next)
       : headers(req, res, next),
   );
+  app.use(urlLengthLimit);
   app.use(compression());
   app.use(requestLogger(deps.logger));
   app.use(healthRouter({ checkDatabase: deps.checkDatabase, logger: deps.logger }));

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Endpoint } from '../../shared/api/endpoint';
 import { isAdmin, isFacilityOrAdmin, type Actor } from '../domain/actor';
 import { AppError } from '../domain/errors';
-import { parseBody, parseParams, parseQuery } from './validate';
+import { parseBody, parseParams, parseQuery, refuseControlCharacters } from './validate';
 
 // Contract parts are optional properties (`P | undefined`), so strip the undefined before inferring.
 type Parsed<S, Otherwise> = NonNullable<S> extends z.ZodType ? z.infer<NonNullable<S>> : Otherwise;
@@ -51,6 +51,7 @@ function checkAccess(endpoint: Endpoint, res: Response): Actor | undefined {
 export function mount<E extends Endpoint>(router: Router, endpoint: E, handler: Handler<E>): void {
   router[endpoint.method](endpoint.path, async (req: Request, res: Response) => {
     const actor = checkAccess(endpoint, res);
+    refuseControlCharacters(req);
     const input = {
       params: endpoint.params ? parseParams(endpoint.params, req) : {},
       query: endpoint.query ? parseQuery(endpoint.query, req) : {},

@@ -1,4 +1,4 @@
-import type { Item, ItemCategory, ItemInput, Provider, ProviderInput } from '../../shared/schemas/catalog';
+import type { Item, ItemCategory, ItemInput, ProviderDetails, ProviderInput } from '../../shared/schemas/catalog';
 
 /** The catering catalog as stored: providers (with their buildings) and their items. */
 
@@ -25,11 +25,11 @@ export interface ProviderWebhookStored {
 }
 
 export interface CatalogRepository {
-  listProviders(filter?: { readonly buildingId?: string; readonly activeOnly?: boolean }): Promise<Provider[]>;
-  findProvider(id: string): Promise<Provider | undefined>;
+  listProviders(filter?: { readonly buildingId?: string; readonly activeOnly?: boolean }): Promise<ProviderDetails[]>;
+  findProvider(id: string): Promise<ProviderDetails | undefined>;
   /** Throws an `unprocessable` AppError when a building does not exist. */
-  createProvider(data: ProviderWrite): Promise<Provider>;
-  updateProvider(id: string, data: Partial<ProviderWrite>): Promise<Provider | undefined>;
+  createProvider(data: ProviderWrite): Promise<ProviderDetails>;
+  updateProvider(id: string, data: Partial<ProviderWrite>): Promise<ProviderDetails | undefined>;
   /** The provider's webhook with its sealed secret; undefined without one. */
   findWebhook(providerId: string): Promise<ProviderWebhookStored | undefined>;
   countItems(providerId: string): Promise<number>;

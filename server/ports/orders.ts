@@ -132,6 +132,8 @@ export interface OrderFields {
 
 export interface StoredOrder extends OrderFields {
   readonly id: string;
+  /** The meeting's booking is private: its subject is for the orderer (and admins) only. */
+  readonly meetingPrivate: boolean;
   readonly roomName: string;
   readonly buildingId: string;
   readonly buildingName: string;

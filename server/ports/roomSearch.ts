@@ -10,6 +10,8 @@ export interface RoomSearchCriteria {
   readonly tags: readonly string[];
   readonly buildingId?: string;
   readonly floorId?: string;
+  /** Only rooms opened to external users (what an external may book). */
+  readonly bookableExternalOnly?: boolean;
   /** Each word must occur (case-insensitively) in the room's name, description, tags, floor or building name. */
   readonly words: readonly string[];
   /** Only rooms with no pending or confirmed booking overlapping the window. */
@@ -50,8 +52,8 @@ export interface ScheduledBooking {
 export interface RoomSearchRepository {
   /** Best fit first (see domain/availability/bestFit.ts), then paginated. */
   search(criteria: RoomSearchCriteria): Promise<RoomSearchHits>;
-  /** The room's building time zone, or undefined when there is no such room. */
-  roomTimeZone(roomId: string): Promise<string | undefined>;
+  /** The room's building time zone and whether externals may book it; undefined when there is no such room. */
+  scheduleRoom(roomId: string): Promise<{ readonly timeZone: string; readonly bookableExternal: boolean } | undefined>;
   /** Pending and confirmed bookings of the room overlapping `window`, by start. */
   bookingsOf(roomId: string, window: Interval): Promise<ScheduledBooking[]>;
 }

@@ -10,6 +10,8 @@ import {
   providerInputSchema,
   providerPatchSchema,
   providerSchema,
+  providerViewSchema,
+  webhookAllowListSchema,
 } from '../schemas/catalog';
 import { endpoint } from './endpoint';
 import { deleteQuerySchema } from './locations';
@@ -25,7 +27,7 @@ export const catalogEndpoints = {
     tag: TAG_PROVIDERS,
     summary: 'All catering and facility-service providers, by name',
     access: 'signed-in',
-    response: z.array(providerSchema),
+    response: z.array(providerViewSchema),
   }),
   getProvider: endpoint({
     method: 'get',
@@ -34,7 +36,7 @@ export const catalogEndpoints = {
     summary: 'One provider',
     access: 'signed-in',
     params: idParamsSchema,
-    response: providerSchema,
+    response: providerViewSchema,
   }),
   createProvider: endpoint({
     method: 'post',
@@ -42,7 +44,8 @@ export const catalogEndpoints = {
     tag: TAG_PROVIDERS,
     summary:
       'Create a provider; a webhook secret is generated when a webhook URL is given without one. ' +
-      'The secret is never returned.',
+      'The secret is never returned. Only admins may set a webhook; internal addresses must be on ' +
+      'the webhook allow-list.',
     access: 'facility',
     body: providerInputSchema,
     response: providerSchema,
@@ -52,7 +55,9 @@ export const catalogEndpoints = {
     method: 'patch',
     path: '/catalog/providers/:id',
     tag: TAG_PROVIDERS,
-    summary: 'Change a provider; webhookUrl null also forgets the webhook secret',
+    summary:
+      'Change a provider; webhookUrl null also forgets the webhook secret. Only admins may change the ' +
+      'webhook URL or secret',
     access: 'facility',
     params: idParamsSchema,
     body: providerPatchSchema,
@@ -69,6 +74,23 @@ export const catalogEndpoints = {
     params: idParamsSchema,
     query: deleteQuerySchema,
     successStatus: 204,
+  }),
+  getWebhookAllowList: endpoint({
+    method: 'get',
+    path: '/catalog/webhook-allow-list',
+    tag: TAG_PROVIDERS,
+    summary: 'Internal addresses or networks (CIDR) that provider webhooks may reach',
+    access: 'admin',
+    response: webhookAllowListSchema,
+  }),
+  putWebhookAllowList: endpoint({
+    method: 'put',
+    path: '/catalog/webhook-allow-list',
+    tag: TAG_PROVIDERS,
+    summary: 'Replace the internal addresses or networks that provider webhooks may reach',
+    access: 'admin',
+    body: webhookAllowListSchema,
+    response: webhookAllowListSchema,
   }),
   listItems: endpoint({
     method: 'get',

@@ -100,7 +100,14 @@ export const providerSchema = z
     active: z.boolean(),
   })
   .meta({ id: 'CateringProvider' });
-export type Provider = z.infer<typeof providerSchema>;
+/** A provider with its webhook, as stored and as the facility team and admins see it. */
+export type ProviderDetails = z.infer<typeof providerSchema>;
+
+/** A provider as a reader sees it: where its webhook points is shown to the facility team and admins only. */
+export const providerViewSchema = providerSchema
+  .extend({ webhookUrl: z.string().nullable().optional(), webhookSecretSet: z.boolean().optional() })
+  .meta({ id: 'CateringProviderView' });
+export type Provider = z.infer<typeof providerViewSchema>;
 
 export const providerInputSchema = z
   .object({
@@ -131,6 +138,21 @@ export const providerPatchSchema = providerInputSchema
   .strict()
   .meta({ id: 'CateringProviderPatch' });
 export type ProviderPatch = z.infer<typeof providerPatchSchema>;
+
+/**
+ * Internal addresses or networks that provider webhooks may reach (an internal caterer's system).
+ * Loopback, link-local, private and unique-local destinations not listed here are refused.
+ */
+export const webhookAllowListSchema = z
+  .object({
+    entries: z
+      .array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]))
+      .max(100)
+      .refine((list) => new Set(list).size === list.length, 'must not repeat an entry'),
+  })
+  .strict()
+  .meta({ id: 'WebhookAllowList', example: { entries: ['10.20.0.0/16', '192.168.5.12'] } });
+export type WebhookAllowList = z.infer<typeof webhookAllowListSchema>;
 
 // ---- Items -----------------------------------------------------------------------------------
 

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'rate_limited',
   'unavailable',
   'internal',
+  'uri_too_long',
+  'headers_too_large',
 ] as const;
 
 export const errorCodeSchema = z.enum(ERROR_CODES);

@@ -16,6 +16,8 @@ export interface BookingOverrides {
   /** The meeting's identity in Exchange (UID and clean global object id). */
   readonly uid?: string;
   readonly cleanGlobalObjectId?: string;
+  /** The Roomserve user who booked it (bookings made in Roomserve). */
+  readonly requestedBy?: string;
 }
 
 /** Inserts one booking and returns its id. */
@@ -34,6 +36,7 @@ export async function buildBooking(db: Knex, overrides: BookingOverrides): Promi
     is_private: overrides.isPrivate ?? false,
     uid: overrides.uid ?? null,
     clean_global_object_id: overrides.cleanGlobalObjectId ?? null,
+    ...(overrides.requestedBy ? { requested_by: overrides.requestedBy } : {}),
   });
   return id;
 }

@@ -81,6 +81,7 @@ export interface MeetingOverrides {
   readonly attendees?: readonly { name: string; email: string; kind?: string }[];
   readonly cleanGlobalObjectId?: string;
   readonly originalStart?: string | null;
+  readonly isPrivate?: boolean;
 }
 
 /** A booking synced from Exchange: it carries the meeting's identity. */
@@ -107,6 +108,7 @@ export async function buildMeeting(db: Knex, overrides: MeetingOverrides): Promi
     uid: `uid-${id}`,
     original_start: overrides.originalStart ?? null,
     is_occurrence: (overrides.originalStart ?? null) !== null,
+    is_private: overrides.isPrivate ?? false,
   });
   return id;
 }

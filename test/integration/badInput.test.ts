@@ -90,6 +90,12 @@ const wrongValue = fc.oneof(
   ),
 );
 
+/** Text with at least one control character PostgreSQL or a reader would choke on (NUL first of all). */
+const CONTROL_CHARACTERS = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000b', '\u000c', '\u001b', '\u001f', '\u007f'];
+const withControlCharacter = fc
+  .tuple(fc.string({ maxLength: 12 }), fc.constantFrom(...CONTROL_CHARACTERS), fc.string({ maxLength: 12 }))
+  .map(([before, control, after]) => `${before}${control}${after}`);
+
 const badParam = fc
   .oneof(
     fc.string({ minLength: 1, maxLength: 40 }),
@@ -202,6 +208,52 @@ describe('bad input against every endpoint', () => {
   const property = <T>(arb: fc.Arbitrary<T>, run: (value: T) => Promise<void>) =>
     fc.assert(fc.asyncProperty(arb, run), { numRuns: RUNS, endOnFailure: true });
 
+  describe('text with NUL or control characters where the rest of the request is valid', () => {
+    const nulCases: [string, () => Promise<request.Response>][] = [
+      ['a room search', () => request(t.app).get('/api/rooms?q=%00abc').set('Authorization', `Bearer ${bearer}`)],
+      [
+        'a sign-in email',
+        () =>
+          request(t.app)
+            .post('/api/auth/login')
+            .send({ email: 'emma\u0000@example.test', password: 'x'.repeat(12) }),
+      ],
+      [
+        'a token name',
+        () =>
+          request(t.app).post('/api/auth/tokens').set('Authorization', `Bearer ${bearer}`).send({ name: 'ci\u0000' }),
+      ],
+      [
+        'a booking subject',
+        () =>
+          request(t.app).post('/api/bookings').set('Authorization', `Bearer ${bearer}`).send({
+            roomId: knownIds.rooms,
+            start: '2030-05-06T08:00:00Z',
+            end: '2030-05-06T09:00:00Z',
+            subject: 'Plan\u0000ning',
+          }),
+      ],
+      [
+        'a building name (escape)',
+        () =>
+          request(t.app)
+            .post('/api/buildings')
+            .set('Authorization', `Bearer ${bearer}`)
+            .send({ name: 'Harbour\u001bHouse', timeZone: 'UTC' }),
+      ],
+    ];
+    it.each(nulCases)('%s is refused with 400 and the reason, changing nothing', async (_name, send) => {
+      await unchanged(async () => {
+        const res = await send();
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ error: { code: 'validation_failed' } });
+        expect(['nul_character', 'control_character']).toContain(
+          (res.body as { error: { details: { reason: string } } }).error.details.reason,
+        );
+      });
+    });
+  });
+
   it('covers a non-trivial API', () => {
     expect(allEndpoints.length).toBeGreaterThanOrEqual(15);
   });
@@ -287,6 +339,24 @@ describe('bad input against every endpoint', () => {
         );
       });
     }
+
+    it('refuses text with NUL or other control characters in any string field (4xx), changing nothing', async () => {
+      const keys = [...shapeKeys(ep.query), ...shapeKeys(ep.body)];
+      const field = keys.length > 0 ? fc.constantFrom(...keys) : fc.constant('q');
+      const modes = ['query' as const, ...(ep.body ? ['body' as const] : []), ...(ep.params ? ['param' as const] : [])];
+      await unchanged(() =>
+        property(fc.tuple(fc.constantFrom(...modes), field, withControlCharacter), async ([mode, key, text]) => {
+          const path = pathWith(ep, mode === 'param' ? { id: `${randomUUID()}${text}` } : existingIds(ep));
+          const res = await send(ep, {
+            path,
+            ...(mode === 'query' ? { query: queryString({ [key]: text }) } : {}),
+            ...(mode === 'body' ? { body: { [key]: text } } : {}),
+          });
+          const seen = { endpoint: `${ep.method} ${ep.path}`, mode, key, status: res.status };
+          expect(res.status >= 400 && res.status < 500 ? seen : { ...seen, body: res.body as unknown }).toEqual(seen);
+        }),
+      );
+    });
 
     if (ep.multipart) {
       it('refuses uploads that are not multipart files', async () => {

@@ -259,7 +259,8 @@ describe('booking a room in Roomserve', () => {
     await sim.control.model.whenIdle();
     expect(roomItems(ELBE, slot(5, 0, 24))).toHaveLength(0);
     expect(roomItems(ALSTER, slot(5, 0, 24)).map((i) => i.start)).toEqual([Date.parse(slot(5, 11, 12).start)]);
-    expect((await api(lukas).delete(`/bookings/${booking.id}`)).status).toBe(403);
+    // Security issue #20: someone else's booking answers as an unknown id would (404, not 403).
+    expect((await api(lukas).delete(`/bookings/${booking.id}`)).status).toBe(404);
     expect((await api(emma).delete(`/bookings/${booking.id}`)).status).toBe(204);
     await sim.control.model.whenIdle();
     expect(roomItems(ALSTER, slot(5, 0, 24))).toHaveLength(0);

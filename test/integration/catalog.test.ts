@@ -47,8 +47,11 @@ describe.each<Role>(['admin', 'facility'])('the catalog maintained by %s', (role
     });
     const id = bodyOf<Provider>(created).id;
 
-    expect((await t.as('employee').get(`/api/catalog/providers/${id}`)).body).toEqual(created.body);
-    expect((await t.as('employee').get('/api/catalog/providers')).body).toContainEqual(created.body);
+    // Security issue #20: where a provider's webhook points is shown to the facility team and admins only.
+    const { webhookUrl: _url, webhookSecretSet: _set, ...asEmployeesSeeIt } = bodyOf<Provider>(created);
+    expect((await t.as('employee').get(`/api/catalog/providers/${id}`)).body).toEqual(asEmployeesSeeIt);
+    expect((await t.as('employee').get('/api/catalog/providers')).body).toContainEqual(asEmployeesSeeIt);
+    expect((await caller.get(`/api/catalog/providers/${id}`)).body).toEqual(created.body);
 
     const patched = await caller
       .patch(`/api/catalog/providers/${id}`)

@@ -12,6 +12,7 @@ import { buildUser } from '../factories/users';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startLocalSmtp, startReceiver, type LocalReceiver, type LocalSmtp } from './outboxHarness';
 import { createSecretBox } from '../../server/adapters/crypto/secretBox';
+import { createWebhookAllowListRepository } from '../../server/adapters/db/repositories/webhookAllowList';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/testApp';
@@ -116,6 +117,8 @@ beforeAll(async () => {
   db = await createTestDatabase();
   smtp = await startLocalSmtp();
   hooks = await startReceiver();
+  // The receiver is an internal caterer on loopback: admins allow such an address explicitly.
+  await createWebhookAllowListRepository(db.knex).replace(['127.0.0.1']);
   const sealer = createSecretBox(randomBytes(32));
   // The product's composition, with the sync's timers and the order settle delay shortened.
   t = createTestApp(db.knex, {

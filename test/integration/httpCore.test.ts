@@ -97,7 +97,9 @@ describe('the HTTP shell', () => {
     const res = await request(t.app).get('/taskpane.html');
     expect(res.status).toBe(200);
     const csp = String(res.headers['content-security-policy']);
-    expect(csp).toContain("frame-ancestors 'self' https:");
+    // Security issue #20: no longer any https site; Outlook's own hosts (and the Exchange origin, when configured).
+    expect(csp).toContain("frame-ancestors 'self' https://outlook.office.com https://outlook.office365.com");
+    expect(csp).not.toMatch(/frame-ancestors[^;]* https:(;|\s|$)/);
     expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
     expect(res.headers['x-frame-options']).toBeUndefined();
   });

@@ -78,8 +78,10 @@ describe('rooms', () => {
       bookableExternal: false,
       active: true,
     });
-    const read = await as('external').get(`/api/rooms/${bodyOf<{ id: string }>(created).id}`);
+    const read = await as('employee').get(`/api/rooms/${bodyOf<{ id: string }>(created).id}`);
     expect(read.body).toEqual(created.body);
+    // Security issue #20: external users see only rooms opened to externals (this one is not).
+    expect((await as('external').get(`/api/rooms/${bodyOf<{ id: string }>(created).id}`)).status).toBe(404);
   });
 
   it('changes a room: reordered images, new tags, another floor, deactivation', async () => {

@@ -16,6 +16,7 @@ export interface Caller {
   get(url: string): request.Test;
   post(url: string): request.Test;
   patch(url: string): request.Test;
+  put(url: string): request.Test;
 }
 
 export interface OrdersWorld {
@@ -92,6 +93,7 @@ export async function ordersWorld(
       get: (url) => sign(request(t.app).get(url)),
       post: (url) => sign(request(t.app).post(url)),
       patch: (url) => sign(request(t.app).patch(url)),
+      put: (url) => sign(request(t.app).put(url)),
     };
   }
   const organizer = await callerFor('employee');

@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { pino } from 'pino';
 import { createOutboxStore } from '../../server/adapters/db/repositories/outbox';
 import { createSmtpMailSender } from '../../server/adapters/mail/smtpMailSender';
-import { createHttpWebhookSender } from '../../server/adapters/webhook/httpWebhookSender';
 import {
   createOutboxDispatcher,
   DEFAULT_DISPATCH,
@@ -12,7 +11,13 @@ import {
 import type { Order } from '../../shared/schemas/orders';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { NOW, ordersWorld, type OrdersWorld } from './ordersHarness';
-import { startLocalSmtp, startReceiver, type LocalReceiver, type LocalSmtp } from './outboxHarness';
+import {
+  loopbackWebhookSender,
+  startLocalSmtp,
+  startReceiver,
+  type LocalReceiver,
+  type LocalSmtp,
+} from './outboxHarness';
 
 const SECRET = 'provider-webhook-secret-0123456789';
 let db: TestDatabase;
@@ -58,7 +63,7 @@ function dispatcher(options: { mail?: boolean; leaseMs?: number } = {}): OutboxD
     {
       outbox: createOutboxStore(db.knex),
       mail: options.mail === false ? null : mail,
-      webhooks: createHttpWebhookSender({ timeoutMs: 5_000 }),
+      webhooks: loopbackWebhookSender(5_000),
       secrets: w.sealer,
       clock: w.clock,
       log: pino({ level: 'silent' }),

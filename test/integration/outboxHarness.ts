@@ -2,6 +2,16 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { createHttpWebhookSender } from '../../server/adapters/webhook/httpWebhookSender';
+import type { WebhookSender } from '../../server/ports/webhook';
+
+/**
+ * The webhook sender as production builds it, with the local receiver's loopback address on the
+ * internal allow-list, as an admin lists an internal caterer.
+ */
+export function loopbackWebhookSender(timeoutMs: number): WebhookSender {
+  return createHttpWebhookSender({ timeoutMs, internalAllowList: () => Promise.resolve(['127.0.0.1']) });
+}
 
 /** A real SMTP server on a loopback port that keeps every message it receives. */
 export interface LocalSmtp {

@@ -1,4 +1,5 @@
 // @timezone-sensitive: the windows are instants; results must not depend on process TZ.
+import type { Actor } from '../../server/domain/actor';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Knex } from 'knex';
 import { createRoomSearchRepository } from '../../server/adapters/db/repositories/roomSearch';
@@ -46,11 +47,12 @@ describe('room search repeated on one connection', () => {
     await db.close();
   });
 
+  const EMPLOYEE: Actor = { userId: 'u', email: 'e@example.test', name: 'E', role: 'employee', via: 'token' };
   const nameOf = (id: string): string => [...ids].find(([, value]) => value === id)?.[0] ?? id;
 
   async function search(trx: Knex, query: Record<string, string>): Promise<RoomSearchPage> {
     const service = createRoomSearchService({ roomSearch: createRoomSearchRepository(trx) });
-    return service.search(roomSearchQuerySchema.parse(query));
+    return service.search(EMPLOYEE, roomSearchQuerySchema.parse(query));
   }
 
   it('answers every window and page for itself, also once PostgreSQL caches a generic plan', async () => {

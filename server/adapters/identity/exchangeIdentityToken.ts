@@ -18,7 +18,11 @@ import { createMetadataFetcher, type MetadataFetcher, type SigningCertificates }
 export interface ExchangeIdentityTokenOptions {
   /** The add-in's first FormSettings SourceLocation: PUBLIC_URL + /taskpane.html. */
   readonly audience: string;
-  /** Hosts whose metadata may be fetched; undefined: the host of the configured EWS URL. */
+  /**
+   * Exchange servers whose metadata may be fetched: `host`, `host:port` or `https://host[:port]`; a
+   * bare host takes the scheme and port of the EWS URL. Undefined: the configured EWS URL's origin.
+   * Only `<origin>/autodiscover/metadata/json/1` of these, without a query, is ever fetched.
+   */
   readonly allowedHosts: readonly string[] | undefined;
   /** The Exchange connection (its host is the default allow-list; its CA bundle is trusted). */
   readonly exchangeSettings: () => Promise<ExchangeConnectionSettings | null>;
@@ -36,7 +40,10 @@ const SKEW_SECONDS = 5 * 60;
 const DEFAULT_TTL_MS = 60 * 60 * 1000;
 /** An unknown x5t may mean Exchange renewed its certificate; look again, but not more often than this. */
 const REFETCH_AFTER_MS = 60 * 1000;
+/** However tokens arrive, one metadata URL is fetched at most this often (failures included). */
+const MIN_FETCH_INTERVAL_MS = 10 * 1000;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const BASE64URL_SEGMENT = /^[A-Za-z0-9_-]+$/;
 
 const epochSeconds = z.union([z.string().regex(/^\d{1,12}$/), z.number().int().nonnegative()]).transform(Number);
 const payloadSchema = z.object({
@@ -50,10 +57,25 @@ const appContextSchema = z.object({ msexchuid: z.string().min(1), version: z.str
 
 type Claims = z.infer<typeof payloadSchema> & { readonly context: z.infer<typeof appContextSchema> };
 
+/** `<scheme>://host:port` of an allow-list entry; a bare host or host:port borrows from the EWS URL. */
+function originOf(entry: string, ews: URL | undefined): string | undefined {
+  try {
+    if (/^https?:\/\//i.test(entry)) return new URL(entry).origin;
+    const url = new URL(`${ews?.protocol ?? 'https:'}//${entry}`);
+    if (!/:\d+$/.test(entry) && ews) url.port = ews.port;
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
 const reject = (reason: IdentityTokenRejection, message: string): IdentityTokenRejected =>
   new IdentityTokenRejected(reason, message);
 
 function readHeader(token: string): { x5t: string } {
+  const segments = token.split('.');
+  if (segments.length !== 3 || !segments.every((segment) => BASE64URL_SEGMENT.test(segment)))
+    throw reject('malformed', 'The identity token must be a signed JWT (three base64url parts)');
   try {
     const header = decodeProtectedHeader(token);
     if (header.typ === 'JWT' && header.alg === 'RS256' && typeof header.x5t === 'string') return { x5t: header.x5t };
@@ -86,12 +108,14 @@ export function createExchangeIdentityTokenVerifier(options: ExchangeIdentityTok
   const now = options.now ?? Date.now;
   const ttlMs = options.metadataTtlMs ?? DEFAULT_TTL_MS;
   const fetchMetadata = options.fetchMetadata ?? createMetadataFetcher(options.exchangeSettings);
-  const cache = new Map<string, { fetchedAt: number; certificates: Promise<SigningCertificates> }>();
+  const cache = new Map<string, { fetchedAt: number; failed: boolean; certificates: Promise<SigningCertificates> }>();
 
-  async function allowedHosts(): Promise<readonly string[]> {
-    if (options.allowedHosts) return options.allowedHosts;
+  /** The exact metadata URLs (scheme, host, port, path) of the Exchange servers Roomserve trusts. */
+  async function allowedMetadataUrls(): Promise<ReadonlySet<string>> {
     const settings = await options.exchangeSettings();
-    return settings ? [new URL(settings.url).hostname.toLowerCase()] : [];
+    const ews = settings ? new URL(settings.url) : undefined;
+    const origins = options.allowedHosts ? options.allowedHosts.map((entry) => originOf(entry, ews)) : [ews?.origin];
+    return new Set(origins.filter((o): o is string => o !== undefined).map((o) => `${o}${METADATA_PATH}`));
   }
 
   /** Only an allow-listed Exchange may vouch for a user: never fetch a URL the token chose freely. */
@@ -104,7 +128,9 @@ export function createExchangeIdentityTokenVerifier(options: ExchangeIdentityTok
     }
     const host = url.hostname.toLowerCase();
     const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(host));
-    if (!secure || url.pathname.toLowerCase() !== METADATA_PATH || !(await allowedHosts()).includes(host)) {
+    // A query or fragment would make every token a new URL (and a cache miss): refused outright.
+    const plain = !amurl.includes('?') && !amurl.includes('#') && url.username === '' && url.password === '';
+    if (!secure || !plain || !(await allowedMetadataUrls()).has(`${url.origin}${url.pathname}`)) {
       throw reject('metadata-host-not-allowed', `Identity tokens from ${url.host} are not accepted`);
     }
     return url;
@@ -113,12 +139,15 @@ export function createExchangeIdentityTokenVerifier(options: ExchangeIdentityTok
   function certificates(url: URL, refresh: boolean): Promise<SigningCertificates> {
     const cached = cache.get(url.href);
     const age = cached ? now() - cached.fetchedAt : Infinity;
-    if (cached && age < ttlMs && !(refresh && age >= REFETCH_AFTER_MS)) return cached.certificates;
-    const pending = fetchMetadata(url);
-    cache.set(url.href, { fetchedAt: now(), certificates: pending });
-    // A failed fetch is not remembered: the next token tries again.
-    void pending.catch(() => cache.delete(url.href));
-    return pending;
+    // Within the minimum interval the last answer stands, a failure included: tokens cannot drive fetches.
+    if (cached && age < MIN_FETCH_INTERVAL_MS) return cached.certificates;
+    if (cached && !cached.failed && age < ttlMs && !(refresh && age >= REFETCH_AFTER_MS)) return cached.certificates;
+    const entry = { fetchedAt: now(), failed: false, certificates: fetchMetadata(url) };
+    cache.set(url.href, entry);
+    entry.certificates.catch(() => {
+      entry.failed = true;
+    });
+    return entry.certificates;
   }
 
   async function signingKey(url: URL, x5t: string): Promise<KeyLike> {

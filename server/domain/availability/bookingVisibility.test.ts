@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Actor } from '../actor';
-import { PRIVATE_SUBJECT, visibleDetails, type BookingDetails } from './bookingVisibility';
+import { BUSY_SUBJECT, PRIVATE_SUBJECT, visibleDetails, type BookingDetails } from './bookingVisibility';
 
 const actor = (role: Actor['role'], email: string): Actor => ({ userId: 'u', email, name: 'N', role, via: 'session' });
 const booking = (isPrivate: boolean): BookingDetails => ({
@@ -10,6 +10,7 @@ const booking = (isPrivate: boolean): BookingDetails => ({
   isPrivate,
 });
 const hidden = { subject: PRIVATE_SUBJECT, organizer: null, attendees: [] };
+const busy = { subject: BUSY_SUBJECT, organizer: null, attendees: [] };
 const shown = {
   subject: 'Salary review',
   organizer: { name: 'Olga Organizer', email: 'Olga@Example.test' },
@@ -24,6 +25,9 @@ describe('visibleDetails', () => {
     ['a private booking to facility staff', actor('facility', 'f@example.test'), true, hidden],
     ['a private booking to its organizer (email case ignored)', actor('employee', 'olga@example.test'), true, shown],
     ['a private booking to an admin', actor('admin', 'a@example.test'), true, shown],
+    ['a public booking to an external user', actor('external', 'gina@guest.test'), false, busy],
+    ['a public booking to an external attendee', actor('external', 'ann@example.test'), false, busy],
+    ['a booking to the external user who organized it', actor('external', 'olga@example.test'), true, shown],
   ])('%s', (_label, reader, isPrivate, expected) => {
     expect(visibleDetails(reader, booking(isPrivate))).toEqual(expected);
   });

@@ -32,7 +32,9 @@ const ACTIVE_NAMESPACES = new Set(['http://www.w3.org/1999/xhtml', 'http://www.w
 /** Elements that run script, embed other documents or pull in other resources. */
 const FORBIDDEN_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'embed', 'object', 'handler', 'listener']);
 const ANIMATIONS = new Set(['set', 'animate']);
-const LINK_ATTRIBUTES = new Set(['href', 'xlink:href', 'src']);
+/** By local name: `x:href` with any prefix bound to XLink is as much a link as `xlink:href`. */
+const LINK_ATTRIBUTES = new Set(['href', 'src']);
+const localNameOf = (name: string): string => name.slice(name.indexOf(':') + 1).toLowerCase();
 /** Only links to fragments inside the same document (`#id`) are allowed. */
 const isLocalFragment = (value: string): boolean => value.trim().startsWith('#');
 /** url(...) in attributes such as fill="url(#gradient)" may only point inside the document. */
@@ -40,6 +42,19 @@ const EXTERNAL_CSS_URL = /url\(\s*['"]?\s*(?!#)[^)\s'"]/i;
 const CSS_IMPORT = /@import/i;
 // Browsers ignore white space and control characters inside a URL scheme: "java\tscript:".
 const SCRIPT_URL = /(java|vb)script:/i;
+/**
+ * CSS as a browser reads it: escapes decoded (`u\\72l(` is `url(`, `@\\69mport` is `@import`) and
+ * comments dropped, so the checks below see what the browser will act on.
+ */
+export function cssAsRead(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\\([0-9a-f]{1,6})[ \t\n\r\f]?/gi, (_m, hex: string) => {
+      const code = Number.parseInt(hex, 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+    })
+    .replace(/\\(.)/g, '$1');
+}
 const withoutBlanks = (value: string): string =>
   [...value].filter((c) => c.charCodeAt(0) > 0x20 && !/\s/.test(c)).join('');
 
@@ -49,10 +64,11 @@ function attributeHazards(element: XmlElement): string[] {
   for (const { name, value } of element.attributes) {
     const lower = name.toLowerCase();
     if (lower.startsWith('on')) found.push(`event-handler attribute ${name} ${where}`);
-    else if (LINK_ATTRIBUTES.has(lower) && !isLocalFragment(value))
+    else if (LINK_ATTRIBUTES.has(localNameOf(lower)) && !isLocalFragment(value))
       found.push(`${name} ${where} points outside the image`);
     else if (SCRIPT_URL.test(withoutBlanks(value))) found.push(`a script URL in ${name} ${where}`);
-    else if (EXTERNAL_CSS_URL.test(value)) found.push(`attribute ${name} ${where} references an external resource`);
+    else if (EXTERNAL_CSS_URL.test(cssAsRead(value)) || CSS_IMPORT.test(cssAsRead(value)))
+      found.push(`attribute ${name} ${where} references an external resource`);
   }
   return found;
 }
@@ -61,12 +77,13 @@ function attributeHazards(element: XmlElement): string[] {
 function animationHazards(element: XmlElement): string[] {
   if (!ANIMATIONS.has(element.localName.toLowerCase())) return [];
   const target = element.attributes.find((a) => a.name === 'attributeName')?.value.toLowerCase() ?? '';
+  // attributeName="x:href" animates the XLink href whatever the prefix.
   return target.includes('href') || target.startsWith('on') ? [`<${element.localName}> animates ${target}`] : [];
 }
 
 function styleHazards(element: XmlElement): string[] {
   if (element.localName.toLowerCase() !== 'style') return [];
-  const css = element.text;
+  const css = cssAsRead(element.text);
   return CSS_IMPORT.test(css) || EXTERNAL_CSS_URL.test(css) ? ['<style> references an external resource'] : [];
 }
 

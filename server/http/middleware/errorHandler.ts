@@ -20,6 +20,8 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
+  uri_too_long: 414,
+  headers_too_large: 431,
 };
 
 interface HttpishError {

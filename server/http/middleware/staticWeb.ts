@@ -8,6 +8,7 @@ const HASHED_ASSET = /\.[0-9a-f]{8,}\.[a-z0-9]+$/i;
 const API_OR_PROBE = /^\/(api|healthz|readyz)(\/|$)/;
 /** A missing file (favicon.png, an old bundle) is a 404, not the page. */
 const LOOKS_LIKE_FILE = /\.[a-z0-9]{1,8}$/i;
+const SOURCE_MAP = /\.map$/i;
 
 /**
  * Serves the built web app (dist/web) and answers every other page GET with index.html, so that
@@ -16,6 +17,10 @@ const LOOKS_LIKE_FILE = /\.[a-z0-9]{1,8}$/i;
 export function staticWeb(webDir: string): Router {
   const router = express.Router();
   const indexFile = path.join(webDir, 'index.html');
+  // Source maps would publish our source: never served, whatever the build left in webDir.
+  router.get(SOURCE_MAP, (_req: Request, _res: Response, next: NextFunction) => {
+    next(new AppError('not_found', 'Not found'));
+  });
   router.use(
     express.static(webDir, {
       index: false,

@@ -46,7 +46,7 @@ export function changeBookingUseCases(deps: BookingServiceDeps) {
   async function owned(actor: Actor, bookingId: string): Promise<OwnBooking> {
     const booking = await deps.bookings.get(bookingId);
     if (!booking || booking.requestedBy === null) throw notFound('Booking', bookingId);
-    mayManage(actor, booking.requestedBy);
+    mayManage(actor, booking.requestedBy, bookingId);
     return booking;
   }
 

@@ -2,7 +2,7 @@ import type { BookingConflict } from '../../../shared/schemas/bookings';
 import type { Actor } from '../../domain/actor';
 import { suggestAlternatives, type CandidateRoom, type Interval } from '../../domain/bookings/alternatives';
 import { checkBookingRules, type RuleBreach } from '../../domain/bookings/rules';
-import { AppError, conflict, forbidden, invalid, notFound, unprocessable } from '../../domain/errors';
+import { AppError, conflict, invalid, notFound, unprocessable } from '../../domain/errors';
 import type { BookingRoom } from '../../ports/bookings';
 import { GatewayError } from '../../ports/calendarGateway';
 import type { MeetingWriter } from '../../ports/meetingWriter';
@@ -174,6 +174,7 @@ export async function ensureFree(deps: BookingServiceDeps, writer: MeetingWriter
   if (conflicts.length > 0) throw await slotTaken(deps, writer, context, conflicts);
 }
 
-export function mayManage(actor: Actor, requestedBy: string | null): void {
-  if (requestedBy !== actor.userId && actor.role !== 'admin') throw forbidden('This is not your booking.');
+/** Someone else's booking answers like an unknown one, so that ids cannot be probed for existence. */
+export function mayManage(actor: Actor, requestedBy: string | null, bookingId: string): void {
+  if (requestedBy !== actor.userId && actor.role !== 'admin') throw notFound('Booking', bookingId);
 }

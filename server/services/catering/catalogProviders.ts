@@ -1,6 +1,14 @@
-import type { Provider, ProviderInput, ProviderPatch } from '../../../shared/schemas/catalog';
+import type {
+  Provider,
+  ProviderDetails,
+  ProviderInput,
+  ProviderPatch,
+  WebhookAllowList,
+} from '../../../shared/schemas/catalog';
+import { isAdmin, isFacilityOrAdmin, type Actor } from '../../domain/actor';
 import { providerProblems } from '../../domain/catering/catalog';
-import { conflict, notFound, unprocessable } from '../../domain/errors';
+import { conflict, forbidden, notFound, unprocessable } from '../../domain/errors';
+import { urlTextAllowed } from '../../domain/network/internalAddresses';
 import type { ProviderWrite } from '../../ports/catalog';
 import type { CatalogServiceDeps, ProviderWebhook } from './catalogTypes';
 
@@ -9,10 +17,35 @@ export interface DeleteOptions {
   readonly cascade: boolean;
 }
 
-export function providerUseCases(deps: CatalogServiceDeps) {
-  const { catalog, buildings, secrets } = deps;
+/** Where a provider's webhook points is for the facility team and admins only. */
+export function providerAsSeenBy(provider: ProviderDetails, actor: Actor): Provider {
+  if (isFacilityOrAdmin(actor)) return provider;
+  const { webhookUrl: _url, webhookSecretSet: _secret, ...visible } = provider;
+  return visible;
+}
 
-  async function getProvider(id: string): Promise<Provider> {
+export function providerUseCases(deps: CatalogServiceDeps) {
+  const { catalog, buildings, secrets, webhookAllowList } = deps;
+
+  /**
+   * A webhook makes Roomserve POST wherever it points: only admins choose that, and an internal
+   * address needs the admin allow-list. The address a name resolves to is checked when sending.
+   */
+  async function checkWebhookChange(
+    actor: Actor,
+    change: { readonly url: string | null | undefined; readonly secretGiven: boolean },
+  ): Promise<void> {
+    if (change.url === undefined && !change.secretGiven) return;
+    if (!isAdmin(actor)) throw forbidden('Only admins may change a webhook');
+    if (!change.url) return;
+    if (!urlTextAllowed(new URL(change.url), await webhookAllowList.list()))
+      throw unprocessable('The webhook points to an internal address that is not on the allow-list', {
+        field: 'webhookUrl',
+        reason: 'internal_address',
+      });
+  }
+
+  async function getProvider(id: string): Promise<ProviderDetails> {
     const provider = await catalog.findProvider(id);
     if (!provider) throw notFound('Provider', id);
     return provider;
@@ -45,11 +78,16 @@ export function providerUseCases(deps: CatalogServiceDeps) {
   }
 
   return {
-    listProviders: (): Promise<Provider[]> => catalog.listProviders(),
-    getProvider,
-    async createProvider(input: ProviderInput): Promise<Provider> {
+    listProviders: async (actor: Actor): Promise<Provider[]> =>
+      (await catalog.listProviders()).map((p) => providerAsSeenBy(p, actor)),
+    getProvider: async (id: string, actor: Actor): Promise<Provider> => providerAsSeenBy(await getProvider(id), actor),
+    async createProvider(input: ProviderInput, actor: Actor): Promise<ProviderDetails> {
       const { webhookSecret, ...rest } = input;
       checkRules({ ...rest, webhookSecretGiven: webhookSecret !== undefined });
+      await checkWebhookChange(actor, {
+        url: rest.webhookUrl ?? undefined,
+        secretGiven: webhookSecret !== undefined,
+      });
       await checkBuildings(rest.buildingIds);
       const write: ProviderWrite = {
         ...rest,
@@ -57,14 +95,20 @@ export function providerUseCases(deps: CatalogServiceDeps) {
       };
       return catalog.createProvider(write);
     },
-    async updateProvider(id: string, patch: ProviderPatch): Promise<Provider> {
+    async updateProvider(id: string, patch: ProviderPatch, actor: Actor): Promise<ProviderDetails> {
       const current = await getProvider(id);
       const { webhookSecret, ...rest } = patch;
-      const webhookUrl = rest.webhookUrl === undefined ? current.webhookUrl : rest.webhookUrl;
+      const storedUrl = current.webhookUrl;
+      const webhookUrl = rest.webhookUrl === undefined ? storedUrl : rest.webhookUrl;
       checkRules({
         workingHours: rest.workingHours ?? current.workingHours,
         webhookUrl,
         webhookSecretGiven: webhookSecret !== undefined,
+      });
+      // Sending the stored URL back unchanged (a form saving every field) is no change.
+      await checkWebhookChange(actor, {
+        url: webhookUrl === storedUrl ? undefined : webhookUrl,
+        secretGiven: webhookSecret !== undefined,
       });
       await checkBuildings(rest.buildingIds);
       const sealed = sealedSecret(webhookUrl, webhookSecret, current.webhookSecretSet);
@@ -82,6 +126,10 @@ export function providerUseCases(deps: CatalogServiceDeps) {
         throw conflict('The provider still has items; delete them first or pass cascade=true', { items });
       await catalog.deleteProvider(id, { withItems: options.cascade });
     },
+    getWebhookAllowList: async (): Promise<WebhookAllowList> => ({ entries: await webhookAllowList.list() }),
+    putWebhookAllowList: async (list: WebhookAllowList): Promise<WebhookAllowList> => ({
+      entries: await webhookAllowList.replace(list.entries),
+    }),
     /** The webhook to notify with its secret in clear; undefined when the provider has none. */
     async providerWebhook(providerId: string): Promise<ProviderWebhook | undefined> {
       const stored = await catalog.findWebhook(providerId);

@@ -13,6 +13,8 @@ import type {
   RoomPatch,
 } from './types';
 
+import type { Actor } from '../../domain/actor';
+
 export type { DeleteOptions, LocationsServiceDeps } from './types';
 
 /** The location catalog: buildings, their floors and the rooms on them. */
@@ -28,6 +30,8 @@ export interface LocationsService {
   updateFloor(id: string, patch: FloorPatch): Promise<Floor>;
   deleteFloor(id: string, options: DeleteOptions): Promise<void>;
   getRoom(id: string): Promise<Room>;
+  /** The room as the actor may see it: an external reads only rooms open to externals (else not found). */
+  getRoomFor(id: string, actor: Actor): Promise<Room>;
   createRoom(input: RoomInput): Promise<Room>;
   /** A changed Exchange address is verified against Exchange before it is stored. */
   updateRoom(id: string, patch: RoomPatch): Promise<Room>;

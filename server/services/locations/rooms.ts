@@ -1,4 +1,5 @@
 import type { Floor, Room } from '../../../shared/schemas/locations';
+import type { Actor } from '../../domain/actor';
 import { conflict, invalid, notFound, unprocessable } from '../../domain/errors';
 import { roomDeletion } from '../../domain/locations/deletion';
 import { polygonProblems, type Point } from '../../domain/locations/polygon';
@@ -65,6 +66,12 @@ export function roomUseCases(deps: LocationsServiceDeps) {
 
   return {
     getRoom,
+    /** A room as `actor` may see it: an external user sees only rooms opened to externals. */
+    async getRoomFor(id: string, actor: Actor): Promise<Room> {
+      const room = await getRoom(id);
+      if (actor.role === 'external' && !room.bookableExternal) throw notFound('Room', id);
+      return room;
+    },
     async createRoom(input: RoomInput): Promise<Room> {
       checkShape(input.shape, await floorFor(input.floorId));
       await checkImages(input.imageFileIds);

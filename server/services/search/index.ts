@@ -5,13 +5,13 @@ import { roomSchedule } from './roomSchedule';
 import { searchRooms } from './searchRooms';
 
 export interface RoomSearchService {
-  search(query: RoomSearchQuery): Promise<RoomSearchPage>;
+  search(actor: Actor, query: RoomSearchQuery): Promise<RoomSearchPage>;
   schedule(actor: Actor, roomId: string, query: RoomScheduleQuery): Promise<RoomSchedule>;
 }
 
 export function createRoomSearchService(deps: { readonly roomSearch: RoomSearchRepository }): RoomSearchService {
   return {
-    search: (query) => searchRooms(deps, query),
+    search: (actor, query) => searchRooms(deps, actor, query),
     schedule: (actor, roomId, query) => roomSchedule(deps, actor, roomId, query),
   };
 }

@@ -18,7 +18,7 @@ function entryFor(actor: Actor, booking: ScheduledBooking): ScheduleEntry {
     subject: details.subject,
     organizer: details.organizer,
     attendees: [...details.attendees],
-    isPrivate: booking.isPrivate,
+    isPrivate: actor.role === 'external' ? false : booking.isPrivate,
     status: booking.status,
     source: booking.source,
   };
@@ -36,8 +36,10 @@ export async function roomSchedule(
   query: RoomScheduleQuery,
 ): Promise<RoomSchedule> {
   const window = windowOf(query.from, query.to);
-  const timeZone = await deps.roomSearch.roomTimeZone(roomId);
-  if (timeZone === undefined) throw notFound('Room', roomId);
+  const room = await deps.roomSearch.scheduleRoom(roomId);
+  // A room an external may not book does not exist for them (as in the search).
+  if (room === undefined || (actor.role === 'external' && !room.bookableExternal)) throw notFound('Room', roomId);
+  const timeZone = room.timeZone;
   const bookings = await deps.roomSearch.bookingsOf(roomId, window);
   const { start: from, end: to } = toIsoInterval(window);
   return {

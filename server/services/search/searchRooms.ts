@@ -1,6 +1,7 @@
 import type { RoomSearchPage, RoomSearchQuery, RoomSearchResult } from '../../../shared/schemas/search';
 import { availabilityIn } from '../../domain/availability/availability';
 import { toIsoInterval, type Interval } from '../../domain/availability/interval';
+import type { Actor } from '../../domain/actor';
 import { invalid } from '../../domain/errors';
 import type { RoomSearchCriteria, RoomSearchHit, RoomSearchRepository } from '../../ports/roomSearch';
 import { windowOf } from './searchWindow';
@@ -25,7 +26,7 @@ export function wordsOf(q: string | undefined): string[] {
   ].slice(0, MAX_WORDS);
 }
 
-function criteriaOf(query: RoomSearchQuery): RoomSearchCriteria {
+function criteriaOf(query: RoomSearchQuery, actor: Actor): RoomSearchCriteria {
   if (query.onlyAvailable && query.start === undefined) throw invalid('onlyAvailable needs start and end');
   const window = query.start !== undefined && query.end !== undefined ? windowOf(query.start, query.end) : undefined;
   return {
@@ -33,6 +34,8 @@ function criteriaOf(query: RoomSearchQuery): RoomSearchCriteria {
     ...(query.minCapacity !== undefined ? { minCapacity: query.minCapacity } : {}),
     ...(query.building !== undefined ? { buildingId: query.building } : {}),
     ...(query.floor !== undefined ? { floorId: query.floor } : {}),
+    // External users find only the rooms they may book.
+    ...(actor.role === 'external' ? { bookableExternalOnly: true } : {}),
     tags: [...new Set(query.tags)],
     words: wordsOf(query.q),
     onlyAvailable: query.onlyAvailable,
@@ -53,8 +56,12 @@ function resultOf(hit: RoomSearchHit, window: Interval | undefined): RoomSearchR
  * GET /api/rooms. Without a window, results carry no availability: "available" means nothing
  * without a time, and guessing one (say, the rest of today) would need the reader's time zone.
  */
-export async function searchRooms(deps: SearchRoomsDeps, query: RoomSearchQuery): Promise<RoomSearchPage> {
-  const criteria = criteriaOf(query);
+export async function searchRooms(
+  deps: SearchRoomsDeps,
+  actor: Actor,
+  query: RoomSearchQuery,
+): Promise<RoomSearchPage> {
+  const criteria = criteriaOf(query, actor);
   const { hits, total } = await deps.roomSearch.search(criteria);
   return {
     items: hits.map((hit) => resultOf(hit, criteria.window)),

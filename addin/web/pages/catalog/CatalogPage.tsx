@@ -160,6 +160,7 @@ export function CatalogPage() {
         <ProviderDialog
           provider={editing.provider}
           buildings={buildings}
+          webhookEditable={user.role === 'admin'}
           onSaved={saved}
           onClose={() => setEditing(undefined)}
         />

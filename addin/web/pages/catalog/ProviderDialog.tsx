@@ -16,11 +16,13 @@ export interface ProviderDialogProps {
   /** The provider to edit; undefined creates one. */
   readonly provider: Provider | undefined;
   readonly buildings: readonly Building[];
+  /** Only admins choose where webhooks go (the server refuses others). */
+  readonly webhookEditable: boolean;
   readonly onSaved: (provider: Provider) => void;
   readonly onClose: () => void;
 }
 
-export function ProviderDialog({ provider, buildings, onSaved, onClose }: ProviderDialogProps) {
+export function ProviderDialog({ provider, buildings, webhookEditable, onSaved, onClose }: ProviderDialogProps) {
   const api = useApi();
   const [draft, setDraft] = useState<ProviderDraft>(() => providerDraftOf(provider));
   const { busy: saving, problem, submit, complain } = useSubmit(formProblems);
@@ -67,14 +69,16 @@ export function ProviderDialog({ provider, buildings, onSaved, onClose }: Provid
       <Field label={text.providers.contactEmail} required {...complaint(problems, 'contactEmail')}>
         <Input type="email" value={draft.contactEmail} onChange={(_e, d) => update({ contactEmail: d.value })} />
       </Field>
-      <Field
-        label={text.providers.webhookUrl}
-        hint={text.providers.webhookUrlHint}
-        {...complaint(problems, 'webhookUrl')}
-      >
-        <Input type="url" value={draft.webhookUrl} onChange={(_e, d) => update({ webhookUrl: d.value })} />
-      </Field>
-      {draft.webhookUrl.trim() !== '' ? (
+      {webhookEditable ? (
+        <Field
+          label={text.providers.webhookUrl}
+          hint={text.providers.webhookUrlHint}
+          {...complaint(problems, 'webhookUrl')}
+        >
+          <Input type="url" value={draft.webhookUrl} onChange={(_e, d) => update({ webhookUrl: d.value })} />
+        </Field>
+      ) : null}
+      {webhookEditable && draft.webhookUrl.trim() !== '' ? (
         <Field
           label={text.providers.webhookSecret}
           hint={provider?.webhookSecretSet ? text.providers.webhookSecretStored : text.providers.webhookSecretNew}

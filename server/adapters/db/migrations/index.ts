@@ -35,6 +35,7 @@ import * as m0064 from './20261124_0064_orders_awaiting_meeting';
 import * as m0070 from './20261124_0070_addin_identity_links';
 import * as m0071 from './20261124_0071_addin_identity_links_user_idx';
 import * as m0047 from './20261206_0047_bookings_meeting_cancelled';
+import * as m0090 from './20261206_0090_webhook_allow_list';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -82,6 +83,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261124_0070_addin_identity_links', m0070],
   ['20261124_0071_addin_identity_links_user_idx', m0071],
   ['20261206_0047_bookings_meeting_cancelled', m0047],
+  ['20261206_0090_webhook_allow_list', m0090],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

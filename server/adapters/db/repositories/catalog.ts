@@ -5,7 +5,7 @@ import {
   dietaryLabelSchema,
   itemAvailabilitySchema,
   type Item,
-  type Provider,
+  type ProviderDetails,
 } from '../../../../shared/schemas/catalog';
 import { openingHoursSchema } from '../../../../shared/schemas/locations';
 import { conflict, unprocessable } from '../../../domain/errors';
@@ -15,7 +15,7 @@ import { FOREIGN_KEY_VIOLATION, pgErrorOf, toCount, translateTextError } from '.
 interface ProviderRow {
   id: string;
   name: string;
-  kind: Provider['kind'];
+  kind: ProviderDetails['kind'];
   contact_email: string;
   webhook_url: string | null;
   webhook_secret_sealed: string | null;
@@ -73,7 +73,7 @@ const ITEM_COLUMNS = [
 /** jsonb arrives parsed on both engines; text is accepted anyway, and parsing drops anything foreign. */
 const json = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
 
-function toProvider(row: ProviderRow, buildingIds: readonly string[]): Provider {
+function toProvider(row: ProviderRow, buildingIds: readonly string[]): ProviderDetails {
   return {
     id: row.id,
     name: row.name,
@@ -167,7 +167,7 @@ async function buildingIdsOf(db: Db, providerIds: readonly string[]): Promise<Ma
   return byProvider;
 }
 
-async function providersOf(db: Db, rows: readonly ProviderRow[]): Promise<Provider[]> {
+async function providersOf(db: Db, rows: readonly ProviderRow[]): Promise<ProviderDetails[]> {
   const buildings = await buildingIdsOf(
     db,
     rows.map((r) => r.id),
@@ -179,7 +179,7 @@ function servingBuilding(db: Db, buildingId: string): Knex.QueryBuilder {
   return db('catering_provider_buildings').select('provider_id').where({ building_id: buildingId });
 }
 
-async function findProvider(db: Db, id: string): Promise<Provider | undefined> {
+async function findProvider(db: Db, id: string): Promise<ProviderDetails | undefined> {
   const row = await db('catering_providers').select<ProviderRow[]>(PROVIDER_COLUMNS).where({ id }).first();
   return row ? (await providersOf(db, [row]))[0] : undefined;
 }
@@ -217,7 +217,10 @@ async function findItems(db: Db, filter: ItemFilter): Promise<Item[]> {
 }
 
 export function createCatalogRepository(db: Knex): CatalogRepository {
-  async function writeProvider(id: string | undefined, data: Partial<ProviderWrite>): Promise<Provider | undefined> {
+  async function writeProvider(
+    id: string | undefined,
+    data: Partial<ProviderWrite>,
+  ): Promise<ProviderDetails | undefined> {
     try {
       return await db.transaction(async (trx) => {
         let providerId = id;

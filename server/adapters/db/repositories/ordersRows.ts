@@ -13,6 +13,7 @@ export interface OrderRow {
   uid: string | null;
   original_start: unknown;
   subject: string;
+  meeting_private: boolean;
   event_start: unknown;
   event_end: unknown;
   room_id: string;
@@ -64,7 +65,8 @@ export interface HistoryRow {
   diff: unknown;
 }
 
-export const ORDER_COLUMNS = `o.*, r.name AS room_name, f.building_id, bd.name AS building_name, bd.time_zone`;
+export const ORDER_COLUMNS = `o.*, r.name AS room_name, f.building_id, bd.name AS building_name, bd.time_zone,
+  COALESCE((SELECT mb.is_private FROM bookings mb WHERE mb.id = o.booking_id), false) AS meeting_private`;
 export const ORDER_FROM = `orders o JOIN rooms r ON r.id = o.room_id JOIN floors f ON f.id = r.floor_id
   JOIN buildings bd ON bd.id = f.building_id`;
 
@@ -107,6 +109,7 @@ export function toOrder(row: OrderRow, lines: readonly OrderLineRecord[]): Store
       originalStart: toInstant(row.original_start),
     },
     subject: row.subject,
+    meetingPrivate: row.meeting_private,
     eventStart: instant(row.event_start),
     eventEnd: instant(row.event_end),
     roomId: row.room_id,

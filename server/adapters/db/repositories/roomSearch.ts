@@ -90,6 +90,7 @@ function attributeFilters(criteria: RoomSearchCriteria, where: string[], binding
     where.push('r.floor_id = :floorId');
     bindings.floorId = criteria.floorId;
   }
+  if (criteria.bookableExternalOnly) where.push('r.bookable_external');
   if (criteria.words.length > 0) {
     // Every word must occur somewhere; words hold no spaces, so none can match across two fields.
     where.push(`NOT EXISTS (
@@ -343,13 +344,16 @@ async function search(db: Knex, criteria: RoomSearchCriteria): Promise<RoomSearc
   return { hits, total: Number(counted.rows[0]?.total ?? 0) };
 }
 
-async function roomTimeZone(db: Knex, roomId: string): Promise<string | undefined> {
+async function scheduleRoom(
+  db: Knex,
+  roomId: string,
+): Promise<{ timeZone: string; bookableExternal: boolean } | undefined> {
   const row = await db('rooms as r')
     .join('floors as f', 'f.id', 'r.floor_id')
     .join('buildings as bl', 'bl.id', 'f.building_id')
     .where('r.id', roomId)
-    .first<{ time_zone: string } | undefined>('bl.time_zone');
-  return row?.time_zone;
+    .first<{ time_zone: string; bookable_external: boolean } | undefined>('bl.time_zone', 'r.bookable_external');
+  return row && { timeZone: row.time_zone, bookableExternal: row.bookable_external };
 }
 
 async function bookingsOf(db: Knex, roomId: string, window: Interval): Promise<ScheduledBooking[]> {
@@ -367,7 +371,7 @@ async function bookingsOf(db: Knex, roomId: string, window: Interval): Promise<S
 export function createRoomSearchRepository(db: Knex): RoomSearchRepository {
   return {
     search: (criteria) => search(db, criteria),
-    roomTimeZone: (roomId) => roomTimeZone(db, roomId),
+    scheduleRoom: (roomId) => scheduleRoom(db, roomId),
     bookingsOf: (roomId, window) => bookingsOf(db, roomId, window),
   };
 }

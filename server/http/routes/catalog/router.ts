@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import { catalogEndpoints as endpoints } from '../../../../shared/api/catalog';
 import type { CatalogService } from '../../../services/catering/catalog';
-import { mount } from '../../route';
+import { mount, requireActor } from '../../route';
 
 export interface CatalogRouterDeps {
   readonly catalog: CatalogService;
@@ -14,10 +14,14 @@ export interface CatalogRouterDeps {
 export function catalogRouter({ catalog }: CatalogRouterDeps): Router {
   const router = Router();
 
-  mount(router, endpoints.listProviders, () => catalog.listProviders());
-  mount(router, endpoints.getProvider, ({ params }) => catalog.getProvider(params.id));
-  mount(router, endpoints.createProvider, ({ body }) => catalog.createProvider(body));
-  mount(router, endpoints.updateProvider, ({ params, body }) => catalog.updateProvider(params.id, body));
+  mount(router, endpoints.listProviders, ({ res }) => catalog.listProviders(requireActor(res)));
+  mount(router, endpoints.getProvider, ({ params, res }) => catalog.getProvider(params.id, requireActor(res)));
+  mount(router, endpoints.createProvider, ({ body, res }) => catalog.createProvider(body, requireActor(res)));
+  mount(router, endpoints.updateProvider, ({ params, body, res }) =>
+    catalog.updateProvider(params.id, body, requireActor(res)),
+  );
+  mount(router, endpoints.getWebhookAllowList, () => catalog.getWebhookAllowList());
+  mount(router, endpoints.putWebhookAllowList, ({ body }) => catalog.putWebhookAllowList(body));
   mount(router, endpoints.deleteProvider, ({ params, query }) =>
     catalog.deleteProvider(params.id, { cascade: query.cascade === 'true' }),
   );

@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import { locationsEndpoints as endpoints } from '../../../../shared/api/locations';
 import type { LocationsService } from '../../../services/locations';
-import { mount } from '../../route';
+import { mount, requireActor } from '../../route';
 
 export interface LocationsRouterDeps {
   readonly locations: LocationsService;
@@ -30,7 +30,7 @@ export function locationsRouter({ locations }: LocationsRouterDeps): Router {
     locations.deleteFloor(params.id, { cascade: query.cascade === 'true' }),
   );
 
-  mount(router, endpoints.getRoom, ({ params }) => locations.getRoom(params.id));
+  mount(router, endpoints.getRoom, ({ params, res }) => locations.getRoomFor(params.id, requireActor(res)));
   mount(router, endpoints.createRoom, ({ body }) => locations.createRoom(body));
   mount(router, endpoints.updateRoom, ({ params, body }) => locations.updateRoom(params.id, body));
   mount(router, endpoints.deleteRoom, ({ params, query }) =>

@@ -13,7 +13,7 @@ export interface RoomsRouterDeps {
 
 export function roomsRouter(deps: RoomsRouterDeps): Router {
   const router = Router();
-  mount(router, roomsEndpoints.searchRooms, ({ query }) => deps.roomSearch.search(query));
+  mount(router, roomsEndpoints.searchRooms, ({ query, res }) => deps.roomSearch.search(requireActor(res), query));
   mount(router, roomsEndpoints.roomSchedule, ({ params, query, res }) =>
     deps.roomSearch.schedule(requireActor(res), params.id, query),
   );

@@ -53,7 +53,7 @@ export async function commitChange(
   const provider = change.after.providerId === null ? undefined : await tx.catalog.provider(change.after.providerId);
   const messages = messagesFor(
     { kind: change.kind, changeId, at, byOrderer: change.author.isOrderer },
-    presentOrder(order),
+    presentOrder(order, undefined),
     provider ? { id: provider.id, contactEmail: provider.contactEmail, webhookUrl: provider.webhookUrl } : null,
   );
   await tx.enqueue(messages, at);

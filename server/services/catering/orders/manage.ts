@@ -53,7 +53,7 @@ export function manageOrders(deps: OrdersServiceDeps, bus: OrderChangeBus) {
       return work(tx, order);
     });
     bus.publish({ orderId: committed.order.id, kind: committed.kind });
-    return presentOrder(committed.order);
+    return presentOrder(committed.order, actor);
   }
 
   async function edited(tx: OrderTransaction, order: StoredOrder, patch: OrderPatch): Promise<OrderFields> {
@@ -124,11 +124,11 @@ export function manageOrders(deps: OrdersServiceDeps, bus: OrderChangeBus) {
       const order = await deps.orders.findById(id);
       if (!order || !maySee(actor, order)) throw notFound('Order', id);
       const history = await deps.orders.history(id);
-      return { ...presentOrder(order), history: history.map(presentHistory) };
+      return { ...presentOrder(order, actor), history: history.map(presentHistory) };
     },
 
     async listMyOrders(actor: Actor, filter: OrderListFilter): Promise<Order[]> {
-      return (await deps.orders.listForOrderer(actor.email, filter)).map(presentOrder);
+      return (await deps.orders.listForOrderer(actor.email, filter)).map((o) => presentOrder(o, actor));
     },
 
     updateOrder: (actor: Actor, id: string, patch: OrderPatch): Promise<Order> =>
@@ -183,7 +183,7 @@ export function manageOrders(deps: OrdersServiceDeps, bus: OrderChangeBus) {
         const key = `${order.deliveryAt.toISOString()}|${order.roomId}`;
         const group = groups.get(key);
         if (group) {
-          group.orders.push(presentOrder(order));
+          group.orders.push(presentOrder(order, undefined));
           continue;
         }
         const local = wallClock(order.deliveryAt, order.timeZone);
@@ -195,7 +195,7 @@ export function manageOrders(deps: OrdersServiceDeps, bus: OrderChangeBus) {
           buildingName: order.buildingName,
           roomId: order.roomId,
           roomName: order.roomName,
-          orders: [presentOrder(order)],
+          orders: [presentOrder(order, undefined)],
         });
       }
       return {
@@ -208,7 +208,7 @@ export function manageOrders(deps: OrdersServiceDeps, bus: OrderChangeBus) {
 
     /** Orders delivering in the window, for the CSV export. */
     async exportOrders(filter: BoardFilter): Promise<Order[]> {
-      return (await deps.orders.listDelivering(filter)).map(presentOrder);
+      return (await deps.orders.listDelivering(filter)).map((o) => presentOrder(o, undefined));
     },
   };
 }

@@ -237,6 +237,6 @@ export function placeOrders(deps: OrdersServiceDeps, bus: OrderChangeBus) {
       return done;
     });
     for (const c of committed) bus.publish({ orderId: c.order.id, kind: c.kind });
-    return { orders: committed.map((c) => presentOrder(c.order)), skipped };
+    return { orders: committed.map((c) => presentOrder(c.order, actor)), skipped };
   };
 }

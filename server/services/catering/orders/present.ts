@@ -1,8 +1,21 @@
 import type { AttendeeOrder, Order, OrderHistoryEntry } from '../../../../shared/schemas/orders';
+import { isAdmin, type Actor } from '../../../domain/actor';
+import { PRIVATE_SUBJECT } from '../../../domain/availability/bookingVisibility';
 import type { OrderFields, StoredHistory, StoredOrder } from '../../../ports/orders';
 
-/** A stored order as the API shows it. */
-export function presentOrder(o: StoredOrder): Order {
+const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * A private meeting's subject is for its orderer and admins; the facility team, the caterer's
+ * email and webhook get "Private meeting" with the room, time and headcount they need.
+ */
+function subjectFor(o: StoredOrder, reader: Actor | undefined): string {
+  if (!o.meetingPrivate) return o.subject;
+  return reader && (isAdmin(reader) || sameEmail(reader.email, o.orderer.email)) ? o.subject : PRIVATE_SUBJECT;
+}
+
+/** A stored order as the API shows it to `reader` (undefined: to the provider, in notifications). */
+export function presentOrder(o: StoredOrder, reader: Actor | undefined): Order {
   return {
     id: o.id,
     status: o.status,
@@ -13,7 +26,7 @@ export function presentOrder(o: StoredOrder): Order {
       cleanGlobalObjectId: o.meeting.cleanGlobalObjectId,
       uid: o.meeting.uid,
       originalStart: o.meeting.originalStart?.toISOString() ?? null,
-      subject: o.subject,
+      subject: subjectFor(o, reader),
     },
     eventStart: o.eventStart.toISOString(),
     eventEnd: o.eventEnd.toISOString(),
