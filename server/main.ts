@@ -38,9 +38,8 @@ import { createCatalogService, type CatalogService } from './services/catering/c
 import { roomsRouter } from './http/routes/rooms/router';
 import { bookingsRouter } from './http/routes/bookings/router';
 import { createBookingRepository } from './adapters/db/repositories/bookings';
-import { createEwsMeetingWriter } from './adapters/ews/meetingWriter';
 import type { MeetingWriterFactory } from './ports/meetingWriter';
-import { createBookingService, meetingWriterSource, type BookingService } from './services/bookings';
+import { createBookingService, type BookingService } from './services/bookings';
 import { ordersRouter } from './http/routes/orders/router';
 import { facilityRouter } from './http/routes/facility/router';
 import { createOrderRepository } from './adapters/db/repositories/orders';
@@ -56,11 +55,11 @@ import {
   type OrdersService,
 } from './services/catering/orders';
 import { createOutboxDispatcher, type OutboxDispatcher } from './services/catering/orders/dispatcher';
-import { meetingLookupSource } from './services/catering/orders/lookupSource';
-import { createEwsMeetingLookup } from './adapters/ews/meetingLookup';
 import { exchangeRouter } from './http/routes/exchange/router';
 import { createExchangeSettingsRepository } from './adapters/db/repositories/exchangeSettings';
-import { createEwsCalendarGateway } from './adapters/ews/gateway';
+import { createExchangeConnection } from './adapters/ews/exchangeConnection';
+import { DEFAULT_POLICY } from './adapters/ews/resilience';
+import { withSwappedViews } from './services/exchange/swappedViews';
 import { createSecretBox, loadOrCreateKey } from './adapters/crypto/secretBox';
 import type { ExchangeGatewayFactory, SecretSealer } from './ports/exchangeSettings';
 import { createExchangeService, type ExchangeService } from './services/exchange';
@@ -101,6 +100,8 @@ export interface ComposeOptions {
   readonly exchangeGateway?: ExchangeGatewayFactory;
   /** Tests may swap the EWS meeting writer (bookings made in Roomserve). */
   readonly meetingWriter?: MeetingWriterFactory;
+  /** Concurrent EWS requests of the service account, every client together (EXCHANGE_MAX_CONCURRENCY; default 8). */
+  readonly exchangeMaxConcurrency?: number;
   /** Catering orders: mail server (null: email notifications are skipped) and how orders follow meetings. */
   readonly orders?: { readonly smtp?: SmtpSettings | null; readonly settleMs?: number; readonly sweepMs?: number };
   /** Exchange sync: how rooms are leased among instances (default: in-process), demo and simulator flags. */
@@ -168,19 +169,31 @@ export function composeServices(
   knex: Knex,
   options: Pick<
     ComposeOptions,
-    'config' | 'clock' | 'passwordCost' | 'secrets' | 'exchangeGateway' | 'meetingWriter' | 'logger' | 'sync' | 'orders'
+    | 'config'
+    | 'clock'
+    | 'passwordCost'
+    | 'secrets'
+    | 'exchangeGateway'
+    | 'meetingWriter'
+    | 'exchangeMaxConcurrency'
+    | 'logger'
+    | 'sync'
+    | 'orders'
   >,
 ): Services {
   const clock = options.clock ?? systemClock;
   const exchange = createExchangeService({
     settings: createExchangeSettingsRepository(knex),
     secrets: options.secrets,
-    createGateway:
-      options.exchangeGateway ??
-      ((settings) =>
-        createEwsCalendarGateway(settings, {
+    // One connection per saved settings: one budget and one back-off for every Exchange client.
+    createConnection: withSwappedViews(
+      (settings) =>
+        createExchangeConnection(settings, {
+          policy: { concurrency: options.exchangeMaxConcurrency ?? DEFAULT_POLICY.concurrency },
           hooks: { onBackOff: (reason, ms) => options.sync?.metrics?.ewsBackOff(reason, ms) },
-        })),
+        }),
+      { gateway: options.exchangeGateway, meetingWriter: options.meetingWriter },
+    ),
     now: () => clock.now(),
     warn: (message) => options.logger.warn(message),
   });
@@ -203,6 +216,8 @@ export function composeServices(
       files: fileRepository,
       now: () => clock.now(),
       mailboxVerifier: exchange.mailboxVerifier,
+      onMailboxVerifierChanged: (listener) => exchange.onSettingsChanged(listener),
+      warn: (details, message) => options.logger.warn(details, message),
     }),
     files: createFilesService({ files: fileRepository }),
     roomSearch: createRoomSearchService({ roomSearch: createRoomSearchRepository(knex) }),
@@ -227,22 +242,14 @@ function composeOrders(
 ): Pick<Services, 'orders' | 'orderFollower' | 'outboxDispatcher'> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger.child({ component: 'orders' });
-  // Orders on Outlook items read the meeting's identity through EWS, on the saved Exchange settings.
-  const lookups = meetingLookupSource({
-    connectionSettings: () => exchange.connectionSettings(),
-    onSettingsChanged: (listener) => exchange.onSettingsChanged(listener),
-    createLookup: (settings) =>
-      createEwsMeetingLookup(settings, {
-        hooks: { onBackOff: (reason, ms) => options.sync?.metrics?.ewsBackOff(reason, ms) },
-      }),
-  });
   const deps = {
     orders: createOrderRepository(knex),
     catalog: createOrderCatalog(knex),
     bookings: createMeetingBookings(knex),
     people: createUserRepository(knex),
     now: () => clock.now(),
-    meetingLookup: () => lookups.lookup(),
+    // Orders on Outlook items read the meeting's identity through the Exchange connection.
+    meetingLookup: () => exchange.meetingLookup(),
   };
   const orders = createOrdersService(deps);
   const smtp = options.orders?.smtp ?? null;
@@ -270,19 +277,9 @@ function composeBookings(
   options: Pick<ComposeOptions, 'clock' | 'meetingWriter' | 'logger' | 'sync'>,
 ): BookingService {
   const clock = options.clock ?? systemClock;
-  const writers = meetingWriterSource({
-    connectionSettings: () => exchange.connectionSettings(),
-    onSettingsChanged: (listener) => exchange.onSettingsChanged(listener),
-    createWriter:
-      options.meetingWriter ??
-      ((settings) =>
-        createEwsMeetingWriter(settings, {
-          hooks: { onBackOff: (reason, ms) => options.sync?.metrics?.ewsBackOff(reason, ms) },
-        })),
-  });
   return createBookingService({
     bookings: createBookingRepository(knex),
-    writer: () => writers.writer(),
+    writer: () => exchange.meetingWriter(),
     now: () => clock.now(),
     log: { warn: (details, message) => options.logger.warn(details, message) },
   });
@@ -341,7 +338,10 @@ function composeAddin(
       exchangeSettings,
       now: () => clock.now().getTime(),
     }),
-    directory: createEwsIdentityDirectory({ exchangeSettings, now: () => clock.now().getTime() }),
+    directory: createEwsIdentityDirectory({
+      directory: () => services.exchange.userDirectory(),
+      now: () => clock.now().getTime(),
+    }),
     users: createUserRepository(options.knex),
     links: createIdentityLinkRepository(options.knex),
     verifyCredentials: (email, password) => services.auth.verifyCredentials(email, password),
@@ -478,6 +478,7 @@ export async function main(): Promise<void> {
     config,
     logger,
     secrets: createSecretBox(secretKey.key),
+    exchangeMaxConcurrency: config.exchangeMaxConcurrency,
     addin: { publicUrl: config.publicUrl, tokenAllowedHosts: config.addinTokenAllowedHosts },
     orders: { smtp: config.smtp, settleMs: config.orders.settleMs, sweepMs: config.orders.sweepMs },
     sync: {
@@ -516,6 +517,8 @@ export async function main(): Promise<void> {
     logger.error({ err }, 'the simulated Exchange could not start; Roomserve runs without Exchange sync');
     return null;
   });
+  // Rooms left unverified by an earlier run (stopped mid-retry, Exchange down at the time) are checked again.
+  services.locations.reverifyRooms().catch((err: unknown) => logger.warn({ err }, 'rooms could not be verified again'));
   if (config.initialAdmin) {
     const outcome = await services.users.ensureInitialAdmin(config.initialAdmin);
     logger.info({ email: config.initialAdmin.email, outcome }, 'initial admin');
@@ -525,6 +528,8 @@ export async function main(): Promise<void> {
   const stopRepairSweep = services.bookings.startRepairSweep(30_000);
   stopOnSignals(server, db, logger, sync, [
     stopRepairSweep,
+    () => services.locations.stopVerificationRetries(),
+    () => services.exchange.close(),
     () => services.orderFollower.stop(),
     () => services.outboxDispatcher.stop(),
   ]);

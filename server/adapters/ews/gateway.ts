@@ -10,11 +10,11 @@ import {
 } from '../../ports/calendarGateway';
 import type { RemoteOccurrence } from '../../domain/sync/remoteCalendar';
 import type { ConnectionProbe, ExchangeGateway } from '../../ports/exchangeSettings';
-import { EwsConnection, type EwsConnectionSettings } from './connection';
+import { openEwsAccess, type EwsAccess, type EwsConnectionSettings } from './connection';
 import { describeFailure, failureInWords, toGatewayError, type EwsFailure } from './errors';
 import { CLEAN_GLOBAL_OBJECT_ID, extractAppointment } from './extract';
 import { escapeXmlText, toItemHeader, toOrganizerDetails, toRemoteOccurrence, type RawAppointment } from './mapping';
-import { createRunner, DEFAULT_POLICY, type ResilienceHooks, type ResiliencePolicy, type Runner } from './resilience';
+import { DEFAULT_POLICY, type ResilienceHooks, type ResiliencePolicy, type Runner } from './resilience';
 import { openPullStream } from './pullStream';
 import { openCalendarStream } from './stream';
 import { chunk } from '../../domain/chunk';
@@ -114,15 +114,27 @@ function mailboxFailure(address: string, failure: GatewayError): RoomMailboxChec
       message: `The service account may not impersonate ${address}: grant it the ApplicationImpersonation role.`,
     };
   if (failure.kind === 'auth') return { ok: false, reason: 'auth', message: failure.message };
-  return { ok: false, reason: 'unreachable', message: failure.message };
+  const passing = failure.kind === 'throttled' || failure.kind === 'transient';
+  return { ok: false, reason: 'unreachable', message: failure.message, ...(passing ? { passing } : {}) };
 }
 
+/** A gateway with a connection and a concurrency budget of its own (tests, tools). */
 export function createEwsCalendarGateway(
   settings: EwsConnectionSettings,
   options: EwsGatewayOptions = {},
 ): EwsCalendarGateway {
-  const connection = new EwsConnection(settings);
-  const run: Runner = createRunner(settings.url, { ...DEFAULT_POLICY, ...options.policy }, options.hooks);
+  const access = openEwsAccess(settings, { ...DEFAULT_POLICY, ...options.policy }, options.hooks);
+  return calendarGatewayOn(access, options, () => access.connection.destroy());
+}
+
+/** The gateway as a view on a shared connection; `close` is what closing the view means. */
+export function calendarGatewayOn(
+  access: EwsAccess,
+  options: Pick<EwsGatewayOptions, 'roomListCacheMs' | 'now'>,
+  close: () => void,
+): EwsCalendarGateway {
+  const { connection, url } = access;
+  const run: Runner = access.throttle.run;
   const now = options.now ?? Date.now;
   const cacheMs = options.roomListCacheMs ?? 60_000;
   let roomListCache: { at: number; rooms: Promise<RoomMailbox[]> } | undefined;
@@ -151,10 +163,7 @@ export function createEwsCalendarGateway(
       }
       const code = ews.ServiceError[response.ErrorCode];
       if (code === 'ErrorItemNotFound' || code === 'ErrorInvalidIdMalformed') continue;
-      throw toGatewayError(
-        { response: { ErrorCode: response.ErrorCode }, message: response.ErrorMessage },
-        settings.url,
-      );
+      throw toGatewayError({ response: { ErrorCode: response.ErrorCode }, message: response.ErrorMessage }, url);
     }
     return found;
   }
@@ -235,20 +244,20 @@ export function createEwsCalendarGateway(
   }
 
   return {
-    close: () => connection.destroy(),
+    close,
 
     async probe(): Promise<ConnectionProbe> {
       try {
-        // Straight through the library, not `run`: the raw failure tells DNS, TLS, 401 and URL apart.
-        await connection.asServiceAccount().GetRoomLists();
+        // Without retries: the raw failure tells DNS, TLS, 401 and URL apart.
+        await access.throttle.once(() => connection.asServiceAccount().GetRoomLists());
       } catch (err) {
         const failure = describeFailure(err);
-        return { ok: false, failure: probeFailure(failure), message: failureInWords(failure, settings.url) };
+        return { ok: false, failure: probeFailure(failure), message: failureInWords(failure, url) };
       }
       try {
         return { ok: true, roomMailboxes: (await listRoomMailboxes()).length };
       } catch (err) {
-        return { ok: false, failure: 'other', message: toGatewayError(err, settings.url).message };
+        return { ok: false, failure: 'other', message: toGatewayError(err, url).message };
       }
     },
 
@@ -257,13 +266,13 @@ export function createEwsCalendarGateway(
       // Both at once: the check has to answer within the 2 s an admin waits after saving a room.
       const directory = loadRoomLists().then(
         (rooms) => ({ rooms }),
-        (err: unknown) => ({ error: toGatewayError(err, settings.url) }),
+        (err: unknown) => ({ error: toGatewayError(err, url) }),
       );
       try {
         await run(() => ews.CalendarFolder.Bind(connection.impersonating(address), ews.WellKnownFolderName.Calendar));
       } catch (err) {
         await directory;
-        return mailboxFailure(address, toGatewayError(err, settings.url));
+        return mailboxFailure(address, toGatewayError(err, url));
       }
       const found = await directory;
       if ('error' in found)
@@ -271,6 +280,7 @@ export function createEwsCalendarGateway(
           ok: false,
           reason: 'unreachable',
           message: `The room lists could not be read: ${found.error.message}`,
+          ...(found.error.kind === 'throttled' || found.error.kind === 'transient' ? { passing: true } : {}),
         };
       const room = found.rooms.find((r) => r.email === address);
       if (!room)
@@ -370,7 +380,7 @@ export function createEwsCalendarGateway(
           .map((item) => toOrganizerDetails(extractAppointment(item)))
           .filter((d): d is OrganizerDetails => d !== null && wanted.has(d.cleanGlobalObjectId));
       } catch (err) {
-        const failure = err instanceof GatewayError ? err : toGatewayError(err, settings.url);
+        const failure = err instanceof GatewayError ? err : toGatewayError(err, url);
         // An organizer outside this Exchange, or one we may not impersonate: the room's copy must do.
         if (failure.kind === 'mailbox-not-found' || failure.kind === 'permission') return null;
         throw failure;
@@ -395,7 +405,7 @@ export function createEwsCalendarGateway(
           .map((item) => toOrganizerDetails(extractAppointment(item)))
           .filter((d): d is OrganizerDetails => d !== null);
       } catch (err) {
-        const failure = err instanceof GatewayError ? err : toGatewayError(err, settings.url);
+        const failure = err instanceof GatewayError ? err : toGatewayError(err, url);
         if (failure.kind === 'mailbox-not-found' || failure.kind === 'permission') return null;
         throw failure;
       }

@@ -8,7 +8,7 @@ import type { Room } from '../../../shared/schemas/locations';
 import { AppError, unprocessable } from '../../domain/errors';
 import { GatewayError } from '../../ports/calendarGateway';
 import type { ExchangeGateway } from '../../ports/exchangeSettings';
-import type { MailboxCheck, RoomMailboxVerifier } from '../../ports/locations';
+import type { MailboxCheck, MailboxVerdict, RoomMailboxVerifier } from '../../ports/locations';
 import { settingsUseCases } from './settings';
 import type { CreateConnectedRoom, ExchangeServiceDeps } from './types';
 
@@ -93,24 +93,37 @@ export function createExchangeService(deps: ExchangeServiceDeps) {
     };
   }
 
+  async function checkMailbox(email: string): Promise<MailboxVerdict> {
+    const gateway = await settings.gateway();
+    if (!gateway) return { ok: 'not-configured' };
+    // Past the wait the admin gets an answer; the check is tried again later (a busy Exchange, a full budget).
+    const limit = timeout<MailboxVerdict>(verifyTimeoutMs, () => ({
+      ok: 'retry',
+      error: `Exchange did not answer within ${verifyTimeoutMs / 1000} s.`,
+    }));
+    try {
+      return await Promise.race([
+        gateway
+          .checkRoomMailbox(email)
+          .then((check): MailboxVerdict =>
+            check.ok
+              ? { ok: true }
+              : check.passing
+                ? { ok: 'retry', error: check.message }
+                : { ok: false, error: check.message },
+          ),
+        limit.promise,
+      ]);
+    } finally {
+      limit.cancel();
+    }
+  }
+
   const mailboxVerifier: RoomMailboxVerifier = {
+    check: checkMailbox,
     async verify(email: string): Promise<MailboxCheck> {
-      const gateway = await settings.gateway();
-      if (!gateway) return { ok: 'not-configured' };
-      const limit = timeout<MailboxCheck>(verifyTimeoutMs, () => ({
-        ok: false,
-        error: `Exchange did not answer within ${verifyTimeoutMs / 1000} s; save the address again to retry.`,
-      }));
-      try {
-        return await Promise.race([
-          gateway
-            .checkRoomMailbox(email)
-            .then((check): MailboxCheck => (check.ok ? { ok: true } : { ok: false, error: check.message })),
-          limit.promise,
-        ]);
-      } finally {
-        limit.cancel();
-      }
+      const verdict = await checkMailbox(email);
+      return verdict.ok === 'retry' ? { ok: false, error: verdict.error } : verdict;
     },
   };
 
