@@ -63,7 +63,7 @@ beforeAll(async () => {
         return { email: m.smtp, token: (await t.services.auth.createApiToken(user.id, { name: 'test' })).token };
       }),
   );
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await t.services.bookings.idle();
@@ -137,5 +137,5 @@ describe('one concurrency budget for the service account', () => {
     expect(synced).toEqual(Array.from({ length: 40 }, () => 'done'));
     expect(bookings.map((b) => b.status)).toEqual(Array.from({ length: 30 }, () => 'confirmed'));
     expect(signIns).toEqual(Array.from({ length: 20 }, () => 200));
-  }, 180_000);
+  }, 240_000);
 });

@@ -32,7 +32,7 @@ beforeAll(async () => {
   t = createTestApp(db.knex);
   admin = await t.tokenFor('admin');
   expect(ROOMS.every((email) => sim.control.model.findMailbox(email)?.kind === 'room')).toBe(true);
-});
+}, 120_000);
 afterAll(async () => {
   t.deps.locations.stopVerificationRetries();
   t.deps.exchange.close();

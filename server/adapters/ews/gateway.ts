@@ -95,13 +95,32 @@ function splitWindow(window: TimeWindow): Array<[number, number]> {
   return spans;
 }
 
-function probeFailure(failure: EwsFailure): Extract<ConnectionProbe, { ok: false }>['failure'] {
-  if (failure.network === 'dns' || failure.network === 'tls') return failure.network;
-  if (failure.network === 'connect') return 'unreachable';
-  if (failure.httpStatus === 401) return 'auth';
-  if (failure.httpStatus === 404 || failure.httpStatus === 405 || failure.httpStatus === 400) return 'ews-url';
-  if (failure.serverCode === undefined && /xml|soap|parse|envelope/i.test(failure.message)) return 'ews-url';
-  return 'other';
+/**
+ * The connection test's one answer for everything that is not EWS: a closed port, another service
+ * and a web server look the same, and nothing the remote end said is repeated (issue #20: the
+ * test must not work as a port scanner for whoever holds the admin role).
+ */
+export const NOT_EWS_WORDS =
+  'No Exchange Web Services answered at this EWS URL: it is not an Exchange server, it cannot be reached, or the URL is not its EWS URL (which usually ends in /EWS/Exchange.asmx).';
+
+/** TLS failures about the certificate (an admin can fix those); anything else TLS says is "not EWS". */
+const CERTIFICATE_PROBLEM = /certificate|self[- ]signed|altnames|CERT_/i;
+
+/** Exchange said something of its own: a SOAP fault with an EWS code, or its 401 to our credentials. */
+function ewsAnswered(failure: EwsFailure): boolean {
+  if (failure.network !== undefined) return false;
+  if (failure.httpStatus === 401) return true;
+  // ews-javascript-api labels every transport failure ErrorInternalServerError: that proves nothing.
+  return failure.serverCode !== undefined && failure.serverCode !== 'ErrorInternalServerError';
+}
+
+function probeVerdict(failure: EwsFailure, url: string): Extract<ConnectionProbe, { ok: false }> {
+  if (failure.network === 'dns') return { ok: false, failure: 'dns', message: failureInWords(failure, url) };
+  if (failure.network === 'tls' && CERTIFICATE_PROBLEM.test(failure.message))
+    return { ok: false, failure: 'tls', message: failureInWords(failure, url) };
+  if (!ewsAnswered(failure)) return { ok: false, failure: 'ews-url', message: NOT_EWS_WORDS };
+  if (failure.httpStatus === 401) return { ok: false, failure: 'auth', message: failureInWords(failure, url) };
+  return { ok: false, failure: 'other', message: failureInWords(failure, url) };
 }
 
 function mailboxFailure(address: string, failure: GatewayError): RoomMailboxCheck {
@@ -248,11 +267,10 @@ export function calendarGatewayOn(
 
     async probe(): Promise<ConnectionProbe> {
       try {
-        // Without retries: the raw failure tells DNS, TLS, 401 and URL apart.
+        // Without retries: the raw failure tells DNS, TLS, 401 and 'not EWS' apart.
         await access.throttle.once(() => connection.asServiceAccount().GetRoomLists());
       } catch (err) {
-        const failure = describeFailure(err);
-        return { ok: false, failure: probeFailure(failure), message: failureInWords(failure, url) };
+        return probeVerdict(describeFailure(err), url);
       }
       try {
         return { ok: true, roomMailboxes: (await listRoomMailboxes()).length };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ExchangeSettings, exchangeSettingsInputSchema } from '../../../shared/schemas/exchange';
 import { invalid } from '../../domain/errors';
+import { mayKeepPassword, sendsPasswordInClear } from '../../domain/exchange/passwordRules';
 import type {
   ExchangeConnection,
   ExchangeConnectionSettings,
@@ -12,7 +13,12 @@ import type { MeetingLookup } from '../../ports/meetingLookup';
 import type { MeetingWriter } from '../../ports/meetingWriter';
 import type { ExchangeServiceDeps } from './types';
 
-export type ExchangeSettingsInput = z.output<typeof exchangeSettingsInputSchema>;
+export type ExchangeSettingsInput = Omit<z.output<typeof exchangeSettingsInputSchema>, 'sendPasswordUnencrypted'> & {
+  readonly sendPasswordUnencrypted?: boolean;
+};
+
+export const CLEAR_PASSWORD_WARNING =
+  'The Exchange password is sent unencrypted (Basic authentication over plain http): anyone on the network path can read it. Use https.';
 
 export const SKIP_TLS_WARNING =
   'Exchange TLS certificate verification is switched OFF (skip TLS verification): anyone on the network path can read the service password. Add the CA bundle instead.';
@@ -113,13 +119,24 @@ export function settingsUseCases(deps: ExchangeServiceDeps) {
       return (await deps.settings.get()) !== undefined;
     },
     async saveSettings(input: ExchangeSettingsInput): Promise<ExchangeSettings> {
-      const { password: newPassword, ewsUrl, ...rest } = input;
+      const { password: newPassword, ewsUrl, sendPasswordUnencrypted, ...rest } = input;
+      if (sendsPasswordInClear(ewsUrl, rest.authMethod) && !sendPasswordUnencrypted)
+        throw invalid(
+          'Basic authentication over plain http sends the password readable to anyone on the network path: use https, or tick "send the password unencrypted".',
+          { field: 'sendPasswordUnencrypted' },
+        );
       let password = newPassword;
       if (password === undefined) {
         const existing = await connectionSettings();
         if (!existing) throw invalid('The password is required the first time', { field: 'password' });
+        // Otherwise the write-only password could be sent to, and read at, an address of the admin's choosing.
+        if (!mayKeepPassword(existing.url, ewsUrl))
+          throw invalid('Enter the password again: the EWS URL now points at another server (scheme, host or port).', {
+            field: 'password',
+          });
         password = existing.password;
       }
+      if (sendPasswordUnencrypted && sendsPasswordInClear(ewsUrl, rest.authMethod)) deps.warn(CLEAR_PASSWORD_WARNING);
       return store({ ...rest, url: ewsUrl, password });
     },
     /** Points the integration at an Exchange (e.g. the demo simulator) in one call. */

@@ -19,7 +19,7 @@ import { useApi } from '../../../hooks/useApi';
 import { formProblems, type FormProblems } from '../apiErrors';
 import { formatInstant } from '../format';
 import { adminStrings } from '../strings';
-import { bodyOf, draftOf, isDirty, type SettingsDraft } from './settingsDraft';
+import { bodyOf, draftOf, isDirty, sendsPasswordInClear, type SettingsDraft } from './settingsDraft';
 
 const useStyles = makeStyles({
   form: {
@@ -152,6 +152,18 @@ export function SettingsForm({ initial, after }: SettingsFormProps) {
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>{text.skipTlsWarning}</MessageBarBody>
           </MessageBar>
+        ) : null}
+        {sendsPasswordInClear(draft) ? (
+          <>
+            <Switch
+              label={text.sendPasswordUnencrypted}
+              checked={draft.sendPasswordUnencrypted}
+              onChange={(_e, d) => update({ sendPasswordUnencrypted: d.checked })}
+            />
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{text.clearPasswordWarning}</MessageBarBody>
+            </MessageBar>
+          </>
         ) : null}
         {problems.message !== undefined || fieldCount > 0 ? (
           <MessageBar intent="error" role="alert" layout="multiline">
