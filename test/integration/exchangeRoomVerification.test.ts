@@ -115,12 +115,17 @@ describe('a verification that fails in passing', () => {
       });
     expect(created.status).toBe(201);
     const first = (created.body as Room).exchange;
-    expect(first).toMatchObject({ email: room, state: 'verifying', error: expect.stringMatching(/busy/i) });
+    // Busy, or (on a loaded machine) slower than the admin's 2 s wait: both pass by themselves.
+    expect(first).toMatchObject({
+      email: room,
+      state: 'verifying',
+      error: expect.stringMatching(/busy|did not answer/i),
+    });
 
     await until(
       'the retry to verify the room',
       async () => (await roomOf((created.body as Room).id)).exchange.state === 'verified',
-      10_000,
+      30_000,
     );
-  });
+  }, 60_000);
 });
