@@ -90,6 +90,11 @@ const envSchema = z
     ORDERS_SETTLE_SECONDS: z.coerce.number().int().min(0).max(3600).default(20),
     /** Seconds between sweeps that re-check orders whose bookings changed. */
     ORDERS_SWEEP_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+    /**
+     * Concurrent EWS requests of the service account, all clients together. Exchange's
+     * EWSMaxConcurrency is 27 (2013+) or 10 (2010) per account, shared with anything else using it.
+     */
+    EXCHANGE_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
   })
   .superRefine((env, ctx) => {
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
@@ -130,6 +135,8 @@ export interface Config {
   } | null;
   /** How orders follow their meetings: settle delay for vanished meetings and sweep interval. */
   readonly orders: { readonly settleMs: number; readonly sweepMs: number };
+  /** EXCHANGE_MAX_CONCURRENCY: the one budget of concurrent EWS requests of the service account. */
+  readonly exchangeMaxConcurrency: number;
 }
 
 export class ConfigError extends Error {
@@ -180,6 +187,7 @@ export function parseConfig(source: Readonly<Record<string, string | undefined>>
           }
         : null,
     orders: { settleMs: env.ORDERS_SETTLE_SECONDS * 1000, sweepMs: env.ORDERS_SWEEP_SECONDS * 1000 },
+    exchangeMaxConcurrency: env.EXCHANGE_MAX_CONCURRENCY,
   };
 }
 

@@ -97,6 +97,7 @@ export async function main(): Promise<void> {
     ...infrastructure,
     config,
     addin: { publicUrl: config.publicUrl, tokenAllowedHosts: config.addinTokenAllowedHosts },
+    exchange: { maxConcurrency: config.exchangeMaxConcurrency },
     orders: { smtp: config.smtp, settleMs: config.orders.settleMs, sweepMs: config.orders.sweepMs },
     sync: {
       demo: config.demo,

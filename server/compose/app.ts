@@ -107,7 +107,11 @@ export function composeFeatures(options: ComposeOptions): Features {
     sessionTtlHours: options.config.sessionTtlHours,
     passwordCost: options.passwordCost,
   });
-  const locations = composeLocations({ infrastructure, mailboxVerifier: exchange.exchange.mailboxVerifier });
+  const locations = composeLocations({
+    infrastructure,
+    mailboxVerifier: exchange.exchange.mailboxVerifier,
+    onMailboxVerifierChanged: (listener) => exchange.exchange.onSettingsChanged(listener),
+  });
   const { bookings } = composeBookings({
     infrastructure,
     meetingWriter: () => exchange.meetingWriter(),
@@ -171,6 +175,10 @@ export function composeApp(options: ComposeOptions): Composition {
     sync: sync.sync,
     async startBackground() {
       stopRepairSweep = services.bookings.startRepairSweep(REPAIR_SWEEP_MS);
+      // Rooms left unverified by an earlier run (stopped mid-retry, Exchange down then) are checked again.
+      services.locations
+        .reverifyRooms()
+        .catch((err: unknown) => features.infrastructure.logger.warn({ err }, 'rooms could not be verified again'));
       await sync.sync.restart(await services.exchange.gateway());
       services.orderFollower.start();
       services.outboxDispatcher.start();
@@ -180,6 +188,8 @@ export function composeApp(options: ComposeOptions): Composition {
       stopRepairSweep?.();
       await services.orderFollower.stop();
       await services.outboxDispatcher.stop();
+      services.locations.stopVerificationRetries();
+      services.exchange.close();
     },
   };
 }

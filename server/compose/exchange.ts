@@ -1,21 +1,20 @@
 import { createExchangeSettingsRepository } from '../adapters/db/repositories/exchangeSettings';
-import { createEwsCalendarGateway } from '../adapters/ews/gateway';
-import { createEwsMeetingLookup } from '../adapters/ews/meetingLookup';
-import { createEwsMeetingWriter } from '../adapters/ews/meetingWriter';
+import { createExchangeConnection } from '../adapters/ews/exchangeConnection';
+import { DEFAULT_POLICY } from '../adapters/ews/resilience';
 import { createEwsIdentityDirectory } from '../adapters/identity/ewsIdentityDirectory';
 import type { ExchangeGatewayFactory } from '../ports/exchangeSettings';
 import type { ExchangeIdentityDirectory } from '../ports/identityTokens';
-import type { MeetingLookup, MeetingLookupFactory } from '../ports/meetingLookup';
+import type { MeetingLookup } from '../ports/meetingLookup';
 import type { MeetingWriter, MeetingWriterFactory } from '../ports/meetingWriter';
-import { meetingWriterSource } from '../services/bookings';
-import { meetingLookupSource } from '../services/catering/orders/lookupSource';
 import { createExchangeService, type ExchangeService } from '../services/exchange';
+import { withSwappedViews } from '../services/exchange/swappedViews';
 import type { Infrastructure } from './infrastructure';
 
 /**
- * Everything that speaks EWS, built from the saved Exchange settings: the sync's gateway (inside
- * the exchange service), the meeting writer of bookings, the meeting lookup of orders and the
- * identity directory of the add-in. The other features reach Exchange only through this.
+ * Everything that speaks EWS: ONE connection per saved settings (one concurrency budget and one
+ * back-off for the service account), and its views: the sync's gateway, the meeting writer of
+ * bookings, the meeting lookup of orders and the identity directory of the add-in. The other
+ * features reach Exchange only through this.
  */
 export interface ExchangeFeature {
   readonly exchange: ExchangeService;
@@ -27,11 +26,12 @@ export interface ExchangeFeature {
   readonly identityDirectory: ExchangeIdentityDirectory;
 }
 
-/** Tests and benches may swap the EWS adapters; production uses ews-javascript-api. */
+/** Tests and benches may swap EWS views for fakes; production uses ews-javascript-api. */
 export interface ExchangeOverrides {
   readonly gateway?: ExchangeGatewayFactory | undefined;
   readonly meetingWriter?: MeetingWriterFactory | undefined;
-  readonly meetingLookup?: MeetingLookupFactory | undefined;
+  /** Concurrent EWS requests of the service account, every view together (EXCHANGE_MAX_CONCURRENCY). */
+  readonly maxConcurrency?: number | undefined;
 }
 
 export interface ExchangeFeatureDeps {
@@ -42,32 +42,27 @@ export interface ExchangeFeatureDeps {
 export function composeExchange(deps: ExchangeFeatureDeps): ExchangeFeature {
   const { knex, clock, logger, secrets, metrics } = deps.infrastructure;
   const overrides = deps.overrides ?? {};
-  const hooks = { onBackOff: (reason: string, ms: number) => metrics.ewsBackOff(reason, ms) };
+  const hooks = { onBackOff: (reason: 'server-busy' | 'http-503', ms: number) => metrics.ewsBackOff(reason, ms) };
   const exchange = createExchangeService({
     settings: createExchangeSettingsRepository(knex),
     secrets,
-    createGateway: overrides.gateway ?? ((settings) => createEwsCalendarGateway(settings, { hooks })),
+    createConnection: withSwappedViews(
+      (settings) =>
+        createExchangeConnection(settings, {
+          policy: { concurrency: overrides.maxConcurrency ?? DEFAULT_POLICY.concurrency },
+          hooks,
+        }),
+      { gateway: overrides.gateway, meetingWriter: overrides.meetingWriter },
+    ),
     clock,
     warn: (message) => logger.warn(message),
   });
-  const savedConnection = {
-    connectionSettings: () => exchange.connectionSettings(),
-    onSettingsChanged: (listener: () => void) => exchange.onSettingsChanged(listener),
-  };
-  const writers = meetingWriterSource({
-    ...savedConnection,
-    createWriter: overrides.meetingWriter ?? ((settings) => createEwsMeetingWriter(settings, { hooks })),
-  });
-  const lookups = meetingLookupSource({
-    ...savedConnection,
-    createLookup: overrides.meetingLookup ?? ((settings) => createEwsMeetingLookup(settings, { hooks })),
-  });
   return {
     exchange,
-    meetingWriter: () => writers.writer(),
-    meetingLookup: () => lookups.lookup(),
+    meetingWriter: () => exchange.meetingWriter(),
+    meetingLookup: () => exchange.meetingLookup(),
     identityDirectory: createEwsIdentityDirectory({
-      exchangeSettings: savedConnection.connectionSettings,
+      directory: () => exchange.userDirectory(),
       now: () => clock.now().getTime(),
     }),
   };

@@ -22,17 +22,26 @@ export interface LocationsFeature {
 }
 
 export interface LocationsFeatureDeps {
-  readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock'>;
+  readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock' | 'logger'>;
   /** Checks a room's Exchange address against Exchange (the exchange feature's). */
   readonly mailboxVerifier: RoomMailboxVerifier;
+  /** Told when the Exchange settings change: rooms waiting for a verdict are checked again. */
+  readonly onMailboxVerifierChanged: (listener: () => void) => void;
 }
 
 export function composeLocations(deps: LocationsFeatureDeps): LocationsFeature {
-  const { knex, clock } = deps.infrastructure;
+  const { knex, clock, logger } = deps.infrastructure;
   const repositories = createLocationRepositories(knex);
   const files = createFileRepository(knex);
   return {
-    locations: createLocationsService({ ...repositories, files, clock, mailboxVerifier: deps.mailboxVerifier }),
+    locations: createLocationsService({
+      ...repositories,
+      files,
+      clock,
+      mailboxVerifier: deps.mailboxVerifier,
+      onMailboxVerifierChanged: deps.onMailboxVerifierChanged,
+      warn: (details, message) => logger.warn(details, message),
+    }),
     files: createFilesService({ files }),
     roomSearch: createRoomSearchService({ roomSearch: createRoomSearchRepository(knex) }),
     places: { buildings: repositories.buildings, rooms: repositories.rooms, files },

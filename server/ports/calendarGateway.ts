@@ -41,6 +41,8 @@ export type RoomMailboxCheck =
       readonly reason: 'no-such-mailbox' | 'impersonation-denied' | 'not-a-room' | 'auth' | 'unreachable';
       /** In words, for the admin: what failed and what to do. */
       readonly message: string;
+      /** The failure passes by itself (Exchange busy, overloaded, slow, briefly unreachable): check again later. */
+      readonly passing?: boolean;
     };
 
 export interface RoomMailbox {

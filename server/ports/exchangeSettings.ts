@@ -1,4 +1,7 @@
 import type { CalendarGateway } from './calendarGateway';
+import type { ExchangeUserDirectory } from './identityTokens';
+import type { MeetingLookup } from './meetingLookup';
+import type { MeetingWriter } from './meetingWriter';
 
 /** The one Exchange connection of an installation, as stored (the password sealed, see adapters/crypto). */
 
@@ -55,3 +58,18 @@ export interface ExchangeGateway extends CalendarGateway {
 }
 
 export type ExchangeGatewayFactory = (settings: ExchangeConnectionSettings) => ExchangeGateway;
+
+/**
+ * The one connection to Exchange for one set of saved settings: one concurrency budget for the
+ * service account, one back-off, one transport. Everything that talks to Exchange is a view on it.
+ */
+export interface ExchangeConnection {
+  gateway(): ExchangeGateway;
+  meetingWriter(): MeetingWriter;
+  meetingLookup(): MeetingLookup;
+  directory(): ExchangeUserDirectory;
+  /** Releases the transport; the views are not used afterwards. */
+  close(): void;
+}
+
+export type ExchangeConnectionFactory = (settings: ExchangeConnectionSettings) => ExchangeConnection;

@@ -49,3 +49,9 @@ export interface ExchangeIdentityDirectory {
   /** Resolves the identity's SMTP address; undefined when Exchange knows no such user. */
   mailboxOf(identity: ExchangeIdentity): Promise<ExchangeMailboxOwner | undefined>;
 }
+
+/** Exchange's directory as the service account reads it (one view of the Exchange connection). */
+export interface ExchangeUserDirectory {
+  /** The mailbox of this msexchuid; undefined when Exchange knows no such user. */
+  mailboxOfUser(exchangeUserId: string): Promise<ExchangeMailboxOwner | undefined>;
+}

@@ -70,6 +70,13 @@ export interface RoomRepository {
   /** The room's confirmed bookings that have not ended at `now`. */
   countUpcomingConfirmedBookings(id: string, now: Date): Promise<number>;
   delete(id: string): Promise<boolean>;
+  /** Rooms with an Exchange email in state unconnected, verifying or failed. */
+  awaitingVerification(): Promise<RoomAwaitingVerification[]>;
+  /**
+   * Records a verification verdict, but only while the room still has that email: an address the
+   * admin changed meanwhile is not given the old address's verdict. Undefined when it was not written.
+   */
+  recordVerification(id: string, exchange: ExchangeConnectionWrite): Promise<Room | undefined>;
 }
 
 export type MailboxCheck =
@@ -84,4 +91,17 @@ export type MailboxCheck =
  */
 export interface RoomMailboxVerifier {
   verify(email: string): Promise<MailboxCheck>;
+  /**
+   * Like `verify`, but tells a passing failure (Exchange busy, overloaded, too slow) apart: the
+   * room is then checked again later instead of failing.
+   */
+  check?(email: string): Promise<MailboxVerdict>;
+}
+
+export type MailboxVerdict = MailboxCheck | { readonly ok: 'retry'; readonly error: string };
+
+/** A room whose mailbox was entered but is not verified (yet): never checked, failed or in retry. */
+export interface RoomAwaitingVerification {
+  readonly id: string;
+  readonly email: string;
 }

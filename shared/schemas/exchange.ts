@@ -29,6 +29,11 @@ export const exchangeSettingsInputSchema = z
     authMethod: z.enum(EXCHANGE_AUTH_METHODS).default('ntlm'),
     caBundlePem: pemSchema.nullable().default(null),
     skipTlsVerification: z.boolean().default(false),
+    /**
+     * Basic authentication over plain http is refused unless this is ticked: the password then
+     * crosses the network readable. Not stored; tick it with every such save.
+     */
+    sendPasswordUnencrypted: z.boolean().default(false),
   })
   .strict()
   .meta({ id: 'ExchangeSettingsInput' });

@@ -3,6 +3,13 @@ import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import * as ews from 'ews-javascript-api';
 import { NtlmAuthProvider } from './ntlmProvider';
+import {
+  createThrottle,
+  DEFAULT_POLICY,
+  type ResilienceHooks,
+  type ResiliencePolicy,
+  type Throttle,
+} from './resilience';
 import { StreamSafeXhrApi } from './streamSafeXhrApi';
 
 import type { ExchangeConnectionSettings } from '../../ports/exchangeSettings';
@@ -23,7 +30,10 @@ interface Transport {
   readonly agents: Array<http.Agent | https.Agent>;
 }
 
-function transportFor(settings: EwsConnectionSettings): Transport {
+/** Takes one slot of the service account's concurrency budget; call the answer to give it back. */
+export type SlotTaker = () => Promise<() => void>;
+
+function transportFor(settings: EwsConnectionSettings, streamSlot?: SlotTaker): Transport {
   const tls = tlsOptions(settings);
   if (settings.authMethod === 'ntlm') {
     const api = new StreamSafeXhrApi(
@@ -34,12 +44,17 @@ function transportFor(settings: EwsConnectionSettings): Transport {
           httpsAgent: new https.Agent({ ...tls, keepAlive: true, maxSockets: 1 }),
         }),
       }),
+      streamSlot,
     );
     return { xhr: api, agents: [] };
   }
   const httpAgent = new http.Agent({ keepAlive: true });
   const httpsAgent = new https.Agent({ ...tls, keepAlive: true });
-  const api = new StreamSafeXhrApi({ rejectUnauthorized: tls.rejectUnauthorized ?? true, httpAgent, httpsAgent });
+  const api = new StreamSafeXhrApi(
+    { rejectUnauthorized: tls.rejectUnauthorized ?? true, httpAgent, httpsAgent },
+    undefined,
+    streamSlot,
+  );
   return { xhr: api, agents: [httpAgent, httpsAgent] };
 }
 
@@ -51,7 +66,11 @@ export class EwsConnection {
   private readonly transport: Transport;
   private extraAgents: Array<http.Agent | https.Agent> = [];
 
-  constructor(readonly settings: EwsConnectionSettings) {
+  /** `streamSlot`: the budget a streaming request takes until Exchange answers it. */
+  constructor(
+    readonly settings: EwsConnectionSettings,
+    private readonly streamSlot?: SlotTaker,
+  ) {
     this.transport = transportFor(settings);
   }
 
@@ -72,7 +91,7 @@ export class EwsConnection {
    * streams sharing a transport would close each other, so each gets its own.
    */
   forStreaming(mailbox: string): { readonly service: ews.ExchangeService; dispose(): void } {
-    const own = transportFor(this.settings);
+    const own = transportFor(this.settings, this.streamSlot);
     this.extraAgents.push(...own.agents);
     return {
       service: this.impersonate(this.serviceOn(own.xhr), mailbox),
@@ -102,4 +121,23 @@ export class EwsConnection {
   impersonating(mailbox: string): ews.ExchangeService {
     return this.impersonate(this.asServiceAccount(), mailbox);
   }
+}
+
+/**
+ * The service account's way into Exchange: one transport and one throttle (concurrency budget,
+ * back-off) that every view of the connection (gateway, meeting writer, lookup, directory) shares.
+ */
+export interface EwsAccess {
+  readonly connection: EwsConnection;
+  readonly throttle: Throttle;
+  readonly url: string;
+}
+
+export function openEwsAccess(
+  settings: EwsConnectionSettings,
+  policy: ResiliencePolicy = DEFAULT_POLICY,
+  hooks: ResilienceHooks = {},
+): EwsAccess {
+  const throttle = createThrottle(settings.url, policy, hooks);
+  return { connection: new EwsConnection(settings, () => throttle.hold()), throttle, url: settings.url };
 }

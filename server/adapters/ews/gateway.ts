@@ -10,11 +10,11 @@ import {
 } from '../../ports/calendarGateway';
 import type { RemoteOccurrence } from '../../domain/sync/remoteCalendar';
 import type { ConnectionProbe, ExchangeGateway } from '../../ports/exchangeSettings';
-import { EwsConnection, type EwsConnectionSettings } from './connection';
+import { openEwsAccess, type EwsAccess, type EwsConnectionSettings } from './connection';
 import { describeFailure, failureInWords, toGatewayError, type EwsFailure } from './errors';
 import { CLEAN_GLOBAL_OBJECT_ID, extractAppointment } from './extract';
 import { escapeXmlText, toItemHeader, toOrganizerDetails, toRemoteOccurrence, type RawAppointment } from './mapping';
-import { createRunner, DEFAULT_POLICY, type ResilienceHooks, type ResiliencePolicy, type Runner } from './resilience';
+import { DEFAULT_POLICY, type ResilienceHooks, type ResiliencePolicy, type Runner } from './resilience';
 import { openPullStream } from './pullStream';
 import { openCalendarStream } from './stream';
 import { chunk } from '../../domain/chunk';
@@ -95,13 +95,32 @@ function splitWindow(window: TimeWindow): Array<[number, number]> {
   return spans;
 }
 
-function probeFailure(failure: EwsFailure): Extract<ConnectionProbe, { ok: false }>['failure'] {
-  if (failure.network === 'dns' || failure.network === 'tls') return failure.network;
-  if (failure.network === 'connect') return 'unreachable';
-  if (failure.httpStatus === 401) return 'auth';
-  if (failure.httpStatus === 404 || failure.httpStatus === 405 || failure.httpStatus === 400) return 'ews-url';
-  if (failure.serverCode === undefined && /xml|soap|parse|envelope/i.test(failure.message)) return 'ews-url';
-  return 'other';
+/**
+ * The connection test's one answer for everything that is not EWS: a closed port, another service
+ * and a web server look the same, and nothing the remote end said is repeated (issue #20: the
+ * test must not work as a port scanner for whoever holds the admin role).
+ */
+export const NOT_EWS_WORDS =
+  'No Exchange Web Services answered at this EWS URL: it is not an Exchange server, it cannot be reached, or the URL is not its EWS URL (which usually ends in /EWS/Exchange.asmx).';
+
+/** TLS failures about the certificate (an admin can fix those); anything else TLS says is "not EWS". */
+const CERTIFICATE_PROBLEM = /certificate|self[- ]signed|altnames|CERT_/i;
+
+/** Exchange said something of its own: a SOAP fault with an EWS code, or its 401 to our credentials. */
+function ewsAnswered(failure: EwsFailure): boolean {
+  if (failure.network !== undefined) return false;
+  if (failure.httpStatus === 401) return true;
+  // ews-javascript-api labels every transport failure ErrorInternalServerError: that proves nothing.
+  return failure.serverCode !== undefined && failure.serverCode !== 'ErrorInternalServerError';
+}
+
+function probeVerdict(failure: EwsFailure, url: string): Extract<ConnectionProbe, { ok: false }> {
+  if (failure.network === 'dns') return { ok: false, failure: 'dns', message: failureInWords(failure, url) };
+  if (failure.network === 'tls' && CERTIFICATE_PROBLEM.test(failure.message))
+    return { ok: false, failure: 'tls', message: failureInWords(failure, url) };
+  if (!ewsAnswered(failure)) return { ok: false, failure: 'ews-url', message: NOT_EWS_WORDS };
+  if (failure.httpStatus === 401) return { ok: false, failure: 'auth', message: failureInWords(failure, url) };
+  return { ok: false, failure: 'other', message: failureInWords(failure, url) };
 }
 
 function mailboxFailure(address: string, failure: GatewayError): RoomMailboxCheck {
@@ -114,15 +133,27 @@ function mailboxFailure(address: string, failure: GatewayError): RoomMailboxChec
       message: `The service account may not impersonate ${address}: grant it the ApplicationImpersonation role.`,
     };
   if (failure.kind === 'auth') return { ok: false, reason: 'auth', message: failure.message };
-  return { ok: false, reason: 'unreachable', message: failure.message };
+  const passing = failure.kind === 'throttled' || failure.kind === 'transient';
+  return { ok: false, reason: 'unreachable', message: failure.message, ...(passing ? { passing } : {}) };
 }
 
+/** A gateway with a connection and a concurrency budget of its own (tests, tools). */
 export function createEwsCalendarGateway(
   settings: EwsConnectionSettings,
   options: EwsGatewayOptions = {},
 ): EwsCalendarGateway {
-  const connection = new EwsConnection(settings);
-  const run: Runner = createRunner(settings.url, { ...DEFAULT_POLICY, ...options.policy }, options.hooks);
+  const access = openEwsAccess(settings, { ...DEFAULT_POLICY, ...options.policy }, options.hooks);
+  return calendarGatewayOn(access, options, () => access.connection.destroy());
+}
+
+/** The gateway as a view on a shared connection; `close` is what closing the view means. */
+export function calendarGatewayOn(
+  access: EwsAccess,
+  options: Pick<EwsGatewayOptions, 'roomListCacheMs' | 'now'>,
+  close: () => void,
+): EwsCalendarGateway {
+  const { connection, url } = access;
+  const run: Runner = access.throttle.run;
   const now = options.now ?? Date.now;
   const cacheMs = options.roomListCacheMs ?? 60_000;
   let roomListCache: { at: number; rooms: Promise<RoomMailbox[]> } | undefined;
@@ -151,10 +182,7 @@ export function createEwsCalendarGateway(
       }
       const code = ews.ServiceError[response.ErrorCode];
       if (code === 'ErrorItemNotFound' || code === 'ErrorInvalidIdMalformed') continue;
-      throw toGatewayError(
-        { response: { ErrorCode: response.ErrorCode }, message: response.ErrorMessage },
-        settings.url,
-      );
+      throw toGatewayError({ response: { ErrorCode: response.ErrorCode }, message: response.ErrorMessage }, url);
     }
     return found;
   }
@@ -235,20 +263,19 @@ export function createEwsCalendarGateway(
   }
 
   return {
-    close: () => connection.destroy(),
+    close,
 
     async probe(): Promise<ConnectionProbe> {
       try {
-        // Straight through the library, not `run`: the raw failure tells DNS, TLS, 401 and URL apart.
-        await connection.asServiceAccount().GetRoomLists();
+        // Without retries: the raw failure tells DNS, TLS, 401 and 'not EWS' apart.
+        await access.throttle.once(() => connection.asServiceAccount().GetRoomLists());
       } catch (err) {
-        const failure = describeFailure(err);
-        return { ok: false, failure: probeFailure(failure), message: failureInWords(failure, settings.url) };
+        return probeVerdict(describeFailure(err), url);
       }
       try {
         return { ok: true, roomMailboxes: (await listRoomMailboxes()).length };
       } catch (err) {
-        return { ok: false, failure: 'other', message: toGatewayError(err, settings.url).message };
+        return { ok: false, failure: 'other', message: toGatewayError(err, url).message };
       }
     },
 
@@ -257,13 +284,13 @@ export function createEwsCalendarGateway(
       // Both at once: the check has to answer within the 2 s an admin waits after saving a room.
       const directory = loadRoomLists().then(
         (rooms) => ({ rooms }),
-        (err: unknown) => ({ error: toGatewayError(err, settings.url) }),
+        (err: unknown) => ({ error: toGatewayError(err, url) }),
       );
       try {
         await run(() => ews.CalendarFolder.Bind(connection.impersonating(address), ews.WellKnownFolderName.Calendar));
       } catch (err) {
         await directory;
-        return mailboxFailure(address, toGatewayError(err, settings.url));
+        return mailboxFailure(address, toGatewayError(err, url));
       }
       const found = await directory;
       if ('error' in found)
@@ -271,6 +298,7 @@ export function createEwsCalendarGateway(
           ok: false,
           reason: 'unreachable',
           message: `The room lists could not be read: ${found.error.message}`,
+          ...(found.error.kind === 'throttled' || found.error.kind === 'transient' ? { passing: true } : {}),
         };
       const room = found.rooms.find((r) => r.email === address);
       if (!room)
@@ -370,7 +398,7 @@ export function createEwsCalendarGateway(
           .map((item) => toOrganizerDetails(extractAppointment(item)))
           .filter((d): d is OrganizerDetails => d !== null && wanted.has(d.cleanGlobalObjectId));
       } catch (err) {
-        const failure = err instanceof GatewayError ? err : toGatewayError(err, settings.url);
+        const failure = err instanceof GatewayError ? err : toGatewayError(err, url);
         // An organizer outside this Exchange, or one we may not impersonate: the room's copy must do.
         if (failure.kind === 'mailbox-not-found' || failure.kind === 'permission') return null;
         throw failure;
@@ -395,7 +423,7 @@ export function createEwsCalendarGateway(
           .map((item) => toOrganizerDetails(extractAppointment(item)))
           .filter((d): d is OrganizerDetails => d !== null);
       } catch (err) {
-        const failure = err instanceof GatewayError ? err : toGatewayError(err, settings.url);
+        const failure = err instanceof GatewayError ? err : toGatewayError(err, url);
         if (failure.kind === 'mailbox-not-found' || failure.kind === 'permission') return null;
         throw failure;
       }

@@ -1,9 +1,9 @@
 import * as ews from 'ews-javascript-api';
 import { GatewayError } from '../../ports/calendarGateway';
 import type { MeetingItemKind, MeetingLookup, MeetingOfItem } from '../../ports/meetingLookup';
-import { EwsConnection, type EwsConnectionSettings } from './connection';
+import { openEwsAccess, type EwsAccess, type EwsConnectionSettings } from './connection';
 import { CLEAN_GLOBAL_OBJECT_ID, extractAppointment } from './extract';
-import { createRunner, DEFAULT_POLICY, type ResilienceHooks, type ResiliencePolicy, type Runner } from './resilience';
+import { DEFAULT_POLICY, type ResilienceHooks, type ResiliencePolicy, type Runner } from './resilience';
 
 /** The MeetingLookup on ews-javascript-api: one GetItem in the asker's own mailbox. Only main.ts (and tests) build it. */
 
@@ -55,15 +55,22 @@ function requestWasSent(item: ews.Appointment): boolean {
   }
 }
 
+/** A MeetingLookup with a connection and a concurrency budget of its own (tests, tools). */
 export function createEwsMeetingLookup(
   settings: EwsConnectionSettings,
   options: EwsMeetingLookupOptions = {},
 ): MeetingLookup {
-  const connection = new EwsConnection(settings);
-  const run: Runner = createRunner(settings.url, { ...DEFAULT_POLICY, ...options.policy }, options.hooks);
+  const access = openEwsAccess(settings, { ...DEFAULT_POLICY, ...options.policy }, options.hooks);
+  return meetingLookupOn(access, () => access.connection.destroy());
+}
+
+/** The MeetingLookup as a view on a shared connection; `close` is what closing the view means. */
+export function meetingLookupOn(access: EwsAccess, close: () => void): MeetingLookup {
+  const { connection } = access;
+  const run: Runner = access.throttle.run;
 
   return {
-    close: () => connection.destroy(),
+    close,
 
     async identityOfItem(mailbox: string, itemId: string): Promise<MeetingOfItem | null> {
       const service = connection.impersonating(mailbox);

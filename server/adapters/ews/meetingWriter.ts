@@ -12,11 +12,11 @@ import type {
   RoomAnswer,
   UpdatedMeeting,
 } from '../../ports/meetingWriter';
-import { EwsConnection, type EwsConnectionSettings } from './connection';
+import { openEwsAccess, type EwsAccess, type EwsConnectionSettings } from './connection';
 import { toGatewayError } from './errors';
 import { CLEAN_GLOBAL_OBJECT_ID } from './extract';
 import { base64OfBinary, escapeXmlText } from './mapping';
-import { createRunner, DEFAULT_POLICY, type ResilienceHooks, type ResiliencePolicy, type Runner } from './resilience';
+import { DEFAULT_POLICY, type ResilienceHooks, type ResiliencePolicy, type Runner } from './resilience';
 
 /** The MeetingWriter on ews-javascript-api. Only main.ts (and tests) construct it. */
 
@@ -142,12 +142,19 @@ const isItemNotFound = (err: unknown): boolean =>
   err instanceof GatewayError &&
   (err.serverCode === 'ErrorItemNotFound' || err.serverCode === 'ErrorInvalidIdMalformed');
 
+/** A MeetingWriter with a connection and a concurrency budget of its own (tests, tools). */
 export function createEwsMeetingWriter(
   settings: EwsConnectionSettings,
   options: EwsMeetingWriterOptions = {},
 ): MeetingWriter {
-  const connection = new EwsConnection(settings);
-  const run: Runner = createRunner(settings.url, { ...DEFAULT_POLICY, ...options.policy }, options.hooks);
+  const access = openEwsAccess(settings, { ...DEFAULT_POLICY, ...options.policy }, options.hooks);
+  return meetingWriterOn(access, () => access.connection.destroy());
+}
+
+/** The MeetingWriter as a view on a shared connection; `close` is what closing the view means. */
+export function meetingWriterOn(access: EwsAccess, close: () => void): MeetingWriter {
+  const { connection, url } = access;
+  const run: Runner = access.throttle.run;
 
   const serviceFor = (organizer: OrganizerMailbox): ews.ExchangeService =>
     organizer.kind === 'mailbox' ? connection.impersonating(organizer.email) : connection.asServiceAccount();
@@ -212,7 +219,7 @@ export function createEwsMeetingWriter(
   }
 
   return {
-    close: () => connection.destroy(),
+    close,
 
     async freeBusy(roomEmail: string, window: TimeWindow): Promise<BusySlot[]> {
       const service = connection.asServiceAccount();
@@ -229,7 +236,7 @@ export function createEwsMeetingWriter(
       if (availability.Result === ews.ServiceResult.Error)
         throw toGatewayError(
           { response: { ErrorCode: availability.ErrorCode }, message: availability.ErrorMessage },
-          settings.url,
+          url,
         );
       const slots: BusySlot[] = [];
       for (const event of availability.CalendarEvents) {

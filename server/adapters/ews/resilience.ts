@@ -3,9 +3,11 @@ import { GatewayError } from '../../ports/calendarGateway';
 import { describeFailure, toGatewayError } from './errors';
 
 /**
- * Every EWS call goes through `run`: it holds one of the service account's concurrency slots only
- * while the request is in flight, waits BackOffMilliseconds on ErrorServerBusy, and backs off
- * exponentially with full jitter on HTTP 503, before giving up with a GatewayError.
+ * Every EWS call of one service account goes through one throttle: it holds one of the account's
+ * concurrency slots only while the request is in flight; ErrorServerBusy pauses every call of the
+ * account for the BackOffMilliseconds Exchange asks (the budget is the account's, not the
+ * call's); HTTP 503 backs the call off exponentially with full jitter; then it gives up with a
+ * GatewayError.
  */
 
 export interface ResiliencePolicy {
@@ -56,19 +58,62 @@ function withTimeout<T>(call: () => Promise<T>, ms: number): Promise<T> {
 
 export type Runner = <T>(call: () => Promise<T>) => Promise<T>;
 
-export function createRunner(
+export interface Throttle {
+  /** A call with the budget, the shared back-off and the retries. */
+  readonly run: Runner;
+  /** A call with the budget and the shared back-off but no retry (the connection test reads the raw failure). */
+  readonly once: Runner;
+  /**
+   * Takes a slot until the returned release is called: for a request whose answer is a long-lived
+   * stream, which holds the slot until Exchange answers and not for the stream's lifetime.
+   */
+  hold(): Promise<() => void>;
+}
+
+/** One pause for everyone: while Exchange asked us to wait, no call of the account starts. */
+function sharedPause(sleep: (ms: number) => Promise<void>) {
+  let pause: { until: number; done: Promise<void> } | undefined;
+  return {
+    extend(waitMs: number): Promise<void> {
+      const until = Date.now() + waitMs;
+      if (!pause || until > pause.until) {
+        const before = pause?.done ?? Promise.resolve();
+        const extra = pause ? until - pause.until : waitMs;
+        const done: Promise<void> = before
+          .then(() => sleep(extra))
+          .finally(() => {
+            if (pause?.done === done) pause = undefined;
+          });
+        pause = { until, done };
+      }
+      return pause.done;
+    },
+    whenOver(): Promise<void> {
+      return pause?.done ?? Promise.resolve();
+    },
+  };
+}
+
+export function createThrottle(
   url: string,
   policy: ResiliencePolicy = DEFAULT_POLICY,
   hooks: ResilienceHooks = {},
-): Runner {
+): Throttle {
   const limit = pLimit(policy.concurrency);
   const random = hooks.random ?? Math.random;
   const sleep = hooks.sleep ?? defaultSleep;
+  const pause = sharedPause(sleep);
 
-  return async function run<T>(call: () => Promise<T>): Promise<T> {
+  const once: Runner = (call) =>
+    limit(async () => {
+      await pause.whenOver();
+      return withTimeout(call, policy.callTimeoutMs);
+    });
+
+  async function run<T>(call: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await limit(() => withTimeout(call, policy.callTimeoutMs));
+        return await once(call);
       } catch (err) {
         const failure = describeFailure(err);
         const last = attempt >= policy.maxAttempts;
@@ -76,7 +121,7 @@ export function createRunner(
           const wait = failure.backOffMs ?? policy.baseBackOffMs;
           if (last || wait > policy.maxServerBackOffMs) throw toGatewayError(err, url);
           hooks.onBackOff?.('server-busy', wait);
-          await sleep(wait);
+          await pause.extend(wait);
           continue;
         }
         if (failure.httpStatus === 503 && !last) {
@@ -89,5 +134,26 @@ export function createRunner(
         throw err instanceof GatewayError ? err : toGatewayError(err, url);
       }
     }
+  }
+
+  return {
+    run,
+    once,
+    hold: () =>
+      new Promise((taken) => {
+        void limit(async () => {
+          await pause.whenOver();
+          await new Promise<void>((release) => taken(release));
+        });
+      }),
   };
+}
+
+/** A throttle of its own, for code that reaches Exchange outside a shared connection (tests, tools). */
+export function createRunner(
+  url: string,
+  policy: ResiliencePolicy = DEFAULT_POLICY,
+  hooks: ResilienceHooks = {},
+): Runner {
+  return createThrottle(url, policy, hooks).run;
 }

@@ -40,7 +40,15 @@ export class StreamSafeXhrApi extends XhrApi {
   private current: Readable | null = null;
   private readonly auth: IProvider | null;
 
-  constructor(options: AxiosRequestConfig & { rejectUnauthorized?: boolean }, auth?: IProvider) {
+  /**
+   * `slot` (the service account's concurrency budget) is held while the streaming request is made
+   * and released once Exchange answers: the hanging stream itself does not count against it.
+   */
+  constructor(
+    options: AxiosRequestConfig & { rejectUnauthorized?: boolean },
+    auth?: IProvider,
+    private readonly slot: () => Promise<() => void> = () => Promise.resolve(() => undefined),
+  ) {
     super(options);
     this.auth = auth ?? null;
     if (auth) this.setAuthProvider(auth);
@@ -66,6 +74,7 @@ export class StreamSafeXhrApi extends XhrApi {
       responseType: 'stream',
     };
     let body: Readable;
+    const release = await this.slot();
     try {
       // Our NTLM provider carries the TLS settings in its own agents.
       const config = this.auth ? await this.auth.preCall(base) : base;
@@ -75,6 +84,8 @@ export class StreamSafeXhrApi extends XhrApi {
       const failure = transportFailure(err);
       progress({ type: 'error', error: failure });
       throw failure;
+    } finally {
+      release();
     }
     this.current = body;
     await new Promise<void>((resolve, reject) => {

@@ -18,7 +18,6 @@ import { repairUseCase, type RepairOutcome } from './repair';
 import type { BookingServiceDeps } from './types';
 
 export type { BookingServiceDeps } from './types';
-export { meetingWriterSource, type MeetingWriterSource } from './writerSource';
 
 /**
  * Bookings made in Roomserve (issue 5): book, follow the room's answer, change, cancel, and the

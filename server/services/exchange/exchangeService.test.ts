@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { GatewayError, type RoomMailboxCheck } from '../../ports/calendarGateway';
 import type {
+  ExchangeConnection,
   ExchangeConnectionSettings,
   ExchangeGateway,
   ExchangeSettingsRepository,
@@ -48,6 +49,20 @@ function scriptedGateway(check: (email: string) => Promise<RoomMailboxCheck>): E
   };
 }
 
+/** A connection whose only view is the gateway (the service uses nothing else here). */
+function connectionOf(gateway: ExchangeGateway): ExchangeConnection {
+  const unused = (): never => {
+    throw new Error('not used here');
+  };
+  return {
+    gateway: () => gateway,
+    meetingWriter: unused,
+    meetingLookup: unused,
+    directory: unused,
+    close: () => gateway.close(),
+  };
+}
+
 function setup(
   check: (email: string) => Promise<RoomMailboxCheck> = () => Promise.resolve({ ok: true, displayName: 'A' }),
 ) {
@@ -58,7 +73,7 @@ function setup(
   const service = createExchangeService({
     settings: repo,
     secrets: reversed,
-    createGateway: (s) => (built.push(s), scriptedGateway(check)),
+    createConnection: (s) => (built.push(s), connectionOf(scriptedGateway(check))),
     clock: { now: () => new Date((clock += 1000)) },
     warn: (m) => warnings.push(m),
     verifyTimeoutMs: 100,

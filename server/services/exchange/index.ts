@@ -10,7 +10,10 @@ import type { Room } from '../../../shared/schemas/locations';
 import { AppError, unprocessable } from '../../domain/errors';
 import { GatewayError } from '../../ports/calendarGateway';
 import type { ExchangeConnectionSettings, ExchangeGateway } from '../../ports/exchangeSettings';
-import type { MailboxCheck, RoomMailboxVerifier } from '../../ports/locations';
+import type { ExchangeUserDirectory } from '../../ports/identityTokens';
+import type { MeetingLookup } from '../../ports/meetingLookup';
+import type { MeetingWriter } from '../../ports/meetingWriter';
+import type { MailboxCheck, MailboxVerdict, RoomMailboxVerifier } from '../../ports/locations';
 import { settingsUseCases, type ExchangeSettingsInput } from './settings';
 import type { CreateConnectedRoom, ExchangeServiceDeps } from './types';
 
@@ -41,10 +44,15 @@ export interface ExchangeService {
   connectionSettings(): Promise<ExchangeConnectionSettings | null>;
   /** The gateway of the saved settings, rebuilt after every save; null when none are saved. */
   gateway(): Promise<ExchangeGateway | null>;
+  /** The views of the same one connection (one budget, one back-off); null when none are saved. */
+  meetingWriter(): Promise<MeetingWriter | null>;
+  meetingLookup(): Promise<MeetingLookup | null>;
+  userDirectory(): Promise<ExchangeUserDirectory | null>;
   /** Told after every save. Returns the unsubscribe function. */
   onSettingsChanged(listener: () => void): () => void;
   /** Called once at start: repeats the skip-TLS warning while the switch is on. */
   startupCheck(): Promise<void>;
+  /** Closes the connection (at shutdown); the next use builds a new one. */
   close(): void;
   testConnection(input: TestInput): Promise<ExchangeTestResult>;
   readonly mailboxVerifier: RoomMailboxVerifier;
@@ -123,24 +131,37 @@ export function createExchangeService(deps: ExchangeServiceDeps): ExchangeServic
     };
   }
 
+  async function checkMailbox(email: string): Promise<MailboxVerdict> {
+    const gateway = await settings.gateway();
+    if (!gateway) return { ok: 'not-configured' };
+    // Past the wait the admin gets an answer; the check is tried again later (a busy Exchange, a full budget).
+    const limit = timeout<MailboxVerdict>(verifyTimeoutMs, () => ({
+      ok: 'retry',
+      error: `Exchange did not answer within ${verifyTimeoutMs / 1000} s.`,
+    }));
+    try {
+      return await Promise.race([
+        gateway
+          .checkRoomMailbox(email)
+          .then((check): MailboxVerdict =>
+            check.ok
+              ? { ok: true }
+              : check.passing
+                ? { ok: 'retry', error: check.message }
+                : { ok: false, error: check.message },
+          ),
+        limit.promise,
+      ]);
+    } finally {
+      limit.cancel();
+    }
+  }
+
   const mailboxVerifier: RoomMailboxVerifier = {
+    check: checkMailbox,
     async verify(email: string): Promise<MailboxCheck> {
-      const gateway = await settings.gateway();
-      if (!gateway) return { ok: 'not-configured' };
-      const limit = timeout<MailboxCheck>(verifyTimeoutMs, () => ({
-        ok: false,
-        error: `Exchange did not answer within ${verifyTimeoutMs / 1000} s; save the address again to retry.`,
-      }));
-      try {
-        return await Promise.race([
-          gateway
-            .checkRoomMailbox(email)
-            .then((check): MailboxCheck => (check.ok ? { ok: true } : { ok: false, error: check.message })),
-          limit.promise,
-        ]);
-      } finally {
-        limit.cancel();
-      }
+      const verdict = await checkMailbox(email);
+      return verdict.ok === 'retry' ? { ok: false, error: verdict.error } : verdict;
     },
   };
 

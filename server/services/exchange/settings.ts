@@ -1,10 +1,24 @@
 import type { z } from 'zod';
 import type { ExchangeSettings, exchangeSettingsInputSchema } from '../../../shared/schemas/exchange';
 import { invalid } from '../../domain/errors';
-import type { ExchangeConnectionSettings, ExchangeGateway, StoredExchangeSettings } from '../../ports/exchangeSettings';
+import { mayKeepPassword, sendsPasswordInClear } from '../../domain/exchange/passwordRules';
+import type {
+  ExchangeConnection,
+  ExchangeConnectionSettings,
+  ExchangeGateway,
+  StoredExchangeSettings,
+} from '../../ports/exchangeSettings';
+import type { ExchangeUserDirectory } from '../../ports/identityTokens';
+import type { MeetingLookup } from '../../ports/meetingLookup';
+import type { MeetingWriter } from '../../ports/meetingWriter';
 import type { ExchangeServiceDeps } from './types';
 
-export type ExchangeSettingsInput = z.output<typeof exchangeSettingsInputSchema>;
+export type ExchangeSettingsInput = Omit<z.output<typeof exchangeSettingsInputSchema>, 'sendPasswordUnencrypted'> & {
+  readonly sendPasswordUnencrypted?: boolean;
+};
+
+export const CLEAR_PASSWORD_WARNING =
+  'The Exchange password is sent unencrypted (Basic authentication over plain http): anyone on the network path can read it. Use https.';
 
 export const SKIP_TLS_WARNING =
   'Exchange TLS certificate verification is switched OFF (skip TLS verification): anyone on the network path can read the service password. Add the CA bundle instead.';
@@ -34,42 +48,70 @@ function view(stored: StoredExchangeSettings | undefined): ExchangeSettings {
 }
 
 /**
- * The connection settings and the gateway built from them. The gateway is rebuilt after every
- * save; listeners (the sync engine) hear about it and restart their streams.
+ * The connection settings and the one Exchange connection built from them. The connection is
+ * rebuilt after every save (the old one closed); listeners (the sync engine, the rooms waiting for
+ * verification) hear about it.
  */
 export function settingsUseCases(deps: ExchangeServiceDeps) {
-  let current: { gateway: ExchangeGateway; updatedAt: number } | undefined;
+  let current: { connection: ExchangeConnection; version: number } | undefined;
   const listeners = new Set<() => void>();
 
-  async function connectionSettings(): Promise<ExchangeConnectionSettings | null> {
-    const stored = await deps.settings.get();
-    if (!stored) return null;
+  function open(stored: StoredExchangeSettings): ExchangeConnectionSettings {
     const { passwordSealed, updatedAt: _updatedAt, ...rest } = stored;
     return { ...rest, password: deps.secrets.open(passwordSealed) };
   }
 
-  async function gateway(): Promise<ExchangeGateway | null> {
+  async function connectionSettings(): Promise<ExchangeConnectionSettings | null> {
+    const stored = await deps.settings.get();
+    return stored ? open(stored) : null;
+  }
+
+  function drop(): void {
+    current?.connection.close();
+    current = undefined;
+  }
+
+  /**
+   * The one connection of the saved settings, built on first use. Settings saved on another
+   * instance show as a newer version; an older read (racing a save) never replaces a newer one.
+   */
+  async function connection(): Promise<ExchangeConnection | null> {
     const stored = await deps.settings.get();
     if (!stored) return null;
-    if (current && current.updatedAt === stored.updatedAt.getTime()) return current.gateway;
-    const settings = await connectionSettings();
-    if (!settings) return null;
-    current?.gateway.close();
-    current = { gateway: deps.createGateway(settings), updatedAt: stored.updatedAt.getTime() };
-    return current.gateway;
+    const version = stored.updatedAt.getTime();
+    if (current && current.version >= version) return current.connection;
+    drop();
+    current = { connection: deps.createConnection(open(stored)), version };
+    return current.connection;
+  }
+
+  async function gateway(): Promise<ExchangeGateway | null> {
+    return (await connection())?.gateway() ?? null;
   }
 
   async function store(settings: ExchangeConnectionSettings): Promise<ExchangeSettings> {
     const { password, ...rest } = settings;
     const saved = await deps.settings.save({ ...rest, passwordSealed: deps.secrets.seal(password) }, deps.clock.now());
     if (saved.skipTlsVerification) deps.warn(SKIP_TLS_WARNING);
+    // The old connection goes at once: its budget and transport belong to the old settings.
+    drop();
     for (const listener of listeners) listener();
     return view(saved);
   }
 
   return {
     connectionSettings,
+    connection,
     gateway,
+    async meetingWriter(): Promise<MeetingWriter | null> {
+      return (await connection())?.meetingWriter() ?? null;
+    },
+    async meetingLookup(): Promise<MeetingLookup | null> {
+      return (await connection())?.meetingLookup() ?? null;
+    },
+    async userDirectory(): Promise<ExchangeUserDirectory | null> {
+      return (await connection())?.directory() ?? null;
+    },
     async getSettings(): Promise<ExchangeSettings> {
       return view(await deps.settings.get());
     },
@@ -77,13 +119,24 @@ export function settingsUseCases(deps: ExchangeServiceDeps) {
       return (await deps.settings.get()) !== undefined;
     },
     async saveSettings(input: ExchangeSettingsInput): Promise<ExchangeSettings> {
-      const { password: newPassword, ewsUrl, ...rest } = input;
+      const { password: newPassword, ewsUrl, sendPasswordUnencrypted, ...rest } = input;
+      if (sendsPasswordInClear(ewsUrl, rest.authMethod) && !sendPasswordUnencrypted)
+        throw invalid(
+          'Basic authentication over plain http sends the password readable to anyone on the network path: use https, or tick "send the password unencrypted".',
+          { field: 'sendPasswordUnencrypted' },
+        );
       let password = newPassword;
       if (password === undefined) {
         const existing = await connectionSettings();
         if (!existing) throw invalid('The password is required the first time', { field: 'password' });
+        // Otherwise the write-only password could be sent to, and read at, an address of the admin's choosing.
+        if (!mayKeepPassword(existing.url, ewsUrl))
+          throw invalid('Enter the password again: the EWS URL now points at another server (scheme, host or port).', {
+            field: 'password',
+          });
         password = existing.password;
       }
+      if (sendPasswordUnencrypted && sendsPasswordInClear(ewsUrl, rest.authMethod)) deps.warn(CLEAR_PASSWORD_WARNING);
       return store({ ...rest, url: ewsUrl, password });
     },
     /** Points the integration at an Exchange (e.g. the demo simulator) in one call. */
@@ -98,9 +151,7 @@ export function settingsUseCases(deps: ExchangeServiceDeps) {
       const stored = await deps.settings.get();
       if (stored?.skipTlsVerification) deps.warn(SKIP_TLS_WARNING);
     },
-    close(): void {
-      current?.gateway.close();
-      current = undefined;
-    },
+    /** Closes the connection (at shutdown); the next use builds a new one. */
+    close: drop,
   };
 }

@@ -1,11 +1,12 @@
 import type { Room } from '../../../shared/schemas/locations';
-import type { ExchangeGatewayFactory, ExchangeSettingsRepository, SecretSealer } from '../../ports/exchangeSettings';
+import type { ExchangeConnectionFactory, ExchangeSettingsRepository, SecretSealer } from '../../ports/exchangeSettings';
 import type { Clock } from '../../ports/clock';
 
 export interface ExchangeServiceDeps {
   readonly settings: ExchangeSettingsRepository;
   readonly secrets: SecretSealer;
-  readonly createGateway: ExchangeGatewayFactory;
+  /** One connection per saved settings; every Exchange client is a view on it. */
+  readonly createConnection: ExchangeConnectionFactory;
   /** The source of "now". */
   readonly clock: Clock;
   /** Where warnings go (skip-TLS switch on); pino's logger.warn fits. */

@@ -36,6 +36,10 @@ export interface LocationsService {
   /** A changed Exchange address is verified against Exchange before it is stored. */
   updateRoom(id: string, patch: RoomPatch): Promise<Room>;
   deleteRoom(id: string, options: DeleteOptions): Promise<void>;
+  /** Checks again every room with an address that is unconnected, waiting or failed (after a settings change). */
+  reverifyRooms(): Promise<void>;
+  /** Ends pending retries of passing verification failures (at shutdown). */
+  stopVerificationRetries(): void;
 }
 
 export function createLocationsService(deps: LocationsServiceDeps): LocationsService {

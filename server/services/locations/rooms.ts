@@ -6,6 +6,7 @@ import { polygonProblems, type Point } from '../../domain/locations/polygon';
 import { normaliseTags } from '../../domain/locations/tags';
 import type { ExchangeConnectionWrite, RoomWrite } from '../../ports/locations';
 import type { DeleteOptions, LocationsServiceDeps, RoomInput, RoomPatch } from './types';
+import { mailboxVerification } from './verification';
 
 // Mailbox addresses are case-insensitive in Exchange; one spelling keeps matching simple.
 const normaliseEmail = (email: string | null): string | null => (email === null ? null : email.trim().toLowerCase());
@@ -46,23 +47,18 @@ export function roomUseCases(deps: LocationsServiceDeps) {
     if (missing.length > 0) throw unprocessable('Some images were never uploaded', { field: 'imageFileIds', missing });
   }
 
-  /**
-   * Records the verifier's verdict on a newly set mailbox. Without a verifier, or while no Exchange
-   * connection is configured, the connection honestly stays `unconnected`.
-   */
-  async function verifyMailbox(room: Room): Promise<Room> {
-    const email = room.exchange.email;
-    if (!deps.mailboxVerifier || email === null) return room;
-    const check = await deps.mailboxVerifier.verify(email).catch((err: unknown) => ({
-      ok: false as const,
-      error: err instanceof Error ? err.message : 'The mailbox could not be checked',
-    }));
-    if (check.ok === 'not-configured') return room;
-    const exchange: ExchangeConnectionWrite = check.ok
-      ? { email, state: 'verified', checkedAt: deps.clock.now(), error: null }
-      : { email, state: 'failed', checkedAt: deps.clock.now(), error: check.error };
-    return (await rooms.update(room.id, { exchange })) ?? room;
-  }
+  const verification = mailboxVerification({
+    rooms,
+    verifier: deps.mailboxVerifier,
+    now: () => deps.clock.now(),
+    ...(deps.verificationRetryDelaysMs ? { retryDelaysMs: deps.verificationRetryDelaysMs } : {}),
+    ...(deps.warn ? { warn: deps.warn } : {}),
+  });
+  const verifyMailbox = (room: Room): Promise<Room> => verification.verifyMailbox(room);
+  // Rooms entered before Exchange was configured (or that failed on the old settings) are checked on the new ones.
+  deps.onMailboxVerifierChanged?.(() => {
+    verification.reverifyRooms().catch((err: unknown) => deps.warn?.({ err }, 'rooms could not be verified again'));
+  });
 
   return {
     getRoom,
@@ -72,6 +68,8 @@ export function roomUseCases(deps: LocationsServiceDeps) {
       if (actor.role === 'external' && !room.bookableExternal) throw notFound('Room', id);
       return room;
     },
+    reverifyRooms: () => verification.reverifyRooms(),
+    stopVerificationRetries: () => verification.stopRetries(),
     async createRoom(input: RoomInput): Promise<Room> {
       checkShape(input.shape, await floorFor(input.floorId));
       await checkImages(input.imageFileIds);

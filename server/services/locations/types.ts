@@ -32,4 +32,9 @@ export interface LocationsServiceDeps {
   readonly clock: Clock;
   /** Wired in by the Exchange issue; without it a room's mailbox stays `unconnected`. */
   readonly mailboxVerifier?: RoomMailboxVerifier;
+  /** Told whenever the verifier's Exchange connection changes: waiting rooms are verified again. */
+  readonly onMailboxVerifierChanged?: (listener: () => void) => void;
+  /** Waits between the tries of a verification that failed in passing (default 2 s … 60 s). */
+  readonly verificationRetryDelaysMs?: readonly number[];
+  readonly warn?: (details: object, message: string) => void;
 }

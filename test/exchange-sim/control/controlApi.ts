@@ -99,6 +99,11 @@ export class ControlApi {
       case 'DELETE /sim/stats':
         this.model.resetRequestCounts();
         return this.model.requestCounts();
+      case 'GET /sim/concurrency':
+        return this.model.concurrencyStats();
+      case 'DELETE /sim/concurrency':
+        this.model.resetConcurrencyStats();
+        return this.model.concurrencyStats();
       case 'GET /sim/faults':
         return this.model.activeFaults();
       case 'POST /sim/faults':

@@ -757,6 +757,17 @@ export interface RequestCounts {
   readonly byAccountAndOperation: Readonly<Record<string, number>>;
 }
 
+/** How close one account came to its EWSMaxConcurrency since the last reset. */
+export interface ConcurrencyStats {
+  readonly limit: number;
+  /** Requests of the account being processed now. */
+  readonly inFlight: number;
+  /** The most requests of the account processed at once. */
+  readonly peak: number;
+  /** Requests refused with ErrorServerBusy because the account was at its limit. */
+  readonly refused: number;
+}
+
 /** One answer of a room's booking attendant. */
 export interface AttendantAnswer {
   readonly room: string;
@@ -895,6 +906,10 @@ export interface ExchangeModelApi {
   /** Takes a concurrency slot for the account; undefined when over the limit (answer ErrorServerBusy). */
   acquireRequestSlot(account: string): (() => void) | undefined;
   setConcurrencyLimit(limit: number): void;
+  /** Per account (lower case): in flight, peak and refusals for concurrency. */
+  concurrencyStats(): Readonly<Record<string, ConcurrencyStats>>;
+  /** Peaks and refusals start again from what is in flight now. */
+  resetConcurrencyStats(): void;
   countRequest(operation: string, account: string): void;
   requestCounts(): RequestCounts;
   resetRequestCounts(): void;

@@ -46,6 +46,20 @@ describe('faults, throttling, counters, clock and reset', () => {
     expect(model.acquireRequestSlot('svc')).toBeDefined();
   });
 
+  it('reports the peak of concurrent requests and the refusals per account', () => {
+    model = newModel();
+    model.setConcurrencyLimit(2);
+    const first = model.acquireRequestSlot('svc');
+    const second = model.acquireRequestSlot('SVC');
+    expect(model.acquireRequestSlot('svc')).toBeUndefined();
+    first?.();
+    expect(model.concurrencyStats()).toEqual({ svc: { limit: 2, inFlight: 1, peak: 2, refused: 1 } });
+    model.resetConcurrencyStats();
+    expect(model.concurrencyStats()).toEqual({ svc: { limit: 2, inFlight: 1, peak: 1, refused: 0 } });
+    second?.();
+    expect(model.concurrencyStats().svc).toEqual({ limit: 2, inFlight: 0, peak: 1, refused: 0 });
+  });
+
   it('counts requests by operation and account', () => {
     model = newModel();
     model.countRequest('FindItem', 'svc');

@@ -1,4 +1,4 @@
-import type { ActiveFault, FaultDecision, FaultMatch, FaultSpec, RequestCounts } from './api';
+import type { ActiveFault, ConcurrencyStats, FaultDecision, FaultMatch, FaultSpec, RequestCounts } from './api';
 
 /** Injected faults, per-account concurrency slots and request counters (data the protocol consults). */
 
@@ -21,6 +21,8 @@ export class Faults {
   private faults: { id: string; spec: FaultSpec; remaining?: number }[] = [];
   private nextId = 1;
   private readonly inFlight = new Map<string, number>();
+  private peaks = new Map<string, number>();
+  private refusals = new Map<string, number>();
 
   constructor(public concurrencyLimit: number = DEFAULT_CONCURRENCY_LIMIT) {}
 
@@ -83,8 +85,12 @@ export class Faults {
   acquire(account: string): (() => void) | undefined {
     const key = account.toLowerCase();
     const current = this.inFlight.get(key) ?? 0;
-    if (current >= this.concurrencyLimit) return undefined;
+    if (current >= this.concurrencyLimit) {
+      this.refusals.set(key, (this.refusals.get(key) ?? 0) + 1);
+      return undefined;
+    }
     this.inFlight.set(key, current + 1);
+    this.peaks.set(key, Math.max(this.peaks.get(key) ?? 0, current + 1));
     let released = false;
     return () => {
       if (released) return;
@@ -93,6 +99,26 @@ export class Faults {
       if (n <= 0) this.inFlight.delete(key);
       else this.inFlight.set(key, n);
     };
+  }
+
+  concurrencyStats(): Readonly<Record<string, ConcurrencyStats>> {
+    const accounts = new Set([...this.inFlight.keys(), ...this.peaks.keys(), ...this.refusals.keys()]);
+    return Object.fromEntries(
+      [...accounts].map((account) => [
+        account,
+        {
+          limit: this.concurrencyLimit,
+          inFlight: this.inFlight.get(account) ?? 0,
+          peak: this.peaks.get(account) ?? 0,
+          refused: this.refusals.get(account) ?? 0,
+        },
+      ]),
+    );
+  }
+
+  resetConcurrencyStats(): void {
+    this.peaks = new Map(this.inFlight);
+    this.refusals = new Map();
   }
 }
 

@@ -6,6 +6,7 @@ import type {
   CalendarItem,
   CalendarItemInput,
   CalendarProcessingSettings,
+  ConcurrencyStats,
   ConflictResolution,
   DeleteType,
   EmailAddress,
@@ -340,6 +341,12 @@ export class ExchangeModel implements ExchangeModelApi {
     if (!Number.isInteger(limit) || limit < 1)
       throw new EwsError('ErrorInvalidArgument', 'The concurrency limit must be a positive integer.');
     this.faults.concurrencyLimit = limit;
+  }
+  concurrencyStats(): Readonly<Record<string, ConcurrencyStats>> {
+    return this.faults.concurrencyStats();
+  }
+  resetConcurrencyStats(): void {
+    this.faults.resetConcurrencyStats();
   }
   countRequest(operation: string, account: string): void {
     this.counter.count(operation, account);

@@ -36,6 +36,14 @@ function ConnectionWords({
   busy: boolean;
   styles: ReturnType<typeof useStyles>;
 }) {
+  // A check that failed in passing (Exchange busy) is tried again by the server: not a failure yet.
+  if (!busy && connection.state === 'verifying' && connection.error)
+    return (
+      <span className={styles.words}>
+        <Spinner size="extra-tiny" label={text.retrying} />
+        <Text size={200}>{connection.error}</Text>
+      </span>
+    );
   if (busy || connection.state === 'verifying') return <Spinner size="extra-tiny" label={text.verifying} />;
   const checked = connection.checkedAt ? text.checkedAt(formatInstant(connection.checkedAt)) : undefined;
   switch (connection.state) {

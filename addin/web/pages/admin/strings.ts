@@ -50,6 +50,9 @@ export const adminStrings = {
     skipTls: 'Skip TLS certificate verification',
     skipTlsWarning:
       'Certificate verification is off: anyone on the network path between Roomserve and Exchange can read the service password and every calendar. Use this only for a test installation; add the CA certificates instead.',
+    sendPasswordUnencrypted: 'Send the password unencrypted (Basic over plain http)',
+    clearPasswordWarning:
+      'With Basic authentication over plain http the service password crosses the network readable to anyone on the path. Use an https EWS URL; tick the switch only for a test installation.',
     saved: 'The settings are saved. The sync restarts with them.',
     fieldsInvalid: 'Some fields need attention.',
     lastSaved: (at: string) => `Last saved ${at}`,
@@ -94,6 +97,7 @@ export const adminStrings = {
     unconnected: 'Not connected',
     notChecked: 'Not checked: no Exchange connection is configured',
     verifying: 'Verifying…',
+    retrying: 'Retrying…',
     verified: 'Verified',
     failed: 'Not verified',
     checkedAt: (at: string) => `checked ${at}`,
@@ -169,6 +173,7 @@ export const adminStrings = {
       verified: 'Verified',
       failed: 'Not verified',
     },
+    retrying: 'Retrying…',
     empty: 'No room is connected to Exchange yet.',
     emptyHint: 'Enter the rooms’ Exchange email addresses on the Rooms in Exchange page.',
     syncNow: 'Sync now',

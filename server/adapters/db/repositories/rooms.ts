@@ -179,5 +179,19 @@ export function createRoomRepository(db: Knex): RoomRepository {
     async delete(id) {
       return (await db('rooms').where({ id }).delete()) > 0;
     },
+    async awaitingVerification() {
+      const rows = await db('rooms')
+        .whereNotNull('exchange_email')
+        .whereIn('exchange_state', ['unconnected', 'verifying', 'failed'])
+        .orderBy('name')
+        .select<{ id: string; exchange_email: string }[]>('id', 'exchange_email');
+      return rows.map((r) => ({ id: r.id, email: r.exchange_email }));
+    },
+    async recordVerification(id, exchange) {
+      const updated = await db('rooms')
+        .where({ id, exchange_email: exchange.email })
+        .update({ ...toColumns({ exchange }), updated_at: db.fn.now() });
+      return updated === 0 ? undefined : findRoom(db, id);
+    },
   };
 }

@@ -3,11 +3,30 @@
  * connection test, the room mailboxes of Exchange's room lists, and "import rooms", which creates
  * each chosen mailbox as an active room bookable by employees, through the locations service.
  */
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { exchangeEndpoints as endpoints } from '../../../../shared/api/exchange';
 import type { ExchangeService } from '../../../services/exchange';
 import type { LocationsService } from '../../../services/locations';
-import { mount } from '../../route';
+import { AppError } from '../../../domain/errors';
+import { actorOf, mount } from '../../route';
+
+/** Connection tests per admin and window: enough to fix a configuration, too few to scan a network. */
+const TESTS_PER_WINDOW = 20;
+const TEST_WINDOW_MS = 10 * 60_000;
+
+function connectionTestLimit() {
+  return rateLimit({
+    windowMs: TEST_WINDOW_MS,
+    limit: TESTS_PER_WINDOW,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req: Request, res: Response) => actorOf(res)?.userId ?? ipKeyGenerator(req.ip ?? 'unknown'),
+    handler: (_req, _res, next) => {
+      next(new AppError('rate_limited', 'Too many connection tests; try again in a few minutes'));
+    },
+  });
+}
 
 export interface ExchangeRouterDeps {
   readonly exchange: ExchangeService;
@@ -19,6 +38,7 @@ export function exchangeRouter({ exchange, locations }: ExchangeRouterDeps): Rou
 
   mount(router, endpoints.getExchangeSettings, () => exchange.getSettings());
   mount(router, endpoints.saveExchangeSettings, ({ body }) => exchange.saveSettings(body));
+  router[endpoints.testExchangeConnection.method](endpoints.testExchangeConnection.path, connectionTestLimit());
   mount(router, endpoints.testExchangeConnection, ({ body }) => exchange.testConnection(body));
   mount(router, endpoints.listRoomMailboxes, () => exchange.listRoomMailboxes());
   mount(router, endpoints.importRooms, ({ body }) =>

@@ -21,7 +21,7 @@ import { ProblemNote, SuccessNote } from '../../../../ui/StatusViews';
 import { complaint, formProblems, NO_PROBLEMS } from '../apiErrors';
 import { formatInstant } from '../format';
 import { adminStrings } from '../strings';
-import { bodyOf, draftOf, isDirty, type SettingsDraft } from './settingsDraft';
+import { bodyOf, draftOf, isDirty, sendsPasswordInClear, type SettingsDraft } from './settingsDraft';
 
 const useStyles = makeStyles({
   form: {
@@ -140,6 +140,18 @@ export function SettingsForm({ initial, after }: SettingsFormProps) {
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>{text.skipTlsWarning}</MessageBarBody>
           </MessageBar>
+        ) : null}
+        {sendsPasswordInClear(draft) ? (
+          <>
+            <Switch
+              label={text.sendPasswordUnencrypted}
+              checked={draft.sendPasswordUnencrypted}
+              onChange={(_e, d) => update({ sendPasswordUnencrypted: d.checked })}
+            />
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{text.clearPasswordWarning}</MessageBarBody>
+            </MessageBar>
+          </>
         ) : null}
         {problems.message !== undefined || fieldCount > 0 ? (
           <ProblemNote text={problems.message ?? text.fieldsInvalid} />

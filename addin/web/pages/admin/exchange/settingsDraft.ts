@@ -11,6 +11,8 @@ export interface SettingsDraft {
   readonly authMethod: ExchangeSettings['authMethod'];
   readonly caBundlePem: string;
   readonly skipTlsVerification: boolean;
+  /** Basic over plain http: the admin's explicit consent, asked again with every such save. */
+  readonly sendPasswordUnencrypted: boolean;
 }
 
 export function draftOf(settings: ExchangeSettings): SettingsDraft {
@@ -21,7 +23,13 @@ export function draftOf(settings: ExchangeSettings): SettingsDraft {
     authMethod: settings.authMethod,
     caBundlePem: settings.caBundlePem ?? '',
     skipTlsVerification: settings.skipTlsVerification,
+    sendPasswordUnencrypted: false,
   };
+}
+
+/** Basic authentication to a plain http URL: the password would cross the network readable. */
+export function sendsPasswordInClear(draft: SettingsDraft): boolean {
+  return draft.authMethod === 'basic' && draft.ewsUrl.trim().toLowerCase().startsWith('http:');
 }
 
 /** The PUT body: an empty password field is left out, which keeps the stored password. */
@@ -34,6 +42,7 @@ export function bodyOf(draft: SettingsDraft): SettingsBody {
     authMethod: draft.authMethod,
     caBundlePem: caBundle === '' ? null : caBundle,
     skipTlsVerification: draft.skipTlsVerification,
+    ...(draft.sendPasswordUnencrypted && sendsPasswordInClear(draft) ? { sendPasswordUnencrypted: true } : {}),
   };
 }
 

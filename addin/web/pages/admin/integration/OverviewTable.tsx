@@ -132,7 +132,8 @@ function Verification({ room }: { room: IntegrationRoom }) {
   const styles = useStyles();
   const { state, error } = room.verification;
   const words = text.verificationState[state];
-  if (state === 'verifying') return <Spinner size="extra-tiny" label={words} />;
+  // With an error, a check that failed in passing is being retried.
+  if (state === 'verifying') return <Spinner size="extra-tiny" label={error ? text.retrying : words} />;
   return (
     <span className={styles.line}>
       {state === 'verified' ? <CheckmarkCircleFilled aria-hidden className={styles.verified} fontSize={20} /> : null}

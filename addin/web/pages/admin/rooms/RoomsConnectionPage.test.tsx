@@ -86,6 +86,26 @@ describe('rooms in Exchange', () => {
     expect(api.requestsTo('get', `/api/rooms/${lighthouse.id}`)).toHaveLength(2);
   });
 
+  it('says retrying, with the reason, while a check that failed in passing is tried again', async () => {
+    const user = userEvent.setup();
+    const email = 'lighthouse@northwind.test';
+    const busy = 'Exchange is busy and asked us to wait (ErrorServerBusy).';
+    const retrying = { email, state: 'verifying', checkedAt: '2026-11-23T09:00:00Z', error: busy } as const;
+    const verified = { email, state: 'verified', checkedAt: '2026-11-23T09:00:05Z', error: null } as const;
+    const api = server([lighthouse])
+      .on('patch', '/api/rooms/:id', ok(asRoom(lighthouse, retrying)))
+      .on('get', '/api/rooms/:id', inTurn(ok(asRoom(lighthouse, retrying)), ok(asRoom(lighthouse, verified))));
+    renderApp(api, PAGE);
+
+    await user.type(await screen.findByLabelText(text.emailFor('Lighthouse')), email);
+    await user.click(screen.getByRole('button', { name: text.saveFor('Lighthouse') }));
+
+    expect(await within(rowOf('Lighthouse')).findByText(text.retrying)).toBeTruthy();
+    expect(within(rowOf('Lighthouse')).getByText(busy)).toBeTruthy();
+    expect(within(rowOf('Lighthouse')).queryByText(text.failed)).toBeNull();
+    expect(await within(rowOf('Lighthouse')).findByText(text.verified)).toBeTruthy();
+  });
+
   it('explains in words why a mailbox could not be verified', async () => {
     const user = userEvent.setup();
     const email = 'nobody@northwind.test';
