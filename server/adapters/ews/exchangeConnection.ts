@@ -14,7 +14,7 @@ import { userDirectoryOn } from './userDirectory';
  * meeting writer (bookings), the meeting lookup (orders from Outlook) and the user directory
  * (add-in sign-in) are views on it: they share its transport, its concurrency budget for the
  * service account and its back-off, so together they never hold more than
- * `policy.concurrency` requests at Exchange. Only main.ts (and tests) build it.
+ * `policy.concurrency` requests at Exchange. Only server/compose/exchange.ts (and tests) build it.
  */
 export function createExchangeConnection(
   settings: ExchangeConnectionSettings,

@@ -19,7 +19,7 @@ import { openPullStream } from './pullStream';
 import { openCalendarStream } from './stream';
 import { chunk } from '../../domain/chunk';
 
-/** The CalendarGateway on ews-javascript-api. Only main.ts (and tests) construct it. */
+/** The CalendarGateway on ews-javascript-api. Only server/compose/exchange.ts (and tests) construct it, as a view of the one connection. */
 
 export interface EwsGatewayOptions {
   readonly policy?: Partial<ResiliencePolicy>;

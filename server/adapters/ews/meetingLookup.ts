@@ -5,7 +5,7 @@ import { openEwsAccess, type EwsAccess, type EwsConnectionSettings } from './con
 import { CLEAN_GLOBAL_OBJECT_ID, extractAppointment } from './extract';
 import { DEFAULT_POLICY, type ResilienceHooks, type ResiliencePolicy, type Runner } from './resilience';
 
-/** The MeetingLookup on ews-javascript-api: one GetItem in the asker's own mailbox. Only main.ts (and tests) build it. */
+/** The MeetingLookup on ews-javascript-api: one GetItem in the asker's own mailbox. Only server/compose/exchange.ts (and tests) build it, as a view of the one connection. */
 
 export interface EwsMeetingLookupOptions {
   readonly policy?: Partial<ResiliencePolicy>;

@@ -18,7 +18,7 @@ import { CLEAN_GLOBAL_OBJECT_ID } from './extract';
 import { base64OfBinary, escapeXmlText } from './mapping';
 import { DEFAULT_POLICY, type ResilienceHooks, type ResiliencePolicy, type Runner } from './resilience';
 
-/** The MeetingWriter on ews-javascript-api. Only main.ts (and tests) construct it. */
+/** The MeetingWriter on ews-javascript-api. Only server/compose/exchange.ts (and tests) construct it, as a view of the one connection. */
 
 export interface EwsMeetingWriterOptions {
   readonly policy?: Partial<ResiliencePolicy>;
