@@ -49,6 +49,8 @@ async function main(): Promise<void> {
         username: 'NORTHWIND\\svc-roomserve',
         password: 'Roomserve-demo-1',
         authMethod: 'basic',
+        // The simulator listens on plain http on loopback: the admin's explicit "send unencrypted".
+        sendPasswordUnencrypted: true,
       }),
     });
     if (!saved.ok) throw new Error(`saving the Exchange settings failed: ${saved.status}`);
