@@ -3,6 +3,7 @@
  * in server/compose/, once, by the same functions the tests and benches use.
  */
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createAdvisoryRoomLeases } from './adapters/db/advisoryRoomLeases';
@@ -50,7 +51,6 @@ async function startDemoIfOn(config: Config, db: Database, logger: Logger, servi
 function listen(app: Express, config: Config): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(server)));
-    answerClientErrors(server);
     answerClientErrors(server);
   });
 }
@@ -117,7 +117,9 @@ export async function main(): Promise<void> {
   stopOnSignals(server, db, logger, composition);
   await composition.startBackground();
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  logger.info({ publicUrl: config.publicUrl }, `Roomserve listening on http://${shownHost}:${config.port}`);
+  // PORT=0 asks the system for a free port; say which one it gave.
+  const { port } = server.address() as AddressInfo;
+  logger.info({ publicUrl: config.publicUrl }, `Roomserve listening on http://${shownHost}:${port}`);
 }
 
 if (require.main === module) {

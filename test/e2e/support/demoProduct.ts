@@ -1,0 +1,162 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../../demo/organisation/organisation';
+import { ROOT, WEB_DIR, ensureWebBuild } from './productBuild';
+
+/**
+ * The product as a new user meets it after `npm install && npm start`: the server (from source,
+ * through tsx) with the demo organisation and the bundled Exchange simulator, on a fresh embedded
+ * database, serving the production web build; and headless Debian Chromium to walk it.
+ *
+ * The server is a child process and not under the test's network seal; it is pointed at loopback
+ * alone (HOST, its own simulator on 127.0.0.1).
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots');
+
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+  taskpane: { width: 350, height: 700 },
+} as const;
+
+export const DEMO_USERS = {
+  admin: 'ada.admin@northwind.test',
+  facility: 'frieda.facility@northwind.test',
+  employee: 'emma.schmidt@northwind.test',
+  external: 'gina.guest@partner.example',
+} as const;
+
+export interface DemoProduct {
+  readonly origin: string;
+  readonly browser: Browser;
+  /** A browser context signed in as a demo user (a fresh session cookie each time). */
+  signedIn(user: keyof typeof DEMO_USERS, viewport?: keyof typeof VIEWPORTS): Promise<Page>;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function startServer(port: number, dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`Roomserve did not start: ${output.slice(-3000)}`)), 180_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (output.includes('Roomserve listening')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`Roomserve exited (${String(code ?? signal)}): ${output.slice(-3000)}`));
+    });
+  });
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await gone;
+  clearTimeout(force);
+}
+
+async function sessionCookie(origin: string, email: string): Promise<string> {
+  const res = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`signing in ${email} answered ${res.status}: ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('rs_session='));
+  if (!cookie) throw new Error(`signing in ${email} set no session cookie`);
+  return cookie.split(';')[0]?.slice('rs_session='.length) ?? '';
+}
+
+export async function startDemoProduct(): Promise<DemoProduct> {
+  ensureWebBuild(path.join(WEB_DIR, 'index.html'));
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'roomserve-e2e-'));
+  const port = await freePort();
+  const server = await startServer(port, dataDir);
+  const origin = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    origin,
+    browser,
+    async signedIn(user, viewport = 'desktop') {
+      const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'en-GB' });
+      contexts.push(context);
+      await context.addCookies([
+        { name: 'rs_session', value: await sessionCookie(origin, DEMO_USERS[user]), url: origin },
+      ]);
+      return context.newPage();
+    },
+    async stop() {
+      for (const context of contexts) await context.close();
+      await browser.close();
+      await stopServer(server);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The widths of a page that are wider than its viewport: the page itself and the elements that stick out. */
+export async function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > width)
+      found.push(`page is ${document.documentElement.scrollWidth}px wide in a ${width}px viewport`);
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.right <= width + 1) continue;
+      // Only the outermost culprit: its parent fits.
+      const parent = el.parentElement?.getBoundingClientRect();
+      if (parent && parent.right > width + 1) continue;
+      const label = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? '';
+      found.push(
+        `<${el.tagName.toLowerCase()} class="${el.className.toString().slice(0, 60)}"> "${label}" ends at ${Math.round(box.right)}px`,
+      );
+    }
+    return found;
+  });
+}
+
+/** Saves a full-page screenshot as test-results/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
