@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { SERVER_PROFILES, type ExchangeRelease } from './soap/serverVersion';
 import { startExchangeSim } from './index';
 
 /** `npm run exchange-sim -- --port 8443 [--http] [--seed demo|path.json] [--ca-out ca.pem] [--attendant-delay-ms 200]` */
@@ -12,6 +13,7 @@ const USAGE = `Usage: npm run exchange-sim -- [options]
   --attendant-delay-ms N   delay before a room's booking attendant answers (default 200)
   --no-basic               do not offer Basic authentication
   --no-validate            do not check requests against messages.xsd
+  --release NAME           Exchange2019 (default) or Exchange2010_SP1
   --help                   show this text`;
 
 function numberOption(value: string | undefined, name: string): number | undefined {
@@ -19,6 +21,12 @@ function numberOption(value: string | undefined, name: string): number | undefin
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer`);
   return n;
+}
+
+function releaseOption(value: string | undefined): ExchangeRelease | undefined {
+  if (value === undefined) return undefined;
+  if (value in SERVER_PROFILES) return value as ExchangeRelease;
+  throw new Error(`--release must be one of ${Object.keys(SERVER_PROFILES).join(', ')}`);
 }
 
 async function main(): Promise<void> {
@@ -32,6 +40,7 @@ async function main(): Promise<void> {
       'attendant-delay-ms': { type: 'string' },
       'no-basic': { type: 'boolean' },
       'no-validate': { type: 'boolean' },
+      release: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -49,6 +58,7 @@ async function main(): Promise<void> {
     attendantDelayMs: numberOption(values['attendant-delay-ms'], 'attendant-delay-ms'),
     basicAuth: !values['no-basic'],
     validateRequests: values['no-validate'] ? false : undefined,
+    release: releaseOption(values.release),
   });
   console.log(`exchange-sim listening: ${sim.url}`);
   console.log(`control API: ${sim.baseUrl}/sim/`);

@@ -13,6 +13,7 @@ import { loadSeedFile, parseSeed, type SeedFile } from './model/seed';
 import { OpenStreams } from './operations/notifications';
 import { createOperations } from './operations/registry';
 import { faultEnvelope } from './soap/envelope';
+import { SERVER_PROFILES, type ExchangeRelease } from './soap/serverVersion';
 import { defaultSchemaDir, EwsSchemaValidator, schemaDirAvailable } from './soap/schema';
 
 /** Starts an EWS peer that behaves like on-premise Exchange 2019. See docs/exchange-sim.md. */
@@ -40,6 +41,8 @@ export interface ExchangeSimOptions {
    * Default: on when the schemas are found (EWS_SCHEMA_DIR or ../shared/schemas/ews).
    */
   validateRequests?: boolean;
+  /** The Exchange release to play (default Exchange2019; Exchange2010_SP1 for the oldest we support). */
+  release?: ExchangeRelease;
   schemaDir?: string;
   /** GetStreamingEvents keep-alive interval (default 30 s) and the length of a ConnectionTimeout minute (tests only). */
   streaming?: { heartbeatMs?: number; minuteMs?: number };
@@ -103,6 +106,7 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
   const openStreams = new OpenStreams();
   const shutdown = new AbortController();
   const endpoint = new EwsEndpoint({
+    profile: SERVER_PROFILES[options.release ?? 'Exchange2019'],
     model,
     authenticator,
     operations: createOperations(

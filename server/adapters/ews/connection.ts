@@ -59,12 +59,44 @@ function transportFor(settings: EwsConnectionSettings, streamSlot?: SlotTaker): 
 }
 
 /**
+ * An ExchangeService that reports the ServerVersionInfo of every answer it reads, so the
+ * connection learns which Exchange it talks to from ordinary traffic.
+ */
+class VersionReportingService extends ews.ExchangeService {
+  constructor(
+    version: ews.ExchangeVersion,
+    private readonly report: (info: ews.ExchangeServerInfo) => void,
+  ) {
+    // UTC in and out: ews-javascript-api would otherwise guess the process's local zone.
+    super(version, ews.TimeZoneInfo.Utc);
+  }
+
+  override get ServerInfo(): ews.ExchangeServerInfo {
+    return super.ServerInfo;
+  }
+
+  override set ServerInfo(info: ews.ExchangeServerInfo) {
+    (super.ServerInfo as ews.ExchangeServerInfo | undefined) = info;
+    if (info) this.report(info);
+  }
+}
+
+/** Exchange 2013 and later answer with MajorVersion 15; 2010 with 14. */
+const EXCHANGE_2013_MAJOR = 15;
+
+/**
  * Builds ExchangeService instances that share one transport. A service object carries the
  * impersonated mailbox, so every call gets its own.
  */
 export class EwsConnection {
   private readonly transport: Transport;
   private extraAgents: Array<http.Agent | https.Agent> = [];
+  /**
+   * The server's major version, once it has answered. Exchange 2010 SP1 refuses a
+   * RequestServerVersion newer than its own (schema validation), so requests go out as
+   * Exchange2010_SP1, which every supported release accepts, until an answer says 2013 or newer.
+   */
+  private serverMajorVersion: number | undefined;
 
   /** `streamSlot`: the budget a streaming request takes until Exchange answers it. */
   constructor(
@@ -102,9 +134,16 @@ export class EwsConnection {
     };
   }
 
+  /** Whether requests may ask for what came with Exchange 2013 (JoinOnlineMeetingUrl). */
+  speaks2013(): boolean {
+    return (this.serverMajorVersion ?? 0) >= EXCHANGE_2013_MAJOR;
+  }
+
   private serviceOn(xhr: StreamSafeXhrApi): ews.ExchangeService {
-    // UTC in and out: ews-javascript-api would otherwise guess the process's local zone.
-    const service = new ews.ExchangeService(ews.ExchangeVersion.Exchange2013, ews.TimeZoneInfo.Utc);
+    const version = this.speaks2013() ? ews.ExchangeVersion.Exchange2013 : ews.ExchangeVersion.Exchange2010_SP1;
+    const service = new VersionReportingService(version, (info) => {
+      this.serverMajorVersion = info.MajorVersion;
+    });
     service.Url = new ews.Uri(this.settings.url);
     service.Credentials = new ews.WebCredentials(this.settings.username, this.settings.password);
     service.XHRApi = xhr;

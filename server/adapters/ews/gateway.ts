@@ -52,7 +52,8 @@ const HEADER_PROPERTIES = (): ews.PropertySet =>
     ews.AppointmentSchema.Location,
   ]);
 
-const DETAIL_PROPERTIES = (): ews.PropertySet => {
+/** JoinOnlineMeetingUrl came with Exchange 2013: asked for only when the request speaks 2013. */
+const DETAIL_PROPERTIES = (service: ews.ExchangeService): ews.PropertySet => {
   const set = new ews.PropertySet(ews.BasePropertySet.IdOnly, [
     CLEAN_GLOBAL_OBJECT_ID,
     ews.AppointmentSchema.ICalUid,
@@ -69,8 +70,9 @@ const DETAIL_PROPERTIES = (): ews.PropertySet => {
     ews.AppointmentSchema.RequiredAttendees,
     ews.AppointmentSchema.OptionalAttendees,
     ews.AppointmentSchema.Resources,
-    ews.AppointmentSchema.JoinOnlineMeetingUrl,
   ]);
+  if (service.RequestedServerVersion >= ews.ExchangeVersion.Exchange2013)
+    set.Add(ews.AppointmentSchema.JoinOnlineMeetingUrl);
   set.RequestedBodyType = ews.BodyType.Text;
   return set;
 };
@@ -161,7 +163,7 @@ export function calendarGatewayOn(
   async function getItems(
     mailbox: string,
     ids: readonly string[],
-    properties: () => ews.PropertySet,
+    properties: (service: ews.ExchangeService) => ews.PropertySet,
   ): Promise<ews.Appointment[]> {
     const service = connection.impersonating(mailbox);
     const batches = await Promise.all(
@@ -169,7 +171,7 @@ export function calendarGatewayOn(
         run(() =>
           service.BindToItems(
             batch.map((id) => new ews.ItemId(id)),
-            properties(),
+            properties(service),
           ),
         ),
       ),

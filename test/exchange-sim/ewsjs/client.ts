@@ -12,8 +12,9 @@ export function ewsService(
   password: string,
   scheme: Scheme,
   ca?: string,
+  version: ews.ExchangeVersion = ews.ExchangeVersion.Exchange2013_SP1,
 ): ews.ExchangeService {
-  const service = new ews.ExchangeService(ews.ExchangeVersion.Exchange2013_SP1);
+  const service = new ews.ExchangeService(version);
   service.Url = new ews.Uri(url);
   service.Credentials = new ews.WebCredentials(user, password);
   if (scheme === 'ntlm') {

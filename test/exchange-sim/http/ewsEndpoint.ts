@@ -6,17 +6,14 @@ import { isEwsError } from '../model/errors';
 import type { Operation, OperationContext } from '../operations/context';
 import { errorMessage, responseWithMessages } from '../operations/responses';
 import { responseEnvelope, serverBusyFault, SoapFault } from '../soap/envelope';
-import {
-  ACCEPTED_SERVER_VERSIONS,
-  atLeast2010Sp1,
-  parseEwsRequest,
-  schemaValidationFault,
-  type EwsRequest,
-} from '../soap/request';
+import { atLeast2010Sp1, parseEwsRequest, schemaValidationFault, type EwsRequest } from '../soap/request';
 import type { EwsSchemaValidator } from '../soap/schema';
+import { KNOWN_REQUEST_VERSIONS, type ServerProfile } from '../soap/serverVersion';
 import { readBody } from './listener';
 
 export interface EwsEndpointOptions {
+  /** The Exchange release played: version header, accepted RequestServerVersion values, schema. */
+  readonly profile: ServerProfile;
   model: ExchangeModelApi;
   authenticator: Authenticator<Mailbox>;
   operations: ReadonlyMap<string, Operation>;
@@ -116,6 +113,7 @@ export class EwsEndpoint {
     const { model } = this.o;
     model.countRequest(request.operation, caller.smtp);
     await this.validate(request);
+    this.checkFieldsKnown(request);
     const operation = this.o.operations.get(request.operation);
     if (!operation) throw unknownOperationFault(request.operation);
     const serverVersion = this.checkVersion(request, operation);
@@ -135,6 +133,7 @@ export class EwsEndpoint {
       caller,
       actor,
       serverVersion,
+      serverInfo: this.o.profile.info,
       timeZoneId: request.timeZoneId,
       recordResponse: this.o.recordResponse,
       shutdownSignal: this.o.shutdownSignal,
@@ -148,7 +147,7 @@ export class EwsEndpoint {
         }
         const body = mailboxMoveResponse(request.operation);
         this.o.recordResponse(request.operation, body);
-        sendXml(res, 200, responseEnvelope(body));
+        sendXml(res, 200, responseEnvelope(body, this.o.profile.info));
         return;
       }
       if (operation.kind === 'streaming') {
@@ -159,7 +158,7 @@ export class EwsEndpoint {
       }
       const body = await operation.handle(ctx, request.body);
       this.o.recordResponse(request.operation, body);
-      sendXml(res, 200, responseEnvelope(body));
+      sendXml(res, 200, responseEnvelope(body, this.o.profile.info));
     } finally {
       // Idempotent: a streaming request has already given its slot back.
       release();
@@ -174,13 +173,27 @@ export class EwsEndpoint {
 
   private checkVersion(request: EwsRequest, operation: Operation): string {
     const version = request.requestServerVersion ?? 'Exchange2007_SP1';
-    if (!ACCEPTED_SERVER_VERSIONS.includes(version)) {
+    const { acceptedVersions, release } = this.o.profile;
+    if (!acceptedVersions.includes(version)) {
+      // An older release's Types.xsd does not list newer values: the header fails schema validation.
+      if (release !== 'Exchange2019' && atLeastKnown(version)) throw versionNotInSchemaFault(version);
       throw new SoapFault('ErrorInvalidServerVersion', 'The specified server version is invalid.');
     }
     if (operation.kind === 'streaming' && !atLeast2010Sp1(version)) {
       throw new SoapFault('ErrorInvalidServerVersion', 'The specified server version is invalid.');
     }
     return version;
+  }
+
+  private checkFieldsKnown(request: EwsRequest): void {
+    for (const uri of this.o.profile.unknownFieldUris) {
+      if (request.bodyXml.includes(`"${uri}"`)) {
+        throw schemaValidationFault(
+          `The 'FieldURI' attribute is invalid - The value '${uri}' is invalid according to its datatype ` +
+            `'http://schemas.microsoft.com/exchange/services/2006/types:UnindexedFieldURIType' - The Enumeration constraint failed.`,
+        );
+      }
+    }
   }
 
   private resolveActor(caller: Mailbox, request: EwsRequest): string {
@@ -250,4 +263,13 @@ function mailboxMoveResponse(operation: string): string {
       messageText: 'Mailbox move in progress. Try again later.',
     }),
   ]);
+}
+
+const atLeastKnown = (version: string): boolean => KNOWN_REQUEST_VERSIONS.includes(version);
+
+function versionNotInSchemaFault(version: string): SoapFault {
+  return schemaValidationFault(
+    `The 'Version' attribute is invalid - The value '${version}' is invalid according to its datatype ` +
+      `'http://schemas.microsoft.com/exchange/services/2006/types:ExchangeVersionType' - The Enumeration constraint failed.`,
+  );
 }

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Element } from '../soap/dom';
+import type { ServerVersionInfo } from '../soap/serverVersion';
 import type { ExchangeModelApi, Mailbox } from '../model/api';
 
 /** Everything an operation needs to answer one EWS request. */
@@ -11,6 +12,8 @@ export interface OperationContext {
   readonly actor: string;
   /** RequestServerVersion Version, e.g. `Exchange2013_SP1`. */
   readonly serverVersion: string;
+  /** The ServerVersionInfo header of every response (streamed ones too). */
+  readonly serverInfo: ServerVersionInfo;
   /** TimeZoneContext TimeZoneDefinition Id (a Windows zone id), when the request gave one. */
   readonly timeZoneId?: string;
   /** Streaming envelopes and response bodies go through here so tests can check them. */

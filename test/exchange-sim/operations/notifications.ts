@@ -186,7 +186,7 @@ function streamEvents(
   const write = (content: string[]): void => {
     const body = streamingBody(content);
     ctx.recordResponse('GetStreamingEvents', body);
-    res.write(streamingEnvelope(body));
+    res.write(streamingEnvelope(body, ctx.serverInfo));
   };
   if (firstError) {
     const body = bodyElement(
@@ -203,7 +203,7 @@ function streamEvents(
       ),
     );
     ctx.recordResponse('GetStreamingEvents', body);
-    res.end(streamingEnvelope(body));
+    res.end(streamingEnvelope(body, ctx.serverInfo));
     return Promise.resolve();
   }
 

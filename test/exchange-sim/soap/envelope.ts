@@ -1,17 +1,9 @@
+import type { ServerVersionInfo } from './serverVersion';
 import { el, escapeText, leaf, NS } from './xml';
 
-/** What Exchange 2019 CU-era servers put in every response header. */
-export const SERVER_VERSION = {
-  MajorVersion: 15,
-  MinorVersion: 2,
-  MajorBuildNumber: 1118,
-  MinorBuildNumber: 7,
-  Version: 'V2017_07_11',
-} as const;
-
-function serverVersionHeader(): string {
+function serverVersionHeader(info: ServerVersionInfo): string {
   return el('h:ServerVersionInfo', {
-    ...SERVER_VERSION,
+    ...info,
     'xmlns:h': NS.t,
     xmlns: NS.t,
     'xmlns:xsd': NS.xsd,
@@ -20,11 +12,11 @@ function serverVersionHeader(): string {
 }
 
 /** A full response envelope around one body element (which declares its own m:/t: prefixes). */
-export function responseEnvelope(bodyElement: string): string {
+export function responseEnvelope(bodyElement: string, info: ServerVersionInfo): string {
   return (
     '<?xml version="1.0" encoding="utf-8"?>' +
     `<s:Envelope xmlns:s="${NS.soap}">` +
-    `<s:Header>${serverVersionHeader()}</s:Header>` +
+    `<s:Header>${serverVersionHeader(info)}</s:Header>` +
     `<s:Body xmlns:xsi="${NS.xsi}" xmlns:xsd="${NS.xsd}">${bodyElement}</s:Body>` +
     '</s:Envelope>'
   );
@@ -34,10 +26,10 @@ export function responseEnvelope(bodyElement: string): string {
  * The envelope as Exchange writes it inside a GetStreamingEvents chunked response: an
  * unprefixed `<Envelope>` in the SOAP namespace.
  */
-export function streamingEnvelope(bodyElement: string): string {
+export function streamingEnvelope(bodyElement: string, info: ServerVersionInfo): string {
   return (
     `<Envelope xmlns="${NS.soap}">` +
-    `<soap11:Header xmlns:soap11="${NS.soap}">${serverVersionHeader()}</soap11:Header>` +
+    `<soap11:Header xmlns:soap11="${NS.soap}">${serverVersionHeader(info)}</soap11:Header>` +
     `<soap11:Body xmlns:soap11="${NS.soap}">${bodyElement}</soap11:Body>` +
     '</Envelope>'
   );

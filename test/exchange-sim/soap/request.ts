@@ -1,3 +1,4 @@
+import { KNOWN_REQUEST_VERSIONS } from './serverVersion';
 import {
   child,
   elementChildren,
@@ -79,28 +80,7 @@ export function parseEwsRequest(text: string): EwsRequest {
   };
 }
 
-/** RequestServerVersion values Exchange 2019 accepts. */
-export const ACCEPTED_SERVER_VERSIONS: readonly string[] = [
-  'Exchange2007',
-  'Exchange2007_SP1',
-  'Exchange2010',
-  'Exchange2010_SP1',
-  'Exchange2010_SP2',
-  'Exchange2013',
-  'Exchange2013_SP1',
-  'Exchange2015',
-  'Exchange2016',
-  'V2015_10_05',
-  'V2016_01_06',
-  'V2016_04_13',
-  'V2016_07_13',
-  'V2016_10_10',
-  'V2017_01_07',
-  'V2017_04_14',
-  'V2017_07_11',
-];
-
 /** True when `version` is at least Exchange2010_SP1 (streaming notifications need it). */
 export function atLeast2010Sp1(version: string): boolean {
-  return ACCEPTED_SERVER_VERSIONS.indexOf(version) >= ACCEPTED_SERVER_VERSIONS.indexOf('Exchange2010_SP1');
+  return KNOWN_REQUEST_VERSIONS.indexOf(version) >= KNOWN_REQUEST_VERSIONS.indexOf('Exchange2010_SP1');
 }
