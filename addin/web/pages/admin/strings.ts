@@ -39,6 +39,8 @@ export const adminStrings = {
     passwordStored: 'A password is stored. Leave this empty to keep it, or type a new one to replace it.',
     passwordRequired: 'Enter the service user’s password.',
     passwordNeeded: 'The password is required the first time.',
+    passwordAgainServer: 'The EWS URL now points at another server: enter the password again.',
+    passwordAgainMethod: 'The authentication method changed: enter the password again.',
     authMethod: 'Authentication',
     authNtlm: 'NTLM (default for Exchange on-premise)',
     authBasic: 'Basic',
