@@ -34,7 +34,7 @@ function roomLeases(config: Config, logger: Logger) {
 
 /** The demo plug-in (demo organisation, simulated Exchange) is loaded only when it is switched on. */
 async function startDemoIfOn(config: Config, db: Database, logger: Logger, services: Composition['services']) {
-  if (!config.demo && !config.exchangeSim) return { simulatedExchange: false };
+  if (!config.demo && !config.exchangeSim) return { simulatedExchange: false, signIn: undefined };
   const demo = await import('../demo/index.js');
   return demo.startDemo({
     seed: config.demo,
@@ -50,7 +50,6 @@ async function startDemoIfOn(config: Config, db: Database, logger: Logger, servi
 function listen(app: Express, config: Config): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(server)));
-    answerClientErrors(server);
     answerClientErrors(server);
   });
 }
@@ -108,7 +107,8 @@ export async function main(): Promise<void> {
   });
   const { services } = composition;
   await services.exchange.startupCheck();
-  ({ simulatedExchange } = await startDemoIfOn(config, db, logger, services));
+  const demo = await startDemoIfOn(config, db, logger, services);
+  simulatedExchange = demo.simulatedExchange;
   if (config.initialAdmin) {
     const outcome = await services.users.ensureInitialAdmin(config.initialAdmin);
     logger.info({ email: config.initialAdmin.email, outcome }, 'initial admin');
@@ -118,6 +118,7 @@ export async function main(): Promise<void> {
   await composition.startBackground();
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   logger.info({ publicUrl: config.publicUrl }, `Roomserve listening on http://${shownHost}:${config.port}`);
+  if (config.demo && demo.signIn) logger.info(demo.signIn);
 }
 
 if (require.main === module) {
