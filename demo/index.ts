@@ -4,6 +4,7 @@ import type { ExchangeRoom } from '../server/ports/syncStore';
 import { seedDemoIfEmpty } from './database/seed';
 import { startDemoExchange } from './exchange/demoExchange';
 import { startDemoSimulator } from './exchange/simulator';
+import { DEMO_EXTERNAL_GUEST, DEMO_PASSWORD, DEMO_PEOPLE } from './organisation/organisation';
 
 /**
  * The demo plug-in: the demo organisation (organisation/), its drawn floor plans and room pictures
@@ -39,6 +40,8 @@ export interface DemoOptions {
 export interface RunningDemo {
   /** Whether Roomserve's Exchange is the bundled simulator (the web app shows a banner). */
   readonly simulatedExchange: boolean;
+  /** What to print once Roomserve is ready: the demo accounts and their one password (public, as in the README). */
+  readonly signIn: string;
 }
 
 async function startSimulatedExchange(options: DemoOptions): Promise<boolean> {
@@ -64,5 +67,13 @@ async function startSimulatedExchange(options: DemoOptions): Promise<boolean> {
 
 export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   if (options.seed) await seedDemoIfEmpty(options.knex, { logger: options.logger });
-  return { simulatedExchange: await startSimulatedExchange(options) };
+  return { simulatedExchange: await startSimulatedExchange(options), signIn: demoSignIn() };
+}
+
+/** One account per role, as the README lists them. */
+export function demoSignIn(): string {
+  const people = [...DEMO_PEOPLE, DEMO_EXTERNAL_GUEST];
+  const firstOfEachRole = people.filter((p, i) => people.findIndex((q) => q.role === p.role) === i);
+  const lines = firstOfEachRole.map((p) => `  ${p.email.padEnd(34)} ${p.role}`);
+  return [`Demo accounts (password ${DEMO_PASSWORD}):`, ...lines].join('\n');
 }

@@ -35,7 +35,7 @@ function roomLeases(config: Config, logger: Logger) {
 
 /** The demo plug-in (demo organisation, simulated Exchange) is loaded only when it is switched on. */
 async function startDemoIfOn(config: Config, db: Database, logger: Logger, services: Composition['services']) {
-  if (!config.demo && !config.exchangeSim) return { simulatedExchange: false };
+  if (!config.demo && !config.exchangeSim) return { simulatedExchange: false, signIn: undefined };
   const demo = await import('../demo/index.js');
   return demo.startDemo({
     seed: config.demo,
@@ -108,7 +108,8 @@ export async function main(): Promise<void> {
   });
   const { services } = composition;
   await services.exchange.startupCheck();
-  ({ simulatedExchange } = await startDemoIfOn(config, db, logger, services));
+  const demo = await startDemoIfOn(config, db, logger, services);
+  simulatedExchange = demo.simulatedExchange;
   if (config.initialAdmin) {
     const outcome = await services.users.ensureInitialAdmin(config.initialAdmin);
     logger.info({ email: config.initialAdmin.email, outcome }, 'initial admin');
@@ -120,6 +121,7 @@ export async function main(): Promise<void> {
   // PORT=0 asks the system for a free port; say which one it gave.
   const { port } = server.address() as AddressInfo;
   logger.info({ publicUrl: config.publicUrl }, `Roomserve listening on http://${shownHost}:${port}`);
+  if (config.demo && demo.signIn) logger.info(demo.signIn);
 }
 
 if (require.main === module) {

@@ -1,13 +1,13 @@
 import type { Knex } from 'knex';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { systemClock } from '../adapters/clock/systemClock';
 import { createSecretBox, loadOrCreateKey } from '../adapters/crypto/secretBox';
 import { migrateToLatest, openDatabase, type Database, type DatabaseTarget } from '../adapters/db/database';
 import type { Config } from '../config';
-import { REDACT_PATHS } from '../http/middleware/requestLogger';
 import type { Clock } from '../ports/clock';
 import type { SecretSealer } from '../ports/exchangeSettings';
 import { createSyncMetrics, type SyncMetrics } from '../sync/metrics';
+import { createLogger, stdoutIsTerminal } from './logger';
 
 /**
  * What every feature is built on. main() opens the production one; tests and benches bring their
@@ -36,7 +36,7 @@ function databaseTarget(config: Config): DatabaseTarget {
 
 /** The production infrastructure: the migrated database, the logger, the secret box, the metrics. */
 export async function openInfrastructure(config: Config): Promise<OpenedInfrastructure> {
-  const logger = pino({ level: config.logLevel, redact: REDACT_PATHS });
+  const logger = createLogger({ level: config.logLevel, pretty: stdoutIsTerminal() });
   const db = await openDatabase(databaseTarget(config));
   const applied = await migrateToLatest(db.knex);
   logger.info({ engine: db.engine, applied: applied.length }, 'database ready');

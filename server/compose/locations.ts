@@ -1,4 +1,5 @@
 import { createFileRepository } from '../adapters/db/repositories/files';
+import { createImageSanitizer } from '../adapters/images';
 import { createLocationRepositories } from '../adapters/db/repositories/locations';
 import { createRoomSearchRepository } from '../adapters/db/repositories/roomSearch';
 import type { FileRepository } from '../ports/files';
@@ -42,7 +43,7 @@ export function composeLocations(deps: LocationsFeatureDeps): LocationsFeature {
       onMailboxVerifierChanged: deps.onMailboxVerifierChanged,
       warn: (details, message) => logger.warn(details, message),
     }),
-    files: createFilesService({ files }),
+    files: createFilesService({ files, sanitizer: createImageSanitizer() }),
     roomSearch: createRoomSearchService({ roomSearch: createRoomSearchRepository(knex) }),
     places: { buildings: repositories.buildings, rooms: repositories.rooms, files },
   };

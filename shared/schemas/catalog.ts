@@ -146,7 +146,11 @@ export type ProviderPatch = z.infer<typeof providerPatchSchema>;
 export const webhookAllowListSchema = z
   .object({
     entries: z
-      .array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]))
+      .array(
+        z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
+          error: 'must be an IP address or a network in CIDR notation, e.g. 10.20.0.0/16',
+        }),
+      )
       .max(100)
       .refine((list) => new Set(list).size === list.length, 'must not repeat an entry'),
   })

@@ -19,7 +19,7 @@ function pngChunk(type: string, data: Buffer): Buffer {
 }
 
 /** A real, decodable PNG of one colour; `padding` bytes of metadata make it as large as needed. */
-export function pngBytes(width: number, height: number, options: { padding?: number } = {}): Buffer {
+export function pngBytes(width: number, height: number, options: { padding?: number; comment?: string } = {}): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -30,16 +30,62 @@ export function pngBytes(width: number, height: number, options: { padding?: num
   const chunks = [pngChunk('IHDR', header)];
   if (options.padding)
     chunks.push(pngChunk('tEXt', Buffer.concat([Buffer.from('Comment\0'), Buffer.alloc(options.padding, 0x61)])));
+  if (options.comment) chunks.push(pngChunk('tEXt', Buffer.from(`Comment\0${options.comment}`, 'latin1')));
   chunks.push(pngChunk('IDAT', pixels), pngChunk('IEND', Buffer.alloc(0)));
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ...chunks]);
 }
 
-/** A minimal GIF header with a logical screen size, enough for type and size detection. */
+/**
+ * LZW data for `pixels` pixels of colour 0 at minimum code size 2, written so the code width never
+ * grows: a clear code (4) before every two literals keeps the table below 8 entries.
+ */
+function gifPixelCodes(pixels: number): Buffer {
+  const codes: number[] = [];
+  for (let i = 0; i < pixels; i += 1) {
+    if (i % 2 === 0) codes.push(4);
+    codes.push(0);
+  }
+  codes.push(5);
+  const bytes: number[] = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const code of codes) {
+    buffer |= code << bits;
+    bits += 3;
+    while (bits >= 8) {
+      bytes.push(buffer & 0xff);
+      buffer >>= 8;
+      bits -= 8;
+    }
+  }
+  if (bits > 0) bytes.push(buffer & 0xff);
+  const blocks: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += 255) {
+    const block = bytes.slice(i, i + 255);
+    blocks.push(Buffer.from([block.length, ...block]));
+  }
+  return Buffer.concat([Buffer.from([2]), ...blocks, Buffer.from([0])]);
+}
+
+/** A real, decodable GIF of one grey colour. */
 export function gifBytes(width: number, height: number): Buffer {
-  const size = Buffer.alloc(4);
-  size.writeUInt16LE(width, 0);
-  size.writeUInt16LE(height, 2);
-  return Buffer.concat([Buffer.from('GIF89a', 'ascii'), size, Buffer.from([0, 0, 0, 0x3b])]);
+  const screen = Buffer.alloc(7);
+  screen.writeUInt16LE(width, 0);
+  screen.writeUInt16LE(height, 2);
+  screen.writeUInt8(0x80, 4); // a global colour table of two entries
+  const colours = Buffer.from([0x7f, 0x7f, 0x7f, 0, 0, 0]);
+  const descriptor = Buffer.alloc(10);
+  descriptor.writeUInt8(0x2c, 0);
+  descriptor.writeUInt16LE(width, 5);
+  descriptor.writeUInt16LE(height, 7);
+  return Buffer.concat([
+    Buffer.from('GIF89a', 'ascii'),
+    screen,
+    colours,
+    descriptor,
+    gifPixelCodes(width * height),
+    Buffer.from([0x3b]),
+  ]);
 }
 
 export function svgText(

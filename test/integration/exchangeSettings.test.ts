@@ -83,9 +83,12 @@ describe('Exchange settings', () => {
     });
     expect(JSON.stringify(read.body)).not.toContain(PASSWORD);
 
-    // Saving without a password keeps the stored one.
-    const { password: _omit, ...withoutPassword } = settings({ authMethod: 'basic' });
+    // Saving without a password keeps the stored one (same server, same method).
+    const { password: _omit, ...withoutPassword } = settings();
     expect((await put(withoutPassword)).status).toBe(200);
+    expect((await test()).body).toMatchObject({ ok: true });
+    // A new authentication method needs the password again (issue #20): with it, Basic works.
+    expect((await put(settings({ authMethod: 'basic' }))).status).toBe(200);
     expect((await test()).body).toMatchObject({ ok: true });
   });
 

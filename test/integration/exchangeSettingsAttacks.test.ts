@@ -98,6 +98,28 @@ describe('the write-only Exchange password', () => {
     expect(stored.body).toMatchObject({ ewsUrl: sim.url, passwordSet: true });
   });
 
+  it('is not sent as Basic after switching the method from NTLM without entering it again', async () => {
+    const attacker = await captureServer();
+    // NTLM never puts the password itself on the wire, so an http address is allowed without the tick.
+    expect((await put({ ...realSettings, ewsUrl: attacker.url, authMethod: 'ntlm' })).status).toBe(200);
+    const { password: _keep, ...withoutPassword } = realSettings;
+
+    const switched = await put({ ...withoutPassword, ewsUrl: attacker.url, sendPasswordUnencrypted: true });
+    expect(switched.status).toBe(400);
+    expect(switched.body).toMatchObject({
+      error: {
+        code: 'validation_failed',
+        message: expect.stringMatching(/password again.*authentication method/),
+        details: { field: 'password', reason: 'auth_method_changed' },
+      },
+    });
+    await testConnection();
+    const basicHeaders = attacker.seen.filter((h) => /^basic /i.test(h.authorization ?? ''));
+    expect(basicHeaders).toEqual([]);
+    const stored = await request(t.app).get('/api/admin/exchange').set('Authorization', `Bearer ${admin}`);
+    expect(stored.body).toMatchObject({ ewsUrl: attacker.url, authMethod: 'ntlm', passwordSet: true });
+  });
+
   it('is sent as Basic over plain http only when the admin ticks "send the password unencrypted"', async () => {
     const attacker = await captureServer();
     const plain = { ...realSettings, ewsUrl: attacker.url };

@@ -89,6 +89,10 @@ describe('changing a webhook URL', () => {
     expect((await w.facility.put('/api/catalog/webhook-allow-list').send({ entries: ['127.0.0.1'] })).status).toBe(403);
     const bad = await w.admin.put('/api/catalog/webhook-allow-list').send({ entries: ['intranet.local'] });
     expect(bad.status).toBe(400);
+    // The admin page shows this next to the field, naming the entry by its index.
+    expect(bad.body).toMatchObject({
+      error: { details: { issues: [{ path: 'entries.0', message: expect.stringMatching(/IP address.*CIDR/) }] } },
+    });
     expect((await w.admin.get('/api/catalog/webhook-allow-list')).body).toEqual({ entries: [] });
   });
 });

@@ -30,6 +30,10 @@ function challengeOf(header: unknown): string | undefined {
     .find((v) => /^(NTLM|Negotiate) \S+/i.test(v));
 }
 
+function withoutAuthorization(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'));
+}
+
 export class NtlmAuthProvider implements IProvider {
   readonly providerName = 'ntlm';
   readonly client: AxiosInstance = axios.create();
@@ -61,8 +65,10 @@ export class NtlmAuthProvider implements IProvider {
     const challenged = await this.client.request(negotiate);
     const challenge = challengeOf(challenged.headers['www-authenticate']);
     if (challenged.status !== 401 || challenge === undefined) {
-      // No NTLM challenge: let the real request run and fail (or succeed) on its own terms.
-      return { ...base, httpAgent, httpsAgent };
+      // No NTLM challenge: let the real request run and fail (or succeed) on its own terms, but
+      // without the Basic header ews-javascript-api's credentials put on every request: with NTLM
+      // chosen, the password must never cross the wire, whatever the server asks for (issue #20).
+      return { ...base, httpAgent, httpsAgent, headers: withoutAuthorization(headers) };
     }
     const type2 = decodeType2Message(challenge);
     const type3 = createType3Message(type2, this.user, this.password, '.', this.domain);

@@ -13,13 +13,35 @@ function origin(url: string): string | null {
   }
 }
 
+export type AuthMethod = 'ntlm' | 'basic';
+
+/** Where and how the password goes: the server (scheme, host, port) and the authentication method. */
+export interface PasswordDestination {
+  readonly url: string;
+  readonly authMethod: AuthMethod;
+}
+
 /** The stored password may be kept only for the same scheme, host and port. */
 export function mayKeepPassword(storedUrl: string, newUrl: string): boolean {
   const before = origin(storedUrl);
   return before !== null && before === origin(newUrl);
 }
 
+/**
+ * Why the stored password may not be kept for the new destination, or undefined when it may.
+ * A new method counts like a new server: NTLM never shows the password on the wire, Basic does,
+ * so switching NTLM → Basic would hand the password to whoever answers.
+ */
+export function passwordReentryReason(
+  stored: PasswordDestination,
+  next: PasswordDestination,
+): 'server_changed' | 'auth_method_changed' | undefined {
+  if (!mayKeepPassword(stored.url, next.url)) return 'server_changed';
+  if (stored.authMethod !== next.authMethod) return 'auth_method_changed';
+  return undefined;
+}
+
 /** Basic authentication over plain http puts the password readable on the wire. */
-export function sendsPasswordInClear(url: string, authMethod: 'ntlm' | 'basic'): boolean {
+export function sendsPasswordInClear(url: string, authMethod: AuthMethod): boolean {
   return authMethod === 'basic' && url.toLowerCase().startsWith('http:');
 }

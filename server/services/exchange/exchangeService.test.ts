@@ -98,9 +98,22 @@ describe('the Exchange service', () => {
     expect(JSON.stringify(saved)).not.toContain('pw-1');
     expect(repo.row?.passwordSealed).toBe('sealed:1-wp');
     const { password: _omit, ...rest } = input;
-    await service.saveSettings({ ...rest, authMethod: 'basic' });
+    await service.saveSettings({ ...rest, username: 'EX\\svc2' });
     await service.gateway();
-    expect(built.at(-1)).toMatchObject({ password: 'pw-1', authMethod: 'basic' });
+    expect(built.at(-1)).toMatchObject({ password: 'pw-1', username: 'EX\\svc2', authMethod: 'ntlm' });
+  });
+
+  it('asks for the password again when the authentication method changes (issue #20)', async () => {
+    const { service, repo } = setup();
+    await service.saveSettings(input);
+    const { password: _omit, ...rest } = input;
+    await expect(service.saveSettings({ ...rest, authMethod: 'basic' })).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: { field: 'password', reason: 'auth_method_changed' },
+    });
+    expect(repo.row?.authMethod).toBe('ntlm');
+    await service.saveSettings({ ...input, authMethod: 'basic', password: 'pw-2' });
+    expect(repo.row).toMatchObject({ authMethod: 'basic', passwordSealed: 'sealed:2-wp' });
   });
 
   it('rebuilds the gateway after a save and tells listeners', async () => {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ExchangeSettings, exchangeSettingsInputSchema } from '../../../shared/schemas/exchange';
 import { invalid } from '../../domain/errors';
-import { mayKeepPassword, sendsPasswordInClear } from '../../domain/exchange/passwordRules';
+import { passwordReentryReason, sendsPasswordInClear } from '../../domain/exchange/passwordRules';
 import type {
   ExchangeConnection,
   ExchangeConnectionSettings,
@@ -22,6 +22,11 @@ export const CLEAR_PASSWORD_WARNING =
 
 export const SKIP_TLS_WARNING =
   'Exchange TLS certificate verification is switched OFF (skip TLS verification): anyone on the network path can read the service password. Add the CA bundle instead.';
+
+const PASSWORD_REENTRY_MESSAGES = {
+  server_changed: 'Enter the password again: the EWS URL now points at another server (scheme, host or port).',
+  auth_method_changed: 'Enter the password again: the authentication method changed.',
+} as const;
 
 function view(stored: StoredExchangeSettings | undefined): ExchangeSettings {
   if (!stored)
@@ -130,10 +135,8 @@ export function settingsUseCases(deps: ExchangeServiceDeps) {
         const existing = await connectionSettings();
         if (!existing) throw invalid('The password is required the first time', { field: 'password' });
         // Otherwise the write-only password could be sent to, and read at, an address of the admin's choosing.
-        if (!mayKeepPassword(existing.url, ewsUrl))
-          throw invalid('Enter the password again: the EWS URL now points at another server (scheme, host or port).', {
-            field: 'password',
-          });
+        const reason = passwordReentryReason(existing, { url: ewsUrl, authMethod: rest.authMethod });
+        if (reason !== undefined) throw invalid(PASSWORD_REENTRY_MESSAGES[reason], { field: 'password', reason });
         password = existing.password;
       }
       if (sendPasswordUnencrypted && sendsPasswordInClear(ewsUrl, rest.authMethod)) deps.warn(CLEAR_PASSWORD_WARNING);

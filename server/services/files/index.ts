@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { fileUrl, type UploadedFile } from '../../../shared/api/files';
 import { invalid, notFound } from '../../domain/errors';
 import type { FileRepository, StoredFile } from '../../ports/files';
-import { inspectImage } from './inspectImage';
+import type { ImageSanitizer } from '../../ports/imageSanitizer';
+import { detectImageType, measureImage, unsupportedImage } from './inspectImage';
 
 export interface FilesServiceDeps {
   readonly files: FileRepository;
+  readonly sanitizer: ImageSanitizer;
 }
 
 export function describeFile(file: StoredFile): UploadedFile {
@@ -22,18 +24,29 @@ export function describeFile(file: StoredFile): UploadedFile {
 
 /** Uploaded images (floor plans, room photos), stored in the database so every instance serves them. */
 export interface FilesService {
-  /** Accepts only images it can read (PNG, JPEG, WebP, safe SVG); `invalid` otherwise. */
+  /**
+   * Accepts only images it can read (PNG, JPEG, WebP, GIF, SVG) and stores them cleaned: raster
+   * images re-encoded, SVGs sanitised. The stored bytes, size and hash are the cleaned image's.
+   */
   upload(content: Buffer): Promise<UploadedFile>;
   read(id: string): Promise<{ file: StoredFile; content: Buffer }>;
 }
 
-export function createFilesService({ files }: FilesServiceDeps): FilesService {
+export function createFilesService({ files, sanitizer }: FilesServiceDeps): FilesService {
   return {
     async upload(content: Buffer): Promise<UploadedFile> {
       if (content.byteLength === 0) throw invalid('The uploaded file is empty', { field: 'file' });
-      const image = inspectImage(content);
-      const sha256 = createHash('sha256').update(content).digest('hex');
-      const stored = await files.create({ ...image, content, sha256 });
+      const contentType = detectImageType(content);
+      const clean = await sanitizer.sanitize(content, contentType);
+      if (clean === undefined)
+        throw unsupportedImage(
+          contentType === 'image/svg+xml'
+            ? 'the file is not a well-formed SVG image'
+            : 'the image could not be decoded',
+        );
+      const size = measureImage(clean, contentType);
+      const sha256 = createHash('sha256').update(clean).digest('hex');
+      const stored = await files.create({ contentType, ...size, content: clean, sha256 });
       return describeFile(stored);
     },
     async read(id: string): Promise<{ file: StoredFile; content: Buffer }> {

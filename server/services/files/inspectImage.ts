@@ -1,8 +1,7 @@
 import { imageSize } from 'image-size';
 import { AppError, unprocessable } from '../../domain/errors';
 import { contentTypeOfFormat, looksLikeXml, type ImageContentType } from '../../domain/files/imageTypes';
-import { isSvgRoot, rawSvgHazards, svgHazards } from '../../domain/files/svgSafety';
-import { parseXml } from './svgDocument';
+import { declaresDtd } from '../../domain/files/svgPolicy';
 
 export interface InspectedImage {
   readonly contentType: ImageContentType;
@@ -10,7 +9,7 @@ export interface InspectedImage {
   readonly height: number;
 }
 
-const unsupported = (detail: string): AppError =>
+export const unsupportedImage = (detail: string): AppError =>
   new AppError('unsupported_media_type', `Only PNG, JPEG, WebP, GIF and SVG images can be uploaded: ${detail}`);
 
 function measure(bytes: Uint8Array): { type: string | undefined; width: number; height: number } | undefined {
@@ -32,40 +31,53 @@ function hasSize(size: { width: number; height: number } | undefined): size is {
   );
 }
 
-function decodeUtf8(bytes: Uint8Array): string | undefined {
+function isUtf8(bytes: Uint8Array): boolean {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
-/** An SVG is accepted only when nothing in it can run script or reach outside the image. */
-function inspectSvg(bytes: Uint8Array): InspectedImage {
-  const text = decodeUtf8(bytes);
-  if (text === undefined) throw unsupported('the file is neither a known image nor UTF-8 text');
-  // Refuse DTDs before parsing: entity expansion is exactly what we must not let a parser do.
-  const dtd = rawSvgHazards(text);
-  if (dtd.length > 0) throw unprocessable(`The SVG was refused: ${dtd.join('; ')}`, { reasons: dtd });
-  const parsed = parseXml(text);
-  if (!parsed || !isSvgRoot(parsed.summary.root)) throw unsupported('the file is not a well-formed SVG image');
-  const hazards = svgHazards(parsed.summary);
-  if (hazards.length > 0) throw unprocessable(`The SVG was refused: ${hazards.join('; ')}`, { reasons: hazards });
-  const size = measure(Buffer.from(parsed.rootTag, 'utf8'));
-  if (!hasSize(size)) throw unprocessable('The SVG needs width and height or a viewBox', { reasons: ['no size'] });
-  return { contentType: 'image/svg+xml', width: size.width, height: size.height };
+/** What SVG must be before any parser reads it: UTF-8 text without a DTD (entity expansion is the attack). */
+function checkSvgText(bytes: Uint8Array): void {
+  if (!isUtf8(bytes)) throw unsupportedImage('the file is neither a known image nor UTF-8 text');
+  const text = new TextDecoder('utf-8').decode(bytes);
+  if (declaresDtd(text)) {
+    const reasons = ['a DOCTYPE or ENTITY declaration'];
+    throw unprocessable(`The SVG was refused: ${reasons.join('; ')}`, { reasons });
+  }
 }
 
 /**
- * What an upload really is, judged from its bytes alone: the name and type the client sent are
- * ignored, so a PNG called plan.svg is stored as a PNG and a text file called photo.png is refused.
+ * What an upload is, judged from its bytes alone: the name and type the client sent are ignored,
+ * so a PNG called plan.svg is a PNG and a text file called photo.png is refused.
  */
-export function inspectImage(bytes: Uint8Array): InspectedImage {
+export function detectImageType(bytes: Uint8Array): ImageContentType {
   const size = measure(bytes);
-  if (size?.type === 'svg' || (size === undefined && looksLikeXml(bytes))) return inspectSvg(bytes);
+  if (size?.type === 'svg' || (size === undefined && looksLikeXml(bytes))) {
+    checkSvgText(bytes);
+    return 'image/svg+xml';
+  }
   const contentType = contentTypeOfFormat(size?.type);
   if (contentType === undefined)
-    throw unsupported(size?.type ? `${size.type} files are not accepted` : 'unknown file format');
-  if (!hasSize(size)) throw unsupported('the image has no readable size');
-  return { contentType, width: size.width, height: size.height };
+    throw unsupportedImage(size?.type ? `${size.type} files are not accepted` : 'unknown file format');
+  if (!hasSize(size)) throw unsupportedImage('the image has no readable size');
+  return contentType;
+}
+
+/** The pixel size of an image of a known type; an SVG needs width and height or a viewBox. */
+export function measureImage(bytes: Uint8Array, contentType: ImageContentType): { width: number; height: number } {
+  const size = measure(bytes);
+  if (hasSize(size)) return { width: size.width, height: size.height };
+  if (contentType === 'image/svg+xml')
+    throw unprocessable('The SVG needs width and height or a viewBox', { reasons: ['no size'] });
+  throw unsupportedImage('the image has no readable size');
+}
+
+/** Type and size of an image as uploaded (before sanitising). */
+export function inspectImage(bytes: Uint8Array): InspectedImage {
+  const contentType = detectImageType(bytes);
+  return { contentType, ...measureImage(bytes, contentType) };
 }

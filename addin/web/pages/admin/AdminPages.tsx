@@ -8,6 +8,7 @@ import { IntegrationOverviewPage } from './integration/IntegrationOverviewPage';
 import { LocationsPage } from './locations/LocationsPage';
 import { RoomsConnectionPage } from './rooms/RoomsConnectionPage';
 import { adminStrings } from './strings';
+import { WebhookAllowListPage } from './webhooks/WebhookAllowListPage';
 
 const useStyles = makeStyles({
   area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -40,6 +41,7 @@ const SECTIONS = [
   { path: 'exchange', label: adminStrings.tabs.exchange, page: <ExchangeSettingsPage /> },
   { path: 'rooms', label: adminStrings.tabs.rooms, page: <RoomsConnectionPage /> },
   { path: 'locations', label: adminStrings.tabs.locations, page: <LocationsPage /> },
+  { path: 'webhooks', label: adminStrings.tabs.webhooks, page: <WebhookAllowListPage /> },
 ] as const;
 
 /** `/admin` itself shows the first section. */

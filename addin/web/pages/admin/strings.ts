@@ -13,6 +13,7 @@ export const adminStrings = {
     rooms: 'Rooms in Exchange',
     integration: 'Integration overview',
     locations: 'Locations',
+    webhooks: 'Catering webhooks',
   },
 
   common: {
@@ -23,6 +24,18 @@ export const adminStrings = {
     never: 'Never',
     notScheduled: 'Not scheduled',
     refreshFailed: 'The latest figures could not be loaded; showing the last ones.',
+  },
+
+  webhooks: {
+    title: 'Catering webhooks',
+    intro:
+      'Roomserve sends each caterer’s orders to the webhook address on its provider. Addresses inside your network (loopback, private, link-local and unique-local) are refused, so that nobody can make the server call internal systems. List here the internal addresses or networks of caterers whose systems run inside your network.',
+    formLabel: 'Internal webhook destinations',
+    entries: 'Allowed internal addresses',
+    entriesHint: 'One per line: an IP address (10.20.0.5, fd00::5) or a network in CIDR notation (10.20.0.0/16).',
+    empty: 'No internal address is allowed: webhooks reach only public addresses.',
+    saved: 'The list is saved. It applies to the next webhook sent.',
+    entryProblem: (entry: string, message: string) => `“${entry}”: ${message}`,
   },
 
   exchange: {
@@ -39,6 +52,8 @@ export const adminStrings = {
     passwordStored: 'A password is stored. Leave this empty to keep it, or type a new one to replace it.',
     passwordRequired: 'Enter the service user’s password.',
     passwordNeeded: 'The password is required the first time.',
+    passwordAgainServer: 'The EWS URL now points at another server: enter the password again.',
+    passwordAgainMethod: 'The authentication method changed: enter the password again.',
     authMethod: 'Authentication',
     authNtlm: 'NTLM (default for Exchange on-premise)',
     authBasic: 'Basic',

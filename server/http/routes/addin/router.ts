@@ -3,8 +3,10 @@
  * loads, outside /api: GET /manifest.xml (every URL pointing at PUBLIC_URL) and GET
  * /addin/icons/icon-<size>.png. `addinApiRouter` offers the same manifest as the admin's download,
  * GET /api/admin/addin/manifest. The manifest is rewritten once; a failed read is retried.
+ * GET /favicon.ico answers with the add-in's 32 px icon, the one the pages' <link rel="icon"> names.
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import express, { Router } from 'express';
 import { addinEndpoints as endpoints } from '../../../../shared/api/addin';
 import { mount } from '../../route';
@@ -17,6 +19,8 @@ export interface AddinRouterDeps extends AddinFiles {
 
 const XML = 'application/xml; charset=utf-8';
 const DOWNLOAD_NAME = 'roomserve-manifest.xml';
+/** Browsers ask for /favicon.ico whatever the page says; a PNG under that name is what they all accept. */
+const FAVICON = 'icon-32.png';
 
 function manifestReader(deps: AddinRouterDeps): () => Promise<string> {
   let served: Promise<string> | undefined;
@@ -33,6 +37,14 @@ export function addinPageRouter(deps: AddinRouterDeps): Router {
   const manifest = manifestReader(deps);
   router.get('/manifest.xml', async (_req, res) => {
     res.set({ 'Content-Type': XML, 'Cache-Control': 'no-cache' }).send(await manifest());
+  });
+  router.get('/favicon.ico', (_req, res, next) => {
+    res
+      .type('image/png')
+      .set('Cache-Control', 'public, max-age=86400')
+      .sendFile(path.join(deps.iconsDir, FAVICON), (err) => {
+        if (err) next(err);
+      });
   });
   router.use(ICONS_URL_PATH, express.static(deps.iconsDir, { index: false, maxAge: '1d', fallthrough: true }));
   return router;

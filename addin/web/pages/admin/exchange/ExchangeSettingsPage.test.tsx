@@ -90,6 +90,35 @@ describe('Exchange settings page', () => {
     expect(api.requestsTo('put', '/api/admin/exchange')).toHaveLength(0);
   });
 
+  it('asks for the password again when the authentication method changes, without calling the server', async () => {
+    const user = userEvent.setup();
+    const api = server(buildSettings({ passwordSet: true, authMethod: 'ntlm' }));
+    renderApp(api, PAGE);
+
+    expect(await screen.findByText(text.passwordStored)).toBeTruthy();
+    await user.click(screen.getByRole('radio', { name: text.authBasic }));
+    expect(screen.getByText(text.passwordAgainMethod)).toBeTruthy();
+    expect((input(text.password) as HTMLInputElement).required).toBe(true);
+    await user.click(screen.getByRole('button', { name: adminStrings.common.save }));
+    expect(await screen.findAllByText(text.passwordAgainMethod)).not.toHaveLength(0);
+    expect(api.requestsTo('put', '/api/admin/exchange')).toHaveLength(0);
+
+    await user.click(screen.getByRole('radio', { name: text.authNtlm }));
+    expect(screen.getByText(text.passwordStored)).toBeTruthy();
+  });
+
+  it('asks for the password again when the EWS URL names another server', async () => {
+    const user = userEvent.setup();
+    const api = server(buildSettings({ passwordSet: true }));
+    renderApp(api, PAGE);
+
+    await user.clear(await screen.findByLabelText(text.ewsUrl, { exact: false, selector: 'input' }));
+    await user.type(input(text.ewsUrl), 'http://127.0.0.1:4444/EWS/Exchange.asmx');
+    expect(screen.getByText(text.passwordAgainServer)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: adminStrings.common.save }));
+    expect(api.requestsTo('put', '/api/admin/exchange')).toHaveLength(0);
+  });
+
   it('shows the API validation errors next to their fields', async () => {
     const user = userEvent.setup();
     const api = server(buildSettings()).on(

@@ -21,7 +21,14 @@ import { ProblemNote, SuccessNote } from '../../../../ui/StatusViews';
 import { complaint, formProblems, NO_PROBLEMS } from '../apiErrors';
 import { formatInstant } from '../format';
 import { adminStrings } from '../strings';
-import { bodyOf, draftOf, isDirty, sendsPasswordInClear, type SettingsDraft } from './settingsDraft';
+import {
+  bodyOf,
+  draftOf,
+  isDirty,
+  passwordNeededBecause,
+  sendsPasswordInClear,
+  type SettingsDraft,
+} from './settingsDraft';
 
 const useStyles = makeStyles({
   form: {
@@ -38,6 +45,12 @@ const useStyles = makeStyles({
 });
 
 const text = adminStrings.exchange;
+
+const PASSWORD_HINTS = {
+  first_time: text.passwordNeeded,
+  server_changed: text.passwordAgainServer,
+  auth_method_changed: text.passwordAgainMethod,
+} as const;
 
 export interface SettingsFormProps {
   readonly initial: ExchangeSettings;
@@ -58,10 +71,12 @@ export function SettingsForm({ initial, after }: SettingsFormProps) {
     setJustSaved(false);
   };
 
+  const passwordReason = passwordNeededBecause(draft, saved);
   const save = (event: FormEvent) => {
     event.preventDefault();
-    if (!saved.passwordSet && draft.password === '') {
-      return complain({ fields: { password: text.passwordRequired }, message: undefined });
+    if (passwordReason !== undefined && draft.password === '') {
+      const why = passwordReason === 'first_time' ? text.passwordRequired : PASSWORD_HINTS[passwordReason];
+      return complain({ fields: { password: why }, message: undefined });
     }
     void submit(async () => {
       const next = await api.call(exchangeEndpoints.saveExchangeSettings, { body: bodyOf(draft) });
@@ -98,8 +113,8 @@ export function SettingsForm({ initial, after }: SettingsFormProps) {
         </Field>
         <Field
           label={text.password}
-          hint={saved.passwordSet ? text.passwordStored : text.passwordNeeded}
-          required={!saved.passwordSet}
+          hint={passwordReason === undefined ? text.passwordStored : PASSWORD_HINTS[passwordReason]}
+          required={passwordReason !== undefined}
           {...complaint(problems, 'password')}
         >
           <Input

@@ -32,6 +32,32 @@ export function sendsPasswordInClear(draft: SettingsDraft): boolean {
   return draft.authMethod === 'basic' && draft.ewsUrl.trim().toLowerCase().startsWith('http:');
 }
 
+function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url.trim());
+    return `${parsed.protocol}//${parsed.hostname.toLowerCase()}:${parsed.port}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why the password must be typed (again), mirroring the server's rule: none is stored yet, the
+ * EWS URL now names another server (scheme, host or port), or the authentication method changed.
+ * Undefined when the stored one may be kept.
+ */
+export function passwordNeededBecause(
+  draft: SettingsDraft,
+  saved: ExchangeSettings,
+): 'first_time' | 'server_changed' | 'auth_method_changed' | undefined {
+  if (!saved.passwordSet) return 'first_time';
+  // An address that is not a URL yet is the server's to refuse; it names no other server.
+  const after = originOf(draft.ewsUrl);
+  if (after !== null && after !== originOf(saved.ewsUrl ?? '')) return 'server_changed';
+  if (draft.authMethod !== saved.authMethod) return 'auth_method_changed';
+  return undefined;
+}
+
 /** The PUT body: an empty password field is left out, which keeps the stored password. */
 export function bodyOf(draft: SettingsDraft): SettingsBody {
   const caBundle = draft.caBundlePem.trim();
