@@ -22,7 +22,13 @@ const breakfast = buildOrder({ ...lighthouse, meeting: { ...buildOrder().meeting
 const coffee = buildOrder({
   ...seaview,
   meeting: { ...buildOrder().meeting, subject: 'Sales sync' },
-  lines: breakfast.lines.map((line) => ({ ...line, name: 'Coffee pot', quantity: 2 })),
+  lines: breakfast.lines.map((line) => ({
+    ...line,
+    name: 'Coffee pot',
+    unit: 'per-item' as const,
+    quantity: 2,
+    quantityToDeliver: 2,
+  })),
 });
 const lunch = buildOrder({
   ...lighthouse,
@@ -74,7 +80,9 @@ describe('the facility board', () => {
     );
 
     const order = within(card(/Board meeting/));
-    expect(order.getByText('8 × Butter croissant')).toBeTruthy();
+    // What to deliver: 1 croissant per person for 8 people is 8 croissants.
+    expect(order.getByText('8 × Butter croissant (1 per person × 8 people)')).toBeTruthy();
+    expect(within(card(/Sales sync/)).getByText('2 × Coffee pot')).toBeTruthy();
     expect(order.getByText('8 people')).toBeTruthy();
     expect(order.getByText('Two vegan')).toBeTruthy();
     expect(order.getByText('Please bring napkins')).toBeTruthy();

@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { ClockRegular, WarningFilled } from '@fluentui/react-icons';
 import type { Order, OrderStatus } from '../../../../shared/schemas/orders';
+import { orderLineText } from '../../../ui/orderLines';
 import { formatPrice } from '../catalog/money';
 import { AttentionNotice, type AttentionAction } from './AttentionNotice';
 import { DeclineDialog } from './DeclineDialog';
@@ -182,7 +183,7 @@ function OrderDetails({ order, deliveryTime }: { order: Order; deliveryTime: str
       <dd className={styles.value}>
         <ul className={styles.lines}>
           {order.lines.map((line) => (
-            <li key={line.itemId}>{text.order.quantity(line.quantity, line.name)}</li>
+            <li key={line.itemId}>{orderLineText(line, order.headcount)}</li>
           ))}
         </ul>
       </dd>
