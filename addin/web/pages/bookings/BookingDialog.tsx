@@ -69,6 +69,7 @@ function BookingFlow({ room, slot, onClose }: BookRoomButtonProps & { onClose: (
       <BookingOutcome
         title={s.dialogTitle(followed.booking.roomName)}
         followed={{ ...followed, booking: followed.booking }}
+        confirmedTitle={s.confirmedTitle}
         confirmedText={(b) => s.confirmed(b.roomName, formatWhen(b.start, b.end))}
         actions={
           <>

@@ -89,6 +89,7 @@ function MoveFlow({ booking, onSent, onClose }: { booking: Booking; onSent: () =
       <BookingOutcome
         title={s.move.title(booking.subject)}
         followed={{ ...followed, booking: followed.booking }}
+        confirmedTitle={s.move.movedTitle}
         confirmedText={(b) => s.move.moved(b.roomName, formatWhen(b.start, b.end))}
         actions={
           <Button appearance="primary" onClick={onClose}>

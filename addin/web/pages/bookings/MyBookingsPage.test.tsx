@@ -113,7 +113,10 @@ describe('My bookings', () => {
     await user.selectOptions(room, harbour.id);
     await user.click(within(dialog).getByRole('button', { name: s.move.submit, ...IN_DIALOG }));
 
-    expect(await within(dialog).findByText(/^Moved\. Harbour is yours/)).toBeTruthy();
+    // The confirmation reads "Moved" then "Harbour is yours …", never "Booked Moved. …".
+    const note = await within(dialog).findByRole('status');
+    await waitFor(() => expect(note.textContent).toMatch(/^MovedHarbour is yours /));
+    expect(within(note).queryByText(/Booked/)).toBeNull();
     expect(api.requestsTo('patch', `/api/bookings/${booking.id}`)[0]?.json).toEqual({ roomId: harbour.id });
   });
 
