@@ -70,7 +70,7 @@ function BookingFlow({ room, slot, onClose }: BookRoomButtonProps & { onClose: (
         title={s.dialogTitle(followed.booking.roomName)}
         followed={{ ...followed, booking: followed.booking }}
         confirmedTitle={s.confirmedTitle}
-        confirmedText={(b) => s.confirmed(b.roomName, formatWhen(b.start, b.end))}
+        confirmedText={(b) => s.confirmed(b.roomName, formatWhen(b.start, b.end, b.timeZone))}
         actions={
           <>
             {declined ? <Button onClick={flow.reset}>{s.tryAgain}</Button> : null}

@@ -90,7 +90,7 @@ function MoveFlow({ booking, onSent, onClose }: { booking: Booking; onSent: () =
         title={s.move.title(booking.subject)}
         followed={{ ...followed, booking: followed.booking }}
         confirmedTitle={s.move.movedTitle}
-        confirmedText={(b) => s.move.moved(b.roomName, formatWhen(b.start, b.end))}
+        confirmedText={(b) => s.move.moved(b.roomName, formatWhen(b.start, b.end, b.timeZone))}
         actions={
           <Button appearance="primary" onClick={onClose}>
             {s.close}
