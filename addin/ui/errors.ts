@@ -33,6 +33,7 @@ export function describeError(error: unknown, words: ErrorWords = WEB_ERROR_WORD
       return words.forbidden;
     case 'validation_failed':
     case 'unprocessable':
+    case 'dietary_label_conflict':
     case 'conflict':
     case 'not_found':
       return `${t.invalidRequest} ${error.message}`;

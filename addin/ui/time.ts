@@ -67,13 +67,106 @@ export function nextHourWindow(now: Date): { date: string; start: string; end: s
   return { date: dateText(start), start: timeText(start), end: timeText(end) };
 }
 
-const clockFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+/*
+ * The one way times are shown, in the web app, the taskpane and the admin pages: 24-hour clock
+ * ("15:00", never "03:00 PM"), whatever the browser's locale would pick.
+ */
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
-export function formatClock(at: Date | string): string {
-  return clockFormat.format(typeof at === 'string' ? new Date(at) : at);
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The browser's own IANA zone. */
+export function browserTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+function clockFormatIn(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let format = clockFormats.get(key);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat(undefined, timeZone === undefined ? CLOCK : { ...CLOCK, timeZone });
+    } catch {
+      // An unknown zone name must not take a page down; the browser's clock is the next best.
+      format = new Intl.DateTimeFormat(undefined, CLOCK);
+    }
+    clockFormats.set(key, format);
+  }
+  return format;
+}
+
+const asDate = (at: Date | string): Date => (typeof at === 'string' ? new Date(at) : at);
+
+/** "15:00" on the browser's clock, or on `timeZone`'s clocks when given. */
+export function formatClock(at: Date | string, timeZone?: string): string {
+  return clockFormatIn(timeZone).format(asDate(at));
+}
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
 
 export function formatDay(at: Date): string {
   return dayFormat.format(at);
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A moment to the second on the browser's clock, e.g. "4 May 2026, 14:57:46" (admin pages). */
+export function formatDateTime(at: Date | string): string {
+  return dateTimeFormat.format(asDate(at));
+}
+
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Day and time as `timeZone`'s clocks read them; undefined for an unknown zone. */
+function wallClock(at: Date, timeZone: string | undefined): string | undefined {
+  const key = timeZone ?? '';
+  let format = wallFormats.get(key);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-CA', {
+        ...CLOCK,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        ...(timeZone === undefined ? {} : { timeZone }),
+      });
+    } catch {
+      return undefined;
+    }
+    wallFormats.set(key, format);
+  }
+  return format.format(at);
+}
+
+/**
+ * Whether the building's clocks show another time than the browser's at that moment. Zones with
+ * other names but the same time (Paris and Berlin) do not count: there is nothing to tell apart.
+ */
+export function zoneDiffers(timeZone: string, at: Date | string): boolean {
+  const building = wallClock(asDate(at), timeZone);
+  return building !== undefined && building !== wallClock(asDate(at), undefined);
+}
+
+/** "15:00 (Europe/Berlin)" where the building's clocks differ from the browser's, else "15:00". */
+export function formatClockIn(at: Date | string, timeZone: string): string {
+  const clock = formatClock(at, timeZone);
+  return zoneDiffers(timeZone, at) ? `${clock} (${timeZone})` : clock;
+}
+
+/**
+ * "15:00–16:00 Europe/Berlin": the building's time of a span shown on the browser's clock, or
+ * undefined when both clocks agree. Lets someone in another zone match what the building's
+ * facility board and room displays say.
+ */
+export function buildingTimeNote(start: Date | string, end: Date | string, timeZone: string): string | undefined {
+  if (!zoneDiffers(timeZone, start) && !zoneDiffers(timeZone, end)) return undefined;
+  return `${formatClock(start, timeZone)}–${formatClock(end, timeZone)} ${timeZone}`;
 }

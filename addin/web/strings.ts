@@ -71,6 +71,8 @@ export const strings = {
     label: (day: string) => `Schedule on ${day}`,
     busyBlock: (from: string, to: string) => `Busy ${from}–${to}`,
     selected: (from: string, to: string) => `Your time ${from}–${to}`,
+    /** The building's clocks read otherwise than the browser's: e.g. "15:00–16:00 Europe/Berlin". */
+    buildingTime: (note: string) => `In the building: ${note}`,
     allFree: 'No bookings this day',
     loadFailed: 'The schedule could not be loaded.',
   },

@@ -76,7 +76,8 @@ const KITCHEN: DemoProvider = {
   items: [
     item('Coffee and tea', 'drinks', 250, {
       description: 'Filter coffee, a selection of teas, milk and oat milk.',
-      dietary: ['vegan', 'gluten-free'],
+      // It comes with cow's milk: vegetarian, not vegan (the catalog refuses vegan with milk).
+      dietary: ['vegetarian', 'gluten-free'],
       allergens: ['milk'],
       leadTimeHours: 1,
       changeCutoffHours: 1,

@@ -30,6 +30,8 @@ export interface OwnBooking {
   readonly id: string;
   readonly roomId: string;
   readonly roomName: string;
+  /** The room's building's IANA zone: the wall clocks the meeting is held by. */
+  readonly timeZone: string;
   readonly start: Date;
   readonly end: Date;
   readonly subject: string;

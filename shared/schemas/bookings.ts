@@ -49,6 +49,8 @@ export const bookingSchema = z
     id: uuidSchema,
     roomId: uuidSchema,
     roomName: z.string(),
+    /** The room's building's IANA zone, for showing its wall-clock time beside the browser's. */
+    timeZone: z.string(),
     start: instantSchema,
     end: instantSchema,
     subject: z.string(),

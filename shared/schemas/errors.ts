@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'unprocessable',
+  /** A catalog item's dietary label contradicts its own allergens (a "vegan" item with milk or eggs). */
+  'dietary_label_conflict',
   'rate_limited',
   'unavailable',
   'internal',

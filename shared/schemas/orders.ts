@@ -168,7 +168,10 @@ export const orderLineSchema = z
     itemId: uuidSchema,
     name: z.string(),
     unit: z.enum(['per-person', 'per-item']),
+    /** As ordered: pieces (per-item) or servings per person (per-person). */
     quantity: z.number().int(),
+    /** What arrives: per-person servings × the order's headcount, per-item pieces as ordered. */
+    quantityToDeliver: z.number().int(),
     unitPriceMinor: z.number().int(),
     totalMinor: z.number().int(),
   })
@@ -254,7 +257,12 @@ export const attendeeOrderSchema = z
     providerName: z.string(),
     headcount: z.number().int(),
     lines: z.array(
-      z.object({ name: z.string(), unit: z.enum(['per-person', 'per-item']), quantity: z.number().int() }),
+      z.object({
+        name: z.string(),
+        unit: z.enum(['per-person', 'per-item']),
+        quantity: z.number().int(),
+        quantityToDeliver: z.number().int(),
+      }),
     ),
   })
   .meta({ id: 'AttendeeOrder' });

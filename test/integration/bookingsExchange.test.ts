@@ -150,6 +150,10 @@ describe('booking a room in Roomserve', () => {
     expect(await liveBookings(rooms[ELBE] ?? '', s)).toEqual([{ id: pending.id, source: 'app' }]);
     const mine = await api(emma).get('/bookings');
     expect((mine.body as Booking[]).map((b) => b.id)).toContain(pending.id);
+    // Someone else asks for the slot: the one meeting (our booking and Exchange's free/busy) is named once.
+    const taken = await api(lukas).post('/bookings', { roomId: rooms[ELBE], ...s, subject: 'Too late' });
+    expect(taken.status).toBe(409);
+    expect((taken.body as { error: { details: BookingConflict } }).error.details.conflicts).toEqual([s]);
   });
 
   it('books for an external user through the service account, with the booker in the body', async () => {

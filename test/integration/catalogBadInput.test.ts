@@ -89,6 +89,30 @@ describe('refused items', () => {
     );
   });
 
+  it('refuses a vegan label on an item with milk or eggs, with a stable code, on create and on patch', async () => {
+    const before = await catalogSnapshot(db.knex);
+    const res = await create({ name: 'Coffee and tea', dietary: ['vegan'], allergens: ['milk'] })();
+    expect(res.status).toBe(422);
+    expect(errorOf(res)).toMatchObject({
+      code: 'dietary_label_conflict',
+      message: 'An item that contains milk cannot be labelled vegan',
+      details: { field: 'dietary', label: 'vegan', allergens: ['milk'] },
+    });
+    expect(await catalogSnapshot(db.knex)).toEqual(before);
+
+    await expectRefused(patch({ dietary: ['vegan'], allergens: ['eggs'] }), 422, 'dietary_label_conflict');
+    // The item's stored allergens count too: labelling it vegan later is refused as well.
+    expect(
+      (
+        await t
+          .as('facility')
+          .patch(`/api/catalog/items/${itemId}`)
+          .send({ allergens: ['milk'] })
+      ).status,
+    ).toBe(200);
+    await expectRefused(patch({ dietary: ['vegan'] }), 422, 'dietary_label_conflict');
+  });
+
   it('refuses patches that move the item, break its rules or carry bad values', async () => {
     await expectRefused(patch({ providerId: randomUUID() }), 400, 'validation_failed');
     await expectRefused(patch({ priceMinor: -100 }), 400, 'validation_failed');

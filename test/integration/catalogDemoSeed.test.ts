@@ -4,7 +4,7 @@ import { seedDemoCatalog } from '../../demo/database/catalog';
 import { DEMO_BUILDINGS } from '../../demo/organisation/organisation';
 import { buildBuilding } from '../factories/locations';
 import { createCatalogRepository } from '../../server/adapters/db/repositories/catalog';
-import { itemProblems, providerProblems } from '../../server/domain/catering/catalog';
+import { dietaryConflict, itemProblems, providerProblems } from '../../server/domain/catering/catalog';
 import { itemInputSchema, providerInputSchema } from '../../shared/schemas/catalog';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
@@ -50,6 +50,7 @@ describe('the demo catalog', () => {
       const { id: _id, imageUrl: _url, ...input } = item;
       expect([item.name, itemInputSchema.safeParse(input).error]).toEqual([item.name, undefined]);
       expect([item.name, itemProblems(item)]).toEqual([item.name, []]);
+      expect([item.name, dietaryConflict(item)]).toEqual([item.name, null]);
     }
   });
 

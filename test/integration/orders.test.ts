@@ -63,6 +63,11 @@ describe('placing an order', () => {
       changeCutoffAt: '2026-05-04T09:45:00.000Z',
     });
     expect(order.lines.map((l) => l.totalMinor)).toEqual([750, 5160]);
+    // 3 coffees as ordered; lunch 1 per person × 4 people = 4 lunches.
+    expect(order.lines.map((l) => [l.quantity, l.quantityToDeliver])).toEqual([
+      [3, 3],
+      [1, 4],
+    ]);
 
     const read = await w.organizer.get(`/api/orders/${order.id}`);
     expect(read.status).toBe(200);
@@ -277,6 +282,9 @@ describe('the facility workflow', () => {
     expect(lines[0]).toMatch(/^order_id,status,needs_attention,delivery_date,delivery_time/);
     expect(lines).toHaveLength(1 + 4);
     expect(lines[1]).toContain(`${first.id},requested,,2026-05-12,11:45,Europe/Berlin,Harbour House,Atlantic`);
+    // The kitchen reads what to deliver: lunch ordered 1 per person for 4 people is 4 lunches.
+    expect(lines[0]).toContain(',unit,quantity,headcount,quantity_to_deliver,unit_price_minor,');
+    expect(lines.filter((l) => l.includes(',per-person,1,4,4,1290,5160,'))).toHaveLength(2);
   });
 
   it('CSV cells that look like formulas are kept as text, commas and quotes are quoted', async () => {

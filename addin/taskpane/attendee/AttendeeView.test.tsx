@@ -23,7 +23,7 @@ const attendeeOrder = {
   timeZone: 'Europe/Berlin',
   providerName: 'Harbour Kitchen',
   headcount: 6,
-  lines: [{ name: 'Coffee', unit: 'per-person' as const, quantity: 1 }],
+  lines: [{ name: 'Coffee', unit: 'per-person' as const, quantity: 1, quantityToDeliver: 6 }],
 };
 
 describe('the attendee view', () => {
@@ -46,7 +46,8 @@ describe('the attendee view', () => {
     expect(within(room).queryByText('Galley')).toBeNull();
     const catering = screen.getByRole('region', { name: 'Catering' });
     const card = await within(catering).findByRole('group', { name: 'Harbour Kitchen' });
-    expect(within(card).getByText('1 × Coffee')).toBeTruthy();
+    // 1 per person for 6 people: the attendee sees the 6 coffees that arrive.
+    expect(within(card).getByText('6 × Coffee (1 per person × 6 people)')).toBeTruthy();
     expect(within(card).getByText('Status: Accepted')).toBeTruthy();
     expect(api.requestsTo('get', '/api/orders/of-item').map((r) => r.query.get('itemId'))).toContain(
       'AAMkADattendee-copy=',

@@ -1,5 +1,6 @@
 import { Button, Caption1, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { orderLineText } from '../../ui/orderLines';
 import { formatClock } from '../../ui/time';
 import { CountInput } from '../components/CountInput';
 import { strings } from '../strings';
@@ -59,7 +60,15 @@ export function CartPanel(props: CartPanelProps) {
         <ul className={styles.lines}>
           {lines.map((l) => (
             <li key={l.item.id}>
-              <Caption1>{strings.catering.line(l.quantity, l.item.name, formatMoney(l.totalMinor, currency))}</Caption1>
+              <Caption1>
+                {strings.catering.line(
+                  orderLineText(
+                    { ...l.item, quantity: l.quantity, quantityToDeliver: l.quantityToDeliver },
+                    cart.headcount,
+                  ),
+                  formatMoney(l.totalMinor, currency),
+                )}
+              </Caption1>
             </li>
           ))}
         </ul>

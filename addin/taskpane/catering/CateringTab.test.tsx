@@ -67,9 +67,11 @@ describe('the catering tab', () => {
     // Two attendees and the organizer; the room is no person.
     expect(screen.getByLabelText('Headcount')).toHaveProperty('value', '3');
 
-    await user.clear(screen.getByLabelText('Quantity of Coffee'));
-    await user.type(screen.getByLabelText('Quantity of Coffee'), '1');
+    await user.clear(screen.getByLabelText('Coffee: servings per person'));
+    await user.type(screen.getByLabelText('Coffee: servings per person'), '1');
     expect(screen.getByText('Total €7.50')).toBeTruthy();
+    // The cart says what arrives, not the servings per person as if they were pieces.
+    expect(screen.getByText('3 × Coffee (1 per person × 3 people): €7.50')).toBeTruthy();
 
     await user.clear(screen.getByLabelText('Quantity of Sandwich platter'));
     await user.type(screen.getByLabelText('Quantity of Sandwich platter'), '2');
@@ -78,6 +80,8 @@ describe('the catering tab', () => {
     await user.clear(screen.getByLabelText('Headcount'));
     await user.type(screen.getByLabelText('Headcount'), '10');
     expect(screen.getByText('Total €115.00')).toBeTruthy();
+    expect(screen.getByText('10 × Coffee (1 per person × 10 people): €25.00')).toBeTruthy();
+    expect(screen.getByText('2 × Sandwich platter: €90.00')).toBeTruthy();
   });
 
   it('saves the appointment first, then orders for its item id, and lists the order', async () => {
@@ -144,7 +148,7 @@ describe('the catering tab', () => {
     renderTaskpane(api, { appointment, properties: chosenRoom, features: { save: false } });
     const user = await openCatering();
 
-    await user.type(screen.getByLabelText('Quantity of Coffee'), '1');
+    await user.type(screen.getByLabelText('Coffee: servings per person'), '1');
 
     expect(screen.getByText(/Mailbox 1.3 is needed/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Order catering' })).toHaveProperty('disabled', true);
@@ -157,7 +161,15 @@ describe('the catering tab', () => {
       changeCutoffAt: '2099-01-01T00:00:00.000Z',
       headcount: 3,
       lines: [
-        { itemId: coffee.id, name: 'Coffee', unit: 'per-person', quantity: 1, unitPriceMinor: 250, totalMinor: 750 },
+        {
+          itemId: coffee.id,
+          name: 'Coffee',
+          unit: 'per-person',
+          quantity: 1,
+          quantityToDeliver: 3,
+          unitPriceMinor: 250,
+          totalMinor: 750,
+        },
       ],
     });
     const api = server()
@@ -166,10 +178,11 @@ describe('the catering tab', () => {
     renderTaskpane(api, { appointment, properties: { ...chosenRoom, orderIds: [order.id] } });
     const user = await openCatering();
     const orders = screen.getByRole('region', { name: 'Orders for this meeting' });
+    expect(await within(orders).findByText(/^3 × Coffee \(1 per person × 3 people\) · /)).toBeTruthy();
     await user.click(await within(orders).findByRole('button', { name: 'Edit' }));
 
     expect(screen.getByRole('heading', { name: 'Change the order' })).toBeTruthy();
-    expect(screen.getByLabelText('Quantity of Coffee')).toHaveProperty('value', '1');
+    expect(screen.getByLabelText('Coffee: servings per person')).toHaveProperty('value', '1');
     await user.clear(screen.getByLabelText('Headcount'));
     await user.type(screen.getByLabelText('Headcount'), '8');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));

@@ -72,7 +72,11 @@ function MenuItem({ item, quantity, onQuantity }: { item: Item; quantity: number
           className={styles.quantity}
           min={0}
           max={10_000}
-          aria-label={strings.catering.quantity(item.name)}
+          aria-label={
+            item.unit === 'per-person'
+              ? strings.catering.servingsPerPerson(item.name)
+              : strings.catering.quantity(item.name)
+          }
           value={quantity}
           onChange={onQuantity}
         />

@@ -17,6 +17,12 @@ describe('the cart', () => {
     expect(cartTotalMinor(lines)).toBe(3000 + 4500);
   });
 
+  it('counts what arrives: one croissant per person for 4 people is 4 croissants at 4 × the price', () => {
+    const croissant = buildItem({ name: 'Butter croissant', unit: 'per-person', priceMinor: 220 });
+    const [line] = cartLines(setQuantity(emptyCart(4), croissant.id, 1), [croissant]);
+    expect(line).toMatchObject({ quantity: 1, quantityToDeliver: 4, totalMinor: 880 });
+  });
+
   it('drops a line set to zero', () => {
     const cart = setQuantity(setQuantity(emptyCart(3), platter.id, 2), platter.id, 0);
     expect(cartLines(cart, [coffee, platter])).toEqual([]);

@@ -13,7 +13,13 @@ export interface Cart {
 
 export interface CartLine {
   readonly item: Item;
+  /** Pieces, or servings per person. */
   readonly quantity: number;
+  /**
+   * A preview of what the server will count (server/domain/catering/quantities.ts) before the
+   * order exists; placed orders show the server's own `quantityToDeliver`.
+   */
+  readonly quantityToDeliver: number;
   readonly totalMinor: number;
 }
 
@@ -38,13 +44,13 @@ export function setQuantity(cart: Cart, itemId: string, quantity: number): Cart 
   return { ...cart, quantities };
 }
 
-/** Per-person items cost price × servings × headcount, per-item ones price × pieces (as the server counts). */
+/** Per-person items arrive servings × headcount times, per-item ones as pieces; each costs price × that. */
 export function cartLines(cart: Cart, items: readonly Item[]): CartLine[] {
   return items.flatMap((item) => {
     const quantity = cart.quantities[item.id] ?? 0;
     if (quantity <= 0) return [];
-    const people = item.unit === 'per-person' ? cart.headcount : 1;
-    return [{ item, quantity, totalMinor: item.priceMinor * quantity * people }];
+    const quantityToDeliver = item.unit === 'per-person' ? quantity * cart.headcount : quantity;
+    return [{ item, quantity, quantityToDeliver, totalMinor: item.priceMinor * quantityToDeliver }];
   });
 }
 

@@ -1,6 +1,7 @@
 import { Badge, Caption1, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { Order } from '../../../shared/schemas/orders';
+import { orderLineText, type ShownOrderLine } from '../../ui/orderLines';
 import { strings } from '../strings';
 
 const useStyles = makeStyles({
@@ -18,7 +19,8 @@ const useStyles = makeStyles({
 interface ListedOrder {
   readonly id: string;
   readonly providerName: string;
-  readonly lines: readonly { readonly quantity: number; readonly name: string }[];
+  readonly headcount: number;
+  readonly lines: readonly ShownOrderLine[];
 }
 
 /** A meeting's orders as cards, each named by its caterer; `children` fills in the rest of a card. */
@@ -36,7 +38,7 @@ export function OrderCards<O extends ListedOrder>({
         <li key={order.id}>
           <Card size="small" aria-label={order.providerName}>
             <Text weight="semibold">{order.providerName}</Text>
-            {children(order, order.lines.map((l) => strings.catering.orderLine(l.quantity, l.name)).join(', '))}
+            {children(order, order.lines.map((l) => orderLineText(l, order.headcount)).join(', '))}
           </Card>
         </li>
       ))}

@@ -15,3 +15,4 @@ export {
   providerServesBuilding,
   workingHoursProblems,
 } from './catalogRules';
+export { dietaryConflict, type DietaryConflict } from './dietaryRules';

@@ -28,6 +28,7 @@ const ORDER: Order = {
       name: 'Coffee',
       unit: 'per-item',
       quantity: 2,
+      quantityToDeliver: 2,
       unitPriceMinor: 250,
       totalMinor: 500,
     },
@@ -101,6 +102,29 @@ describe('who is told about a change', () => {
     if (mail?.channel !== 'email') throw new Error('expected an email first');
     expect(mail.payload.subject).toBe('[Roomserve] New order: Planning — 2026-05-06 12:00, Atlantic');
     expect(mail.payload.text).toContain('Total: 5.00 EUR');
+  });
+
+  it('mails list the quantity to deliver, and how a per-person line was ordered', () => {
+    const order: Order = {
+      ...ORDER,
+      headcount: 3,
+      lines: [
+        ...ORDER.lines,
+        {
+          itemId: '66666666-6666-4666-8666-666666666666',
+          name: 'Coffee and tea',
+          unit: 'per-person',
+          quantity: 1,
+          quantityToDeliver: 3,
+          unitPriceMinor: 300,
+          totalMinor: 900,
+        },
+      ],
+    };
+    const [mail] = messagesFor({ kind: 'created', changeId: 'c1', at, byOrderer: false }, order, PROVIDER);
+    if (mail?.channel !== 'email') throw new Error('expected an email first');
+    expect(mail.payload.text).toContain('  2 × Coffee — 5.00 EUR');
+    expect(mail.payload.text).toContain('  3 × Coffee and tea (1 per person × 3 people) — 9.00 EUR');
   });
 
   it('a waiting order tells the provider not to prepare yet, and why it was cancelled if never sent', () => {

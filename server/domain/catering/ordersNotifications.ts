@@ -74,12 +74,19 @@ const REASON_TEXT: Readonly<Record<AttentionReason, string>> = {
 
 const money = (minor: number, currency: string): string => `${(minor / 100).toFixed(2)} ${currency}`;
 
+type OrderLine = Order['lines'][number];
+
+/** "4 × Croissant (1 per person × 4 people)": what to deliver first, then how it was ordered. */
+function lineText(l: OrderLine, headcount: number): string {
+  const people = headcount === 1 ? '1 person' : `${headcount} people`;
+  const how = l.unit === 'per-person' ? ` (${l.quantity} per person × ${people})` : '';
+  return `${l.quantityToDeliver} × ${l.name}${how}`;
+}
+
 export function mailContent(kind: OrderChangeKind, order: Order): MailContent {
   const local = wallClock(new Date(order.deliveryAt), order.timeZone);
   const when = `${local.date} ${local.time}`;
-  const lines = order.lines.map(
-    (l) => `  ${l.quantity} × ${l.name} (${l.unit}) — ${money(l.totalMinor, order.currency)}`,
-  );
+  const lines = order.lines.map((l) => `  ${lineText(l, order.headcount)} — ${money(l.totalMinor, order.currency)}`);
   const text = [
     `${headlineOf(kind, order)}.`,
     '',

@@ -1,4 +1,5 @@
 import type { ItemUnit } from '../../../shared/schemas/catalog';
+import { quantityToDeliver } from './quantities';
 
 /** Order totals in minor units (cents), computed with integers only: money is never a float. */
 
@@ -14,18 +15,14 @@ export type TotalsResult =
   | { readonly ok: false; readonly problem: 'mixed-currencies' | 'too-large' | 'no-lines' };
 
 /**
- * Per-person items cost price × quantity (servings per person) × headcount; per-item items
- * price × quantity. BigInt keeps every step exact; a total beyond a safe JSON number is refused.
+ * Each line costs its price × the quantity to deliver (per-person: servings × headcount; per-item:
+ * pieces). BigInt keeps every step exact; a total beyond a safe JSON number is refused.
  */
 export function orderTotals(lines: readonly PricedLine[], headcount: number): TotalsResult {
   const first = lines[0];
   if (first === undefined) return { ok: false, problem: 'no-lines' };
   if (lines.some((l) => l.currency !== first.currency)) return { ok: false, problem: 'mixed-currencies' };
-  const people = BigInt(headcount);
-  const exact = lines.map((l) => {
-    const base = BigInt(l.unitPriceMinor) * BigInt(l.quantity);
-    return l.unit === 'per-person' ? base * people : base;
-  });
+  const exact = lines.map((l) => BigInt(l.unitPriceMinor) * BigInt(quantityToDeliver(l, headcount)));
   const total = exact.reduce((sum, x) => sum + x, 0n);
   if (total > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, problem: 'too-large' };
   return { ok: true, lineTotals: exact.map(Number), totalMinor: Number(total), currency: first.currency };

@@ -17,6 +17,7 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  dietary_label_conflict: 422,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

@@ -1,6 +1,7 @@
 import type { BookingConflict } from '../../../shared/schemas/bookings';
 import type { Actor } from '../../domain/actor';
 import { suggestAlternatives, type CandidateRoom, type Interval } from '../../domain/bookings/alternatives';
+import { distinctConflicts } from '../../domain/bookings/conflicts';
 import { checkBookingRules, type RuleBreach } from '../../domain/bookings/rules';
 import { AppError, conflict, invalid, notFound, unprocessable } from '../../domain/errors';
 import type { BookingRoom } from '../../ports/bookings';
@@ -154,7 +155,7 @@ export async function slotTaken(
   conflicts: readonly Interval[],
 ): Promise<AppError> {
   const details: BookingConflict = {
-    conflicts: conflicts.map((c) => ({ start: c.start.toISOString(), end: c.end.toISOString() })),
+    conflicts: distinctConflicts(conflicts).map((c) => ({ start: c.start.toISOString(), end: c.end.toISOString() })),
     alternatives: await alternativesFor(deps, writer, context),
   };
   return conflict('The room is already booked at that time.', details);

@@ -6,6 +6,7 @@ export function presentBooking(b: OwnBooking): Booking {
     id: b.id,
     roomId: b.roomId,
     roomName: b.roomName,
+    timeZone: b.timeZone,
     start: b.start.toISOString(),
     end: b.end.toISOString(),
     subject: b.subject,

@@ -1,6 +1,6 @@
 import type { Item, ItemInput, ItemListQuery, ItemPatch } from '../../../shared/schemas/catalog';
-import { itemProblems } from '../../domain/catering/catalog';
-import { notFound, unprocessable } from '../../domain/errors';
+import { dietaryConflict, itemProblems } from '../../domain/catering/catalog';
+import { AppError, notFound, unprocessable } from '../../domain/errors';
 import type { ItemFilter } from '../../ports/catalog';
 import type { CatalogServiceDeps } from './catalogTypes';
 
@@ -19,9 +19,16 @@ export function itemUseCases(deps: CatalogServiceDeps) {
       throw unprocessable('The image was never uploaded', { field: 'imageFileId' });
   }
 
-  function checkRules(item: Parameters<typeof itemProblems>[0]): void {
+  function checkRules(item: Parameters<typeof itemProblems>[0] & Parameters<typeof dietaryConflict>[0]): void {
     const problems = itemProblems(item);
     if (problems.length > 0) throw unprocessable(`The item is not usable: ${problems.join('; ')}`, { problems });
+    const conflict = dietaryConflict(item);
+    if (conflict)
+      throw new AppError(
+        'dietary_label_conflict',
+        `An item that contains ${conflict.allergens.join(' and ')} cannot be labelled ${conflict.label}`,
+        { field: 'dietary', label: conflict.label, allergens: conflict.allergens },
+      );
   }
 
   return {

@@ -1,11 +1,12 @@
-const instantFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+import { formatDateTime } from '../../../ui/time';
+
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
-/** An instant from the API on the browser's clock, or `fallback` when there is none. */
+/** An instant from the API on the browser's clock (24-hour, as everywhere), or `fallback` when there is none. */
 export function formatInstant(iso: string | null, fallback = ''): string {
   if (iso === null) return fallback;
   const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : instantFormat.format(at);
+  return Number.isNaN(at.getTime()) ? iso : formatDateTime(at);
 }
 
 export function formatDay(iso: string): string {

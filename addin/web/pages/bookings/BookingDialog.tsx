@@ -69,7 +69,8 @@ function BookingFlow({ room, slot, onClose }: BookRoomButtonProps & { onClose: (
       <BookingOutcome
         title={s.dialogTitle(followed.booking.roomName)}
         followed={{ ...followed, booking: followed.booking }}
-        confirmedText={(b) => s.confirmed(b.roomName, formatWhen(b.start, b.end))}
+        confirmedTitle={s.confirmedTitle}
+        confirmedText={(b) => s.confirmed(b.roomName, formatWhen(b.start, b.end, b.timeZone))}
         actions={
           <>
             {declined ? <Button onClick={flow.reset}>{s.tryAgain}</Button> : null}

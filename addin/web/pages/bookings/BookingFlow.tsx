@@ -58,11 +58,13 @@ export type BookingFlow = ReturnType<typeof useBookingFlow>;
 export function BookingOutcome({
   title,
   followed,
+  confirmedTitle,
   confirmedText,
   actions,
 }: {
   title: string;
   followed: FollowedBooking & { booking: Booking };
+  confirmedTitle: string;
   confirmedText: (booking: Booking) => string;
   actions: ReactNode;
 }) {
@@ -71,7 +73,7 @@ export function BookingOutcome({
     <DialogBody>
       <DialogTitle>{title}</DialogTitle>
       <DialogContent className={styles.content}>
-        <BookingProgress followed={followed} confirmedText={confirmedText} />
+        <BookingProgress followed={followed} confirmedTitle={confirmedTitle} confirmedText={confirmedText} />
       </DialogContent>
       <DialogActions>{actions}</DialogActions>
     </DialogBody>

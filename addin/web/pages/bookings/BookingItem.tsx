@@ -51,7 +51,7 @@ export function BookingItem({
             </span>
             <span className={styles.fact}>
               <CalendarClockRegular aria-hidden />
-              {formatWhen(booking.start, booking.end)}
+              {formatWhen(booking.start, booking.end, booking.timeZone)}
             </span>
             {booking.status === 'declined' ? (
               <Text className={styles.reason}>

@@ -24,9 +24,12 @@ export function WaitingForExchange() {
 /** Where a booking stands: waiting for Exchange, then confirmed or declined with the reason. */
 export function BookingProgress({
   followed,
+  confirmedTitle,
   confirmedText,
 }: {
   followed: FollowedBooking & { booking: Booking };
+  /** "Booked" for a new booking, "Moved" for a change: the title and the text never repeat each other. */
+  confirmedTitle: string;
   confirmedText: (booking: Booking) => string;
 }) {
   const { booking, lost, retry } = followed;
@@ -41,7 +44,7 @@ export function BookingProgress({
     );
   }
   if (booking.status === 'confirmed') {
-    return <SuccessNote title={bookingStrings.confirmedTitle} text={confirmedText(booking)} />;
+    return <SuccessNote title={confirmedTitle} text={confirmedText(booking)} />;
   }
   const declined = booking.status === 'declined';
   return (

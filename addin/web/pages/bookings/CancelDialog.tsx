@@ -52,7 +52,11 @@ export function CancelBookingButton({ booking, onCancelled }: { booking: Booking
         <DialogBody>
           <DialogTitle>{s.cancelDialog.title}</DialogTitle>
           <DialogContent>
-            {s.cancelDialog.body(booking.subject, booking.roomName, formatWhen(booking.start, booking.end))}
+            {s.cancelDialog.body(
+              booking.subject,
+              booking.roomName,
+              formatWhen(booking.start, booking.end, booking.timeZone),
+            )}
             {problem !== undefined ? <ProblemNote title={s.errors.cancelTitle} text={problem} /> : null}
           </DialogContent>
           <DialogActions>

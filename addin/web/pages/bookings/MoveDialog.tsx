@@ -89,7 +89,8 @@ function MoveFlow({ booking, onSent, onClose }: { booking: Booking; onSent: () =
       <BookingOutcome
         title={s.move.title(booking.subject)}
         followed={{ ...followed, booking: followed.booking }}
-        confirmedText={(b) => s.move.moved(b.roomName, formatWhen(b.start, b.end))}
+        confirmedTitle={s.move.movedTitle}
+        confirmedText={(b) => s.move.moved(b.roomName, formatWhen(b.start, b.end, b.timeZone))}
         actions={
           <Button appearance="primary" onClick={onClose}>
             {s.close}

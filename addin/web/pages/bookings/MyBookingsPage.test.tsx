@@ -10,6 +10,8 @@ import { renderApp, signedInAs } from '../../testing/renderApp';
 import { bookingStrings as s } from './strings';
 import { buildBooking, heldReply, inTurn, onTestDay } from './testSupport';
 
+/** @timezone-sensitive: times show on the browser's clock, the building's beside them where they differ. */
+
 /** jsdom's tabster hides the open modal from role queries (see RoomsConnectionPage.test). */
 const IN_DIALOG = { hidden: true } as const;
 
@@ -32,6 +34,26 @@ const itemOf = (subject: string): HTMLElement => {
 };
 
 describe('My bookings', () => {
+  it('shows the building’s time and zone beside the browser’s where the two clocks differ', async () => {
+    // 09:00 UTC is 18:00 in Tokyo, whichever zone this test pass runs in (UTC or Berlin).
+    const far = buildBooking({
+      subject: 'Tokyo sync',
+      timeZone: 'Asia/Tokyo',
+      start: '2026-12-07T09:00:00.000Z',
+      end: '2026-12-07T10:00:00.000Z',
+    });
+    const near = buildBooking({ subject: 'Team sync' });
+    renderApp(server([far, near]), '/bookings');
+
+    await screen.findByRole('heading', { name: 'Tokyo sync', level: 2 });
+    const browserClock = new Date(far.start).getHours().toString().padStart(2, '0');
+    expect(
+      within(itemOf('Tokyo sync')).getByText(new RegExp(`${browserClock}:00–\\d{2}:00 \\(18:00–19:00 Asia/Tokyo\\)$`)),
+    ).toBeTruthy();
+    // A building on the browser's own clocks needs no second time.
+    expect(within(itemOf('Team sync')).getByText(/09:00–10:00$/)).toBeTruthy();
+  });
+
   it('is in the nav and lists upcoming bookings with status, room and time', async () => {
     const waiting = heldReply();
     const confirmed = buildBooking({ subject: 'Team sync', roomName: 'Lighthouse' });
@@ -113,7 +135,10 @@ describe('My bookings', () => {
     await user.selectOptions(room, harbour.id);
     await user.click(within(dialog).getByRole('button', { name: s.move.submit, ...IN_DIALOG }));
 
-    expect(await within(dialog).findByText(/^Moved\. Harbour is yours/)).toBeTruthy();
+    // The confirmation reads "Moved" then "Harbour is yours …", never "Booked Moved. …".
+    const note = await within(dialog).findByRole('status');
+    await waitFor(() => expect(note.textContent).toMatch(/^MovedHarbour is yours /));
+    expect(within(note).queryByText(/Booked/)).toBeNull();
     expect(api.requestsTo('patch', `/api/bookings/${booking.id}`)[0]?.json).toEqual({ roomId: harbour.id });
   });
 

@@ -81,7 +81,8 @@ export const bookingStrings = {
     roomsLoading: 'Loading rooms…',
     submit: 'Move',
     unchanged: 'Change the time or the room first.',
-    moved: (room: string, when: string) => `Moved. ${room} is yours ${when}.`,
+    movedTitle: 'Moved',
+    moved: (room: string, when: string) => `${room} is yours ${when}. Exchange sent the change to the attendees.`,
   },
 
   cancelDialog: {

@@ -10,6 +10,8 @@ export function buildBooking(overrides: Partial<Booking> = {}): Booking {
     id: uuid(),
     roomId: uuid(),
     roomName: 'Lighthouse',
+    // The test's own zone: the building's clocks read like the browser's unless a test says otherwise.
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     start: new Date(2026, 11, 7, 9, 0).toISOString(),
     end: new Date(2026, 11, 7, 10, 0).toISOString(),
     subject: 'Team sync',

@@ -1,5 +1,6 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Board, Order } from '../../../../shared/schemas/orders';
+import { zoneDiffers } from '../../../ui/time';
 import { dayLabel } from './format';
 import { OrderCard } from './OrderCard';
 import { usePrintClasses } from './printStyles';
@@ -48,6 +49,12 @@ export function BoardGroups({ groups, changes }: { groups: Board['groups']; chan
   );
 }
 
+/** The server's local time of the slot, with the building's zone where this browser's clocks differ. */
+function slotTime(slot: Group): string {
+  const zone = slot.orders[0]?.timeZone;
+  return zone !== undefined && zoneDiffers(zone, slot.deliveryAt) ? `${slot.localTime} (${zone})` : slot.localTime;
+}
+
 function Slot({ slot, changes }: { slot: Group; changes: OrderChanges }) {
   const styles = useStyles();
   const print = usePrintClasses();
@@ -55,7 +62,7 @@ function Slot({ slot, changes }: { slot: Group; changes: OrderChanges }) {
   return (
     <section className={styles.slot} aria-labelledby={headingId}>
       <Text as="h3" id={headingId} size={400} weight="semibold" className={styles.heading}>
-        {text.slot.label(slot.localTime, slot.roomName, slot.buildingName)}
+        {text.slot.label(slotTime(slot), slot.roomName, slot.buildingName)}
       </Text>
       <ul className={styles.orders}>
         {slot.orders.map((order) => (

@@ -22,7 +22,13 @@ const breakfast = buildOrder({ ...lighthouse, meeting: { ...buildOrder().meeting
 const coffee = buildOrder({
   ...seaview,
   meeting: { ...buildOrder().meeting, subject: 'Sales sync' },
-  lines: breakfast.lines.map((line) => ({ ...line, name: 'Coffee pot', quantity: 2 })),
+  lines: breakfast.lines.map((line) => ({
+    ...line,
+    name: 'Coffee pot',
+    unit: 'per-item' as const,
+    quantity: 2,
+    quantityToDeliver: 2,
+  })),
 });
 const lunch = buildOrder({
   ...lighthouse,
@@ -46,6 +52,10 @@ function server(orders: () => readonly Order[]): FakeApi {
     });
 }
 
+/** Where this test runs on other clocks than Berlin's (the UTC pass), the board names Berlin's zone. */
+const BERLIN = Intl.DateTimeFormat().resolvedOptions().timeZone === 'Europe/Berlin' ? '' : ' (Europe/Berlin)';
+const at = (time: string) => `${time}${BERLIN}`;
+
 const boardRequests = (api: FakeApi) => api.requestsTo('get', BOARD);
 const card = (subject: RegExp) => screen.getByRole('article', { name: subject });
 const slot = (name: string) => screen.getByRole('region', { name });
@@ -61,27 +71,31 @@ describe('the facility board', () => {
     const api = server(() => [lunch, coffee, breakfast]);
     renderApp(api, DAY);
 
-    await screen.findByRole('heading', { name: '09:45 · Lighthouse · Harbour House', level: 3 });
+    await screen.findByRole('heading', { name: `${at('09:45')} · Lighthouse · Harbour House`, level: 3 });
     const slots = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(slots).toEqual([
-      '09:45 · Lighthouse · Harbour House',
-      '09:45 · Seaview · Harbour House',
-      '12:00 · Lighthouse · Harbour House',
+      `${at('09:45')} · Lighthouse · Harbour House`,
+      `${at('09:45')} · Seaview · Harbour House`,
+      `${at('12:00')} · Lighthouse · Harbour House`,
     ]);
-    expect(within(slot('09:45 · Lighthouse · Harbour House')).getAllByRole('article')).toHaveLength(1);
-    expect(within(slot('09:45 · Seaview · Harbour House')).getByRole('article').getAttribute('aria-label')).toMatch(
-      /Sales sync/,
-    );
+    expect(within(slot(`${at('09:45')} · Lighthouse · Harbour House`)).getAllByRole('article')).toHaveLength(1);
+    expect(
+      within(slot(`${at('09:45')} · Seaview · Harbour House`))
+        .getByRole('article')
+        .getAttribute('aria-label'),
+    ).toMatch(/Sales sync/);
 
     const order = within(card(/Board meeting/));
-    expect(order.getByText('8 × Butter croissant')).toBeTruthy();
+    // What to deliver: 1 croissant per person for 8 people is 8 croissants.
+    expect(order.getByText('8 × Butter croissant (1 per person × 8 people)')).toBeTruthy();
+    expect(within(card(/Sales sync/)).getByText('2 × Coffee pot')).toBeTruthy();
     expect(order.getByText('8 people')).toBeTruthy();
     expect(order.getByText('Two vegan')).toBeTruthy();
     expect(order.getByText('Please bring napkins')).toBeTruthy();
     expect(order.getByText('CC-4711')).toBeTruthy();
     expect(order.getByText('Olga Organizer <olga.organizer@northwind.test>')).toBeTruthy();
     expect(order.getByText('Requested')).toBeTruthy();
-    expect(order.getByText(/^09:45, 15 min before the start/)).toBeTruthy();
+    expect(order.getByText((content) => content.startsWith(`${at('09:45')}, 15 min before the start`))).toBeTruthy();
 
     const flagged = within(card(/Strategy lunch/));
     expect(flagged.getByText('Needs attention', { selector: 'span *, span' })).toBeTruthy();

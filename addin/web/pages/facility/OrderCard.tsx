@@ -13,10 +13,11 @@ import {
 } from '@fluentui/react-components';
 import { ClockRegular, WarningFilled } from '@fluentui/react-icons';
 import type { Order, OrderStatus } from '../../../../shared/schemas/orders';
+import { orderLineText } from '../../../ui/orderLines';
+import { formatClock, formatClockIn } from '../../../ui/time';
 import { formatPrice } from '../catalog/money';
 import { AttentionNotice, type AttentionAction } from './AttentionNotice';
 import { DeclineDialog } from './DeclineDialog';
-import { clockIn } from './format';
 import { usePrintClasses } from './printStyles';
 import { isClosed, mayDecline, nextStep, type AdvanceStatus } from './statusFlow';
 import { facilityStrings as text } from './strings';
@@ -88,7 +89,8 @@ export function OrderCard({
   const print = usePrintClasses();
   const status = pendingStatus ?? order.status;
   const subject = order.meeting.subject;
-  const deliveryTime = clockIn(order.deliveryAt, order.timeZone);
+  // The building's clocks, named where they differ from this browser's.
+  const deliveryTime = formatClockIn(order.deliveryAt, order.timeZone);
   const needsAttention = order.attention.length > 0;
   const awaiting = order.awaitingMeeting && !isClosed(status);
 
@@ -174,15 +176,15 @@ function OrderDetails({ order, deliveryTime }: { order: Order; deliveryTime: str
       {row(
         text.order.delivery,
         `${deliveryTime}, ${deliveryKindText(order)} (${text.order.meeting(
-          clockIn(order.eventStart, order.timeZone),
-          clockIn(order.eventEnd, order.timeZone),
+          formatClock(order.eventStart, order.timeZone),
+          formatClock(order.eventEnd, order.timeZone),
         )})`,
       )}
       <dt className={styles.term}>{text.order.items}</dt>
       <dd className={styles.value}>
         <ul className={styles.lines}>
           {order.lines.map((line) => (
-            <li key={line.itemId}>{text.order.quantity(line.quantity, line.name)}</li>
+            <li key={line.itemId}>{orderLineText(line, order.headcount)}</li>
           ))}
         </ul>
       </dd>

@@ -55,7 +55,6 @@ export const facilityStrings = {
     },
     meeting: (from: string, to: string) => `Meeting ${from}–${to}`,
     items: 'Items',
-    quantity: (quantity: number, name: string) => `${quantity} × ${name}`,
     headcount: 'Headcount',
     headcountValue: (n: number, follows: boolean) =>
       `${n === 1 ? '1 person' : `${n} people`}${follows ? ' (follows attendees)' : ''}`,

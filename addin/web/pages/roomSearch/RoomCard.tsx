@@ -5,7 +5,7 @@ import type { RoomSearchResult } from '../../../../shared/schemas/search';
 import { useApi } from '../../../ui/hooks/useApi';
 import { useAsync } from '../../../ui/hooks/useAsync';
 import { strings } from '../../strings';
-import { toOffsetIso } from '../../../ui/time';
+import { buildingTimeNote, toOffsetIso } from '../../../ui/time';
 import { BookRoomButton } from '../bookings/BookingDialog';
 import { AvailabilityBadge } from '../../../ui/rooms/AvailabilityBadge';
 import { uiStrings } from '../../../ui/strings';
@@ -56,6 +56,13 @@ function useDayTimeline({ room, date, selection }: RoomCardProps) {
   return { model: dayTimeline(date, selection, busy), scheduleFailed: state.status === 'error' };
 }
 
+/** The chosen window on the building's clocks, where they read otherwise than the browser's. */
+function BuildingTime({ selection, timeZone }: { selection: Interval; timeZone: string }) {
+  const styles = useStyles();
+  const note = buildingTimeNote(selection.start, selection.end, timeZone);
+  return note === undefined ? null : <Caption1 className={styles.note}>{strings.timeline.buildingTime(note)}</Caption1>;
+}
+
 export function RoomCard(props: RoomCardProps) {
   const { room } = props;
   const styles = useStyles();
@@ -77,6 +84,7 @@ export function RoomCard(props: RoomCardProps) {
       <RoomCardHeader room={room} titleId={titleId} />
       <RoomTags tags={room.tags} />
       {room.availability ? <AvailabilityBadge availability={room.availability} /> : null}
+      <BuildingTime selection={props.selection} timeZone={room.timeZone} />
       <DayTimeline model={model} />
       {scheduleFailed ? (
         <Caption1 className={styles.note} role="status">

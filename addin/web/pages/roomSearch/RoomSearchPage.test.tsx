@@ -16,6 +16,8 @@ const mill = buildBuilding({ name: 'Old Mill' });
 const harbourSecond = buildFloor(harbour, { name: 'Second floor', level: 2 });
 const millGround = buildFloor(mill, { name: 'Ground floor', level: 0 });
 
+/** @timezone-sensitive: the search speaks the browser's clock and names the building's where it differs. */
+
 /** The equipment filter learns tags from one large page of rooms (pageSize=100). */
 const isVocabularyRequest = (req: RecordedRequest) => req.query.get('pageSize') === '100';
 
@@ -183,6 +185,20 @@ describe('room cards', () => {
     expect(boathouse.getByText('No photo of this room')).toBeTruthy();
 
     expect(within(cardOf('Engine Room')).getByText('Busy')).toBeTruthy();
+  });
+
+  it('name the building’s time and zone where its clocks differ from the browser’s', async () => {
+    const tokyo = buildRoom({ name: 'Shinagawa', timeZone: 'Asia/Tokyo' });
+    const here = buildRoom({ name: 'Local', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    renderApp(server(results(pageOf([tokyo, here]))), DAY);
+    await screen.findByRole('heading', { name: 'Shinagawa', level: 3 });
+
+    // 09:00–10:00 on the browser's clock, read in Tokyo (UTC+9, no daylight saving time).
+    const tokyoHour = (h: number) => String((at(h).getUTCHours() + 9) % 24).padStart(2, '0');
+    expect(
+      within(cardOf('Shinagawa')).getByText(`In the building: ${tokyoHour(9)}:00–${tokyoHour(10)}:00 Asia/Tokyo`),
+    ).toBeTruthy();
+    expect(within(cardOf('Local')).queryByText(/In the building/)).toBeNull();
   });
 
   it('draw the room’s whole day from its schedule', async () => {

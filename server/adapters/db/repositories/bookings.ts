@@ -75,6 +75,7 @@ interface BookingRow {
   id: string;
   room_id: string;
   room_name: string;
+  time_zone: string;
   start_ms: unknown;
   end_ms: unknown;
   subject: string;
@@ -97,12 +98,13 @@ interface BookingRow {
   created_at: unknown;
 }
 
-const BOOKING_SELECT = `bk.id, bk.room_id, r.name AS room_name, ${EPOCH_MS('lower(bk.during)')} AS start_ms,
+const BOOKING_SELECT = `bk.id, bk.room_id, r.name AS room_name, b.time_zone, ${EPOCH_MS('lower(bk.during)')} AS start_ms,
   ${EPOCH_MS('upper(bk.during)')} AS end_ms, bk.subject, bk.description, bk.attendees, bk.is_private,
   bk.online_meeting_url, bk.status, bk.declined_reason, bk.source, bk.requested_by, bk.booker_name, bk.booker_email,
   bk.organizer_mailbox, bk.organizer_email, bk.organizer_item_id, bk.clean_global_object_id, bk.uid,
   bk.pending_since, bk.created_at
-  FROM bookings bk JOIN rooms r ON r.id = bk.room_id`;
+  FROM bookings bk JOIN rooms r ON r.id = bk.room_id JOIN floors f ON f.id = r.floor_id
+  JOIN buildings b ON b.id = f.building_id`;
 
 /** The people invited (not the rooms), as the sync or we stored them. */
 function peopleOf(value: unknown): string[] {
@@ -120,6 +122,7 @@ function toBooking(row: BookingRow): OwnBooking {
     id: row.id,
     roomId: row.room_id,
     roomName: row.room_name,
+    timeZone: row.time_zone,
     start: new Date(Number(row.start_ms)),
     end: new Date(Number(row.end_ms)),
     subject: row.subject,

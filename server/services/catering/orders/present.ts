@@ -1,6 +1,7 @@
 import type { AttendeeOrder, Order, OrderHistoryEntry } from '../../../../shared/schemas/orders';
 import { isAdmin, type Actor } from '../../../domain/actor';
 import { PRIVATE_SUBJECT } from '../../../domain/availability/bookingVisibility';
+import { quantityToDeliver } from '../../../domain/catering/quantities';
 import type { OrderFields, StoredHistory, StoredOrder } from '../../../ports/orders';
 
 const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -39,7 +40,7 @@ export function presentOrder(o: StoredOrder, reader: Actor | undefined): Order {
     timeZone: o.timeZone,
     providerId: o.providerId,
     providerName: o.providerName,
-    lines: o.lines.map((l) => ({ ...l })),
+    lines: o.lines.map((l) => ({ ...l, quantityToDeliver: quantityToDeliver(l, o.headcount) })),
     headcount: o.headcount,
     followAttendees: o.followAttendees,
     costCenter: o.costCenter,
@@ -69,7 +70,12 @@ export function presentForAttendees(o: StoredOrder): AttendeeOrder {
     timeZone: o.timeZone,
     providerName: o.providerName,
     headcount: o.headcount,
-    lines: o.lines.map((l) => ({ name: l.name, unit: l.unit, quantity: l.quantity })),
+    lines: o.lines.map((l) => ({
+      name: l.name,
+      unit: l.unit,
+      quantity: l.quantity,
+      quantityToDeliver: quantityToDeliver(l, o.headcount),
+    })),
   };
 }
 
