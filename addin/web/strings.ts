@@ -70,6 +70,7 @@ export const strings = {
   timeline: {
     label: (day: string) => `Schedule on ${day}`,
     busyBlock: (from: string, to: string) => `Busy ${from}–${to}`,
+    closedBlock: (from: string, to: string) => `Building closed ${from}–${to}`,
     selected: (from: string, to: string) => `Your time ${from}–${to}`,
     allFree: 'No bookings this day',
     loadFailed: 'The schedule could not be loaded.',

@@ -43,17 +43,19 @@ export interface RoomCardProps {
 function useDayTimeline({ room, date, selection }: RoomCardProps) {
   const api = useApi();
   const fallback: BusyInput[] = room.availability?.busy ?? [];
+  const closedFallback: BusyInput[] = room.availability?.closed ?? [];
   const { day } = dayTimeline(date, selection, fallback);
   const from = toOffsetIso(day.start);
   const to = toOffsetIso(day.end);
   const { state } = useAsync(`${room.id}|${from}|${to}`, (signal) =>
     api.call(roomsEndpoints.roomSchedule, { params: { id: room.id }, query: { from, to }, signal }),
   );
-  const busy: BusyInput[] =
-    state.status === 'success'
-      ? state.data.entries.map((e) => ({ start: e.start, end: e.end, title: e.subject }))
-      : fallback;
-  return { model: dayTimeline(date, selection, busy), scheduleFailed: state.status === 'error' };
+  const loaded = state.status === 'success' ? state.data : undefined;
+  const busy: BusyInput[] = loaded
+    ? loaded.entries.map((e) => ({ start: e.start, end: e.end, title: e.subject }))
+    : fallback;
+  const closed: BusyInput[] = loaded ? loaded.closed : closedFallback;
+  return { model: dayTimeline(date, selection, busy, closed), scheduleFailed: state.status === 'error' };
 }
 
 export function RoomCard(props: RoomCardProps) {
