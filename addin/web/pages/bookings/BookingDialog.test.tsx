@@ -103,6 +103,56 @@ describe('booking a room from the search', () => {
     expect(within(dialog).queryByText(s.waiting)).toBeNull();
   });
 
+  it('reads the results and the room’s day again once the booking is confirmed', async () => {
+    // Issue #13, defect 3: after "Booked… Done" the room still showed "Free" until the next search.
+    const confirmed = buildBooking({ roomId: lighthouse.id, status: 'confirmed', subject: 'Quarterly review' });
+    const taken = { start: new Date(onTestDay(9)).toISOString(), end: new Date(onTestDay(10)).toISOString() };
+    let booked = false;
+    const api = server()
+      .on('get', '/api/rooms', () =>
+        ok(pageOf([booked ? { ...lighthouse, availability: { state: 'busy', busy: [taken] } } : lighthouse])),
+      )
+      .on('get', '/api/rooms/:id/schedule', (req, { id }) =>
+        ok({
+          roomId: id,
+          timeZone: 'Europe/Berlin',
+          from: req.query.get('from'),
+          to: req.query.get('to'),
+          entries: booked
+            ? [
+                {
+                  id: confirmed.id,
+                  ...taken,
+                  subject: 'Quarterly review',
+                  organizer: null,
+                  attendees: [],
+                  isPrivate: false,
+                  status: 'confirmed',
+                  source: 'app',
+                },
+              ]
+            : [],
+        }),
+      )
+      .on('post', '/api/bookings', () => {
+        booked = true;
+        return { status: 201, body: confirmed };
+      });
+    renderApp(api, SEARCH);
+    const card = (await screen.findByRole('heading', { name: 'Lighthouse', level: 3 })).closest('li') as HTMLElement;
+    expect(within(card).getByText('Free')).toBeTruthy();
+    const { user, dialog } = await openBookingDialog();
+    await fillSubjectAndBook(user, dialog);
+    expect(await within(dialog).findByText(s.confirmedTitle)).toBeTruthy();
+
+    // Behind the confirmation, before "Done": the card already shows the room taken.
+    await waitFor(() => expect(within(card).getByText('Busy')).toBeTruthy());
+    await waitFor(() => expect(within(card).getAllByTestId('busy-block')).toHaveLength(1));
+    expect(within(card).queryByText('Free')).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: s.done, ...IN_DIALOG }));
+    expect(within(card).getByText('Busy')).toBeTruthy();
+  });
+
   it('asks for a subject before anything is sent', async () => {
     const api = server();
     renderApp(api, SEARCH);

@@ -1,13 +1,14 @@
 /** @jest-environment jsdom */
 import '../../../ui/testing/jsdomGlobals';
 import { describe, expect, it } from '@jest/globals';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Booking } from '../../../../shared/schemas/bookings';
 import { buildRoom, buildUser, pageOf } from '../../../ui/testing/builders';
 import { FakeApi, apiError, noContent, ok } from '../../../ui/testing/fakeApi';
 import { renderApp, signedInAs } from '../../testing/renderApp';
 import { bookingStrings as s } from './strings';
+import { formatWhen } from './format';
 import { buildBooking, heldReply, inTurn, onTestDay } from './testSupport';
 
 /** jsdom's tabster hides the open modal from role queries (see RoomsConnectionPage.test). */
@@ -115,6 +116,36 @@ describe('My bookings', () => {
 
     expect(await within(dialog).findByText(/^Moved\. Harbour is yours/)).toBeTruthy();
     expect(api.requestsTo('patch', `/api/bookings/${booking.id}`)[0]?.json).toEqual({ roomId: harbour.id });
+  });
+
+  it('shows the new time behind the confirmation as soon as the move is confirmed', async () => {
+    // Issue #13, defect 3: the list behind "Moved." still showed the old time.
+    const user = userEvent.setup();
+    const booking = buildBooking({ subject: 'Team sync' });
+    const later = { start: new Date(onTestDay(11)).toISOString(), end: new Date(onTestDay(12)).toISOString() };
+    const moved = { ...booking, ...later };
+    const api = server([booking], [moved]).on('patch', '/api/bookings/:id', ok(moved));
+    renderApp(api, '/bookings');
+    await screen.findByRole('heading', { name: 'Team sync', level: 2 });
+    expect(within(itemOf('Team sync')).getByText(formatWhen(booking.start, booking.end))).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: s.my.moveLabel('Team sync') }));
+    const dialog = await screen.findByRole('dialog', IN_DIALOG);
+    fireEvent.change(within(dialog).getByLabelText(s.end, { exact: false, selector: 'input' }), {
+      target: { value: '12:00' },
+    });
+    fireEvent.change(within(dialog).getByLabelText(s.start, { exact: false, selector: 'input' }), {
+      target: { value: '11:00' },
+    });
+    await user.click(within(dialog).getByRole('button', { name: s.move.submit, ...IN_DIALOG }));
+    expect(await within(dialog).findByText(/^Moved\./)).toBeTruthy();
+
+    // The dialog is still open (so the list is hidden from role queries): the list behind it has been read again.
+    const behind = screen
+      .getByRole('heading', { name: 'Team sync', level: 2, hidden: true })
+      .closest('li') as HTMLElement;
+    await waitFor(() => expect(within(behind).getByText(formatWhen(later.start, later.end))).toBeTruthy());
+    expect(screen.getByRole('dialog', IN_DIALOG)).toBeTruthy();
   });
 
   it('cancels a booking after asking', async () => {

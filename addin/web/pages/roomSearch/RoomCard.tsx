@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Caption1, Card, CardFooter, CardPreview, makeStyles, tokens } from '@fluentui/react-components';
 import { ImageOffRegular } from '@fluentui/react-icons';
 import { roomsEndpoints } from '../../../../shared/api/rooms';
@@ -34,22 +35,32 @@ export interface RoomCardProps {
   /** The day being searched (YYYY-MM-DD) and the chosen window on it. */
   readonly date: string;
   readonly selection: Interval;
+  /** Bookings made on this page so far: each one reads the room's day again. */
+  readonly bookingsMade?: number;
+  /** Told when a booking made from this card appears or changes. */
+  readonly onBooked?: () => void;
 }
 
 /**
  * The room's day: its schedule from the API once loaded; until then (or if that fails) the busy
  * intervals the search already returned for the chosen window.
  */
-function useDayTimeline({ room, date, selection }: RoomCardProps) {
+function useDayTimeline({ room, date, selection, bookingsMade = 0 }: RoomCardProps) {
   const api = useApi();
   const fallback: BusyInput[] = room.availability?.busy ?? [];
   const closedFallback: BusyInput[] = room.availability?.closed ?? [];
   const { day } = dayTimeline(date, selection, fallback);
   const from = toOffsetIso(day.start);
   const to = toOffsetIso(day.end);
-  const { state } = useAsync(`${room.id}|${from}|${to}`, (signal) =>
+  const { state, refresh } = useAsync(`${room.id}|${from}|${to}`, (signal) =>
     api.call(roomsEndpoints.roomSchedule, { params: { id: room.id }, query: { from, to }, signal }),
   );
+  const seen = useRef(bookingsMade);
+  useEffect(() => {
+    if (seen.current === bookingsMade) return;
+    seen.current = bookingsMade;
+    refresh();
+  }, [bookingsMade, refresh]);
   const loaded = state.status === 'success' ? state.data : undefined;
   const busy: BusyInput[] = loaded
     ? loaded.entries.map((e) => ({ start: e.start, end: e.end, title: e.subject }))
@@ -88,7 +99,11 @@ export function RoomCard(props: RoomCardProps) {
       {/* Only rooms connected to Exchange can be booked: Exchange decides every booking. */}
       {room.exchange.email !== null ? (
         <CardFooter>
-          <BookRoomButton room={room} slot={props.selection} />
+          <BookRoomButton
+            room={room}
+            slot={props.selection}
+            {...(props.onBooked ? { onBooked: props.onBooked } : {})}
+          />
         </CardFooter>
       ) : null}
     </Card>
