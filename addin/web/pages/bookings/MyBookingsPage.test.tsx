@@ -8,6 +8,7 @@ import { buildRoom, buildUser, pageOf } from '../../../ui/testing/builders';
 import { FakeApi, apiError, noContent, ok } from '../../../ui/testing/fakeApi';
 import { renderApp, signedInAs } from '../../testing/renderApp';
 import { bookingStrings as s } from './strings';
+import { buildOrder } from '../facility/testSupport';
 import { formatWhen } from './format';
 import { buildBooking, heldReply, inTurn, onTestDay } from './testSupport';
 
@@ -146,6 +147,50 @@ describe('My bookings', () => {
       .closest('li') as HTMLElement;
     await waitFor(() => expect(within(behind).getByText(formatWhen(later.start, later.end))).toBeTruthy());
     expect(screen.getByRole('dialog', IN_DIALOG)).toBeTruthy();
+  });
+
+  it('shows each booking’s catering, and the cancel dialog says its open orders go with it', async () => {
+    // Issue #13, defect 9: My bookings never showed catering, and cancelling did not mention it.
+    const user = userEvent.setup();
+    const booking = buildBooking({ subject: 'Board meeting' });
+    const croissants = buildOrder({ bookingId: booking.id, status: 'accepted' });
+    const coffee = buildOrder({
+      bookingId: booking.id,
+      providerName: 'Harbour Kitchen',
+      lines: [
+        {
+          itemId: croissants.id,
+          name: 'Coffee pot',
+          unit: 'per-item',
+          quantity: 2,
+          unitPriceMinor: 250,
+          totalMinor: 500,
+        },
+      ],
+    });
+    const declined = buildOrder({ bookingId: booking.id, status: 'declined', providerName: 'Far Bakery' });
+    const elsewhere = buildOrder({ bookingId: null });
+    const api = server([booking]).on('get', '/api/orders', ok([croissants, coffee, declined, elsewhere]));
+    renderApp(api, '/bookings');
+    await screen.findByRole('heading', { name: 'Board meeting', level: 2 });
+
+    const catering = await within(itemOf('Board meeting')).findByRole('list', { name: s.catering.label });
+    expect(
+      within(catering)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Northwind Kitchen: 8 × Butter croissant (accepted)',
+      'Harbour Kitchen: 2 × Coffee pot (requested)',
+      'Far Bakery: 8 × Butter croissant (declined)',
+    ]);
+    expect(api.requestsTo('get', '/api/orders')[0]?.query.get('includeClosed')).toBe('true');
+
+    await user.click(within(itemOf('Board meeting')).getByRole('button', { name: s.my.cancelLabel('Board meeting') }));
+    const dialog = await screen.findByRole('alertdialog', IN_DIALOG);
+    // The declined order is over already; the two open ones are cancelled with the booking.
+    expect(within(dialog).getByText(s.cancelDialog.orders(2))).toBeTruthy();
+    expect(s.cancelDialog.orders(2)).toBe('Its 2 catering orders will be cancelled too, and the caterers told.');
   });
 
   it('cancels a booking after asking', async () => {
