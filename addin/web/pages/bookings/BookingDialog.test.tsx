@@ -265,4 +265,34 @@ describe('booking a room from the search', () => {
     expect(await screen.findByRole('heading', { name: 'Attic', level: 3 })).toBeTruthy();
     expect(screen.queryByRole('button', { name: s.bookRoom('Attic') })).toBeNull();
   });
+
+  it('offers Book only on rooms open to the user: an external books guest rooms, staff internal ones', async () => {
+    // Issue #13, defect 8: externals saw a Book button on every room and learnt "internal use only"
+    // after filling in the form. The server lists externals only guest rooms; should a room open to
+    // staff only reach the page anyway, it still offers no Book.
+    const guestRoom = connected({ name: 'Guest lounge', bookableInternal: false, bookableExternal: true });
+    const staffRoom = connected({ name: 'Board room', bookableInternal: true, bookableExternal: false });
+    const guest = signedInAs(new FakeApi(), buildUser({ role: 'external', email: 'gina@partner.test' }))
+      .on('get', '/api/info', ok({ simulatedExchange: false, demo: false }))
+      .on('get', '/api/buildings', ok([]))
+      .on('get', '/api/floors', ok([]))
+      .on('get', '/api/rooms', ok(pageOf([guestRoom, staffRoom])))
+      .on('get', '/api/rooms/:id/schedule', (req, { id }) =>
+        ok({
+          roomId: id,
+          timeZone: 'Europe/Berlin',
+          from: req.query.get('from'),
+          to: req.query.get('to'),
+          entries: [],
+        }),
+      );
+    const { unmount } = renderApp(guest, SEARCH);
+    expect(await screen.findByRole('button', { name: s.bookRoom('Guest lounge') })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: s.bookRoom('Board room') })).toBeNull();
+    unmount();
+
+    renderApp(server([guestRoom, staffRoom]), SEARCH);
+    expect(await screen.findByRole('button', { name: s.bookRoom('Board room') })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: s.bookRoom('Guest lounge') })).toBeNull();
+  });
 });

@@ -4,6 +4,8 @@ import { ImageOffRegular } from '@fluentui/react-icons';
 import { roomsEndpoints } from '../../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../../shared/schemas/search';
 import { useApi } from '../../../ui/hooks/useApi';
+import { mayBook } from '../../../ui/rooms/mayBook';
+import { useSignedInUser } from '../../../ui/session/useSession';
 import { useAsync } from '../../../ui/hooks/useAsync';
 import { strings } from '../../strings';
 import { toOffsetIso } from '../../../ui/time';
@@ -73,6 +75,7 @@ export function RoomCard(props: RoomCardProps) {
   const { room } = props;
   const styles = useStyles();
   const { model, scheduleFailed } = useDayTimeline(props);
+  const user = useSignedInUser();
   const image = room.images[0];
   const titleId = `room-${room.id}`;
   return (
@@ -96,8 +99,8 @@ export function RoomCard(props: RoomCardProps) {
           {strings.timeline.loadFailed}
         </Caption1>
       ) : null}
-      {/* Only rooms connected to Exchange can be booked: Exchange decides every booking. */}
-      {room.exchange.email !== null ? (
+      {/* Only rooms connected to Exchange can be booked (Exchange decides every booking), and only by whom they are open to. */}
+      {room.exchange.email !== null && mayBook(user.role, room) ? (
         <CardFooter>
           <BookRoomButton
             room={room}
