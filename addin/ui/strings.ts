@@ -38,6 +38,8 @@ export const uiStrings = {
     busy: 'Busy',
     partiallyBusy: 'Partially busy',
     busyDuring: (ranges: string) => `Busy ${ranges}`,
+    closed: 'Closed',
+    closedDuring: (ranges: string) => `Building closed ${ranges}`,
   },
 
   filters: {

@@ -20,6 +20,8 @@ export interface DayTimelineModel {
   readonly day: Interval;
   readonly selection: PlacedInterval;
   readonly busy: readonly PlacedInterval[];
+  /** When the room's building is closed (its opening hours). */
+  readonly closed: readonly PlacedInterval[];
 }
 
 export interface BusyInput {
@@ -63,13 +65,21 @@ function place(day: Interval, interval: Interval, title?: string): PlacedInterva
   return title === undefined ? placed : { ...placed, title };
 }
 
-/** Where the busy blocks and the chosen window sit on the day's bar. */
-export function dayTimeline(date: string, selection: Interval, busy: readonly BusyInput[]): DayTimelineModel {
-  const day = dayRange(date, selection);
-  const blocks = busy
+function placeAll(day: Interval, list: readonly BusyInput[]): PlacedInterval[] {
+  return list
     .map((b) => place(day, { start: new Date(b.start), end: new Date(b.end) }, b.title))
     .filter((b): b is PlacedInterval => b !== undefined)
     .sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/** Where the busy blocks, the building's closed hours and the chosen window sit on the day's bar. */
+export function dayTimeline(
+  date: string,
+  selection: Interval,
+  busy: readonly BusyInput[],
+  closed: readonly BusyInput[] = [],
+): DayTimelineModel {
+  const day = dayRange(date, selection);
   const chosen = place(day, selection) ?? { ...selection, left: 0, width: 0 };
-  return { day, selection: chosen, busy: blocks };
+  return { day, selection: chosen, busy: placeAll(day, busy), closed: placeAll(day, closed) };
 }

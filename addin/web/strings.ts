@@ -70,6 +70,7 @@ export const strings = {
   timeline: {
     label: (day: string) => `Schedule on ${day}`,
     busyBlock: (from: string, to: string) => `Busy ${from}–${to}`,
+    closedBlock: (from: string, to: string) => `Building closed ${from}–${to}`,
     selected: (from: string, to: string) => `Your time ${from}–${to}`,
     /** The building's clocks read otherwise than the browser's: e.g. "15:00–16:00 Europe/Berlin". */
     buildingTime: (note: string) => `In the building: ${note}`,

@@ -112,17 +112,23 @@ export function composeFeatures(options: ComposeOptions): Features {
     mailboxVerifier: exchange.exchange.mailboxVerifier,
     onMailboxVerifierChanged: (listener) => exchange.exchange.onSettingsChanged(listener),
   });
-  const { bookings } = composeBookings({
-    infrastructure,
-    meetingWriter: () => exchange.meetingWriter(),
-    overrides: options.bookings,
-  });
   const catering = composeCatering({
     infrastructure,
     places: locations.places,
     people: accounts,
     meetingLookup: () => exchange.meetingLookup(),
     settings: options.orders,
+  });
+  // A booking its organizer cancels in Roomserve cancels its catering at once (no settle delay).
+  const { bookings } = composeBookings({
+    infrastructure,
+    meetingWriter: () => exchange.meetingWriter(),
+    overrides: options.bookings,
+    catering: {
+      bookingCancelled: async (bookingId) => {
+        await catering.orders.bookingCancelled(bookingId);
+      },
+    },
   });
   // Orders follow their meetings; pending Roomserve bookings learn the attendant's answer.
   const sync = composeSync({

@@ -1,4 +1,5 @@
 import { createBookingRepository } from '../adapters/db/repositories/bookings';
+import type { BookingCatering } from '../ports/bookingCatering';
 import type { MeetingWriter } from '../ports/meetingWriter';
 import { createBookingService, type BookingService, type BookingServiceDeps } from '../services/bookings';
 import type { Infrastructure } from './infrastructure';
@@ -19,6 +20,8 @@ export interface BookingsFeatureDeps {
   /** The exchange feature's writer for the saved connection. */
   readonly meetingWriter: () => Promise<MeetingWriter | null>;
   readonly overrides?: BookingsOverrides | undefined;
+  /** The catering feature's side of a booking cancelled in Roomserve. */
+  readonly catering?: BookingCatering;
 }
 
 export function composeBookings(deps: BookingsFeatureDeps): BookingsFeature {
@@ -30,6 +33,7 @@ export function composeBookings(deps: BookingsFeatureDeps): BookingsFeature {
       writer: deps.meetingWriter,
       clock,
       log: { warn: (details, message) => logger.warn(details, message) },
+      ...(deps.catering ? { catering: deps.catering } : {}),
     }),
   };
 }

@@ -6,7 +6,7 @@ import type { FileRepository } from '../ports/files';
 import type { BuildingRepository, RoomMailboxVerifier, RoomRepository } from '../ports/locations';
 import { createFilesService, type FilesService } from '../services/files';
 import { createLocationsService, type LocationsService } from '../services/locations';
-import { createRoomSearchService, type RoomSearchService } from '../services/search';
+import { createBuildingHoursCache, createRoomSearchService, type RoomSearchService } from '../services/search';
 import type { Infrastructure } from './infrastructure';
 
 /** Buildings, floors and rooms, their images, and the room search. */
@@ -34,6 +34,8 @@ export function composeLocations(deps: LocationsFeatureDeps): LocationsFeature {
   const { knex, clock, logger } = deps.infrastructure;
   const repositories = createLocationRepositories(knex);
   const files = createFileRepository(knex);
+  const roomSearch = createRoomSearchRepository(knex);
+  const buildingHours = createBuildingHoursCache({ load: () => roomSearch.buildingHours(), clock });
   return {
     locations: createLocationsService({
       ...repositories,
@@ -42,9 +44,10 @@ export function composeLocations(deps: LocationsFeatureDeps): LocationsFeature {
       mailboxVerifier: deps.mailboxVerifier,
       onMailboxVerifierChanged: deps.onMailboxVerifierChanged,
       warn: (details, message) => logger.warn(details, message),
+      onBuildingsChanged: () => buildingHours.invalidate(),
     }),
     files: createFilesService({ files, sanitizer: createImageSanitizer() }),
-    roomSearch: createRoomSearchService({ roomSearch: createRoomSearchRepository(knex) }),
+    roomSearch: createRoomSearchService({ roomSearch, buildingHours }),
     places: { buildings: repositories.buildings, rooms: repositories.rooms, files },
   };
 }

@@ -1,3 +1,4 @@
+import type { OpeningHours } from '../../shared/schemas/locations';
 import type { RoomSearchResult } from '../../shared/schemas/search';
 import type { Interval } from '../domain/availability/interval';
 import type { Attendee } from '../domain/availability/bookingVisibility';
@@ -14,7 +15,12 @@ export interface RoomSearchCriteria {
   readonly bookableExternalOnly?: boolean;
   /** Each word must occur (case-insensitively) in the room's name, description, tags, floor or building name. */
   readonly words: readonly string[];
-  /** Only rooms with no pending or confirmed booking overlapping the window. */
+  /**
+   * Buildings closed during (part of) the window: their rooms rank after the busy ones and are
+   * left out with onlyAvailable. Decided by the service (domain/availability/openingHours.ts).
+   */
+  readonly closedBuildingIds?: readonly string[];
+  /** Only rooms with no pending or confirmed booking overlapping the window (and not in a closed building). */
   readonly onlyAvailable: boolean;
   readonly offset: number;
   readonly limit: number;
@@ -45,6 +51,17 @@ export interface ScheduledBooking {
   readonly source: 'exchange' | 'app' | 'display';
 }
 
+/** A building's time zone and opening hours: what deciding when its rooms are closed needs. */
+export interface BuildingHours {
+  readonly buildingId: string;
+  readonly timeZone: string;
+  readonly openingHours: OpeningHours;
+}
+
+export interface ScheduleRoom extends Omit<BuildingHours, 'buildingId'> {
+  readonly bookableExternal: boolean;
+}
+
 /**
  * Reads for room search and room timelines. Implementations filter, rank and paginate in the
  * database: ranking by availability needs every matching room's bookings in the window.
@@ -52,8 +69,10 @@ export interface ScheduledBooking {
 export interface RoomSearchRepository {
   /** Best fit first (see domain/availability/bestFit.ts), then paginated. */
   search(criteria: RoomSearchCriteria): Promise<RoomSearchHits>;
-  /** The room's building time zone and whether externals may book it; undefined when there is no such room. */
-  scheduleRoom(roomId: string): Promise<{ readonly timeZone: string; readonly bookableExternal: boolean } | undefined>;
+  /** The room's building time zone and hours and whether externals may book it; undefined when there is no such room. */
+  scheduleRoom(roomId: string): Promise<ScheduleRoom | undefined>;
+  /** Every building's time zone and opening hours. */
+  buildingHours(): Promise<BuildingHours[]>;
   /** Pending and confirmed bookings of the room overlapping `window`, by start. */
   bookingsOf(roomId: string, window: Interval): Promise<ScheduledBooking[]>;
 }

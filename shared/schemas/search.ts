@@ -83,7 +83,8 @@ export const roomSearchQuerySchema = pageQuerySchema
         'Words that must all occur, case-insensitively, in the room name, description, tags, floor or building name.',
     }),
     onlyAvailable: queryBooleanSchema.meta({
-      description: 'Only rooms with no pending or confirmed booking in the window; needs start and end.',
+      description:
+        'Only rooms with no pending or confirmed booking in the window and whose building is open throughout it; needs start and end.',
     }),
   })
   .superRefine((query, ctx) => {
@@ -99,9 +100,14 @@ export const busyIntervalSchema = z.object({ start: instantSchema, end: instantS
 
 export const availabilitySchema = z
   .object({
-    state: z.enum(['free', 'partial', 'busy']),
+    state: z.enum(['free', 'partial', 'busy', 'closed']).meta({
+      description:
+        'closed: the building is closed during (part of) the window, so the window cannot be booked; see closed.',
+    }),
     /** Pending and confirmed bookings in the window, clipped to it and merged. */
     busy: z.array(busyIntervalSchema),
+    /** When the building is closed inside the window (its opening hours, in its time zone); present when state is closed. */
+    closed: z.array(busyIntervalSchema).optional(),
   })
   .meta({ id: 'Availability' });
 export type AvailabilityView = z.infer<typeof availabilitySchema>;
@@ -153,6 +159,8 @@ export const roomScheduleSchema = z
     to: instantSchema,
     /** Pending and confirmed bookings overlapping the window, by start; not clipped. */
     entries: z.array(scheduleEntrySchema),
+    /** When the room's building is closed inside the window (its opening hours), in time order. */
+    closed: z.array(busyIntervalSchema).default([]),
   })
   .meta({ id: 'RoomSchedule' });
 export type RoomSchedule = z.infer<typeof roomScheduleSchema>;

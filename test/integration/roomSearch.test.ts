@@ -25,8 +25,10 @@ interface Catalog {
 }
 
 async function buildCatalog(db: Knex): Promise<Catalog> {
-  const harbour = await buildBuilding(db, { name: 'Harbour House', timeZone: 'Europe/Berlin' });
-  const tower = await buildBuilding(db, { name: 'Tower', timeZone: 'America/New_York' });
+  // Both open around the clock: WINDOW is before dawn in New York and the 31-day window spans
+  // weekends; opening hours have their own tests (roomSearchOpeningHours.test.ts).
+  const harbour = await buildBuilding(db, { name: 'Harbour House', timeZone: 'Europe/Berlin', openingHours: {} });
+  const tower = await buildBuilding(db, { name: 'Tower', timeZone: 'America/New_York', openingHours: {} });
   const ground = await buildFloor(db, { buildingId: harbour, name: 'Ground floor', level: 0 });
   const first = await buildFloor(db, { buildingId: harbour, name: 'First floor', level: 1 });
   const lobby = await buildFloor(db, { buildingId: tower, name: 'Lobby', level: 0 });

@@ -8,7 +8,7 @@ import { availabilityIn, type Availability } from '../../server/domain/availabil
 import { compareBestFit } from '../../server/domain/availability/bestFit';
 import { interval, toIsoInterval, type Interval } from '../../server/domain/availability/interval';
 import { buildBooking } from '../factories/bookings';
-import { buildFloor, buildRoom } from '../factories/locations';
+import { buildBuilding, buildFloor, buildRoom } from '../factories/locations';
 import { buildUser } from '../factories/users';
 import { createTestApp } from '../support/testApp';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -87,7 +87,8 @@ describe('room search agrees with the domain model', () => {
     token = (await testApp.deps.auth.createApiToken(user.id, { name: 'model test' })).token;
     const [spec] = fc.sample(catalogSpec, { numRuns: 1, seed: 20261123 });
     if (!spec) throw new Error('no catalog sampled');
-    const floorId = await buildFloor(db.knex);
+    // Open around the clock: this test is about bookings and pages; opening hours have their own tests.
+    const floorId = await buildFloor(db.knex, { buildingId: await buildBuilding(db.knex, { openingHours: {} }) });
     for (const [index, room] of spec.rooms.entries()) {
       const id = await buildRoom(db.knex, {
         floorId,

@@ -3,10 +3,11 @@ import type { Actor } from '../../server/domain/actor';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Knex } from 'knex';
 import { createRoomSearchRepository } from '../../server/adapters/db/repositories/roomSearch';
-import { createRoomSearchService } from '../../server/services/search';
+import { createBuildingHoursCache, createRoomSearchService } from '../../server/services/search';
+import { systemClock } from '../../server/adapters/clock/systemClock';
 import { roomSearchQuerySchema, type RoomSearchPage } from '../../shared/schemas/search';
 import { buildBooking } from '../factories/bookings';
-import { buildFloor, buildRoom } from '../factories/locations';
+import { buildBuilding, buildFloor, buildRoom } from '../factories/locations';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 /**
@@ -32,7 +33,8 @@ describe('room search repeated on one connection', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const floorId = await buildFloor(db.knex);
+    // Open around the clock: this test is about bookings and pages; opening hours have their own tests.
+    const floorId = await buildFloor(db.knex, { buildingId: await buildBuilding(db.knex, { openingHours: {} }) });
     for (const [index, name] of ROOMS.entries()) {
       ids.set(name, await buildRoom(db.knex, { floorId, name, capacity: 2 + 2 * index, tags: [] }));
     }
@@ -51,7 +53,9 @@ describe('room search repeated on one connection', () => {
   const nameOf = (id: string): string => [...ids].find(([, value]) => value === id)?.[0] ?? id;
 
   async function search(trx: Knex, query: Record<string, string>): Promise<RoomSearchPage> {
-    const service = createRoomSearchService({ roomSearch: createRoomSearchRepository(trx) });
+    const roomSearch = createRoomSearchRepository(trx);
+    const buildingHours = createBuildingHoursCache({ load: () => roomSearch.buildingHours(), clock: systemClock });
+    const service = createRoomSearchService({ roomSearch, buildingHours });
     return service.search(EMPLOYEE, roomSearchQuerySchema.parse(query));
   }
 

@@ -8,6 +8,11 @@ export type AsyncState<T> =
 export interface AsyncResult<T> {
   readonly state: AsyncState<T>;
   readonly retry: () => void;
+  /**
+   * Loads the same key again (something it depends on changed, such as a booking just made)
+   * and keeps showing the last answer until the new one arrives, so nothing on screen unmounts.
+   */
+  readonly refresh: () => void;
 }
 
 const LOADING = { status: 'loading' } as const;
@@ -19,18 +24,20 @@ const LOADING = { status: 'loading' } as const;
  */
 export function useAsync<T>(key: string, load: (signal: AbortSignal) => Promise<T>): AsyncResult<T> {
   const [attempt, setAttempt] = useState(0);
-  const [settled, setSettled] = useState<{ key: string; state: AsyncState<T> }>();
+  const [refreshes, setRefreshes] = useState(0);
+  const [settled, setSettled] = useState<{ key: string; base: string; state: AsyncState<T> }>();
   const loader = useRef(load);
   // Declared before the loading effect, so that effect always sees this render's `load`.
   useEffect(() => {
     loader.current = load;
   });
-  const runKey = `${attempt}:${key}`;
+  const base = `${attempt}:${key}`;
+  const runKey = `${refreshes}:${base}`;
 
   useEffect(() => {
     const controller = new AbortController();
     const settle = (state: AsyncState<T>) => {
-      if (!controller.signal.aborted) setSettled({ key: runKey, state });
+      if (!controller.signal.aborted) setSettled({ key: runKey, base, state });
     };
     const run = async () => {
       try {
@@ -41,8 +48,12 @@ export function useAsync<T>(key: string, load: (signal: AbortSignal) => Promise<
     };
     void run();
     return () => controller.abort();
-  }, [runKey, loader]);
+  }, [runKey, base, loader]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state: settled?.key === runKey ? settled.state : LOADING, retry };
+  const refresh = useCallback(() => setRefreshes((n) => n + 1), []);
+  // While refreshing, the last success for the same key stays on screen.
+  const shown =
+    settled !== undefined && (settled.key === runKey || (settled.base === base && settled.state.status === 'success'));
+  return { state: shown ? settled.state : LOADING, retry, refresh };
 }

@@ -14,11 +14,13 @@ const LOOK = {
   free: { color: 'success', label: text.free },
   partial: { color: 'warning', label: text.partiallyBusy },
   busy: { color: 'danger', label: text.busy },
+  closed: { color: 'subtle', label: text.closed },
 } as const;
 
 /**
- * Free, busy, or partially busy in the chosen window, with the busy times when partly busy (and
- * also when busy, with `timesWhenBusy`). `groupLabel` names the badge for screen readers.
+ * Free, busy, partially busy or closed (the building's opening hours) in the chosen window, with
+ * the busy times when partly busy (and also when busy, with `timesWhenBusy`) and the closed times
+ * when closed. `groupLabel` names the badge for screen readers.
  */
 export function AvailabilityBadge({
   availability,
@@ -31,7 +33,10 @@ export function AvailabilityBadge({
 }) {
   const styles = useStyles();
   const look = LOOK[availability.state];
-  const ranges = availability.busy.map((b) => `${formatClock(b.start)}–${formatClock(b.end)}`).join(', ');
+  const rangesOf = (list: readonly { start: string; end: string }[]) =>
+    list.map((b) => `${formatClock(b.start)}–${formatClock(b.end)}`).join(', ');
+  const ranges = rangesOf(availability.busy);
+  const closedRanges = availability.state === 'closed' ? rangesOf(availability.closed ?? []) : '';
   const showTimes = availability.state === 'partial' || (timesWhenBusy && availability.state === 'busy');
   return (
     <div className={styles.root} {...(groupLabel ? { role: 'group', 'aria-label': groupLabel(look.label) } : {})}>
@@ -41,6 +46,11 @@ export function AvailabilityBadge({
       {showTimes && ranges ? (
         <Text size={200} className={styles.times}>
           {text.busyDuring(ranges)}
+        </Text>
+      ) : null}
+      {closedRanges ? (
+        <Text size={200} className={styles.times}>
+          {text.closedDuring(closedRanges)}
         </Text>
       ) : null}
     </div>

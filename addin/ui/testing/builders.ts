@@ -73,5 +73,12 @@ export function pageOf(items: RoomSearchResult[], overrides: Partial<RoomSearchP
 }
 
 export function emptySchedule(roomId: string): RoomSchedule {
-  return { roomId, timeZone: 'Europe/Berlin', from: '2026-05-04T05:00:00Z', to: '2026-05-04T18:00:00Z', entries: [] };
+  return {
+    roomId,
+    timeZone: 'Europe/Berlin',
+    from: '2026-05-04T05:00:00Z',
+    to: '2026-05-04T18:00:00Z',
+    entries: [],
+    closed: [],
+  };
 }

@@ -19,6 +19,19 @@ describe('availabilityIn a 09:00-12:00 window', () => {
     ['overlapping bookings, merged', [span(9, 11), span(10, 11.5)], 'partial', [span(9, 11.5)]],
     ['a booking ending one millisecond early', [interval(9 * H, 12 * H - 1)], 'partial', [interval(9 * H, 12 * H - 1)]],
   ])('%s', (_label, occupied, state, busy) => {
-    expect(availabilityIn(window, occupied)).toEqual({ state, busy });
+    expect(availabilityIn(window, occupied)).toEqual({ state, busy, closed: [] });
+  });
+
+  it('is closed when the building closes inside the window, whatever the bookings', () => {
+    expect(availabilityIn(window, [], [span(11, 20)])).toEqual({ state: 'closed', busy: [], closed: [span(11, 12)] });
+    expect(availabilityIn(window, [span(9, 10)], [span(0, 24)])).toEqual({
+      state: 'closed',
+      busy: [span(9, 10)],
+      closed: [span(9, 12)],
+    });
+  });
+
+  it('ignores closed stretches outside the window', () => {
+    expect(availabilityIn(window, [], [span(0, 9), span(12, 24)])).toEqual({ state: 'free', busy: [], closed: [] });
   });
 });

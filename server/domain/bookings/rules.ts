@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
-import { WEEKDAYS, type OpeningHours } from '../../../shared/schemas/locations';
+import type { OpeningHours } from '../../../shared/schemas/locations';
 import type { Role } from '../../../shared/schemas/users';
+import { closedStretches } from '../availability/openingHours';
 
 /**
  * Who may book which room when, per room and per role. Pure: the service hands in the room's rules,
@@ -55,26 +55,16 @@ export function mayBookRoom(role: Role, room: Pick<BookableRoom, 'bookableIntern
   return role === 'external' ? room.bookableExternal : room.bookableInternal;
 }
 
-const minutesOf = (hhmm: string): number => {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-};
-
 /**
- * True when [start, end) lies inside one opening interval of the building's local day. A building
+ * True when the building is open throughout [start, end), in its own time zone: the same rule
+ * (domain/availability/openingHours.ts) the room search shows rooms as closed by. A building
  * without any opening hours configured has no restriction.
  */
 export function withinOpeningHours(time: BookingRequestTime, timeZone: string, openingHours: OpeningHours): boolean {
-  if (Object.values(openingHours).every((list) => list === undefined || list.length === 0)) return true;
-  const start = DateTime.fromJSDate(time.start, { zone: timeZone });
-  const end = DateTime.fromJSDate(time.end, { zone: timeZone });
-  const weekday = WEEKDAYS[start.weekday - 1];
-  if (weekday === undefined) return false;
-  const endsAtMidnight = end.toMillis() === start.startOf('day').plus({ days: 1 }).toMillis();
-  if (start.toISODate() !== end.toISODate() && !endsAtMidnight) return false;
-  const from = start.hour * 60 + start.minute + start.second / 60;
-  const to = endsAtMidnight ? 24 * 60 : end.hour * 60 + end.minute + end.second / 60;
-  return (openingHours[weekday] ?? []).some((i) => minutesOf(i.open) <= from && to <= minutesOf(i.close));
+  const start = time.start.getTime();
+  const end = time.end.getTime();
+  if (!(end > start)) return false;
+  return closedStretches({ start, end }, timeZone, openingHours).length === 0;
 }
 
 /** Every rule the request breaks, in the order a user should hear about them. */

@@ -180,6 +180,12 @@ export function changeBookingUseCases(deps: BookingServiceDeps) {
     // Only after Exchange took the cancellation: the 204 then means the booking reads cancelled, and
     // the mark keeps the sync from confirming it again while the room's copy still shows the meeting.
     await deps.bookings.markMeetingCancelled(booking.id, 'Cancelled in Roomserve.');
+    try {
+      await deps.catering?.bookingCancelled(booking.id);
+    } catch (err) {
+      // The booking is cancelled either way; the order follower cancels the orders after its settle delay.
+      deps.log.warn({ err, bookingId: booking.id }, 'orders of a cancelled booking left to the order follower');
+    }
   }
 
   return { changeBooking, cancelBooking, owned };

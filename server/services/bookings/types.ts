@@ -1,3 +1,4 @@
+import type { BookingCatering } from '../../ports/bookingCatering';
 import type { BookingRepository } from '../../ports/bookings';
 import type { MeetingWriter } from '../../ports/meetingWriter';
 import type { Clock } from '../../ports/clock';
@@ -9,6 +10,8 @@ export interface BookingServiceDeps {
   /** The source of "now". */
   readonly clock: Clock;
   readonly log: { warn(details: object, message: string): void };
+  /** Told about bookings cancelled in Roomserve, so that their catering is cancelled at once. */
+  readonly catering?: BookingCatering;
   /** How often the organizer's item is read while the room's answer is awaited (default 30 ms, growing after a second). */
   readonly followIntervalMs?: number;
   /** How long a request's follower waits for the attendant before leaving it to the sweep (default 60 s). */

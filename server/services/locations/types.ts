@@ -37,4 +37,6 @@ export interface LocationsServiceDeps {
   /** Waits between the tries of a verification that failed in passing (default 2 s … 60 s). */
   readonly verificationRetryDelaysMs?: readonly number[];
   readonly warn?: (details: object, message: string) => void;
+  /** Told after a building was created, changed or deleted (the room search caches buildings' opening hours). */
+  readonly onBuildingsChanged?: () => void;
 }

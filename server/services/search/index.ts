@@ -1,6 +1,7 @@
 import type { RoomSchedule, RoomScheduleQuery, RoomSearchPage, RoomSearchQuery } from '../../../shared/schemas/search';
 import type { Actor } from '../../domain/actor';
 import type { RoomSearchRepository } from '../../ports/roomSearch';
+import type { BuildingHoursCache } from './buildingHoursCache';
 import { roomSchedule } from './roomSchedule';
 import { searchRooms } from './searchRooms';
 
@@ -9,7 +10,13 @@ export interface RoomSearchService {
   schedule(actor: Actor, roomId: string, query: RoomScheduleQuery): Promise<RoomSchedule>;
 }
 
-export function createRoomSearchService(deps: { readonly roomSearch: RoomSearchRepository }): RoomSearchService {
+export { createBuildingHoursCache, type BuildingHoursCache } from './buildingHoursCache';
+
+export function createRoomSearchService(deps: {
+  readonly roomSearch: RoomSearchRepository;
+  /** Shared with the locations service, which invalidates it when a building changes. */
+  readonly buildingHours: BuildingHoursCache;
+}): RoomSearchService {
   return {
     search: (actor, query) => searchRooms(deps, actor, query),
     schedule: (actor, roomId, query) => roomSchedule(deps, actor, roomId, query),

@@ -1,6 +1,7 @@
 import type { RoomSchedule, RoomScheduleQuery, ScheduleEntry } from '../../../shared/schemas/search';
 import { visibleDetails } from '../../domain/availability/bookingVisibility';
 import { toIsoInterval } from '../../domain/availability/interval';
+import { closedStretches } from '../../domain/availability/openingHours';
 import type { Actor } from '../../domain/actor';
 import { notFound } from '../../domain/errors';
 import type { RoomSearchRepository, ScheduledBooking } from '../../ports/roomSearch';
@@ -48,5 +49,6 @@ export async function roomSchedule(
     from,
     to,
     entries: bookings.map((booking) => entryFor(actor, booking)),
+    closed: closedStretches(window, timeZone, room.openingHours).map(toIsoInterval),
   };
 }

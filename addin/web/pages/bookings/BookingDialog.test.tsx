@@ -103,6 +103,56 @@ describe('booking a room from the search', () => {
     expect(within(dialog).queryByText(s.waiting)).toBeNull();
   });
 
+  it('reads the results and the room’s day again once the booking is confirmed', async () => {
+    // Issue #13, defect 3: after "Booked… Done" the room still showed "Free" until the next search.
+    const confirmed = buildBooking({ roomId: lighthouse.id, status: 'confirmed', subject: 'Quarterly review' });
+    const taken = { start: new Date(onTestDay(9)).toISOString(), end: new Date(onTestDay(10)).toISOString() };
+    let booked = false;
+    const api = server()
+      .on('get', '/api/rooms', () =>
+        ok(pageOf([booked ? { ...lighthouse, availability: { state: 'busy', busy: [taken] } } : lighthouse])),
+      )
+      .on('get', '/api/rooms/:id/schedule', (req, { id }) =>
+        ok({
+          roomId: id,
+          timeZone: 'Europe/Berlin',
+          from: req.query.get('from'),
+          to: req.query.get('to'),
+          entries: booked
+            ? [
+                {
+                  id: confirmed.id,
+                  ...taken,
+                  subject: 'Quarterly review',
+                  organizer: null,
+                  attendees: [],
+                  isPrivate: false,
+                  status: 'confirmed',
+                  source: 'app',
+                },
+              ]
+            : [],
+        }),
+      )
+      .on('post', '/api/bookings', () => {
+        booked = true;
+        return { status: 201, body: confirmed };
+      });
+    renderApp(api, SEARCH);
+    const card = (await screen.findByRole('heading', { name: 'Lighthouse', level: 3 })).closest('li') as HTMLElement;
+    expect(within(card).getByText('Free')).toBeTruthy();
+    const { user, dialog } = await openBookingDialog();
+    await fillSubjectAndBook(user, dialog);
+    expect(await within(dialog).findByText(s.confirmedTitle)).toBeTruthy();
+
+    // Behind the confirmation, before "Done": the card already shows the room taken.
+    await waitFor(() => expect(within(card).getByText('Busy')).toBeTruthy());
+    await waitFor(() => expect(within(card).getAllByTestId('busy-block')).toHaveLength(1));
+    expect(within(card).queryByText('Free')).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: s.done, ...IN_DIALOG }));
+    expect(within(card).getByText('Busy')).toBeTruthy();
+  });
+
   it('asks for a subject before anything is sent', async () => {
     const api = server();
     renderApp(api, SEARCH);
@@ -214,5 +264,35 @@ describe('booking a room from the search', () => {
     renderApp(server([buildRoom({ name: 'Attic' })]), SEARCH);
     expect(await screen.findByRole('heading', { name: 'Attic', level: 3 })).toBeTruthy();
     expect(screen.queryByRole('button', { name: s.bookRoom('Attic') })).toBeNull();
+  });
+
+  it('offers Book only on rooms open to the user: an external books guest rooms, staff internal ones', async () => {
+    // Issue #13, defect 8: externals saw a Book button on every room and learnt "internal use only"
+    // after filling in the form. The server lists externals only guest rooms; should a room open to
+    // staff only reach the page anyway, it still offers no Book.
+    const guestRoom = connected({ name: 'Guest lounge', bookableInternal: false, bookableExternal: true });
+    const staffRoom = connected({ name: 'Board room', bookableInternal: true, bookableExternal: false });
+    const guest = signedInAs(new FakeApi(), buildUser({ role: 'external', email: 'gina@partner.test' }))
+      .on('get', '/api/info', ok({ simulatedExchange: false, demo: false }))
+      .on('get', '/api/buildings', ok([]))
+      .on('get', '/api/floors', ok([]))
+      .on('get', '/api/rooms', ok(pageOf([guestRoom, staffRoom])))
+      .on('get', '/api/rooms/:id/schedule', (req, { id }) =>
+        ok({
+          roomId: id,
+          timeZone: 'Europe/Berlin',
+          from: req.query.get('from'),
+          to: req.query.get('to'),
+          entries: [],
+        }),
+      );
+    const { unmount } = renderApp(guest, SEARCH);
+    expect(await screen.findByRole('button', { name: s.bookRoom('Guest lounge') })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: s.bookRoom('Board room') })).toBeNull();
+    unmount();
+
+    renderApp(server([guestRoom, staffRoom]), SEARCH);
+    expect(await screen.findByRole('button', { name: s.bookRoom('Board room') })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: s.bookRoom('Guest lounge') })).toBeNull();
   });
 });

@@ -5,7 +5,13 @@ import { bookingsEndpoints } from '../../../../shared/api/bookings';
 import type { BookingAlternative, BookingInput } from '../../../../shared/schemas/bookings';
 import { useApi } from '../../../ui/hooks/useApi';
 import { validateDraft, draftFor, type BookingDraft, type DraftProblems } from './bookingDraft';
-import { BookingFlowDialog, BookingOutcome, BookingRequestForm, useBookingFlow } from './BookingFlow';
+import {
+  BookingFlowDialog,
+  BookingOutcome,
+  BookingRequestForm,
+  useBookingFlow,
+  useWhenBookingChanges,
+} from './BookingFlow';
 import { BookingForm } from './BookingForm';
 import { formatWhen } from './format';
 import { bookingStrings as s } from './strings';
@@ -19,10 +25,12 @@ export interface BookRoomButtonProps {
   readonly room: BookableRoom;
   /** The slot to offer first: the search window, editable in the form. */
   readonly slot: { readonly start: Date; readonly end: Date };
+  /** Told when the booking made here appears or changes, so that the page behind reads its data again. */
+  readonly onBooked?: () => void;
 }
 
 /** "Book" on a room card: opens the booking dialog for the search window. */
-export function BookRoomButton({ room, slot }: BookRoomButtonProps) {
+export function BookRoomButton({ room, slot, onBooked }: BookRoomButtonProps) {
   const [open, setOpen] = useState(false);
   return (
     <BookingFlowDialog
@@ -34,18 +42,19 @@ export function BookRoomButton({ room, slot }: BookRoomButtonProps) {
         </Button>
       }
     >
-      <BookingFlow room={room} slot={slot} onClose={() => setOpen(false)} />
+      <BookingFlow room={room} slot={slot} onClose={() => setOpen(false)} {...(onBooked ? { onBooked } : {})} />
     </BookingFlowDialog>
   );
 }
 
 /** Form → POST → waiting for Exchange → confirmed or declined; a 409 offers the alternatives. */
-function BookingFlow({ room, slot, onClose }: BookRoomButtonProps & { onClose: () => void }) {
+function BookingFlow({ room, slot, onClose, onBooked }: BookRoomButtonProps & { onClose: () => void }) {
   const api = useApi();
   const [draft, setDraft] = useState<BookingDraft>(() => draftFor(slot));
   const [problems, setProblems] = useState<DraftProblems>({});
   const flow = useBookingFlow();
   const { followed } = flow;
+  useWhenBookingChanges(followed.booking, onBooked);
 
   const book = (input: BookingInput) =>
     void flow.send(() => api.call(bookingsEndpoints.createBooking, { body: input }));

@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { FormEvent, ReactElement, ReactNode } from 'react';
+import { useEffect, useRef, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import type { Booking, BookingAlternative } from '../../../../shared/schemas/bookings';
 import { BookingProgress, WaitingForExchange } from './BookingProgress';
 import { FailureView } from './FailureView';
@@ -53,6 +53,23 @@ export function useBookingFlow() {
 }
 
 export type BookingFlow = ReturnType<typeof useBookingFlow>;
+
+/**
+ * Calls `onChanged` each time the booking of a flow appears or changes (pending, then confirmed
+ * or declined; a new time or room), so that what the dialog covers (search results, My bookings)
+ * is read again at once rather than only at the next search.
+ */
+export function useWhenBookingChanges(booking: Booking | undefined, onChanged: (() => void) | undefined): void {
+  const callback = useRef(onChanged);
+  useEffect(() => {
+    callback.current = onChanged;
+  });
+  const fingerprint =
+    booking === undefined ? '' : [booking.id, booking.status, booking.roomId, booking.start, booking.end].join('|');
+  useEffect(() => {
+    if (fingerprint !== '') callback.current?.();
+  }, [fingerprint]);
+}
 
 /** After the request: waiting for Exchange, then confirmed or declined, with the dialog's way out. */
 export function BookingOutcome({

@@ -1,7 +1,8 @@
 import { Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { CalendarClockRegular, DoorRegular } from '@fluentui/react-icons';
+import { CalendarClockRegular, DoorRegular, FoodRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import type { Booking } from '../../../../shared/schemas/bookings';
+import type { Order, OrderStatus } from '../../../../shared/schemas/orders';
 import { CancelBookingButton } from './CancelDialog';
 import { formatWhen } from './format';
 import { MoveBookingButton } from './MoveDialog';
@@ -16,15 +17,42 @@ const useStyles = makeStyles({
   fact: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   reason: { color: tokens.colorPaletteRedForeground1 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  catering: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column' },
 });
+
+/** Statuses an order can still leave: the ones a cancellation of the booking cancels. */
+const OPEN_ORDER: ReadonlySet<OrderStatus> = new Set(['requested', 'accepted', 'in-preparation']);
+
+/** Each order's items and status. */
+function BookingCatering({ orders }: { orders: readonly Order[] }) {
+  const styles = useStyles();
+  if (orders.length === 0) return null;
+  return (
+    <ul className={styles.catering} aria-label={s.catering.label}>
+      {orders.map((order) => (
+        <li key={order.id} className={styles.fact}>
+          <FoodRegular aria-hidden />
+          {s.catering.order(
+            order.providerName,
+            order.lines.map((l) => s.catering.line(l.quantity, l.name)).join(', '),
+            s.catering.status[order.status],
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** One of my bookings: what, where, when, its status (followed live while pending), move and cancel. */
 export function BookingItem({
   booking: listed,
+  orders,
   onChanged,
   onCancelled,
 }: {
   booking: Booking;
+  /** The catering ordered for this booking. */
+  orders: readonly Order[];
   onChanged: () => void;
   onCancelled: (booking: Booking) => void;
 }) {
@@ -53,6 +81,7 @@ export function BookingItem({
               <CalendarClockRegular aria-hidden />
               {formatWhen(booking.start, booking.end, booking.timeZone)}
             </span>
+            <BookingCatering orders={orders} />
             {booking.status === 'declined' ? (
               <Text className={styles.reason}>
                 {s.my.declinedBecause(booking.declinedReason ?? s.declinedNoReason)}
@@ -64,7 +93,11 @@ export function BookingItem({
       {active ? (
         <div className={styles.actions}>
           {booking.status === 'confirmed' ? <MoveBookingButton booking={booking} onChanged={onChanged} /> : null}
-          <CancelBookingButton booking={booking} onCancelled={() => onCancelled(booking)} />
+          <CancelBookingButton
+            booking={booking}
+            openOrders={orders.filter((o) => OPEN_ORDER.has(o.status)).length}
+            onCancelled={() => onCancelled(booking)}
+          />
         </div>
       ) : null}
     </Card>

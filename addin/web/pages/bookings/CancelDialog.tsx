@@ -23,8 +23,20 @@ function cancelProblem(failure: unknown): string {
   return 'message' in understood ? understood.message : s.errors.cancelTitle;
 }
 
-/** "Cancel booking": asks first, since Exchange sends the cancellations to everyone invited. */
-export function CancelBookingButton({ booking, onCancelled }: { booking: Booking; onCancelled: () => void }) {
+/**
+ * "Cancel booking": asks first, since Exchange sends the cancellations to everyone invited and
+ * the booking's catering orders are cancelled with it.
+ */
+export function CancelBookingButton({
+  booking,
+  openOrders,
+  onCancelled,
+}: {
+  booking: Booking;
+  /** Catering orders of the booking still open: cancelling the booking cancels them at once. */
+  openOrders: number;
+  onCancelled: () => void;
+}) {
   const api = useApi();
   const [open, setOpen] = useState(false);
   const { busy, problem, submit, complain } = useSubmit(cancelProblem);
@@ -57,6 +69,7 @@ export function CancelBookingButton({ booking, onCancelled }: { booking: Booking
               booking.roomName,
               formatWhen(booking.start, booking.end, booking.timeZone),
             )}
+            {openOrders > 0 ? <p>{s.cancelDialog.orders(openOrders)}</p> : null}
             {problem !== undefined ? <ProblemNote title={s.errors.cancelTitle} text={problem} /> : null}
           </DialogContent>
           <DialogActions>

@@ -5,7 +5,13 @@ import type { Booking, BookingAlternative, BookingPatch } from '../../../../shar
 import { useApi } from '../../../ui/hooks/useApi';
 import { dateText, timeText } from '../../../ui/time';
 import { draftWindow } from './bookingDraft';
-import { BookingFlowDialog, BookingOutcome, BookingRequestForm, useBookingFlow } from './BookingFlow';
+import {
+  BookingFlowDialog,
+  BookingOutcome,
+  BookingRequestForm,
+  useBookingFlow,
+  useWhenBookingChanges,
+} from './BookingFlow';
 import { formatWhen } from './format';
 import { bookingStrings as s } from './strings';
 import { TimeFields, type TimeValue } from './TimeFields';
@@ -29,7 +35,8 @@ export function movePatch(
 /** "Move" on one of my bookings: a new time and maybe another room, then Exchange's answer. */
 export function MoveBookingButton({ booking, onChanged }: { booking: Booking; onChanged: () => void }) {
   const [open, setOpen] = useState(false);
-  // A move that was sent (accepted or not) changes what the list should show; reload it once closed.
+  // A move that was sent changes what the list should show: it is read again as soon as Exchange
+  // answers (useWhenBookingChanges), and once more when the dialog closes in case the answer was lost.
   const sent = useRef(false);
   const close = () => {
     setOpen(false);
@@ -48,12 +55,23 @@ export function MoveBookingButton({ booking, onChanged }: { booking: Booking; on
           sent.current = true;
         }}
         onClose={close}
+        onChanged={onChanged}
       />
     </BookingFlowDialog>
   );
 }
 
-function MoveFlow({ booking, onSent, onClose }: { booking: Booking; onSent: () => void; onClose: () => void }) {
+function MoveFlow({
+  booking,
+  onSent,
+  onClose,
+  onChanged,
+}: {
+  booking: Booking;
+  onSent: () => void;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const api = useApi();
   const rooms = useRoomChoices();
   const [time, setTime] = useState<TimeValue>(() => ({
@@ -65,6 +83,7 @@ function MoveFlow({ booking, onSent, onClose }: { booking: Booking; onSent: () =
   const [problem, setProblem] = useState<string>();
   const flow = useBookingFlow();
   const { followed, sending } = flow;
+  useWhenBookingChanges(followed.booking, onChanged);
 
   const change = (patch: BookingPatch) => {
     onSent();

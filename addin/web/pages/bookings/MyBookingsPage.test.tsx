@@ -1,13 +1,15 @@
 /** @jest-environment jsdom */
 import '../../../ui/testing/jsdomGlobals';
 import { describe, expect, it } from '@jest/globals';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Booking } from '../../../../shared/schemas/bookings';
 import { buildRoom, buildUser, pageOf } from '../../../ui/testing/builders';
 import { FakeApi, apiError, noContent, ok } from '../../../ui/testing/fakeApi';
 import { renderApp, signedInAs } from '../../testing/renderApp';
 import { bookingStrings as s } from './strings';
+import { buildOrder } from '../facility/testSupport';
+import { formatWhen } from './format';
 import { buildBooking, heldReply, inTurn, onTestDay } from './testSupport';
 
 /** @timezone-sensitive: times show on the browser's clock, the building's beside them where they differ. */
@@ -140,6 +142,80 @@ describe('My bookings', () => {
     await waitFor(() => expect(note.textContent).toMatch(/^MovedHarbour is yours /));
     expect(within(note).queryByText(/Booked/)).toBeNull();
     expect(api.requestsTo('patch', `/api/bookings/${booking.id}`)[0]?.json).toEqual({ roomId: harbour.id });
+  });
+
+  it('shows the new time behind the confirmation as soon as the move is confirmed', async () => {
+    // Issue #13, defect 3: the list behind "Moved." still showed the old time.
+    const user = userEvent.setup();
+    const booking = buildBooking({ subject: 'Team sync' });
+    const later = { start: new Date(onTestDay(11)).toISOString(), end: new Date(onTestDay(12)).toISOString() };
+    const moved = { ...booking, ...later };
+    const api = server([booking], [moved]).on('patch', '/api/bookings/:id', ok(moved));
+    renderApp(api, '/bookings');
+    await screen.findByRole('heading', { name: 'Team sync', level: 2 });
+    expect(within(itemOf('Team sync')).getByText(formatWhen(booking.start, booking.end))).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: s.my.moveLabel('Team sync') }));
+    const dialog = await screen.findByRole('dialog', IN_DIALOG);
+    fireEvent.change(within(dialog).getByLabelText(s.end, { exact: false, selector: 'input' }), {
+      target: { value: '12:00' },
+    });
+    fireEvent.change(within(dialog).getByLabelText(s.start, { exact: false, selector: 'input' }), {
+      target: { value: '11:00' },
+    });
+    await user.click(within(dialog).getByRole('button', { name: s.move.submit, ...IN_DIALOG }));
+    expect(await within(dialog).findByText(/^Moved\./)).toBeTruthy();
+
+    // The dialog is still open (so the list is hidden from role queries): the list behind it has been read again.
+    const behind = screen
+      .getByRole('heading', { name: 'Team sync', level: 2, hidden: true })
+      .closest('li') as HTMLElement;
+    await waitFor(() => expect(within(behind).getByText(formatWhen(later.start, later.end))).toBeTruthy());
+    expect(screen.getByRole('dialog', IN_DIALOG)).toBeTruthy();
+  });
+
+  it('shows each booking’s catering, and the cancel dialog says its open orders go with it', async () => {
+    // Issue #13, defect 9: My bookings never showed catering, and cancelling did not mention it.
+    const user = userEvent.setup();
+    const booking = buildBooking({ subject: 'Board meeting' });
+    const croissants = buildOrder({ bookingId: booking.id, status: 'accepted' });
+    const coffee = buildOrder({
+      bookingId: booking.id,
+      providerName: 'Harbour Kitchen',
+      lines: [
+        {
+          itemId: croissants.id,
+          name: 'Coffee pot',
+          unit: 'per-item',
+          quantity: 2,
+          unitPriceMinor: 250,
+          totalMinor: 500,
+        },
+      ],
+    });
+    const declined = buildOrder({ bookingId: booking.id, status: 'declined', providerName: 'Far Bakery' });
+    const elsewhere = buildOrder({ bookingId: null });
+    const api = server([booking]).on('get', '/api/orders', ok([croissants, coffee, declined, elsewhere]));
+    renderApp(api, '/bookings');
+    await screen.findByRole('heading', { name: 'Board meeting', level: 2 });
+
+    const catering = await within(itemOf('Board meeting')).findByRole('list', { name: s.catering.label });
+    expect(
+      within(catering)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Northwind Kitchen: 8 × Butter croissant (accepted)',
+      'Harbour Kitchen: 2 × Coffee pot (requested)',
+      'Far Bakery: 8 × Butter croissant (declined)',
+    ]);
+    expect(api.requestsTo('get', '/api/orders')[0]?.query.get('includeClosed')).toBe('true');
+
+    await user.click(within(itemOf('Board meeting')).getByRole('button', { name: s.my.cancelLabel('Board meeting') }));
+    const dialog = await screen.findByRole('alertdialog', IN_DIALOG);
+    // The declined order is over already; the two open ones are cancelled with the booking.
+    expect(within(dialog).getByText(s.cancelDialog.orders(2))).toBeTruthy();
+    expect(s.cancelDialog.orders(2)).toBe('Its 2 catering orders will be cancelled too, and the caterers told.');
   });
 
   it('cancels a booking after asking', async () => {

@@ -33,7 +33,7 @@ const useStyles = makeStyles({
 /** Route `/bookings`: my upcoming bookings with their status; move and cancel them. */
 export function MyBookingsPage() {
   const styles = useStyles();
-  const { bookings, error, reload } = useMyBookings();
+  const { bookings, error, reload, ordersByBooking } = useMyBookings();
   const [notice, setNotice] = useState<string>();
 
   const cancelled = (booking: Booking) => {
@@ -69,7 +69,12 @@ export function MyBookingsPage() {
         <ul className={styles.list} aria-label={s.my.listLabel}>
           {bookings.map((booking) => (
             <li key={booking.id}>
-              <BookingItem booking={booking} onChanged={reload} onCancelled={cancelled} />
+              <BookingItem
+                booking={booking}
+                orders={ordersByBooking.get(booking.id) ?? []}
+                onChanged={reload}
+                onCancelled={cancelled}
+              />
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import type { OrderStatus } from '../../../../shared/schemas/orders';
 /**
  * Texts of booking a room and of My bookings. They live here, inside the bookings chunk; only the
  * nav label is in the app's strings.ts. Functions take already formatted values.
@@ -93,5 +94,23 @@ export const bookingStrings = {
     keep: 'Keep it',
     cancelling: 'Cancelling…',
     cancelled: (subject: string) => `“${subject}” was cancelled.`,
+    orders: (count: number) =>
+      count === 1
+        ? 'Its catering order will be cancelled too, and the caterer told.'
+        : `Its ${count} catering orders will be cancelled too, and the caterers told.`,
+  },
+  catering: {
+    label: 'Catering',
+    line: (quantity: number, name: string) => `${quantity} × ${name}`,
+    order: (provider: string, lines: string, status: string) => `${provider}: ${lines} (${status})`,
+    status: {
+      requested: 'requested',
+      accepted: 'accepted',
+      'in-preparation': 'in preparation',
+      delivered: 'delivered',
+      declined: 'declined',
+      cancelled: 'cancelled',
+      'cancelled-by-event': 'cancelled with the booking',
+    } satisfies Record<OrderStatus, string>,
   },
 } as const;

@@ -13,6 +13,13 @@ const useStyles = makeStyles({
     overflow: 'hidden',
   },
   busy: { position: 'absolute', top: 0, bottom: 0, backgroundColor: tokens.colorPaletteRedBackground3 },
+  closed: {
+    position: 'absolute',
+    top: 0,
+    bottom: 0,
+    backgroundColor: tokens.colorNeutralBackground5,
+    backgroundImage: `repeating-linear-gradient(45deg, transparent 0 3px, ${tokens.colorNeutralStroke1} 3px 4px)`,
+  },
   selection: {
     position: 'absolute',
     top: 0,
@@ -33,15 +40,25 @@ const useStyles = makeStyles({
 });
 
 /**
- * A room's day as a bar: green where it is free, red where it is booked, the chosen window
- * outlined. Screen readers get the same facts as a list.
+ * A room's day as a bar: green where it is free, red where it is booked, hatched grey where the
+ * building is closed, the chosen window outlined. Screen readers get the same facts as a list.
  */
 export function DayTimeline({ model }: { model: DayTimelineModel }) {
   const styles = useStyles();
   const range = (from: Date, to: Date) => strings.timeline.busyBlock(formatClock(from), formatClock(to));
+  const closedRange = (from: Date, to: Date) => strings.timeline.closedBlock(formatClock(from), formatClock(to));
   return (
     <div className={styles.root} role="group" aria-label={strings.timeline.label(formatDay(model.day.start))}>
       <div className={styles.bar} aria-hidden>
+        {model.closed.map((block) => (
+          <div
+            key={`closed-${block.start.getTime()}`}
+            className={styles.closed}
+            style={{ left: `${block.left}%`, width: `${block.width}%` }}
+            title={closedRange(block.start, block.end)}
+            data-testid="closed-block"
+          />
+        ))}
         {model.busy.map((block) => (
           <div
             key={`${block.start.getTime()}-${block.end.getTime()}`}
@@ -62,6 +79,9 @@ export function DayTimeline({ model }: { model: DayTimelineModel }) {
       </div>
       <ul className={styles.hidden}>
         <li>{strings.timeline.selected(formatClock(model.selection.start), formatClock(model.selection.end))}</li>
+        {model.closed.map((block) => (
+          <li key={`closed-${block.start.getTime()}`}>{closedRange(block.start, block.end)}</li>
+        ))}
         {model.busy.length === 0 ? <li>{strings.timeline.allFree}</li> : null}
         {model.busy.map((block) => (
           <li key={`${block.start.getTime()}-${block.end.getTime()}`}>{range(block.start, block.end)}</li>

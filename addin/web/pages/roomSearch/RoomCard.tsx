@@ -1,8 +1,11 @@
+import { useEffect, useRef } from 'react';
 import { Caption1, Card, CardFooter, CardPreview, makeStyles, tokens } from '@fluentui/react-components';
 import { ImageOffRegular } from '@fluentui/react-icons';
 import { roomsEndpoints } from '../../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../../shared/schemas/search';
 import { useApi } from '../../../ui/hooks/useApi';
+import { mayBook } from '../../../ui/rooms/mayBook';
+import { useSignedInUser } from '../../../ui/session/useSession';
 import { useAsync } from '../../../ui/hooks/useAsync';
 import { strings } from '../../strings';
 import { buildingTimeNote, toOffsetIso } from '../../../ui/time';
@@ -34,26 +37,38 @@ export interface RoomCardProps {
   /** The day being searched (YYYY-MM-DD) and the chosen window on it. */
   readonly date: string;
   readonly selection: Interval;
+  /** Bookings made on this page so far: each one reads the room's day again. */
+  readonly bookingsMade?: number;
+  /** Told when a booking made from this card appears or changes. */
+  readonly onBooked?: () => void;
 }
 
 /**
  * The room's day: its schedule from the API once loaded; until then (or if that fails) the busy
  * intervals the search already returned for the chosen window.
  */
-function useDayTimeline({ room, date, selection }: RoomCardProps) {
+function useDayTimeline({ room, date, selection, bookingsMade = 0 }: RoomCardProps) {
   const api = useApi();
   const fallback: BusyInput[] = room.availability?.busy ?? [];
+  const closedFallback: BusyInput[] = room.availability?.closed ?? [];
   const { day } = dayTimeline(date, selection, fallback);
   const from = toOffsetIso(day.start);
   const to = toOffsetIso(day.end);
-  const { state } = useAsync(`${room.id}|${from}|${to}`, (signal) =>
+  const { state, refresh } = useAsync(`${room.id}|${from}|${to}`, (signal) =>
     api.call(roomsEndpoints.roomSchedule, { params: { id: room.id }, query: { from, to }, signal }),
   );
-  const busy: BusyInput[] =
-    state.status === 'success'
-      ? state.data.entries.map((e) => ({ start: e.start, end: e.end, title: e.subject }))
-      : fallback;
-  return { model: dayTimeline(date, selection, busy), scheduleFailed: state.status === 'error' };
+  const seen = useRef(bookingsMade);
+  useEffect(() => {
+    if (seen.current === bookingsMade) return;
+    seen.current = bookingsMade;
+    refresh();
+  }, [bookingsMade, refresh]);
+  const loaded = state.status === 'success' ? state.data : undefined;
+  const busy: BusyInput[] = loaded
+    ? loaded.entries.map((e) => ({ start: e.start, end: e.end, title: e.subject }))
+    : fallback;
+  const closed: BusyInput[] = loaded ? loaded.closed : closedFallback;
+  return { model: dayTimeline(date, selection, busy, closed), scheduleFailed: state.status === 'error' };
 }
 
 /** The chosen window on the building's clocks, where they read otherwise than the browser's. */
@@ -67,6 +82,7 @@ export function RoomCard(props: RoomCardProps) {
   const { room } = props;
   const styles = useStyles();
   const { model, scheduleFailed } = useDayTimeline(props);
+  const user = useSignedInUser();
   const image = room.images[0];
   const titleId = `room-${room.id}`;
   return (
@@ -91,10 +107,14 @@ export function RoomCard(props: RoomCardProps) {
           {strings.timeline.loadFailed}
         </Caption1>
       ) : null}
-      {/* Only rooms connected to Exchange can be booked: Exchange decides every booking. */}
-      {room.exchange.email !== null ? (
+      {/* Only rooms connected to Exchange can be booked (Exchange decides every booking), and only by whom they are open to. */}
+      {room.exchange.email !== null && mayBook(user.role, room) ? (
         <CardFooter>
-          <BookRoomButton room={room} slot={props.selection} />
+          <BookRoomButton
+            room={room}
+            slot={props.selection}
+            {...(props.onBooked ? { onBooked: props.onBooked } : {})}
+          />
         </CardFooter>
       ) : null}
     </Card>

@@ -24,6 +24,7 @@ const isVocabularyRequest = (req: RecordedRequest) => req.query.get('pageSize') 
 function server(
   search: (req: RecordedRequest) => FakeReply,
   schedules: Record<string, { start: Date; end: Date; subject: string }[]> = {},
+  closed: Record<string, { start: Date; end: Date }[]> = {},
 ) {
   return signedInAs(new FakeApi(), buildUser())
     .on('get', '/api/buildings', ok([harbour, mill]))
@@ -50,6 +51,7 @@ function server(
           status: 'confirmed',
           source: 'exchange',
         })),
+        closed: (closed[id ?? ''] ?? []).map((c) => ({ start: c.start.toISOString(), end: c.end.toISOString() })),
       }),
     );
 }
@@ -217,6 +219,29 @@ describe('room cards', () => {
     const [request] = api.requestsTo('get', `/api/rooms/${partial.id}/schedule`);
     expect(Date.parse(request?.query.get('from') ?? '')).toBe(at(7).getTime());
     expect(Date.parse(request?.query.get('to') ?? '')).toBe(at(20).getTime());
+  });
+
+  it('show a room of a closed building as closed, with the closed hours on its timeline', async () => {
+    // Issue #13, defect 2: a building closed at the chosen time showed its rooms as "Free".
+    const closedRoom = buildRoom({
+      name: 'Sunday Room',
+      availability: {
+        state: 'closed',
+        busy: [],
+        closed: [{ start: at(9).toISOString(), end: at(10).toISOString() }],
+      },
+    });
+    const api = server(results(pageOf([closedRoom])), {}, { [closedRoom.id]: [{ start: at(7), end: at(20) }] });
+    renderApp(api, DAY);
+
+    const card = within(
+      await screen.findByRole('heading', { name: 'Sunday Room', level: 3 }).then(() => cardOf('Sunday Room')),
+    );
+    expect(card.getByText('Closed').parentElement?.textContent).toBe('ClosedBuilding closed 09:00–10:00');
+    expect(card.queryByText('Free')).toBeNull();
+    const timeline = within(card.getByRole('group', { name: /^Schedule on/ }));
+    await waitFor(() => expect(timeline.getAllByTestId('closed-block')).toHaveLength(1));
+    expect(timeline.getByText('Building closed 07:00–20:00')).toBeTruthy();
   });
 
   it('page through many results', async () => {

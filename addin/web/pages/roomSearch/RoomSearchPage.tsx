@@ -1,5 +1,5 @@
 import { Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { roomsEndpoints } from '../../../../shared/api/rooms';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/StatusViews';
@@ -38,13 +38,19 @@ export function RoomSearchPage() {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const filters = useMemo(() => filtersFromParams(params, new Date()), [paramsKey]);
   const query = useMemo(() => searchQueryOf(filters), [filters]);
-  const { state, retry } = useAsync(JSON.stringify(query), (signal) =>
+  const { state, retry, refresh } = useAsync(JSON.stringify(query), (signal) =>
     api.call(roomsEndpoints.searchRooms, { query, signal }),
   );
   const locations = useLocations();
   const knownTags = useTagVocabulary();
   const show = (next: SearchFilters) => setParams(filtersToParams(next));
   const selection = { start: localDate(filters.date, filters.start), end: localDate(filters.date, filters.end) };
+  // A booking made from a card changes the results: read them (and the cards' days) again.
+  const [bookings, setBookings] = useState(0);
+  const booked = useCallback(() => {
+    setBookings((n) => n + 1);
+    refresh();
+  }, [refresh]);
 
   return (
     <div className={styles.page}>
@@ -66,7 +72,13 @@ export function RoomSearchPage() {
             <ul className={styles.grid}>
               {state.data.items.map((room) => (
                 <li key={room.id}>
-                  <RoomCard room={room} date={filters.date} selection={selection} />
+                  <RoomCard
+                    room={room}
+                    date={filters.date}
+                    selection={selection}
+                    bookingsMade={bookings}
+                    onBooked={booked}
+                  />
                 </li>
               ))}
             </ul>

@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Attendee } from '../../../domain/availability/bookingVisibility';
 import { interval, type Interval } from '../../../domain/availability/interval';
+import { openingHoursSchema } from '../../../../shared/schemas/locations';
 import type {
+  BuildingHours,
   RoomSearchCriteria,
   RoomSearchHit,
   RoomSearchHits,
   RoomSearchRepository,
   ScheduledBooking,
+  ScheduleRoom,
   SearchedRoom,
 } from '../../../ports/roomSearch';
 import { toRoom, type ImageRow, type RoomRow } from './rooms';
@@ -101,10 +104,29 @@ function attributeFilters(criteria: RoomSearchCriteria, where: string[], binding
   }
 }
 
+/**
+ * The floors of the buildings closed in the window, once per execution (MATERIALIZED), tested
+ * with NOT IN / IN like `occupied`: a hash lookup per room, and no join that would forbid reading
+ * the page off the best-fit index. Present only when some building is closed, so the common
+ * statement (every building open) is unchanged.
+ */
+function closedFloors(criteria: RoomSearchCriteria, bindings: Record<string, unknown>): string {
+  const closed = criteria.window === undefined ? [] : (criteria.closedBuildingIds ?? []);
+  if (closed.length === 0) return '';
+  bindings.closedBuildings = JSON.stringify(closed);
+  return `closed_floors AS MATERIALIZED (
+    SELECT cf.id FROM floors cf
+    WHERE cf.building_id IN (SELECT CAST(j AS uuid) FROM jsonb_array_elements_text(CAST(:closedBuildings AS jsonb)) AS j)
+  ),`;
+}
+
+const IN_CLOSED_BUILDING = 'r.floor_id IN (SELECT cf.id FROM closed_floors cf)';
+
 function selectionOf(criteria: RoomSearchCriteria): Selection {
   const where = ['r.active'];
   const bindings: Record<string, unknown> = { ...windowBindings(criteria.window) };
   attributeFilters(criteria, where, bindings);
+  const closedCte = closedFloors(criteria, bindings);
   // Every room has a floor and a building; join them only when a filter reads them.
   const locationJoin =
     criteria.buildingId !== undefined || criteria.words.length > 0
@@ -123,10 +145,14 @@ function selectionOf(criteria: RoomSearchCriteria): Selection {
     return {
       ...base,
       sameState: true,
-      ctes: `occupied AS MATERIALIZED (
+      ctes: `${closedCte} occupied AS MATERIALIZED (
         SELECT b.room_id FROM bookings b WHERE b.during && ${SEARCH_WINDOW} AND b.status IN ${OCCUPYING}
       ),`,
-      where: [...where, 'r.id NOT IN (SELECT o.room_id FROM occupied o)'].join(' AND '),
+      where: [
+        ...where,
+        'r.id NOT IN (SELECT o.room_id FROM occupied o)',
+        ...(closedCte === '' ? [] : [`NOT (${IN_CLOSED_BUILDING})`]),
+      ].join(' AND '),
       stateRank: '0',
       spans: NO_SPANS,
     };
@@ -134,7 +160,7 @@ function selectionOf(criteria: RoomSearchCriteria): Selection {
   return {
     ...base,
     sameState: false,
-    ctes: `busy AS (
+    ctes: `${closedCte} busy AS (
       SELECT b.room_id, range_agg(b.during * ${SEARCH_WINDOW}) AS spans
       FROM bookings b
       WHERE b.during && ${SEARCH_WINDOW} AND b.status IN ${OCCUPYING}
@@ -142,7 +168,8 @@ function selectionOf(criteria: RoomSearchCriteria): Selection {
     ),`,
     from: `${base.from} LEFT JOIN busy ON busy.room_id = r.id`,
     where: where.join(' AND '),
-    stateRank: `CASE WHEN busy.spans IS NULL THEN 0 WHEN busy.spans @> ${SEARCH_WINDOW} THEN 2 ELSE 1 END`,
+    // The ranks of AVAILABILITY_STATES: free, partial, busy, closed.
+    stateRank: `CASE ${closedCte === '' ? '' : `WHEN ${IN_CLOSED_BUILDING} THEN 3 `}WHEN busy.spans IS NULL THEN 0 WHEN busy.spans @> ${SEARCH_WINDOW} THEN 2 ELSE 1 END`,
     spans: 'busy.spans',
   };
 }
@@ -344,16 +371,38 @@ async function search(db: Knex, criteria: RoomSearchCriteria): Promise<RoomSearc
   return { hits, total: Number(counted.rows[0]?.total ?? 0) };
 }
 
-async function scheduleRoom(
-  db: Knex,
-  roomId: string,
-): Promise<{ timeZone: string; bookableExternal: boolean } | undefined> {
+const openingHoursOf = (value: unknown) => openingHoursSchema.parse(fromJson(value) ?? {});
+
+async function scheduleRoom(db: Knex, roomId: string): Promise<ScheduleRoom | undefined> {
   const row = await db('rooms as r')
     .join('floors as f', 'f.id', 'r.floor_id')
     .join('buildings as bl', 'bl.id', 'f.building_id')
     .where('r.id', roomId)
-    .first<{ time_zone: string; bookable_external: boolean } | undefined>('bl.time_zone', 'r.bookable_external');
-  return row && { timeZone: row.time_zone, bookableExternal: row.bookable_external };
+    .first<{ time_zone: string; opening_hours: unknown; bookable_external: boolean } | undefined>(
+      'bl.time_zone',
+      'bl.opening_hours',
+      'r.bookable_external',
+    );
+  return (
+    row && {
+      timeZone: row.time_zone,
+      openingHours: openingHoursOf(row.opening_hours),
+      bookableExternal: row.bookable_external,
+    }
+  );
+}
+
+async function buildingHours(db: Knex): Promise<BuildingHours[]> {
+  const rows = await db('buildings').select<{ id: string; time_zone: string; opening_hours: unknown }[]>(
+    'id',
+    'time_zone',
+    'opening_hours',
+  );
+  return rows.map((row) => ({
+    buildingId: row.id,
+    timeZone: row.time_zone,
+    openingHours: openingHoursOf(row.opening_hours),
+  }));
 }
 
 async function bookingsOf(db: Knex, roomId: string, window: Interval): Promise<ScheduledBooking[]> {
@@ -372,6 +421,7 @@ export function createRoomSearchRepository(db: Knex): RoomSearchRepository {
   return {
     search: (criteria) => search(db, criteria),
     scheduleRoom: (roomId) => scheduleRoom(db, roomId),
+    buildingHours: () => buildingHours(db),
     bookingsOf: (roomId, window) => bookingsOf(db, roomId, window),
   };
 }

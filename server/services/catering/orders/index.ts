@@ -4,6 +4,7 @@ import type { BoardFilter, OrderChangeSubscriber, OrderListFilter } from '../../
 import { placeOrders, type OrderInput } from './place';
 import { manageOrders, type OrderPatch } from './manage';
 import { itemOrders, type OrdersOfItemQuery } from './ofItem';
+import { cancelOrdersOfCancelledBooking } from './bookingCancelled';
 import { createOrderChangeBus, type OrderChangeBus, type OrdersServiceDeps } from './types';
 
 export type { OrdersServiceDeps, OrderChangeBus, SyncWait } from './types';
@@ -30,6 +31,8 @@ export interface OrdersService {
   exportOrders(filter: BoardFilter): Promise<Order[]>;
   /** Live board updates: called after every committed order change; returns the unsubscribe. */
   subscribe(subscriber: OrderChangeSubscriber): () => void;
+  /** The organizer cancelled this booking in Roomserve: its open orders are cancelled at once; returns how many. */
+  bookingCancelled(bookingId: string): Promise<number>;
   /** Shared with the order follower, so that its changes reach the same subscribers. */
   readonly bus: OrderChangeBus;
 }
@@ -42,6 +45,7 @@ export function createOrdersService(
     createOrders: placeOrders(deps, bus),
     ...manageOrders(deps, bus),
     ...itemOrders(deps),
+    bookingCancelled: cancelOrdersOfCancelledBooking(deps, bus),
     subscribe: (subscriber: OrderChangeSubscriber) => bus.subscribe(subscriber),
     bus,
   };
