@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { locationsEndpoints } from '../../../../../shared/api/locations';
 import type { RoomSearchResult } from '../../../../../shared/schemas/search';
 import { useApi } from '../../../../ui/hooks/useApi';
+import { NARROW_SCREEN, useStackedTableStyles } from '../../../components/stackedTable';
 import { useSubmit } from '../../../../ui/hooks/useSubmit';
 import { formProblems } from '../apiErrors';
 import { ConnectionState } from '../ConnectionState';
@@ -11,7 +12,9 @@ import { useLiveConnection } from '../useLiveConnection';
 
 const useStyles = makeStyles({
   form: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
-  field: { flexGrow: 1, minWidth: '220px' },
+  // The field gives way before the Save button does: the button must stay in sight.
+  field: { flexGrow: 1, minWidth: '220px', [NARROW_SCREEN]: { minWidth: 0 } },
+  save: { flexShrink: 0 },
 });
 
 const text = adminStrings.rooms;
@@ -28,6 +31,7 @@ function emailProblem(error: unknown): string | undefined {
  */
 export function RoomConnectionRow({ room }: { room: RoomSearchResult }) {
   const styles = useStyles();
+  const stacked = useStackedTableStyles();
   const api = useApi();
   const [saved, setSaved] = useState(room.exchange);
   const [email, setEmail] = useState(room.exchange.email ?? '');
@@ -52,7 +56,7 @@ export function RoomConnectionRow({ room }: { room: RoomSearchResult }) {
       <TableCell>
         <Text weight="semibold">{room.name}</Text>
       </TableCell>
-      <TableCell>
+      <TableCell data-label={text.email} className={stacked.labelAbove}>
         <form className={styles.form} onSubmit={save} noValidate>
           <Field
             className={styles.field}
@@ -66,12 +70,12 @@ export function RoomConnectionRow({ room }: { room: RoomSearchResult }) {
               onChange={(_e, d) => setEmail(d.value)}
             />
           </Field>
-          <Button type="submit" aria-label={text.saveFor(room.name)} disabled={saving}>
+          <Button type="submit" className={styles.save} aria-label={text.saveFor(room.name)} disabled={saving}>
             {adminStrings.common.save}
           </Button>
         </form>
       </TableCell>
-      <TableCell>
+      <TableCell data-label={text.state}>
         <ConnectionState connection={connection} busy={saving} />
       </TableCell>
     </TableRow>
