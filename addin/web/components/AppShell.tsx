@@ -51,7 +51,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase400,
   },
   nav: { flexGrow: 1, minWidth: 0, [COMPACT_HEADER]: { display: 'flex', justifyContent: 'flex-end' } },
-  menuButton: { display: 'none', [COMPACT_HEADER]: { display: 'inline-flex' } },
+  menuButton: { display: 'none', [COMPACT_HEADER]: { display: 'inline-flex', marginLeft: 'auto' } },
   navList: {
     display: 'flex',
     flexWrap: 'wrap',

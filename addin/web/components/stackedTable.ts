@@ -36,10 +36,11 @@ export const useStackedTableStyles = makeStyles({
         color: tokens.colorNeutralForeground3,
         fontWeight: tokens.fontWeightSemibold,
       },
+      '& td[data-stack="above"]': { flexDirection: 'column', alignItems: 'stretch' },
+      '& td[data-stack="above"]::before': { flexBasis: 'auto' },
     },
   },
-  /** A cell whose content needs the whole card's width (a form, say): its label goes above it. */
-  labelAbove: {
-    [NARROW_SCREEN]: { flexDirection: 'column', alignItems: 'stretch', '::before': { flexBasis: 'auto' } },
-  },
 });
+
+/** Spread on a cell whose content needs the whole card's width (a form, say): its label goes above it. */
+export const LABEL_ABOVE = { 'data-stack': 'above' } as const;

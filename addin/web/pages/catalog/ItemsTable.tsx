@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   },
   // The picture sits beside the name: most items have none, and a column of its own stood empty.
   title: { fontWeight: tokens.fontWeightSemibold },
+  price: { whiteSpace: 'nowrap' },
   name: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
@@ -74,7 +75,7 @@ export function ItemsTable({ items, providers, onEdit, onToggleActive }: ItemsTa
             </TableCell>
             <TableCell data-label={text.items.provider}>{providerName.get(item.providerId) ?? ''}</TableCell>
             <TableCell data-label={text.items.category}>{text.categories[item.category]}</TableCell>
-            <TableCell data-label={text.items.price}>
+            <TableCell data-label={text.items.price} className={styles.price}>
               {text.items.perUnit(formatPrice(item.priceMinor, item.currency), text.units[item.unit])}
             </TableCell>
             <TableCell data-label={text.items.dietary}>

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { locationsEndpoints } from '../../../../../shared/api/locations';
 import type { RoomSearchResult } from '../../../../../shared/schemas/search';
 import { useApi } from '../../../../ui/hooks/useApi';
-import { NARROW_SCREEN, useStackedTableStyles } from '../../../components/stackedTable';
+import { LABEL_ABOVE, NARROW_SCREEN } from '../../../components/stackedTable';
 import { useSubmit } from '../../../../ui/hooks/useSubmit';
 import { formProblems } from '../apiErrors';
 import { ConnectionState } from '../ConnectionState';
@@ -31,7 +31,6 @@ function emailProblem(error: unknown): string | undefined {
  */
 export function RoomConnectionRow({ room }: { room: RoomSearchResult }) {
   const styles = useStyles();
-  const stacked = useStackedTableStyles();
   const api = useApi();
   const [saved, setSaved] = useState(room.exchange);
   const [email, setEmail] = useState(room.exchange.email ?? '');
@@ -56,7 +55,7 @@ export function RoomConnectionRow({ room }: { room: RoomSearchResult }) {
       <TableCell>
         <Text weight="semibold">{room.name}</Text>
       </TableCell>
-      <TableCell data-label={text.email} className={stacked.labelAbove}>
+      <TableCell data-label={text.email} {...LABEL_ABOVE}>
         <form className={styles.form} onSubmit={save} noValidate>
           <Field
             className={styles.field}
