@@ -12,6 +12,7 @@ export const strings = {
     label: 'Main',
     findRoom: 'Find a room',
     openMenu: 'Open navigation',
+    menu: 'Menu',
   },
 
   // The admin pages keep their texts in pages/admin/strings.ts, inside their lazy chunk.

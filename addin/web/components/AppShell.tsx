@@ -1,12 +1,15 @@
-import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { BuildingRegular } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { BuildingRegular, NavigationRegular } from '@fluentui/react-icons';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import type { User } from '../../../shared/schemas/auth';
 import { NAV_ITEMS, visibleNavItems } from '../navigation';
 import { strings } from '../strings';
 import { SimulatedExchangeBanner } from './SimulatedExchangeBanner';
 import { UserMenu } from './UserMenu';
+
+/** Below this width the pages' links fold into a "Menu" button, so the top bar stays one row. */
+const COMPACT_HEADER = '@media (max-width: 800px)';
 
 const useStyles = makeStyles({
   root: {
@@ -27,8 +30,10 @@ const useStyles = makeStyles({
     },
   },
   bar: {
+    position: 'relative',
     display: 'flex',
     flexWrap: 'wrap',
+    [COMPACT_HEADER]: { flexWrap: 'nowrap' },
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalXS,
@@ -45,7 +50,8 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     fontSize: tokens.fontSizeBase400,
   },
-  nav: { flexGrow: 1, minWidth: 0 },
+  nav: { flexGrow: 1, minWidth: 0, [COMPACT_HEADER]: { display: 'flex', justifyContent: 'flex-end' } },
+  menuButton: { display: 'none', [COMPACT_HEADER]: { display: 'inline-flex', marginLeft: 'auto' } },
   navList: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -53,9 +59,26 @@ const useStyles = makeStyles({
     margin: 0,
     padding: 0,
     listStyleType: 'none',
+    [COMPACT_HEADER]: { display: 'none' },
+  },
+  // The folded list opens as a panel under the bar, over the page, one link a line.
+  navListOpen: {
+    [COMPACT_HEADER]: {
+      display: 'flex',
+      flexDirection: 'column',
+      position: 'absolute',
+      top: '100%',
+      left: 0,
+      right: 0,
+      zIndex: 5,
+      padding: tokens.spacingHorizontalS,
+      backgroundColor: tokens.colorNeutralBackground1,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      boxShadow: tokens.shadow8,
+    },
   },
   navLink: {
-    display: 'inline-block',
+    display: 'block',
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     borderRadius: tokens.borderRadiusMedium,
     color: tokens.colorNeutralForeground2,
@@ -93,21 +116,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
             {strings.productName}
           </Text>
         </Link>
-        <nav className={styles.nav} aria-label={strings.nav.label}>
-          <ul className={styles.navList}>
-            {visibleNavItems(NAV_ITEMS, user.role).map((item) => (
-              <li key={item.to}>
-                <NavLink
-                  to={item.to}
-                  end={item.to === '/'}
-                  className={({ isActive }) => mergeClasses(styles.navLink, isActive && styles.navLinkActive)}
-                >
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <MainNav user={user} />
         <UserMenu user={user} />
       </header>
       <SimulatedExchangeBanner />
@@ -115,5 +124,49 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
         {children}
       </main>
     </div>
+  );
+}
+
+/**
+ * The pages this user may open. On narrow screens they fold behind a "Menu" disclosure button
+ * (aria-expanded, Escape closes it and returns focus); following a link closes it.
+ */
+function MainNav({ user }: { user: User }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    setOpen(false);
+    button.current?.focus();
+  };
+  return (
+    <nav className={styles.nav} aria-label={strings.nav.label} onKeyDown={onKeyDown}>
+      <Button
+        ref={button}
+        className={styles.menuButton}
+        appearance="subtle"
+        icon={<NavigationRegular />}
+        aria-expanded={open}
+        aria-controls="main-nav-list"
+        onClick={() => setOpen((o) => !o)}
+      >
+        {strings.nav.menu}
+      </Button>
+      <ul id="main-nav-list" className={mergeClasses(styles.navList, open && styles.navListOpen)}>
+        {visibleNavItems(NAV_ITEMS, user.role).map((item) => (
+          <li key={item.to}>
+            <NavLink
+              to={item.to}
+              end={item.to === '/'}
+              onClick={() => setOpen(false)}
+              className={({ isActive }) => mergeClasses(styles.navLink, isActive && styles.navLinkActive)}
+            >
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -50,6 +50,13 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Servers started and not yet stopped. A test file's beforeAll can time out while a server is
+ * still starting (the web build before it takes minutes on a busy machine); its afterAll then
+ * has no product to stop, and `stopStrayServers` ends them so that jest can exit.
+ */
+const running = new Set<ChildProcess>();
+
 function startServer(port: number, dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts')], {
     cwd: ROOT,
@@ -62,9 +69,14 @@ function startServer(port: number, dataDir: string): Promise<ChildProcess> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`Roomserve did not start: ${output.slice(-3000)}`)), 180_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Roomserve did not start: ${output.slice(-3000)}`));
+    }, 180_000);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       if (output.includes('Roomserve listening')) {
@@ -79,6 +91,11 @@ function startServer(port: number, dataDir: string): Promise<ChildProcess> {
       reject(new Error(`Roomserve exited (${String(code ?? signal)}): ${output.slice(-3000)}`));
     });
   });
+}
+
+/** Ends the servers of products whose start did not finish (see `running`). */
+export async function stopStrayServers(): Promise<void> {
+  await Promise.all([...running].map((child) => stopServer(child)));
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {
@@ -106,12 +123,15 @@ export async function startDemoProduct(): Promise<DemoProduct> {
   ensureWebBuild(path.join(WEB_DIR, 'index.html'));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'roomserve-e2e-'));
   const port = await freePort();
-  const server = await startServer(port, dataDir);
+  // The browser starts while the server does: both take seconds on a busy machine.
+  const [server, browser] = await Promise.all([
+    startServer(port, dataDir),
+    chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    }),
+  ]);
   const origin = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
   const contexts: BrowserContext[] = [];
   return {
     origin,

@@ -29,7 +29,17 @@ import { catalogStrings as text } from './strings';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // A section's heading and its "New …" button on one line, the button at the end.
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+  },
+  heading: { margin: 0 },
+  filter: { maxWidth: '320px' },
 });
 
 interface CatalogData {
@@ -99,9 +109,9 @@ export function CatalogPage() {
       </div>
       {toggleError === undefined ? null : <AdminError error={toggleError} />}
 
-      <section aria-labelledby="catalog-providers">
+      <section aria-labelledby="catalog-providers" className={styles.section}>
         <div className={styles.bar}>
-          <Title3 as="h2" id="catalog-providers">
+          <Title3 as="h2" id="catalog-providers" className={styles.heading}>
             {text.providers.title}
           </Title3>
           <Button appearance="primary" onClick={() => setEditing({ kind: 'provider', provider: undefined })}>
@@ -121,21 +131,11 @@ export function CatalogPage() {
         />
       </section>
 
-      <section aria-labelledby="catalog-items">
+      <section aria-labelledby="catalog-items" className={styles.section}>
         <div className={styles.bar}>
-          <Title3 as="h2" id="catalog-items">
+          <Title3 as="h2" id="catalog-items" className={styles.heading}>
             {text.items.title}
           </Title3>
-          <Field label={text.items.filterProvider}>
-            <Select value={providerFilter} onChange={(_e, d) => setProviderFilter(d.value)}>
-              <option value="">{text.items.allProviders}</option>
-              {providers.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
           <Button
             appearance="primary"
             disabled={providers.length === 0}
@@ -144,6 +144,16 @@ export function CatalogPage() {
             {text.items.add}
           </Button>
         </div>
+        <Field label={text.items.filterProvider} className={styles.filter}>
+          <Select value={providerFilter} onChange={(_e, d) => setProviderFilter(d.value)}>
+            <option value="">{text.items.allProviders}</option>
+            {providers.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <ItemsTable
           items={shownItems}
           providers={providers}

@@ -1,5 +1,10 @@
-import { Button, TableCell } from '@fluentui/react-components';
+import { Button, TableCell, makeStyles, tokens } from '@fluentui/react-components';
 import { catalogStrings as text } from './strings';
+
+const useStyles = makeStyles({
+  // The two buttons stay side by side; the table gives their column the room they need.
+  actions: { display: 'flex', flexWrap: 'nowrap', gap: tokens.spacingHorizontalS, whiteSpace: 'nowrap' },
+});
 
 /** Edit and (de)activate, the two things the facility team does to a catalog row. */
 export function RowActions({
@@ -15,14 +20,17 @@ export function RowActions({
   onEdit: () => void;
   onToggleActive: () => void;
 }) {
+  const styles = useStyles();
   return (
     <TableCell>
-      <Button size="small" aria-label={editLabel} onClick={onEdit}>
-        {text.edit}
-      </Button>{' '}
-      <Button size="small" aria-label={toggleLabel} onClick={onToggleActive}>
-        {active ? text.deactivate : text.activate}
-      </Button>
+      <div className={styles.actions}>
+        <Button size="small" aria-label={editLabel} onClick={onEdit}>
+          {text.edit}
+        </Button>
+        <Button size="small" aria-label={toggleLabel} onClick={onToggleActive}>
+          {active ? text.deactivate : text.activate}
+        </Button>
+      </div>
     </TableCell>
   );
 }

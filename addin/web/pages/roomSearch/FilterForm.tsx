@@ -17,6 +17,9 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow2,
   },
   wide: { gridColumn: '1 / -1' },
+  // Two columns, so the placeholder "Room name or description" is read whole; on a phone the
+  // whole row (a span of 2 in a one-column grid would add a column and widen the page).
+  text: { gridColumn: 'span 2', '@media (max-width: 480px)': { gridColumn: '1 / -1' } },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
@@ -76,7 +79,7 @@ export function FilterForm({ initial, locations, knownTags, onSearch }: FilterFo
       </Field>
       <PlaceFields locations={locations} value={draft} onChange={update} namesWithBuilding />
       <TagsField known={knownTags} selected={draft.tags} onChange={(tags) => update({ tags })} />
-      <SearchTextField value={draft.text} onChange={(text) => update({ text })} />
+      <SearchTextField className={styles.text} value={draft.text} onChange={(text) => update({ text })} />
       <div className={mergeClasses(styles.actions, styles.wide)}>
         <Checkbox
           label={strings.search.onlyAvailable}

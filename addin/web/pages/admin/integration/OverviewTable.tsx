@@ -10,10 +10,13 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DiamondDismissFilled } from '@fluentui/react-icons';
 import type { IntegrationRoom } from '../../../../../shared/schemas/integration';
+import { EmailText } from '../../../components/EmailText';
+import { NARROW_SCREEN, useStackedTableStyles } from '../../../components/stackedTable';
 import { formatInstant } from '../format';
 import { adminStrings } from '../strings';
 
@@ -25,14 +28,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow2,
   },
-  table: { minWidth: '960px' },
+  table: { minWidth: '960px', [NARROW_SCREEN]: { minWidth: 0 } },
   line: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
   stack: { display: 'flex', flexDirection: 'column' },
   verified: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
   failed: { color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
   error: { color: tokens.colorPaletteRedForeground1 },
-  // Long mailbox addresses wrap inside their column instead of running into the next one.
-  email: { wordBreak: 'break-all' },
 });
 
 const text = adminStrings.integration;
@@ -45,9 +46,10 @@ export interface OverviewTableProps {
 
 export function OverviewTable({ rooms, syncDisabled, onSync }: OverviewTableProps) {
   const styles = useStyles();
+  const stacked = useStackedTableStyles();
   return (
     <div className={styles.wrap}>
-      <Table aria-label={text.tableLabel} size="small" className={styles.table}>
+      <Table aria-label={text.tableLabel} size="small" className={mergeClasses(styles.table, stacked.table)}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{text.room}</TableHeaderCell>
@@ -85,8 +87,8 @@ function OverviewRow({
       <TableCell>
         <span className={styles.stack}>
           <Text weight="semibold">{room.name}</Text>
-          <Text size={200} className={styles.email}>
-            {room.email}
+          <Text size={200}>
+            <EmailText email={room.email} />
           </Text>
           {room.active ? null : (
             <Badge appearance="outline" color="informative">
@@ -95,19 +97,23 @@ function OverviewRow({
           )}
         </span>
       </TableCell>
-      <TableCell>
+      <TableCell data-label={text.verification}>
         <Verification room={room} />
       </TableCell>
-      <TableCell>
+      <TableCell data-label={text.subscription}>
         <span className={styles.stack}>
           <Text>{text.subscriptionState[room.subscription]}</Text>
           {room.syncing ? <Spinner size="extra-tiny" label={text.syncingNow} /> : null}
         </span>
       </TableCell>
-      <TableCell>{formatInstant(room.lastSuccessfulSyncAt, adminStrings.common.never)}</TableCell>
-      <TableCell>{formatInstant(room.nextSyncAt, adminStrings.common.notScheduled)}</TableCell>
-      <TableCell>{room.bookingsInHorizon}</TableCell>
-      <TableCell>
+      <TableCell data-label={text.lastSync}>
+        {formatInstant(room.lastSuccessfulSyncAt, adminStrings.common.never)}
+      </TableCell>
+      <TableCell data-label={text.nextSync}>
+        {formatInstant(room.nextSyncAt, adminStrings.common.notScheduled)}
+      </TableCell>
+      <TableCell data-label={text.bookings}>{room.bookingsInHorizon}</TableCell>
+      <TableCell data-label={text.lastError}>
         {room.lastError ? (
           <Text className={styles.error}>{text.errorAt(room.lastError.message, formatInstant(room.lastError.at))}</Text>
         ) : (

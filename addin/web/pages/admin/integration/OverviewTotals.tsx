@@ -5,7 +5,8 @@ import { adminStrings } from '../strings';
 const useStyles = makeStyles({
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+    // Narrow enough that all eight figures share one row at 1280 px (at 150 px the eighth stood alone).
+    gridTemplateColumns: 'repeat(auto-fill, minmax(135px, 1fr))',
     gap: tokens.spacingHorizontalM,
     margin: 0,
   },

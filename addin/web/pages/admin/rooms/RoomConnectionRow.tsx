@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { locationsEndpoints } from '../../../../../shared/api/locations';
 import type { RoomSearchResult } from '../../../../../shared/schemas/search';
 import { useApi } from '../../../../ui/hooks/useApi';
+import { LABEL_ABOVE, NARROW_SCREEN } from '../../../components/stackedTable';
 import { useSubmit } from '../../../../ui/hooks/useSubmit';
 import { formProblems } from '../apiErrors';
 import { ConnectionState } from '../ConnectionState';
@@ -11,7 +12,9 @@ import { useLiveConnection } from '../useLiveConnection';
 
 const useStyles = makeStyles({
   form: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
-  field: { flexGrow: 1, minWidth: '220px' },
+  // The field gives way before the Save button does: the button must stay in sight.
+  field: { flexGrow: 1, minWidth: '220px', [NARROW_SCREEN]: { minWidth: 0 } },
+  save: { flexShrink: 0 },
 });
 
 const text = adminStrings.rooms;
@@ -52,7 +55,7 @@ export function RoomConnectionRow({ room }: { room: RoomSearchResult }) {
       <TableCell>
         <Text weight="semibold">{room.name}</Text>
       </TableCell>
-      <TableCell>
+      <TableCell data-label={text.email} {...LABEL_ABOVE}>
         <form className={styles.form} onSubmit={save} noValidate>
           <Field
             className={styles.field}
@@ -66,12 +69,12 @@ export function RoomConnectionRow({ room }: { room: RoomSearchResult }) {
               onChange={(_e, d) => setEmail(d.value)}
             />
           </Field>
-          <Button type="submit" aria-label={text.saveFor(room.name)} disabled={saving}>
+          <Button type="submit" className={styles.save} aria-label={text.saveFor(room.name)} disabled={saving}>
             {adminStrings.common.save}
           </Button>
         </form>
       </TableCell>
-      <TableCell>
+      <TableCell data-label={text.state}>
         <ConnectionState connection={connection} busy={saving} />
       </TableCell>
     </TableRow>

@@ -15,6 +15,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { importRoomsResultSchema } from '../../../../../shared/schemas/exchange';
 import { EmptyState, LoadingState } from '../../../../ui/StatusViews';
+import { useStackedTableStyles } from '../../../components/stackedTable';
 import { AdminError } from '../AdminError';
 import { useApi } from '../../../../ui/hooks/useApi';
 import { useAsync } from '../../../../ui/hooks/useAsync';
@@ -93,6 +94,7 @@ export function RoomsConnectionPage() {
 
 function FloorTable({ group }: { group: FloorGroup }) {
   const styles = useStyles();
+  const stacked = useStackedTableStyles();
   const heading = text.floorHeading(group.label.building, group.label.floor);
   const headingId = `floor-${group.floorId}`;
   return (
@@ -100,7 +102,7 @@ function FloorTable({ group }: { group: FloorGroup }) {
       <Text as="h2" id={headingId} weight="semibold" size={400} className={styles.heading}>
         {heading}
       </Text>
-      <Table aria-label={text.tableLabel(heading)} size="small">
+      <Table aria-label={text.tableLabel(heading)} size="small" className={stacked.table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.roomColumn}>{text.room}</TableHeaderCell>
