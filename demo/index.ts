@@ -1,8 +1,10 @@
 import type { Knex } from 'knex';
 import type { ExchangeConnectionSettings } from '../server/ports/exchangeSettings';
+import type { PreviewOutlook } from '../server/ports/previewOutlook';
 import type { ExchangeRoom } from '../server/ports/syncStore';
 import { seedDemoIfEmpty } from './database/seed';
-import { startDemoExchange } from './exchange/demoExchange';
+import { startDemoExchange, type RunningSimulator } from './exchange/demoExchange';
+import { createPreviewOutlook } from './exchange/previewOutlook';
 import { startDemoSimulator } from './exchange/simulator';
 import { DEMO_EXTERNAL_GUEST, DEMO_PASSWORD, DEMO_PEOPLE } from './organisation/organisation';
 
@@ -42,9 +44,11 @@ export interface RunningDemo {
   readonly simulatedExchange: boolean;
   /** What to print once Roomserve is ready: the demo accounts and their one password (public, as in the README). */
   readonly signIn: string;
+  /** Saves and sends the taskpane preview's appointment in the simulator; null without it. */
+  readonly previewOutlook: PreviewOutlook | null;
 }
 
-async function startSimulatedExchange(options: DemoOptions): Promise<boolean> {
+async function startSimulatedExchange(options: DemoOptions): Promise<RunningSimulator | null> {
   const { exchange, locations, logger } = options;
   const simulator = await startDemoExchange({
     enabled: options.simulatedExchange,
@@ -62,12 +66,21 @@ async function startSimulatedExchange(options: DemoOptions): Promise<boolean> {
     logger.error({ err }, 'the simulated Exchange could not start; Roomserve runs without Exchange sync');
     return null;
   });
-  return simulator !== null;
+  return simulator;
 }
 
 export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   if (options.seed) await seedDemoIfEmpty(options.knex, { logger: options.logger });
-  return { simulatedExchange: await startSimulatedExchange(options), signIn: demoSignIn() };
+  const signIn = demoSignIn();
+  const simulator = await startSimulatedExchange(options);
+  if (!simulator) return { simulatedExchange: false, previewOutlook: null, signIn };
+  const previewOutlook = createPreviewOutlook({
+    simulatorUrl: simulator.url,
+    caCertPem: simulator.caCertPem,
+    // An admin who enters a real Exchange ends the preview's stand-in at once.
+    stillSimulated: async () => (await options.exchange.connectionSettings())?.url === simulator.url,
+  });
+  return { simulatedExchange: true, previewOutlook, signIn };
 }
 
 /** One account per role, as the README lists them. */

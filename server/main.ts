@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { createAdvisoryRoomLeases } from './adapters/db/advisoryRoomLeases';
 import { createSyncStore } from './adapters/db/repositories/syncStore';
 import type { Database } from './adapters/db/database';
+import type { RunningDemo } from '../demo/index';
 import { composeApp, type Composition } from './compose/app';
 import { openInfrastructure } from './compose/infrastructure';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -35,7 +36,7 @@ function roomLeases(config: Config, logger: Logger) {
 
 /** The demo plug-in (demo organisation, simulated Exchange) is loaded only when it is switched on. */
 async function startDemoIfOn(config: Config, db: Database, logger: Logger, services: Composition['services']) {
-  if (!config.demo && !config.exchangeSim) return { simulatedExchange: false, signIn: undefined };
+  if (!config.demo && !config.exchangeSim) return { simulatedExchange: false, previewOutlook: null, signIn: '' };
   const demo = await import('../demo/index.js');
   return demo.startDemo({
     seed: config.demo,
@@ -92,7 +93,7 @@ export async function main(): Promise<void> {
   const config = readConfig();
   const infrastructure = await openInfrastructure(config);
   const { db, logger } = infrastructure;
-  let simulatedExchange = false;
+  let demo: RunningDemo = { simulatedExchange: false, previewOutlook: null, signIn: '' };
   const composition = composeApp({
     ...infrastructure,
     config,
@@ -102,14 +103,14 @@ export async function main(): Promise<void> {
     sync: {
       demo: config.demo,
       followSettings: true,
-      simulatedExchange: () => simulatedExchange,
+      simulatedExchange: () => demo.simulatedExchange,
       leases: roomLeases(config, logger),
     },
+    previewOutlook: () => demo.previewOutlook,
   });
   const { services } = composition;
   await services.exchange.startupCheck();
-  const demo = await startDemoIfOn(config, db, logger, services);
-  simulatedExchange = demo.simulatedExchange;
+  demo = await startDemoIfOn(config, db, logger, services);
   if (config.initialAdmin) {
     const outcome = await services.users.ensureInitialAdmin(config.initialAdmin);
     logger.info({ email: config.initialAdmin.email, outcome }, 'initial admin');

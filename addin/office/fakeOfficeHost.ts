@@ -7,14 +7,27 @@ import {
   type Person,
 } from './officeHost';
 
+/**
+ * Outlook's own part of the item, outside the add-in: where saving puts it and what Send does.
+ * The preview in the demo passes one that saves into the signed-in user's mailbox in the bundled
+ * Exchange simulator (through Roomserve's API); without one, saving only hands out `savedItemId`.
+ */
+export interface PreviewMailbox {
+  /** Saves the item (new, or the changes of `itemId`) without sending it; returns its EWS ItemId. */
+  save(appointment: AppointmentSnapshot, itemId: string | undefined): Promise<string>;
+  /** Outlook's Send: the attendees and rooms on the item get the meeting request. */
+  send(appointment: AppointmentSnapshot, itemId: string): Promise<void>;
+}
+
 export interface FakeOfficeHostOptions {
   readonly appointment?: Partial<AppointmentSnapshot>;
   readonly features?: Partial<HostFeatures>;
   readonly properties?: AddinProperties;
   /** Where identity tokens come from, e.g. the Exchange simulator's POST /sim/identity-token. */
   readonly identityToken?: () => Promise<string>;
-  /** The ItemId saveAsync hands out for a new item. */
+  /** The ItemId saveAsync hands out for a new item (when there is no mailbox). */
   readonly savedItemId?: string;
+  readonly mailbox?: PreviewMailbox;
 }
 
 /** Tomorrow 10:00–11:00 local time: a plausible meeting for the preview. */
@@ -26,11 +39,12 @@ function tomorrowAtTen(now: Date): { start: Date; end: Date } {
 export function previewAppointment(now = new Date()): AppointmentSnapshot {
   return {
     ...tomorrowAtTen(now),
+    // People of the demo organisation, so that sending the preview's meeting reaches real mailboxes there.
     requiredAttendees: [
-      { name: 'Adele Vance', email: 'adele.vance@northwind.test' },
-      { name: 'Lee Gu', email: 'lee.gu@northwind.test' },
+      { name: 'Lukas Meyer', email: 'lukas.meyer@northwind.test' },
+      { name: 'Sophie Wagner', email: 'sophie.wagner@northwind.test' },
     ],
-    optionalAttendees: [{ name: 'Megan Bowen', email: 'megan.bowen@northwind.test' }],
+    optionalAttendees: [{ name: 'Jonas Becker', email: 'jonas.becker@northwind.test' }],
     location: '',
     organizer: { name: 'Eve Employee', email: 'eve.employee@northwind.test' },
     itemId: undefined,
@@ -50,6 +64,7 @@ export class FakeOfficeHost implements OfficeHost {
   closed = false;
   private readonly tokenSource: (() => Promise<string>) | undefined;
   private readonly savedItemId: string;
+  private readonly mailbox: PreviewMailbox | undefined;
 
   constructor(options: FakeOfficeHostOptions = {}) {
     this.appointment = { ...previewAppointment(), ...options.appointment };
@@ -57,6 +72,7 @@ export class FakeOfficeHost implements OfficeHost {
     this.properties = options.properties ?? {};
     this.tokenSource = options.identityToken;
     this.savedItemId = options.savedItemId ?? 'AAMkADfake-appointment-1';
+    this.mailbox = options.mailbox;
   }
 
   /** Something outside the pane changed the item (the user moved the meeting, say). */
@@ -90,9 +106,24 @@ export class FakeOfficeHost implements OfficeHost {
   async save(): Promise<string> {
     this.calls.push('save');
     if (!this.features.save) throw new OfficeHostError('unsupported', 'saveAsync needs Mailbox 1.3');
-    const itemId = this.appointment.itemId ?? this.savedItemId;
+    const itemId = this.mailbox
+      ? await this.mailbox.save(this.appointment, this.appointment.itemId)
+      : (this.appointment.itemId ?? this.savedItemId);
     this.change({ itemId });
-    return Promise.resolve(itemId);
+    return itemId;
+  }
+
+  /** Whether this Outlook can send the item (a preview with a mailbox behind it). */
+  get canSend(): boolean {
+    return this.mailbox !== undefined;
+  }
+
+  /** The user presses Send in Outlook (not something an add-in can do): saved first, then sent. */
+  async send(): Promise<void> {
+    this.calls.push('send');
+    if (!this.mailbox) throw new OfficeHostError('unsupported', 'This fake Outlook has no mailbox to send from');
+    const itemId = await this.save();
+    await this.mailbox.send(this.appointment, itemId);
   }
 
   async loadProperties(): Promise<AddinProperties> {

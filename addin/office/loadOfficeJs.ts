@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { OfficeHostError } from './officeHost';
 
 /** Add-ins in production load office.js from Microsoft's CDN, as the store rules and Outlook expect. */
 export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -30,5 +31,5 @@ function loadScript(src: string): Promise<void> {
 export async function loadOffice(hostname = window.location.hostname): Promise<void> {
   await loadScript(officeJsSource(hostname));
   const { host } = await Office.onReady();
-  if (host !== Office.HostType.Outlook) throw new Error('The taskpane runs inside Outlook');
+  if (host !== Office.HostType.Outlook) throw new OfficeHostError('unsupported', 'The taskpane runs inside Outlook');
 }

@@ -24,6 +24,7 @@ import { formatClock, formatDay } from '../ui/time';
 import { describePaneError } from './errors';
 import { AttendeeView } from './attendee/AttendeeView';
 import { LinkGate } from './link/LinkGate';
+import { PreviewSendBar } from './preview/PreviewSendBar';
 import { RoomsTab } from './rooms/RoomsTab';
 import { strings } from './strings';
 import { AppointmentProvider, useAppointment, useAppointmentState } from './useAppointment';
@@ -139,7 +140,7 @@ function OrganizerTabs() {
   );
 }
 
-function Pane({ mode }: { mode: PaneMode }) {
+function Pane({ mode, previewSend }: { mode: PaneMode; previewSend: (() => Promise<void>) | undefined }) {
   const { state, refresh } = useAppointmentState();
   if (state.status === 'loading') return <LoadingState />;
   if (state.status === 'error') {
@@ -149,6 +150,7 @@ function Pane({ mode }: { mode: PaneMode }) {
   return (
     <>
       <MeetingSummary />
+      {!attendee && previewSend ? <PreviewSendBar send={previewSend} /> : null}
       {attendee ? <AttendeeView /> : <OrganizerTabs />}
     </>
   );
@@ -169,16 +171,18 @@ export interface TaskpaneAppProps {
   /** Outside Outlook, on the fake appointment (`?preview=1`). */
   readonly preview: boolean;
   readonly mode: PaneMode;
+  /** The preview's stand-in for Outlook's Send button (the demo's simulated mailbox); absent in Outlook. */
+  readonly previewSend?: () => Promise<void>;
 }
 
-export function TaskpaneApp({ host, client, preview, mode }: TaskpaneAppProps) {
+export function TaskpaneApp({ host, client, preview, mode, previewSend }: TaskpaneAppProps) {
   const styles = useStyles();
   const pane = (
     <main className={styles.root}>
       {preview ? <WarningNote text={strings.previewBanner} /> : null}
       <LinkGate>
         <AppointmentProvider>
-          <Pane mode={mode} />
+          <Pane mode={mode} previewSend={previewSend} />
         </AppointmentProvider>
       </LinkGate>
     </main>

@@ -3,9 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { ApiClient } from '../api/client';
 import { connectToOutlook } from '../office/connect';
 import { FakeOfficeHost } from '../office/fakeOfficeHost';
-import type { OfficeHost } from '../office/officeHost';
+import { isOfficeHostError, type OfficeHost } from '../office/officeHost';
 import { identityTokenSource } from './auth';
-import { strings } from './strings';
+import { OutsideOutlook } from './OutsideOutlook';
+import { previewMailbox } from './preview/previewMailbox';
 import { TaskpaneApp, type PaneMode } from './TaskpaneApp';
 
 const container = document.getElementById('root');
@@ -16,25 +17,27 @@ const params = new URLSearchParams(window.location.search);
 const preview = params.get('preview') === '1';
 const mode: PaneMode = params.get('mode') === 'attendee' ? 'attendee' : 'organizer';
 
-function render(host: OfficeHost, client: ApiClient) {
+function render(host: OfficeHost, client: ApiClient, previewSend?: () => Promise<void>) {
   root.render(
     <StrictMode>
-      <TaskpaneApp host={host} client={client} preview={preview} mode={mode} />
+      <TaskpaneApp host={host} client={client} preview={preview} mode={mode} previewSend={previewSend} />
     </StrictMode>,
   );
 }
 
 async function start(): Promise<void> {
   if (preview) {
-    // The preview has no Outlook: a sample appointment, and the web app's session cookie.
-    // `itemId` stands for the EWS ItemId Outlook would give (the browser test passes a real one
-    // from the Exchange simulator): saveAsync returns it, or the attendee's item has it.
+    // The preview has no Outlook: a sample appointment, and the web app's session cookie. Saving
+    // and sending happen in the signed-in user's mailbox in the demo's simulated Exchange, as
+    // Outlook would do them. `itemId` instead stands for an item made elsewhere (a browser test
+    // saves one in its own simulator): saveAsync returns it, or the attendee's item has it.
     const itemId = params.get('itemId') ?? undefined;
+    const client = new ApiClient();
     const host = new FakeOfficeHost({
       ...(mode === 'attendee' ? { appointment: { mode: 'attendee', itemId } } : {}),
-      ...(itemId === undefined ? {} : { savedItemId: itemId }),
+      ...(itemId === undefined ? { mailbox: previewMailbox(client) } : { savedItemId: itemId }),
     });
-    render(host, new ApiClient());
+    render(host, client, host.canSend ? () => host.send() : undefined);
     return;
   }
   const host = await connectToOutlook();
@@ -42,6 +45,8 @@ async function start(): Promise<void> {
 }
 
 start().catch((error: unknown) => {
-  // Nothing else can be shown before React: plain text, no markup from the error.
-  container.textContent = `${strings.startFailed} ${error instanceof Error ? error.message : ''}`;
+  // Opened in a browser, or Outlook could not start us: say how to open it, and offer the preview.
+  // Simply outside Outlook needs no reason; anything else (office.js unreachable, say) is named.
+  const outside = isOfficeHostError(error) && error.code === 'unsupported';
+  root.render(<OutsideOutlook detail={!outside && error instanceof Error ? error.message : undefined} />);
 });

@@ -10,9 +10,29 @@ export const strings = {
   tabsLabel: 'Room and catering',
   roomsTab: 'Rooms',
   cateringTab: 'Catering',
-  startFailed:
-    'Roomserve could not start. Open it from an appointment in Outlook, or add ?preview=1 to try it in a browser.',
+  outside: {
+    title: 'Roomserve for Outlook',
+    intro: 'This pane opens from an appointment in Outlook, where it finds a room and orders catering for it.',
+    steps: [
+      'In Outlook, create or open an appointment.',
+      'Choose “Find a room” on the ribbon (or under … More actions in Outlook on the web).',
+      'No button? Ask your Roomserve admin to install the add-in, or add it yourself under Get add-ins → My add-ins → Add a custom add-in.',
+    ],
+    previewLead: 'Just looking?',
+    previewLink: 'Try the preview in this browser',
+    detail: (reason: string) => `Outlook did not start the add-in: ${reason}`,
+  },
   previewBanner: 'Preview: this pane works on a sample appointment, not on Outlook.',
+
+  preview: {
+    subject: 'Meeting planned in the Roomserve preview',
+    outlookLabel: 'Outlook (preview)',
+    send: 'Send the meeting',
+    sending: 'Sending…',
+    sendHint: 'What Outlook’s Send does: the attendees and the room get the invitation.',
+    sent: 'The meeting was sent. The room’s booking attendant answers in a moment; refresh to see its orders follow.',
+    sendFailed: 'The meeting could not be sent.',
+  },
 
   meeting: {
     label: 'This meeting',
@@ -40,6 +60,10 @@ export const strings = {
     hidePlan: 'Hide floor plan',
     planLabel: (room: string, floor: string) => `Floor plan of ${floor} with ${room} highlighted`,
     noPlan: 'This floor has no plan yet.',
+    enlargePlan: 'Enlarge plan',
+    closePlan: 'Close the plan',
+    largePlanTitle: (room: string, floor: string) => `${room} on ${floor}`,
+    planScrollLabel: 'Floor plan, scroll to see all of it',
     add: 'Add to meeting',
     adding: 'Adding…',
     chosen: 'In this meeting',

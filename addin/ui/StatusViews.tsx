@@ -46,10 +46,13 @@ export function EmptyState({ title, hint }: { title: string; hint?: ReactNode })
   );
 }
 
-/** A success or progress note; announced politely to screen readers. */
-export function SuccessNote({ title, text }: { title?: string; text: ReactNode }) {
+/**
+ * A success or progress note; announced politely to screen readers. `announce={false}` inside a
+ * live region that is always there (see the taskpane's ActionNotes), which announces it instead.
+ */
+export function SuccessNote({ title, text, announce = true }: { title?: string; text: ReactNode; announce?: boolean }) {
   return (
-    <MessageBar intent="success" role="status" layout="multiline">
+    <MessageBar intent="success" role={announce ? 'status' : undefined} layout="multiline">
       <MessageBarBody>
         {title !== undefined ? <MessageBarTitle>{title}</MessageBarTitle> : null}
         {text}
@@ -73,14 +76,17 @@ export function ProblemNote({
   text,
   intent = 'error',
   action,
+  announce = true,
 }: {
   title?: string;
   text: ReactNode;
   intent?: MessageBarIntent;
   action?: { readonly label: string; readonly onClick: () => void };
+  /** false inside a live region that announces it (see SuccessNote). */
+  announce?: boolean;
 }) {
   return (
-    <MessageBar intent={intent} role="alert" layout="multiline">
+    <MessageBar intent={intent} role={announce ? 'alert' : undefined} layout="multiline">
       <MessageBarBody>
         {title !== undefined ? <MessageBarTitle>{title}</MessageBarTitle> : null}
         {text}
@@ -103,15 +109,18 @@ export function ErrorState({
   title = uiStrings.errors.title,
   describe,
   onRetry,
+  announce,
 }: {
   error: unknown;
   title?: string;
   describe?: DescribeError;
   onRetry?: () => void;
+  announce?: boolean;
 }) {
   const describeHere = useDescribeError();
   return (
     <ProblemNote
+      announce={announce}
       title={title}
       text={(describe ?? describeHere)(error)}
       action={onRetry ? { label: uiStrings.errors.retry, onClick: onRetry } : undefined}

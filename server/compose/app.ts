@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { systemClock } from '../adapters/clock/systemClock';
 import type { AppDeps } from '../http/app';
 import type { Clock } from '../ports/clock';
+import type { PreviewOutlookSource } from '../ports/previewOutlook';
 import type { SecretSealer } from '../ports/exchangeSettings';
 import type { AuthService } from '../services/auth/authService';
 import type { ScryptCost } from '../services/auth/passwords';
@@ -52,6 +53,8 @@ export interface ComposeOptions {
   readonly sync?: SyncSettings | undefined;
   /** The Outlook add-in. Absent: not served (main always sets it). */
   readonly addin?: AddinSettings | undefined;
+  /** The taskpane preview's Outlook: the demo's, while its simulated Exchange runs (default: none). */
+  readonly previewOutlook?: PreviewOutlookSource | undefined;
 }
 
 export interface Services {
@@ -75,6 +78,7 @@ export interface Features {
   readonly services: Services;
   readonly sync: SyncFeature;
   readonly addin: AddinFeature | undefined;
+  readonly previewOutlook: PreviewOutlookSource;
 }
 
 export interface Composition {
@@ -165,6 +169,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     },
     sync,
     addin,
+    previewOutlook: options.previewOutlook ?? (() => null),
   };
 }
 

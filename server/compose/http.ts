@@ -13,6 +13,7 @@ import { filesRouter } from '../http/routes/files/router';
 import { integrationRouter } from '../http/routes/integration/router';
 import { locationsRouter } from '../http/routes/locations/router';
 import { ordersRouter } from '../http/routes/orders/router';
+import { previewOutlookRouter } from '../http/routes/previewOutlook/router';
 import { roomsRouter } from '../http/routes/rooms/router';
 import type { Features } from './app';
 
@@ -52,6 +53,7 @@ function featureRouters(features: Features, loginLimiter: RequestHandler[]): Rou
     ordersRouter({ orders: services.orders }),
     facilityRouter({ orders: services.orders }),
     bookingsRouter({ bookings: services.bookings }),
+    previewOutlookRouter({ previewOutlook: features.previewOutlook }),
     ...(addin ? [addinApiRouter(addin.manifest), addinLinkRouter({ identity: addin.identity, loginLimiter })] : []),
   ];
 }

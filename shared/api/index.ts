@@ -8,6 +8,7 @@ import { filesEndpoints } from './files';
 import { integrationEndpoints } from './integration';
 import { locationsEndpoints } from './locations';
 import { ordersEndpoints } from './orders';
+import { previewOutlookEndpoints } from './previewOutlook';
 import { roomsEndpoints } from './rooms';
 import { usersEndpoints } from './users';
 
@@ -27,6 +28,7 @@ export const apiEndpoints = {
   catalog: catalogEndpoints,
   addin: addinEndpoints,
   bookings: bookingsEndpoints,
+  previewOutlook: previewOutlookEndpoints,
 } as const;
 
 export const allEndpoints: readonly Endpoint[] = Object.values(apiEndpoints).flatMap((group): Endpoint[] =>

@@ -11,6 +11,7 @@ import { createSecretBox } from '../../server/adapters/crypto/secretBox';
 import type { ExchangeGatewayFactory, SecretSealer } from '../../server/ports/exchangeSettings';
 import type { CateringSettings } from '../../server/compose/catering';
 import type { SyncSettings } from '../../server/compose/sync';
+import type { PreviewOutlookSource } from '../../server/ports/previewOutlook';
 import type { SyncController } from '../../server/sync/syncController';
 import { buildUser, TEST_SCRYPT_COST, type BuiltUser } from '../factories/users';
 
@@ -33,6 +34,8 @@ export interface TestAppOptions {
   readonly orders?: CateringSettings;
   /** The sync's runtime timers and observer, leases (default: as production, off until restarted). */
   readonly sync?: SyncSettings;
+  /** The taskpane preview's Outlook (the demo's with its simulator); default: none, as with a real Exchange. */
+  readonly previewOutlook?: PreviewOutlookSource;
 }
 
 export interface SignedInSession {
@@ -73,6 +76,7 @@ export function createTestApp(db: Knex, options: TestAppOptions = {}): TestApp {
     webDir: options.webDir,
     orders: options.orders,
     sync: options.sync,
+    previewOutlook: options.previewOutlook,
   });
 
   return {

@@ -1,9 +1,9 @@
-import { Caption1, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { roomsEndpoints } from '../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
 import type { AppointmentSnapshot } from '../../office/officeHost';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/StatusViews';
+import { ErrorState, LoadingState } from '../../ui/StatusViews';
 import { useApi } from '../../ui/hooks/useApi';
 import { useAsync } from '../../ui/hooks/useAsync';
 import { ordersApi } from '../catering/ordersApi';
@@ -19,7 +19,18 @@ const ROOM_PAGE = 100;
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   heading: { margin: 0 },
+  empty: { display: 'block', margin: 0, color: tokens.colorNeutralForeground2 },
 });
+
+/** "Nothing here" in a section of this small view: a sentence under its heading, not another heading. */
+function Nothing({ text }: { text: string }) {
+  const styles = useStyles();
+  return (
+    <Body1 as="p" role="status" className={styles.empty}>
+      {text}
+    </Body1>
+  );
+}
 
 /** The Roomserve rooms among the meeting's attendees (a room is invited as a required attendee). */
 function meetingRooms(appointment: AppointmentSnapshot, rooms: readonly RoomSearchResult[]): RoomSearchResult[] {
@@ -57,7 +68,7 @@ export function AttendeeView() {
         </Text>
         {rooms.state.status === 'loading' ? <LoadingState /> : null}
         {rooms.state.status === 'error' ? <ErrorState error={rooms.state.error} onRetry={rooms.retry} /> : null}
-        {rooms.state.status === 'success' && found.length === 0 ? <EmptyState title={strings.attendee.noRoom} /> : null}
+        {rooms.state.status === 'success' && found.length === 0 ? <Nothing text={strings.attendee.noRoom} /> : null}
         {found.map((room) => (
           <Card key={room.id} size="small">
             <Text weight="semibold">{room.name}</Text>
@@ -71,9 +82,9 @@ export function AttendeeView() {
         <Text as="h2" id="attendee-catering" size={400} weight="semibold">
           {strings.attendee.catering}
         </Text>
-        {itemId === undefined ? <EmptyState title={strings.attendee.notSaved} /> : null}
+        {itemId === undefined ? <Nothing text={strings.attendee.notSaved} /> : null}
         {placed.state.status === 'error' ? <ErrorState error={placed.state.error} onRetry={placed.retry} /> : null}
-        {placed.data?.length === 0 ? <EmptyState title={strings.attendee.noCatering} /> : null}
+        {placed.data?.length === 0 ? <Nothing text={strings.attendee.noCatering} /> : null}
         {placed.data ? <AttendeeOrdersList orders={placed.data} /> : null}
       </section>
     </div>

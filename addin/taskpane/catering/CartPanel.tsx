@@ -41,6 +41,8 @@ export interface CartPanelProps {
   readonly onSubmit: () => void;
   /** Extra actions, e.g. "Discard changes" while editing an order. */
   readonly children?: ReactNode;
+  /** What the last order, change or cancellation said: shown right under the buttons. */
+  readonly notes?: ReactNode;
 }
 
 /** Headcount, delivery relative to the meeting, cost center, notes and the running total. */
@@ -116,6 +118,7 @@ export function CartPanel(props: CartPanelProps) {
         </Button>
         {props.children}
       </div>
+      {props.notes}
     </section>
   );
 }

@@ -104,8 +104,11 @@ describe('the catering tab', () => {
     await user.type(screen.getByLabelText('Cost center'), 'CC-4711');
     await user.click(screen.getByRole('button', { name: 'Order catering' }));
 
-    await screen.findByText('Your catering order was placed.');
-    expect(screen.getByText(/now on your calendar/)).toBeTruthy();
+    // Said beside the Order button, in the cart, and announced politely.
+    const cart = screen.getByRole('region', { name: 'Your order' });
+    const placedNote = await within(cart).findByText('Your catering order was placed.');
+    expect(placedNote.closest('[aria-live]')?.getAttribute('aria-live')).toBe('polite');
+    expect(within(cart).getByText(/now on your calendar/)).toBeTruthy();
     expect(log).toEqual(['POST /api/orders after 1 save(s)']);
     expect(host.calls.indexOf('save')).toBeLessThan(host.calls.lastIndexOf('saveProperties'));
     const body = api.requestsTo('post', '/api/orders')[0]?.json;
@@ -211,6 +214,23 @@ describe('the catering tab', () => {
 
     await waitFor(() => expect(within(orders).getByText('Status: Cancelled')).toBeTruthy());
     expect(api.requestsTo('post', `/api/orders/${order.id}/cancel`)).toHaveLength(1);
+    // Beside the list whose Cancel was pressed, not up in the cart.
+    expect(within(orders).getByText('The order was cancelled.')).toBeTruthy();
+  });
+
+  it('says why an order failed beside the Order button, as an alert', async () => {
+    const api = server().on('post', '/api/orders', () =>
+      apiError(404, 'not_found', 'No such appointment in the calendar of emma.schmidt@northwind.test'),
+    );
+    renderTaskpane(api, { appointment, properties: chosenRoom, savedItemId: 'AAMkADsaved=' });
+    const user = await openCatering();
+
+    await user.type(screen.getByLabelText('Quantity of Sandwich platter'), '1');
+    await user.click(screen.getByRole('button', { name: 'Order catering' }));
+
+    const cart = screen.getByRole('region', { name: 'Your order' });
+    const failed = await within(cart).findByText('The order could not be placed.');
+    expect(failed.closest('[role="alert"]')?.getAttribute('aria-live')).toBe('assertive');
   });
 
   it('asks for a room first', async () => {

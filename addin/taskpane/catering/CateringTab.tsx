@@ -5,10 +5,11 @@ import type { Menu } from '../../../shared/schemas/catalog';
 import type { Order } from '../../../shared/schemas/orders';
 import { headcountOf } from '../../office/officeHost';
 import { useOfficeHost } from '../../office/OfficeHostContext';
-import { EmptyState, ErrorState, LoadingState, SuccessNote, WarningNote } from '../../ui/StatusViews';
+import { EmptyState, ErrorState, LoadingState, WarningNote } from '../../ui/StatusViews';
 import { useApi } from '../../ui/hooks/useApi';
 import { useAsync } from '../../ui/hooks/useAsync';
 import { uiStrings } from '../../ui/strings';
+import { ActionNotes, type ActionNote } from '../components/ActionNotes';
 import { strings } from '../strings';
 import { useAppointment } from '../useAppointment';
 import { CartPanel } from './CartPanel';
@@ -28,9 +29,7 @@ const useStyles = makeStyles({
 });
 
 type Phase = 'idle' | 'saving' | 'placing' | 'updating';
-type Note =
-  | { readonly kind: 'success'; readonly text: string }
-  | { readonly kind: 'error'; readonly lead: string; readonly error: unknown };
+type Note = ActionNote;
 
 type MenuProvider = Menu['providers'][number];
 
@@ -81,6 +80,8 @@ export function CateringTab() {
   const [editing, setEditing] = useState<{ order: Order; cart: Cart }>();
   const [phase, setPhase] = useState<Phase>('idle');
   const [notes, setNotes] = useState<readonly Note[]>([]);
+  // Notes show beside the button that caused them: the cart's, or the orders list's Cancel.
+  const [notesAt, setNotesAt] = useState<'cart' | 'orders'>('cart');
   const [ordersVersion, setOrdersVersion] = useState(0);
   const menu = useAsync(`menu|${room?.roomId ?? ''}`, (signal) =>
     room ? api.call(catalogEndpoints.menu, { query: { roomId: room.roomId }, signal }) : Promise.resolve(undefined),
@@ -91,8 +92,9 @@ export function CateringTab() {
 
   if (!room) return <EmptyState title={strings.catering.chooseRoomFirst} />;
 
-  const run = async (next: Phase, work: () => Promise<void>, lead: string) => {
+  const run = async (next: Phase, work: () => Promise<void>, lead: string, at: 'cart' | 'orders' = 'cart') => {
     setPhase(next);
+    setNotesAt(at);
     try {
       await work();
     } catch (error: unknown) {
@@ -156,17 +158,11 @@ export function CateringTab() {
         setOrdersVersion((v) => v + 1);
       },
       uiStrings.errors.title,
+      'orders',
     );
 
   return (
     <div className={styles.tab}>
-      {notes.map((note, i) =>
-        note.kind === 'success' ? (
-          <SuccessNote key={i} text={note.text} />
-        ) : (
-          <ErrorState key={i} title={note.lead} error={note.error} />
-        ),
-      )}
       {host.features.save ? null : <WarningNote text={strings.catering.saveUnsupported} />}
       {menu.state.status === 'loading' ? <LoadingState /> : null}
       {menu.state.status === 'error' ? <ErrorState error={menu.state.error} onRetry={menu.retry} /> : null}
@@ -208,6 +204,7 @@ export function CateringTab() {
                   }
                   busy={phase !== 'idle' || !host.features.save}
                   onSubmit={() => (editing ? saveEdit(provider) : void place(provider))}
+                  notes={<ActionNotes notes={notesAt === 'cart' ? notes : []} />}
                 >
                   {editing ? (
                     <Button onClick={() => setEditing(undefined)}>{strings.catering.cancelEdit}</Button>
@@ -222,6 +219,7 @@ export function CateringTab() {
         <Text as="h2" id="orders-title" weight="semibold" size={400}>
           {strings.catering.ordersTitle}
         </Text>
+        <ActionNotes notes={notesAt === 'orders' ? notes : []} />
         {placed.state.status === 'error' ? <ErrorState error={placed.state.error} onRetry={placed.retry} /> : null}
         {placed.data?.length === 0 ? <EmptyState title={strings.catering.noOrders} /> : null}
         {placed.data && placed.data.length > 0 ? (

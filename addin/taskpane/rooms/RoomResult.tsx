@@ -34,9 +34,11 @@ export interface RoomResultProps {
   readonly onAdd: (room: RoomSearchResult) => void;
   /** For busy rooms: free rooms and times nearby. */
   readonly alternatives?: ReactNode;
+  /** What "Add to meeting" said, right under the button. */
+  readonly notes?: ReactNode;
 }
 
-export function RoomResult({ room, floor, inMeeting, adding, onAdd, alternatives }: RoomResultProps) {
+export function RoomResult({ room, floor, inMeeting, adding, onAdd, alternatives, notes }: RoomResultProps) {
   const styles = useStyles();
   const [planOpen, setPlanOpen] = useState(false);
   const image = room.images[0];
@@ -75,6 +77,7 @@ export function RoomResult({ room, floor, inMeeting, adding, onAdd, alternatives
           {planOpen ? strings.rooms.hidePlan : strings.rooms.showPlan}
         </Link>
       </div>
+      {notes}
       {room.exchange.email ? null : (
         <Caption1 id={`${titleId}-nomailbox`} className={styles.note}>
           {strings.rooms.noMailbox}

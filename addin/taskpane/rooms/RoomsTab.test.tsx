@@ -128,7 +128,9 @@ describe('the rooms tab', () => {
 
     await user.click(within(cardOf('Anchor')).getByRole('button', { name: 'Add to meeting' }));
 
-    await screen.findByText(/Anchor was added as an attendee/);
+    // In the card whose button was pressed, and announced politely.
+    const added = await within(cardOf('Anchor')).findByText(/Anchor was added as an attendee/);
+    expect(added.closest('[aria-live]')?.getAttribute('aria-live')).toBe('polite');
     expect(host.appointment.requiredAttendees).toContainEqual({ name: 'Anchor', email: 'anchor@northwind.test' });
     expect(host.appointment.location).toBe('Anchor, Harbour House');
     expect(host.properties.room).toMatchObject({ roomId: anchor.id, roomEmail: 'anchor@northwind.test' });

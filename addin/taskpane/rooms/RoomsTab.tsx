@@ -3,10 +3,11 @@ import { useMemo, useState } from 'react';
 import { roomsEndpoints } from '../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
 import { headcountOf } from '../../office/officeHost';
-import { EmptyState, ErrorState, LoadingState, SuccessNote } from '../../ui/StatusViews';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/StatusViews';
 import { useApi } from '../../ui/hooks/useApi';
 import { useLocations } from '../../ui/filters/useLocations';
 import { toOffsetIso } from '../../ui/time';
+import { ActionNotes, type ActionNote } from '../components/ActionNotes';
 import { strings } from '../strings';
 import { useAppointment } from '../useAppointment';
 import { useKeptAsync } from '../useKeptAsync';
@@ -61,12 +62,18 @@ export function RoomsTab() {
   const { state: addState, add } = useAddToMeeting(locationText);
   const attendeeEmails = new Set(appointment.requiredAttendees.map((p) => p.email.toLowerCase()));
   const floorOf = (room: RoomSearchResult) => locations?.floors.find((f) => f.id === room.floorId);
+  // "Added" or why not, in the card of the room whose button was pressed.
+  const notesOf = (room: RoomSearchResult): ActionNote[] => {
+    if (addState.status === 'added' && addState.room.id === room.id)
+      return [{ kind: 'success', text: strings.rooms.added(addState.room.name) }];
+    if (addState.status === 'failed' && addState.roomId === room.id)
+      return [{ kind: 'error', lead: strings.rooms.addFailed, error: addState.error }];
+    return [];
+  };
 
   return (
     <div className={styles.tab}>
       <RoomFilters initial={filters} locations={locations} knownTags={knownTags} onSearch={setFilters} />
-      {addState.status === 'added' ? <SuccessNote text={strings.rooms.added(addState.room.name)} /> : null}
-      {addState.status === 'failed' ? <ErrorState title={strings.rooms.addFailed} error={addState.error} /> : null}
       <section aria-labelledby="room-results" aria-busy={state.status === 'loading'}>
         <Text as="h2" id="room-results" weight="semibold" size={400}>
           {data ? strings.rooms.resultCount(data.total) : strings.rooms.resultsLabel}
@@ -89,6 +96,7 @@ export function RoomsTab() {
                   }
                   adding={addState.status === 'adding' && addState.roomId === room.id}
                   onAdd={(r) => void add(r)}
+                  notes={<ActionNotes notes={notesOf(room)} />}
                   alternatives={
                     room.availability && room.availability.state !== 'free' ? (
                       <Alternatives room={room} results={data.items} meeting={meeting} />

@@ -12,8 +12,9 @@ const useStyles = makeStyles({
     // Grid cells may shrink below their content; Fluent's Dropdown/Combobox otherwise insist on 250px.
     '& > *': { minWidth: 0 },
     '& .fui-Input, & .fui-Dropdown, & .fui-Combobox, & .fui-Select, & select': { minWidth: 0, width: '100%' },
-    // The Combobox's text box sits in a "1fr auto" grid whose 1fr will not shrink below the
-    // input's intrinsic width (~20 characters): in a narrower field it pushed the chevron out.
+    // Fluent lays the Combobox out as `1fr auto`: its 1fr column keeps the input's intrinsic width
+    // (about 20 characters), so in a narrow field the input overflowed and pushed the chevron out.
+    '& .fui-Combobox': { gridTemplateColumns: 'minmax(0, 1fr) auto' },
     '& .fui-Combobox__input': { minWidth: 0, width: '100%' },
   },
 });
