@@ -1,5 +1,6 @@
 import { Caption1, Card, CardFooter, CardPreview, makeStyles, tokens } from '@fluentui/react-components';
 import { ImageOffRegular } from '@fluentui/react-icons';
+import { Link } from 'react-router';
 import { roomsEndpoints } from '../../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../../shared/schemas/search';
 import { useApi } from '../../../ui/hooks/useApi';
@@ -27,6 +28,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
   },
   note: { color: tokens.colorNeutralForeground3 },
+  nameLink: { color: tokens.colorBrandForegroundLink, ':hover': { color: tokens.colorBrandForegroundLinkHover } },
 });
 
 export interface RoomCardProps {
@@ -74,7 +76,15 @@ export function RoomCard(props: RoomCardProps) {
           </div>
         )}
       </CardPreview>
-      <RoomCardHeader room={room} titleId={titleId} />
+      <RoomCardHeader
+        room={room}
+        titleId={titleId}
+        renderName={(name) => (
+          <Link to={`/rooms/${room.id}`} className={styles.nameLink}>
+            {name}
+          </Link>
+        )}
+      />
       <RoomTags tags={room.tags} />
       {room.availability ? <AvailabilityBadge availability={room.availability} /> : null}
       <DayTimeline model={model} />
