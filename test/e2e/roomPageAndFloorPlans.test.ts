@@ -82,13 +82,11 @@ async function selectedCorner(page: Page): Promise<[number, number]> {
     await dialog.getByText(`${name} is yours`).waitFor({ timeout: 60_000 });
     await dialog.getByRole('button', { name: 'Done' }).click();
 
-    // The booking shows on the room's week, once the week it is in is on show.
-    const day = page.getByTestId(`day-${date}`);
-    for (let pages = 0; pages < 2 && (await day.count()) === 0; pages += 1) {
-      await page.getByRole('button', { name: 'Next week' }).click();
-      await page.waitForFunction(SPINNERS_GONE);
-    }
-    await day.getByText(/Room page check/).waitFor({ timeout: 15_000 });
+    // The week reloads when the dialog closes: the new booking shows at once.
+    await page
+      .getByTestId(`day-${date}`)
+      .getByText(/Room page check/)
+      .waitFor({ timeout: 15_000 });
     await page.context().close();
   }, 240_000);
 

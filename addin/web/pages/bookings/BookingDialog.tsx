@@ -21,9 +21,18 @@ export interface BookRoomButtonProps {
   readonly slot: { readonly start: Date; readonly end: Date };
 }
 
+export interface BookRoomButtonOptions {
+  /** Called whenever the dialog closes, e.g. to show the room's new booking. */
+  readonly onClosed?: () => void;
+}
+
 /** "Book" on a room card: opens the booking dialog for the search window. */
-export function BookRoomButton({ room, slot }: BookRoomButtonProps) {
-  const [open, setOpen] = useState(false);
+export function BookRoomButton({ room, slot, onClosed }: BookRoomButtonProps & BookRoomButtonOptions) {
+  const [open, setOpenState] = useState(false);
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    if (!next) onClosed?.();
+  };
   return (
     <BookingFlowDialog
       open={open}

@@ -14,10 +14,10 @@ import {
   pageOf,
 } from '../../../ui/testing/builders';
 import { FakeApi, apiError, ok } from '../../../ui/testing/fakeApi';
-import { localDate } from '../../../ui/time';
+import { dateText, localDate } from '../../../ui/time';
 import { renderApp, signedInAs } from '../../testing/renderApp';
 import { roomPageStrings as s } from './strings';
-import { addDays, mondayOf } from './week';
+import { addDays } from './week';
 
 const building = buildBuilding({ name: 'Harbour House' });
 const floor = buildFloor(building, {
@@ -43,8 +43,8 @@ const room = buildLocationRoom({
   exchange: { email: 'lighthouse@northwind.test', state: 'verified', checkedAt: null, error: null },
 });
 
-const thisMonday = mondayOf(new Date());
-const tuesday = addDays(thisMonday, 1);
+const today = dateText(new Date());
+const tomorrow = addDays(today, 1);
 
 function entry(start: Date, end: Date, subject: string): ScheduleEntry {
   return {
@@ -100,31 +100,31 @@ describe('the room page', () => {
     expect(within(plan).getByTestId('highlighted-room').getAttribute('points')).toBe('10,10 110,10 110,90 10,90');
   });
 
-  it("shows the week's bookings on their days, asking for Monday to Monday", async () => {
-    const api = server(room, [entry(localDate(tuesday, '09:00'), localDate(tuesday, '10:30'), 'Board meeting')]);
+  it("shows the week's bookings on their days, from today for seven days", async () => {
+    const api = server(room, [entry(localDate(tomorrow, '09:00'), localDate(tomorrow, '10:30'), 'Board meeting')]);
     renderApp(api, `/rooms/${room.id}`);
 
-    const tuesdayRow = await screen.findByTestId(`day-${tuesday}`);
-    expect(within(tuesdayRow).getByText(/Board meeting/)).toBeTruthy();
-    expect(within(tuesdayRow).getAllByTestId('busy-block')).toHaveLength(1);
-    expect(within(screen.getByTestId(`day-${thisMonday}`)).getByText(s.dayFree)).toBeTruthy();
+    const tomorrowRow = await screen.findByTestId(`day-${tomorrow}`);
+    expect(within(tomorrowRow).getByText(/Board meeting/)).toBeTruthy();
+    expect(within(tomorrowRow).getAllByTestId('busy-block')).toHaveLength(1);
+    expect(within(screen.getByTestId(`day-${today}`)).getByText(s.dayFree)).toBeTruthy();
     const [asked] = api.requestsTo('get', `/api/rooms/${room.id}/schedule`);
-    expect(Date.parse(asked?.query.get('from') ?? '')).toBe(localDate(thisMonday, '00:00').getTime());
-    expect(Date.parse(asked?.query.get('to') ?? '')).toBe(localDate(addDays(thisMonday, 7), '00:00').getTime());
+    expect(Date.parse(asked?.query.get('from') ?? '')).toBe(localDate(today, '00:00').getTime());
+    expect(Date.parse(asked?.query.get('to') ?? '')).toBe(localDate(addDays(today, 7), '00:00').getTime());
   });
 
   it('pages to the next week', async () => {
     const user = userEvent.setup();
     const api = server();
     renderApp(api, `/rooms/${room.id}`);
-    await screen.findByTestId(`day-${thisMonday}`);
+    await screen.findByTestId(`day-${today}`);
 
     await user.click(screen.getByRole('button', { name: s.nextWeek }));
 
-    const nextMonday = addDays(thisMonday, 7);
-    await screen.findByTestId(`day-${nextMonday}`);
+    const weekLater = addDays(today, 7);
+    await screen.findByTestId(`day-${weekLater}`);
     const last = api.requestsTo('get', `/api/rooms/${room.id}/schedule`).at(-1);
-    expect(Date.parse(last?.query.get('from') ?? '')).toBe(localDate(nextMonday, '00:00').getTime());
+    expect(Date.parse(last?.query.get('from') ?? '')).toBe(localDate(weekLater, '00:00').getTime());
   });
 
   it('opens the booking dialog for this room', async () => {
@@ -135,6 +135,19 @@ describe('the room page', () => {
 
     expect(await screen.findByRole('dialog', { hidden: true })).toBeTruthy();
     expect(screen.getByText(/Book Lighthouse/, { selector: 'h2' })).toBeTruthy();
+  });
+
+  it('reloads the week when the booking dialog closes, so a new booking shows at once', async () => {
+    const user = userEvent.setup();
+    const api = server();
+    renderApp(api, `/rooms/${room.id}`);
+    await screen.findByTestId(`day-${today}`);
+    const before = api.requestsTo('get', `/api/rooms/${room.id}/schedule`).length;
+
+    await user.click(screen.getByRole('button', { name: /Book Lighthouse/ }));
+    await user.click(await screen.findByRole('button', { name: 'Cancel', hidden: true }));
+
+    await waitFor(() => expect(api.requestsTo('get', `/api/rooms/${room.id}/schedule`).length).toBeGreaterThan(before));
   });
 
   it('offers no Book for a room without Exchange, and says why', async () => {

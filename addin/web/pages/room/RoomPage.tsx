@@ -1,6 +1,6 @@
 import { Button, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular, ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { locationsEndpoints } from '../../../../shared/api/locations';
@@ -12,11 +12,11 @@ import { useAsync } from '../../../ui/hooks/useAsync';
 import { PlanWithRoom } from '../../../ui/rooms/PlanWithRoom';
 import { RoomTags } from '../../../ui/rooms/RoomSummary';
 import { uiStrings } from '../../../ui/strings';
-import { isDateText, localDate, nextHourWindow, toOffsetIso } from '../../../ui/time';
+import { dateText, isDateText, localDate, nextHourWindow, toOffsetIso } from '../../../ui/time';
 import { NotFoundPage } from '../NotFoundPage';
 import { BookRoomButton } from '../bookings/BookingDialog';
 import { roomPageStrings as s } from './strings';
-import { addDays, mondayOf, weekDays, weekWindow } from './week';
+import { addDays, weekDays, weekWindow } from './week';
 import { WeekTimeline } from './WeekTimeline';
 
 const useStyles = makeStyles({
@@ -88,6 +88,8 @@ export function RoomPage() {
 function RoomDetails({ place }: { place: RoomPlace }) {
   const styles = useStyles();
   const { room, floor, building } = place;
+  // Closing the booking dialog reloads the week, so a new booking shows at once.
+  const [weekVersion, setWeekVersion] = useState(0);
   const slot = useMemo(() => {
     const next = nextHourWindow(new Date());
     return { start: localDate(next.date, next.start), end: localDate(next.date, next.end) };
@@ -109,7 +111,9 @@ function RoomDetails({ place }: { place: RoomPlace }) {
           {room.description ? <Text className={styles.muted}>{room.description}</Text> : null}
         </div>
         {/* Only rooms connected to Exchange can be booked: Exchange decides every booking. */}
-        {room.exchange.email !== null ? <BookRoomButton room={room} slot={slot} /> : null}
+        {room.exchange.email !== null ? (
+          <BookRoomButton room={room} slot={slot} onClosed={() => setWeekVersion((n) => n + 1)} />
+        ) : null}
       </div>
       {room.exchange.email === null ? <WarningNote text={s.notBookable} /> : null}
       <RoomTags tags={room.tags} />
@@ -122,7 +126,7 @@ function RoomDetails({ place }: { place: RoomPlace }) {
           )}
           {floor.plan && !room.shape ? <Text className={styles.muted}>{s.noOutline}</Text> : null}
         </Section>
-        <RoomWeek roomId={room.id} />
+        <RoomWeek roomId={room.id} version={weekVersion} />
       </div>
       <Section title={s.pictures} id="pictures-title">
         {room.images.length === 0 ? <Text className={styles.muted}>{s.noPictures}</Text> : null}
@@ -140,23 +144,28 @@ function RoomDetails({ place }: { place: RoomPlace }) {
 
 const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 
-/** The week on show lives in the URL (`?week=` its Monday), so the back button and a reload keep it. */
-function RoomWeek({ roomId }: { roomId: string }) {
+/**
+ * Seven days from today, or from the day in the URL (`?from=`), so the back button and a reload
+ * keep the week on show. Starting today rather than on Monday: on a Sunday the week that matters
+ * is the coming one.
+ */
+function RoomWeek({ roomId, version }: { roomId: string; version: number }) {
   const styles = useStyles();
   const api = useApi();
   const [params, setParams] = useSearchParams();
-  const asked = params.get('week') ?? '';
-  const monday = isDateText(asked) ? mondayOf(localDate(asked, '12:00')) : mondayOf(new Date());
-  const { from, to } = weekWindow(monday);
-  const { state, retry } = useAsync(`room-week:${roomId}:${monday}`, (signal) =>
+  const today = dateText(new Date());
+  const asked = params.get('from') ?? '';
+  const first = isDateText(asked) ? asked : today;
+  const { from, to } = weekWindow(first);
+  const { state, retry } = useAsync(`room-week:${roomId}:${first}:${version}`, (signal) =>
     api.call(roomsEndpoints.roomSchedule, {
       params: { id: roomId },
       query: { from: toOffsetIso(from), to: toOffsetIso(to) },
       signal,
     }),
   );
-  const showWeek = (next: string) => setParams(next === mondayOf(new Date()) ? {} : { week: next }, { replace: true });
-  const sunday = localDate(addDays(monday, 6), '12:00');
+  const showWeek = (next: string) => setParams(next === today ? {} : { from: next }, { replace: true });
+  const last = localDate(addDays(first, 6), '12:00');
   const busy =
     state.status === 'success' ? state.data.entries.map((e) => ({ start: e.start, end: e.end, title: e.subject })) : [];
   return (
@@ -165,19 +174,19 @@ function RoomWeek({ roomId }: { roomId: string }) {
         <Button
           icon={<ChevronLeftRegular />}
           aria-label={s.previousWeek}
-          onClick={() => showWeek(addDays(monday, -7))}
+          onClick={() => showWeek(addDays(first, -7))}
         />
-        <Text>{s.weekOf(shortDay.format(localDate(monday, '12:00')), shortDay.format(sunday))}</Text>
-        <Button icon={<ChevronRightRegular />} aria-label={s.nextWeek} onClick={() => showWeek(addDays(monday, 7))} />
-        {monday !== mondayOf(new Date()) ? (
-          <Button appearance="subtle" onClick={() => showWeek(mondayOf(new Date()))}>
+        <Text>{s.weekOf(shortDay.format(localDate(first, '12:00')), shortDay.format(last))}</Text>
+        <Button icon={<ChevronRightRegular />} aria-label={s.nextWeek} onClick={() => showWeek(addDays(first, 7))} />
+        {first !== today ? (
+          <Button appearance="subtle" onClick={() => showWeek(today)}>
             {s.thisWeek}
           </Button>
         ) : null}
       </div>
       {state.status === 'loading' ? <LoadingState /> : null}
       {state.status === 'error' ? <ErrorState error={state.error} onRetry={retry} /> : null}
-      {state.status === 'success' ? <WeekTimeline days={weekDays(monday, busy)} /> : null}
+      {state.status === 'success' ? <WeekTimeline days={weekDays(first, busy)} /> : null}
     </Section>
   );
 }

@@ -22,7 +22,8 @@ const useStyles = makeStyles({
   list: {
     gridColumnStart: 2,
     margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalL,
+    padding: 0,
+    listStyleType: 'none',
     color: tokens.colorNeutralForeground2,
     overflowWrap: 'anywhere',
   },

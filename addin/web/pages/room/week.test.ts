@@ -1,20 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { localDate } from '../../../ui/time';
-import { addDays, mondayOf, weekDays, weekWindow } from './week';
+import { addDays, weekDays, weekWindow } from './week';
 
 describe('the room page week', () => {
-  it('starts on Monday, whatever day is given', () => {
-    expect(mondayOf(localDate('2026-12-06', '15:00'))).toBe('2026-11-30'); // a Sunday
-    expect(mondayOf(localDate('2026-12-07', '00:00'))).toBe('2026-12-07');
-    expect(mondayOf(localDate('2026-12-09', '23:59'))).toBe('2026-12-07');
-  });
-
   it('counts days across a month end', () => {
     expect(addDays('2026-11-30', 3)).toBe('2026-12-03');
     expect(addDays('2026-12-07', -7)).toBe('2026-11-30');
   });
 
-  it('asks for Monday to Monday', () => {
+  it('asks for seven whole days', () => {
     const { from, to } = weekWindow('2026-12-07');
     expect(from).toEqual(localDate('2026-12-07', '00:00'));
     expect(to).toEqual(localDate('2026-12-14', '00:00'));

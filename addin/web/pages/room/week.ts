@@ -1,14 +1,6 @@
 import { dateText, localDate } from '../../../ui/time';
 import { dayTimeline, type BusyInput, type PlacedInterval } from '../../../ui/timeline';
 
-/** The Monday (YYYY-MM-DD) of the week `at` falls in, on the browser's clock. */
-export function mondayOf(at: Date): string {
-  const day = new Date(at.getFullYear(), at.getMonth(), at.getDate());
-  const sinceMonday = (day.getDay() + 6) % 7;
-  day.setDate(day.getDate() - sinceMonday);
-  return dateText(day);
-}
-
 /** The date `days` days after `date` (both YYYY-MM-DD), across month ends and clock changes. */
 export function addDays(date: string, days: number): string {
   const at = localDate(date, '12:00');
@@ -16,9 +8,9 @@ export function addDays(date: string, days: number): string {
   return dateText(at);
 }
 
-/** The instants a week's schedule is asked for: Monday 00:00 to the next Monday 00:00. */
-export function weekWindow(monday: string): { from: Date; to: Date } {
-  return { from: localDate(monday, '00:00'), to: localDate(addDays(monday, 7), '00:00') };
+/** The instants a week's schedule is asked for: its first day 00:00 to 00:00 seven days later. */
+export function weekWindow(first: string): { from: Date; to: Date } {
+  return { from: localDate(first, '00:00'), to: localDate(addDays(first, 7), '00:00') };
 }
 
 export interface WeekDay {
@@ -29,12 +21,12 @@ export interface WeekDay {
 }
 
 /**
- * The week's seven days, each drawn over the room's usual day (07:00–20:00, widened by nothing:
+ * Seven days from `first`, each drawn over the room's usual day (07:00–20:00, widened by nothing:
  * the room page has no chosen window), with the bookings that fall on it.
  */
-export function weekDays(monday: string, busy: readonly BusyInput[]): WeekDay[] {
+export function weekDays(first: string, busy: readonly BusyInput[]): WeekDay[] {
   return Array.from({ length: 7 }, (_unused, offset) => {
-    const date = addDays(monday, offset);
+    const date = addDays(first, offset);
     // An empty window at the day's first hour leaves the usual drawn hours as they are.
     const opening = localDate(date, '07:00');
     const model = dayTimeline(date, { start: opening, end: opening }, busy);
