@@ -26,6 +26,9 @@ const FacilityBoardPage = lazy(async () => ({
 const MyBookingsPage = lazy(async () => ({
   default: (await import(/* webpackChunkName: "bookings" */ './pages/bookings/MyBookingsPage.js')).MyBookingsPage,
 }));
+const RoomPage = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "room" */ './pages/room/RoomPage.js')).RoomPage,
+}));
 const NotFoundPage = lazy(async () => ({
   default: (await import(/* webpackChunkName: "not-found" */ './pages/NotFoundPage.js')).NotFoundPage,
 }));
@@ -65,6 +68,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'catalog', element: <CatalogPage /> },
       { path: 'bookings', element: <MyBookingsPage /> },
       { path: 'facility', element: <FacilityBoardPage /> },
+      { path: 'rooms/:id', element: <RoomPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -54,6 +54,7 @@ export const buildingPatchSchema = buildingInputSchema.partial().strict().meta({
 export const floorPlanSchema = z
   .object({ url: z.string(), width: z.number().int().positive(), height: z.number().int().positive() })
   .meta({ id: 'FloorPlan' });
+export type FloorPlan = z.infer<typeof floorPlanSchema>;
 
 export const floorSchema = z
   .object({

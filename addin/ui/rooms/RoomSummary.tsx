@@ -1,5 +1,6 @@
 import { Badge, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { LocationRegular, PeopleRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
 import { uiStrings } from '../strings';
 
@@ -26,14 +27,25 @@ const useStyles = makeStyles({
 
 type SummarisedRoom = Pick<RoomSearchResult, 'name' | 'capacity' | 'buildingName' | 'floorName' | 'tags'>;
 
-/** A room card's heading (its name, as `titleId`), capacity and place, as search results show them. */
-export function RoomCardHeader({ room, titleId }: { room: SummarisedRoom; titleId: string }) {
+/**
+ * A room card's heading (its name, as `titleId`), capacity and place, as search results show them.
+ * `renderName` wraps the name, e.g. in a link to the room's page.
+ */
+export function RoomCardHeader({
+  room,
+  titleId,
+  renderName = (name) => name,
+}: {
+  room: SummarisedRoom;
+  titleId: string;
+  renderName?: (name: string) => ReactNode;
+}) {
   const styles = useStyles();
   return (
     <CardHeader
       header={
         <Text as="h3" weight="semibold" size={400} id={titleId} style={{ margin: 0 }}>
-          {room.name}
+          {renderName(room.name)}
         </Text>
       }
       description={

@@ -4,6 +4,7 @@ import { useSignedInUser } from '../../../ui/session/useSession';
 import { mayOpen } from '../../navigation';
 import { NotFoundPage } from '../NotFoundPage';
 import { ExchangeSettingsPage } from './exchange/ExchangeSettingsPage';
+import { FloorPlansPage } from './floorPlans/FloorPlansPage';
 import { IntegrationOverviewPage } from './integration/IntegrationOverviewPage';
 import { LocationsPage } from './locations/LocationsPage';
 import { RoomsConnectionPage } from './rooms/RoomsConnectionPage';
@@ -42,6 +43,7 @@ const SECTIONS = [
   { path: 'rooms', label: adminStrings.tabs.rooms, page: <RoomsConnectionPage /> },
   { path: 'locations', label: adminStrings.tabs.locations, page: <LocationsPage /> },
   { path: 'webhooks', label: adminStrings.tabs.webhooks, page: <WebhookAllowListPage /> },
+  { path: 'floor-plans', label: adminStrings.tabs.floorPlans, page: <FloorPlansPage /> },
 ] as const;
 
 /** `/admin` itself shows the first section. */

@@ -14,6 +14,7 @@ export const adminStrings = {
     integration: 'Integration overview',
     locations: 'Locations',
     webhooks: 'Catering webhooks',
+    floorPlans: 'Floor plans',
   },
 
   common: {
@@ -235,6 +236,49 @@ export const adminStrings = {
     inactive: 'Inactive',
     required: 'Required.',
     loadFailed: 'This list could not be loaded.',
+  },
+
+  floorPlans: {
+    title: 'Floor plans',
+    intro:
+      "Upload a floor's plan and draw each room's outline on it. The outlines show people where a room is, on its page and in Outlook.",
+    building: 'Building',
+    floor: 'Floor',
+    noFloors: 'No floor yet: add buildings and floors under Locations first.',
+    upload: 'Upload a plan (SVG, PNG, JPEG, WebP or GIF, at most 10 MB)',
+    replace: 'Replace the plan (SVG, PNG, JPEG, WebP or GIF, at most 10 MB)',
+    uploading: 'Uploading the plan…',
+    uploaded: 'The plan was uploaded.',
+    uploadFailed: (reason: string) => `The plan was not uploaded: ${reason}`,
+    noPlan: 'This floor has no plan yet. Upload one to draw the rooms on it.',
+    rooms: 'Rooms on this floor',
+    noRooms: 'No room on this floor yet.',
+    pickRoom: (name: string) => `Edit the outline of ${name}`,
+    noOutline: 'no outline',
+    unsaved: 'unsaved',
+    canvasLabel: (floor: string) => `Floor plan of ${floor}`,
+    canvasRoom: (floor: string, room: string) =>
+      `Floor plan of ${floor}, editing ${room}. Arrow keys move the selected corner, or the whole outline when no corner is selected.`,
+    keysHelp:
+      'Keyboard: pick a room, then press ] or [ to select the next or previous corner, arrow keys to move it by 1 px (10 px with Shift), Escape to move the whole outline instead, Insert or + to add a corner after it, Delete or − to remove it, Ctrl+Z to undo. Mouse: drag a corner or the outline; while drawing, click to add corners.',
+    corner: (n: number, of: number, x: number, y: number) => `Corner ${n} of ${of} at ${x}, ${y}`,
+    wholeOutline: (room: string) => `The whole outline of ${room} is selected`,
+    previousCorner: 'Previous corner',
+    nextCorner: 'Next corner',
+    addCorner: 'Add corner',
+    removeCorner: 'Remove corner',
+    drawNew: 'Draw a new outline',
+    finishDrawing: 'Finish outline',
+    drawingHint: 'Click on the plan to add corners, then finish the outline.',
+    starter: 'Start with a square',
+    undo: 'Undo',
+    save: 'Save outlines',
+    saving: 'Saving…',
+    saved: 'The outlines were saved.',
+    nothingToSave: 'No unsaved changes.',
+    unsavedCount: (n: number) => (n === 1 ? '1 room with unsaved changes' : `${n} rooms with unsaved changes`),
+    problems: (room: string, problems: string) => `${room}: ${problems}`,
+    saveFailed: (room: string, reason: string) => `${room} was not saved: ${reason}`,
   },
 } as const;
 

@@ -29,9 +29,18 @@ export interface BookRoomButtonProps {
   readonly onBooked?: () => void;
 }
 
+export interface BookRoomButtonOptions {
+  /** Called whenever the dialog closes, e.g. to show the room's new booking. */
+  readonly onClosed?: () => void;
+}
+
 /** "Book" on a room card: opens the booking dialog for the search window. */
-export function BookRoomButton({ room, slot, onBooked }: BookRoomButtonProps) {
-  const [open, setOpen] = useState(false);
+export function BookRoomButton({ room, slot, onBooked, onClosed }: BookRoomButtonProps & BookRoomButtonOptions) {
+  const [open, setOpenState] = useState(false);
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    if (!next) onClosed?.();
+  };
   return (
     <BookingFlowDialog
       open={open}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Caption1, Card, CardFooter, CardPreview, makeStyles, tokens } from '@fluentui/react-components';
 import { ImageOffRegular } from '@fluentui/react-icons';
+import { Link } from 'react-router';
 import { roomsEndpoints } from '../../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../../shared/schemas/search';
 import { useApi } from '../../../ui/hooks/useApi';
@@ -30,6 +31,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
   },
   note: { color: tokens.colorNeutralForeground3 },
+  nameLink: { color: tokens.colorBrandForegroundLink, ':hover': { color: tokens.colorBrandForegroundLinkHover } },
 });
 
 export interface RoomCardProps {
@@ -97,7 +99,15 @@ export function RoomCard(props: RoomCardProps) {
           </div>
         )}
       </CardPreview>
-      <RoomCardHeader room={room} titleId={titleId} />
+      <RoomCardHeader
+        room={room}
+        titleId={titleId}
+        renderName={(name) => (
+          <Link to={`/rooms/${room.id}`} className={styles.nameLink}>
+            {name}
+          </Link>
+        )}
+      />
       <RoomTags tags={room.tags} />
       {room.availability ? <AvailabilityBadge availability={room.availability} /> : null}
       <BuildingTime selection={props.selection} timeZone={room.timeZone} />

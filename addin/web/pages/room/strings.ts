@@ -1,0 +1,21 @@
+/** The room page's texts (its own lazy chunk). Functions take already formatted values. */
+export const roomPageStrings = {
+  back: 'Back to the search',
+  pictures: 'Pictures',
+  noPictures: 'No photo of this room yet.',
+  plan: 'Floor plan',
+  planLabel: (room: string, floor: string) => `Floor plan of ${floor} with ${room} highlighted`,
+  noPlan: 'No floor plan has been uploaded for this floor yet.',
+  noOutline: 'The room is not drawn on this plan yet.',
+  week: 'The week',
+  weekOf: (from: string, to: string) => `${from} – ${to}`,
+  previousWeek: 'Previous week',
+  nextWeek: 'Next week',
+  thisWeek: 'From today',
+  dayLabel: (day: string) => `Bookings on ${day}`,
+  dayFree: 'Free all day',
+  busy: (from: string, to: string) => `Busy ${from}–${to}`,
+  busyWith: (from: string, to: string, subject: string) => `${from}–${to}: ${subject}`,
+  scheduleFailed: 'The schedule could not be loaded.',
+  notBookable: 'This room is not connected to Exchange yet, so it cannot be booked here.',
+} as const;
