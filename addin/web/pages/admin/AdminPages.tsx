@@ -8,6 +8,12 @@ import { IntegrationOverviewPage } from './integration/IntegrationOverviewPage';
 import { LocationsPage } from './locations/LocationsPage';
 import { RoomsConnectionPage } from './rooms/RoomsConnectionPage';
 import { adminStrings } from './strings';
+import { AddinPage } from './addin/AddinPage';
+import { addinPageStrings } from './addin/strings';
+import { InstallationSettingsPage } from './installation/InstallationSettingsPage';
+import { installationStrings } from './installation/strings';
+import { UsersPage } from './users/UsersPage';
+import { usersStrings } from './users/strings';
 
 const useStyles = makeStyles({
   area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -40,6 +46,9 @@ const SECTIONS = [
   { path: 'exchange', label: adminStrings.tabs.exchange, page: <ExchangeSettingsPage /> },
   { path: 'rooms', label: adminStrings.tabs.rooms, page: <RoomsConnectionPage /> },
   { path: 'locations', label: adminStrings.tabs.locations, page: <LocationsPage /> },
+  { path: 'users', label: usersStrings.tab, page: <UsersPage /> },
+  { path: 'installation', label: installationStrings.tab, page: <InstallationSettingsPage /> },
+  { path: 'addin', label: addinPageStrings.tab, page: <AddinPage /> },
 ] as const;
 
 /** `/admin` itself shows the first section. */

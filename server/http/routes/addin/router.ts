@@ -41,6 +41,14 @@ export function addinPageRouter(deps: AddinRouterDeps): Router {
 export function addinApiRouter(deps: AddinRouterDeps): Router {
   const router = Router();
   const manifest = manifestReader(deps);
+  mount(router, endpoints.installation, () => {
+    const publicUrl = deps.publicUrl.replace(/\/+$/, '');
+    return {
+      publicUrl,
+      scheme: new URL(publicUrl).protocol === 'https:' ? 'https' : 'http',
+      manifestUrl: `${publicUrl}/manifest.xml`,
+    };
+  });
   mount(router, endpoints.manifestDownload, async ({ res }) => {
     res
       .set({
