@@ -12,6 +12,8 @@ import { AddinPage } from './addin/AddinPage';
 import { addinPageStrings } from './addin/strings';
 import { InstallationSettingsPage } from './installation/InstallationSettingsPage';
 import { installationStrings } from './installation/strings';
+import { RoomSettingsPage } from './roomSettings/RoomSettingsPage';
+import { roomSettingsStrings } from './roomSettings/strings';
 import { UsersPage } from './users/UsersPage';
 import { usersStrings } from './users/strings';
 
@@ -46,6 +48,7 @@ const SECTIONS = [
   { path: 'exchange', label: adminStrings.tabs.exchange, page: <ExchangeSettingsPage /> },
   { path: 'rooms', label: adminStrings.tabs.rooms, page: <RoomsConnectionPage /> },
   { path: 'locations', label: adminStrings.tabs.locations, page: <LocationsPage /> },
+  { path: 'room-settings', label: roomSettingsStrings.tab, page: <RoomSettingsPage /> },
   { path: 'users', label: usersStrings.tab, page: <UsersPage /> },
   { path: 'installation', label: installationStrings.tab, page: <InstallationSettingsPage /> },
   { path: 'addin', label: addinPageStrings.tab, page: <AddinPage /> },
