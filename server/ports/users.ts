@@ -29,12 +29,24 @@ export interface UserChanges {
   readonly passwordHash?: string;
 }
 
+export interface UserListFilter {
+  readonly offset: number;
+  readonly limit: number;
+  /** Part of the name or email, case-insensitive. */
+  readonly text?: string;
+  readonly role?: Role;
+}
+
 export interface UserRepository {
   findById(id: string): Promise<UserRecord | undefined>;
   /** Emails compare case-insensitively. */
   findByEmail(email: string): Promise<UserWithPassword | undefined>;
-  list(page: { readonly offset: number; readonly limit: number }): Promise<{ items: UserRecord[]; total: number }>;
+  list(filter: UserListFilter): Promise<{ items: UserRecord[]; total: number }>;
   /** Throws AppError conflict when the email is taken. */
   create(user: NewUser): Promise<UserRecord>;
+  /**
+   * Throws AppError unprocessable (details.reason `last-admin`) when the change would leave no
+   * active admin; checked under a lock, so two admins demoting each other cannot both succeed.
+   */
   update(id: string, changes: UserChanges): Promise<UserRecord | undefined>;
 }

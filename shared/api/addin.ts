@@ -1,4 +1,4 @@
-import { addinLinkInputSchema } from '../schemas/addin';
+import { addinInstallationSchema, addinLinkInputSchema } from '../schemas/addin';
 import { sessionInfoSchema } from '../schemas/auth';
 import { endpoint } from './endpoint';
 
@@ -7,6 +7,16 @@ import { endpoint } from './endpoint';
  * the one-time link of an Exchange identity to a Roomserve account (docs/addin.md, "Who is it?").
  */
 export const addinEndpoints = {
+  installation: endpoint({
+    method: 'get',
+    path: '/admin/addin',
+    tag: 'Outlook add-in',
+    summary:
+      'This installation’s public URL (PUBLIC_URL) and its scheme, and where the manifest is served. Outlook ' +
+      'refuses add-ins that are not served over https.',
+    access: 'admin',
+    response: addinInstallationSchema,
+  }),
   manifestDownload: endpoint({
     method: 'get',
     path: '/admin/addin/manifest',

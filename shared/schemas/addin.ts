@@ -30,3 +30,17 @@ export const LINKED_TO_ANOTHER_ACCOUNT = 'linked-to-another-account';
 /** The Roomserve account an Outlook user links their Exchange identity to, proven by its password. */
 export const addinLinkInputSchema = loginInputSchema.meta({ id: 'AddinLinkInput' });
 export type AddinLinkInput = z.infer<typeof addinLinkInputSchema>;
+
+/**
+ * What the admin's add-in page needs to know about this installation's PUBLIC_URL: Outlook loads
+ * add-ins over https only, so an http URL means the manifest cannot be installed as it stands.
+ */
+export const addinInstallationSchema = z
+  .object({
+    publicUrl: z.string(),
+    scheme: z.enum(['https', 'http']),
+    /** The public copy of the manifest, as Outlook's "Add from URL" takes it. */
+    manifestUrl: z.string(),
+  })
+  .meta({ id: 'AddinInstallation' });
+export type AddinInstallation = z.infer<typeof addinInstallationSchema>;

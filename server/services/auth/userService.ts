@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { UserCreate, UserPatch } from '../../../shared/schemas/auth';
+import type { Role } from '../../../shared/schemas/users';
 import type { Actor } from '../../domain/actor';
 import { notFound, unprocessable } from '../../domain/errors';
 import type { SessionRepository } from '../../ports/sessions';
@@ -11,6 +13,16 @@ export interface UserServiceDeps {
   readonly passwordCost?: ScryptCost;
 }
 
+export interface UserListQuery {
+  readonly page: number;
+  readonly pageSize: number;
+  readonly q?: string | undefined;
+  readonly role?: Role | undefined;
+}
+
+/** 120 random bits in 20 URL-safe characters: well beyond the password policy's minimum of 12. */
+const newTemporaryPassword = (): string => randomBytes(15).toString('base64url');
+
 export interface UserPage {
   readonly items: UserRecord[];
   readonly total: number;
@@ -19,10 +31,15 @@ export interface UserPage {
 /** The admin's user management. */
 export interface UserService {
   get(id: string): Promise<UserRecord>;
-  list(page: number, pageSize: number): Promise<UserPage>;
+  list(query: UserListQuery): Promise<UserPage>;
   create(input: UserCreate): Promise<UserRecord>;
   /** Ends the user's sessions when the password changes or the account is deactivated. */
   update(actor: Actor, id: string, patch: UserPatch): Promise<UserRecord>;
+  /**
+   * Replaces the password with a random one and ends the user's sessions; the new password is
+   * returned once for the admin to pass on. Refused for the admin's own account.
+   */
+  resetPassword(actor: Actor, id: string): Promise<{ readonly temporaryPassword: string }>;
   /** Creates the configured first admin unless an account with that email exists. */
   ensureInitialAdmin(admin: { readonly email: string; readonly password: string }): Promise<'created' | 'exists'>;
 }
@@ -46,8 +63,23 @@ export function createUserService(deps: UserServiceDeps): UserService {
       return user;
     },
 
-    list(page: number, pageSize: number): Promise<UserPage> {
-      return deps.users.list({ offset: (page - 1) * pageSize, limit: pageSize });
+    list({ page, pageSize, q, role }: UserListQuery): Promise<UserPage> {
+      return deps.users.list({
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+        ...(q === undefined ? {} : { text: q }),
+        ...(role === undefined ? {} : { role }),
+      });
+    },
+
+    async resetPassword(actor: Actor, id: string) {
+      // Resetting one's own password here would end this very session with no way to learn the new one safely.
+      if (actor.userId === id) throw unprocessable('Reset your own password by setting a new one instead');
+      const temporaryPassword = newTemporaryPassword();
+      const updated = await deps.users.update(id, { passwordHash: await hashPassword(temporaryPassword, cost) });
+      if (!updated) throw notFound('User', id);
+      await deps.sessions.deleteForUser(id);
+      return { temporaryPassword };
     },
 
     async create(input: UserCreate): Promise<UserRecord> {

@@ -10,6 +10,14 @@ import { LocationsPage } from './locations/LocationsPage';
 import { RoomsConnectionPage } from './rooms/RoomsConnectionPage';
 import { adminStrings } from './strings';
 import { WebhookAllowListPage } from './webhooks/WebhookAllowListPage';
+import { AddinPage } from './addin/AddinPage';
+import { addinPageStrings } from './addin/strings';
+import { InstallationSettingsPage } from './installation/InstallationSettingsPage';
+import { installationStrings } from './installation/strings';
+import { RoomSettingsPage } from './roomSettings/RoomSettingsPage';
+import { roomSettingsStrings } from './roomSettings/strings';
+import { UsersPage } from './users/UsersPage';
+import { usersStrings } from './users/strings';
 
 const useStyles = makeStyles({
   area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -41,9 +49,13 @@ const SECTIONS = [
   { path: 'integration', label: adminStrings.tabs.integration, page: <IntegrationOverviewPage /> },
   { path: 'exchange', label: adminStrings.tabs.exchange, page: <ExchangeSettingsPage /> },
   { path: 'rooms', label: adminStrings.tabs.rooms, page: <RoomsConnectionPage /> },
+  { path: 'room-settings', label: roomSettingsStrings.tab, page: <RoomSettingsPage /> },
   { path: 'locations', label: adminStrings.tabs.locations, page: <LocationsPage /> },
-  { path: 'webhooks', label: adminStrings.tabs.webhooks, page: <WebhookAllowListPage /> },
   { path: 'floor-plans', label: adminStrings.tabs.floorPlans, page: <FloorPlansPage /> },
+  { path: 'users', label: usersStrings.tab, page: <UsersPage /> },
+  { path: 'installation', label: installationStrings.tab, page: <InstallationSettingsPage /> },
+  { path: 'addin', label: addinPageStrings.tab, page: <AddinPage /> },
+  { path: 'webhooks', label: adminStrings.tabs.webhooks, page: <WebhookAllowListPage /> },
 ] as const;
 
 /** `/admin` itself shows the first section. */

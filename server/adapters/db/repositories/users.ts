@@ -1,7 +1,14 @@
 import type { Knex } from 'knex';
 import { ROLES, type Role } from '../../../../shared/schemas/users';
-import { conflict } from '../../../domain/errors';
-import type { NewUser, UserChanges, UserRecord, UserRepository, UserWithPassword } from '../../../ports/users';
+import { conflict, unprocessable } from '../../../domain/errors';
+import type {
+  NewUser,
+  UserChanges,
+  UserListFilter,
+  UserRecord,
+  UserRepository,
+  UserWithPassword,
+} from '../../../ports/users';
 
 export interface UserRow {
   id: string;
@@ -36,6 +43,43 @@ function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && 'code' in err && err.code === '23505';
 }
 
+/** `%` and `_` typed by the admin are searched for literally. */
+const likePattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function filtered(db: Knex, filter: UserListFilter): Knex.QueryBuilder {
+  const query = db('users');
+  if (filter.role !== undefined) void query.where({ role: filter.role });
+  const text = filter.text?.trim() ?? '';
+  if (text !== '') {
+    const pattern = likePattern(text);
+    void query.where((q) => {
+      void q.whereRaw('lower(email) like ?', [pattern]).orWhereRaw('lower(name) like ?', [pattern]);
+    });
+  }
+  return query;
+}
+
+const takesAdminPower = (current: UserRow, changes: UserChanges): boolean =>
+  current.role === 'admin' &&
+  current.active &&
+  ((changes.role !== undefined && changes.role !== 'admin') || changes.active === false);
+
+/**
+ * The installation must keep one active admin. The active admins' rows are locked first, so a
+ * concurrent demotion waits for this one and then sees its result.
+ */
+async function refuseLastAdmin(trx: Knex.Transaction, id: string, changes: UserChanges): Promise<void> {
+  const admins = await trx('users').where({ role: 'admin', active: true }).select<{ id: string }[]>('id').forUpdate();
+  const current = await trx('users').where({ id }).first<UserRow | undefined>(COLUMNS);
+  if (!current || !takesAdminPower(current, changes)) return;
+  if (admins.every((admin) => admin.id === id)) {
+    throw unprocessable('This is the last active admin; make another user an admin first', {
+      field: changes.active === false ? 'active' : 'role',
+      reason: 'last-admin',
+    });
+  }
+}
+
 export function createUserRepository(db: Knex): UserRepository {
   return {
     async findById(id) {
@@ -46,13 +90,13 @@ export function createUserRepository(db: Knex): UserRepository {
       const row = await db('users').whereRaw('lower(email) = lower(?)', [email]).first<UserRow | undefined>(COLUMNS);
       return row ? { ...toUser(row), passwordHash: row.password_hash } : undefined;
     },
-    async list({ offset, limit }) {
-      const rows = await db('users')
+    async list(filter) {
+      const rows = await filtered(db, filter)
         .select<UserRow[]>(COLUMNS)
         .orderBy([{ column: 'email' }, { column: 'id' }])
-        .offset(offset)
-        .limit(limit);
-      const counted = await db('users').count<{ count: number }[]>({ count: '*' });
+        .offset(filter.offset)
+        .limit(filter.limit);
+      const counted = await filtered(db, filter).count<{ count: number }[]>({ count: '*' });
       return { items: rows.map(toUser), total: Number(counted[0]?.count ?? 0) };
     },
     async create(user: NewUser) {
@@ -79,8 +123,11 @@ export function createUserRepository(db: Knex): UserRepository {
       if (changes.role !== undefined) patch.role = changes.role;
       if (changes.active !== undefined) patch.active = changes.active;
       if (changes.passwordHash !== undefined) patch.password_hash = changes.passwordHash;
-      const [row] = await db('users').where({ id }).update(patch).returning<UserRow[]>(COLUMNS);
-      return row ? toUser(row) : undefined;
+      return db.transaction(async (trx) => {
+        await refuseLastAdmin(trx, id, changes);
+        const [row] = await trx('users').where({ id }).update(patch).returning<UserRow[]>(COLUMNS);
+        return row ? toUser(row) : undefined;
+      });
     },
   };
 }

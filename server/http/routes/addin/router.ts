@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import express, { Router } from 'express';
 import { addinEndpoints as endpoints } from '../../../../shared/api/addin';
+import type { AddinInstallation } from '../../../../shared/schemas/addin';
 import { mount } from '../../route';
 import { ICONS_URL_PATH, rewriteManifest, type AddinFiles } from './manifest';
 
@@ -50,9 +51,19 @@ export function addinPageRouter(deps: AddinRouterDeps): Router {
   return router;
 }
 
+function installationOf(configured: string): AddinInstallation {
+  const publicUrl = configured.replace(/\/+$/, '');
+  return {
+    publicUrl,
+    scheme: new URL(publicUrl).protocol === 'https:' ? 'https' : 'http',
+    manifestUrl: `${publicUrl}/manifest.xml`,
+  };
+}
+
 export function addinApiRouter(deps: AddinRouterDeps): Router {
   const router = Router();
   const manifest = manifestReader(deps);
+  mount(router, endpoints.installation, () => Promise.resolve(installationOf(deps.publicUrl)));
   mount(router, endpoints.manifestDownload, async ({ res }) => {
     res
       .set({

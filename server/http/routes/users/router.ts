@@ -14,7 +14,7 @@ export function usersRouter(deps: UsersRouterDeps): Router {
   const e = usersEndpoints;
 
   mount(router, e.list, async ({ query }) => {
-    const page = await deps.users.list(query.page, query.pageSize);
+    const page = await deps.users.list(query);
     return { items: page.items.map(presentUser), page: query.page, pageSize: query.pageSize, total: page.total };
   });
 
@@ -23,6 +23,8 @@ export function usersRouter(deps: UsersRouterDeps): Router {
   mount(router, e.update, async ({ params, body, res }) =>
     presentUser(await deps.users.update(requireActor(res), params.id, body)),
   );
+
+  mount(router, e.resetPassword, async ({ params, res }) => deps.users.resetPassword(requireActor(res), params.id));
 
   return router;
 }

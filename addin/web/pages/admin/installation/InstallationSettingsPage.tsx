@@ -1,0 +1,93 @@
+import { Button, Field, Input, Switch, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { bookingsEndpoints } from '../../../../../shared/api/bookings';
+import type { BookingSettings } from '../../../../../shared/schemas/bookings';
+import { useApi } from '../../../../ui/hooks/useApi';
+import { useAsync } from '../../../../ui/hooks/useAsync';
+import { useSubmit } from '../../../../ui/hooks/useSubmit';
+import { LoadingState, ProblemNote, SuccessNote, WarningNote } from '../../../../ui/StatusViews';
+import { AdminError } from '../AdminError';
+import { complaint, formProblems, NO_PROBLEMS } from '../apiErrors';
+import { installationStrings as text } from './strings';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },
+  title: { margin: 0 },
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+});
+
+/** Route `/admin/installation`: read-only mode and the booking mailbox. */
+export function InstallationSettingsPage() {
+  const styles = useStyles();
+  const api = useApi();
+  const { state, retry } = useAsync('booking-settings', (signal) =>
+    api.call(bookingsEndpoints.getBookingSettings, { signal }),
+  );
+  return (
+    <section className={styles.page} aria-labelledby="installation-title">
+      <Title2 as="h1" id="installation-title" className={styles.title}>
+        {text.title}
+      </Title2>
+      <Text>{text.intro}</Text>
+      {state.status === 'loading' ? <LoadingState /> : null}
+      {state.status === 'error' ? <AdminError error={state.error} onRetry={retry} /> : null}
+      {state.status === 'success' ? <SettingsForm initial={state.data} /> : null}
+    </section>
+  );
+}
+
+function SettingsForm({ initial }: { initial: BookingSettings }) {
+  const styles = useStyles();
+  const api = useApi();
+  const [saved, setSaved] = useState(initial);
+  const [readOnly, setReadOnly] = useState(initial.readOnly);
+  const [mailbox, setMailbox] = useState(initial.bookingMailbox ?? '');
+  const [justSaved, setJustSaved] = useState(false);
+  const { busy, problem, submit } = useSubmit(formProblems);
+  const problems = problem ?? NO_PROBLEMS;
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    setJustSaved(false);
+    void submit(async () => {
+      const trimmed = mailbox.trim();
+      const next = await api.call(bookingsEndpoints.saveBookingSettings, {
+        body: { readOnly, bookingMailbox: trimmed === '' ? null : trimmed },
+      });
+      setSaved(next);
+      setMailbox(next.bookingMailbox ?? '');
+      setJustSaved(true);
+    });
+  };
+
+  const fieldCount = Object.keys(problems.fields).length;
+  return (
+    <form className={styles.form} aria-label={text.formLabel} onSubmit={save} noValidate>
+      {saved.readOnly ? <WarningNote text={text.readOnlyOnWarning} /> : null}
+      <Field hint={text.readOnlyHint} {...complaint(problems, 'readOnly')}>
+        <Switch label={text.readOnly} checked={readOnly} onChange={(_e, d) => setReadOnly(d.checked)} />
+      </Field>
+      <Field label={text.bookingMailbox} hint={text.bookingMailboxHint} {...complaint(problems, 'bookingMailbox')}>
+        <Input type="email" value={mailbox} onChange={(_e, d) => setMailbox(d.value)} />
+      </Field>
+      {problems.message !== undefined || fieldCount > 0 ? (
+        <ProblemNote text={problems.message ?? text.fieldsInvalid} />
+      ) : null}
+      {justSaved ? <SuccessNote text={text.saved} /> : null}
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={busy}>
+          {busy ? text.saving : text.save}
+        </Button>
+      </div>
+    </form>
+  );
+}

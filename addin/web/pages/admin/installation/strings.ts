@@ -1,0 +1,18 @@
+/** Texts of the installation settings page (kept beside it to keep the admin strings file small). */
+export const installationStrings = {
+  tab: 'Installation',
+  title: 'Installation settings',
+  intro: 'Switches that apply to the whole installation.',
+  formLabel: 'Installation settings',
+  readOnly: 'Read-only mode',
+  readOnlyHint:
+    'Nobody can book, move or cancel in Roomserve. Exchange calendars stay synced and visible; Outlook keeps working as before.',
+  readOnlyOnWarning: 'Read-only mode is on: Roomserve takes no bookings.',
+  bookingMailbox: 'Booking mailbox',
+  bookingMailboxHint:
+    'Organizes the meetings of users without an Exchange mailbox (external users, local accounts). Leave empty to use the service account’s own mailbox.',
+  saved: 'The settings are saved.',
+  fieldsInvalid: 'Some fields need attention.',
+  save: 'Save',
+  saving: 'Saving…',
+} as const;
