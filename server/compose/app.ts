@@ -27,6 +27,7 @@ import { composeAddin, type AddinFeature, type AddinSettings } from './addin';
 import { composeAuth } from './auth';
 import { composeBookings, type BookingsOverrides } from './bookings';
 import { composeCatering, type CateringSettings } from './catering';
+import { composeDisplays, type DisplaysFeature, type DisplaysSettings } from './displays';
 import { composeExchange, type ExchangeOverrides } from './exchange';
 import { composeHttp } from './http';
 import type { Infrastructure } from './infrastructure';
@@ -52,6 +53,8 @@ export interface ComposeOptions {
   readonly sync?: SyncSettings | undefined;
   /** The Outlook add-in. Absent: not served (main always sets it). */
   readonly addin?: AddinSettings | undefined;
+  /** Room displays; the public URL defaults to the add-in's (main's PUBLIC_URL). */
+  readonly displays?: Partial<DisplaysSettings> | undefined;
 }
 
 export interface Services {
@@ -75,6 +78,7 @@ export interface Features {
   readonly services: Services;
   readonly sync: SyncFeature;
   readonly addin: AddinFeature | undefined;
+  readonly displays: DisplaysFeature;
 }
 
 export interface Composition {
@@ -140,6 +144,13 @@ export function composeFeatures(options: ComposeOptions): Features {
       accounts,
       verifyCredentials: (email, password) => auth.verifyCredentials(email, password),
     });
+  const displays = composeDisplays({
+    infrastructure,
+    settings: {
+      publicUrl: options.displays?.publicUrl ?? options.addin?.publicUrl ?? 'http://localhost:3000',
+      pairRateLimit: options.displays?.pairRateLimit,
+    },
+  });
   const { catalog, orders, orderFollower, outboxDispatcher } = catering;
   const { files, roomSearch } = locations;
   return {
@@ -159,6 +170,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     },
     sync,
     addin,
+    displays,
   };
 }
 

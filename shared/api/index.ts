@@ -3,6 +3,7 @@ import { addinEndpoints } from './addin';
 import { authEndpoints } from './auth';
 import { bookingsEndpoints } from './bookings';
 import { catalogEndpoints } from './catalog';
+import { displaysEndpoints } from './displays';
 import { exchangeEndpoints } from './exchange';
 import { filesEndpoints } from './files';
 import { integrationEndpoints } from './integration';
@@ -27,6 +28,7 @@ export const apiEndpoints = {
   catalog: catalogEndpoints,
   addin: addinEndpoints,
   bookings: bookingsEndpoints,
+  displays: displaysEndpoints,
 } as const;
 
 export const allEndpoints: readonly Endpoint[] = Object.values(apiEndpoints).flatMap((group): Endpoint[] =>

@@ -4,7 +4,7 @@ import { pino, type Logger } from 'pino';
 import request from 'supertest';
 import type { Role } from '../../shared/schemas/users';
 import type { AppDeps } from '../../server/http/app';
-import { composeApp, type Services } from '../../server/compose/app';
+import { composeApp, type ComposeOptions, type Services } from '../../server/compose/app';
 import type { Clock } from '../../server/ports/clock';
 import { randomBytes } from 'node:crypto';
 import { createSecretBox } from '../../server/adapters/crypto/secretBox';
@@ -33,6 +33,8 @@ export interface TestAppOptions {
   readonly orders?: CateringSettings;
   /** The sync's runtime timers and observer, leases (default: as production, off until restarted). */
   readonly sync?: SyncSettings;
+  /** Room displays' public URL and pairing rate limit (default: production's 5 wrong codes a minute). */
+  readonly displays?: ComposeOptions['displays'];
 }
 
 export interface SignedInSession {
@@ -73,6 +75,7 @@ export function createTestApp(db: Knex, options: TestAppOptions = {}): TestApp {
     webDir: options.webDir,
     orders: options.orders,
     sync: options.sync,
+    displays: options.displays,
   });
 
   return {
