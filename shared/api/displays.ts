@@ -105,6 +105,14 @@ export const displaysEndpoints = {
     access: 'display',
     response: displayStateSchema,
   }),
+};
+
+/**
+ * The display actions. Their contract is settled here, but they are not in `apiEndpoints` (nor the
+ * OpenAPI document) until the server mounts them: they go through the booking mailbox path and are
+ * the next slice of issue 14.
+ */
+export const displayActionEndpoints = {
   bookNow: endpoint({
     method: 'post',
     path: '/display/book-now',
