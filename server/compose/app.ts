@@ -28,6 +28,7 @@ import { composeAddin, type AddinFeature, type AddinSettings } from './addin';
 import { composeAuth } from './auth';
 import { composeBookings, type BookingsOverrides } from './bookings';
 import { composeCatering, type CateringSettings } from './catering';
+import { composeDisplays, type DisplaysFeature, type DisplaysSettings } from './displays';
 import { composeExchange, type ExchangeOverrides } from './exchange';
 import { composeHttp } from './http';
 import type { Infrastructure } from './infrastructure';
@@ -55,6 +56,8 @@ export interface ComposeOptions {
   readonly addin?: AddinSettings | undefined;
   /** The taskpane preview's Outlook: the demo's, while its simulated Exchange runs (default: none). */
   readonly previewOutlook?: PreviewOutlookSource | undefined;
+  /** Room displays; the public URL defaults to the add-in's (main's PUBLIC_URL). */
+  readonly displays?: Partial<DisplaysSettings> | undefined;
 }
 
 export interface Services {
@@ -79,6 +82,7 @@ export interface Features {
   readonly sync: SyncFeature;
   readonly addin: AddinFeature | undefined;
   readonly previewOutlook: PreviewOutlookSource;
+  readonly displays: DisplaysFeature;
 }
 
 export interface Composition {
@@ -150,6 +154,13 @@ export function composeFeatures(options: ComposeOptions): Features {
       accounts,
       verifyCredentials: (email, password) => auth.verifyCredentials(email, password),
     });
+  const displays = composeDisplays({
+    infrastructure,
+    settings: {
+      publicUrl: options.displays?.publicUrl ?? options.addin?.publicUrl ?? 'http://localhost:3000',
+      pairRateLimit: options.displays?.pairRateLimit,
+    },
+  });
   const { catalog, orders, orderFollower, outboxDispatcher } = catering;
   const { files, roomSearch } = locations;
   return {
@@ -170,6 +181,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     sync,
     addin,
     previewOutlook: options.previewOutlook ?? (() => null),
+    displays,
   };
 }
 

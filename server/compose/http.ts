@@ -5,8 +5,10 @@ import { createApp, type AppDeps } from '../http/app';
 import { loginRateLimit } from '../http/middleware/loginRateLimit';
 import { addinLinkRouter } from '../http/routes/addin/link';
 import { addinApiRouter, addinPageRouter } from '../http/routes/addin/router';
+import { pairRateLimit } from '../http/middleware/pairRateLimit';
 import { bookingsRouter } from '../http/routes/bookings/router';
 import { catalogRouter } from '../http/routes/catalog/router';
+import { displaysRouter } from '../http/routes/displays/router';
 import { exchangeRouter } from '../http/routes/exchange/router';
 import { facilityRouter } from '../http/routes/facility/router';
 import { filesRouter } from '../http/routes/files/router';
@@ -54,6 +56,12 @@ function featureRouters(features: Features, loginLimiter: RequestHandler[]): Rou
     facilityRouter({ orders: services.orders }),
     bookingsRouter({ bookings: services.bookings }),
     previewOutlookRouter({ previewOutlook: features.previewOutlook }),
+    displaysRouter({
+      pairing: features.displays.pairing,
+      state: features.displays.state,
+      settings: features.displays.settings,
+      pairLimiter: pairRateLimit(features.displays.pairRateLimit),
+    }),
     ...(addin ? [addinApiRouter(addin.manifest), addinLinkRouter({ identity: addin.identity, loginLimiter })] : []),
   ];
 }
@@ -72,6 +80,7 @@ export function composeHttp(features: Features, options: HttpOptions): Express {
       await infrastructure.knex.raw('select 1');
     },
     featureRouters: featureRouters(features, loginLimiter),
+    displayTokens: features.displays.pairing,
     ...(addin
       ? {
           pageRouters: [addinPageRouter(addin.manifest)],

@@ -34,6 +34,8 @@ export interface AppDeps {
    * one-time link), so that one budget of password guesses covers both; default: its own.
    */
   readonly loginLimiter?: RequestHandler[];
+  /** Accepts room displays' device tokens as bearer tokens (on /api/display/* only). */
+  readonly displayTokens?: AuthenticateDeps['displayTokens'];
   /** Accepts the Outlook add-in's Exchange identity tokens as bearer tokens. */
   readonly identityTokens?: AuthenticateDeps['identityTokens'];
   /** The built web app (index.html and bundles). */
@@ -54,7 +56,13 @@ function apiRouter(deps: AppDeps): Router {
     res.json(openApi);
   });
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
-  api.use(authenticate({ auth: deps.auth, ...(deps.identityTokens ? { identityTokens: deps.identityTokens } : {}) }));
+  api.use(
+    authenticate({
+      auth: deps.auth,
+      ...(deps.identityTokens ? { identityTokens: deps.identityTokens } : {}),
+      ...(deps.displayTokens ? { displayTokens: deps.displayTokens } : {}),
+    }),
+  );
   api.use(
     authRouter({
       auth: deps.auth,

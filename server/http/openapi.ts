@@ -16,6 +16,12 @@ import { errorBodySchema } from '../../shared/schemas/errors';
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
 const SECURITY: Record<string, string[]>[] = [{ bearerToken: [] }, { sessionCookie: [] }];
+const DISPLAY_SECURITY: Record<string, string[]>[] = [{ displayToken: [] }];
+
+function securityOf(ep: Endpoint): Record<string, string[]>[] | undefined {
+  if (ep.access === 'public') return undefined;
+  return ep.access === 'display' ? DISPLAY_SECURITY : SECURITY;
+}
 
 /** `/rooms/:id` (Express) → `/api/rooms/{id}` (OpenAPI). */
 export function openApiPath(expressPath: string): string {
@@ -78,6 +84,7 @@ function errorResponses(ep: Endpoint): Record<string, ResponseConfig> {
           429: errorResponse('Too many attempts (rate_limited)'),
         }
       : {}),
+    ...(ep.path === '/display/pair' ? { 429: errorResponse('Too many wrong codes (rate_limited)') } : {}),
   };
 }
 
@@ -90,7 +97,7 @@ function routeOf(ep: Endpoint): RouteConfig {
     path: openApiPath(ep.path),
     summary: ep.summary,
     tags: [ep.tag],
-    ...(ep.access === 'public' ? {} : { security: SECURITY }),
+    ...(securityOf(ep) ? { security: securityOf(ep) } : {}),
     'x-access': ep.access,
     request: { ...(params ? { params } : {}), ...(query ? { query } : {}), ...(body ? { body } : {}) },
     responses: { [ep.successStatus]: successResponse(ep), ...errorResponses(ep) },
@@ -106,6 +113,11 @@ export function buildOpenApiDocument(
     type: 'http',
     scheme: 'bearer',
     description: 'A personal API token from POST /api/auth/tokens',
+  });
+  registry.registerComponent('securitySchemes', 'displayToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A display device token from POST /api/display/pair; it is accepted by /api/display/* only',
   });
   registry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { Endpoint } from '../../shared/api/endpoint';
 import { isAdmin, isFacilityOrAdmin, type Actor } from '../domain/actor';
+import type { DisplayPrincipal } from '../domain/displays/principal';
 import { AppError } from '../domain/errors';
 import { parseBody, parseParams, parseQuery, refuseControlCharacters } from './validate';
 
@@ -12,8 +13,10 @@ export interface HandlerInput<E extends Endpoint> {
   readonly params: Parsed<E['params'], Record<string, never>>;
   readonly query: Parsed<E['query'], Record<string, never>>;
   readonly body: Parsed<E['body'], undefined>;
-  /** Present for every access level but `public`. */
+  /** Present for every access level but `public` and `display`. */
   readonly actor: Actor | undefined;
+  /** The paired display; present for the `display` access level only. */
+  readonly display: DisplayPrincipal | undefined;
   readonly req: Request;
   readonly res: Response;
 }
@@ -35,8 +38,32 @@ export function requireActor(res: Response): Actor {
   return actor;
 }
 
+/** Set by the authentication middleware when the request carries a valid display device token. */
+export function displayOf(res: Response): DisplayPrincipal | undefined {
+  const display: unknown = res.locals.display;
+  return display === undefined ? undefined : (display as DisplayPrincipal);
+}
+
+export function requireDisplay(res: Response): DisplayPrincipal {
+  const display = displayOf(res);
+  if (!display) throw new AppError('unauthenticated', 'This endpoint needs a display device token');
+  return display;
+}
+
+function checkDisplayAccess(endpoint: Endpoint, res: Response): DisplayPrincipal | undefined {
+  const display = displayOf(res);
+  if (endpoint.access === 'display') {
+    if (!display && actorOf(res)) throw new AppError('forbidden', 'Display devices only');
+    return requireDisplay(res);
+  }
+  // A tablet on the wall holds this token: it reads its room and acts through the display actions, nothing else.
+  if (display) throw new AppError('forbidden', 'A display device token may call /api/display/* only');
+  return undefined;
+}
+
 function checkAccess(endpoint: Endpoint, res: Response): Actor | undefined {
   if (endpoint.access === 'public') return actorOf(res);
+  if (endpoint.access === 'display') return undefined;
   const actor = requireActor(res);
   if (endpoint.access === 'admin' && !isAdmin(actor)) throw new AppError('forbidden', 'Admins only');
   if (endpoint.access === 'facility' && !isFacilityOrAdmin(actor))
@@ -50,6 +77,7 @@ function checkAccess(endpoint: Endpoint, res: Response): Actor | undefined {
  */
 export function mount<E extends Endpoint>(router: Router, endpoint: E, handler: Handler<E>): void {
   router[endpoint.method](endpoint.path, async (req: Request, res: Response) => {
+    const display = checkDisplayAccess(endpoint, res);
     const actor = checkAccess(endpoint, res);
     refuseControlCharacters(req);
     const input = {
@@ -57,6 +85,7 @@ export function mount<E extends Endpoint>(router: Router, endpoint: E, handler: 
       query: endpoint.query ? parseQuery(endpoint.query, req) : {},
       body: endpoint.body ? parseBody(endpoint.body, req) : undefined,
       actor,
+      display,
       req,
       res,
     } as HandlerInput<E>;

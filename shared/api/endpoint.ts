@@ -6,7 +6,8 @@ import type { z } from 'zod';
  */
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-export type Access = 'public' | 'signed-in' | 'admin' | 'facility';
+/** `display`: only a paired display's device token (and a device token may call nothing else). */
+export type Access = 'public' | 'signed-in' | 'admin' | 'facility' | 'display';
 
 export interface Endpoint<
   P extends z.ZodType = z.ZodType,

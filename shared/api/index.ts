@@ -3,6 +3,7 @@ import { addinEndpoints } from './addin';
 import { authEndpoints } from './auth';
 import { bookingsEndpoints } from './bookings';
 import { catalogEndpoints } from './catalog';
+import { displaysEndpoints } from './displays';
 import { exchangeEndpoints } from './exchange';
 import { filesEndpoints } from './files';
 import { integrationEndpoints } from './integration';
@@ -29,6 +30,7 @@ export const apiEndpoints = {
   addin: addinEndpoints,
   bookings: bookingsEndpoints,
   previewOutlook: previewOutlookEndpoints,
+  displays: displaysEndpoints,
 } as const;
 
 export const allEndpoints: readonly Endpoint[] = Object.values(apiEndpoints).flatMap((group): Endpoint[] =>

@@ -86,9 +86,10 @@ describe('GET /api/openapi.json', () => {
         expect(response.content?.['application/json']?.schema?.$ref).toBe('#/components/schemas/Error');
       }
       if (ep.access === 'public') expect(operation.security).toBeUndefined();
+      else if (ep.access === 'display') expect(operation.security).toEqual([{ displayToken: [] }]);
       else expect(operation.security).toEqual([{ bearerToken: [] }, { sessionCookie: [] }]);
     }
-    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearerToken', 'sessionCookie']);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearerToken', 'displayToken', 'sessionCookie']);
   });
 
   it('has no dangling references', () => {

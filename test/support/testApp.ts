@@ -4,7 +4,7 @@ import { pino, type Logger } from 'pino';
 import request from 'supertest';
 import type { Role } from '../../shared/schemas/users';
 import type { AppDeps } from '../../server/http/app';
-import { composeApp, type Services } from '../../server/compose/app';
+import { composeApp, type ComposeOptions, type Services } from '../../server/compose/app';
 import type { Clock } from '../../server/ports/clock';
 import { randomBytes } from 'node:crypto';
 import { createSecretBox } from '../../server/adapters/crypto/secretBox';
@@ -36,6 +36,8 @@ export interface TestAppOptions {
   readonly sync?: SyncSettings;
   /** The taskpane preview's Outlook (the demo's with its simulator); default: none, as with a real Exchange. */
   readonly previewOutlook?: PreviewOutlookSource;
+  /** Room displays' public URL and pairing rate limit (default: production's 5 wrong codes a minute). */
+  readonly displays?: ComposeOptions['displays'];
 }
 
 export interface SignedInSession {
@@ -77,6 +79,7 @@ export function createTestApp(db: Knex, options: TestAppOptions = {}): TestApp {
     orders: options.orders,
     sync: options.sync,
     previewOutlook: options.previewOutlook,
+    displays: options.displays,
   });
 
   return {

@@ -1,5 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { addinEndpoints } from '../../../shared/api/addin';
+import { DISPLAY_VERSION_HEADER } from '../../../shared/schemas/displays';
+import { DEVICE_TOKEN_PREFIX } from '../../domain/displays/pairing';
+import type { DisplayPrincipal } from '../../domain/displays/principal';
 import { AppError } from '../../domain/errors';
 import type { UserRecord } from '../../ports/users';
 import { actorFor, type AuthService } from '../../services/auth/authService';
@@ -10,6 +13,23 @@ export interface AuthenticateDeps {
   readonly auth: AuthService;
   /** The Outlook add-in's Exchange identity tokens (services/addinIdentity); absent: refused. */
   readonly identityTokens?: { authenticate(token: string): Promise<UserRecord> };
+  /** Room displays' device tokens (services/displays); absent: refused. */
+  readonly displayTokens?: {
+    authenticate(token: string, appVersion: string | undefined): Promise<DisplayPrincipal | undefined>;
+  };
+}
+
+/** The only paths a display device token opens (below /api). */
+const DISPLAY_PATH = /^\/display\//;
+
+async function authenticateDisplay(deps: AuthenticateDeps, req: Request, res: Response, token: string): Promise<void> {
+  if (!DISPLAY_PATH.test(req.path)) {
+    throw new AppError('forbidden', 'A display device token may call /api/display/* only');
+  }
+  const display = await deps.displayTokens?.authenticate(token, req.get(DISPLAY_VERSION_HEADER));
+  if (!display)
+    throw new AppError('unauthenticated', 'The display token is unknown or revoked: pair the display again');
+  res.locals.display = display;
 }
 
 /** Exchange identity tokens are JWTs (header.payload.signature); personal API tokens have no dots. */
@@ -59,6 +79,11 @@ function checkCsrf(req: Request, expected: string): void {
 export function authenticate(deps: AuthenticateDeps): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const bearer = bearerTokenOf(req);
+    if (bearer?.startsWith(DEVICE_TOKEN_PREFIX)) {
+      await authenticateDisplay(deps, req, res, bearer);
+      next();
+      return;
+    }
     if (bearer !== undefined && deps.identityTokens && looksLikeJwt(bearer)) {
       if (IDENTITY_TOKEN_READ_BY_ROUTE.has(req.path)) {
         next();

@@ -36,6 +36,9 @@ import * as m0070 from './20261124_0070_addin_identity_links';
 import * as m0071 from './20261124_0071_addin_identity_links_user_idx';
 import * as m0047 from './20261206_0047_bookings_meeting_cancelled';
 import * as m0090 from './20261206_0090_webhook_allow_list';
+import * as m0160 from './20261207_0160_displays';
+import * as m0161 from './20261207_0161_display_settings';
+import * as m0162 from './20261207_0162_room_display_settings';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -84,6 +87,9 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261124_0071_addin_identity_links_user_idx', m0071],
   ['20261206_0047_bookings_meeting_cancelled', m0047],
   ['20261206_0090_webhook_allow_list', m0090],
+  ['20261207_0160_displays', m0160],
+  ['20261207_0161_display_settings', m0161],
+  ['20261207_0162_room_display_settings', m0162],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,0 +1,58 @@
+import { createDisplayRepository, createDisplayRoomRepository } from '../adapters/db/repositories/displays';
+import { createDisplaySettingsRepository } from '../adapters/db/repositories/displaySettings';
+import { createRoomSearchRepository } from '../adapters/db/repositories/roomSearch';
+import { DEFAULT_PAIR_RATE_LIMIT, type PairRateLimitSettings } from '../http/middleware/pairRateLimit';
+import {
+  createDisplayPairingService,
+  createDisplaySettingsService,
+  createDisplayStateService,
+  type DisplayPairingService,
+  type DisplaySettingsService,
+  type DisplayStateService,
+} from '../services/displays';
+import type { Infrastructure } from './infrastructure';
+
+/** Room displays (issue 14): pairing and device tokens. */
+export interface DisplaysFeature {
+  readonly pairing: DisplayPairingService;
+  readonly state: DisplayStateService;
+  readonly settings: DisplaySettingsService;
+  readonly pairRateLimit: PairRateLimitSettings;
+}
+
+export interface DisplaysSettings {
+  /** The address tablets open (pairing URLs). */
+  readonly publicUrl: string;
+  /** Default: 5 wrong codes per address a minute. */
+  readonly pairRateLimit?: PairRateLimitSettings | undefined;
+}
+
+export interface DisplaysFeatureDeps {
+  readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock'>;
+  readonly settings: DisplaysSettings;
+}
+
+export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
+  const { knex, clock } = deps.infrastructure;
+  const rooms = createDisplayRoomRepository(knex);
+  const settings = createDisplaySettingsService({
+    settings: createDisplaySettingsRepository(knex),
+    roomExists: async (roomId) => (await rooms.roomOf(roomId)) !== undefined,
+    clock,
+  });
+  return {
+    pairing: createDisplayPairingService({
+      displays: createDisplayRepository(knex),
+      clock,
+      publicUrl: deps.settings.publicUrl.replace(/\/+$/, ''),
+    }),
+    state: createDisplayStateService({
+      rooms,
+      roomSearch: createRoomSearchRepository(knex),
+      clock,
+      settingsFor: (roomId) => settings.settingsFor(roomId),
+    }),
+    settings,
+    pairRateLimit: deps.settings.pairRateLimit ?? DEFAULT_PAIR_RATE_LIMIT,
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Room displays: the admin's list, add (pairing code) and revoke; a tablet's pairing; and what a
+ * paired display calls with its device token.
+ */
+import { Router, type RequestHandler } from 'express';
+import { displaysEndpoints as endpoints } from '../../../../shared/api/displays';
+import type { DisplayPairingService, DisplaySettingsService, DisplayStateService } from '../../../services/displays';
+import { mount, requireActor, requireDisplay } from '../../route';
+
+export interface DisplaysRouterDeps {
+  readonly pairing: DisplayPairingService;
+  readonly state: DisplayStateService;
+  readonly settings: DisplaySettingsService;
+  readonly pairLimiter: RequestHandler;
+}
+
+export function displaysRouter({ pairing, state, settings, pairLimiter }: DisplaysRouterDeps): Router {
+  const router = Router();
+
+  mount(router, endpoints.createDisplay, ({ body, res }) => pairing.create(body.roomId, requireActor(res)));
+  mount(router, endpoints.listDisplays, async () => ({ items: await pairing.list() }));
+  mount(router, endpoints.revokeDisplay, ({ params }) => pairing.revoke(params.id));
+  mount(router, endpoints.getDisplaySettings, () => settings.installation());
+  mount(router, endpoints.saveDisplaySettings, ({ body }) => settings.saveInstallation(body));
+  mount(router, endpoints.getRoomDisplaySettings, ({ params }) => settings.room(params.id));
+  mount(router, endpoints.saveRoomDisplaySettings, ({ params, body }) => settings.saveRoom(params.id, body));
+  router.post(endpoints.pair.path, pairLimiter);
+  mount(router, endpoints.pair, ({ body }) => pairing.pair(body.code));
+  // The room is the token's, never a parameter: a display cannot ask for another room's data.
+  mount(router, endpoints.state, ({ res }) => state.stateOf(requireDisplay(res)));
+
+  return router;
+}

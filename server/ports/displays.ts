@@ -1,0 +1,71 @@
+import type { DisplaySettingsView, RoomDisplaySettingsView } from '../../shared/schemas/displays';
+import type { DisplayPrincipal } from '../domain/displays/principal';
+
+export interface NewDisplay {
+  readonly roomId: string;
+  readonly createdBy: string;
+  /** SHA-256 of the pairing code; the code itself is never stored. */
+  readonly pairingCodeHash: string;
+  readonly pairingExpiresAt: Date;
+  readonly createdAt: Date;
+}
+
+export interface DisplayRecord {
+  readonly id: string;
+  readonly roomId: string;
+  readonly roomName: string;
+  readonly createdAt: Date;
+  readonly pairingExpiresAt: Date | null;
+  readonly pairedAt: Date | null;
+  readonly lastSeenAt: Date | null;
+  readonly appVersion: string | null;
+}
+
+export interface PairedDevice extends DisplayPrincipal {
+  readonly lastSeenAt: Date | null;
+  readonly appVersion: string | null;
+}
+
+export interface DisplayRepository {
+  /** Undefined when there is no such room. */
+  create(display: NewDisplay): Promise<DisplayRecord | undefined>;
+  /** Every display not revoked, by room name. */
+  list(): Promise<DisplayRecord[]>;
+  /** False when there is no such display, or it was revoked already. */
+  revoke(id: string, at: Date): Promise<boolean>;
+  /**
+   * Spends the pairing code: only an unexpired, unused code of a display not revoked pairs, and
+   * only once even when two tablets race with it. Undefined when the code does not pair.
+   */
+  pair(pairingCodeHash: string, tokenHash: string, now: Date): Promise<DisplayPrincipal | undefined>;
+  /** The paired, not revoked display holding this token. */
+  findByTokenHash(tokenHash: string): Promise<PairedDevice | undefined>;
+  markSeen(id: string, at: Date, appVersion: string | null): Promise<void>;
+}
+
+/** The display's room, with what the wall shows of it. */
+export interface DisplayRoom {
+  readonly id: string;
+  readonly name: string;
+  readonly capacity: number;
+  readonly tags: readonly string[];
+  readonly floorId: string;
+  readonly floorName: string;
+  readonly buildingId: string;
+  readonly buildingName: string;
+  readonly timeZone: string;
+}
+
+export interface DisplayRoomRepository {
+  roomOf(roomId: string): Promise<DisplayRoom | undefined>;
+}
+
+export interface DisplaySettingsRepository {
+  /** Undefined until an admin saves them. */
+  installation(): Promise<DisplaySettingsView | undefined>;
+  saveInstallation(settings: DisplaySettingsView, at: Date): Promise<void>;
+  /** Undefined when the room has no overrides. */
+  room(roomId: string): Promise<RoomDisplaySettingsView | undefined>;
+  /** False when there is no such room. */
+  saveRoom(roomId: string, settings: RoomDisplaySettingsView, at: Date): Promise<boolean>;
+}

@@ -1,0 +1,3 @@
+export { createDisplayPairingService, type DisplayPairingService, type CreatedDisplay } from './pairing';
+export { createDisplaySettingsService, type DisplaySettingsService } from './settings';
+export { createDisplayStateService, type DisplayStateService } from './state';

@@ -1,0 +1,153 @@
+import { idParamsSchema } from '../schemas/common';
+import {
+  bookNowSchema,
+  displayActionResultSchema,
+  displayActionSchema,
+  displayCreatedSchema,
+  displayCreateSchema,
+  displayListSchema,
+  displaySettingsSchema,
+  displayStateSchema,
+  extendSchema,
+  pairRequestSchema,
+  pairResponseSchema,
+  roomDisplaySettingsSchema,
+} from '../schemas/displays';
+import { endpoint } from './endpoint';
+
+const ADMIN_TAG = 'Displays (admin)';
+const DEVICE_TAG = 'Display device';
+
+/** Admin management of room displays, pairing, and what a paired display may call with its device token. */
+export const displaysEndpoints = {
+  createDisplay: endpoint({
+    method: 'post',
+    path: '/admin/displays',
+    tag: ADMIN_TAG,
+    summary:
+      'Add a display for a room: answers a one-time pairing code (valid 15 minutes) and the pairing URL to open on the tablet.',
+    access: 'admin',
+    body: displayCreateSchema,
+    response: displayCreatedSchema,
+    successStatus: 201,
+  }),
+  listDisplays: endpoint({
+    method: 'get',
+    path: '/admin/displays',
+    tag: ADMIN_TAG,
+    summary: 'Every display that is not revoked: its room, paired or awaiting pairing, last seen, online, app version.',
+    access: 'admin',
+    response: displayListSchema,
+  }),
+  revokeDisplay: endpoint({
+    method: 'delete',
+    path: '/admin/displays/:id',
+    tag: ADMIN_TAG,
+    summary: 'Revoke a display: its pairing code and device token stop working at once (401).',
+    access: 'admin',
+    params: idParamsSchema,
+    successStatus: 204,
+  }),
+  getDisplaySettings: endpoint({
+    method: 'get',
+    path: '/admin/display-settings',
+    tag: ADMIN_TAG,
+    summary: 'What displays show (subjects, organizer names) and the check-in rules, installation-wide.',
+    access: 'admin',
+    response: displaySettingsSchema,
+  }),
+  saveDisplaySettings: endpoint({
+    method: 'put',
+    path: '/admin/display-settings',
+    tag: ADMIN_TAG,
+    summary: 'Replace the installation-wide display settings.',
+    access: 'admin',
+    body: displaySettingsSchema,
+    response: displaySettingsSchema,
+  }),
+  getRoomDisplaySettings: endpoint({
+    method: 'get',
+    path: '/admin/display-settings/rooms/:id',
+    tag: ADMIN_TAG,
+    summary: "A room's own display settings; null follows the installation's.",
+    access: 'admin',
+    params: idParamsSchema,
+    response: roomDisplaySettingsSchema,
+  }),
+  saveRoomDisplaySettings: endpoint({
+    method: 'put',
+    path: '/admin/display-settings/rooms/:id',
+    tag: ADMIN_TAG,
+    summary: "Replace a room's display settings; null follows the installation's.",
+    access: 'admin',
+    params: idParamsSchema,
+    body: roomDisplaySettingsSchema,
+    response: roomDisplaySettingsSchema,
+  }),
+  pair: endpoint({
+    method: 'post',
+    path: '/display/pair',
+    tag: DEVICE_TAG,
+    summary:
+      'Pair a tablet with its code: answers the device token (shown once) and the room. A wrong, expired or used code ' +
+      'answers 422; five wrong codes from one address in a minute answer 429.',
+    access: 'public',
+    body: pairRequestSchema,
+    response: pairResponseSchema,
+  }),
+  state: endpoint({
+    method: 'get',
+    path: '/display/state',
+    tag: DEVICE_TAG,
+    summary:
+      "The display's room now: state word, current meeting (per the privacy settings), next meetings, today's timeline, " +
+      'and when busy the nearest rooms free for the next 30 minutes.',
+    access: 'display',
+    response: displayStateSchema,
+  }),
+};
+
+/**
+ * The display actions. Their contract is settled here, but they are not in `apiEndpoints` (nor the
+ * OpenAPI document) until the server mounts them: they go through the booking mailbox path and are
+ * the next slice of issue 14.
+ */
+export const displayActionEndpoints = {
+  bookNow: endpoint({
+    method: 'post',
+    path: '/display/book-now',
+    tag: DEVICE_TAG,
+    summary:
+      'Book the room from now for 15, 30 or 60 minutes or until the next meeting. 409 on a conflict, with the next free time and nearby free rooms.',
+    access: 'display',
+    body: bookNowSchema,
+    response: displayActionResultSchema,
+  }),
+  checkIn: endpoint({
+    method: 'post',
+    path: '/display/check-in',
+    tag: DEVICE_TAG,
+    summary: 'Check in to the current meeting; 409 outside the check-in window, with the window in words.',
+    access: 'display',
+    body: displayActionSchema,
+    response: displayActionResultSchema,
+  }),
+  end: endpoint({
+    method: 'post',
+    path: '/display/end',
+    tag: DEVICE_TAG,
+    summary: 'End the current meeting now; the room becomes free in Exchange.',
+    access: 'display',
+    body: displayActionSchema,
+    response: displayActionResultSchema,
+  }),
+  extend: endpoint({
+    method: 'post',
+    path: '/display/extend',
+    tag: DEVICE_TAG,
+    summary: 'Extend the current meeting by 15 or 30 minutes; 409 when the room is not free then.',
+    access: 'display',
+    body: extendSchema,
+    response: displayActionResultSchema,
+  }),
+};
