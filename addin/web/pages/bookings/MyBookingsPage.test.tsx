@@ -188,6 +188,7 @@ describe('My bookings', () => {
           name: 'Coffee pot',
           unit: 'per-item',
           quantity: 2,
+          quantityToDeliver: 2,
           unitPriceMinor: 250,
           totalMinor: 500,
         },
