@@ -12,6 +12,9 @@ function Harness({ initial, onValue }: { initial: string; onValue: (v: string) =
   const [value, setValue] = useState(initial);
   return (
     <FluentProvider theme={webLightTheme}>
+      <button type="button" onClick={() => setValue('08:00')}>
+        Reset
+      </button>
       <Field label="From">
         <TimeField
           value={value}
@@ -76,6 +79,17 @@ describe('the time field', () => {
     expect(options).toHaveLength(96);
     expect(options).toContain('14:45');
     expect(options).not.toContainEqual(expect.stringMatching(/AM|PM/));
+  });
+
+  it('shows a time set from outside instead of what was typed', async () => {
+    const user = userEvent.setup();
+    render(<Harness initial="09:00" onValue={() => undefined} />);
+    const input = screen.getByRole('combobox', { name: 'From' });
+    await user.clear(input);
+    await user.type(input, '1545');
+    expect(input).toHaveProperty('value', '1545');
+    await user.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(input).toHaveProperty('value', '08:00');
   });
 
   it('keeps what cannot be read as a time, for the form to refuse', async () => {

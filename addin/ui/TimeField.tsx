@@ -1,5 +1,5 @@
 import { Input, makeStyles } from '@fluentui/react-components';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { parseTimeText, timeChoices } from './time';
 
 const useStyles = makeStyles({
@@ -27,10 +27,13 @@ export function TimeField({ value, onChange, disabled, required }: TimeFieldProp
   const styles = useStyles();
   const listId = useId();
   const [text, setText] = useState(value);
-  // A value set from outside (reset, an alternative chosen) replaces what was typed.
-  useEffect(() => {
-    setText((typed) => ((parseTimeText(typed) ?? typed) === value ? typed : value));
-  }, [value]);
+  const [lastValue, setLastValue] = useState(value);
+  // A value set from outside (reset, an alternative chosen) replaces what was typed; the value
+  // our own typing produced does not (React's "adjust state when a prop changes" pattern).
+  if (value !== lastValue) {
+    setLastValue(value);
+    if ((parseTimeText(text) ?? text) !== value) setText(value);
+  }
   return (
     <>
       <Input
