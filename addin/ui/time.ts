@@ -170,3 +170,33 @@ export function buildingTimeNote(start: Date | string, end: Date | string, timeZ
   if (!zoneDiffers(timeZone, start) && !zoneDiffers(timeZone, end)) return undefined;
   return `${formatClock(start, timeZone)}–${formatClock(end, timeZone)} ${timeZone}`;
 }
+
+const TYPED_TIME = /^(\d{1,2})(?:[:.h ]?(\d{2}))?(?:\s*([ap])\.?\s*m?\.?)?$/i;
+
+/**
+ * What someone typed into a time field as "HH:MM" on the 24-hour clock, or undefined: "9" →
+ * 09:00, "930" → 09:30, "15.45" → 15:45, "3 pm" → 15:00 (people used to AM/PM still get through).
+ */
+export function parseTimeText(typed: string): string | undefined {
+  const match = TYPED_TIME.exec(typed.trim());
+  if (!match) return undefined;
+  // "930" and "1545" split as 9|30 and 15|45: the separator is optional.
+  const [, hours = '', minutes = '00'] = match;
+  let h = Number(hours);
+  const m = Number(minutes);
+  const half = match[3]?.toLowerCase();
+  if (half !== undefined) {
+    if (h < 1 || h > 12) return undefined;
+    h = (h % 12) + (half === 'p' ? 12 : 0);
+  }
+  if (h > 23 || m > 59) return undefined;
+  return `${pad(h)}:${pad(m)}`;
+}
+
+/** "00:00", "00:15", … "23:45": the choices of a time field. */
+export function timeChoices(stepMinutes = 15): string[] {
+  return Array.from({ length: (24 * 60) / stepMinutes }, (_, i) => {
+    const minutes = i * stepMinutes;
+    return `${pad(minutes / 60)}:${pad(minutes % 60)}`;
+  });
+}

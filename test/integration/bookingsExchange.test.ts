@@ -134,6 +134,8 @@ describe('booking a room in Roomserve', () => {
     expect(pending.status).toBe('pending');
     const done = await settled(emma, pending.id);
     expect(done.status).toBe('confirmed');
+    // The building's zone comes along, so the web app can show its wall-clock time beside the browser's.
+    expect(done.timeZone).toBe('Europe/Berlin');
     const organizerCopy = sim.control.model
       .readCalendar('emma.schmidt@northwind.test')
       .find((i) => i.uid === `roomserve-${pending.id}`);

@@ -1,4 +1,5 @@
 import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { TimeField } from '../../../ui/TimeField';
 import { bookingStrings } from './strings';
 
 const useStyles = makeStyles({
@@ -37,10 +38,10 @@ export function TimeFields({
         <Input type="date" value={value.date} disabled={disabled} onChange={(_e, d) => onChange({ date: d.value })} />
       </Field>
       <Field label={bookingStrings.start} required validationState={state}>
-        <Input type="time" value={value.start} disabled={disabled} onChange={(_e, d) => onChange({ start: d.value })} />
+        <TimeField value={value.start} disabled={disabled} onChange={(start) => onChange({ start })} />
       </Field>
       <Field label={bookingStrings.end} required validationState={state} validationMessage={problem}>
-        <Input type="time" value={value.end} disabled={disabled} onChange={(_e, d) => onChange({ end: d.value })} />
+        <TimeField value={value.end} disabled={disabled} onChange={(end) => onChange({ end })} />
       </Field>
     </div>
   );

@@ -3,6 +3,7 @@ import { SearchRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { FiltersForm, PlaceFields, SearchTextField, TagsField } from '../../../ui/filters/RoomFilterFields';
 import type { Locations } from '../../../ui/filters/useLocations';
+import { TimeField } from '../../../ui/TimeField';
 import { strings } from '../../strings';
 import { defaultFilters, windowIsValid, type SearchFilters } from './filters';
 
@@ -55,14 +56,14 @@ export function FilterForm({ initial, locations, knownTags, onSearch }: FilterFo
         <Input type="date" required value={draft.date} onChange={(_e, d) => update({ date: d.value })} />
       </Field>
       <Field label={strings.search.start}>
-        <Input type="time" required value={draft.start} onChange={(_e, d) => update({ start: d.value })} />
+        <TimeField required value={draft.start} onChange={(start) => update({ start })} />
       </Field>
       <Field
         label={strings.search.end}
         validationState={windowOk ? 'none' : 'error'}
         validationMessage={windowOk ? undefined : strings.search.endBeforeStart}
       >
-        <Input type="time" required value={draft.end} onChange={(_e, d) => update({ end: d.value })} />
+        <TimeField required value={draft.end} onChange={(end) => update({ end })} />
       </Field>
       <Field label={strings.search.minCapacity}>
         <Input
