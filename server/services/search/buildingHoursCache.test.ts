@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import type { BuildingHours } from '../../ports/roomSearch';
-import { ManualClock } from '../../../test/fakes/manualClock';
 import { createBuildingHoursCache } from './buildingHoursCache';
 
 const harbour = (close: string): BuildingHours => ({
@@ -9,17 +8,22 @@ const harbour = (close: string): BuildingHours => ({
   openingHours: { mon: [{ open: '07:00', close }] },
 });
 
+/** A clock the test moves by hand. */
+function handClock() {
+  let now = Date.parse('2026-05-04T08:00:00Z');
+  return { now: () => new Date(now), advance: (ms: number) => void (now += ms) };
+}
+
 function cacheOver(answers: Array<BuildingHours[] | Error>, maxAgeMs = 60_000) {
-  const clock = new ManualClock();
+  const clock = handClock();
   let loads = 0;
   const cache = createBuildingHoursCache({
     clock,
     maxAgeMs,
-    load: async () => {
+    load: () => {
       const answer = answers[Math.min(loads, answers.length - 1)];
       loads += 1;
-      if (answer instanceof Error) throw answer;
-      return answer ?? [];
+      return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer ?? []);
     },
   });
   return { cache, clock, loads: () => loads };
