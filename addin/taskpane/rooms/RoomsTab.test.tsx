@@ -137,6 +137,37 @@ describe('the rooms tab', () => {
     expect(within(cardOf('Anchor')).getByText('In this meeting')).toBeTruthy();
   });
 
+  it('marks the rooms of a building closed at the meeting’s time as closed, with the closed hours', async () => {
+    // Issue #13, defect 2: on a Sunday every room showed "Free".
+    const closed = buildRoom({
+      name: 'Sunday Room',
+      exchange: connected('sunday@northwind.test'),
+      availability: { state: 'closed', busy: [], closed: [{ start: at(9).toISOString(), end: at(10).toISOString() }] },
+    });
+    const api = new FakeApi()
+      .on('get', '/api/buildings', ok([harbour]))
+      .on('get', '/api/floors', ok([second]))
+      .on('get', '/api/rooms', ok(pageOf([closed])))
+      .on('get', '/api/rooms/:id/schedule', (req, { id }) =>
+        ok({
+          roomId: id,
+          timeZone: 'Europe/Berlin',
+          from: req.query.get('from'),
+          to: req.query.get('to'),
+          entries: [],
+        }),
+      );
+    renderTaskpane(api, {
+      appointment: { start: at(9), end: at(10), requiredAttendees: [], optionalAttendees: [] },
+    });
+
+    await screen.findByRole('heading', { name: 'Sunday Room', level: 3 });
+    const card = within(cardOf('Sunday Room'));
+    expect(card.getByRole('group', { name: /Availability at the meeting's time: Closed/ })).toBeTruthy();
+    expect(card.getByText('Building closed 09:00–10:00')).toBeTruthy();
+    expect(card.queryByText('Free')).toBeNull();
+  });
+
   it('reads the appointment again when the pane regains focus', async () => {
     const api = server();
     const { host } = renderTaskpane(api, { appointment: { start: at(9), end: at(10) } });
