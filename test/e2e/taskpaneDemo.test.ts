@@ -92,7 +92,7 @@ const textStyle = (el: Locator) =>
     await page.getByRole('tab', { name: 'Catering' }).click();
     await page.getByRole('heading', { name: 'Drinks' }).waitFor({ timeout: 60_000 });
     // Harbour House has more than one caterer: the kitchen's water has a one-hour lead time.
-    const caterer = page.getByLabel('Caterer');
+    const caterer = page.getByLabel('Caterer', { exact: true });
     if ((await caterer.count()) > 0) await caterer.selectOption({ label: 'Northwind Kitchen' });
     await page.getByLabel('Quantity of Still and sparkling water').fill('2');
     const order = page.getByRole('button', { name: 'Order catering' });
