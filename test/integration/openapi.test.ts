@@ -71,7 +71,7 @@ describe('GET /api/openapi.json', () => {
     const revoke = doc.paths['/api/auth/tokens/{id}']?.delete;
     expect(revoke?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path' })]));
     const listUsers = doc.paths['/api/users']?.get;
-    expect(listUsers?.parameters?.map((p) => p.name).sort()).toEqual(['page', 'pageSize']);
+    expect(listUsers?.parameters?.map((p) => p.name).sort()).toEqual(['page', 'pageSize', 'q', 'role']);
     expect(doc.paths['/api/auth/login']?.post?.requestBody?.content).toHaveProperty('application/json');
   });
 
