@@ -1,11 +1,14 @@
 import { createDisplayRepository, createDisplayRoomRepository } from '../adapters/db/repositories/displays';
+import { createDisplayActionRepository } from '../adapters/db/repositories/displayActions';
 import { createDisplaySettingsRepository } from '../adapters/db/repositories/displaySettings';
 import { createRoomSearchRepository } from '../adapters/db/repositories/roomSearch';
 import { DEFAULT_PAIR_RATE_LIMIT, type PairRateLimitSettings } from '../http/middleware/pairRateLimit';
 import {
+  createDisplayActionsService,
   createDisplayPairingService,
   createDisplaySettingsService,
   createDisplayStateService,
+  type DisplayActionsService,
   type DisplayPairingService,
   type DisplaySettingsService,
   type DisplayStateService,
@@ -17,6 +20,7 @@ export interface DisplaysFeature {
   readonly pairing: DisplayPairingService;
   readonly state: DisplayStateService;
   readonly settings: DisplaySettingsService;
+  readonly actions: DisplayActionsService;
   readonly pairRateLimit: PairRateLimitSettings;
 }
 
@@ -40,19 +44,23 @@ export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
     roomExists: async (roomId) => (await rooms.roomOf(roomId)) !== undefined,
     clock,
   });
+  const actions = createDisplayActionRepository(knex);
+  const state = createDisplayStateService({
+    rooms,
+    roomSearch: createRoomSearchRepository(knex),
+    clock,
+    settingsFor: (roomId) => settings.settingsFor(roomId),
+    checkedIn: (bookingIds) => actions.checkedIn(bookingIds),
+  });
   return {
     pairing: createDisplayPairingService({
       displays: createDisplayRepository(knex),
       clock,
       publicUrl: deps.settings.publicUrl.replace(/\/+$/, ''),
     }),
-    state: createDisplayStateService({
-      rooms,
-      roomSearch: createRoomSearchRepository(knex),
-      clock,
-      settingsFor: (roomId) => settings.settingsFor(roomId),
-    }),
+    state,
     settings,
+    actions: createDisplayActionsService({ actions, state }),
     pairRateLimit: deps.settings.pairRateLimit ?? DEFAULT_PAIR_RATE_LIMIT,
   };
 }

@@ -60,6 +60,7 @@ function featureRouters(features: Features, loginLimiter: RequestHandler[]): Rou
       pairing: features.displays.pairing,
       state: features.displays.state,
       settings: features.displays.settings,
+      actions: features.displays.actions,
       pairLimiter: pairRateLimit(features.displays.pairRateLimit),
     }),
     ...(addin ? [addinApiRouter(addin.manifest), addinLinkRouter({ identity: addin.identity, loginLimiter })] : []),

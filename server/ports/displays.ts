@@ -69,3 +69,24 @@ export interface DisplaySettingsRepository {
   /** False when there is no such room. */
   saveRoom(roomId: string, settings: RoomDisplaySettingsView, at: Date): Promise<boolean>;
 }
+
+export type DisplayActionKind = 'check-in' | 'book-now' | 'end' | 'extend';
+
+export interface DisplayActionFact {
+  readonly displayId: string;
+  readonly roomId: string;
+  readonly bookingId: string | null;
+  readonly kind: DisplayActionKind;
+  readonly requestId: string;
+  readonly minutes: number | null;
+  readonly at: Date;
+}
+
+export interface DisplayActionRepository {
+  /** Whether this display already acted on this request id. */
+  seen(displayId: string, requestId: string): Promise<boolean>;
+  /** False when the request id was recorded meanwhile (a double tap raced): it acted once. */
+  record(fact: DisplayActionFact): Promise<boolean>;
+  /** Of these bookings, those someone checked in to. */
+  checkedIn(bookingIds: readonly string[]): Promise<Set<string>>;
+}

@@ -105,12 +105,21 @@ export const displaysEndpoints = {
     access: 'display',
     response: displayStateSchema,
   }),
+  checkIn: endpoint({
+    method: 'post',
+    path: '/display/check-in',
+    tag: DEVICE_TAG,
+    summary: 'Check in to the current meeting; 409 outside the check-in window, with the window in words.',
+    access: 'display',
+    body: displayActionSchema,
+    response: displayActionResultSchema,
+  }),
 };
 
 /**
- * The display actions. Their contract is settled here, but they are not in `apiEndpoints` (nor the
- * OpenAPI document) until the server mounts them: they go through the booking mailbox path and are
- * the next slice of issue 14.
+ * The display actions that write to Exchange (book now, end, extend). Their contract is settled here,
+ * but they are not in `apiEndpoints` (nor the OpenAPI document) until the server mounts them: they go
+ * through the booking mailbox path and are the next slice of issue 14.
  */
 export const displayActionEndpoints = {
   bookNow: endpoint({
@@ -121,15 +130,6 @@ export const displayActionEndpoints = {
       'Book the room from now for 15, 30 or 60 minutes or until the next meeting. 409 on a conflict, with the next free time and nearby free rooms.',
     access: 'display',
     body: bookNowSchema,
-    response: displayActionResultSchema,
-  }),
-  checkIn: endpoint({
-    method: 'post',
-    path: '/display/check-in',
-    tag: DEVICE_TAG,
-    summary: 'Check in to the current meeting; 409 outside the check-in window, with the window in words.',
-    access: 'display',
-    body: displayActionSchema,
     response: displayActionResultSchema,
   }),
   end: endpoint({

@@ -1,6 +1,8 @@
 // @timezone-sensitive: "today" is the room's local day in its building's zone, never the process zone.
 import { describe, expect, it } from '@jest/globals';
 import {
+  checkInRefusal,
+  checkInTarget,
   DEFAULT_DISPLAY_SETTINGS,
   HIDDEN_SUBJECT,
   isTaken,
@@ -16,6 +18,7 @@ const ms = (iso: string): number => Date.parse(iso);
 
 function meeting(start: string, end: string, overrides: Partial<RoomMeeting> = {}): RoomMeeting {
   return {
+    id: `${start}/${end}`,
     span: { start: ms(start), end: ms(end) },
     subject: 'Sprint review',
     organizerName: 'Olga Organizer',
@@ -161,5 +164,32 @@ describe('next meetings and today', () => {
       'Late',
     ]);
     expect(result.current).toBeNull();
+  });
+});
+
+describe('checking in', () => {
+  const checkIn = DEFAULT_DISPLAY_SETTINGS.checkIn;
+  const second = meeting('2026-05-04T09:00:00Z', '2026-05-04T09:30:00Z');
+
+  it.each<[string, string, string | undefined]>([
+    ['11 min before', '2026-05-04T07:49:00Z', undefined],
+    ['10 min before', '2026-05-04T07:50:00Z', TEN.id],
+    ['9 min 59 s after the start', '2026-05-04T08:09:59Z', TEN.id],
+    ['10 min after the start', '2026-05-04T08:10:00Z', undefined],
+    ["in the next meeting's window", '2026-05-04T08:55:00Z', second.id],
+  ])('%s', (_case, now, expected) => {
+    expect(checkInTarget([second, TEN], ms(now), checkIn)?.id).toBe(expected);
+  });
+
+  it("says the window in the building's wall-clock time", () => {
+    expect(checkInRefusal([TEN], ms('2026-05-04T07:00:00Z'), checkIn, ZONE)).toBe(
+      'Check-in for the meeting at 10:00 is open from 09:50 to 10:10.',
+    );
+    expect(checkInRefusal([TEN], ms('2026-05-04T08:30:00Z'), checkIn, ZONE)).toBe(
+      'Check-in for the meeting at 10:00 was open from 09:50 to 10:10.',
+    );
+    expect(checkInRefusal([], ms('2026-05-04T08:30:00Z'), checkIn, ZONE)).toBe(
+      'There is no meeting to check in to. Check-in opens 10 minutes before a meeting starts.',
+    );
   });
 });

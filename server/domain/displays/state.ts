@@ -4,6 +4,8 @@ import type { Interval } from '../availability/interval';
 
 /** A booking of the display's room as the state rules see it. */
 export interface RoomMeeting {
+  /** The booking's id. */
+  readonly id: string;
   readonly span: Interval;
   readonly subject: string;
   readonly organizerName: string | null;
@@ -126,3 +128,32 @@ export function roomState(input: RoomStateInput): RoomState {
 /** Whether the room is taken now, so the display offers other rooms. */
 export const isTaken = (state: DisplayStateWord, current: DisplayMeeting | null): boolean =>
   current !== null && state !== 'free' && state !== 'starting-soon';
+
+/** The meeting whose check-in window holds `now` (the current one before the next); undefined when none. */
+export function checkInTarget(
+  meetings: readonly RoomMeeting[],
+  now: number,
+  checkIn: CheckInSettings,
+): RoomMeeting | undefined {
+  return [...meetings].sort((a, b) => a.span.start - b.span.start).find((m) => inCheckInWindow(m, now, checkIn));
+}
+
+/** Why a check-in is refused now, with the window in the room's wall-clock time. */
+export function checkInRefusal(
+  meetings: readonly RoomMeeting[],
+  now: number,
+  checkIn: CheckInSettings,
+  timeZone: string,
+): string {
+  const clock = (ms: number): string => DateTime.fromMillis(ms, { zone: timeZone }).toFormat('HH:mm');
+  const window = (m: RoomMeeting): string =>
+    `from ${clock(m.span.start - checkIn.windowBeforeMinutes * MINUTE)} to ${clock(
+      Math.min(m.span.end, m.span.start + checkIn.windowAfterMinutes * MINUTE),
+    )}`;
+  const sorted = [...meetings].sort((a, b) => a.span.start - b.span.start);
+  const upcoming = sorted.find((m) => m.span.start > now);
+  const current = sorted.find((m) => m.span.start <= now && now < m.span.end);
+  if (current) return `Check-in for the meeting at ${clock(current.span.start)} was open ${window(current)}.`;
+  if (upcoming) return `Check-in for the meeting at ${clock(upcoming.span.start)} is open ${window(upcoming)}.`;
+  return `There is no meeting to check in to. Check-in opens ${checkIn.windowBeforeMinutes} minutes before a meeting starts.`;
+}

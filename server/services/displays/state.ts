@@ -13,9 +13,20 @@ export interface DisplayStateDeps {
   readonly clock: Clock;
   /** The privacy and check-in settings that apply to this room. */
   readonly settingsFor: (roomId: string) => Promise<DisplaySettings>;
+  /** Of these bookings, those someone checked in to at a display. */
+  readonly checkedIn: (bookingIds: readonly string[]) => Promise<Set<string>>;
+}
+
+/** What the state and the actions are computed from, read at one instant. */
+export interface RoomSnapshot {
+  readonly room: DisplayRoom;
+  readonly now: number;
+  readonly meetings: readonly RoomMeeting[];
+  readonly settings: DisplaySettings;
 }
 
 export interface DisplayStateService {
+  snapshot(display: DisplayPrincipal): Promise<RoomSnapshot>;
   stateOf(display: DisplayPrincipal): Promise<DisplayState>;
 }
 
@@ -24,15 +35,15 @@ export const NEARBY_FREE_MINUTES = 30;
 const NEARBY_SHOWN = 4;
 const DAY_MS = 24 * 3_600_000;
 
-function toMeeting(booking: ScheduledBooking): RoomMeeting {
+function toMeeting(booking: ScheduledBooking, checkedIn: Set<string>): RoomMeeting {
   return {
+    id: booking.id,
     span: booking.span,
     subject: booking.subject,
     organizerName: booking.organizer.name === '' ? null : booking.organizer.name,
     isPrivate: booking.isPrivate,
     status: booking.status,
-    // Check-ins are kept as facts once the display actions land (issue 14, next slice).
-    checkedIn: false,
+    checkedIn: checkedIn.has(booking.id),
   };
 }
 
@@ -70,19 +81,26 @@ export function createDisplayStateService(deps: DisplayStateDeps): DisplayStateS
       }));
   }
 
+  async function snapshot(display: DisplayPrincipal): Promise<RoomSnapshot> {
+    const room = await deps.rooms.roomOf(display.roomId);
+    if (!room) throw notFound('Room', display.roomId);
+    const now = deps.clock.now().getTime();
+    const day = localDay(now, room.timeZone);
+    // Today, and far enough ahead that "next meetings" are shown late in the evening too.
+    const window = interval(day.start, Math.max(day.end, now + DAY_MS));
+    const [bookings, settings] = await Promise.all([
+      deps.roomSearch.bookingsOf(room.id, window),
+      deps.settingsFor(room.id),
+    ]);
+    const checkedIn = await deps.checkedIn(bookings.map((b) => b.id));
+    return { room, now, settings, meetings: bookings.map((b) => toMeeting(b, checkedIn)) };
+  }
+
   return {
+    snapshot,
     async stateOf(display) {
-      const room = await deps.rooms.roomOf(display.roomId);
-      if (!room) throw notFound('Room', display.roomId);
-      const now = deps.clock.now().getTime();
-      const day = localDay(now, room.timeZone);
-      // Today, and far enough ahead that "next meetings" are shown late in the evening too.
-      const window = interval(day.start, Math.max(day.end, now + DAY_MS));
-      const [bookings, settings] = await Promise.all([
-        deps.roomSearch.bookingsOf(room.id, window),
-        deps.settingsFor(room.id),
-      ]);
-      const state = roomState({ now, timeZone: room.timeZone, meetings: bookings.map(toMeeting), settings });
+      const { room, now, meetings, settings } = await snapshot(display);
+      const state = roomState({ now, timeZone: room.timeZone, meetings, settings });
       return {
         now: new Date(now).toISOString(),
         room: {

@@ -39,6 +39,7 @@ import * as m0090 from './20261206_0090_webhook_allow_list';
 import * as m0160 from './20261207_0160_displays';
 import * as m0161 from './20261207_0161_display_settings';
 import * as m0162 from './20261207_0162_room_display_settings';
+import * as m0163 from './20261207_0163_display_actions';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -90,6 +91,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261207_0160_displays', m0160],
   ['20261207_0161_display_settings', m0161],
   ['20261207_0162_room_display_settings', m0162],
+  ['20261207_0163_display_actions', m0163],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -4,17 +4,23 @@
  */
 import { Router, type RequestHandler } from 'express';
 import { displaysEndpoints as endpoints } from '../../../../shared/api/displays';
-import type { DisplayPairingService, DisplaySettingsService, DisplayStateService } from '../../../services/displays';
+import type {
+  DisplayActionsService,
+  DisplayPairingService,
+  DisplaySettingsService,
+  DisplayStateService,
+} from '../../../services/displays';
 import { mount, requireActor, requireDisplay } from '../../route';
 
 export interface DisplaysRouterDeps {
   readonly pairing: DisplayPairingService;
   readonly state: DisplayStateService;
   readonly settings: DisplaySettingsService;
+  readonly actions: DisplayActionsService;
   readonly pairLimiter: RequestHandler;
 }
 
-export function displaysRouter({ pairing, state, settings, pairLimiter }: DisplaysRouterDeps): Router {
+export function displaysRouter({ pairing, state, settings, actions, pairLimiter }: DisplaysRouterDeps): Router {
   const router = Router();
 
   mount(router, endpoints.createDisplay, ({ body, res }) => pairing.create(body.roomId, requireActor(res)));
@@ -28,6 +34,7 @@ export function displaysRouter({ pairing, state, settings, pairLimiter }: Displa
   mount(router, endpoints.pair, ({ body }) => pairing.pair(body.code));
   // The room is the token's, never a parameter: a display cannot ask for another room's data.
   mount(router, endpoints.state, ({ res }) => state.stateOf(requireDisplay(res)));
+  mount(router, endpoints.checkIn, ({ body, res }) => actions.checkIn(requireDisplay(res), body.requestId));
 
   return router;
 }
