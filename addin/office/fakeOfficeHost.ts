@@ -30,15 +30,22 @@ export interface FakeOfficeHostOptions {
   readonly mailbox?: PreviewMailbox;
 }
 
-/** Tomorrow 10:00–11:00 local time: a plausible meeting for the preview. */
-function tomorrowAtTen(now: Date): { start: Date; end: Date } {
+const SATURDAY = 6;
+const SUNDAY = 0;
+
+/**
+ * The next working day (Monday to Friday) 10:00–11:00 local time: a plausible meeting for the
+ * preview, when buildings are open and caterers deliver, whatever day someone tries it.
+ */
+export function nextWorkingDayAtTen(now: Date): { start: Date; end: Date } {
   const start = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 10, 0, 0, 0);
+  while (start.getDay() === SATURDAY || start.getDay() === SUNDAY) start.setDate(start.getDate() + 1);
   return { start, end: new Date(start.getTime() + 60 * 60 * 1000) };
 }
 
 export function previewAppointment(now = new Date()): AppointmentSnapshot {
   return {
-    ...tomorrowAtTen(now),
+    ...nextWorkingDayAtTen(now),
     // People of the demo organisation, so that sending the preview's meeting reaches real mailboxes there.
     requiredAttendees: [
       { name: 'Lukas Meyer', email: 'lukas.meyer@northwind.test' },

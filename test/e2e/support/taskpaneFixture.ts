@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { nextWorkingDayAtTen } from '../../../addin/office/fakeOfficeHost';
 import { buildBooking } from '../../factories/bookings';
 import { buildItem, buildProvider } from '../../factories/catalog';
 import { buildBuilding, buildFloor, buildImageFile, buildRoom } from '../../factories/locations';
@@ -8,10 +9,9 @@ import { buildBuilding, buildFloor, buildImageFile, buildRoom } from '../../fact
  * and outlines, every third room booked at the preview meeting's time, and a caterer.
  */
 
-/** The preview's fake appointment: tomorrow 10:00–11:00 on this machine's clock (fakeOfficeHost.ts). */
+/** The preview's fake appointment: the next working day 10:00–11:00 on this machine's clock. */
 export function previewMeeting(now = new Date()): { start: Date; end: Date } {
-  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 10, 0, 0, 0);
-  return { start, end: new Date(start.getTime() + 3_600_000) };
+  return nextWorkingDayAtTen(now);
 }
 
 export async function seedTaskpaneData(knex: Knex): Promise<void> {
