@@ -34,9 +34,11 @@ function roomLeases(config: Config, logger: Logger) {
   return () => createAdvisoryRoomLeases(database.url, (err) => logger.warn({ err }, 'room lease connection failed'));
 }
 
+const NO_DEMO: RunningDemo = { simulatedExchange: false, previewOutlook: null, signIn: '' };
+
 /** The demo plug-in (demo organisation, simulated Exchange) is loaded only when it is switched on. */
 async function startDemoIfOn(config: Config, db: Database, logger: Logger, services: Composition['services']) {
-  if (!config.demo && !config.exchangeSim) return { simulatedExchange: false, previewOutlook: null, signIn: '' };
+  if (!config.demo && !config.exchangeSim) return NO_DEMO;
   const demo = await import('../demo/index.js');
   return demo.startDemo({
     seed: config.demo,
@@ -93,7 +95,7 @@ export async function main(): Promise<void> {
   const config = readConfig();
   const infrastructure = await openInfrastructure(config);
   const { db, logger } = infrastructure;
-  let demo: RunningDemo = { simulatedExchange: false, previewOutlook: null, signIn: '' };
+  let demo = NO_DEMO;
   const composition = composeApp({
     ...infrastructure,
     config,
