@@ -1,4 +1,4 @@
-import { Caption1, Card, CardFooter, CardPreview, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, Card, CardFooter, CardPreview, cardCSSVars, makeStyles, tokens } from '@fluentui/react-components';
 import { ImageOffRegular } from '@fluentui/react-icons';
 import { roomsEndpoints } from '../../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../../shared/schemas/search';
@@ -27,6 +27,14 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
   },
   note: { color: tokens.colorNeutralForeground3 },
+  // Availability, timeline and Book at the foot of the card, level across a row of cards
+  // whose names and tags take different heights. The gap is the Card's own.
+  foot: {
+    marginTop: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: `var(${cardCSSVars.cardSizeVar})`,
+  },
 });
 
 export interface RoomCardProps {
@@ -76,19 +84,21 @@ export function RoomCard(props: RoomCardProps) {
       </CardPreview>
       <RoomCardHeader room={room} titleId={titleId} />
       <RoomTags tags={room.tags} />
-      {room.availability ? <AvailabilityBadge availability={room.availability} /> : null}
-      <DayTimeline model={model} />
-      {scheduleFailed ? (
-        <Caption1 className={styles.note} role="status">
-          {strings.timeline.loadFailed}
-        </Caption1>
-      ) : null}
-      {/* Only rooms connected to Exchange can be booked: Exchange decides every booking. */}
-      {room.exchange.email !== null ? (
-        <CardFooter>
-          <BookRoomButton room={room} slot={props.selection} />
-        </CardFooter>
-      ) : null}
+      <div className={styles.foot}>
+        {room.availability ? <AvailabilityBadge availability={room.availability} /> : null}
+        <DayTimeline model={model} />
+        {scheduleFailed ? (
+          <Caption1 className={styles.note} role="status">
+            {strings.timeline.loadFailed}
+          </Caption1>
+        ) : null}
+        {/* Only rooms connected to Exchange can be booked: Exchange decides every booking. */}
+        {room.exchange.email !== null ? (
+          <CardFooter>
+            <BookRoomButton room={room} slot={props.selection} />
+          </CardFooter>
+        ) : null}
+      </div>
     </Card>
   );
 }
