@@ -164,7 +164,7 @@ const overlap = (a: Box, b: Box): boolean =>
     const cards = page
       .getByRole('list')
       .filter({ has: page.getByRole('button', { name: /Book/ }) })
-      .locator('> li');
+      .locator(':scope > li');
     const firstRow: Box[] = [];
     for (const card of (await cards.all()).slice(0, 4))
       firstRow.push(await box(card.getByRole('button', { name: /Book/ })));
