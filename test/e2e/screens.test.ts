@@ -159,6 +159,20 @@ const overlap = (a: Box, b: Box): boolean =>
     }
   }, 60_000);
 
+  it('the room cards of a row keep their Book buttons level', async () => {
+    const page = await open('employee', 'desktop', '/');
+    const cards = page
+      .getByRole('list')
+      .filter({ has: page.getByRole('button', { name: /Book/ }) })
+      .locator(':scope > li');
+    const firstRow: Box[] = [];
+    for (const card of (await cards.all()).slice(0, 4))
+      firstRow.push(await box(card.getByRole('button', { name: /Book/ })));
+    expect(firstRow).toHaveLength(4);
+    expect(new Set(firstRow.map((b) => Math.round(b.y))).size).toBe(1);
+    await page.context().close();
+  }, 60_000);
+
   it('the catalog: no empty first column, and Edit and Deactivate side by side', async () => {
     const page = await open('facility', 'desktop', '/catalog');
     for (const table of ['Providers', 'Items']) {

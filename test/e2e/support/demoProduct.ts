@@ -76,7 +76,7 @@ function startServer(port: number, dataDir: string): Promise<ChildProcess> {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`Roomserve did not start: ${output.slice(-3000)}`));
-    }, 180_000);
+    }, 420_000); // the demo start-up alone took over 3 minutes on a loaded 2-core machine
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       if (output.includes('Roomserve listening')) {
@@ -123,14 +123,17 @@ export async function startDemoProduct(): Promise<DemoProduct> {
   ensureWebBuild(path.join(WEB_DIR, 'index.html'));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'roomserve-e2e-'));
   const port = await freePort();
-  // The browser starts while the server does: both take seconds on a busy machine.
-  const [server, browser] = await Promise.all([
-    startServer(port, dataDir),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    }),
-  ]);
+  // The browser starts while the server does: both take seconds on a busy machine. If the
+  // server does not come up, the browser is closed again, or jest could not exit.
+  const launching = chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const server = await startServer(port, dataDir).catch(async (error: unknown) => {
+    await (await launching).close();
+    throw error;
+  });
+  const browser = await launching;
   const origin = `http://127.0.0.1:${port}`;
   const contexts: BrowserContext[] = [];
   return {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Caption1, Card, CardFooter, CardPreview, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, Card, CardFooter, CardPreview, cardCSSVars, makeStyles, tokens } from '@fluentui/react-components';
 import { ImageOffRegular } from '@fluentui/react-icons';
 import { Link } from 'react-router';
 import { roomsEndpoints } from '../../../../shared/api/rooms';
@@ -32,6 +32,14 @@ const useStyles = makeStyles({
   },
   note: { color: tokens.colorNeutralForeground3 },
   nameLink: { color: tokens.colorBrandForegroundLink, ':hover': { color: tokens.colorBrandForegroundLinkHover } },
+  // Availability, timeline and Book at the foot of the card, level across a row of cards
+  // whose names and tags take different heights. The gap is the Card's own.
+  foot: {
+    marginTop: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: `var(${cardCSSVars.cardSizeVar})`,
+  },
 });
 
 export interface RoomCardProps {
@@ -109,24 +117,26 @@ export function RoomCard(props: RoomCardProps) {
         )}
       />
       <RoomTags tags={room.tags} />
-      {room.availability ? <AvailabilityBadge availability={room.availability} /> : null}
-      <BuildingTime selection={props.selection} timeZone={room.timeZone} />
-      <DayTimeline model={model} />
-      {scheduleFailed ? (
-        <Caption1 className={styles.note} role="status">
-          {strings.timeline.loadFailed}
-        </Caption1>
-      ) : null}
-      {/* Only rooms connected to Exchange can be booked (Exchange decides every booking), and only by whom they are open to. */}
-      {room.exchange.email !== null && mayBook(user.role, room) ? (
-        <CardFooter>
-          <BookRoomButton
-            room={room}
-            slot={props.selection}
-            {...(props.onBooked ? { onBooked: props.onBooked } : {})}
-          />
-        </CardFooter>
-      ) : null}
+      <div className={styles.foot}>
+        {room.availability ? <AvailabilityBadge availability={room.availability} /> : null}
+        <BuildingTime selection={props.selection} timeZone={room.timeZone} />
+        <DayTimeline model={model} />
+        {scheduleFailed ? (
+          <Caption1 className={styles.note} role="status">
+            {strings.timeline.loadFailed}
+          </Caption1>
+        ) : null}
+        {/* Only rooms connected to Exchange can be booked (Exchange decides every booking), and only by whom they are open to. */}
+        {room.exchange.email !== null && mayBook(user.role, room) ? (
+          <CardFooter>
+            <BookRoomButton
+              room={room}
+              slot={props.selection}
+              {...(props.onBooked ? { onBooked: props.onBooked } : {})}
+            />
+          </CardFooter>
+        ) : null}
+      </div>
     </Card>
   );
 }
