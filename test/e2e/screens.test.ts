@@ -42,6 +42,12 @@ const SCREENS: readonly Screen[] = [
   { name: 'admin-exchange', path: '/admin/exchange', user: 'admin', viewports: BOTH },
   { name: 'admin-rooms', path: '/admin/rooms', user: 'admin', viewports: BOTH },
   { name: 'admin-locations', path: '/admin/locations', user: 'admin', viewports: BOTH },
+  { name: 'admin-room-settings', path: '/admin/room-settings', user: 'admin', viewports: BOTH },
+  { name: 'admin-floor-plans', path: '/admin/floor-plans', user: 'admin', viewports: BOTH },
+  { name: 'admin-users', path: '/admin/users', user: 'admin', viewports: BOTH },
+  { name: 'admin-installation', path: '/admin/installation', user: 'admin', viewports: BOTH },
+  { name: 'admin-addin', path: '/admin/addin', user: 'admin', viewports: BOTH },
+  { name: 'admin-webhooks', path: '/admin/webhooks', user: 'admin', viewports: BOTH },
   { name: 'not-found', path: '/no-such-page', user: 'employee', viewports: BOTH },
   { name: 'taskpane', path: '/taskpane.html?preview=1', user: 'employee', viewports: ['taskpane'] },
   {
