@@ -89,7 +89,11 @@ describe('GET /api/openapi.json', () => {
       else if (ep.access === 'display') expect(operation.security).toEqual([{ displayToken: [] }]);
       else expect(operation.security).toEqual([{ bearerToken: [] }, { sessionCookie: [] }]);
     }
-    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearerToken', 'displayToken', 'sessionCookie']);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual([
+      'bearerToken',
+      'displayToken',
+      'sessionCookie',
+    ]);
   });
 
   it('has no dangling references', () => {
