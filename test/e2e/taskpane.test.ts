@@ -161,7 +161,7 @@ const card = (page: Page, room: string) =>
     await page.getByRole('tab', { name: 'Catering' }).click();
     await page.getByRole('heading', { name: 'Drinks' }).waitFor();
 
-    await page.getByLabel('Quantity of Coffee and tea').fill('1');
+    await page.getByLabel('Coffee and tea: servings per person').fill('1');
     await page.getByLabel('Quantity of Sandwich platter').fill('2');
 
     // Four people (three attendees and the organizer): 4 × €2.50 + 2 × €45.00.

@@ -9,6 +9,7 @@ import { MoveBookingButton } from './MoveDialog';
 import { StatusBadge } from './StatusBadge';
 import { bookingStrings as s } from './strings';
 import { useFollowBooking } from './useFollowBooking';
+import { orderLineText } from '../../../ui/orderLines';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -34,7 +35,7 @@ function BookingCatering({ orders }: { orders: readonly Order[] }) {
           <FoodRegular aria-hidden />
           {s.catering.order(
             order.providerName,
-            order.lines.map((l) => s.catering.line(l.quantity, l.name)).join(', '),
+            order.lines.map((l) => orderLineText(l, order.headcount)).join(', '),
             s.catering.status[order.status],
           )}
         </li>

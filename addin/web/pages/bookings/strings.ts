@@ -101,7 +101,6 @@ export const bookingStrings = {
   },
   catering: {
     label: 'Catering',
-    line: (quantity: number, name: string) => `${quantity} × ${name}`,
     order: (provider: string, lines: string, status: string) => `${provider}: ${lines} (${status})`,
     status: {
       requested: 'requested',
