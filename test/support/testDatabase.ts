@@ -1,6 +1,50 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type Database } from '../../server/adapters/db/database';
+
+const MIGRATIONS_DIR = path.resolve(__dirname, '../../server/adapters/db/migrations');
+
+/** Changes whenever a migration or the PGlite build does, so a stale template is never used. */
+function templateKey(): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(MIGRATIONS_DIR).sort()) {
+    hash.update(name).update(readFileSync(path.join(MIGRATIONS_DIR, name)));
+  }
+  hash.update(readFileSync(path.resolve(__dirname, '../../node_modules/@electric-sql/pglite/package.json')));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * A migrated PGlite data directory, dumped once per set of migrations and shared by every test
+ * file (and worker) through the temp directory: a fresh PGlite spends seconds in initdb, a
+ * load from the dump a fraction of that. Written under a temporary name and renamed, so a worker
+ * never reads half a dump.
+ */
+let template: Promise<Blob> | undefined;
+
+async function buildTemplate(file: string): Promise<Blob> {
+  try {
+    return new Blob([readFileSync(file)]);
+  } catch {
+    const db = await openDatabase({ engine: 'pglite' });
+    await migrateToLatest(db.knex);
+    const dump = await db.dumpDataDir?.();
+    await db.close();
+    if (!dump) throw new Error('PGlite gave no dump of its data directory');
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, file);
+    return dump;
+  }
+}
+
+function migratedPgliteTemplate(): Promise<Blob> {
+  template ??= buildTemplate(path.join(tmpdir(), `roomserve-pglite-${templateKey()}.tar`));
+  return template;
+}
 
 /**
  * An isolated, migrated database for one test file, on the engine the runner chose:
@@ -47,8 +91,11 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
         await cleanup.close();
       },
     };
-  } else {
+  } else if (options.migrate === false) {
     db = await openDatabase({ engine: 'pglite' });
+    label = 'pglite:memory';
+  } else {
+    db = await openDatabase({ engine: 'pglite', loadDataDir: await migratedPgliteTemplate() });
     label = 'pglite:memory';
   }
   if (options.migrate !== false) await migrateToLatest(db.knex);

@@ -13,13 +13,20 @@ import { migrationSource } from './migrations';
 const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as { btree_gist: typeof BtreeGist };
 
 export type DatabaseTarget =
-  | { readonly engine: 'pglite'; readonly dataDir?: string }
+  | {
+      readonly engine: 'pglite';
+      readonly dataDir?: string;
+      /** Start from this dump of a data directory (PGlite's dumpDataDir) instead of an empty cluster. */
+      readonly loadDataDir?: Blob;
+    }
   | { readonly engine: 'postgres'; readonly url: string; readonly schema?: string; readonly poolMax?: number };
 
 export interface Database {
   readonly knex: Knex;
   readonly engine: DatabaseTarget['engine'];
   close(): Promise<void>;
+  /** PGlite only: a dump of the whole data directory, which `loadDataDir` starts from. */
+  readonly dumpDataDir?: () => Promise<Blob>;
 }
 
 /**
@@ -42,11 +49,12 @@ const pgTypes = {
   },
 };
 
-async function openPglite(dataDir: string | undefined): Promise<PGlite> {
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const options = {
     extensions: { btree_gist },
     parsers: { [INT8_OID]: parseInt8, [DATE_OID]: keepDateText },
+    ...(loadDataDir ? { loadDataDir } : {}),
   };
   const instance = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await instance.waitReady;
@@ -55,7 +63,7 @@ async function openPglite(dataDir: string | undefined): Promise<PGlite> {
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.engine === 'pglite') {
-    const instance = await openPglite(target.dataDir);
+    const instance = await openPglite(target.dataDir, target.loadDataDir);
     const db = knex({
       client: ClientPgLite,
       dialect: 'postgres',
@@ -69,6 +77,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         await db.destroy();
         if (!instance.closed) await instance.close();
       },
+      dumpDataDir: () => instance.dumpDataDir('none'),
     };
   }
   const db = knex({
