@@ -94,19 +94,4 @@ async function fits(page: Page, name: string): Promise<void> {
     await employee.reload();
     await employee.getByRole('button', { name: uiStrings.signIn.submit }).waitFor({ timeout: 30_000 });
   }, 300_000);
-
-  it.each(['users', 'installation', 'addin'])(
-    'admin/%s fits 1280 and 390 px',
-    async (section) => {
-      for (const viewport of ['desktop', 'phone'] as const) {
-        const page = await product.signedIn('admin', viewport);
-        await page.goto(`${product.origin}/admin/${section}`);
-        await page.locator('h1').first().waitFor({ timeout: 30_000 });
-        await noSpinner(page);
-        await fits(page, `admin-${section}-${viewport}`);
-        await page.context().close();
-      }
-    },
-    300_000,
-  );
 });

@@ -98,6 +98,12 @@ const inside = (inner: Box, outer: Box): boolean =>
 const overlap = (a: Box, b: Box): boolean =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+function inGroupsOf<T>(size: number, items: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
+  return groups;
+}
+
 (haveChromium ? describe : describe.skip)('every page, as a new user sees it', () => {
   let product: DemoProduct;
 
@@ -119,25 +125,27 @@ const overlap = (a: Box, b: Box): boolean =>
     await stopStrayServers();
   });
 
-  it.each(SCREENS.map((s) => [s.name, s] as const))(
-    '%s fits its viewports',
-    async (_name, screen) => {
-      // The viewports side by side: one browser, a context each. Every screenshot is taken
-      // before anything is judged, so a failing page still leaves all its pictures.
-      const found = await Promise.all(
-        screen.viewports.map(async (viewport) => {
-          const page = await open(screen.user, viewport, screen.path);
-          await screenshot(page, `${screen.name}-${viewport}`);
-          const overflow = await horizontalOverflow(page);
-          await page.context().close();
-          return { page: `${screen.name} at ${viewport}`, overflow };
-        }),
-      );
-      expect(found).toEqual(
-        screen.viewports.map((viewport) => ({ page: `${screen.name} at ${viewport}`, overflow: [] })),
-      );
+  /** Each screen's viewports side by side; every screenshot is taken before anything is judged. */
+  async function check(screen: Screen): Promise<{ page: string; overflow: string[] }[]> {
+    return Promise.all(
+      screen.viewports.map(async (viewport) => {
+        const page = await open(screen.user, viewport, screen.path);
+        await screenshot(page, `${screen.name}-${viewport}`);
+        const overflow = await horizontalOverflow(page);
+        await page.context().close();
+        return { page: `${screen.name} at ${viewport}`, overflow };
+      }),
+    );
+  }
+
+  // Three screens at a time: most of a screen's time is waiting on the server and the network.
+  it.each(inGroupsOf(3, SCREENS).map((group) => [group.map((s) => s.name).join(', '), group] as const))(
+    '%s fit their viewports',
+    async (_names, group) => {
+      const found = (await Promise.all(group.map(check))).flat();
+      expect(found).toEqual(found.map(({ page }) => ({ page, overflow: [] })));
     },
-    120_000,
+    180_000,
   );
 
   it('the Equipment picker keeps its chevron inside its field, and the search placeholder is read whole', async () => {
