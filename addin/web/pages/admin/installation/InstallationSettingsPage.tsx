@@ -1,18 +1,15 @@
-import { Button, Field, Input, Switch, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { bookingsEndpoints } from '../../../../../shared/api/bookings';
 import type { BookingSettings } from '../../../../../shared/schemas/bookings';
 import { useApi } from '../../../../ui/hooks/useApi';
-import { useAsync } from '../../../../ui/hooks/useAsync';
 import { useSubmit } from '../../../../ui/hooks/useSubmit';
-import { LoadingState, ProblemNote, SuccessNote, WarningNote } from '../../../../ui/StatusViews';
-import { AdminError } from '../AdminError';
+import { ProblemNote, SuccessNote, WarningNote } from '../../../../ui/StatusViews';
+import { AdminSettingsPage } from '../AdminSettingsPage';
 import { complaint, formProblems, NO_PROBLEMS } from '../apiErrors';
 import { installationStrings as text } from './strings';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },
-  title: { margin: 0 },
   form: {
     display: 'flex',
     flexDirection: 'column',
@@ -27,21 +24,15 @@ const useStyles = makeStyles({
 
 /** Route `/admin/installation`: read-only mode and the booking mailbox. */
 export function InstallationSettingsPage() {
-  const styles = useStyles();
   const api = useApi();
-  const { state, retry } = useAsync('booking-settings', (signal) =>
-    api.call(bookingsEndpoints.getBookingSettings, { signal }),
-  );
   return (
-    <section className={styles.page} aria-labelledby="installation-title">
-      <Title2 as="h1" id="installation-title" className={styles.title}>
-        {text.title}
-      </Title2>
-      <Text>{text.intro}</Text>
-      {state.status === 'loading' ? <LoadingState /> : null}
-      {state.status === 'error' ? <AdminError error={state.error} onRetry={retry} /> : null}
-      {state.status === 'success' ? <SettingsForm initial={state.data} /> : null}
-    </section>
+    <AdminSettingsPage
+      title={text.title}
+      intro={text.intro}
+      load={{ key: 'booking-settings', fetch: (signal) => api.call(bookingsEndpoints.getBookingSettings, { signal }) }}
+    >
+      {(current) => <SettingsForm initial={current} />}
+    </AdminSettingsPage>
   );
 }
 

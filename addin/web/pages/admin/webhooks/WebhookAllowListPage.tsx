@@ -1,19 +1,16 @@
-import { Button, Field, Text, Textarea, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
 import { catalogEndpoints } from '../../../../../shared/api/catalog';
 import type { WebhookAllowList } from '../../../../../shared/schemas/catalog';
 import { useApi } from '../../../../ui/hooks/useApi';
-import { useAsync } from '../../../../ui/hooks/useAsync';
 import { useSubmit } from '../../../../ui/hooks/useSubmit';
-import { LoadingState, ProblemNote, SuccessNote } from '../../../../ui/StatusViews';
-import { AdminError } from '../AdminError';
+import { ProblemNote, SuccessNote } from '../../../../ui/StatusViews';
+import { AdminSettingsPage } from '../AdminSettingsPage';
 import { complaint, NO_PROBLEMS, type FormProblems } from '../apiErrors';
 import { adminStrings } from '../strings';
 import { allowListProblems, entriesOf } from './allowListDraft';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '760px' },
-  title: { margin: 0 },
   form: {
     display: 'flex',
     flexDirection: 'column',
@@ -93,20 +90,17 @@ function AllowListForm({ initial }: { initial: WebhookAllowList }) {
 
 /** Route `/admin/webhooks`: the internal addresses caterers' webhooks may reach (issue #20). */
 export function WebhookAllowListPage() {
-  const styles = useStyles();
   const api = useApi();
-  const { state, retry } = useAsync('webhook-allow-list', (signal) =>
-    api.call(catalogEndpoints.getWebhookAllowList, { signal }),
-  );
   return (
-    <section className={styles.page} aria-labelledby="webhooks-title">
-      <Title2 as="h1" id="webhooks-title" className={styles.title}>
-        {text.title}
-      </Title2>
-      <Text>{text.intro}</Text>
-      {state.status === 'loading' ? <LoadingState /> : null}
-      {state.status === 'error' ? <AdminError error={state.error} onRetry={retry} /> : null}
-      {state.status === 'success' ? <AllowListForm initial={state.data} /> : null}
-    </section>
+    <AdminSettingsPage
+      title={text.title}
+      intro={text.intro}
+      load={{
+        key: 'webhook-allow-list',
+        fetch: (signal) => api.call(catalogEndpoints.getWebhookAllowList, { signal }),
+      }}
+    >
+      {(current) => <AllowListForm initial={current} />}
+    </AdminSettingsPage>
   );
 }
