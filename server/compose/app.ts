@@ -58,7 +58,8 @@ export interface ComposeOptions {
   /** The taskpane preview's Outlook: the demo's, while its simulated Exchange runs (default: none). */
   readonly previewOutlook?: PreviewOutlookSource | undefined;
   /** Room displays; the public URL defaults to the add-in's (main's PUBLIC_URL). */
-  readonly displays?: (Partial<DisplaysSettings> & { readonly roomChanges?: RoomChangesFactory | undefined }) | undefined;
+  readonly displays?:
+    (Partial<DisplaysSettings> & { readonly roomChanges?: RoomChangesFactory | undefined }) | undefined;
 }
 
 export interface Services {

@@ -62,10 +62,7 @@ export const publishingActions = (actions: DisplayActionRepository, changes: Roo
 });
 
 /** Privacy and check-in settings: every room for the installation's, one room for its own. */
-export const publishingSettings = (
-  settings: DisplaySettingsService,
-  changes: RoomChanges,
-): DisplaySettingsService => ({
+export const publishingSettings = (settings: DisplaySettingsService, changes: RoomChanges): DisplaySettingsService => ({
   ...settings,
   async saveInstallation(view) {
     const saved = await settings.saveInstallation(view);

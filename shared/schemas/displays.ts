@@ -51,7 +51,13 @@ export const displaySchema = z
 
 /** 4 to 8 digits, or null to remove the PIN. */
 export const displayPinSchema = z
-  .object({ pin: z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits').nullable().meta({ example: '4711' }) })
+  .object({
+    pin: z
+      .string()
+      .regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits')
+      .nullable()
+      .meta({ example: '4711' }),
+  })
   .strict();
 export type Display = z.infer<typeof displaySchema>;
 

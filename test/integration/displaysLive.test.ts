@@ -70,7 +70,12 @@ async function stream(bearer: string): Promise<DisplayStream> {
 }
 
 beforeAll(async () => {
-  sim = await startExchangeSim({ seed: 'demo', attendantDelayMs: 5, validateRequests: false, streaming: { heartbeatMs: 200 } });
+  sim = await startExchangeSim({
+    seed: 'demo',
+    attendantDelayMs: 5,
+    validateRequests: false,
+    streaming: { heartbeatMs: 200 },
+  });
   db = await createTestDatabase();
   gateway = createEwsCalendarGateway(
     {
@@ -105,7 +110,10 @@ beforeAll(async () => {
   });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await t.sync.restart(gateway);
-  await until('the first sync', async () => (await createSyncStore(db.knex).roomSync(roomId, ROOM))?.streamState === 'streaming');
+  await until(
+    'the first sync',
+    async () => (await createSyncStore(db.knex).roomSync(roomId, ROOM))?.streamState === 'streaming',
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -144,7 +152,11 @@ describe('the display push stream', () => {
       .set('Authorization', `Bearer ${admin}`)
       .send({ showSubjects: false });
     expect(saved.status).toBe(200);
-    const received = await mine.next((s) => !shows('Streamed to the door')(s) && s.next.some((m) => m.title === 'Booked'), 1_000, since);
+    const received = await mine.next(
+      (s) => !shows('Streamed to the door')(s) && s.next.some((m) => m.title === 'Booked'),
+      1_000,
+      since,
+    );
     expect(received.at - since).toBeLessThan(1_000);
   });
 
@@ -177,7 +189,9 @@ describe('the display push stream', () => {
     const mine = await stream(token);
     await mine.next(() => true);
     const since = Date.now();
-    const revoked = await request(t.app).delete(`/api/admin/displays/${displayId}`).set('Authorization', `Bearer ${admin}`);
+    const revoked = await request(t.app)
+      .delete(`/api/admin/displays/${displayId}`)
+      .set('Authorization', `Bearer ${admin}`);
     expect(revoked.status).toBe(204);
     await Promise.race([
       mine.ended,

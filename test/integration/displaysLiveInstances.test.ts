@@ -54,7 +54,9 @@ onPostgres('room changes across instances (LISTEN/NOTIFY)', () => {
     b = instance(secondPool.knex, clock);
     await Promise.all(changes.map((c) => c.ready()));
     admin = await a.tokenFor('admin');
-    const floorId = await buildFloor(db.knex, { buildingId: await buildBuilding(db.knex, { timeZone: 'Europe/Berlin' }) });
+    const floorId = await buildFloor(db.knex, {
+      buildingId: await buildBuilding(db.knex, { timeZone: 'Europe/Berlin' }),
+    });
     roomId = await buildRoom(db.knex, { floorId });
     await buildBooking(db.knex, { roomId, start: '2026-05-04T08:00:00Z', end: '2026-05-04T09:00:00Z' });
     const created = await addDisplay(a.app, admin, roomId);
@@ -95,12 +97,18 @@ onPostgres('room changes across instances (LISTEN/NOTIFY)', () => {
     const stream = await streamOnB();
     const since = Date.now();
     expect(
-      (await request(a.app).put(`/api/admin/displays/${displayId}/pin`).set('Authorization', `Bearer ${admin}`).send({ pin: '2468' }))
-        .status,
+      (
+        await request(a.app)
+          .put(`/api/admin/displays/${displayId}/pin`)
+          .set('Authorization', `Bearer ${admin}`)
+          .send({ pin: '2468' })
+      ).status,
     ).toBe(204);
     await stream.next((s) => s.pinRequired, 1_000, since);
     const revokedAt = Date.now();
-    expect((await request(a.app).delete(`/api/admin/displays/${displayId}`).set('Authorization', `Bearer ${admin}`)).status).toBe(204);
+    expect(
+      (await request(a.app).delete(`/api/admin/displays/${displayId}`).set('Authorization', `Bearer ${admin}`)).status,
+    ).toBe(204);
     await Promise.race([
       stream.ended,
       new Promise((_, reject) => setTimeout(() => reject(new Error('the stream on B did not end')), 1_000)),
