@@ -1,13 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DisplayState } from '../../../shared/schemas/displays';
-import { createInProcessRoomChanges } from '../../adapters/roomChanges/inProcess';
+import { createChangeBus } from '../../domain/changeBus';
+import type { RoomChange } from '../../ports/roomChanges';
 import { createDisplayLiveService } from './live';
 
 const display = { displayId: 'd1', roomId: 'r1' };
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 function harness() {
-  const changes = createInProcessRoomChanges();
+  const bus = createChangeBus<RoomChange>();
+  const changes = {
+    publish: (change: RoomChange) => Promise.resolve(bus.publish(change)),
+    subscribe: bus.subscribe,
+  };
   let reads = 0;
   let paired = true;
   let release: (() => void) | undefined;
