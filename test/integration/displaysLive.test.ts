@@ -93,6 +93,8 @@ beforeAll(async () => {
   otherRoomId = await buildRoom(db.knex, { floorId });
   await db.knex('rooms').where({ id: roomId }).update({ exchange_state: 'verified' });
   t = createTestApp(db.knex, {
+    // 25 s in production; short here so that the keep-alive shows within a test.
+    displays: { heartbeatMs: 200 },
     sync: {
       runtime: {
         scheduler: { debounceMs: 50, safetyIntervalMs: 60_000, maxBackoffMs: 1000 },
@@ -184,6 +186,13 @@ describe('the display push stream', () => {
     expect(anonymous.status).toBe(401);
     await anonymous.body?.cancel();
   }, 30_000);
+
+  it('keeps an idle stream open with a keepalive comment', async () => {
+    const mine = await stream(token);
+    await mine.next(() => true);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(mine.comments).toContain('keepalive');
+  });
 
   it('ends a revoked display’s stream within 1 s; then the stream answers 401', async () => {
     const mine = await stream(token);
