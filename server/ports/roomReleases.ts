@@ -46,6 +46,10 @@ export interface ReleasedMeeting {
 }
 
 export interface RoomReleaseRepository {
+  /** The room's mailbox; null when it is not connected to Exchange. */
+  roomEmail(roomId: string): Promise<string | null>;
+  /** One pending or confirmed booking of the room. */
+  booking(roomId: string, bookingId: string): Promise<ReleasableBooking | undefined>;
   /** Pending and confirmed bookings of the room overlapping the window. */
   candidates(roomId: string, window: Interval): Promise<ReleasableBooking[]>;
   /**

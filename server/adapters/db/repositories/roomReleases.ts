@@ -42,16 +42,27 @@ const toCandidate = (row: CandidateRow): ReleasableBooking => ({
   originalStart: row.original_start ? new Date(row.original_start) : null,
 });
 
+const CANDIDATE_SELECT = `SELECT id, room_id, lower(during) AS start, upper(during) AS "end", created_at, source,
+    status, subject, organizer_name, organizer_email, is_private, ews_item_id, clean_global_object_id, is_occurrence,
+    original_start
+  FROM bookings WHERE room_id = ? AND status IN ('pending', 'confirmed')`;
+
 export function createRoomReleaseRepository(db: Knex): RoomReleaseRepository {
   return {
+    async roomEmail(roomId) {
+      const row = await db('rooms')
+        .where({ id: roomId })
+        .first<{ exchange_email: string | null } | undefined>('exchange_email');
+      return row?.exchange_email ?? null;
+    },
+    async booking(roomId, bookingId) {
+      const rows = await db.raw<{ rows: CandidateRow[] }>(`${CANDIDATE_SELECT} AND id = ?`, [roomId, bookingId]);
+      const row = rows.rows[0];
+      return row ? toCandidate(row) : undefined;
+    },
     async candidates(roomId, window) {
       const rows = await db.raw<{ rows: CandidateRow[] }>(
-        `SELECT id, room_id, lower(during) AS start, upper(during) AS "end", created_at, source, status, subject,
-                organizer_name, organizer_email, is_private, ews_item_id, clean_global_object_id, is_occurrence,
-                original_start
-           FROM bookings
-          WHERE room_id = ? AND status IN ('pending', 'confirmed') AND during && ${RANGE}
-          ORDER BY lower(during)`,
+        `${CANDIDATE_SELECT} AND during && ${RANGE} ORDER BY lower(during)`,
         [roomId, new Date(window.start), new Date(window.end)],
       );
       return rows.rows.map(toCandidate);
