@@ -46,3 +46,13 @@ describe('book now', () => {
     expect(nextFreeAt(NOW, busy)).toBe(at('2026-05-04T09:30:00Z'));
   });
 });
+
+describe('book now near midnight in an always-open building', () => {
+  it('books across midnight, but "until next" stops at the end of the day', () => {
+    const late = { now: at('2026-05-04T21:50:00Z'), timeZone: ZONE, openingHours: {}, busy: [] };
+    expect(bookNowOptionsNow(ALL, late)).toEqual([15, 30, 60, 'until-next']);
+    expect(bookNowSlot('until-next', late)?.end).toBe(at('2026-05-04T22:00:00Z'));
+    expect(bookNowSlot(60, { ...late, now: at('2026-05-04T21:57:00Z') })?.end).toBe(at('2026-05-04T22:57:00Z'));
+    expect(bookNowOptionsNow(ALL, { ...late, now: at('2026-05-04T21:57:00Z') })).toEqual([15, 30, 60]);
+  });
+});
