@@ -45,8 +45,8 @@ export function bookNowSlot(choice: BookNowMinutes, ctx: BookNowContext): Interv
   const bound = bookNowLimit(ctx);
   if (!bound) return undefined;
   if (choice === 'until-next') {
-    return bound.limit - ctx.now >= UNTIL_NEXT_MIN_MINUTES * MINUTE
-      ? { start: bound.start, end: bound.limit }
+    return bound.untilNext - ctx.now >= UNTIL_NEXT_MIN_MINUTES * MINUTE
+      ? { start: bound.start, end: bound.untilNext }
       : undefined;
   }
   const end = bound.start + choice * MINUTE;
