@@ -57,7 +57,7 @@ export async function startDisplayWorld(options: { attendantDelayMs?: number } =
   const composeOptions = {
     knex: db.knex,
     config: TEST_APP_CONFIG,
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: process.env.DISPLAY_TEST_LOG ?? 'silent' }),
     passwordCost: TEST_SCRYPT_COST,
     secrets: createSecretBox(randomBytes(32)),
     exchange: {},
