@@ -15,6 +15,7 @@ import {
   type DisplayWorld,
 } from './displayActionsHarness';
 
+// The harness opens the database with createTestDatabase (test/support/testDatabase): both engines run these.
 /**
  * Book now, extend and end early at a room display, against the simulated Exchange with the sync
  * running: every action is checked in Exchange (the room's calendar, the organizer's item).

@@ -13,6 +13,7 @@ import {
   type DisplayWorld,
 } from './displayActionsHarness';
 
+// The harness opens the database with createTestDatabase (test/support/testDatabase): both engines run these.
 /**
  * Releasing meetings nobody checked in to, with a clock the test moves, against the simulated
  * Exchange: the room declines its copy, the organizer's item shows the decline, the organizer is
