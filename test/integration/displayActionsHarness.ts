@@ -162,3 +162,27 @@ export function calendarView(world: DisplayWorld, mailbox: string, span: { start
     })
     .items.filter((i) => !i.isCancelled);
 }
+
+/** The room's calendar read over EWS (FindItem CalendarView, impersonating the room), as Outlook would see it. */
+export async function roomCalendarOverEws(
+  world: DisplayWorld,
+  room: string,
+  span: { start: number; end: number },
+): Promise<{ start: number; end: number }[]> {
+  const service = impersonating(
+    ewsService(world.sim.url, 'NORTHWIND\\svc-roomserve', PASSWORD, 'basic', world.sim.control.caCertPem),
+    room,
+  );
+  const found = await service.FindAppointments(
+    ews.WellKnownFolderName.Calendar,
+    new ews.CalendarView(at(new Date(span.start).toISOString()), at(new Date(span.end).toISOString())),
+  );
+  return found.Items.map((a) => ({ start: a.Start.TotalMilliSeconds, end: a.End.TotalMilliSeconds }));
+}
+
+/** The room's busy times over EWS (GetUserAvailability), as Outlook's scheduling assistant sees them. */
+export async function roomBusyOverEws(world: DisplayWorld, room: string, span: { start: number; end: number }) {
+  const writer = await world.features.services.exchange.meetingWriter();
+  if (!writer) throw new Error('no Exchange connection');
+  return writer.freeBusy(room, { start: new Date(span.start), end: new Date(span.end) });
+}

@@ -9,6 +9,7 @@ import {
   ELBE,
   EMMA,
   emmaBooks,
+  roomCalendarOverEws,
   SERVICE_ACCOUNT,
   startDisplayWorld,
   until,
@@ -74,6 +75,9 @@ describe('book now, extend and end early at a display', () => {
     expect(copies[0]?.start).toBe(bookedFrom);
     expect(copies[0]?.end).toBe(bookedFrom + 30 * MINUTE);
     expect(copies[0]?.organizer.emailAddress.toLowerCase()).toBe(SERVICE_ACCOUNT);
+    expect(await roomCalendarOverEws(world, ELBE, { start: bookedFrom, end: bookedFrom + 30 * MINUTE })).toEqual([
+      { start: bookedFrom, end: bookedFrom + 30 * MINUTE },
+    ]);
     const rows = await facts('book-now');
     expect(rows).toHaveLength(1);
     expect(rows[0]?.booking_id).not.toBeNull();
@@ -106,6 +110,7 @@ describe('book now, extend and end early at a display', () => {
     const organizer = calendarItems(world, SERVICE_ACCOUNT, { start: bookedFrom, end }).filter((i) => i.isOrganizer);
     expect(organizer.map((i) => i.end)).toEqual([end]);
     await until('the room to accept the extension', () => roomCopies({ start: bookedFrom, end })[0]?.end === end);
+    expect(await roomCalendarOverEws(world, ELBE, { start: bookedFrom, end })).toEqual([{ start: bookedFrom, end }]);
     // The same request again changes nothing more.
     expect((await displayCall(world, 'extend', { minutes: 15, requestId: extendId })).status).toBe(200);
     expect(calendarItems(world, SERVICE_ACCOUNT, { start: bookedFrom, end: end + MINUTE })[0]?.end).toBe(end);
@@ -133,6 +138,9 @@ describe('book now, extend and end early at a display', () => {
       'the room’s copy to be shortened',
       () => roomCopies({ start: Date.now() + MINUTE, end: bookedFrom + 45 * MINUTE }).length === 0,
     );
+    const overEws = await roomCalendarOverEws(world, ELBE, { start: bookedFrom, end: bookedFrom + 45 * MINUTE });
+    expect(overEws).toHaveLength(1);
+    expect(overEws[0]?.end).toBeLessThanOrEqual(Date.now() + MINUTE);
     expect(await facts('end')).toHaveLength(1);
   });
 });
@@ -154,6 +162,7 @@ describe('ending a meeting somebody else organized', () => {
     expect(res.status).toBe(200);
     expect((res.body as ActionResult).state.current).toBeNull();
     expect(roomCopies({ start, end: start + 60 * MINUTE })).toHaveLength(0);
+    expect(await roomCalendarOverEws(world, ELBE, { start, end: start + 60 * MINUTE })).toEqual([]);
     const emmaCopy = calendarItems(world, EMMA, { start, end: start + 60 * MINUTE }).find(
       (i) => i.subject === 'Emma’s review',
     );

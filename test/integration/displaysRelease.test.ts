@@ -8,6 +8,7 @@ import {
   ELBE,
   EMMA,
   emmaBooks,
+  roomBusyOverEws,
   startDisplayWorld,
   until,
   type DisplayWorld,
@@ -65,12 +66,14 @@ describe('releasing a meeting nobody came to', () => {
     const start = hourAhead(0, 8);
     await emmaBooks(world, ELBE, { start, end: start + HOUR }, 'Ghost meeting');
     await synced(start);
+    expect(await roomBusyOverEws(world, ELBE, { start, end: start + HOUR })).toHaveLength(1);
     world.clock.set(new Date(start + 9 * MINUTE));
     expect(await runJob()).toEqual({ released: 0, seriesDeclined: 0 });
     world.clock.set(new Date(start + 10 * MINUTE));
     expect(await runJob()).toEqual({ released: 1, seriesDeclined: 0 });
     // Exchange: the room's calendar is free and the organizer's item shows the room declined.
     expect(calendarItems(world, ELBE, { start, end: start + HOUR })).toHaveLength(0);
+    expect(await roomBusyOverEws(world, ELBE, { start, end: start + HOUR })).toEqual([]);
     const emmaCopy = calendarItems(world, EMMA, { start, end: start + HOUR }).find(
       (i) => i.subject === 'Ghost meeting',
     );
