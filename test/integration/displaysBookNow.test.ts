@@ -175,9 +175,20 @@ describe('ending a meeting somebody else organized', () => {
 });
 
 describe('when Exchange cannot be reached', () => {
-  it('book now answers 503 in words and keeps nothing', async () => {
+  it('book now answers 503 in words and keeps nothing; so do end early and extend', async () => {
     world.clock.set(new Date(Date.now() + 6 * 3_600_000));
+    const booked = await displayCall(world, 'book-now', { minutes: 30, requestId: randomUUID() });
+    expect(booked.status).toBe(200);
+    const bookNowFacts = (await facts('book-now')).length;
+    const endFacts = (await facts('end')).length;
     await world.sim.close();
+    const ended = await displayCall(world, 'end', { requestId: randomUUID() });
+    expect(ended.status).toBe(503);
+    expect((ended.body as { error: { message: string } }).error.message).toMatch(/Exchange cannot be reached/);
+    expect(await facts('end')).toHaveLength(endFacts);
+    expect((await displayCall(world, 'extend', { minutes: 15, requestId: randomUUID() })).status).toBe(503);
+    expect((await stateNow()).state).toBe('busy');
+    world.clock.set(new Date(world.clock.now().getTime() + 3_600_000));
     const before = await world.db
       .knex('bookings')
       .where({ source: 'display' })
@@ -191,6 +202,6 @@ describe('when Exchange cannot be reached', () => {
       .whereIn('status', ['pending', 'confirmed'])
       .count<{ count: string }[]>('* as count');
     expect(Number(after[0]?.count)).toBeLessThanOrEqual(Number(before[0]?.count));
-    expect(await facts('book-now')).toHaveLength(1);
-  }, 60_000);
+    expect(await facts('book-now')).toHaveLength(bookNowFacts);
+  }, 90_000);
 });
