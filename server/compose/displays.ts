@@ -5,7 +5,6 @@ import { createRoomSearchRepository } from '../adapters/db/repositories/roomSear
 import { DEFAULT_PAIR_RATE_LIMIT, type PairRateLimitSettings } from '../http/middleware/pairRateLimit';
 import type { RoomChanges } from '../ports/roomChanges';
 import {
-  createDisplayActionsService,
   createDisplayLiveService,
   createDisplayPinService,
   createDisplayPairingService,
@@ -18,6 +17,9 @@ import {
   type DisplaySettingsService,
   type DisplayStateService,
 } from '../services/displays';
+import { composeDisplayActions, type DisplayActionsWiring } from './displayActions';
+import { createRoomReleaseRepository } from '../adapters/db/repositories/roomReleases';
+import type { RoomReleaseService } from '../services/displays/release';
 import { publishingActions, publishingRevocations, publishingSettings } from './displaysLive';
 import type { Infrastructure } from './infrastructure';
 
@@ -28,6 +30,8 @@ export interface DisplaysFeature {
   readonly settings: DisplaySettingsService;
   readonly actions: DisplayActionsService;
   readonly pairRateLimit: PairRateLimitSettings;
+  /** Releases meetings nobody checked in to; main runs it every minute. */
+  readonly release: RoomReleaseService;
   /** The push stream (GET /api/display/events) and the PIN (display-live). */
   readonly live: DisplayLiveService;
   readonly pins: DisplayPinService;
@@ -40,6 +44,8 @@ export interface DisplaysSettings {
   readonly publicUrl: string;
   /** Default: 5 wrong codes per address a minute. */
   readonly pairRateLimit?: PairRateLimitSettings | undefined;
+  /** How long "book now" waits for the room's attendant before answering pending (default 5 s). */
+  readonly confirmWaitMs?: number | undefined;
   /** The stream's keep-alive comment interval (default 25 s). */
   readonly heartbeatMs?: number | undefined;
 }
@@ -47,6 +53,7 @@ export interface DisplaysSettings {
 export interface DisplaysFeatureDeps {
   readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock' | 'secrets' | 'logger'>;
   readonly settings: DisplaysSettings;
+  readonly actionsWiring: DisplayActionsWiring;
   /** What the streams follow; the sync and Roomserve bookings publish to the same one. */
   readonly roomChanges: RoomChanges;
 }
@@ -76,7 +83,16 @@ export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
     clock,
     settingsFor: (roomId) => settings.settingsFor(roomId),
     checkedIn: (bookingIds) => actions.checkedIn(bookingIds),
+    releasedIn: (roomId, window) => createRoomReleaseRepository(knex).releasedIn(roomId, window),
     pinRequired: (displayId) => pins.required(displayId),
+  });
+  const acting = composeDisplayActions({
+    infrastructure: deps.infrastructure,
+    wiring: deps.actionsWiring,
+    actions,
+    rooms,
+    state,
+    settings,
   });
   return {
     pairing: publishingRevocations(
@@ -90,7 +106,8 @@ export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
     ),
     state,
     settings,
-    actions: createDisplayActionsService({ actions, state }),
+    actions: acting.actions,
+    release: acting.release,
     pairRateLimit: deps.settings.pairRateLimit ?? DEFAULT_PAIR_RATE_LIMIT,
     live: createDisplayLiveService({
       changes: roomChanges,
