@@ -12,7 +12,7 @@ import {
   type DisplaySettingsService,
   type DisplayStateService,
 } from '../services/displays';
-import { composeDisplayActions, type DisplayActionsWiring } from './displayActions';
+import { bookNowRules, composeDisplayActions, type DisplayActionsWiring } from './displayActions';
 import { createRoomReleaseRepository } from '../adapters/db/repositories/roomReleases';
 import type { RoomReleaseService } from '../services/displays/release';
 import type { Infrastructure } from './infrastructure';
@@ -59,6 +59,7 @@ export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
     settingsFor: (roomId) => settings.settingsFor(roomId),
     checkedIn: (bookingIds) => actions.checkedIn(bookingIds),
     releasedIn: (roomId, window) => createRoomReleaseRepository(knex).releasedIn(roomId, window),
+    bookNowRules: bookNowRules(knex, clock),
   });
   const acting = composeDisplayActions({
     infrastructure: deps.infrastructure,

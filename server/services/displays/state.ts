@@ -20,6 +20,8 @@ export interface DisplayStateDeps {
   readonly checkedIn: (bookingIds: readonly string[]) => Promise<Set<string>>;
   /** The room's released meetings in a window (kept on the timeline, greyed). */
   readonly releasedIn: (roomId: string, window: Interval) => Promise<ReleasedMeeting[]>;
+  /** The room's booking rules as a test of a book-now slot (none: every slot passes). */
+  readonly bookNowRules?: (roomId: string) => Promise<(slot: Interval) => boolean>;
 }
 
 /** What the state and the actions are computed from, read at one instant. */
@@ -152,7 +154,11 @@ export function createDisplayStateService(deps: DisplayStateDeps): DisplayStateS
         },
         ...state,
         nearestFree: isTaken(state.state, state.current) ? await nearestFree(room, now) : [],
-        bookNowOptions: bookNowOptionsNow(settings.bookNowOptions, bookNowContext(snap)),
+        bookNowOptions: bookNowOptionsNow(
+          settings.bookNowOptions,
+          bookNowContext(snap),
+          deps.bookNowRules ? await deps.bookNowRules(room.id) : undefined,
+        ),
         checkInRequired: settings.checkIn.required,
         // The PIN is display-live's part (contract section 3); until it is merged no display has one.
         pinRequired: false,
