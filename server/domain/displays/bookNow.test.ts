@@ -56,3 +56,11 @@ describe('book now near midnight in an always-open building', () => {
     expect(bookNowOptionsNow(ALL, { ...late, now: at('2026-05-04T21:57:00Z') })).toEqual([15, 30, 60]);
   });
 });
+
+describe("book now within the room's rules", () => {
+  it('offers only the choices the rules allow', () => {
+    const upTo30 = (slot: { start: number; end: number }): boolean => slot.end - slot.start <= 30 * 60_000;
+    expect(bookNowOptionsNow(ALL, ctx([]), upTo30)).toEqual([15, 30]);
+    expect(bookNowOptionsNow(ALL, ctx([]), () => false)).toEqual([]);
+  });
+});

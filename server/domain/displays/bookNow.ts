@@ -53,9 +53,19 @@ export function bookNowSlot(choice: BookNowMinutes, ctx: BookNowContext): Interv
   return end <= bound.limit ? { start: bound.start, end } : undefined;
 }
 
-/** The offered choices that fit right now, in the order the settings list them. */
-export function bookNowOptionsNow(offered: readonly BookNowMinutes[], ctx: BookNowContext): BookNowMinutes[] {
-  return offered.filter((choice) => bookNowSlot(choice, ctx) !== undefined);
+/**
+ * The offered choices that fit right now, in the order the settings list them; `allows` is the
+ * room's booking rules (longest booking, read-only, ...), so the display offers only what books.
+ */
+export function bookNowOptionsNow(
+  offered: readonly BookNowMinutes[],
+  ctx: BookNowContext,
+  allows: (slot: Interval) => boolean = () => true,
+): BookNowMinutes[] {
+  return offered.filter((choice) => {
+    const slot = bookNowSlot(choice, ctx);
+    return slot !== undefined && allows(slot);
+  });
 }
 
 /** The first free moment from `now` (the end of the meeting holding the room, chained); for a 409's details. */
