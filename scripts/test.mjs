@@ -51,9 +51,14 @@ const contains = (marker) => (file) => readFileSync(file, 'utf8').includes(marke
 const dbFiles = allFiles.filter(contains('testDatabase'));
 const zoneFiles = allFiles.filter(contains('@timezone-sensitive'));
 
+/** Options jest reads only at the top of a configuration, never from a project. */
+const GLOBAL_OPTIONS = ['testTimeout', 'bail', 'collectCoverage', 'coverageReporters', 'maxWorkers', 'reporters'];
+const globalOptions = Object.fromEntries(Object.entries(baseConfig).filter(([key]) => GLOBAL_OPTIONS.includes(key)));
+
 /** One jest project per pass: the shared configuration, these files, this engine and time zone. */
 function project(pass) {
-  const { testMatch: _everyTestFile, ...shared } = baseConfig;
+  const projectOptions = Object.entries(baseConfig).filter(([key]) => !GLOBAL_OPTIONS.includes(key));
+  const { testMatch: _everyTestFile, ...shared } = Object.fromEntries(projectOptions);
   return {
     ...shared,
     rootDir: root,
@@ -77,6 +82,7 @@ function runPasses(passes) {
   const configFile = path.join(outDir, 'jest.passes.config.cjs');
   const countsFile = path.join(outDir, 'passes.json');
   const config = {
+    ...globalOptions,
     rootDir: root,
     testSequencer: path.join(root, 'test', 'support', 'longestFirst.cjs'),
     reporters: ['default', [path.join(root, 'test', 'support', 'passReporter.cjs'), { outputFile: countsFile }]],
