@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * The README's test command. Runs jest in passes and sums them into one closing line:
+ * The README's test command. Runs jest once, with one project per pass (sharing the two workers),
+ * prints a line per pass and one closing line with the sums:
  *   1. every test, database tests on the embedded engine (PGlite), TZ=UTC;
  *   2. when DATABASE_URL is set, every database test again on PostgreSQL;
  *   3. time-sensitive tests (marked `@timezone-sensitive`) again under TZ=Europe/Berlin.
