@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 /**
- * The README's test command. Runs jest in passes and sums them into one closing line:
+ * The README's test command. Runs jest once, with one project per pass (sharing the two workers),
+ * prints a line per pass and one closing line with the sums:
  *   1. every test, database tests on the embedded engine (PGlite), TZ=UTC;
  *   2. when DATABASE_URL is set, every database test again on PostgreSQL;
  *   3. time-sensitive tests (marked `@timezone-sensitive`) again under TZ=Europe/Berlin.
  * Extra arguments are passed to jest as path filters, e.g. `npm test -- server/domain`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -16,6 +19,7 @@ const filters = process.argv.slice(2);
 const jestBin = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const outDir = mkdtempSync(path.join(tmpdir(), 'roomserve-test-'));
 const SECOND_ZONE = 'Europe/Berlin';
+const baseConfig = createRequire(import.meta.url)(path.join(root, 'jest.config.js'));
 // PGlite loads Node built-ins with dynamic import(), which jest's VM only allows with this flag.
 const NODE_OPTIONS = [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--disable-warning=ExperimentalWarning']
   .filter(Boolean)
@@ -48,44 +52,74 @@ const contains = (marker) => (file) => readFileSync(file, 'utf8').includes(marke
 const dbFiles = allFiles.filter(contains('testDatabase'));
 const zoneFiles = allFiles.filter(contains('@timezone-sensitive'));
 
-function runPass(name, files, env) {
-  if (files.length === 0) return { name, passed: 0, failed: 0, skipped: 0, ok: true, ran: false };
-  const outputFile = path.join(outDir, `${name.replace(/\W+/g, '-')}.json`);
-  const args = [jestBin, '--json', `--outputFile=${outputFile}`, '--maxWorkers=2', '--runTestsByPath', ...files];
-  if (process.env.CI) args.splice(1, 0, '--ci');
-  console.log(`\n=== test pass: ${name} (${files.length} files) ===`);
-  const res = spawnSync(process.execPath, args, {
-    stdio: 'inherit',
-    cwd: root,
-    env: { ...process.env, NODE_OPTIONS, ...env },
-  });
-  let report;
-  try {
-    report = JSON.parse(readFileSync(outputFile, 'utf8'));
-  } catch {
-    report = undefined;
-  }
-  if (!report) return { name, passed: 0, failed: 1, skipped: 0, ok: false, ran: true };
-  const brokenSuites = report.testResults.filter(
-    (s) => s.status === 'failed' && s.assertionResults.length === 0,
-  ).length;
+/** Options jest reads only at the top of a configuration, never from a project. */
+const GLOBAL_OPTIONS = ['testTimeout', 'bail', 'collectCoverage', 'coverageReporters', 'maxWorkers', 'reporters'];
+const globalOptions = Object.fromEntries(Object.entries(baseConfig).filter(([key]) => GLOBAL_OPTIONS.includes(key)));
+
+/** One jest project per pass: the shared configuration, these files, this engine and time zone. */
+function project(pass) {
+  const projectOptions = Object.entries(baseConfig).filter(([key]) => !GLOBAL_OPTIONS.includes(key));
+  const { testMatch: _everyTestFile, ...shared } = Object.fromEntries(projectOptions);
   return {
-    name,
-    passed: report.numPassedTests,
-    failed: report.numFailedTests + brokenSuites,
-    skipped: report.numPendingTests + report.numTodoTests,
-    ok: res.status === 0 && report.success,
-    ran: true,
+    ...shared,
+    rootDir: root,
+    displayName: pass.name,
+    // Stable across runs (the config file's path is not): jest keeps each project's file durations
+    // under its id and runs the longest files first next time.
+    id: createHash('sha1').update(root).update(pass.name).digest('hex').slice(0, 32),
+    testRegex: pass.files.map((file) => `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+    globals: { ...shared.globals, roomservePass: pass.env },
   };
 }
 
-const passes = [runPass('pglite', allFiles, { TZ: 'UTC', TEST_DB: 'pglite' })];
-if (process.env.DATABASE_URL) passes.push(runPass('postgres', dbFiles, { TZ: 'UTC', TEST_DB: 'postgres' }));
-passes.push(runPass(`tz-${SECOND_ZONE}`, zoneFiles, { TZ: SECOND_ZONE, TEST_DB: 'pglite' }));
+/**
+ * The passes run as projects of one jest run rather than one after another: the two workers stay
+ * busy to the end of the last file instead of idling at the end of each pass while one long file
+ * finishes, and jest starts once.
+ */
+function runPasses(passes) {
+  const live = passes.filter((p) => p.files.length > 0);
+  if (live.length === 0) return [];
+  const configFile = path.join(outDir, 'jest.passes.config.cjs');
+  const countsFile = path.join(outDir, 'passes.json');
+  const config = {
+    ...globalOptions,
+    rootDir: root,
+    testSequencer: path.join(root, 'test', 'support', 'longestFirst.cjs'),
+    reporters: ['default', [path.join(root, 'test', 'support', 'passReporter.cjs'), { outputFile: countsFile }]],
+    projects: live.map(project),
+  };
+  writeFileSync(configFile, `module.exports = ${JSON.stringify(config, null, 2)};\n`);
+  const args = [jestBin, `--config=${configFile}`, '--maxWorkers=2', '--runTestsByPath', ...new Set(allFiles)];
+  if (process.env.CI) args.splice(1, 0, '--ci');
+  for (const p of live) console.log(`=== test pass: ${p.name} (${p.files.length} files) ===`);
+  const res = spawnSync(process.execPath, args, {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS, TZ: 'UTC' },
+  });
+  let counts;
+  try {
+    counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+  } catch {
+    counts = {};
+  }
+  return live.map((p) => {
+    const c = counts[p.name];
+    if (!c) return { name: p.name, passed: 0, failed: 1, skipped: 0, ok: false };
+    return { name: p.name, ...c, ok: res.status === 0 };
+  });
+}
+
+const passes = runPasses([
+  { name: 'pglite', files: allFiles, env: { TZ: 'UTC', TEST_DB: 'pglite' } },
+  ...(process.env.DATABASE_URL ? [{ name: 'postgres', files: dbFiles, env: { TZ: 'UTC', TEST_DB: 'postgres' } }] : []),
+  { name: `tz-${SECOND_ZONE}`, files: zoneFiles, env: { TZ: SECOND_ZONE, TEST_DB: 'pglite' } },
+]);
 
 console.log('');
 for (const p of passes) {
-  if (p.ran) console.log(`pass ${p.name}: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
+  console.log(`pass ${p.name}: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
 }
 const sum = (k) => passes.reduce((n, p) => n + p[k], 0);
 const skipped = sum('skipped');
