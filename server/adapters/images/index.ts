@@ -9,7 +9,7 @@ export function createImageSanitizer(): ImageSanitizer {
     async sanitize(content, contentType) {
       if (contentType !== 'image/svg+xml') return reencodeRaster(content, contentType);
       const text = new TextDecoder('utf-8', { fatal: false }).decode(content);
-      const clean = sanitizeSvg(text);
+      const clean = await sanitizeSvg(text);
       return clean === undefined ? undefined : Buffer.from(clean, 'utf8');
     },
   };

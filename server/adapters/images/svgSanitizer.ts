@@ -1,5 +1,5 @@
-import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { JSDOM } from 'jsdom';
+import type { DOMPurify } from 'dompurify';
+import type { JSDOM } from 'jsdom';
 import {
   isSafeSvgAttribute,
   isSameDocumentReference,
@@ -19,8 +19,13 @@ interface Purifier {
   readonly purify: DOMPurify;
 }
 
-function createPurifier(): Purifier {
-  const { window } = new JSDOM('');
+/**
+ * jsdom is loaded on the first SVG upload, not at start-up: it costs a fifth of a second to import,
+ * which every process (and every test file that builds the app) would otherwise pay for nothing.
+ */
+async function createPurifier(): Promise<Purifier> {
+  const [{ JSDOM: Dom }, { default: createDOMPurify }] = await Promise.all([import('jsdom'), import('dompurify')]);
+  const { window } = new Dom('');
   const purify = createDOMPurify(window);
   // DOMPurify lets http(s) links and any url() through; our rule is stricter: nothing outside the image.
   purify.addHook('uponSanitizeAttribute', (_node, data) => {
@@ -60,11 +65,11 @@ function normalise(root: Element, window: Window): void {
 }
 
 /** The sanitised SVG document's text, or undefined when the text is not a well-formed SVG document. */
-export function createSvgSanitizer(): (text: string) => string | undefined {
-  let purifier: Purifier | undefined;
-  return (text) => {
+export function createSvgSanitizer(): (text: string) => Promise<string | undefined> {
+  let purifier: Promise<Purifier> | undefined;
+  return async (text) => {
     purifier ??= createPurifier();
-    const { window, purify } = purifier;
+    const { window, purify } = await purifier;
     const document = new window.DOMParser().parseFromString(text, 'image/svg+xml');
     const root = document.documentElement;
     if (root.localName !== 'svg' || root.namespaceURI !== SVG_NAMESPACE) return undefined;
