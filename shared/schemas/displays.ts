@@ -63,6 +63,8 @@ export const pairResponseSchema = z
 export const displayStateWordSchema = z.enum(['free', 'starting-soon', 'busy', 'awaiting-check-in', 'ending-soon']);
 export type DisplayStateWord = z.infer<typeof displayStateWordSchema>;
 
+export const bookNowMinutesSchema = z.union([z.literal(15), z.literal(30), z.literal(60), z.literal('until-next')]);
+
 export const displayMeetingSchema = z.object({
   start: instantSchema,
   end: instantSchema,
@@ -72,6 +74,7 @@ export const displayMeetingSchema = z.object({
   organizer: z.string().nullable(),
   status: z.enum(['pending', 'confirmed']),
   checkedIn: z.boolean(),
+  released: z.boolean(),
 });
 export type DisplayMeeting = z.infer<typeof displayMeetingSchema>;
 
@@ -105,6 +108,12 @@ export const displayStateSchema = z
     today: z.array(displayMeetingSchema),
     /** When busy: rooms free for the next 30 minutes, same floor first, then the same building. */
     nearestFree: z.array(nearbyFreeRoomSchema),
+    /** The "book now" choices that fit right now (before the next meeting and closing time); empty when the room is taken. */
+    bookNowOptions: z.array(bookNowMinutesSchema),
+    /** Whether this room needs a check-in (the effective setting). */
+    checkInRequired: z.boolean(),
+    /** Actions on this display need the PIN (header X-Display-Pin). */
+    pinRequired: z.boolean(),
   })
   .meta({ id: 'DisplayState' });
 export type DisplayState = z.infer<typeof displayStateSchema>;
@@ -114,7 +123,7 @@ const requestIdSchema = uuidSchema.meta({ description: 'Client-chosen id; a repe
 
 export const bookNowSchema = z
   .object({
-    minutes: z.union([z.literal(15), z.literal(30), z.literal(60), z.literal('until-next')]),
+    minutes: bookNowMinutesSchema,
     requestId: requestIdSchema,
   })
   .strict();
