@@ -3,8 +3,7 @@ import { useEffect, useState } from 'react';
 /** Keeps the screen on (Screen Wake Lock API); the lock is lost when the page is hidden, so re-take it. */
 export function useWakeLock(): void {
   useEffect(() => {
-    const wakeLock = (navigator as Navigator & { wakeLock?: { request(type: 'screen'): Promise<unknown> } })
-      .wakeLock;
+    const wakeLock = (navigator as Navigator & { wakeLock?: { request(type: 'screen'): Promise<unknown> } }).wakeLock;
     if (!wakeLock) return undefined;
     const take = (): void => {
       if (document.visibilityState !== 'visible') return;

@@ -134,12 +134,13 @@ export class DisplayApi {
       const parsed = displayStateSchema.safeParse(JSON.parse(event.data) as unknown);
       if (parsed.success) onState(parsed.data);
     }, onAlive);
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) return;
-        parser.push(value);
+        parser.push(decoder.decode(value, { stream: true }));
       }
     } finally {
       reader.releaseLock();

@@ -29,14 +29,16 @@ export function actionProblem(error: unknown, timeZone: string): ActionProblem {
   if (!isApiError(error)) return plain(words.errors.generic);
   if (error.code === 'network_error') return plain(words.errors.unreachable);
   // The PIN codes are display-live's (contract section 3); any other 403 on an action also means "PIN".
-  if (error.status === 403) return plain(String(error.code) === 'display_pin_wrong' ? words.pin.wrong : words.pin.required, true);
+  if (error.status === 403)
+    return plain(String(error.code) === 'display_pin_wrong' ? words.pin.wrong : words.pin.required, true);
   if (error.status === 429) return plain(words.pin.tooMany);
   if (error.status === 503 || error.code === 'unavailable') return plain(words.errors.unavailable);
   if (error.status === 409) {
     const details = conflictDetails.safeParse(error.details);
     const nextFree = details.success ? (details.data.nextFreeAt ?? details.data.nextFree) : null;
     const nearby = details.success ? (details.data.nearestFree ?? []) : [];
-    const at = nextFree && !Number.isNaN(Date.parse(nextFree)) ? words.errors.nextFree(clockTime(nextFree, timeZone)) : '';
+    const at =
+      nextFree && !Number.isNaN(Date.parse(nextFree)) ? words.errors.nextFree(clockTime(nextFree, timeZone)) : '';
     return {
       message: [error.message || words.errors.conflict, at].filter(Boolean).join(' '),
       nearby: nearby.map((room) => ({ name: room.name, where: room.floorName ?? room.buildingName ?? '' })),

@@ -1,5 +1,5 @@
 import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { DisplayState } from '../../../shared/schemas/displays';
 import type { ClockView } from '../model/clockState';
 import { actionProblem, type ActionProblem } from '../model/actionError';
@@ -25,12 +25,15 @@ const useStyles = makeStyles({
   nearby: { margin: 0, paddingInlineStart: '3vmin', fontSize: '2.6vmin' },
 });
 
+type ActionKind = DisplayAction['kind'];
+/** The PIN typed for this one action (null without one): the next person at the door types it again. */
+type Pin = string | null;
 type Step =
   | { readonly kind: 'idle' }
-  | { readonly kind: 'pin'; readonly then: 'book-now' | 'check-in' | 'end' | 'extend'; readonly problem: string | null }
-  | { readonly kind: 'choose-book' }
-  | { readonly kind: 'confirm-end' }
-  | { readonly kind: 'choose-extend' }
+  | { readonly kind: 'pin'; readonly then: ActionKind; readonly problem: string | null }
+  | { readonly kind: 'choose-book'; readonly pin: Pin }
+  | { readonly kind: 'confirm-end'; readonly pin: Pin }
+  | { readonly kind: 'choose-extend'; readonly pin: Pin }
   | { readonly kind: 'sending'; readonly action: DisplayAction }
   | { readonly kind: 'done'; readonly action: DisplayAction; readonly outcome: 'pending' | 'confirmed' }
   | { readonly kind: 'failed'; readonly problem: ActionProblem; readonly action: DisplayAction };
@@ -53,56 +56,44 @@ export function ActionPanel({ state, view, online, act }: ActionPanelProps) {
   const styles = useStyles();
   const words = displayStrings.actions;
   const [step, setStep] = useState<Step>({ kind: 'idle' });
-  const pin = useRef<string | null>(null);
-  const inFlight = useRef(false);
 
   // Pending turns confirmed when the room's answer arrives with a later state.
   const currentStatus = view.current?.status ?? null;
+  const outcome =
+    step.kind === 'done' && step.outcome === 'pending' && currentStatus === 'confirmed' ? 'confirmed' : null;
+  const shownOutcome = step.kind === 'done' ? (outcome ?? step.outcome) : null;
   useEffect(() => {
-    if (step.kind === 'done' && step.outcome === 'pending' && currentStatus === 'confirmed')
-      setStep({ ...step, outcome: 'confirmed' });
-  }, [step, currentStatus]);
-  useEffect(() => {
-    if (step.kind !== 'done' || step.outcome !== 'confirmed') return undefined;
+    if (shownOutcome !== 'confirmed') return undefined;
     const timer = setTimeout(() => setStep({ kind: 'idle' }), CONFIRMED_SHOWN_MS);
     return () => clearTimeout(timer);
-  }, [step]);
+  }, [shownOutcome]);
 
-  const send = async (action: DisplayAction): Promise<void> => {
-    if (inFlight.current) return;
-    inFlight.current = true;
+  // While a request is in flight the step is 'sending': every button is disabled or gone, so a
+  // double tap cannot send twice.
+  const send = async (action: DisplayAction, pin: Pin): Promise<void> => {
     setStep({ kind: 'sending', action });
     try {
-      const result = await act(action, newRequestId(), pin.current);
+      const result = await act(action, newRequestId(), pin);
       setStep({ kind: 'done', action, outcome: result.outcome });
     } catch (error) {
       const problem = actionProblem(error, state.room.timeZone);
-      if (problem.askPin) {
-        pin.current = null;
-        setStep({ kind: 'pin', then: action.kind, problem: problem.message });
-      } else setStep({ kind: 'failed', problem, action });
-    } finally {
-      // The PIN is for this one action: the next person at the door types it again.
-      inFlight.current = false;
-      pin.current = null;
+      if (problem.askPin) setStep({ kind: 'pin', then: action.kind, problem: problem.message });
+      else setStep({ kind: 'failed', problem, action });
     }
   };
 
-  const open = (then: 'book-now' | 'check-in' | 'end' | 'extend'): void => {
-    if (state.pinRequired && !pin.current) {
+  const open = (then: ActionKind, pin: Pin): void => {
+    if (state.pinRequired && !pin) {
       setStep({ kind: 'pin', then, problem: null });
       return;
     }
-    if (then === 'check-in') void send({ kind: 'check-in' });
-    else if (then === 'book-now') setStep({ kind: 'choose-book' });
-    else if (then === 'end') setStep({ kind: 'confirm-end' });
-    else setStep({ kind: 'choose-extend' });
+    if (then === 'check-in') void send({ kind: 'check-in' }, pin);
+    else if (then === 'book-now') setStep({ kind: 'choose-book', pin });
+    else if (then === 'end') setStep({ kind: 'confirm-end', pin });
+    else setStep({ kind: 'choose-extend', pin });
   };
 
-  const cancel = (): void => {
-    pin.current = null;
-    setStep({ kind: 'idle' });
-  };
+  const cancel = (): void => setStep({ kind: 'idle' });
 
   const disabled = !online || step.kind === 'sending';
   const big = (label: string, onClick: () => void, primary = false) => (
@@ -119,19 +110,10 @@ export function ActionPanel({ state, view, online, act }: ActionPanelProps) {
   );
 
   if (step.kind === 'pin') {
-    return (
-      <PinPad
-        problem={step.problem}
-        onCancel={cancel}
-        onEnter={(entered) => {
-          pin.current = entered;
-          open(step.then);
-        }}
-      />
-    );
+    return <PinPad problem={step.problem} onCancel={cancel} onEnter={(entered) => open(step.then, entered)} />;
   }
 
-  const chooser = (prompt: string, buttons: React.ReactNode[]) => (
+  const chooser = (prompt: string, buttons: ReactNode[]) => (
     <div className={styles.root} role="group" aria-label={prompt}>
       <p className={styles.prompt}>{prompt}</p>
       <div className={styles.row}>
@@ -144,24 +126,26 @@ export function ActionPanel({ state, view, online, act }: ActionPanelProps) {
     return chooser(
       words.bookFor,
       state.bookNowOptions.map((m: BookNowMinutes) =>
-        big(words.minutes(m), () => void send({ kind: 'book-now', minutes: m }), true),
+        big(words.minutes(m), () => void send({ kind: 'book-now', minutes: m }, step.pin), true),
       ),
     );
   if (step.kind === 'choose-extend')
     return chooser(
       words.extendBy,
-      ([15, 30] as const).map((m) => big(words.minutes(m), () => void send({ kind: 'extend', minutes: m }), true)),
+      ([15, 30] as const).map((m) =>
+        big(words.minutes(m), () => void send({ kind: 'extend', minutes: m }, step.pin), true),
+      ),
     );
   if (step.kind === 'confirm-end')
-    return chooser(words.endQuestion, [big(words.confirmEnd, () => void send({ kind: 'end' }), true)]);
+    return chooser(words.endQuestion, [big(words.confirmEnd, () => void send({ kind: 'end' }, step.pin), true)]);
 
   const taken = view.taken;
-  const buttons: React.ReactNode[] = [];
-  if (view.state === 'awaiting-check-in') buttons.push(big(words.checkIn, () => open('check-in'), true));
-  if (!taken && state.bookNowOptions.length > 0) buttons.push(big(words.bookNow, () => open('book-now'), true));
+  const buttons: ReactNode[] = [];
+  if (view.state === 'awaiting-check-in') buttons.push(big(words.checkIn, () => open('check-in', null), true));
+  if (!taken && state.bookNowOptions.length > 0) buttons.push(big(words.bookNow, () => open('book-now', null), true));
   if (view.current) {
-    buttons.push(big(words.extend, () => open('extend')));
-    buttons.push(big(words.end, () => open('end')));
+    buttons.push(big(words.extend, () => open('extend', null)));
+    buttons.push(big(words.end, () => open('end', null)));
   }
 
   return (
@@ -174,7 +158,7 @@ export function ActionPanel({ state, view, online, act }: ActionPanelProps) {
         )}
         {step.kind === 'done' && (
           <p className={styles.message} role="status">
-            {step.outcome === 'pending' ? words.pending : words.confirmed[step.action.kind]}
+            {shownOutcome === 'pending' ? words.pending : words.confirmed[step.action.kind]}
           </p>
         )}
         {step.kind === 'failed' && (

@@ -34,7 +34,12 @@ const useStyles = makeStyles({
     textTransform: 'uppercase',
   },
   submit: { minHeight: '9vmin', fontSize: '4vmin', borderRadius: '1.5vmin' },
-  problem: { margin: 0, fontSize: '3.2vmin', fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1 },
+  problem: {
+    margin: 0,
+    fontSize: '3.2vmin',
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorPaletteRedForeground1,
+  },
 });
 
 export interface PairingScreenProps {

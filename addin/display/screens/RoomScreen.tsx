@@ -95,8 +95,21 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  side: { gridArea: 'side', display: 'flex', flexDirection: 'column', gap: '2vmin', minWidth: 0, minHeight: 0, overflow: 'hidden' },
-  sectionTitle: { margin: 0, fontSize: '2.8vmin', fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3 },
+  side: {
+    gridArea: 'side',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2vmin',
+    minWidth: 0,
+    minHeight: 0,
+    overflow: 'hidden',
+  },
+  sectionTitle: {
+    margin: 0,
+    fontSize: '2.8vmin',
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground3,
+  },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '1vmin' },
   item: {
     display: 'grid',
@@ -131,7 +144,8 @@ export function RoomScreen({ state, view, now, offlineSince, act }: RoomScreenPr
   const look = STATE_LOOKS[view.state];
   const time = (instant: string): string => clockTime(instant, zone);
   const until = view.current ? time(view.current.end) : view.next[0] ? time(view.next[0].start) : null;
-  const shownMeeting = view.current ?? (view.state === 'starting-soon' || view.state === 'awaiting-check-in' ? view.next[0] : undefined);
+  const shownMeeting =
+    view.current ?? (view.state === 'starting-soon' || view.state === 'awaiting-check-in' ? view.next[0] : undefined);
   const laterMeetings = view.next.filter((m) => m !== shownMeeting);
   return (
     <main className={styles.root} data-state={view.state}>

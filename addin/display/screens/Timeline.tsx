@@ -47,7 +47,8 @@ export function Timeline({ meetings, now, timeZone }: TimelineProps) {
   const styles = useStyles();
   const spans = meetings.map((m) => {
     const start = minuteOfDay(m.start, timeZone);
-    const end = Date.parse(m.end) - Date.parse(m.start) >= 86_400_000 ? 24 * 60 : minuteOfDay(m.end, timeZone) || 24 * 60;
+    const end =
+      Date.parse(m.end) - Date.parse(m.start) >= 86_400_000 ? 24 * 60 : minuteOfDay(m.end, timeZone) || 24 * 60;
     return { meeting: m, start, end: Math.max(end, start) };
   });
   const from = Math.floor(Math.min(DAY_START, ...spans.map((s) => s.start)) / 60) * 60;
