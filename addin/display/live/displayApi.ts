@@ -23,11 +23,16 @@ export interface ActionResult {
   readonly state: DisplayState;
 }
 
+/** The part of a fetch body the stream reads. */
+export interface ByteStream {
+  getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; releaseLock(): void };
+}
+
 /** Opens a streaming GET; the browser's fetch in the app, a hand-written fake in tests. */
 export type StreamFetch = (
   url: string,
   init: { headers: Record<string, string>; signal: AbortSignal },
-) => Promise<{ status: number; body: ReadableStream<Uint8Array> | null; text(): Promise<string> }>;
+) => Promise<{ status: number; body: ByteStream | null }>;
 
 export interface DisplayApiOptions {
   readonly transport?: Transport;
@@ -140,7 +145,7 @@ export class DisplayApi {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) return;
-        parser.push(decoder.decode(value, { stream: true }));
+        if (value) parser.push(decoder.decode(value, { stream: true }));
       }
     } finally {
       reader.releaseLock();

@@ -20,9 +20,10 @@ export interface LiveHandlers {
 type Api = Pick<DisplayApi, 'follow' | 'state'>;
 
 /**
- * Keeps the display current: the push stream while it works; when it fails, one poll of the
- * state, then the stream again after a minute (or, while the server cannot be reached, after a
- * growing back-off). A 401 ends it for good: authentication errors are never retried in a loop.
+ * Keeps the display current: a poll of the state, then the push stream while it works. When the
+ * stream fails the state is polled again, each minute while the stream does not work and, while
+ * the server cannot be reached, after a growing back-off. A 401 ends it for good: authentication
+ * errors are never retried in a loop.
  */
 export class LiveConnection {
   private readonly stopping = new AbortController();
@@ -49,13 +50,19 @@ export class LiveConnection {
   private async run(): Promise<void> {
     let failures = 0;
     while (!this.stopped) {
+      const polled = await this.poll();
+      if (polled === 'unauthenticated' || this.stopped) return;
+      if (polled === 'offline') {
+        failures += 1;
+        await this.sleep(backoffDelay(failures - 1));
+        continue;
+      }
+      failures = 0;
       const streamed = await this.followStream();
       if (streamed === 'unauthenticated' || this.stopped) return;
-      if (streamed === 'delivered') failures = 0;
-      const polled = await this.poll();
-      if (polled === 'unauthenticated') return;
-      failures = polled === 'ok' ? 0 : failures + 1;
-      await this.sleep(polled === 'ok' ? POLL_MS : backoffDelay(failures - 1));
+      // A stream that worked and ended (a server restart, say): ask again at once. One that never
+      // worked (a proxy that buffers, an older server): poll each minute, trying it again each time.
+      if (streamed === 'nothing') await this.sleep(POLL_MS);
     }
   }
 
