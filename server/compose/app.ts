@@ -28,6 +28,7 @@ import { composeAddin, type AddinFeature, type AddinSettings } from './addin';
 import { composeAuth } from './auth';
 import { composeBookings, type BookingsOverrides } from './bookings';
 import { composeCatering, type CateringSettings } from './catering';
+import { createSmtpMailSender } from '../adapters/mail/smtpMailSender';
 import { composeDisplays, type DisplaysFeature, type DisplaysSettings } from './displays';
 import { composeExchange, type ExchangeOverrides } from './exchange';
 import { composeHttp } from './http';
@@ -160,6 +161,19 @@ export function composeFeatures(options: ComposeOptions): Features {
       publicUrl: options.displays?.publicUrl ?? options.addin?.publicUrl ?? 'http://localhost:3000',
       pairRateLimit: options.displays?.pairRateLimit,
     },
+    actionsWiring: {
+      bookings,
+      meetingWriter: () => exchange.meetingWriter(),
+      ownedRooms: () => sync.sync.current()?.ownedRoomIds() ?? [],
+      resync: (roomId) => {
+        sync.sync
+          .current()
+          ?.syncNow(roomId)
+          .catch((err: unknown) => infrastructure.logger.warn({ err, roomId }, 'resync after a release failed'));
+      },
+      mail: options.orders?.smtp ? createSmtpMailSender(options.orders.smtp) : null,
+      confirmWaitMs: options.displays?.confirmWaitMs,
+    },
   });
   const { catalog, orders, orderFollower, outboxDispatcher } = catering;
   const { files, roomSearch } = locations;
@@ -187,17 +201,21 @@ export function composeFeatures(options: ComposeOptions): Features {
 
 /** How often pending Roomserve bookings whose request was cut short (crash, lost answer) are settled. */
 const REPAIR_SWEEP_MS = 30_000;
+/** How often rooms that require check-in release meetings nobody came to. */
+const RELEASE_ROUND_MS = 60_000;
 
 export function composeApp(options: ComposeOptions): Composition {
   const features = composeFeatures(options);
   const { services, sync } = features;
   let stopRepairSweep: (() => void) | undefined;
+  let stopReleases: (() => void) | undefined;
   return {
     app: composeHttp(features, options),
     services,
     sync: sync.sync,
     async startBackground() {
       stopRepairSweep = services.bookings.startRepairSweep(REPAIR_SWEEP_MS);
+      stopReleases = features.displays.release.start(RELEASE_ROUND_MS);
       // Rooms left unverified by an earlier run (stopped mid-retry, Exchange down then) are checked again.
       services.locations
         .reverifyRooms()
@@ -209,6 +227,7 @@ export function composeApp(options: ComposeOptions): Composition {
     async stopBackground() {
       await sync.sync.stop();
       stopRepairSweep?.();
+      stopReleases?.();
       await services.orderFollower.stop();
       await services.outboxDispatcher.stop();
       services.locations.stopVerificationRetries();

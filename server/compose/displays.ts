@@ -4,7 +4,6 @@ import { createDisplaySettingsRepository } from '../adapters/db/repositories/dis
 import { createRoomSearchRepository } from '../adapters/db/repositories/roomSearch';
 import { DEFAULT_PAIR_RATE_LIMIT, type PairRateLimitSettings } from '../http/middleware/pairRateLimit';
 import {
-  createDisplayActionsService,
   createDisplayPairingService,
   createDisplaySettingsService,
   createDisplayStateService,
@@ -13,6 +12,9 @@ import {
   type DisplaySettingsService,
   type DisplayStateService,
 } from '../services/displays';
+import { composeDisplayActions, type DisplayActionsWiring } from './displayActions';
+import { createRoomReleaseRepository } from '../adapters/db/repositories/roomReleases';
+import type { RoomReleaseService } from '../services/displays/release';
 import type { Infrastructure } from './infrastructure';
 
 /** Room displays (issue 14): pairing and device tokens. */
@@ -22,6 +24,8 @@ export interface DisplaysFeature {
   readonly settings: DisplaySettingsService;
   readonly actions: DisplayActionsService;
   readonly pairRateLimit: PairRateLimitSettings;
+  /** Releases meetings nobody checked in to; main runs it every minute. */
+  readonly release: RoomReleaseService;
 }
 
 export interface DisplaysSettings {
@@ -29,11 +33,14 @@ export interface DisplaysSettings {
   readonly publicUrl: string;
   /** Default: 5 wrong codes per address a minute. */
   readonly pairRateLimit?: PairRateLimitSettings | undefined;
+  /** How long "book now" waits for the room's attendant before answering pending (default 5 s). */
+  readonly confirmWaitMs?: number | undefined;
 }
 
 export interface DisplaysFeatureDeps {
-  readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock'>;
+  readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock' | 'logger'>;
   readonly settings: DisplaysSettings;
+  readonly actionsWiring: DisplayActionsWiring;
 }
 
 export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
@@ -51,6 +58,15 @@ export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
     clock,
     settingsFor: (roomId) => settings.settingsFor(roomId),
     checkedIn: (bookingIds) => actions.checkedIn(bookingIds),
+    releasedIn: (roomId, window) => createRoomReleaseRepository(knex).releasedIn(roomId, window),
+  });
+  const acting = composeDisplayActions({
+    infrastructure: deps.infrastructure,
+    wiring: deps.actionsWiring,
+    actions,
+    rooms,
+    state,
+    settings,
   });
   return {
     pairing: createDisplayPairingService({
@@ -60,7 +76,8 @@ export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
     }),
     state,
     settings,
-    actions: createDisplayActionsService({ actions, state }),
+    actions: acting.actions,
+    release: acting.release,
     pairRateLimit: deps.settings.pairRateLimit ?? DEFAULT_PAIR_RATE_LIMIT,
   };
 }

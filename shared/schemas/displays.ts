@@ -63,7 +63,9 @@ export const pairResponseSchema = z
 export const displayStateWordSchema = z.enum(['free', 'starting-soon', 'busy', 'awaiting-check-in', 'ending-soon']);
 export type DisplayStateWord = z.infer<typeof displayStateWordSchema>;
 
+/** A "book now" choice: minutes from now, or until the next meeting (or closing time). */
 export const bookNowMinutesSchema = z.union([z.literal(15), z.literal(30), z.literal(60), z.literal('until-next')]);
+export type BookNowMinutes = z.infer<typeof bookNowMinutesSchema>;
 
 export const displayMeetingSchema = z.object({
   start: instantSchema,
@@ -74,6 +76,7 @@ export const displayMeetingSchema = z.object({
   organizer: z.string().nullable(),
   status: z.enum(['pending', 'confirmed']),
   checkedIn: z.boolean(),
+  /** Released (nobody checked in): shown greyed in `today`, but the room is no longer busy. */
   released: z.boolean(),
 });
 export type DisplayMeeting = z.infer<typeof displayMeetingSchema>;
@@ -155,6 +158,10 @@ export const displaySettingsSchema = z
     checkInWindowBeforeMinutes: checkInMinutesSchema,
     /** … and closes this many minutes after it. */
     checkInWindowAfterMinutes: checkInMinutesSchema.min(1),
+    /** Minutes after a meeting's start without a check-in before the room releases it. */
+    releaseAfterMinutes: z.number().int().min(1).max(60),
+    /** What "book now" offers on the display. */
+    bookNowOptions: z.array(bookNowMinutesSchema).min(1).max(4),
   })
   .strict()
   .meta({ id: 'DisplaySettings' });
@@ -168,6 +175,8 @@ export const roomDisplaySettingsSchema = z
     checkInRequired: z.boolean().nullable().default(null),
     checkInWindowBeforeMinutes: checkInMinutesSchema.nullable().default(null),
     checkInWindowAfterMinutes: checkInMinutesSchema.min(1).nullable().default(null),
+    releaseAfterMinutes: z.number().int().min(1).max(60).nullable().default(null),
+    bookNowOptions: z.array(bookNowMinutesSchema).min(1).max(4).nullable().default(null),
   })
   .strict()
   .meta({ id: 'RoomDisplaySettings' });

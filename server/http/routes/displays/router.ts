@@ -35,6 +35,11 @@ export function displaysRouter({ pairing, state, settings, actions, pairLimiter 
   // The room is the token's, never a parameter: a display cannot ask for another room's data.
   mount(router, endpoints.state, ({ res }) => state.stateOf(requireDisplay(res)));
   mount(router, endpoints.checkIn, ({ body, res }) => actions.checkIn(requireDisplay(res), body.requestId));
+  mount(router, endpoints.bookNow, ({ body, res }) =>
+    actions.bookNow(requireDisplay(res), body.minutes, body.requestId),
+  );
+  mount(router, endpoints.end, ({ body, res }) => actions.end(requireDisplay(res), body.requestId));
+  mount(router, endpoints.extend, ({ body, res }) => actions.extend(requireDisplay(res), body.minutes, body.requestId));
 
   return router;
 }
