@@ -30,6 +30,7 @@ import { composeBookings, type BookingsOverrides } from './bookings';
 import { composeCatering, type CateringSettings } from './catering';
 import { createSmtpMailSender } from '../adapters/mail/smtpMailSender';
 import { composeDisplays, type DisplaysFeature, type DisplaysSettings } from './displays';
+import { roomChangesListener, roomChangesOn, type RoomChangesFactory } from './displaysLive';
 import { composeExchange, type ExchangeOverrides } from './exchange';
 import { composeHttp } from './http';
 import type { Infrastructure } from './infrastructure';
@@ -58,7 +59,8 @@ export interface ComposeOptions {
   /** The taskpane preview's Outlook: the demo's, while its simulated Exchange runs (default: none). */
   readonly previewOutlook?: PreviewOutlookSource | undefined;
   /** Room displays; the public URL defaults to the add-in's (main's PUBLIC_URL). */
-  readonly displays?: Partial<DisplaysSettings> | undefined;
+  readonly displays?:
+    (Partial<DisplaysSettings> & { readonly roomChanges?: RoomChangesFactory | undefined }) | undefined;
 }
 
 export interface Services {
@@ -110,6 +112,8 @@ export function infrastructureOf(options: ComposeOptions): Infrastructure {
 /** Every feature, each built once, in the order they depend on each other. */
 export function composeFeatures(options: ComposeOptions): Features {
   const infrastructure = infrastructureOf(options);
+  // What the displays' live stream follows: the sync, bookings, display actions and settings tell it.
+  const roomChanges = roomChangesOn(infrastructure.knex, options.displays?.roomChanges);
   const exchange = composeExchange({ infrastructure, overrides: options.exchange });
   const { auth, users, accounts } = composeAuth({
     infrastructure,
@@ -133,6 +137,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     infrastructure,
     meetingWriter: () => exchange.meetingWriter(),
     overrides: options.bookings,
+    roomChanges,
     catering: {
       bookingCancelled: async (bookingId) => {
         await catering.orders.bookingCancelled(bookingId);
@@ -143,7 +148,7 @@ export function composeFeatures(options: ComposeOptions): Features {
   const sync = composeSync({
     infrastructure,
     exchange: exchange.exchange,
-    bookingChanges: [catering.orderFollower, bookings.changeListener],
+    bookingChanges: [catering.orderFollower, bookings.changeListener, roomChangesListener(roomChanges)],
     settings: options.sync,
   });
   const addin =
@@ -160,6 +165,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     settings: {
       publicUrl: options.displays?.publicUrl ?? options.addin?.publicUrl ?? 'http://localhost:3000',
       pairRateLimit: options.displays?.pairRateLimit,
+      heartbeatMs: options.displays?.heartbeatMs,
     },
     actionsWiring: {
       bookings,
@@ -174,6 +180,7 @@ export function composeFeatures(options: ComposeOptions): Features {
       mail: options.orders?.smtp ? createSmtpMailSender(options.orders.smtp) : null,
       confirmWaitMs: options.displays?.confirmWaitMs,
     },
+    roomChanges,
   });
   const { catalog, orders, orderFollower, outboxDispatcher } = catering;
   const { files, roomSearch } = locations;
@@ -232,6 +239,7 @@ export function composeApp(options: ComposeOptions): Composition {
       await services.outboxDispatcher.stop();
       services.locations.stopVerificationRetries();
       services.exchange.close();
+      await features.displays.roomChanges.close();
     },
   };
 }

@@ -3,11 +3,16 @@ import { createDisplayActionRepository } from '../adapters/db/repositories/displ
 import { createDisplaySettingsRepository } from '../adapters/db/repositories/displaySettings';
 import { createRoomSearchRepository } from '../adapters/db/repositories/roomSearch';
 import { DEFAULT_PAIR_RATE_LIMIT, type PairRateLimitSettings } from '../http/middleware/pairRateLimit';
+import type { RoomChanges } from '../ports/roomChanges';
 import {
+  createDisplayLiveService,
+  createDisplayPinService,
   createDisplayPairingService,
   createDisplaySettingsService,
   createDisplayStateService,
   type DisplayActionsService,
+  type DisplayLiveService,
+  type DisplayPinService,
   type DisplayPairingService,
   type DisplaySettingsService,
   type DisplayStateService,
@@ -15,6 +20,7 @@ import {
 import { composeDisplayActions, type DisplayActionsWiring } from './displayActions';
 import { createRoomReleaseRepository } from '../adapters/db/repositories/roomReleases';
 import type { RoomReleaseService } from '../services/displays/release';
+import { publishingActions, publishingRevocations, publishingSettings } from './displaysLive';
 import type { Infrastructure } from './infrastructure';
 
 /** Room displays (issue 14): pairing and device tokens. */
@@ -26,6 +32,11 @@ export interface DisplaysFeature {
   readonly pairRateLimit: PairRateLimitSettings;
   /** Releases meetings nobody checked in to; main runs it every minute. */
   readonly release: RoomReleaseService;
+  /** The push stream (GET /api/display/events) and the PIN (display-live). */
+  readonly live: DisplayLiveService;
+  readonly pins: DisplayPinService;
+  readonly roomChanges: RoomChanges;
+  readonly heartbeatMs: number;
 }
 
 export interface DisplaysSettings {
@@ -35,23 +46,37 @@ export interface DisplaysSettings {
   readonly pairRateLimit?: PairRateLimitSettings | undefined;
   /** How long "book now" waits for the room's attendant before answering pending (default 5 s). */
   readonly confirmWaitMs?: number | undefined;
+  /** The stream's keep-alive comment interval (default 25 s). */
+  readonly heartbeatMs?: number | undefined;
 }
 
 export interface DisplaysFeatureDeps {
-  readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock' | 'logger'>;
+  readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock' | 'secrets' | 'logger'>;
   readonly settings: DisplaysSettings;
   readonly actionsWiring: DisplayActionsWiring;
+  /** What the streams follow; the sync and Roomserve bookings publish to the same one. */
+  readonly roomChanges: RoomChanges;
 }
 
 export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
-  const { knex, clock } = deps.infrastructure;
+  const { knex, clock, secrets, logger } = deps.infrastructure;
+  const { roomChanges } = deps;
   const rooms = createDisplayRoomRepository(knex);
-  const settings = createDisplaySettingsService({
-    settings: createDisplaySettingsRepository(knex),
-    roomExists: async (roomId) => (await rooms.roomOf(roomId)) !== undefined,
-    clock,
+  const displays = createDisplayRepository(knex);
+  const pins = createDisplayPinService({
+    displays,
+    keyedHash: (purpose, value) => secrets.keyedHash(purpose, value),
+    changes: roomChanges,
   });
-  const actions = createDisplayActionRepository(knex);
+  const settings = publishingSettings(
+    createDisplaySettingsService({
+      settings: createDisplaySettingsRepository(knex),
+      roomExists: async (roomId) => (await rooms.roomOf(roomId)) !== undefined,
+      clock,
+    }),
+    roomChanges,
+  );
+  const actions = publishingActions(createDisplayActionRepository(knex), roomChanges);
   const state = createDisplayStateService({
     rooms,
     roomSearch: createRoomSearchRepository(knex),
@@ -59,6 +84,7 @@ export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
     settingsFor: (roomId) => settings.settingsFor(roomId),
     checkedIn: (bookingIds) => actions.checkedIn(bookingIds),
     releasedIn: (roomId, window) => createRoomReleaseRepository(knex).releasedIn(roomId, window),
+    pinRequired: (displayId) => pins.required(displayId),
   });
   const acting = composeDisplayActions({
     infrastructure: deps.infrastructure,
@@ -69,15 +95,28 @@ export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
     settings,
   });
   return {
-    pairing: createDisplayPairingService({
-      displays: createDisplayRepository(knex),
-      clock,
-      publicUrl: deps.settings.publicUrl.replace(/\/+$/, ''),
-    }),
+    pairing: publishingRevocations(
+      createDisplayPairingService({
+        displays,
+        clock,
+        publicUrl: deps.settings.publicUrl.replace(/\/+$/, ''),
+        hashPairingCode: (code) => secrets.keyedHash('pairing-code', code),
+      }),
+      roomChanges,
+    ),
     state,
     settings,
     actions: acting.actions,
     release: acting.release,
     pairRateLimit: deps.settings.pairRateLimit ?? DEFAULT_PAIR_RATE_LIMIT,
+    live: createDisplayLiveService({
+      changes: roomChanges,
+      state,
+      stillPaired: async (displayId) => (await displays.pinHashOf(displayId)) !== undefined,
+      onError: (err) => logger.warn({ err }, 'a display stream could not read its state'),
+    }),
+    pins,
+    roomChanges,
+    heartbeatMs: deps.settings.heartbeatMs ?? 25_000,
   };
 }

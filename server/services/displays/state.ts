@@ -20,6 +20,8 @@ export interface DisplayStateDeps {
   readonly checkedIn: (bookingIds: readonly string[]) => Promise<Set<string>>;
   /** The room's released meetings in a window (kept on the timeline, greyed). */
   readonly releasedIn: (roomId: string, window: Interval) => Promise<ReleasedMeeting[]>;
+  /** Whether actions on this display need its PIN. */
+  readonly pinRequired: (displayId: string) => Promise<boolean>;
 }
 
 /** What the state and the actions are computed from, read at one instant. */
@@ -154,8 +156,7 @@ export function createDisplayStateService(deps: DisplayStateDeps): DisplayStateS
         nearestFree: isTaken(state.state, state.current) ? await nearestFree(room, now) : [],
         bookNowOptions: bookNowOptionsNow(settings.bookNowOptions, bookNowContext(snap)),
         checkInRequired: settings.checkIn.required,
-        // The PIN is display-live's part (contract section 3); until it is merged no display has one.
-        pinRequired: false,
+        pinRequired: await deps.pinRequired(display.displayId),
       };
     },
   };
