@@ -101,7 +101,7 @@ async function main(): Promise<void> {
         .send({ showSubjects });
       if (saved.status !== 200) throw new Error(`changing the room's settings answered ${saved.status}`);
       // The wall shows the change (pushed, or at worst the minute's poll).
-      const title = showSubjects ? SUBJECTS[0] : 'Booked';
+      const title = showSubjects ? 'Quarterly planning' : 'Booked';
       await page.getByText(title, { exact: true }).first().waitFor({ timeout: 90_000 });
       changes += 1;
       if (changes % 30 === 0) console.log(`  ${changes} changes, heap ${mb(await heap())}`);
