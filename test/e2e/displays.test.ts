@@ -122,6 +122,8 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   const heldAt = async (instant: number): Promise<RoomCalendarEntry | undefined> =>
     (await roomCalendar()).find((e) => Date.parse(e.start) <= instant && instant < Date.parse(e.end));
   const status = (word: string) => page.getByRole('region', { name: word });
+  /** The action panel's answer (not the same words elsewhere on the wall). */
+  const answered = (words: string) => page.getByRole('status').filter({ hasText: new RegExp(`^${words}$`) });
 
   beforeAll(async () => {
     product = await startDemoProduct();
@@ -185,7 +187,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
     await page.getByRole('button', { name: words.actions.bookNow }).click();
     await page.getByRole('button', { name: words.actions.minutes(30) }).click();
     // Pending until the room's attendant accepts, then confirmed (and awaiting check-in here).
-    await page.getByText(words.actions.confirmed['book-now']).waitFor({ timeout: 60_000 });
+    await answered(words.actions.confirmed['book-now']).waitFor({ timeout: 60_000 });
     await status(words.state['awaiting-check-in']).waitFor({ timeout: 60_000 });
     const held = await until('the booking on the room calendar', () => heldAt(Date.now()));
     expect(Date.parse(held.end) - Date.parse(held.start)).toBeLessThanOrEqual(31 * MINUTE);
@@ -194,7 +196,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 
   it('checks in with one tap, extends by 15 minutes and ends early, each seen in Exchange', async () => {
     await page.getByRole('button', { name: words.actions.checkIn }).click();
-    await page.getByText(words.actions.confirmed['check-in']).waitFor({ timeout: 60_000 });
+    await answered(words.actions.confirmed['check-in']).waitFor({ timeout: 60_000 });
     await status(words.state.busy).waitFor({ timeout: 60_000 });
     await shots(page, 'busy');
     const before = await until('the booking on the room calendar', () => heldAt(Date.now()));
@@ -202,7 +204,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 
     await page.getByRole('button', { name: words.actions.extend }).click();
     await page.getByRole('button', { name: words.actions.minutes(15) }).click();
-    await page.getByText(words.actions.confirmed.extend).waitFor({ timeout: 60_000 });
+    await answered(words.actions.confirmed.extend).waitFor({ timeout: 60_000 });
     const extended = await until('the extended end in Exchange', async () => {
       const now = await heldAt(Date.now());
       return now && Date.parse(now.end) === Date.parse(before.end) + 15 * MINUTE ? now : undefined;
@@ -211,7 +213,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 
     await page.getByRole('button', { name: words.actions.end }).click();
     await page.getByRole('button', { name: words.actions.confirmEnd }).click();
-    await page.getByText(words.actions.confirmed.end).waitFor({ timeout: 60_000 });
+    await answered(words.actions.confirmed.end).waitFor({ timeout: 60_000 });
     await status(words.state.free).waitFor({ timeout: 60_000 });
     // The room is free in Exchange: nothing on its calendar holds a minute from now.
     await until('the room free in Exchange', async () => ((await heldAt(Date.now() + MINUTE)) ? undefined : true));

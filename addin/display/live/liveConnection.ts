@@ -60,14 +60,14 @@ export class LiveConnection {
       failures = 0;
       const streamed = await this.followStream();
       if (streamed === 'unauthenticated' || this.stopped) return;
-      // A stream that worked and ended (a server restart, say): ask again at once. One that never
-      // worked (a proxy that buffers, an older server): poll each minute, trying it again each time.
+      // A stream that worked and ended, or a server gone (a restart, say): ask again at once. One
+      // that never worked (a proxy that buffers, an older server): poll each minute, trying it again.
       if (streamed === 'nothing') await this.sleep(POLL_MS);
     }
   }
 
   /** Follows the push stream until it ends. */
-  private async followStream(): Promise<'delivered' | 'nothing' | 'unauthenticated'> {
+  private async followStream(): Promise<'delivered' | 'nothing' | 'unreachable' | 'unauthenticated'> {
     const stream = new AbortController();
     this.stream = stream;
     let delivered = false;
@@ -91,6 +91,7 @@ export class LiveConnection {
         this.handlers.onUnauthenticated();
         return 'unauthenticated';
       }
+      if (!delivered && !stream.signal.aborted && (!isApiError(error) || error.status === 0)) return 'unreachable';
     } finally {
       clearTimeout(watchdog);
       this.stream = null;

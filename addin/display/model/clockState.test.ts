@@ -52,6 +52,20 @@ describe('the display state on the device clock', () => {
     expect(clockView(state, atMs('08:50')).taken).toBe(false);
   });
 
+  it('leaves tomorrow’s meetings out of next: free for the rest of the day', () => {
+    const tomorrow = {
+      ...meeting('09:00', '10:00'),
+      start: '2026-12-08T08:00:00.000Z',
+      end: '2026-12-08T09:00:00.000Z',
+    };
+    const view = clockView(displayState('17:30', [late, tomorrow]), atMs('17:30'));
+    expect({ next: view.next, left: view.minutesLeft, word: view.state }).toEqual({
+      next: [],
+      left: null,
+      word: 'free',
+    });
+  });
+
   it('drops yesterday’s meetings after the room’s midnight', () => {
     const state = displayState('08:00', day);
     expect(clockView(state, atMs('08:00') + 24 * 3_600_000).today).toEqual([]);

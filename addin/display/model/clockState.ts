@@ -68,7 +68,8 @@ export function clockView(state: DisplayState, now: number): ClockView {
   // A released meeting stays on the timeline, greyed, but no longer takes the room.
   const holding = meetings.filter((m) => !m.released);
   const current = holding.find((m) => startOf(m) <= now && now < endOf(m));
-  const upcoming = holding.filter((m) => startOf(m) > now);
+  // Tomorrow's meetings are not "next" on today's wall (a time without a day would mislead).
+  const upcoming = holding.filter((m) => startOf(m) > now && localDate(startOf(m), zone) === day);
   const next = upcoming[0];
   let minutesLeft: number | null = null;
   if (current) minutesLeft = Math.ceil((endOf(current) - now) / MINUTE);

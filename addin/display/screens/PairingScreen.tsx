@@ -14,6 +14,7 @@ const useStyles = makeStyles({
     justifyContent: 'center',
     padding: '4vmin',
     color: tokens.colorNeutralForeground1,
+    lineHeight: 1.25,
   },
   form: { display: 'flex', flexDirection: 'column', gap: '2.5vmin', width: 'min(90vw, 90vmin)', minWidth: 0 },
   heading: { margin: 0, fontSize: '7vmin', fontWeight: tokens.fontWeightBold },

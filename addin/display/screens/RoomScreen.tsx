@@ -26,9 +26,11 @@ const useStyles = makeStyles({
     overflow: 'hidden',
     color: tokens.colorNeutralForeground1,
     fontFamily: tokens.fontFamilyBase,
+    // Fluent's base line height is in pixels (20 px); these sizes follow the screen.
+    lineHeight: 1.25,
     '@media (orientation: portrait)': {
       gridTemplateColumns: 'minmax(0, 1fr)',
-      gridTemplateRows: 'auto auto minmax(0, 1fr) auto',
+      gridTemplateRows: 'auto minmax(0, 3fr) minmax(0, 2fr) auto',
       gridTemplateAreas: '"top" "status" "side" "timeline"',
     },
   },
