@@ -165,6 +165,10 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
     await page.getByRole('heading', { name: room.name }).waitFor({ timeout: 30_000 });
     await status(words.state.free).waitFor({ timeout: 30_000 });
     await shots(page, 'free');
+    // The dark theme follows the tablet's setting.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shots(page, 'free-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
   }, 300_000);
 
   it('shows a meeting booked through EWS', async () => {
