@@ -225,14 +225,19 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 
   it('stays on today’s schedule with an offline badge while the server is down, and recovers after its restart', async () => {
     await product.stopServer();
-    const badge = page.getByText(/^Offline since \d\d:\d\d$/);
-    await badge.waitFor({ timeout: 120_000 });
+    const offline = (): Promise<boolean> =>
+      page.evaluate(() => /Offline since \d\d:\d\d/.test(document.body.innerText));
+    await until('the offline badge', async () => ((await offline()) ? true : undefined), 120_000).catch(
+      async (error: unknown) => {
+        throw new Error(`${String(error)}; the page reads: ${await page.locator('body').innerText()}`);
+      },
+    );
     expect(await page.getByRole('region', { name: words.timelineLabel }).locator('li').count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: words.actions.bookNow }).isDisabled()).toBe(true);
     await shots(page, 'offline');
     await product.restartServer();
     // Back without a re-pairing: the badge goes and the room's state is live again.
-    await badge.waitFor({ state: 'detached', timeout: 180_000 });
+    await until('the badge to go', async () => ((await offline()) ? undefined : true), 240_000);
     await page.getByRole('heading', { name: room.name }).waitFor();
     expect(await page.getByLabel(words.pairing.codeLabel).count()).toBe(0);
   }, 900_000);
