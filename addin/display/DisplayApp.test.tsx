@@ -3,7 +3,7 @@ import '../ui/testing/jsdomGlobals';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FakeApi, apiError, heldReply, ok } from '../ui/testing/fakeApi';
+import { FakeApi, apiError, heldReply, inTurn, ok } from '../ui/testing/fakeApi';
 import { DisplayApp } from './DisplayApp';
 import { DisplayApi } from './live/displayApi';
 import { DeviceStore } from './model/deviceStore';
@@ -193,6 +193,15 @@ describe('the room display app', () => {
       expect(screen.getByRole('region', { name: words.state.busy }).textContent).toContain('Retro');
       expect(screen.getByRole('button', { name: words.actions.end })).toHaveProperty('disabled', true);
       expect(screen.getByRole('region', { name: words.timelineLabel }).querySelectorAll('li')).toHaveLength(2);
+    });
+
+    it('asks the server again when the device clock moves the state on, for the choices that fit now', async () => {
+      // Ended early at 10:29:10: the server still says "ending soon" (until 10:30) and offers nothing.
+      const ending = displayState('10:29', [meeting('10:00', '10:30')], { state: 'ending-soon', bookNowOptions: [] });
+      const server = serverWith(ending).on('get', '/api/display/state', inTurn(ok(ending), ok(free)));
+      start(server, new FakeStream());
+      await screen.findByRole('button', { name: words.actions.bookNow });
+      expect(server.requestsTo('get', '/api/display/state').length).toBeGreaterThanOrEqual(2);
     });
 
     it('returns to pairing after a 401, forgetting the token', async () => {

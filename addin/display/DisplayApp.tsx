@@ -114,6 +114,19 @@ function LiveRoom(props: DisplayAppProps & { readonly onUnpaired: () => void }) 
   );
 
   const view = useMemo(() => (cached ? clockView(cached.state, now) : null), [cached, now]);
+
+  // The server pushes changes, not minute boundaries: when the device's clock moves the state on
+  // (a meeting ends, say), ask once for the server's own view, e.g. the "book now" choices that fit now.
+  const word = view?.state;
+  const serverWord = cached?.state.state;
+  useEffect(() => {
+    if (offline || word === undefined || word === serverWord) return undefined;
+    const asking = new AbortController();
+    api.state(asking.signal).then(received, () => undefined);
+    return () => asking.abort();
+    // Once per change of the device's word, not per server answer.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [word, offline]);
   if (!cached || !view) return <span role="status" aria-label="Loading" />;
   const shift = pixelShift(now);
   return (
