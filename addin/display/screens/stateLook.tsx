@@ -1,7 +1,7 @@
 import {
   CheckmarkCircleFilled,
   ClockFilled,
-  HourglassHalfFilled,
+  HourglassFilled,
   PersonClockFilled,
   ProhibitedFilled,
 } from '@fluentui/react-icons';
@@ -24,5 +24,5 @@ export const STATE_LOOKS: Record<DisplayStateWord, StateLook> = {
   'starting-soon': { background: '#f5c542', foreground: '#1f1a00', icon: <ClockFilled aria-hidden /> },
   busy: { background: '#b3131f', foreground: '#ffffff', icon: <ProhibitedFilled aria-hidden /> },
   'awaiting-check-in': { background: '#5b3fa8', foreground: '#ffffff', icon: <PersonClockFilled aria-hidden /> },
-  'ending-soon': { background: '#c24e00', foreground: '#ffffff', icon: <HourglassHalfFilled aria-hidden /> },
+  'ending-soon': { background: '#c24e00', foreground: '#ffffff', icon: <HourglassFilled aria-hidden /> },
 };
