@@ -1,7 +1,9 @@
 /**
- * `npm run bench:display:soak [-- --minutes=30 --every=10]`: one room display page in headless
- * Chromium for the given time, with a change to its room every 10 s, and the page's JS heap at the
- * start and the end (after a garbage collection each time) and its growth. Goal: ≤ 10 %.
+ * `npm run bench:display:soak [-- --minutes=30 --every=10 --warmup=6]`: one room display page in
+ * headless Chromium for the given time, with a change to its room every 10 s, and the page's JS
+ * heap (after a garbage collection each time) at load, at the start (after the first `warmup`
+ * changes, once code and caches have settled), every 6 changes (a minute) and at the end, and its growth from
+ * the start to the end. Goal: ≤ 10 %.
  *
  * The real application (createTestApp: real services, PGlite in memory) serves the production
  * build of /display (built first unless dist is fresh) on localhost; the display is added and
@@ -40,6 +42,7 @@ const mb = (bytes: number): string => `${(bytes / 1_048_576).toFixed(2)} MB`;
 async function main(): Promise<void> {
   const minutes = option('minutes', 30);
   const everySeconds = option('every', 10);
+  const warmup = option('warmup', 6);
   ensureWebBuild(path.join(WEB_DIR, 'display', 'index.html'));
 
   const db = await createTestDatabase();
@@ -84,15 +87,12 @@ async function main(): Promise<void> {
     };
     await page.goto(`${origin}/display#token=${token}`);
     await page.getByRole('heading', { name: 'Elbe' }).waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(2_000);
-    const start = await heap();
-    console.log(`display soak: ${minutes} min, a change every ${everySeconds} s`);
-    console.log(`JS heap at start: ${mb(start)}`);
+    const loaded = await heap();
+    console.log(`display soak: ${minutes} min after ${warmup} warm-up changes, a change every ${everySeconds} s`);
+    console.log(`JS heap at load: ${mb(loaded)}`);
 
-    const until = Date.now() + minutes * MINUTE;
     let showSubjects = true;
-    let changes = 0;
-    while (Date.now() < until) {
+    const change = async (): Promise<void> => {
       await page.waitForTimeout(everySeconds * 1000);
       showSubjects = !showSubjects;
       const saved = await request(t.app)
@@ -103,8 +103,16 @@ async function main(): Promise<void> {
       // The wall shows the change (pushed, or at worst the minute's poll).
       const title = showSubjects ? 'Quarterly planning' : 'Booked';
       await page.getByText(title, { exact: true }).first().waitFor({ timeout: 90_000 });
+    };
+    for (let i = 0; i < warmup; i += 1) await change();
+    const start = await heap();
+    console.log(`JS heap at start: ${mb(start)}`);
+    const until = Date.now() + minutes * MINUTE;
+    let changes = 0;
+    while (Date.now() < until) {
+      await change();
       changes += 1;
-      if (changes % 30 === 0) console.log(`  ${changes} changes, heap ${mb(await heap())}`);
+      if (changes % 6 === 0) console.log(`  ${changes} changes, heap ${mb(await heap())}`);
     }
     const end = await heap();
     const growth = ((end - start) / start) * 100;
