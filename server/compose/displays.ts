@@ -17,7 +17,7 @@ import {
   type DisplaySettingsService,
   type DisplayStateService,
 } from '../services/displays';
-import { composeDisplayActions, type DisplayActionsWiring } from './displayActions';
+import { bookNowRules, composeDisplayActions, type DisplayActionsWiring } from './displayActions';
 import { createRoomReleaseRepository } from '../adapters/db/repositories/roomReleases';
 import type { RoomReleaseService } from '../services/displays/release';
 import { publishingActions, publishingRevocations, publishingSettings } from './displaysLive';
@@ -85,6 +85,7 @@ export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
     checkedIn: (bookingIds) => actions.checkedIn(bookingIds),
     releasedIn: (roomId, window) => createRoomReleaseRepository(knex).releasedIn(roomId, window),
     pinRequired: (displayId) => pins.required(displayId),
+    bookNowRules: bookNowRules(knex, clock),
   });
   const acting = composeDisplayActions({
     infrastructure: deps.infrastructure,
