@@ -9,6 +9,8 @@ import type { DisplayState } from '../../shared/schemas/displays';
 import { startExchangeSim, type RunningExchangeSim } from '../exchange-sim';
 import { at, ewsService } from '../exchange-sim/ewsjs/client';
 import { buildBuilding, buildFloor, buildRoom } from '../factories/locations';
+import { buildUser } from '../factories/users';
+import { connectToDemoSim } from '../support/demoExchange';
 import { createTestApp, type TestApp } from '../support/testApp';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { addDisplay, pairDisplay } from './displaysHarness';
@@ -88,11 +90,15 @@ beforeAll(async () => {
     },
     { policy: { baseBackOffMs: 20 } },
   );
-  const floorId = await buildFloor(db.knex, { buildingId: await buildBuilding(db.knex, { timeZone: 'UTC' }) });
+  const floorId = await buildFloor(db.knex, {
+    buildingId: await buildBuilding(db.knex, { timeZone: 'UTC', openingHours: {} }),
+  });
   roomId = await buildRoom(db.knex, { floorId, exchangeEmail: ROOM });
   otherRoomId = await buildRoom(db.knex, { floorId });
   await db.knex('rooms').where({ id: roomId }).update({ exchange_state: 'verified' });
   t = createTestApp(db.knex, {
+    // 25 s in production; short here so that the keep-alive shows within a test.
+    displays: { heartbeatMs: 200 },
     sync: {
       runtime: {
         scheduler: { debounceMs: 50, safetyIntervalMs: 60_000, maxBackoffMs: 1000 },
@@ -101,6 +107,7 @@ beforeAll(async () => {
     },
   });
   admin = await t.tokenFor('admin');
+  await connectToDemoSim(t.app, admin, sim);
   const created = await addDisplay(t.app, admin, roomId);
   displayId = created.id;
   token = (await pairDisplay(t.app, created.pairingCode)).token;
@@ -143,6 +150,29 @@ describe('the display push stream', () => {
     expect(received.state.next.find((m) => m.title === 'Streamed to the door')?.start).toBe(start);
   }, 30_000);
 
+  it('sends a booking made in Roomserve within 1 s of its answer', async () => {
+    const mine = await stream(token);
+    const first = await mine.next(() => true);
+    const emma = await buildUser(db.knex, { email: 'emma.schmidt@northwind.test', role: 'employee', name: 'Emma' });
+    const emmaToken = (await t.deps.auth.createApiToken(emma.id, { name: 'test' })).token;
+    const start = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 120 * 60_000);
+    const booked = await request(t.app)
+      .post('/api/bookings')
+      .set('Authorization', `Bearer ${emmaToken}`)
+      .send({
+        roomId,
+        start: start.toISOString(),
+        end: new Date(start.getTime() + 30 * 60_000).toISOString(),
+        subject: 'Booked in Roomserve',
+      });
+    expect(booked.status).toBe(201);
+    const answered = Date.now();
+    const received = await mine.next((s) => s.next.some((m) => m.start === start.toISOString()), 5_000, first.at + 1);
+    expect(received.at - answered).toBeLessThan(1_000);
+    // Shown from Roomserve's own record, before the room's attendant in Exchange had answered.
+    expect(received.state.next.find((m) => m.start === start.toISOString())?.status).toBe('pending');
+  });
+
   it('sends a settings change to the room at once (subjects hidden: "Booked")', async () => {
     const mine = await stream(token);
     await mine.next(shows('Streamed to the door'));
@@ -184,6 +214,13 @@ describe('the display push stream', () => {
     expect(anonymous.status).toBe(401);
     await anonymous.body?.cancel();
   }, 30_000);
+
+  it('keeps an idle stream open with a keepalive comment', async () => {
+    const mine = await stream(token);
+    await mine.next(() => true);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(mine.comments).toContain('keepalive');
+  });
 
   it('ends a revoked display’s stream within 1 s; then the stream answers 401', async () => {
     const mine = await stream(token);

@@ -33,12 +33,19 @@ onPostgres('room changes across instances (LISTEN/NOTIFY)', () => {
   let token: string;
   const streams: DisplayStream[] = [];
 
+  // This file's LISTEN connections, told apart from other test files' on the same database.
+  const listenerName = (): string => `room changes ${db.label}`;
   const instance = (knex: TestDatabase['knex'], clock: ManualClock): TestApp =>
     createTestApp(knex, {
       clock,
       displays: {
         roomChanges: (pool) => {
-          const created = createPgRoomChanges({ connectionString: process.env.DATABASE_URL ?? '', knex: pool });
+          const created = createPgRoomChanges({
+            connectionString: process.env.DATABASE_URL ?? '',
+            knex: pool,
+            reconnectMs: 100,
+            applicationName: listenerName(),
+          });
           changes.push(created);
           return created;
         },
@@ -91,6 +98,22 @@ onPostgres('room changes across instances (LISTEN/NOTIFY)', () => {
     expect(res.status).toBe(200);
     const received = await stream.next((s) => s.next[0]?.checkedIn === true, 1_000, since);
     expect(received.at - since).toBeLessThan(1_000);
+  });
+
+  it('a change made while the LISTEN connections were cut reaches instance B’s stream once it listens again', async () => {
+    const stream = await streamOnB();
+    const since = Date.now();
+    const cut = await db.knex.raw<{ rows: unknown[] }>(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?',
+      [listenerName()],
+    );
+    expect(cut.rows).toHaveLength(2);
+    const saved = await request(a.app)
+      .put(`/api/admin/display-settings/rooms/${roomId}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ showSubjects: false });
+    expect(saved.status).toBe(200);
+    await stream.next((s) => s.next[0]?.title === 'Booked', 5_000, since);
   });
 
   it('a PIN set and a revocation through instance A reach instance B’s stream within 1 s', async () => {

@@ -1,17 +1,24 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DisplayState } from '../../../shared/schemas/displays';
-import { createInProcessRoomChanges } from '../../adapters/roomChanges/inProcess';
+import { createChangeBus } from '../../domain/changeBus';
+import type { RoomChange } from '../../ports/roomChanges';
 import { createDisplayLiveService } from './live';
 
 const display = { displayId: 'd1', roomId: 'r1' };
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 function harness() {
-  const changes = createInProcessRoomChanges();
+  const bus = createChangeBus<RoomChange>();
+  const changes = {
+    publish: (change: RoomChange) => Promise.resolve(bus.publish(change)),
+    subscribe: bus.subscribe,
+  };
   let reads = 0;
   let paired = true;
   let release: (() => void) | undefined;
   let hold = false;
+  let now = Date.parse('2026-05-04T08:00:00Z');
+  const seen: number[] = [];
   const live = createDisplayLiveService({
     changes,
     state: {
@@ -22,15 +29,19 @@ function harness() {
       },
     },
     stillPaired: () => Promise.resolve(paired),
+    markSeen: () => Promise.resolve(void seen.push(now)),
+    clock: { now: () => new Date(now) },
     onError: () => undefined,
   });
   const sent: string[] = [];
   let ended = 0;
-  const stop = live.follow(display, { state: (s) => sent.push(s.now), end: () => (ended += 1) });
+  const followed = live.follow(display, { state: (s) => sent.push(s.now), end: () => (ended += 1) });
   return {
     changes,
     sent,
-    stop,
+    followed,
+    seen,
+    advance: (ms: number) => (now += ms),
     reads: () => reads,
     ended: () => ended,
     revoke: () => (paired = false),
@@ -83,5 +94,19 @@ describe('a display stream', () => {
     await h.changes.publish({ kind: 'room', roomId: 'r1' });
     await flush();
     expect(h.reads()).toBe(1);
+  });
+
+  it('records the display as seen at most once a minute while its keep-alives go out', () => {
+    const h = harness();
+    for (let i = 0; i < 4; i++) {
+      h.advance(25_000);
+      h.followed.heartbeat();
+    }
+    // 25, 50: not yet; 75: seen; 100: 25 s after that.
+    expect(h.seen).toEqual([Date.parse('2026-05-04T08:01:15Z')]);
+    h.followed.stop();
+    h.advance(120_000);
+    h.followed.heartbeat();
+    expect(h.seen).toHaveLength(1);
   });
 });
