@@ -130,14 +130,13 @@ function LiveRoom(props: DisplayAppProps & { readonly onUnpaired: () => void }) 
   if (!cached || !view) return <span role="status" aria-label="Loading" />;
   const shift = pixelShift(now);
   return (
-    <div style={{ transform: `translate(${shift.x}px, ${shift.y}px)` }}>
-      <RoomScreen
-        state={cached.state}
-        view={view}
-        now={now}
-        offlineSince={offline ? cached.receivedAt : null}
-        act={act}
-      />
-    </div>
+    <RoomScreen
+      state={cached.state}
+      view={view}
+      now={now}
+      offlineSince={offline ? cached.receivedAt : null}
+      act={act}
+      shift={shift}
+    />
   );
 }

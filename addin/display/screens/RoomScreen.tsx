@@ -136,10 +136,12 @@ export interface RoomScreenProps {
   /** Null while the server answers; the time it last did otherwise. */
   readonly offlineSince: number | null;
   readonly act: (action: DisplayAction, requestId: string, pin: string | null) => Promise<ActionResult>;
+  /** The burn-in shift in pixels (at most 4 each way: the page keeps an 8 px margin for it). */
+  readonly shift?: { readonly x: number; readonly y: number };
 }
 
 /** The room's wall: readable from 3 m (sizes follow the screen's shorter side), never scrolling. */
-export function RoomScreen({ state, view, now, offlineSince, act }: RoomScreenProps) {
+export function RoomScreen({ state, view, now, offlineSince, act, shift = { x: 0, y: 0 } }: RoomScreenProps) {
   const styles = useStyles();
   const zone = state.room.timeZone;
   const words = displayStrings;
@@ -150,7 +152,11 @@ export function RoomScreen({ state, view, now, offlineSince, act }: RoomScreenPr
     view.current ?? (view.state === 'starting-soon' || view.state === 'awaiting-check-in' ? view.next[0] : undefined);
   const laterMeetings = view.next.filter((m) => m !== shownMeeting);
   return (
-    <main className={styles.root} data-state={view.state}>
+    <main
+      className={styles.root}
+      data-state={view.state}
+      style={{ transform: `translate(${shift.x}px, ${shift.y}px)` }}
+    >
       <header className={styles.top}>
         <h1 className={styles.roomName}>{state.room.name}</h1>
         <div className={styles.facts}>
