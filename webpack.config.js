@@ -10,6 +10,7 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const webpack = require('webpack');
 
 /**
  * @typedef {{
@@ -41,6 +42,32 @@ function officeJsCopy() {
   });
 }
 
+/**
+ * The room display's build id: baked into its bundle and written to dist/web/display/version.json,
+ * which the tablets poll and reload on when it names another build.
+ */
+const DISPLAY_BUILD_ID = process.env.DISPLAY_BUILD_ID ?? new Date().toISOString().replace(/[-:.TZ]/g, '');
+
+/** @returns {import('webpack').WebpackPluginInstance[]} */
+function displayBuildId() {
+  return [
+    new webpack.DefinePlugin({ __DISPLAY_BUILD_ID__: JSON.stringify(DISPLAY_BUILD_ID) }),
+    {
+      apply(compiler) {
+        compiler.hooks.thisCompilation.tap('DisplayVersion', (compilation) => {
+          compilation.hooks.processAssets.tap(
+            { name: 'DisplayVersion', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+            () => {
+              const json = JSON.stringify({ build: DISPLAY_BUILD_ID });
+              compilation.emitAsset('version.json', new webpack.sources.RawSource(json));
+            },
+          );
+        });
+      },
+    },
+  ];
+}
+
 /** @type {Record<string, PageEntry>} */
 const ENTRIES = {
   web: { entry: './addin/web/main.tsx', title: 'Roomserve', noscript: 'Roomserve needs JavaScript.' },
@@ -53,6 +80,14 @@ const ENTRIES = {
     outputDir: 'web/taskpane',
     htmlFilename: '../taskpane.html',
     plugins: () => [officeJsCopy()],
+  },
+  // The room display tablets: dist/web/display/ (served at /display), a bundle of its own.
+  display: {
+    entry: './addin/display/main.tsx',
+    title: 'Roomserve room display',
+    noscript: 'The room display needs JavaScript.',
+    outputDir: 'web/display',
+    plugins: displayBuildId,
   },
 };
 
@@ -94,8 +129,8 @@ function pageConfig(name, page, production) {
       publicPath: `/${name === 'web' ? '' : `${name}/`}`,
       filename: production ? '[name].[contenthash:12].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:12].js' : '[name].js',
-      // The web app's folder also holds the taskpane's page and scripts (built by its own config).
-      clean: name === 'web' ? { keep: /^taskpane/ } : true,
+      // The web app's folder also holds the taskpane's and the display's pages (their own configs).
+      clean: name === 'web' ? { keep: /^(taskpane|display)/ } : true,
     },
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],

@@ -168,7 +168,6 @@ export function composeFeatures(options: ComposeOptions): Features {
       pairRateLimit: options.displays?.pairRateLimit,
       heartbeatMs: options.displays?.heartbeatMs,
     },
-    roomChanges,
     actionsWiring: {
       bookings,
       meetingWriter: () => exchange.meetingWriter(),
@@ -182,6 +181,7 @@ export function composeFeatures(options: ComposeOptions): Features {
       mail: options.orders?.smtp ? createSmtpMailSender(options.orders.smtp) : null,
       confirmWaitMs: options.displays?.confirmWaitMs,
     },
+    roomChanges,
   });
   const { catalog, orders, orderFollower, outboxDispatcher } = catering;
   const { files, roomSearch } = locations;

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -13,6 +13,9 @@ function webBuild(): string {
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Roomserve</title><div id="root"></div>');
   writeFileSync(path.join(dir, 'main.0123abcd4567.js'), 'console.log("app")');
   writeFileSync(path.join(dir, 'taskpane.html'), '<!doctype html><title>Roomserve for Outlook</title>');
+  mkdirSync(path.join(dir, 'display'));
+  writeFileSync(path.join(dir, 'display', 'index.html'), '<!doctype html><title>Roomserve room display</title>');
+  writeFileSync(path.join(dir, 'display', 'version.json'), '{"build":"b1"}');
   return dir;
 }
 
@@ -79,6 +82,22 @@ describe('the HTTP shell', () => {
     expect(bundle.status).toBe(200);
     expect(bundle.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((await request(t.app).get('/missing.0123abcd4567.js')).status).toBe(404);
+  });
+
+  it('serves the room display its own page at /display, with or without a code, and its build id uncached', async () => {
+    for (const url of ['/display', '/display/', '/display?code=K7QM-XW3P']) {
+      const page = await request(t.app).get(url);
+      expect({ url, status: page.status, text: page.text }).toEqual({
+        url,
+        status: 200,
+        text: expect.stringContaining('Roomserve room display') as unknown as string,
+      });
+      expect(page.headers['cache-control']).toBe('no-cache');
+    }
+    const version = await request(t.app).get('/display/version.json');
+    expect(version.status).toBe(200);
+    expect(version.body).toEqual({ build: 'b1' });
+    expect(version.headers['cache-control']).toBe('no-cache');
   });
 
   it('sends security headers with a CSP that allows only our own scripts', async () => {

@@ -9,14 +9,31 @@ const API_OR_PROBE = /^\/(api|healthz|readyz)(\/|$)/;
 /** A missing file (favicon.png, an old bundle) is a 404, not the page. */
 const LOOKS_LIKE_FILE = /\.[a-z0-9]{1,8}$/i;
 const SOURCE_MAP = /\.map$/i;
+/** The room display tablets' own page (dist/web/display/index.html), not the web app's. */
+const DISPLAY_PAGE = /^\/display\/?$/;
+
+function sendPage(file: string, res: Response, next: NextFunction): void {
+  if (!existsSync(file)) {
+    next(new AppError('not_found', 'The web app is not built; run `npm run build`'));
+    return;
+  }
+  res.setHeader('Cache-Control', 'no-cache');
+  res.sendFile(file, (err) => {
+    if (err) next(err);
+  });
+}
 
 /**
  * Serves the built web app (dist/web) and answers every other page GET with index.html, so that
  * client-side routes survive a reload. /api and the probes never fall through to the page.
+ * `/display` is the room display's own page (before the static files, which would redirect the
+ * folder to `/display/`).
  */
 export function staticWeb(webDir: string): Router {
   const router = express.Router();
   const indexFile = path.join(webDir, 'index.html');
+  const displayFile = path.join(webDir, 'display', 'index.html');
+  router.get(DISPLAY_PAGE, (_req: Request, res: Response, next: NextFunction) => sendPage(displayFile, res, next));
   // Source maps would publish our source: never served, whatever the build left in webDir.
   router.get(SOURCE_MAP, (_req: Request, _res: Response, next: NextFunction) => {
     next(new AppError('not_found', 'Not found'));
@@ -37,14 +54,7 @@ export function staticWeb(webDir: string): Router {
       next();
       return;
     }
-    if (!existsSync(indexFile)) {
-      next(new AppError('not_found', 'The web app is not built; run `npm run build`'));
-      return;
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexFile, (err) => {
-      if (err) next(err);
-    });
+    sendPage(indexFile, res, next);
   });
   return router;
 }

@@ -18,10 +18,10 @@ export interface DisplayStateDeps {
   readonly settingsFor: (roomId: string) => Promise<DisplaySettings>;
   /** Of these bookings, those someone checked in to at a display. */
   readonly checkedIn: (bookingIds: readonly string[]) => Promise<Set<string>>;
-  /** Whether actions on this display need its PIN. */
-  readonly pinRequired: (displayId: string) => Promise<boolean>;
   /** The room's released meetings in a window (kept on the timeline, greyed). */
   readonly releasedIn: (roomId: string, window: Interval) => Promise<ReleasedMeeting[]>;
+  /** Whether actions on this display need its PIN. */
+  readonly pinRequired: (displayId: string) => Promise<boolean>;
   /** The room's booking rules as a test of a book-now slot (none: every slot passes). */
   readonly bookNowRules?: (roomId: string) => Promise<(slot: Interval) => boolean>;
 }

@@ -36,6 +36,9 @@ export interface DemoProduct {
   readonly browser: Browser;
   /** A browser context signed in as a demo user (a fresh session cookie each time). */
   signedIn(user: keyof typeof DEMO_USERS, viewport?: keyof typeof VIEWPORTS): Promise<Page>;
+  /** Stops the server alone (the browser stays); `restartServer` starts it again on the same port and data. */
+  stopServer(): Promise<void>;
+  restartServer(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -129,7 +132,7 @@ export async function startDemoProduct(): Promise<DemoProduct> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-  const server = await startServer(port, dataDir).catch(async (error: unknown) => {
+  let server = await startServer(port, dataDir).catch(async (error: unknown) => {
     await (await launching).close();
     throw error;
   });
@@ -146,6 +149,12 @@ export async function startDemoProduct(): Promise<DemoProduct> {
         { name: 'rs_session', value: await sessionCookie(origin, DEMO_USERS[user]), url: origin },
       ]);
       return context.newPage();
+    },
+    async stopServer() {
+      await stopServer(server);
+    },
+    async restartServer() {
+      server = await startServer(port, dataDir);
     },
     async stop() {
       for (const context of contexts) await context.close();
