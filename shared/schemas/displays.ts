@@ -130,6 +130,8 @@ export const displayStateSchema = z
     bookNowOptions: z.array(bookNowMinutesSchema),
     /** Whether this room needs a check-in (the effective setting). */
     checkInRequired: z.boolean(),
+    /** The room's check-in window around a meeting's start, so the device can tell "awaiting check-in" on its own clock. */
+    checkInWindow: z.object({ beforeMinutes: z.number().int(), afterMinutes: z.number().int() }),
     /** Actions on this display need the PIN (header X-Display-Pin). */
     pinRequired: z.boolean(),
   })

@@ -39,6 +39,17 @@ describe('the display state on the device clock', () => {
     expect(clockView(state, atMs('09:02')).state).toBe('busy');
   });
 
+  it("follows the room's own check-in window, not the default", () => {
+    const state = displayState('08:00', [meeting('09:00', '10:00')], {
+      checkInRequired: true,
+      checkInWindow: { beforeMinutes: 5, afterMinutes: 15 },
+    });
+    expect(clockView(state, atMs('08:52')).state).toBe('starting-soon');
+    expect(clockView(state, atMs('08:55')).state).toBe('awaiting-check-in');
+    expect(clockView(state, atMs('09:12')).state).toBe('awaiting-check-in');
+    expect(clockView(state, atMs('09:15')).state).toBe('busy');
+  });
+
   it('rounds a part minute up, as the server does', () => {
     const view = clockView(displayState('08:00', day), atMs('08:00') + 30_000);
     expect(view.minutesLeft).toBe(60);

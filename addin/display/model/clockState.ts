@@ -4,13 +4,10 @@ import type { DisplayMeeting, DisplayState, DisplayStateWord } from '../../../sh
  * The clock-driven parts of the display, computed on the device's clock from the last state the
  * server sent: the state word, the current meeting, the time left and the next meetings move at
  * minute boundaries (and while offline) without asking the server. The rules mirror the server's
- * (server/domain/displays/state.ts); the check-in window is not in the state, so the default
- * (10 minutes either side of the start) stands in for it until the server's next word.
+ * (server/domain/displays/state.ts), with the room's check-in window as the state carries it.
  */
 export const STARTING_SOON_MINUTES = 15;
 export const ENDING_SOON_MINUTES = 10;
-export const CHECK_IN_BEFORE_MINUTES = 10;
-export const CHECK_IN_AFTER_MINUTES = 10;
 export const NEXT_MEETINGS_SHOWN = 3;
 const MINUTE = 60_000;
 
@@ -28,11 +25,12 @@ export interface ClockView {
 const startOf = (m: DisplayMeeting): number => Date.parse(m.start);
 const endOf = (m: DisplayMeeting): number => Date.parse(m.end);
 
-function inCheckInWindow(meeting: DisplayMeeting, now: number): boolean {
+type CheckInWindow = DisplayState['checkInWindow'];
+
+function inCheckInWindow(meeting: DisplayMeeting, now: number, window: CheckInWindow): boolean {
   const start = startOf(meeting);
   return (
-    now >= start - CHECK_IN_BEFORE_MINUTES * MINUTE &&
-    now < Math.min(endOf(meeting), start + CHECK_IN_AFTER_MINUTES * MINUTE)
+    now >= start - window.beforeMinutes * MINUTE && now < Math.min(endOf(meeting), start + window.afterMinutes * MINUTE)
   );
 }
 
@@ -40,10 +38,10 @@ function stateWord(
   now: number,
   current: DisplayMeeting | undefined,
   next: DisplayMeeting | undefined,
-  checkInRequired: boolean,
+  checkIn: { readonly required: boolean; readonly window: CheckInWindow },
 ): DisplayStateWord {
   const awaiting = [current, next].some(
-    (m) => m !== undefined && checkInRequired && !m.checkedIn && inCheckInWindow(m, now),
+    (m) => m !== undefined && checkIn.required && !m.checkedIn && inCheckInWindow(m, now, checkIn.window),
   );
   if (awaiting) return 'awaiting-check-in';
   if (current) return endOf(current) - now <= ENDING_SOON_MINUTES * MINUTE ? 'ending-soon' : 'busy';
@@ -74,7 +72,7 @@ export function clockView(state: DisplayState, now: number): ClockView {
   let minutesLeft: number | null = null;
   if (current) minutesLeft = Math.ceil((endOf(current) - now) / MINUTE);
   else if (next) minutesLeft = Math.ceil((startOf(next) - now) / MINUTE);
-  const word = stateWord(now, current, next, state.checkInRequired);
+  const word = stateWord(now, current, next, { required: state.checkInRequired, window: state.checkInWindow });
   return {
     state: word,
     current: current ?? null,

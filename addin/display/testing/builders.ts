@@ -60,6 +60,7 @@ export function displayState(
       : [],
     bookNowOptions: current ? [] : [15, 30, 60, 'until-next'],
     checkInRequired: false,
+    checkInWindow: { beforeMinutes: 10, afterMinutes: 10 },
     pinRequired: false,
     ...overrides,
   };

@@ -162,6 +162,10 @@ export function createDisplayStateService(deps: DisplayStateDeps): DisplayStateS
           deps.bookNowRules ? await deps.bookNowRules(room.id) : undefined,
         ),
         checkInRequired: settings.checkIn.required,
+        checkInWindow: {
+          beforeMinutes: settings.checkIn.windowBeforeMinutes,
+          afterMinutes: settings.checkIn.windowAfterMinutes,
+        },
         pinRequired: await deps.pinRequired(display.displayId),
       };
     },
