@@ -2,6 +2,7 @@ import { createDisplayRepository, createDisplayRoomRepository } from '../adapter
 import { createDisplayActionRepository } from '../adapters/db/repositories/displayActions';
 import { createDisplaySettingsRepository } from '../adapters/db/repositories/displaySettings';
 import { createRoomSearchRepository } from '../adapters/db/repositories/roomSearch';
+import type { DemoDisplayLinkSource } from '../ports/demoDisplay';
 import { DEFAULT_PAIR_RATE_LIMIT, type PairRateLimitSettings } from '../http/middleware/pairRateLimit';
 import {
   createDisplayActionsService,
@@ -22,6 +23,8 @@ export interface DisplaysFeature {
   readonly settings: DisplaySettingsService;
   readonly actions: DisplayActionsService;
   readonly pairRateLimit: PairRateLimitSettings;
+  /** The demo's display link; null outside the demo. */
+  readonly demoLink: DemoDisplayLinkSource;
 }
 
 export interface DisplaysSettings {
@@ -29,6 +32,8 @@ export interface DisplaysSettings {
   readonly publicUrl: string;
   /** Default: 5 wrong codes per address a minute. */
   readonly pairRateLimit?: PairRateLimitSettings | undefined;
+  /** The demo's paired display (main passes the demo's); default: none, as in every real installation. */
+  readonly demoLink?: DemoDisplayLinkSource | undefined;
 }
 
 export interface DisplaysFeatureDeps {
@@ -62,5 +67,6 @@ export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
     settings,
     actions: createDisplayActionsService({ actions, state }),
     pairRateLimit: deps.settings.pairRateLimit ?? DEFAULT_PAIR_RATE_LIMIT,
+    demoLink: deps.settings.demoLink ?? (() => null),
   };
 }

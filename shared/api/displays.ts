@@ -6,6 +6,7 @@ import {
   displayCreatedSchema,
   displayCreateSchema,
   displayListSchema,
+  displayPinSchema,
   displaySettingsSchema,
   displayStateSchema,
   extendSchema,
@@ -46,6 +47,17 @@ export const displaysEndpoints = {
     summary: 'Revoke a display: its pairing code and device token stop working at once (401).',
     access: 'admin',
     params: idParamsSchema,
+    successStatus: 204,
+  }),
+  setDisplayPin: endpoint({
+    method: 'put',
+    path: '/admin/displays/:id/pin',
+    tag: ADMIN_TAG,
+    summary:
+      "Set (4–8 digits) or clear (null) the PIN the display's actions need (header X-Display-Pin). Stored hashed, never returned.",
+    access: 'admin',
+    params: idParamsSchema,
+    body: displayPinSchema,
     successStatus: 204,
   }),
   getDisplaySettings: endpoint({

@@ -42,6 +42,7 @@ export const displaySchema = z
     pairedAt: instantSchema.nullable(),
     /** When the pairing code stops working; null once paired. */
     pairingExpiresAt: instantSchema.nullable(),
+    pinSet: z.boolean(),
   })
   .meta({ id: 'Display' });
 export type Display = z.infer<typeof displaySchema>;
@@ -109,12 +110,14 @@ export const displayStateSchema = z
   .meta({ id: 'DisplayState' });
 export type DisplayState = z.infer<typeof displayStateSchema>;
 
+export const bookNowMinutesSchema = z.union([z.literal(15), z.literal(30), z.literal(60), z.literal('until-next')]);
+
 /** A fresh id per tap; the same id again (a double tap, a retry) acts once. */
 const requestIdSchema = uuidSchema.meta({ description: 'Client-chosen id; a repeated id acts once.' });
 
 export const bookNowSchema = z
   .object({
-    minutes: z.union([z.literal(15), z.literal(30), z.literal(60), z.literal('until-next')]),
+    minutes: bookNowMinutesSchema,
     requestId: requestIdSchema,
   })
   .strict();
@@ -146,6 +149,10 @@ export const displaySettingsSchema = z
     checkInWindowBeforeMinutes: checkInMinutesSchema,
     /** … and closes this many minutes after it. */
     checkInWindowAfterMinutes: checkInMinutesSchema.min(1),
+    /** Minutes after a meeting's start without a check-in before the room releases it. */
+    releaseAfterMinutes: z.number().int().min(1).max(60), // default 10
+    /** What "book now" offers on the display. */
+    bookNowOptions: z.array(bookNowMinutesSchema).min(1).max(4), // default [15, 30, 60, 'until-next']
   })
   .strict()
   .meta({ id: 'DisplaySettings' });
@@ -159,7 +166,22 @@ export const roomDisplaySettingsSchema = z
     checkInRequired: z.boolean().nullable().default(null),
     checkInWindowBeforeMinutes: checkInMinutesSchema.nullable().default(null),
     checkInWindowAfterMinutes: checkInMinutesSchema.min(1).nullable().default(null),
+    releaseAfterMinutes: z.number().int().min(1).max(60).nullable().default(null),
+    bookNowOptions: z.array(bookNowMinutesSchema).min(1).max(4).nullable().default(null),
   })
   .strict()
   .meta({ id: 'RoomDisplaySettings' });
 export type RoomDisplaySettingsView = z.infer<typeof roomDisplaySettingsSchema>;
+
+/** A display's PIN for its actions: 4–8 digits, or null to clear it. */
+export const displayPinSchema = z
+  .object({
+    pin: z
+      .string()
+      .regex(/^\d{4,8}$/)
+      .nullable(),
+  })
+  .strict();
+
+/** The demo's paired display (demo only): its page with the device token in the fragment. */
+export const demoDisplayLinkSchema = z.object({ url: z.url() }).meta({ id: 'DemoDisplayLink' });
