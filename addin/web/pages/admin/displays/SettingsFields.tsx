@@ -1,4 +1,4 @@
-import { Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { complaint, type FormProblems } from '../apiErrors';
 import { BOOK_NOW_CHOICES, toggleChoice, type BookNowMinutes, type MinuteField } from './settingsDraft';
 import { displaysStrings as text } from './strings';
@@ -6,6 +6,9 @@ import { displaysStrings as text } from './strings';
 const useStyles = makeStyles({
   minutes: { maxWidth: '8em' },
   choices: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL },
+  group: { margin: 0, padding: 0, border: 'none', minWidth: 0 },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightRegular },
+  problem: { color: tokens.colorPaletteRedForeground1 },
 });
 
 const LABELS: Record<MinuteField, string> = {
@@ -48,9 +51,12 @@ export function BookNowChoices(props: {
 }) {
   const styles = useStyles();
   const { label, value, problems, onChange } = props;
+  const problem = problems.fields.bookNowOptions;
   return (
-    <Field label={label} {...complaint(problems, 'bookNowOptions')}>
-      <div role="group" aria-label={label} className={styles.choices}>
+    // A fieldset, not a Field: a Field would give every checkbox the group's label as its name.
+    <fieldset className={styles.group} aria-invalid={problem === undefined ? undefined : true}>
+      <legend className={styles.legend}>{label}</legend>
+      <div className={styles.choices}>
         {BOOK_NOW_CHOICES.map((choice) => (
           <Checkbox
             key={String(choice)}
@@ -60,6 +66,7 @@ export function BookNowChoices(props: {
           />
         ))}
       </div>
-    </Field>
+      {problem === undefined ? null : <Text className={styles.problem}>{problem}</Text>}
+    </fieldset>
   );
 }

@@ -100,7 +100,7 @@ export const displaysStrings = {
   room: {
     heading: 'Settings of one room',
     intro: 'Each setting left on “As for all rooms” follows the settings above.',
-    pick: 'Room',
+    pick: 'Room to set up',
     pickRoom: 'Pick a room',
     formLabel: (room: string) => `Display settings of ${room}`,
     follow: (value: string) => `As for all rooms (${value})`,
