@@ -8,9 +8,11 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createAdvisoryRoomLeases } from './adapters/db/advisoryRoomLeases';
 import { createSyncStore } from './adapters/db/repositories/syncStore';
+import { createPgRoomChanges } from './adapters/roomChanges/postgres';
 import type { Database } from './adapters/db/database';
 import type { RunningDemo } from '../demo/index';
 import { composeApp, type Composition } from './compose/app';
+import type { RoomChangesFactory } from './compose/displaysLive';
 import { openInfrastructure } from './compose/infrastructure';
 import { ConfigError, loadConfig, type Config } from './config';
 import { answerClientErrors } from './http/middleware/requestLimits';
@@ -32,6 +34,18 @@ function roomLeases(config: Config, logger: Logger) {
   const database = config.database;
   if (database.engine !== 'postgres') return undefined;
   return () => createAdvisoryRoomLeases(database.url, (err) => logger.warn({ err }, 'room lease connection failed'));
+}
+
+/** Several instances may share PostgreSQL: room changes reach every instance's display streams through LISTEN/NOTIFY. */
+function roomChanges(config: Config, logger: Logger): RoomChangesFactory | undefined {
+  const database = config.database;
+  if (database.engine !== 'postgres') return undefined;
+  return (knex) =>
+    createPgRoomChanges({
+      connectionString: database.url,
+      knex,
+      onError: (err) => logger.warn({ err }, 'room changes connection failed'),
+    });
 }
 
 const NO_DEMO: RunningDemo = { simulatedExchange: false, previewOutlook: null, signIn: '', displayLink: null };
@@ -112,7 +126,7 @@ export async function main(): Promise<void> {
     },
     previewOutlook: () => demo.previewOutlook,
     // Only the demo has a display link; NO_DEMO's is null, so the route answers 404 elsewhere.
-    displays: { demoLink: () => demo.displayLink },
+    displays: { roomChanges: roomChanges(config, logger), demoLink: () => demo.displayLink },
   });
   const { services } = composition;
   await services.exchange.startupCheck();

@@ -29,6 +29,7 @@ import { composeAuth } from './auth';
 import { composeBookings, type BookingsOverrides } from './bookings';
 import { composeCatering, type CateringSettings } from './catering';
 import { composeDisplays, type DisplaysFeature, type DisplaysSettings } from './displays';
+import { roomChangesListener, roomChangesOn, type RoomChangesFactory } from './displaysLive';
 import { composeExchange, type ExchangeOverrides } from './exchange';
 import { composeHttp } from './http';
 import type { Infrastructure } from './infrastructure';
@@ -57,7 +58,8 @@ export interface ComposeOptions {
   /** The taskpane preview's Outlook: the demo's, while its simulated Exchange runs (default: none). */
   readonly previewOutlook?: PreviewOutlookSource | undefined;
   /** Room displays; the public URL defaults to the add-in's (main's PUBLIC_URL). */
-  readonly displays?: Partial<DisplaysSettings> | undefined;
+  readonly displays?:
+    (Partial<DisplaysSettings> & { readonly roomChanges?: RoomChangesFactory | undefined }) | undefined;
 }
 
 export interface Services {
@@ -111,6 +113,8 @@ export function infrastructureOf(options: ComposeOptions): Infrastructure {
 /** Every feature, each built once, in the order they depend on each other. */
 export function composeFeatures(options: ComposeOptions): Features {
   const infrastructure = infrastructureOf(options);
+  // What the displays' live stream follows: the sync, bookings, display actions and settings tell it.
+  const roomChanges = roomChangesOn(infrastructure.knex, options.displays?.roomChanges);
   const exchange = composeExchange({ infrastructure, overrides: options.exchange });
   const { auth, users, accounts } = composeAuth({
     infrastructure,
@@ -134,6 +138,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     infrastructure,
     meetingWriter: () => exchange.meetingWriter(),
     overrides: options.bookings,
+    roomChanges,
     catering: {
       bookingCancelled: async (bookingId) => {
         await catering.orders.bookingCancelled(bookingId);
@@ -144,7 +149,7 @@ export function composeFeatures(options: ComposeOptions): Features {
   const sync = composeSync({
     infrastructure,
     exchange: exchange.exchange,
-    bookingChanges: [catering.orderFollower, bookings.changeListener],
+    bookingChanges: [catering.orderFollower, bookings.changeListener, roomChangesListener(roomChanges)],
     settings: options.sync,
   });
   const addin =
@@ -162,7 +167,9 @@ export function composeFeatures(options: ComposeOptions): Features {
       publicUrl: options.displays?.publicUrl ?? options.addin?.publicUrl ?? 'http://localhost:3000',
       pairRateLimit: options.displays?.pairRateLimit,
       demoLink: options.displays?.demoLink,
+      heartbeatMs: options.displays?.heartbeatMs,
     },
+    roomChanges,
   });
   const { catalog, orders, orderFollower, outboxDispatcher } = catering;
   const { files, roomSearch } = locations;
@@ -217,6 +224,7 @@ export function composeApp(options: ComposeOptions): Composition {
       await services.outboxDispatcher.stop();
       services.locations.stopVerificationRetries();
       services.exchange.close();
+      await features.displays.roomChanges.close();
     },
   };
 }

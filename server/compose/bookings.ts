@@ -1,7 +1,9 @@
 import { createBookingRepository } from '../adapters/db/repositories/bookings';
 import type { BookingCatering } from '../ports/bookingCatering';
 import type { MeetingWriter } from '../ports/meetingWriter';
+import type { RoomChanges } from '../ports/roomChanges';
 import { createBookingService, type BookingService, type BookingServiceDeps } from '../services/bookings';
+import { publishingBookings } from './displaysLive';
 import type { Infrastructure } from './infrastructure';
 
 /** Bookings made in Roomserve: meeting requests from the organizer's mailbox, followed to the room's answer. */
@@ -22,6 +24,8 @@ export interface BookingsFeatureDeps {
   readonly overrides?: BookingsOverrides | undefined;
   /** The catering feature's side of a booking cancelled in Roomserve. */
   readonly catering?: BookingCatering;
+  /** Told which room a booking write touched (the room displays' live stream). */
+  readonly roomChanges?: RoomChanges;
 }
 
 export function composeBookings(deps: BookingsFeatureDeps): BookingsFeature {
@@ -29,7 +33,9 @@ export function composeBookings(deps: BookingsFeatureDeps): BookingsFeature {
   return {
     bookings: createBookingService({
       ...deps.overrides,
-      bookings: createBookingRepository(knex),
+      bookings: deps.roomChanges
+        ? publishingBookings(createBookingRepository(knex), deps.roomChanges)
+        : createBookingRepository(knex),
       writer: deps.meetingWriter,
       clock,
       log: { warn: (details, message) => logger.warn(details, message) },

@@ -4,16 +4,22 @@ import { createDisplaySettingsRepository } from '../adapters/db/repositories/dis
 import { createRoomSearchRepository } from '../adapters/db/repositories/roomSearch';
 import type { DemoDisplayLinkSource } from '../ports/demoDisplay';
 import { DEFAULT_PAIR_RATE_LIMIT, type PairRateLimitSettings } from '../http/middleware/pairRateLimit';
+import type { RoomChanges } from '../ports/roomChanges';
 import {
   createDisplayActionsService,
+  createDisplayLiveService,
+  createDisplayPinService,
   createDisplayPairingService,
   createDisplaySettingsService,
   createDisplayStateService,
   type DisplayActionsService,
+  type DisplayLiveService,
+  type DisplayPinService,
   type DisplayPairingService,
   type DisplaySettingsService,
   type DisplayStateService,
 } from '../services/displays';
+import { publishingActions, publishingRevocations, publishingSettings } from './displaysLive';
 import type { Infrastructure } from './infrastructure';
 
 /** Room displays (issue 14): pairing and device tokens. */
@@ -25,6 +31,11 @@ export interface DisplaysFeature {
   readonly pairRateLimit: PairRateLimitSettings;
   /** The demo's display link; null outside the demo. */
   readonly demoLink: DemoDisplayLinkSource;
+  /** The push stream (GET /api/display/events) and the PIN (display-live). */
+  readonly live: DisplayLiveService;
+  readonly pins: DisplayPinService;
+  readonly roomChanges: RoomChanges;
+  readonly heartbeatMs: number;
 }
 
 export interface DisplaysSettings {
@@ -34,39 +45,67 @@ export interface DisplaysSettings {
   readonly pairRateLimit?: PairRateLimitSettings | undefined;
   /** The demo's paired display (main passes the demo's); default: none, as in every real installation. */
   readonly demoLink?: DemoDisplayLinkSource | undefined;
+  /** The stream's keep-alive comment interval (default 25 s). */
+  readonly heartbeatMs?: number | undefined;
 }
 
 export interface DisplaysFeatureDeps {
-  readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock'>;
+  readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock' | 'secrets' | 'logger'>;
   readonly settings: DisplaysSettings;
+  /** What the streams follow; the sync and Roomserve bookings publish to the same one. */
+  readonly roomChanges: RoomChanges;
 }
 
 export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
-  const { knex, clock } = deps.infrastructure;
+  const { knex, clock, secrets, logger } = deps.infrastructure;
+  const { roomChanges } = deps;
   const rooms = createDisplayRoomRepository(knex);
-  const settings = createDisplaySettingsService({
-    settings: createDisplaySettingsRepository(knex),
-    roomExists: async (roomId) => (await rooms.roomOf(roomId)) !== undefined,
-    clock,
+  const displays = createDisplayRepository(knex);
+  const pins = createDisplayPinService({
+    displays,
+    keyedHash: (purpose, value) => secrets.keyedHash(purpose, value),
+    changes: roomChanges,
   });
-  const actions = createDisplayActionRepository(knex);
+  const settings = publishingSettings(
+    createDisplaySettingsService({
+      settings: createDisplaySettingsRepository(knex),
+      roomExists: async (roomId) => (await rooms.roomOf(roomId)) !== undefined,
+      clock,
+    }),
+    roomChanges,
+  );
+  const actions = publishingActions(createDisplayActionRepository(knex), roomChanges);
   const state = createDisplayStateService({
     rooms,
     roomSearch: createRoomSearchRepository(knex),
     clock,
     settingsFor: (roomId) => settings.settingsFor(roomId),
     checkedIn: (bookingIds) => actions.checkedIn(bookingIds),
+    pinRequired: (displayId) => pins.required(displayId),
   });
   return {
-    pairing: createDisplayPairingService({
-      displays: createDisplayRepository(knex),
-      clock,
-      publicUrl: deps.settings.publicUrl.replace(/\/+$/, ''),
-    }),
+    pairing: publishingRevocations(
+      createDisplayPairingService({
+        displays,
+        clock,
+        publicUrl: deps.settings.publicUrl.replace(/\/+$/, ''),
+        hashPairingCode: (code) => secrets.keyedHash('pairing-code', code),
+      }),
+      roomChanges,
+    ),
     state,
     settings,
     actions: createDisplayActionsService({ actions, state }),
     pairRateLimit: deps.settings.pairRateLimit ?? DEFAULT_PAIR_RATE_LIMIT,
     demoLink: deps.settings.demoLink ?? (() => null),
+    live: createDisplayLiveService({
+      changes: roomChanges,
+      state,
+      stillPaired: async (displayId) => (await displays.pinHashOf(displayId)) !== undefined,
+      onError: (err) => logger.warn({ err }, 'a display stream could not read its state'),
+    }),
+    pins,
+    roomChanges,
+    heartbeatMs: deps.settings.heartbeatMs ?? 25_000,
   };
 }

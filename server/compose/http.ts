@@ -6,6 +6,7 @@ import { loginRateLimit } from '../http/middleware/loginRateLimit';
 import { addinLinkRouter } from '../http/routes/addin/link';
 import { addinApiRouter, addinPageRouter } from '../http/routes/addin/router';
 import { pairRateLimit } from '../http/middleware/pairRateLimit';
+import { displayPinGuard } from '../http/middleware/displayPin';
 import { bookingsRouter } from '../http/routes/bookings/router';
 import { catalogRouter } from '../http/routes/catalog/router';
 import { demoRouter } from '../http/routes/demo/router';
@@ -64,6 +65,10 @@ function featureRouters(features: Features, loginLimiter: RequestHandler[]): Rou
       settings: features.displays.settings,
       actions: features.displays.actions,
       pairLimiter: pairRateLimit(features.displays.pairRateLimit),
+      live: features.displays.live,
+      pins: features.displays.pins,
+      pinGuard: displayPinGuard(features.displays.pins),
+      heartbeatMs: features.displays.heartbeatMs,
     }),
     ...(addin ? [addinApiRouter(addin.manifest), addinLinkRouter({ identity: addin.identity, loginLimiter })] : []),
   ];

@@ -53,6 +53,8 @@ function requestBody(ep: Endpoint): NonNullable<RouteConfig['request']>['body'] 
 
 function successResponse(ep: Endpoint): ResponseConfig {
   if (ep.successStatus === 204) return { description: 'Done; no content' };
+  if (ep.eventStream)
+    return { description: 'Server-sent events', content: { 'text/event-stream': { schema: { type: 'string' } } } };
   if (ep.response) return { description: 'Success', content: { 'application/json': { schema: ep.response } } };
   return {
     description: 'The file’s bytes',
@@ -85,6 +87,14 @@ function errorResponses(ep: Endpoint): Record<string, ResponseConfig> {
         }
       : {}),
     ...(ep.path === '/display/pair' ? { 429: errorResponse('Too many wrong codes (rate_limited)') } : {}),
+    ...(ep.access === 'display' && writes
+      ? {
+          403: errorResponse(
+            'The display has a PIN and X-Display-Pin is missing (display_pin_required) or wrong (display_pin_wrong)',
+          ),
+          429: errorResponse('Five wrong PINs on this display in a minute (rate_limited)'),
+        }
+      : {}),
   };
 }
 

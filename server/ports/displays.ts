@@ -4,7 +4,7 @@ import type { DisplayPrincipal } from '../domain/displays/principal';
 export interface NewDisplay {
   readonly roomId: string;
   readonly createdBy: string;
-  /** SHA-256 of the pairing code; the code itself is never stored. */
+  /** The pairing code's keyed hash (HMAC under the secret key); the code itself is never stored. */
   readonly pairingCodeHash: string;
   readonly pairingExpiresAt: Date;
   readonly createdAt: Date;
@@ -19,6 +19,7 @@ export interface DisplayRecord {
   readonly pairedAt: Date | null;
   readonly lastSeenAt: Date | null;
   readonly appVersion: string | null;
+  readonly pinSet: boolean;
 }
 
 export interface PairedDevice extends DisplayPrincipal {
@@ -41,6 +42,10 @@ export interface DisplayRepository {
   /** The paired, not revoked display holding this token. */
   findByTokenHash(tokenHash: string): Promise<PairedDevice | undefined>;
   markSeen(id: string, at: Date, appVersion: string | null): Promise<void>;
+  /** Sets or (null) removes the PIN's hash; false when there is no such display or it was revoked. */
+  setPinHash(id: string, pinHash: string | null): Promise<boolean>;
+  /** The PIN's hash of a paired, not revoked display: null without a PIN, undefined when revoked or unknown. */
+  pinHashOf(id: string): Promise<string | null | undefined>;
 }
 
 /** The display's room, with what the wall shows of it. */

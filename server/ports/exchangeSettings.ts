@@ -38,6 +38,8 @@ export interface SecretSealer {
   seal(plaintext: string): string;
   /** Throws when the value was sealed with another key. */
   open(sealed: string): string;
+  /** A keyed hash (HMAC under the installation's secret key) for short secrets stored for lookup. */
+  keyedHash(purpose: string, value: string): string;
 }
 
 export type ConnectionProbe =

@@ -54,7 +54,8 @@ export const displaysEndpoints = {
     path: '/admin/displays/:id/pin',
     tag: ADMIN_TAG,
     summary:
-      "Set (4–8 digits) or clear (null) the PIN the display's actions need (header X-Display-Pin). Stored hashed, never returned.",
+      "Set (4–8 digits) or remove (null) a display's PIN. Stored hashed and never shown; actions on the display then " +
+      'need it in the X-Display-Pin header.',
     access: 'admin',
     params: idParamsSchema,
     body: displayPinSchema,
@@ -116,6 +117,18 @@ export const displaysEndpoints = {
       'and when busy the nearest rooms free for the next 30 minutes.',
     access: 'display',
     response: displayStateSchema,
+  }),
+  events: endpoint({
+    method: 'get',
+    path: '/display/events',
+    tag: DEVICE_TAG,
+    summary:
+      "Server-sent events of the display's room: `state` (data: the DisplayState) at connect and within a second of " +
+      'every change of its bookings, check-ins or settings, and a `: keepalive` comment every 25 s. Ends when the ' +
+      'display is revoked (the next request answers 401). Read it with fetch streaming (the bearer token goes in the ' +
+      'Authorization header); poll GET /api/display/state every 60 s while it fails.',
+    access: 'display',
+    eventStream: true,
   }),
   checkIn: endpoint({
     method: 'post',

@@ -29,6 +29,8 @@ export interface Endpoint<
   readonly successStatus: 200 | 201 | 204;
   /** For uploads: the body is multipart/form-data with a single `file` field. */
   readonly multipart?: boolean;
+  /** A server-sent events stream (text/event-stream); the summary names its events. */
+  readonly eventStream?: boolean;
 }
 
 export function endpoint<

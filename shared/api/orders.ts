@@ -113,6 +113,7 @@ export const ordersEndpoints = {
       'Server-sent events for the live board: `order` (data: {id, kind}) after every order change, and a ' +
       'comment line every 15 s to keep proxies from closing the stream',
     access: 'facility',
+    eventStream: true,
   }),
   setOrderStatus: endpoint({
     method: 'post',

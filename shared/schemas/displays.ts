@@ -12,6 +12,8 @@ export const PAIRING_CODE_LENGTH = 8;
 export const PAIRING_CODE_TTL_MINUTES = 15;
 /** The header the display app sends its build version in; admins see it per display. */
 export const DISPLAY_VERSION_HEADER = 'X-Display-Version';
+/** The header a display sends its PIN in, on every action while the display has one. */
+export const DISPLAY_PIN_HEADER = 'X-Display-Pin';
 
 export const displayCreateSchema = z.object({ roomId: uuidSchema }).strict();
 
@@ -42,9 +44,21 @@ export const displaySchema = z
     pairedAt: instantSchema.nullable(),
     /** When the pairing code stops working; null once paired. */
     pairingExpiresAt: instantSchema.nullable(),
+    /** Actions on this display need its PIN (the PIN itself is stored hashed and never shown). */
     pinSet: z.boolean(),
   })
   .meta({ id: 'Display' });
+
+/** 4 to 8 digits, or null to remove the PIN. */
+export const displayPinSchema = z
+  .object({
+    pin: z
+      .string()
+      .regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits')
+      .nullable()
+      .meta({ example: '4711' }),
+  })
+  .strict();
 export type Display = z.infer<typeof displaySchema>;
 
 export const displayListSchema = z.object({ items: z.array(displaySchema) });
@@ -106,6 +120,8 @@ export const displayStateSchema = z
     today: z.array(displayMeetingSchema),
     /** When busy: rooms free for the next 30 minutes, same floor first, then the same building. */
     nearestFree: z.array(nearbyFreeRoomSchema),
+    /** Actions on this display need the PIN (header X-Display-Pin). */
+    pinRequired: z.boolean(),
   })
   .meta({ id: 'DisplayState' });
 export type DisplayState = z.infer<typeof displayStateSchema>;
@@ -172,16 +188,6 @@ export const roomDisplaySettingsSchema = z
   .strict()
   .meta({ id: 'RoomDisplaySettings' });
 export type RoomDisplaySettingsView = z.infer<typeof roomDisplaySettingsSchema>;
-
-/** A display's PIN for its actions: 4–8 digits, or null to clear it. */
-export const displayPinSchema = z
-  .object({
-    pin: z
-      .string()
-      .regex(/^\d{4,8}$/)
-      .nullable(),
-  })
-  .strict();
 
 /** The demo's paired display (demo only): its page with the device token in the fragment. */
 export const demoDisplayLinkSchema = z.object({ url: z.url() }).meta({ id: 'DemoDisplayLink' });

@@ -11,6 +11,10 @@ export const ERROR_CODES = [
   'invalid_credentials',
   'csrf_failed',
   'forbidden',
+  /** A display action on a display with a PIN, sent without the X-Display-Pin header. */
+  'display_pin_required',
+  /** A display action with a wrong PIN (five in a minute answer rate_limited). */
+  'display_pin_wrong',
   'not_found',
   'conflict',
   /** An order named an Outlook meeting whose room booking the sync has not brought in yet: retry shortly. */

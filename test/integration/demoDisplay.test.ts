@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pino } from 'pino';
 import request from 'supertest';
 import { DEMO_DISPLAY_FILE, DEMO_DISPLAY_ROOM, ensureDemoDisplay } from '../../demo/display';
 import { systemClock } from '../../server/adapters/clock/systemClock';
+import { createSecretBox } from '../../server/adapters/crypto/secretBox';
 import { composeDisplays } from '../../server/compose/displays';
 import { buildRoom } from '../factories/locations';
 import { buildUser } from '../factories/users';
@@ -59,11 +62,13 @@ describe('the demo display, paired at start', () => {
   let dataDir: string;
   let t: TestApp;
   let admin: string;
+  // One key for every "start": the server keys its hashes of codes and tokens with it.
+  const secrets = createSecretBox(randomBytes(32));
 
   beforeAll(async () => {
     db = await createTestDatabase();
     dataDir = mkdtempSync(path.join(tmpdir(), 'roomserve-demo-display-'));
-    t = createTestApp(db.knex);
+    t = createTestApp(db.knex, { secrets });
     admin = await t.tokenFor('admin');
     await buildUser(db.knex, { role: 'admin', name: 'Ada Admin' });
     await buildRoom(db.knex, { name: 'Elbe', exchangeEmail: DEMO_DISPLAY_ROOM });
@@ -80,7 +85,7 @@ describe('the demo display, paired at start', () => {
       dataDir,
       publicUrl: PUBLIC_URL,
       pairing: composeDisplays({
-        infrastructure: { knex: db.knex, clock: systemClock },
+        infrastructure: { knex: db.knex, clock: systemClock, secrets, logger: pino({ level: 'silent' }) },
         settings: { publicUrl: PUBLIC_URL },
       }).pairing,
     });

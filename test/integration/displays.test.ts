@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { createSecretBox } from '../../server/adapters/crypto/secretBox';
 import { buildBuilding, buildFloor, buildRoom } from '../factories/locations';
 import { ManualClock } from '../fakes/manualClock';
 import { createTestApp, type TestApp } from '../support/testApp';
@@ -9,6 +10,8 @@ import { addDisplay, asDisplay, pairDisplay } from './displaysHarness';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const MINUTE = 60_000;
+/** The installation's secret key (the one that seals the Exchange password). */
+const secrets = createSecretBox(randomBytes(32));
 
 interface ListedDisplay {
   id: string;
@@ -34,6 +37,7 @@ describe('room displays: adding, pairing, device tokens', () => {
     // A generous pairing budget: this file tests pairing, the limit has its own file.
     t = createTestApp(db.knex, {
       clock,
+      secrets,
       displays: { publicUrl: 'https://rooms.example.test/', pairRateLimit: { max: 1000, windowMinutes: 1 } },
     });
     admin = await t.tokenFor('admin');
@@ -50,13 +54,16 @@ describe('room displays: adding, pairing, device tokens', () => {
     return (res.body as { items: ListedDisplay[] }).items;
   }
 
-  it('gives the admin a short code valid 15 minutes, its pairing URL, and stores only its hash', async () => {
+  it('gives the admin a short code valid 15 minutes, its pairing URL, and stores only its keyed hash', async () => {
     const created = await addDisplay(t.app, admin, roomId);
     expect(created.pairingCode).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
     expect(created.pairingUrl).toBe(`https://rooms.example.test/display?code=${created.pairingCode}`);
     expect(created.expiresAt).toBe('2026-05-04T08:15:00.000Z');
     const row = await db.knex('displays').where({ id: created.id }).first<Record<string, unknown>>();
-    expect(row.pairing_code_hash).toBe(sha256(created.pairingCode.replace('-', '')));
+    // HMAC under the secret key: a leaked table cannot be searched over all 8.5 × 10^11 codes without the key.
+    const code = created.pairingCode.replace('-', '');
+    expect(row.pairing_code_hash).toBe(secrets.keyedHash('pairing-code', code));
+    expect(row.pairing_code_hash).not.toBe(sha256(code));
     expect(JSON.stringify(row)).not.toContain(created.pairingCode.replace('-', ''));
     expect((await list()).find((d) => d.id === created.id)).toMatchObject({
       roomId,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,17 @@ describe('secret box', () => {
     const parts = sealed.split('.');
     const tampered = [parts[0], parts[1], parts[2], Buffer.from('other').toString('base64url')].join('.');
     expect(() => createSecretBox(key(1)).open(tampered)).toThrow(/cannot be decrypted/);
+  });
+
+  it('hashes with the key: another key or another purpose gives another hash, the same input the same one', () => {
+    const box = createSecretBox(key(1));
+    const hash = box.keyedHash('pairing-code', 'K7QMXW3P');
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(box.keyedHash('pairing-code', 'K7QMXW3P')).toBe(hash);
+    expect(createSecretBox(key(2)).keyedHash('pairing-code', 'K7QMXW3P')).not.toBe(hash);
+    expect(box.keyedHash('display-pin', 'K7QMXW3P')).not.toBe(hash);
+    // Not the plain SHA-256 an offline search over every code would start from.
+    expect(hash).not.toBe(createHash('sha256').update('K7QMXW3P').digest('hex'));
   });
 
   it('takes a base64 key of 32 bytes only', () => {

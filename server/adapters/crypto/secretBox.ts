@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -16,6 +16,12 @@ export interface SecretBox {
   seal(plaintext: string): string;
   /** Throws SecretBoxError when the value was sealed with another key or tampered with. */
   open(sealed: string): string;
+  /**
+   * HMAC-SHA256 of the value under a key derived from the secret key (never the encryption key
+   * itself), separated by purpose. For short secrets (pairing codes, PINs): a leaked table cannot
+   * be searched offline without the key.
+   */
+  keyedHash(purpose: string, value: string): string;
 }
 
 export class SecretBoxError extends Error {
@@ -31,7 +37,11 @@ export class SecretBoxError extends Error {
 export function createSecretBox(key: Buffer): SecretBox {
   if (key.length !== KEY_BYTES)
     throw new SecretBoxError('bad_key', `The secret key must be ${KEY_BYTES} bytes, not ${key.length}`);
+  const macKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'roomserve keyed hash v1', KEY_BYTES));
   return {
+    keyedHash(purpose, value) {
+      return createHmac('sha256', macKey).update(purpose).update('\0').update(value, 'utf8').digest('hex');
+    },
     seal(plaintext) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv(ALGORITHM, key, iv);

@@ -11,6 +11,8 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   invalid_credentials: 401,
   csrf_failed: 403,
   forbidden: 403,
+  display_pin_required: 403,
+  display_pin_wrong: 403,
   not_found: 404,
   conflict: 409,
   meeting_not_synced: 409,

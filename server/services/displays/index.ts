@@ -2,3 +2,5 @@ export { createDisplayActionsService, type DisplayActionsService } from './actio
 export { createDisplayPairingService, type DisplayPairingService, type CreatedDisplay } from './pairing';
 export { createDisplaySettingsService, type DisplaySettingsService } from './settings';
 export { createDisplayStateService, type DisplayStateService } from './state';
+export { createDisplayLiveService, type DisplayLiveService, type DisplaySink } from './live';
+export { createDisplayPinService, type DisplayPinService } from './pin';

@@ -27,6 +27,11 @@ export interface DisplayPairingDeps {
   readonly clock: Clock;
   /** The address tablets open, e.g. https://rooms.example.com (no trailing slash). */
   readonly publicUrl: string;
+  /**
+   * The keyed hash (HMAC under the installation's secret key) stored for a pairing code: a code has
+   * about 8.5 × 10^11 values, few enough to search a plain hash of a leaked table within its 15 minutes.
+   */
+  readonly hashPairingCode: (code: string) => string;
 }
 
 export interface CreatedDisplay {
@@ -63,6 +68,7 @@ function present(record: DisplayRecord, now: Date): Display {
     createdAt: record.createdAt.toISOString(),
     pairedAt: iso(record.pairedAt),
     pairingExpiresAt: status === 'paired' ? null : iso(record.pairingExpiresAt),
+    pinSet: record.pinSet,
   };
 }
 
@@ -78,7 +84,7 @@ export function createDisplayPairingService(deps: DisplayPairingDeps): DisplayPa
       const created = await displays.create({
         roomId,
         createdBy: actor.userId,
-        pairingCodeHash: hashSecret(code),
+        pairingCodeHash: deps.hashPairingCode(code),
         pairingExpiresAt: expiresAt,
         createdAt: now,
       });
@@ -102,7 +108,8 @@ export function createDisplayPairingService(deps: DisplayPairingDeps): DisplayPa
       const code = normalizePairingCode(typedCode);
       if (code === undefined) throw new AppError('unprocessable', WRONG_CODE);
       const token = `${DEVICE_TOKEN_PREFIX}${newSecret()}`;
-      const paired = await displays.pair(hashSecret(code), hashSecret(token), clock.now());
+      // The device token is 256 random bits: a plain SHA-256 of it cannot be searched, so it needs no key.
+      const paired = await displays.pair(deps.hashPairingCode(code), hashSecret(token), clock.now());
       if (!paired) throw new AppError('unprocessable', WRONG_CODE);
       return { token, roomId: paired.roomId };
     },

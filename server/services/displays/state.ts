@@ -15,6 +15,8 @@ export interface DisplayStateDeps {
   readonly settingsFor: (roomId: string) => Promise<DisplaySettings>;
   /** Of these bookings, those someone checked in to at a display. */
   readonly checkedIn: (bookingIds: readonly string[]) => Promise<Set<string>>;
+  /** Whether actions on this display need its PIN. */
+  readonly pinRequired: (displayId: string) => Promise<boolean>;
 }
 
 /** What the state and the actions are computed from, read at one instant. */
@@ -114,6 +116,7 @@ export function createDisplayStateService(deps: DisplayStateDeps): DisplayStateS
         },
         ...state,
         nearestFree: isTaken(state.state, state.current) ? await nearestFree(room, now) : [],
+        pinRequired: await deps.pinRequired(display.displayId),
       };
     },
   };

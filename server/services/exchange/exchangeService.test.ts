@@ -26,6 +26,7 @@ function memoryRepository(): ExchangeSettingsRepository & { row?: StoredExchange
 const reversed = {
   seal: (s: string) => `sealed:${[...s].reverse().join('')}`,
   open: (s: string) => [...s.slice(7)].reverse().join(''),
+  keyedHash: (purpose: string, s: string) => `${purpose}:${s}`,
 };
 
 function scriptedGateway(check: (email: string) => Promise<RoomMailboxCheck>): ExchangeGateway {

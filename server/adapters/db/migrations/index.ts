@@ -40,6 +40,7 @@ import * as m0160 from './20261207_0160_displays';
 import * as m0161 from './20261207_0161_display_settings';
 import * as m0162 from './20261207_0162_room_display_settings';
 import * as m0163 from './20261207_0163_display_actions';
+import * as m0180 from './20261207_0180_displays_pin';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -92,6 +93,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261207_0161_display_settings', m0161],
   ['20261207_0162_room_display_settings', m0162],
   ['20261207_0163_display_actions', m0163],
+  ['20261207_0180_displays_pin', m0180],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

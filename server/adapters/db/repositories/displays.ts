@@ -16,6 +16,7 @@ interface DisplayRow {
   paired_at: Date | string | null;
   last_seen_at: Date | string | null;
   app_version: string | null;
+  pin_set: boolean;
 }
 
 const dateOrNull = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
@@ -29,6 +30,7 @@ const toRecord = (row: DisplayRow): DisplayRecord => ({
   pairedAt: dateOrNull(row.paired_at),
   lastSeenAt: dateOrNull(row.last_seen_at),
   appVersion: row.app_version,
+  pinSet: row.pin_set,
 });
 
 const SELECT = [
@@ -44,6 +46,8 @@ const SELECT = [
 
 export function createDisplayRepository(db: Knex): DisplayRepository {
   const withRoom = () => db('displays as d').join('rooms as r', 'r.id', 'd.room_id');
+  // Whether a PIN is set, never its hash: the hash leaves the repository for the PIN check only.
+  const columns = () => [...SELECT, db.raw('d.pin_hash is not null as pin_set')];
   return {
     async create(display: NewDisplay) {
       const room = await db('rooms').where({ id: display.roomId }).first<{ id: string } | undefined>('id');
@@ -59,21 +63,21 @@ export function createDisplayRepository(db: Knex): DisplayRepository {
         .returning<{ id: string }[]>('id');
       const id = inserted[0]?.id;
       if (id === undefined) return undefined;
-      const row = await withRoom().where('d.id', id).first<DisplayRow>(SELECT);
+      const row = await withRoom().where('d.id', id).first<DisplayRow>(columns());
       return toRecord(row);
     },
     async list() {
       const rows = await withRoom()
         .whereNull('d.revoked_at')
         .orderBy([{ column: 'r.name' }, { column: 'd.created_at' }, { column: 'd.id' }])
-        .select<DisplayRow[]>(SELECT);
+        .select<DisplayRow[]>(columns());
       return rows.map(toRecord);
     },
     async revoke(id, at) {
       const revoked = await db('displays')
         .where({ id })
         .whereNull('revoked_at')
-        .update({ revoked_at: at, pairing_code_hash: null, token_hash: null })
+        .update({ revoked_at: at, pairing_code_hash: null, token_hash: null, pin_hash: null })
         .returning<{ id: string }[]>('id');
       return revoked.length > 0;
     },
@@ -108,6 +112,22 @@ export function createDisplayRepository(db: Knex): DisplayRepository {
       await db('displays')
         .where({ id })
         .update({ last_seen_at: at, ...(appVersion === null ? {} : { app_version: appVersion }) });
+    },
+    async setPinHash(id, pinHash) {
+      const updated = await db('displays')
+        .where({ id })
+        .whereNull('revoked_at')
+        .update({ pin_hash: pinHash })
+        .returning<{ id: string }[]>('id');
+      return updated.length > 0;
+    },
+    async pinHashOf(id) {
+      const row = await db('displays')
+        .where({ id })
+        .whereNull('revoked_at')
+        .whereNotNull('paired_at')
+        .first<{ pin_hash: string | null } | undefined>('pin_hash');
+      return row?.pin_hash;
     },
   };
 }

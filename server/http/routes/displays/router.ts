@@ -3,13 +3,17 @@
  * paired display calls with its device token.
  */
 import { Router, type RequestHandler } from 'express';
-import { displaysEndpoints as endpoints } from '../../../../shared/api/displays';
+import { displayActionEndpoints, displaysEndpoints as endpoints } from '../../../../shared/api/displays';
+import type { DisplayState } from '../../../../shared/schemas/displays';
 import type {
   DisplayActionsService,
+  DisplayLiveService,
+  DisplayPinService,
   DisplayPairingService,
   DisplaySettingsService,
   DisplayStateService,
 } from '../../../services/displays';
+import { openEventStream } from '../../eventStream';
 import { mount, requireActor, requireDisplay } from '../../route';
 
 export interface DisplaysRouterDeps {
@@ -18,14 +22,26 @@ export interface DisplaysRouterDeps {
   readonly settings: DisplaySettingsService;
   readonly actions: DisplayActionsService;
   readonly pairLimiter: RequestHandler;
+  readonly live: DisplayLiveService;
+  readonly pins: DisplayPinService;
+  /** The PIN check (and its rate limit) in front of every display action. */
+  readonly pinGuard: RequestHandler[];
+  /** The stream's keep-alive comment interval. */
+  readonly heartbeatMs: number;
 }
 
-export function displaysRouter({ pairing, state, settings, actions, pairLimiter }: DisplaysRouterDeps): Router {
+/** Every display action, mounted here or beside: one PIN check covers them all. */
+const ACTION_PATHS = [endpoints.checkIn.path, ...Object.values(displayActionEndpoints).map((e) => e.path)];
+
+export function displaysRouter(deps: DisplaysRouterDeps): Router {
+  const { pairing, state, settings, actions, pairLimiter, live } = deps;
   const router = Router();
+  router.post(ACTION_PATHS, ...deps.pinGuard);
 
   mount(router, endpoints.createDisplay, ({ body, res }) => pairing.create(body.roomId, requireActor(res)));
   mount(router, endpoints.listDisplays, async () => ({ items: await pairing.list() }));
   mount(router, endpoints.revokeDisplay, ({ params }) => pairing.revoke(params.id));
+  mount(router, endpoints.setDisplayPin, ({ params, body }) => deps.pins.setPin(params.id, body.pin));
   mount(router, endpoints.getDisplaySettings, () => settings.installation());
   mount(router, endpoints.saveDisplaySettings, ({ body }) => settings.saveInstallation(body));
   mount(router, endpoints.getRoomDisplaySettings, ({ params }) => settings.room(params.id));
@@ -34,6 +50,15 @@ export function displaysRouter({ pairing, state, settings, actions, pairLimiter 
   mount(router, endpoints.pair, ({ body }) => pairing.pair(body.code));
   // The room is the token's, never a parameter: a display cannot ask for another room's data.
   mount(router, endpoints.state, ({ res }) => state.stateOf(requireDisplay(res)));
+  mount(router, endpoints.events, ({ res }) => {
+    const stream = openEventStream(res, { heartbeatMs: deps.heartbeatMs, heartbeatComment: 'keepalive' });
+    const stop = live.follow(requireDisplay(res), {
+      state: (next: DisplayState) => stream.send('state', next),
+      end: () => stream.end(),
+    });
+    stream.onClose(stop);
+    return Promise.resolve();
+  });
   mount(router, endpoints.checkIn, ({ body, res }) => actions.checkIn(requireDisplay(res), body.requestId));
 
   return router;

@@ -6,6 +6,7 @@
 import { Router, type Response } from 'express';
 import { ordersEndpoints as endpoints } from '../../../../shared/api/orders';
 import type { OrdersService } from '../../../services/catering/orders';
+import { openEventStream } from '../../eventStream';
 import { mount, requireActor } from '../../route';
 import { ordersCsv } from './csv';
 
@@ -15,23 +16,12 @@ export interface FacilityRouterDeps {
   readonly heartbeatMs?: number;
 }
 
-function openEventStream(res: Response, orders: OrdersService, heartbeatMs: number): void {
-  // no-transform keeps the compression middleware from buffering the stream.
-  res.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    Connection: 'keep-alive',
-    'X-Accel-Buffering': 'no',
-  });
-  res.write('retry: 5000\n\n');
+function followOrders(res: Response, orders: OrdersService, heartbeatMs: number): void {
+  const stream = openEventStream(res, { heartbeatMs });
   const unsubscribe = orders.subscribe((change) => {
-    res.write(`event: order\ndata: ${JSON.stringify({ id: change.orderId, kind: change.kind })}\n\n`);
+    stream.send('order', { id: change.orderId, kind: change.kind });
   });
-  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs);
-  res.on('close', () => {
-    clearInterval(heartbeat);
-    unsubscribe();
-  });
+  stream.onClose(unsubscribe);
 }
 
 export function facilityRouter({ orders, heartbeatMs = 15_000 }: FacilityRouterDeps): Router {
@@ -59,7 +49,7 @@ export function facilityRouter({ orders, heartbeatMs = 15_000 }: FacilityRouterD
       .send(ordersCsv(list));
   });
   mount(router, endpoints.boardEvents, ({ res }) => {
-    openEventStream(res, orders, heartbeatMs);
+    followOrders(res, orders, heartbeatMs);
     return Promise.resolve();
   });
   mount(router, endpoints.setOrderStatus, ({ params, body, res }) =>

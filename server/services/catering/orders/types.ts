@@ -1,3 +1,4 @@
+import { createChangeBus, type ChangeBus } from '../../../domain/changeBus';
 import type { MeetingLookup } from '../../../ports/meetingLookup';
 import type { OrderChangeSubscriber, MeetingBookings, OrderCatalog, OrderRepository } from '../../../ports/orders';
 import type { Clock } from '../../../ports/clock';
@@ -30,30 +31,9 @@ export interface SyncWait {
 /** About 5 s: the real-time sync usually brings a new meeting in within a second or two. */
 export const DEFAULT_SYNC_WAIT: SyncWait = { attempts: 21, intervalMs: 250 };
 
-/** In-process fan-out of committed order changes (the board's live stream). */
-export interface OrderChangeBus {
-  publish: OrderChangeSubscriber;
-  subscribe(subscriber: OrderChangeSubscriber): () => void;
-}
+type OrderChange = Parameters<OrderChangeSubscriber>[0];
 
-export function createOrderChangeBus(): OrderChangeBus {
-  const subscribers = new Set<OrderChangeSubscriber>();
-  return {
-    publish(change) {
-      // A broken subscriber (a closed stream) must not fail the change that already committed.
-      for (const subscriber of subscribers) {
-        try {
-          subscriber(change);
-        } catch {
-          subscribers.delete(subscriber);
-        }
-      }
-    },
-    subscribe(subscriber) {
-      subscribers.add(subscriber);
-      return () => {
-        subscribers.delete(subscriber);
-      };
-    },
-  };
-}
+/** In-process fan-out of committed order changes (the board's live stream). */
+export type OrderChangeBus = Pick<ChangeBus<OrderChange>, 'publish' | 'subscribe'>;
+
+export const createOrderChangeBus = (): OrderChangeBus => createChangeBus<OrderChange>();

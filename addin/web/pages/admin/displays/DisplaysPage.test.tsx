@@ -229,7 +229,7 @@ describe('Admin → Displays', () => {
 
     await user.click(within(form).getByRole('switch', { name: text.settings.showOrganizers }));
     await user.click(within(form).getByRole('switch', { name: text.settings.checkInRequired }));
-    const release = within(form).getByRole('spinbutton', { name: text.settings.releaseAfter, exact: false });
+    const release = within(form).getByRole('spinbutton', { name: text.settings.releaseAfter });
     await user.clear(release);
     await user.type(release, '0');
     await user.click(within(form).getByRole('checkbox', { name: text.settings.durations[60] }));
