@@ -28,6 +28,7 @@ import { composeAddin, type AddinFeature, type AddinSettings } from './addin';
 import { composeAuth } from './auth';
 import { composeBookings, type BookingsOverrides } from './bookings';
 import { composeCatering, type CateringSettings } from './catering';
+import { createSmtpMailSender } from '../adapters/mail/smtpMailSender';
 import { composeDisplays, type DisplaysFeature, type DisplaysSettings } from './displays';
 import { roomChangesListener, roomChangesOn, type RoomChangesFactory } from './displaysLive';
 import { composeExchange, type ExchangeOverrides } from './exchange';
@@ -170,6 +171,19 @@ export function composeFeatures(options: ComposeOptions): Features {
       heartbeatMs: options.displays?.heartbeatMs,
     },
     roomChanges,
+    actionsWiring: {
+      bookings,
+      meetingWriter: () => exchange.meetingWriter(),
+      ownedRooms: () => sync.sync.current()?.ownedRoomIds() ?? [],
+      resync: (roomId) => {
+        sync.sync
+          .current()
+          ?.syncNow(roomId)
+          .catch((err: unknown) => infrastructure.logger.warn({ err, roomId }, 'resync after a release failed'));
+      },
+      mail: options.orders?.smtp ? createSmtpMailSender(options.orders.smtp) : null,
+      confirmWaitMs: options.displays?.confirmWaitMs,
+    },
   });
   const { catalog, orders, orderFollower, outboxDispatcher } = catering;
   const { files, roomSearch } = locations;
@@ -197,11 +211,14 @@ export function composeFeatures(options: ComposeOptions): Features {
 
 /** How often pending Roomserve bookings whose request was cut short (crash, lost answer) are settled. */
 const REPAIR_SWEEP_MS = 30_000;
+/** How often rooms that require check-in release meetings nobody came to. */
+const RELEASE_ROUND_MS = 60_000;
 
 export function composeApp(options: ComposeOptions): Composition {
   const features = composeFeatures(options);
   const { services, sync } = features;
   let stopRepairSweep: (() => void) | undefined;
+  let stopReleases: (() => void) | undefined;
   return {
     app: composeHttp(features, options),
     services,
@@ -209,6 +226,7 @@ export function composeApp(options: ComposeOptions): Composition {
     displayPairing: features.displays.pairing,
     async startBackground() {
       stopRepairSweep = services.bookings.startRepairSweep(REPAIR_SWEEP_MS);
+      stopReleases = features.displays.release.start(RELEASE_ROUND_MS);
       // Rooms left unverified by an earlier run (stopped mid-retry, Exchange down then) are checked again.
       services.locations
         .reverifyRooms()
@@ -220,6 +238,7 @@ export function composeApp(options: ComposeOptions): Composition {
     async stopBackground() {
       await sync.sync.stop();
       stopRepairSweep?.();
+      stopReleases?.();
       await services.orderFollower.stop();
       await services.outboxDispatcher.stop();
       services.locations.stopVerificationRetries();

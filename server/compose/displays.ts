@@ -6,7 +6,6 @@ import type { DemoDisplayLinkSource } from '../ports/demoDisplay';
 import { DEFAULT_PAIR_RATE_LIMIT, type PairRateLimitSettings } from '../http/middleware/pairRateLimit';
 import type { RoomChanges } from '../ports/roomChanges';
 import {
-  createDisplayActionsService,
   createDisplayLiveService,
   createDisplayPinService,
   createDisplayPairingService,
@@ -20,6 +19,9 @@ import {
   type DisplayStateService,
 } from '../services/displays';
 import { publishingActions, publishingRevocations, publishingSettings } from './displaysLive';
+import { composeDisplayActions, type DisplayActionsWiring } from './displayActions';
+import { createRoomReleaseRepository } from '../adapters/db/repositories/roomReleases';
+import type { RoomReleaseService } from '../services/displays/release';
 import type { Infrastructure } from './infrastructure';
 
 /** Room displays (issue 14): pairing and device tokens. */
@@ -36,6 +38,8 @@ export interface DisplaysFeature {
   readonly pins: DisplayPinService;
   readonly roomChanges: RoomChanges;
   readonly heartbeatMs: number;
+  /** Releases meetings nobody checked in to; main runs it every minute. */
+  readonly release: RoomReleaseService;
 }
 
 export interface DisplaysSettings {
@@ -47,6 +51,8 @@ export interface DisplaysSettings {
   readonly demoLink?: DemoDisplayLinkSource | undefined;
   /** The stream's keep-alive comment interval (default 25 s). */
   readonly heartbeatMs?: number | undefined;
+  /** How long "book now" waits for the room's attendant before answering pending (default 5 s). */
+  readonly confirmWaitMs?: number | undefined;
 }
 
 export interface DisplaysFeatureDeps {
@@ -54,6 +60,7 @@ export interface DisplaysFeatureDeps {
   readonly settings: DisplaysSettings;
   /** What the streams follow; the sync and Roomserve bookings publish to the same one. */
   readonly roomChanges: RoomChanges;
+  readonly actionsWiring: DisplayActionsWiring;
 }
 
 export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
@@ -82,6 +89,15 @@ export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
     settingsFor: (roomId) => settings.settingsFor(roomId),
     checkedIn: (bookingIds) => actions.checkedIn(bookingIds),
     pinRequired: (displayId) => pins.required(displayId),
+    releasedIn: (roomId, window) => createRoomReleaseRepository(knex).releasedIn(roomId, window),
+  });
+  const acting = composeDisplayActions({
+    infrastructure: deps.infrastructure,
+    wiring: deps.actionsWiring,
+    actions,
+    rooms,
+    state,
+    settings,
   });
   return {
     pairing: publishingRevocations(
@@ -95,7 +111,8 @@ export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
     ),
     state,
     settings,
-    actions: createDisplayActionsService({ actions, state }),
+    actions: acting.actions,
+    release: acting.release,
     pairRateLimit: deps.settings.pairRateLimit ?? DEFAULT_PAIR_RATE_LIMIT,
     demoLink: deps.settings.demoLink ?? (() => null),
     live: createDisplayLiveService({

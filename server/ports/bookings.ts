@@ -65,7 +65,8 @@ export interface NewPendingBooking {
   readonly isPrivate: boolean;
   readonly onlineMeetingUrl: string | null;
   readonly source: 'app' | 'display';
-  readonly requestedBy: string;
+  /** Null for a booking made at a room's display. */
+  readonly requestedBy: string | null;
   readonly booker: { readonly name: string; readonly email: string } | null;
   readonly organizer: OrganizerMailbox;
   readonly organizerEmail: string;

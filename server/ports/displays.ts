@@ -94,4 +94,10 @@ export interface DisplayActionRepository {
   record(fact: DisplayActionFact): Promise<boolean>;
   /** Of these bookings, those someone checked in to. */
   checkedIn(bookingIds: readonly string[]): Promise<Set<string>>;
+  /** The booking an earlier action with this request id acted on; undefined when there was none. */
+  bookingOf(displayId: string, requestId: string): Promise<string | null | undefined>;
+  /** Ties a book-now fact, recorded before its meeting request was sent, to the booking it made. */
+  link(displayId: string, requestId: string, bookingId: string): Promise<void>;
+  /** Takes back the claim of an action Exchange refused or never took: nothing half-way is kept. */
+  forget(displayId: string, requestId: string): Promise<void>;
 }

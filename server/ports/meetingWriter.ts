@@ -88,6 +88,18 @@ export interface UpdatedMeeting {
   readonly writtenChangeKey: string;
 }
 
+/** A room's copy of a meeting (or of one occurrence), to be declined by the room itself. */
+export interface RoomCopy {
+  readonly roomEmail: string;
+  /** The room's item: a single meeting's own id, or its series master's id for an occurrence. */
+  readonly roomItemId: string | null;
+  readonly cleanGlobalObjectId: string | null;
+  /** The occurrence's current time (an occurrence is found in a calendar view of it). */
+  readonly start: Date;
+  readonly end: Date;
+  readonly isOccurrence: boolean;
+}
+
 export interface MeetingWriter {
   /** The room's busy times in a window (GetUserAvailability, FreeBusy). */
   freeBusy(roomEmail: string, window: TimeWindow): Promise<BusySlot[]>;
@@ -99,6 +111,13 @@ export interface MeetingWriter {
   updateMeeting(ref: MeetingRef, change: MeetingChange): Promise<UpdatedMeeting>;
   /** Cancels the meeting and sends cancellations (CancelCalendarItem). Resolves when it is gone already. */
   cancelMeeting(ref: MeetingRef, message: string): Promise<void>;
+  /**
+   * The room declines its copy (impersonating the room mailbox; DeclineItem with a message): the
+   * organizer's item shows the room declined and the room's free/busy turns free. For an occurrence
+   * only that occurrence, unless `wholeSeries` (the series master: every occurrence still to come).
+   * False when the room's calendar has no such copy (any more).
+   */
+  declineAsRoom(copy: RoomCopy, message: string, wholeSeries?: boolean): Promise<boolean>;
   close(): void;
 }
 

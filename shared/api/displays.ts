@@ -139,20 +139,14 @@ export const displaysEndpoints = {
     body: displayActionSchema,
     response: displayActionResultSchema,
   }),
-};
-
-/**
- * The display actions that write to Exchange (book now, end, extend). Their contract is settled here,
- * but they are not in `apiEndpoints` (nor the OpenAPI document) until the server mounts them: they go
- * through the booking mailbox path and are the next slice of issue 14.
- */
-export const displayActionEndpoints = {
   bookNow: endpoint({
     method: 'post',
     path: '/display/book-now',
     tag: DEVICE_TAG,
     summary:
-      'Book the room from now for 15, 30 or 60 minutes or until the next meeting. 409 on a conflict, with the next free time and nearby free rooms.',
+      'Book the room from now for 15, 30 or 60 minutes or until the next meeting (or closing time), as a meeting request ' +
+      'from the booking mailbox that the room’s attendant judges: `pending` until it answers (waits a few seconds), then ' +
+      '`confirmed`. 409 on a conflict, with `nextFreeAt` and `nearestFree` in the details. A repeated requestId books once.',
     access: 'display',
     body: bookNowSchema,
     response: displayActionResultSchema,
@@ -161,7 +155,9 @@ export const displayActionEndpoints = {
     method: 'post',
     path: '/display/end',
     tag: DEVICE_TAG,
-    summary: 'End the current meeting now; the room becomes free in Exchange.',
+    summary:
+      'End the meeting under way now; the room becomes free in Exchange. A meeting Roomserve’s booking mailbox ' +
+      'organizes is shortened on the organizer’s item; any other meeting is declined by the room (its copy only).',
     access: 'display',
     body: displayActionSchema,
     response: displayActionResultSchema,
@@ -170,9 +166,18 @@ export const displayActionEndpoints = {
     method: 'post',
     path: '/display/extend',
     tag: DEVICE_TAG,
-    summary: 'Extend the current meeting by 15 or 30 minutes; 409 when the room is not free then.',
+    summary:
+      'Extend the meeting under way by 15 or 30 minutes; 409 when the room is not free then, or when the meeting was ' +
+      'booked in Outlook (only its organizer can change it).',
     access: 'display',
     body: extendSchema,
     response: displayActionResultSchema,
   }),
+};
+
+/** The actions that write to Exchange, published in `displaysEndpoints` (kept by this name for callers). */
+export const displayActionEndpoints = {
+  bookNow: displaysEndpoints.bookNow,
+  end: displaysEndpoints.end,
+  extend: displaysEndpoints.extend,
 };

@@ -78,6 +78,10 @@ export const pairResponseSchema = z
 export const displayStateWordSchema = z.enum(['free', 'starting-soon', 'busy', 'awaiting-check-in', 'ending-soon']);
 export type DisplayStateWord = z.infer<typeof displayStateWordSchema>;
 
+/** A "book now" choice: minutes from now, or until the next meeting (or closing time). */
+export const bookNowMinutesSchema = z.union([z.literal(15), z.literal(30), z.literal(60), z.literal('until-next')]);
+export type BookNowMinutes = z.infer<typeof bookNowMinutesSchema>;
+
 export const displayMeetingSchema = z.object({
   start: instantSchema,
   end: instantSchema,
@@ -87,6 +91,8 @@ export const displayMeetingSchema = z.object({
   organizer: z.string().nullable(),
   status: z.enum(['pending', 'confirmed']),
   checkedIn: z.boolean(),
+  /** Released (nobody checked in): shown greyed in `today`, but the room is no longer busy. */
+  released: z.boolean(),
 });
 export type DisplayMeeting = z.infer<typeof displayMeetingSchema>;
 
@@ -120,13 +126,15 @@ export const displayStateSchema = z
     today: z.array(displayMeetingSchema),
     /** When busy: rooms free for the next 30 minutes, same floor first, then the same building. */
     nearestFree: z.array(nearbyFreeRoomSchema),
+    /** The "book now" choices that fit right now (before the next meeting and closing time); empty when the room is taken. */
+    bookNowOptions: z.array(bookNowMinutesSchema),
+    /** Whether this room needs a check-in (the effective setting). */
+    checkInRequired: z.boolean(),
     /** Actions on this display need the PIN (header X-Display-Pin). */
     pinRequired: z.boolean(),
   })
   .meta({ id: 'DisplayState' });
 export type DisplayState = z.infer<typeof displayStateSchema>;
-
-export const bookNowMinutesSchema = z.union([z.literal(15), z.literal(30), z.literal(60), z.literal('until-next')]);
 
 /** A fresh id per tap; the same id again (a double tap, a retry) acts once. */
 const requestIdSchema = uuidSchema.meta({ description: 'Client-chosen id; a repeated id acts once.' });
@@ -166,9 +174,9 @@ export const displaySettingsSchema = z
     /** … and closes this many minutes after it. */
     checkInWindowAfterMinutes: checkInMinutesSchema.min(1),
     /** Minutes after a meeting's start without a check-in before the room releases it. */
-    releaseAfterMinutes: z.number().int().min(1).max(60), // default 10
+    releaseAfterMinutes: z.number().int().min(1).max(60),
     /** What "book now" offers on the display. */
-    bookNowOptions: z.array(bookNowMinutesSchema).min(1).max(4), // default [15, 30, 60, 'until-next']
+    bookNowOptions: z.array(bookNowMinutesSchema).min(1).max(4),
   })
   .strict()
   .meta({ id: 'DisplaySettings' });

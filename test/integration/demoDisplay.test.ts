@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pino } from 'pino';
 import request from 'supertest';
 import { DEMO_DISPLAY_FILE, DEMO_DISPLAY_ROOM, ensureDemoDisplay } from '../../demo/display';
 import { systemClock } from '../../server/adapters/clock/systemClock';
 import { createSecretBox } from '../../server/adapters/crypto/secretBox';
-import { composeDisplays } from '../../server/compose/displays';
+import { createDisplayRepository } from '../../server/adapters/db/repositories/displays';
+import { createDisplayPairingService } from '../../server/services/displays/pairing';
 import { buildRoom } from '../factories/locations';
 import { buildUser } from '../factories/users';
 import { createTestApp, type TestApp } from '../support/testApp';
@@ -84,10 +84,12 @@ describe('the demo display, paired at start', () => {
       knex: db.knex,
       dataDir,
       publicUrl: PUBLIC_URL,
-      pairing: composeDisplays({
-        infrastructure: { knex: db.knex, clock: systemClock, secrets, logger: pino({ level: 'silent' }) },
-        settings: { publicUrl: PUBLIC_URL },
-      }).pairing,
+      pairing: createDisplayPairingService({
+        displays: createDisplayRepository(db.knex),
+        clock: systemClock,
+        publicUrl: PUBLIC_URL,
+        hashPairingCode: (code) => secrets.keyedHash('pairing-code', code),
+      }),
     });
 
   const tokenOf = (link: string | undefined) => link?.split('#token=')[1] ?? '';

@@ -10,6 +10,7 @@ import type {
   OrganizerItem,
   OrganizerMailbox,
   RoomAnswer,
+  RoomCopy,
   UpdatedMeeting,
 } from '../../ports/meetingWriter';
 import { openEwsAccess, type EwsAccess, type EwsConnectionSettings } from './connection';
@@ -296,5 +297,41 @@ export function meetingWriterOn(access: EwsAccess, close: () => void): MeetingWr
       if (!found || found.item.IsCancelled) return;
       await run(() => found.item.CancelMeeting(escapeXmlText(message)));
     },
+
+    async declineAsRoom(copy: RoomCopy, message: string, wholeSeries = false): Promise<boolean> {
+      const service = connection.impersonating(copy.roomEmail);
+      const item =
+        wholeSeries || !copy.isOccurrence ? await roomItem(service, copy) : await roomOccurrence(service, copy);
+      if (!item) return false;
+      const decline = item.CreateDeclineMessage();
+      decline.Body = new ews.MessageBody(ews.BodyType.Text, escapeXmlText(message));
+      await run(() => decline.Send());
+      return true;
+    },
   };
+
+  /** The room's own item by its id, else found in a calendar view of the meeting's time. */
+  async function roomItem(service: ews.ExchangeService, copy: RoomCopy): Promise<ews.Appointment | null> {
+    const byId = copy.roomItemId ? await bind(service, copy.roomItemId) : null;
+    return byId ?? (copy.isOccurrence ? null : roomOccurrence(service, copy));
+  }
+
+  /** An occurrence has an id of its own only in a calendar view: the one of this meeting at this time. */
+  async function roomOccurrence(service: ews.ExchangeService, copy: RoomCopy): Promise<ews.Appointment | null> {
+    const view = new ews.CalendarView(at(copy.start), at(copy.end));
+    view.PropertySet = new ews.PropertySet(ews.BasePropertySet.IdOnly, [
+      CLEAN_GLOBAL_OBJECT_ID,
+      ews.AppointmentSchema.Start,
+    ]);
+    const found = await run(() => service.FindAppointments(ews.WellKnownFolderName.Calendar, view));
+    const match = found.Items.find((candidate) => {
+      const props = loaded(() => candidate.ExtendedProperties.GetEnumerator()) ?? [];
+      const goid = props.find((p) => p.PropertyDefinition.Id === 35);
+      const sameMeeting =
+        copy.cleanGlobalObjectId === null || (goid ? base64OfBinary(goid.Value) : null) === copy.cleanGlobalObjectId;
+      const start = loaded(() => candidate.Start);
+      return sameMeeting && start !== null && start.TotalMilliSeconds === copy.start.getTime();
+    });
+    return match ?? null;
+  }
 }

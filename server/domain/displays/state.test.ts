@@ -31,7 +31,7 @@ function meeting(start: string, end: string, overrides: Partial<RoomMeeting> = {
 
 const CHECK_IN: DisplaySettings = {
   ...DEFAULT_DISPLAY_SETTINGS,
-  checkIn: { required: true, windowBeforeMinutes: 10, windowAfterMinutes: 10 },
+  checkIn: { required: true, windowBeforeMinutes: 10, windowAfterMinutes: 10, releaseAfterMinutes: 10 },
 };
 
 // 10:00–11:00 local (08:00–09:00Z in May, CEST).

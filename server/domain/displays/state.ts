@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { DisplayMeeting, DisplayStateWord } from '../../../shared/schemas/displays';
+import type { BookNowMinutes, DisplayMeeting, DisplayStateWord } from '../../../shared/schemas/displays';
 import type { Interval } from '../availability/interval';
 
 /** A booking of the display's room as the state rules see it. */
@@ -12,6 +12,8 @@ export interface RoomMeeting {
   readonly isPrivate: boolean;
   readonly status: 'pending' | 'confirmed';
   readonly checkedIn: boolean;
+  /** The room released it (nobody checked in): shown, but it no longer holds the room. */
+  readonly released?: boolean;
 }
 
 export interface DisplayPrivacy {
@@ -24,16 +26,21 @@ export interface CheckInSettings {
   /** The window around a meeting's start in which people check in. */
   readonly windowBeforeMinutes: number;
   readonly windowAfterMinutes: number;
+  /** Minutes after the start without a check-in before the room releases the meeting. */
+  readonly releaseAfterMinutes: number;
 }
 
 export interface DisplaySettings {
   readonly privacy: DisplayPrivacy;
   readonly checkIn: CheckInSettings;
+  /** What "book now" offers when it fits. */
+  readonly bookNowOptions: readonly BookNowMinutes[];
 }
 
 export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
   privacy: { showSubjects: true, showOrganizers: true },
-  checkIn: { required: false, windowBeforeMinutes: 10, windowAfterMinutes: 10 },
+  checkIn: { required: false, windowBeforeMinutes: 10, windowAfterMinutes: 10, releaseAfterMinutes: 10 },
+  bookNowOptions: [15, 30, 60, 'until-next'],
 };
 
 export const STARTING_SOON_MINUTES = 15;
@@ -71,6 +78,7 @@ export function presentMeeting(meeting: RoomMeeting, privacy: DisplayPrivacy): D
     organizer: showOrganizer ? meeting.organizerName : null,
     status: meeting.status,
     checkedIn: meeting.checkedIn,
+    released: meeting.released === true,
   };
 }
 
@@ -108,8 +116,10 @@ function stateWord(
 export function roomState(input: RoomStateInput): RoomState {
   const { now, settings } = input;
   const meetings = [...input.meetings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  const current = meetings.find((m) => m.span.start <= now && now < m.span.end);
-  const upcoming = meetings.filter((m) => m.span.start > now);
+  // A released meeting stays on the timeline but no longer holds the room.
+  const holding = meetings.filter((m) => m.released !== true);
+  const current = holding.find((m) => m.span.start <= now && now < m.span.end);
+  const upcoming = holding.filter((m) => m.span.start > now);
   const next = upcoming[0];
   const day = localDay(now, input.timeZone);
   const show = (m: RoomMeeting): DisplayMeeting => presentMeeting(m, settings.privacy);
@@ -135,7 +145,10 @@ export function checkInTarget(
   now: number,
   checkIn: CheckInSettings,
 ): RoomMeeting | undefined {
-  return [...meetings].sort((a, b) => a.span.start - b.span.start).find((m) => inCheckInWindow(m, now, checkIn));
+  return [...meetings]
+    .filter((m) => m.released !== true)
+    .sort((a, b) => a.span.start - b.span.start)
+    .find((m) => inCheckInWindow(m, now, checkIn));
 }
 
 /** Why a check-in is refused now, with the window in the room's wall-clock time. */

@@ -3,7 +3,8 @@ import type { Actor } from '../../domain/actor';
 import { type AppError, conflict, notFound } from '../../domain/errors';
 import type { BookingMove, BookingRoom, OwnBooking } from '../../ports/bookings';
 import type { MeetingChange, MeetingRef, MeetingWriter, OrganizerItem } from '../../ports/meetingWriter';
-import { refOf } from './create';
+import type { RuleViolation } from '../../domain/bookings/rules';
+import { DISPLAY_WAIVED_RULES, displayActor, refOf } from './create';
 import { bookableRoom, enforceRules, ensureFree, exchangeUnavailable, mayManage, requireWriter } from './checks';
 import { awaitRoomAnswer, type AnswerBaseline, type RoomVerdict } from './follow';
 import type { BookingServiceDeps } from './types';
@@ -127,7 +128,23 @@ export function changeBookingUseCases(deps: BookingServiceDeps) {
   }
 
   async function changeBooking(actor: Actor, bookingId: string, patch: BookingPatch): Promise<OwnBooking> {
-    const booking = await owned(actor, bookingId);
+    return change(actor, await owned(actor, bookingId), patch, []);
+  }
+
+  /**
+   * A display shortens (end early) or lengthens (extend) a meeting the booking mailbox organizes,
+   * on the organizer's item; the meeting is under way, so the past and notice rules do not apply.
+   */
+  async function changeEndAtDisplay(booking: OwnBooking, end: Date): Promise<OwnBooking> {
+    return change(displayActor('Room display'), booking, { end: end.toISOString() }, DISPLAY_WAIVED_RULES);
+  }
+
+  async function change(
+    actor: Actor,
+    booking: OwnBooking,
+    patch: BookingPatch,
+    waived: readonly RuleViolation[],
+  ): Promise<OwnBooking> {
     if (booking.status !== 'confirmed')
       throw conflict(`Only confirmed bookings can be changed; this one is ${booking.status}.`);
     const from = await bookableRoom(deps, booking.roomId);
@@ -150,7 +167,7 @@ export function changeBookingUseCases(deps: BookingServiceDeps) {
       ...(patch.attendees === undefined ? {} : { attendees: patch.attendees }),
     };
     if (moves || to.id !== from.id) {
-      await enforceRules(deps, actor, to, slot);
+      await enforceRules(deps, actor, to, slot, waived);
       await ensureFree(deps, writer, {
         actor,
         room: to,
@@ -188,5 +205,5 @@ export function changeBookingUseCases(deps: BookingServiceDeps) {
     }
   }
 
-  return { changeBooking, cancelBooking, owned };
+  return { changeBooking, changeEndAtDisplay, cancelBooking, owned };
 }

@@ -2,7 +2,7 @@ import type { BookingConflict } from '../../../shared/schemas/bookings';
 import type { Actor } from '../../domain/actor';
 import { suggestAlternatives, type CandidateRoom, type Interval } from '../../domain/bookings/alternatives';
 import { distinctConflicts } from '../../domain/bookings/conflicts';
-import { checkBookingRules, type RuleBreach } from '../../domain/bookings/rules';
+import { checkBookingRules, type RuleBreach, type RuleViolation } from '../../domain/bookings/rules';
 import { AppError, conflict, invalid, notFound, unprocessable } from '../../domain/errors';
 import type { BookingRoom } from '../../ports/bookings';
 import { GatewayError } from '../../ports/calendarGateway';
@@ -58,13 +58,15 @@ export async function enforceRules(
   actor: Actor,
   room: BookingRoom,
   slot: Interval,
+  /** Rules that do not apply (a display books from now and changes meetings under way). */
+  waived: readonly RuleViolation[] = [],
 ): Promise<void> {
   const settings = await deps.bookings.settings();
   const breaches = checkBookingRules(slot, room, {
     role: actor.role,
     now: deps.clock.now(),
     installationReadOnly: settings.readOnly,
-  });
+  }).filter((b) => !waived.includes(b.violation));
   const first = breaches[0];
   if (first) throw toError(first, breaches);
 }

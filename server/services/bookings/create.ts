@@ -38,6 +38,17 @@ function organizerFor(
   };
 }
 
+/** A booking made at a room's display: the booking mailbox organizes it, nobody in Roomserve requested it. */
+export interface DisplayBooking {
+  readonly displayName: string;
+}
+
+/** On site "book now": it starts now, so neither the past nor the notice rules apply. */
+export const DISPLAY_WAIVED_RULES = ['in-the-past', 'too-short-notice'] as const;
+
+/** Who the rules see at a display: someone in the building. */
+export const displayActor = (name: string): Actor => ({ userId: '', email: '', name, role: 'employee', via: 'token' });
+
 export const uidFor = (bookingId: string): string => `roomserve-${bookingId}`;
 
 export function refOf(
@@ -100,16 +111,23 @@ export function createBookingUseCase(deps: BookingServiceDeps) {
     throw exchangeUnavailable(cause);
   }
 
-  return async function createBooking(actor: Actor, input: BookingInput): Promise<Created> {
+  return async function createBooking(actor: Actor, input: BookingInput, display?: DisplayBooking): Promise<Created> {
     const room = await bookableRoom(deps, input.roomId);
     const slot = { start: new Date(input.start), end: new Date(input.end) };
-    await enforceRules(deps, actor, room, slot);
+    await enforceRules(deps, actor, room, slot, display ? DISPLAY_WAIVED_RULES : []);
     const writer = await requireWriter(deps);
     const context = { actor, room, slot, attendees: input.attendees.length };
     await ensureFree(deps, writer, context);
 
     const settings = await deps.bookings.settings();
-    const { organizer, booker } = organizerFor(actor, settings.bookingMailbox);
+    const { organizer, booker } = display
+      ? {
+          organizer: settings.bookingMailbox
+            ? { kind: 'mailbox' as const, email: settings.bookingMailbox }
+            : { kind: 'service-account' as const },
+          booker: null,
+        }
+      : organizerFor(actor, settings.bookingMailbox);
     const id = randomUUID();
     const pending: NewPendingBooking = {
       id,
@@ -121,12 +139,12 @@ export function createBookingUseCase(deps: BookingServiceDeps) {
       attendees: input.attendees,
       isPrivate: input.private,
       onlineMeetingUrl: input.onlineMeetingUrl,
-      source: 'app',
-      requestedBy: actor.userId,
+      source: display ? 'display' : 'app',
+      requestedBy: display ? null : actor.userId,
       booker,
       organizer,
       organizerEmail: organizer.kind === 'mailbox' ? organizer.email : '',
-      organizerName: actor.name,
+      organizerName: display ? display.displayName : actor.name,
     };
     const inserted = await deps.bookings.insertPending(pending);
     if (!inserted.ok) throw await slotTaken(deps, writer, context, inserted.conflicts);
@@ -135,7 +153,7 @@ export function createBookingUseCase(deps: BookingServiceDeps) {
     let sent: { item: OrganizerItem; organizer: OrganizerMailbox };
     try {
       const fallback =
-        booker === null
+        booker === null && !display
           ? {
               organizer: settings.bookingMailbox
                 ? { kind: 'mailbox' as const, email: settings.bookingMailbox }

@@ -11,7 +11,7 @@ import type { OwnBooking } from '../../ports/bookings';
 import type { BookingChangeListener } from '../../ports/bookingChanges';
 import { changeBookingUseCases } from './change';
 import { exchangeBusy, requireWriter } from './checks';
-import { createBookingUseCase, type Created } from './create';
+import { createBookingUseCase, displayActor, type Created } from './create';
 import { awaitRoomAnswer, createWaiters, newMeetingBaseline } from './follow';
 import { presentBooking } from './present';
 import { repairUseCase, type RepairOutcome } from './repair';
@@ -43,6 +43,21 @@ export interface BookingService {
   saveRoomRules(roomId: string, rules: RoomBookingRulesView): Promise<RoomBookingRulesView>;
   /** Waits for the followers still running (shutdown, tests). */
   idle(): Promise<void>;
+  /** Display "book now": a meeting request from the booking mailbox, pending until the attendant answers. */
+  bookAtDisplay(request: DisplayBookingRequest): Promise<OwnBooking>;
+  /** The booking as stored; with `waitMs`, waits that long for a pending one to be settled. */
+  settled(bookingId: string, waitMs: number): Promise<OwnBooking | undefined>;
+  /** A display ends or extends a meeting the booking mailbox organizes (the organizer's item). */
+  changeEndAtDisplay(bookingId: string, end: Date): Promise<OwnBooking>;
+}
+
+export interface DisplayBookingRequest {
+  readonly roomId: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly subject: string;
+  /** Shown as the organizer's name on the display and in Roomserve. */
+  readonly displayName: string;
 }
 
 export function createBookingService(deps: BookingServiceDeps): BookingService {
@@ -89,6 +104,16 @@ export function createBookingService(deps: BookingServiceDeps): BookingService {
       )
       .finally(() => followers.delete(task));
     followers.add(task);
+  }
+
+  async function settled(bookingId: string, waitMs: number): Promise<OwnBooking | undefined> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const booking = await deps.bookings.get(bookingId);
+      const left = deadline - Date.now();
+      if (!booking || booking.status !== 'pending' || left <= 0) return booking;
+      await waiters.wait(bookingId, Math.min(left, 250));
+    }
   }
 
   async function getBooking(actor: Actor, bookingId: string, waitSeconds: number): Promise<OwnBooking> {
@@ -152,6 +177,27 @@ export function createBookingService(deps: BookingServiceDeps): BookingService {
     /** Waits for the followers still running (shutdown, tests). */
     async idle(): Promise<void> {
       while (followers.size > 0) await Promise.all([...followers]);
+    },
+    async bookAtDisplay(request) {
+      const input = {
+        roomId: request.roomId,
+        start: request.start.toISOString(),
+        end: request.end.toISOString(),
+        subject: request.subject,
+        description: '',
+        attendees: [],
+        private: false,
+        onlineMeetingUrl: null,
+      };
+      const created = await create(displayActor(request.displayName), input, { displayName: request.displayName });
+      startFollowing(created);
+      return created.booking;
+    },
+    settled,
+    async changeEndAtDisplay(bookingId, end) {
+      const booking = await deps.bookings.get(bookingId);
+      if (!booking) throw notFound('Booking', bookingId);
+      return changes.changeEndAtDisplay(booking, end);
     },
   };
 }

@@ -1,11 +1,14 @@
 import type { DisplayState } from '../../../shared/schemas/displays';
 import { interval, type Interval } from '../../domain/availability/interval';
+import { bookNowOptionsNow, type BookNowContext } from '../../domain/displays/bookNow';
 import type { DisplayPrincipal } from '../../domain/displays/principal';
 import { isTaken, localDay, roomState, type DisplaySettings, type RoomMeeting } from '../../domain/displays/state';
 import { notFound } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 import type { DisplayRoom, DisplayRoomRepository } from '../../ports/displays';
+import type { ReleasedMeeting } from '../../ports/roomReleases';
 import type { RoomSearchRepository, ScheduledBooking } from '../../ports/roomSearch';
+import type { OpeningHours } from '../../../shared/schemas/locations';
 
 export interface DisplayStateDeps {
   readonly rooms: DisplayRoomRepository;
@@ -17,6 +20,8 @@ export interface DisplayStateDeps {
   readonly checkedIn: (bookingIds: readonly string[]) => Promise<Set<string>>;
   /** Whether actions on this display need its PIN. */
   readonly pinRequired: (displayId: string) => Promise<boolean>;
+  /** The room's released meetings in a window (kept on the timeline, greyed). */
+  readonly releasedIn: (roomId: string, window: Interval) => Promise<ReleasedMeeting[]>;
 }
 
 /** What the state and the actions are computed from, read at one instant. */
@@ -25,6 +30,17 @@ export interface RoomSnapshot {
   readonly now: number;
   readonly meetings: readonly RoomMeeting[];
   readonly settings: DisplaySettings;
+  readonly openingHours: OpeningHours;
+}
+
+/** What "book now" is decided on: the meetings that hold the room, and the building's hours. */
+export function bookNowContext(snap: RoomSnapshot): BookNowContext {
+  return {
+    now: snap.now,
+    timeZone: snap.room.timeZone,
+    openingHours: snap.openingHours,
+    busy: snap.meetings.filter((m) => m.released !== true).map((m) => m.span),
+  };
 }
 
 export interface DisplayStateService {
@@ -46,6 +62,19 @@ function toMeeting(booking: ScheduledBooking, checkedIn: Set<string>): RoomMeeti
     isPrivate: booking.isPrivate,
     status: booking.status,
     checkedIn: checkedIn.has(booking.id),
+  };
+}
+
+function releasedMeeting(released: ReleasedMeeting, index: number): RoomMeeting {
+  return {
+    id: released.bookingId ?? `released-${index}`,
+    span: released.span,
+    subject: released.subject,
+    organizerName: released.organizerName === '' ? null : released.organizerName,
+    isPrivate: released.isPrivate,
+    status: 'confirmed',
+    checkedIn: false,
+    released: true,
   };
 }
 
@@ -90,18 +119,27 @@ export function createDisplayStateService(deps: DisplayStateDeps): DisplayStateS
     const day = localDay(now, room.timeZone);
     // Today, and far enough ahead that "next meetings" are shown late in the evening too.
     const window = interval(day.start, Math.max(day.end, now + DAY_MS));
-    const [bookings, settings] = await Promise.all([
+    const [bookings, settings, released, schedule] = await Promise.all([
       deps.roomSearch.bookingsOf(room.id, window),
       deps.settingsFor(room.id),
+      deps.releasedIn(room.id, window),
+      deps.roomSearch.scheduleRoom(room.id),
     ]);
     const checkedIn = await deps.checkedIn(bookings.map((b) => b.id));
-    return { room, now, settings, meetings: bookings.map((b) => toMeeting(b, checkedIn)) };
+    // A release is a fact before the sync sees the room's decline: the booking may still be listed.
+    const releasedIds = new Set(released.map((r) => r.bookingId));
+    const meetings = [
+      ...bookings.filter((b) => !releasedIds.has(b.id)).map((b) => toMeeting(b, checkedIn)),
+      ...released.map(releasedMeeting),
+    ];
+    return { room, now, settings, meetings, openingHours: schedule?.openingHours ?? {} };
   }
 
   return {
     snapshot,
     async stateOf(display) {
-      const { room, now, meetings, settings } = await snapshot(display);
+      const snap = await snapshot(display);
+      const { room, now, meetings, settings } = snap;
       const state = roomState({ now, timeZone: room.timeZone, meetings, settings });
       return {
         now: new Date(now).toISOString(),
@@ -116,6 +154,8 @@ export function createDisplayStateService(deps: DisplayStateDeps): DisplayStateS
         },
         ...state,
         nearestFree: isTaken(state.state, state.current) ? await nearestFree(room, now) : [],
+        bookNowOptions: bookNowOptionsNow(settings.bookNowOptions, bookNowContext(snap)),
+        checkInRequired: settings.checkIn.required,
         pinRequired: await deps.pinRequired(display.displayId),
       };
     },

@@ -40,6 +40,9 @@ import * as m0160 from './20261207_0160_displays';
 import * as m0161 from './20261207_0161_display_settings';
 import * as m0162 from './20261207_0162_room_display_settings';
 import * as m0163 from './20261207_0163_display_actions';
+import * as m0170 from './20261207_0170_display_settings_release_book_now';
+import * as m0171 from './20261207_0171_room_display_settings_release_book_now';
+import * as m0172 from './20261207_0172_room_releases';
 import * as m0180 from './20261207_0180_displays_pin';
 
 interface Migration {
@@ -93,6 +96,9 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261207_0161_display_settings', m0161],
   ['20261207_0162_room_display_settings', m0162],
   ['20261207_0163_display_actions', m0163],
+  ['20261207_0170_display_settings_release_book_now', m0170],
+  ['20261207_0171_room_display_settings_release_book_now', m0171],
+  ['20261207_0172_room_releases', m0172],
   ['20261207_0180_displays_pin', m0180],
 ];
 

@@ -364,7 +364,7 @@ export function createBookingRepository(db: Knex): BookingRepository {
 
     async stalePending(before, limit) {
       const result = await db.raw<{ rows: BookingRow[] }>(
-        `SELECT ${BOOKING_SELECT} WHERE bk.status = 'pending' AND bk.requested_by IS NOT NULL
+        `SELECT ${BOOKING_SELECT} WHERE bk.status = 'pending' AND (bk.requested_by IS NOT NULL OR bk.source = 'display')
          AND bk.pending_since < CAST(? AS timestamptz) ORDER BY bk.pending_since LIMIT ?`,
         [before.toISOString(), limit],
       );

@@ -38,5 +38,19 @@ export function createDisplayActionRepository(db: Knex): DisplayActionRepository
         .distinct<{ booking_id: string }[]>('booking_id');
       return new Set(rows.map((r) => r.booking_id));
     },
+    async bookingOf(displayId, requestId) {
+      const row = await db('display_actions')
+        .where({ display_id: displayId, request_id: requestId })
+        .first<{ booking_id: string | null } | undefined>('booking_id');
+      return row === undefined ? undefined : row.booking_id;
+    },
+    async link(displayId, requestId, bookingId) {
+      await db('display_actions')
+        .where({ display_id: displayId, request_id: requestId })
+        .update({ booking_id: bookingId });
+    },
+    async forget(displayId, requestId) {
+      await db('display_actions').where({ display_id: displayId, request_id: requestId }).delete();
+    },
   };
 }

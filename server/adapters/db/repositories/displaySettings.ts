@@ -1,5 +1,11 @@
 import type { Knex } from 'knex';
-import type { DisplaySettingsView, RoomDisplaySettingsView } from '../../../../shared/schemas/displays';
+import {
+  bookNowMinutesSchema,
+  type BookNowMinutes,
+  type DisplaySettingsView,
+  type RoomDisplaySettingsView,
+} from '../../../../shared/schemas/displays';
+import { DEFAULT_BOOK_NOW_OPTIONS } from '../../../domain/displays/settings';
 import type { DisplaySettingsRepository } from '../../../ports/displays';
 
 interface SettingsRow {
@@ -8,6 +14,8 @@ interface SettingsRow {
   check_in_required: boolean;
   check_in_before_minutes: number;
   check_in_after_minutes: number;
+  release_after_minutes: number;
+  book_now_options: unknown;
 }
 
 type RoomRow = { [K in keyof SettingsRow]: SettingsRow[K] | null };
@@ -18,7 +26,17 @@ const COLUMNS = [
   'check_in_required',
   'check_in_before_minutes',
   'check_in_after_minutes',
+  'release_after_minutes',
+  'book_now_options',
 ];
+
+/** jsonb reads back parsed on PostgreSQL and PGlite alike; anything unexpected falls back to the default. */
+function optionsOf(value: unknown): BookNowMinutes[] | null {
+  if (value === null || value === undefined) return null;
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  const result = bookNowMinutesSchema.array().min(1).safeParse(parsed);
+  return result.success ? result.data : null;
+}
 
 const numberOrNull = (value: number | null): number | null => (value === null ? null : Number(value));
 
@@ -28,6 +46,8 @@ const toRow = (settings: DisplaySettingsView | RoomDisplaySettingsView): RoomRow
   check_in_required: settings.checkInRequired,
   check_in_before_minutes: settings.checkInWindowBeforeMinutes,
   check_in_after_minutes: settings.checkInWindowAfterMinutes,
+  release_after_minutes: settings.releaseAfterMinutes,
+  book_now_options: settings.bookNowOptions === null ? null : JSON.stringify(settings.bookNowOptions),
 });
 
 const toRoomSettings = (row: RoomRow): RoomDisplaySettingsView => ({
@@ -36,6 +56,8 @@ const toRoomSettings = (row: RoomRow): RoomDisplaySettingsView => ({
   checkInRequired: row.check_in_required,
   checkInWindowBeforeMinutes: numberOrNull(row.check_in_before_minutes),
   checkInWindowAfterMinutes: numberOrNull(row.check_in_after_minutes),
+  releaseAfterMinutes: numberOrNull(row.release_after_minutes),
+  bookNowOptions: optionsOf(row.book_now_options),
 });
 
 export function createDisplaySettingsRepository(db: Knex): DisplaySettingsRepository {
@@ -49,6 +71,8 @@ export function createDisplaySettingsRepository(db: Knex): DisplaySettingsReposi
         checkInRequired: row.check_in_required,
         checkInWindowBeforeMinutes: Number(row.check_in_before_minutes),
         checkInWindowAfterMinutes: Number(row.check_in_after_minutes),
+        releaseAfterMinutes: Number(row.release_after_minutes),
+        bookNowOptions: [...(optionsOf(row.book_now_options) ?? DEFAULT_BOOK_NOW_OPTIONS)],
       };
     },
     async saveInstallation(settings, at) {

@@ -60,6 +60,11 @@ export function displaysRouter(deps: DisplaysRouterDeps): Router {
     return Promise.resolve();
   });
   mount(router, endpoints.checkIn, ({ body, res }) => actions.checkIn(requireDisplay(res), body.requestId));
+  mount(router, endpoints.bookNow, ({ body, res }) =>
+    actions.bookNow(requireDisplay(res), body.minutes, body.requestId),
+  );
+  mount(router, endpoints.end, ({ body, res }) => actions.end(requireDisplay(res), body.requestId));
+  mount(router, endpoints.extend, ({ body, res }) => actions.extend(requireDisplay(res), body.minutes, body.requestId));
 
   return router;
 }
