@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { displaysStrings as text } from '../../addin/web/pages/admin/displays/strings';
-import { CHROMIUM, screenshot, startDemoProduct, stopStrayServers, type DemoProduct } from './support/demoProduct';
+import {
+  CHROMIUM,
+  horizontalOverflow,
+  screenshot,
+  startDemoProduct,
+  stopStrayServers,
+  type DemoProduct,
+} from './support/demoProduct';
 
 /**
  * Admin → Displays in the product as `npm start` runs it (demo organisation, simulated Exchange):
@@ -98,6 +105,28 @@ async function openDisplays(page: Page, origin: string): Promise<void> {
     await admin.reload();
     await admin.getByRole('list', { name: text.list.label }).waitFor(WAIT);
     await expect(row(admin, NEW_ROOM).count()).resolves.toBe(0);
+  }, 300_000);
+
+  it('at 390 px the pairing code, its QR code and address fit, and nothing covers Add display', async () => {
+    const phone = await product.signedIn('admin', 'phone');
+    await openDisplays(phone, product.origin);
+    const add = phone.getByRole('form', { name: text.add.heading });
+    await add
+      .getByRole('combobox', { name: text.add.room })
+      .selectOption({ label: 'Holländischer Brook · First floor · Harbour House' });
+    const button = add.getByRole('button', { name: text.add.submit });
+    // The button itself is what a tap at its centre reaches (a wide select once covered it).
+    const onTop = await button.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return hit !== null && el.contains(hit);
+    });
+    expect(onTop).toBe(true);
+    await button.click();
+    const panel = phone.getByRole('region', { name: text.add.panelLabel('Holländischer Brook') });
+    await panel.getByRole('img').waitFor(WAIT);
+    await screenshot(phone, 'admin-displays-pairing-phone');
+    expect(await horizontalOverflow(phone)).toEqual([]);
   }, 300_000);
 
   it('keeps a changed display setting and a room’s own setting after a reload', async () => {

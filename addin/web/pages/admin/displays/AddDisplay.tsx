@@ -12,8 +12,23 @@ import { displaysStrings as text } from './strings';
 import { timeLeft, useNow } from './useNow';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
-  room: { minWidth: '220px', flex: '1 1 220px', maxWidth: '360px' },
+  form: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalM,
+    '@media (max-width: 640px)': { flexDirection: 'column', alignItems: 'stretch' },
+  },
+  room: {
+    minWidth: 0,
+    flex: '1 1 220px',
+    maxWidth: '360px',
+    '@media (max-width: 640px)': { flex: '0 0 auto', maxWidth: 'none' },
+  },
+  // A long room name must not widen the select past its field (it would cover the button).
+  select: { minWidth: 0, width: '100%' },
+  selectInput: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
+  addButton: { alignSelf: 'flex-start' },
   panel: {
     display: 'grid',
     gridTemplateColumns: 'auto minmax(0, 1fr)',
@@ -73,7 +88,12 @@ export function AddDisplay({ rooms, onAdded }: { rooms: readonly RoomSearchResul
     <>
       <form className={styles.form} aria-label={text.add.heading} onSubmit={add} noValidate>
         <Field label={text.add.room} className={styles.room} hint={rooms.length === 0 ? text.add.noRooms : undefined}>
-          <Select value={roomId} onChange={(_e, d) => setRoomId(d.value)}>
+          <Select
+            className={styles.select}
+            select={{ className: styles.selectInput }}
+            value={roomId}
+            onChange={(_e, d) => setRoomId(d.value)}
+          >
             <option value="">{text.add.pickRoom}</option>
             {sorted.map((room) => (
               <option key={room.id} value={room.id}>
@@ -82,7 +102,7 @@ export function AddDisplay({ rooms, onAdded }: { rooms: readonly RoomSearchResul
             ))}
           </Select>
         </Field>
-        <Button type="submit" appearance="primary" icon={<AddRegular />} disabled={busy}>
+        <Button className={styles.addButton} type="submit" appearance="primary" icon={<AddRegular />} disabled={busy}>
           {busy ? text.add.adding : text.add.submit}
         </Button>
       </form>
