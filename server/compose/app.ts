@@ -146,11 +146,12 @@ export function composeFeatures(options: ComposeOptions): Features {
       },
     },
   });
-  // Orders follow their meetings; pending Roomserve bookings learn the attendant's answer.
+  // Room displays hear of each synced room; orders follow their meetings; pending Roomserve bookings learn the attendant's answer.
   const sync = composeSync({
     infrastructure,
     exchange: exchange.exchange,
-    bookingChanges: [catering.orderFollower, bookings.changeListener, roomChangesListener(roomChanges)],
+    // The displays' first: telling them is one in-memory publish (and a NOTIFY), not a lookup.
+    bookingChanges: [roomChangesListener(roomChanges), catering.orderFollower, bookings.changeListener],
     settings: options.sync,
   });
   const addin =

@@ -119,6 +119,8 @@ export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
       changes: roomChanges,
       state,
       stillPaired: async (displayId) => (await displays.pinHashOf(displayId)) !== undefined,
+      markSeen: (displayId) => displays.markSeen(displayId, clock.now(), null),
+      clock,
       onError: (err) => logger.warn({ err }, 'a display stream could not read its state'),
     }),
     pins,

@@ -1,14 +1,12 @@
 /**
- * In-process fan-out (pure: no I/O) of committed changes to live streams (the facility board's orders, the room
- * displays). Subscribers are called synchronously and must not throw; one that does (a closed
- * stream) is dropped so it cannot fail the change that already committed.
+ * In-process fan-out (pure: no I/O) of committed changes to live streams: the facility board's
+ * orders, the room displays. Subscribers are called synchronously and must not throw; one that
+ * does (a closed stream) is dropped so it cannot fail the change that already committed.
  */
 export interface ChangeBus<T> {
   publish(change: T): void;
   /** Returns the unsubscribe. */
   subscribe(subscriber: (change: T) => void): () => void;
-  /** How many are subscribed (for tests and the bench). */
-  size(): number;
 }
 
 export function createChangeBus<T>(): ChangeBus<T> {
@@ -29,6 +27,5 @@ export function createChangeBus<T>(): ChangeBus<T> {
         subscribers.delete(subscriber);
       };
     },
-    size: () => subscribers.size,
   };
 }

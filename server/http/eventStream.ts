@@ -15,6 +15,8 @@ export interface EventStreamOptions {
   readonly heartbeatComment?: string;
   /** How long a browser's EventSource waits before reconnecting. */
   readonly retryMs?: number;
+  /** Called after each keep-alive. */
+  readonly onHeartbeat?: () => void;
 }
 
 export function openEventStream(res: Response, options: EventStreamOptions): EventStream {
@@ -28,7 +30,10 @@ export function openEventStream(res: Response, options: EventStreamOptions): Eve
   res.write(`retry: ${options.retryMs ?? 5_000}\n\n`);
   const comment = `: ${options.heartbeatComment ?? 'keep-alive'}\n\n`;
   // One timer per connection is the whole per-connection cost besides the subscription.
-  const heartbeat = setInterval(() => res.write(comment), options.heartbeatMs);
+  const heartbeat = setInterval(() => {
+    res.write(comment);
+    options.onHeartbeat?.();
+  }, options.heartbeatMs);
   const closeListeners: (() => void)[] = [];
   let closed = false;
   res.on('close', () => {

@@ -90,7 +90,8 @@ function errorResponses(ep: Endpoint): Record<string, ResponseConfig> {
     ...(ep.access === 'display' && writes
       ? {
           403: errorResponse(
-            'The display has a PIN and X-Display-Pin is missing (display_pin_required) or wrong (display_pin_wrong)',
+            'Not a display device (forbidden), or the display has a PIN and X-Display-Pin is missing ' +
+              '(display_pin_required) or wrong (display_pin_wrong)',
           ),
           429: errorResponse('Five wrong PINs on this display in a minute (rate_limited)'),
         }

@@ -9,6 +9,8 @@ import type { DisplayState } from '../../shared/schemas/displays';
 import { startExchangeSim, type RunningExchangeSim } from '../exchange-sim';
 import { at, ewsService } from '../exchange-sim/ewsjs/client';
 import { buildBuilding, buildFloor, buildRoom } from '../factories/locations';
+import { buildUser } from '../factories/users';
+import { connectToDemoSim } from '../support/demoExchange';
 import { createTestApp, type TestApp } from '../support/testApp';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { addDisplay, pairDisplay } from './displaysHarness';
@@ -70,7 +72,12 @@ async function stream(bearer: string): Promise<DisplayStream> {
 }
 
 beforeAll(async () => {
-  sim = await startExchangeSim({ seed: 'demo', attendantDelayMs: 5, validateRequests: false, streaming: { heartbeatMs: 200 } });
+  sim = await startExchangeSim({
+    seed: 'demo',
+    attendantDelayMs: 5,
+    validateRequests: false,
+    streaming: { heartbeatMs: 200 },
+  });
   db = await createTestDatabase();
   gateway = createEwsCalendarGateway(
     {
@@ -83,11 +90,15 @@ beforeAll(async () => {
     },
     { policy: { baseBackOffMs: 20 } },
   );
-  const floorId = await buildFloor(db.knex, { buildingId: await buildBuilding(db.knex, { timeZone: 'UTC' }) });
+  const floorId = await buildFloor(db.knex, {
+    buildingId: await buildBuilding(db.knex, { timeZone: 'UTC', openingHours: {} }),
+  });
   roomId = await buildRoom(db.knex, { floorId, exchangeEmail: ROOM });
   otherRoomId = await buildRoom(db.knex, { floorId });
   await db.knex('rooms').where({ id: roomId }).update({ exchange_state: 'verified' });
   t = createTestApp(db.knex, {
+    // 25 s in production; short here so that the keep-alive shows within a test.
+    displays: { heartbeatMs: 200 },
     sync: {
       runtime: {
         scheduler: { debounceMs: 50, safetyIntervalMs: 60_000, maxBackoffMs: 1000 },
@@ -96,6 +107,7 @@ beforeAll(async () => {
     },
   });
   admin = await t.tokenFor('admin');
+  await connectToDemoSim(t.app, admin, sim);
   const created = await addDisplay(t.app, admin, roomId);
   displayId = created.id;
   token = (await pairDisplay(t.app, created.pairingCode)).token;
@@ -105,7 +117,10 @@ beforeAll(async () => {
   });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await t.sync.restart(gateway);
-  await until('the first sync', async () => (await createSyncStore(db.knex).roomSync(roomId, ROOM))?.streamState === 'streaming');
+  await until(
+    'the first sync',
+    async () => (await createSyncStore(db.knex).roomSync(roomId, ROOM))?.streamState === 'streaming',
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -135,6 +150,29 @@ describe('the display push stream', () => {
     expect(received.state.next.find((m) => m.title === 'Streamed to the door')?.start).toBe(start);
   }, 30_000);
 
+  it('sends a booking made in Roomserve within 1 s of its answer', async () => {
+    const mine = await stream(token);
+    const first = await mine.next(() => true);
+    const emma = await buildUser(db.knex, { email: 'emma.schmidt@northwind.test', role: 'employee', name: 'Emma' });
+    const emmaToken = (await t.deps.auth.createApiToken(emma.id, { name: 'test' })).token;
+    const start = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 120 * 60_000);
+    const booked = await request(t.app)
+      .post('/api/bookings')
+      .set('Authorization', `Bearer ${emmaToken}`)
+      .send({
+        roomId,
+        start: start.toISOString(),
+        end: new Date(start.getTime() + 30 * 60_000).toISOString(),
+        subject: 'Booked in Roomserve',
+      });
+    expect(booked.status).toBe(201);
+    const answered = Date.now();
+    const received = await mine.next((s) => s.next.some((m) => m.start === start.toISOString()), 5_000, first.at + 1);
+    expect(received.at - answered).toBeLessThan(1_000);
+    // Shown from Roomserve's own record, before the room's attendant in Exchange had answered.
+    expect(received.state.next.find((m) => m.start === start.toISOString())?.status).toBe('pending');
+  });
+
   it('sends a settings change to the room at once (subjects hidden: "Booked")', async () => {
     const mine = await stream(token);
     await mine.next(shows('Streamed to the door'));
@@ -144,7 +182,11 @@ describe('the display push stream', () => {
       .set('Authorization', `Bearer ${admin}`)
       .send({ showSubjects: false });
     expect(saved.status).toBe(200);
-    const received = await mine.next((s) => !shows('Streamed to the door')(s) && s.next.some((m) => m.title === 'Booked'), 1_000, since);
+    const received = await mine.next(
+      (s) => !shows('Streamed to the door')(s) && s.next.some((m) => m.title === 'Booked'),
+      1_000,
+      since,
+    );
     expect(received.at - since).toBeLessThan(1_000);
   });
 
@@ -173,11 +215,20 @@ describe('the display push stream', () => {
     await anonymous.body?.cancel();
   }, 30_000);
 
+  it('keeps an idle stream open with a keepalive comment', async () => {
+    const mine = await stream(token);
+    await mine.next(() => true);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(mine.comments).toContain('keepalive');
+  });
+
   it('ends a revoked display’s stream within 1 s; then the stream answers 401', async () => {
     const mine = await stream(token);
     await mine.next(() => true);
     const since = Date.now();
-    const revoked = await request(t.app).delete(`/api/admin/displays/${displayId}`).set('Authorization', `Bearer ${admin}`);
+    const revoked = await request(t.app)
+      .delete(`/api/admin/displays/${displayId}`)
+      .set('Authorization', `Bearer ${admin}`);
     expect(revoked.status).toBe(204);
     await Promise.race([
       mine.ended,

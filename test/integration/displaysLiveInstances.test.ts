@@ -33,12 +33,19 @@ onPostgres('room changes across instances (LISTEN/NOTIFY)', () => {
   let token: string;
   const streams: DisplayStream[] = [];
 
+  // This file's LISTEN connections, told apart from other test files' on the same database.
+  const listenerName = (): string => `room changes ${db.label}`;
   const instance = (knex: TestDatabase['knex'], clock: ManualClock): TestApp =>
     createTestApp(knex, {
       clock,
       displays: {
         roomChanges: (pool) => {
-          const created = createPgRoomChanges({ connectionString: process.env.DATABASE_URL ?? '', knex: pool });
+          const created = createPgRoomChanges({
+            connectionString: process.env.DATABASE_URL ?? '',
+            knex: pool,
+            reconnectMs: 100,
+            applicationName: listenerName(),
+          });
           changes.push(created);
           return created;
         },
@@ -54,7 +61,9 @@ onPostgres('room changes across instances (LISTEN/NOTIFY)', () => {
     b = instance(secondPool.knex, clock);
     await Promise.all(changes.map((c) => c.ready()));
     admin = await a.tokenFor('admin');
-    const floorId = await buildFloor(db.knex, { buildingId: await buildBuilding(db.knex, { timeZone: 'Europe/Berlin' }) });
+    const floorId = await buildFloor(db.knex, {
+      buildingId: await buildBuilding(db.knex, { timeZone: 'Europe/Berlin' }),
+    });
     roomId = await buildRoom(db.knex, { floorId });
     await buildBooking(db.knex, { roomId, start: '2026-05-04T08:00:00Z', end: '2026-05-04T09:00:00Z' });
     const created = await addDisplay(a.app, admin, roomId);
@@ -91,16 +100,38 @@ onPostgres('room changes across instances (LISTEN/NOTIFY)', () => {
     expect(received.at - since).toBeLessThan(1_000);
   });
 
+  it('a change made while the LISTEN connections were cut reaches instance B’s stream once it listens again', async () => {
+    const stream = await streamOnB();
+    const since = Date.now();
+    const cut = await db.knex.raw<{ rows: unknown[] }>(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?',
+      [listenerName()],
+    );
+    expect(cut.rows).toHaveLength(2);
+    const saved = await request(a.app)
+      .put(`/api/admin/display-settings/rooms/${roomId}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ showSubjects: false });
+    expect(saved.status).toBe(200);
+    await stream.next((s) => s.next[0]?.title === 'Booked', 5_000, since);
+  });
+
   it('a PIN set and a revocation through instance A reach instance B’s stream within 1 s', async () => {
     const stream = await streamOnB();
     const since = Date.now();
     expect(
-      (await request(a.app).put(`/api/admin/displays/${displayId}/pin`).set('Authorization', `Bearer ${admin}`).send({ pin: '2468' }))
-        .status,
+      (
+        await request(a.app)
+          .put(`/api/admin/displays/${displayId}/pin`)
+          .set('Authorization', `Bearer ${admin}`)
+          .send({ pin: '2468' })
+      ).status,
     ).toBe(204);
     await stream.next((s) => s.pinRequired, 1_000, since);
     const revokedAt = Date.now();
-    expect((await request(a.app).delete(`/api/admin/displays/${displayId}`).set('Authorization', `Bearer ${admin}`)).status).toBe(204);
+    expect(
+      (await request(a.app).delete(`/api/admin/displays/${displayId}`).set('Authorization', `Bearer ${admin}`)).status,
+    ).toBe(204);
     await Promise.race([
       stream.ended,
       new Promise((_, reject) => setTimeout(() => reject(new Error('the stream on B did not end')), 1_000)),

@@ -26,7 +26,9 @@ describe('a display PIN', () => {
     const clock = new ManualClock('2026-05-04T07:55:00Z');
     t = createTestApp(db.knex, { clock, secrets });
     admin = await t.tokenFor('admin');
-    const floorId = await buildFloor(db.knex, { buildingId: await buildBuilding(db.knex, { timeZone: 'Europe/Berlin' }) });
+    const floorId = await buildFloor(db.knex, {
+      buildingId: await buildBuilding(db.knex, { timeZone: 'Europe/Berlin' }),
+    });
     const roomId = await buildRoom(db.knex, { floorId });
     const otherRoomId = await buildRoom(db.knex, { floorId });
     await buildBooking(db.knex, { roomId, start: '2026-05-04T08:00:00Z', end: '2026-05-04T09:00:00Z' });
@@ -47,9 +49,11 @@ describe('a display PIN', () => {
     return (pin === undefined ? call : call.set('X-Display-Pin', pin)).send({ requestId: randomUUID() });
   };
   const listed = async () =>
-    ((await request(t.app).get('/api/admin/displays').set('Authorization', `Bearer ${admin}`)).body as {
-      items: { id: string; pinSet: boolean }[];
-    }).items;
+    (
+      (await request(t.app).get('/api/admin/displays').set('Authorization', `Bearer ${admin}`)).body as {
+        items: { id: string; pinSet: boolean }[];
+      }
+    ).items;
   const facts = async () => Number((await db.knex('display_actions').count<{ n: string }[]>('* as n'))[0]?.n);
 
   it('refuses a PIN that is not 4–8 digits, and anyone but an admin, changing nothing', async () => {
@@ -66,7 +70,9 @@ describe('a display PIN', () => {
     expect(row.pin_hash).toBe(secrets.keyedHash('display-pin', `${displayId}:4711`));
     const list = await request(t.app).get('/api/admin/displays').set('Authorization', `Bearer ${admin}`);
     expect(JSON.stringify(list.body)).not.toContain(row.pin_hash);
-    expect((list.body as { items: { id: string; pinSet: boolean }[] }).items.find((d) => d.id === displayId)?.pinSet).toBe(true);
+    expect(
+      (list.body as { items: { id: string; pinSet: boolean }[] }).items.find((d) => d.id === displayId)?.pinSet,
+    ).toBe(true);
     const state = await asDisplay(request(t.app).get('/api/display/state'), token);
     expect((state.body as DisplayState).pinRequired).toBe(true);
     const other = await asDisplay(request(t.app).get('/api/display/state'), otherToken);

@@ -18,7 +18,10 @@ export interface DisplayStream {
   close(): void;
 }
 
-function parseFrames(buffer: string, onFrame: (event: string | undefined, data: string | undefined, comment?: string) => void) {
+function parseFrames(
+  buffer: string,
+  onFrame: (event: string | undefined, data: string | undefined, comment?: string) => void,
+) {
   let rest = buffer;
   for (let end = rest.indexOf('\n\n'); end >= 0; end = rest.indexOf('\n\n')) {
     const frame = rest.slice(0, end);
@@ -59,7 +62,8 @@ export async function openDisplayStream(baseUrl: string, token: string): Promise
           if (done) return;
           buffer = parseFrames(buffer + decoder.decode(value, { stream: true }), (event, data, comment) => {
             if (comment !== undefined) comments.push(comment);
-            if (event === 'state' && data !== undefined) states.push({ state: JSON.parse(data) as DisplayState, at: Date.now() });
+            if (event === 'state' && data !== undefined)
+              states.push({ state: JSON.parse(data) as DisplayState, at: Date.now() });
           });
           wake();
         }

@@ -7,6 +7,8 @@ import type { RoomChange, RoomChanges } from '../../ports/roomChanges';
 
 /** NOTIFY channels are per database, so instances of one installation share this one. */
 export const ROOM_CHANGES_CHANNEL = 'roomserve_room_changes';
+/** How the LISTEN connection shows in pg_stat_activity. */
+export const ROOM_CHANGES_APPLICATION = 'roomserve room changes';
 
 const messageSchema = z.object({
   from: z.string(),
@@ -33,6 +35,8 @@ export interface PgRoomChangesOptions {
   /** Sends the NOTIFY (the app's pool). */
   readonly knex: Knex;
   readonly onError?: (err: unknown) => void;
+  /** How the LISTEN connection shows in pg_stat_activity (default ROOM_CHANGES_APPLICATION). */
+  readonly applicationName?: string;
   /** First reconnect delay after the LISTEN connection broke; doubles up to 30 s. */
   readonly reconnectMs?: number;
 }
@@ -79,7 +83,11 @@ export function createPgRoomChanges(options: PgRoomChangesOptions): PgRoomChange
   }
 
   async function listen(again: boolean): Promise<void> {
-    const fresh = new pg.Client({ connectionString: options.connectionString, keepAlive: true });
+    const fresh = new pg.Client({
+      connectionString: options.connectionString,
+      keepAlive: true,
+      application_name: options.applicationName ?? ROOM_CHANGES_APPLICATION,
+    });
     fresh.on('error', (err) => {
       onError(err);
       lose(fresh);

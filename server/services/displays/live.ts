@@ -1,5 +1,6 @@
 import type { DisplayState } from '../../../shared/schemas/displays';
 import type { DisplayPrincipal } from '../../domain/displays/principal';
+import type { Clock } from '../../ports/clock';
 import type { RoomChange, RoomChanges } from '../../ports/roomChanges';
 import type { DisplayStateService } from './state';
 
@@ -8,7 +9,23 @@ export interface DisplayLiveDeps {
   readonly state: Pick<DisplayStateService, 'stateOf'>;
   /** False once the display is revoked (or its room deleted). */
   readonly stillPaired: (displayId: string) => Promise<boolean>;
+  /** Records that the display is still there (the admin list's "online"). */
+  readonly markSeen: (displayId: string) => Promise<void>;
+  readonly clock: Clock;
   readonly onError: (err: unknown) => void;
+}
+
+/**
+ * A display on the stream makes no other calls for hours: its keep-alives keep it "online" in the
+ * admin list (2-minute window), recorded at most once a minute.
+ */
+const SEEN_EVERY_MS = 60_000;
+
+export interface FollowedDisplay {
+  /** The client went away. */
+  stop(): void;
+  /** A keep-alive went out on the stream. */
+  heartbeat(): void;
 }
 
 /** Where one connected display's stream goes. */
@@ -21,9 +38,9 @@ export interface DisplaySink {
 export interface DisplayLiveService {
   /**
    * Sends the display's state now and after every change that concerns it; ends the sink when the
-   * display is revoked. Returns the stop (the client went away).
+   * display is revoked.
    */
-  follow(display: DisplayPrincipal, sink: DisplaySink): () => void;
+  follow(display: DisplayPrincipal, sink: DisplaySink): FollowedDisplay;
 }
 
 const concerns = (change: RoomChange, display: DisplayPrincipal): boolean =>
@@ -76,7 +93,16 @@ export function createDisplayLiveService(deps: DisplayLiveDeps): DisplayLiveServ
         unsubscribe();
       }
       kick();
-      return stop;
+      let seenAt = deps.clock.now().getTime();
+      return {
+        stop,
+        heartbeat() {
+          const now = deps.clock.now().getTime();
+          if (stopped || now - seenAt < SEEN_EVERY_MS) return;
+          seenAt = now;
+          deps.markSeen(display.displayId).catch(deps.onError);
+        },
+      };
     },
   };
 }

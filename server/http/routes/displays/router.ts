@@ -51,12 +51,17 @@ export function displaysRouter(deps: DisplaysRouterDeps): Router {
   // The room is the token's, never a parameter: a display cannot ask for another room's data.
   mount(router, endpoints.state, ({ res }) => state.stateOf(requireDisplay(res)));
   mount(router, endpoints.events, ({ res }) => {
-    const stream = openEventStream(res, { heartbeatMs: deps.heartbeatMs, heartbeatComment: 'keepalive' });
-    const stop = live.follow(requireDisplay(res), {
+    // The first keep-alive goes out heartbeatMs after `followed` is set.
+    const stream = openEventStream(res, {
+      heartbeatMs: deps.heartbeatMs,
+      heartbeatComment: 'keepalive',
+      onHeartbeat: () => followed.heartbeat(),
+    });
+    const followed = live.follow(requireDisplay(res), {
       state: (next: DisplayState) => stream.send('state', next),
       end: () => stream.end(),
     });
-    stream.onClose(stop);
+    stream.onClose(() => followed.stop());
     return Promise.resolve();
   });
   mount(router, endpoints.checkIn, ({ body, res }) => actions.checkIn(requireDisplay(res), body.requestId));
