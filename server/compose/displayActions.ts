@@ -1,4 +1,10 @@
+import type { Knex } from 'knex';
+import { createBookingRepository } from '../adapters/db/repositories/bookings';
 import { createRoomReleaseRepository } from '../adapters/db/repositories/roomReleases';
+import type { Interval } from '../domain/availability/interval';
+import { checkBookingRules } from '../domain/bookings/rules';
+import type { Clock } from '../ports/clock';
+import { DISPLAY_WAIVED_RULES } from '../services/bookings/create';
 import type { DisplayActionRepository, DisplayRoomRepository } from '../ports/displays';
 import type { MailSender } from '../ports/mail';
 import type { MeetingWriter } from '../ports/meetingWriter';
@@ -74,4 +80,19 @@ export function composeDisplayActions(deps: {
     ...(wiring.confirmWaitMs === undefined ? {} : { confirmWaitMs: wiring.confirmWaitMs }),
   });
   return { actions, release };
+}
+
+/** Whether a room's booking rules let a display book this slot now (not connected to Exchange: never). */
+export function bookNowRules(knex: Knex, clock: Clock): (roomId: string) => Promise<(slot: Interval) => boolean> {
+  const bookings = createBookingRepository(knex);
+  const waived: readonly string[] = DISPLAY_WAIVED_RULES;
+  return async (roomId) => {
+    const [room, settings] = await Promise.all([bookings.room(roomId), bookings.settings()]);
+    if (!room || room.exchangeEmail === null) return () => false;
+    const context = { role: 'employee' as const, now: clock.now(), installationReadOnly: settings.readOnly };
+    return (slot) => {
+      const breaches = checkBookingRules({ start: new Date(slot.start), end: new Date(slot.end) }, room, context);
+      return breaches.every((b) => waived.includes(b.violation));
+    };
+  };
 }

@@ -19,7 +19,7 @@ import {
   type DisplayStateService,
 } from '../services/displays';
 import { publishingActions, publishingRevocations, publishingSettings } from './displaysLive';
-import { composeDisplayActions, type DisplayActionsWiring } from './displayActions';
+import { bookNowRules, composeDisplayActions, type DisplayActionsWiring } from './displayActions';
 import { createRoomReleaseRepository } from '../adapters/db/repositories/roomReleases';
 import type { RoomReleaseService } from '../services/displays/release';
 import type { Infrastructure } from './infrastructure';
@@ -90,6 +90,7 @@ export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
     checkedIn: (bookingIds) => actions.checkedIn(bookingIds),
     pinRequired: (displayId) => pins.required(displayId),
     releasedIn: (roomId, window) => createRoomReleaseRepository(knex).releasedIn(roomId, window),
+    bookNowRules: bookNowRules(knex, clock),
   });
   const acting = composeDisplayActions({
     infrastructure: deps.infrastructure,

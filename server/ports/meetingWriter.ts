@@ -91,8 +91,10 @@ export interface UpdatedMeeting {
 /** A room's copy of a meeting (or of one occurrence), to be declined by the room itself. */
 export interface RoomCopy {
   readonly roomEmail: string;
-  /** The room's item: a single meeting's own id, or its series master's id for an occurrence. */
+  /** The room's item: a single meeting's id, or an occurrence's id as a calendar view gave it. */
   readonly roomItemId: string | null;
+  /** The room's series master (occurrences): what `wholeSeries` declines. */
+  readonly seriesItemId: string | null;
   readonly cleanGlobalObjectId: string | null;
   /** The occurrence's current time (an occurrence is found in a calendar view of it). */
   readonly start: Date;

@@ -13,8 +13,10 @@ export interface ReleasableBooking {
   readonly organizerName: string;
   readonly organizerEmail: string;
   readonly isPrivate: boolean;
-  /** The room's copy: its own id (single) or its series master's id (occurrence). */
+  /** The room's copy: its own id (a single meeting, or an occurrence as a calendar view shows it). */
   readonly roomItemId: string | null;
+  /** The room's series master, for an occurrence. */
+  readonly seriesItemId: string | null;
   readonly cleanGlobalObjectId: string | null;
   readonly isOccurrence: boolean;
   readonly originalStart: Date | null;

@@ -129,6 +129,8 @@ describe("a display's state", () => {
           checkInRequired: false,
           checkInWindowBeforeMinutes: 10,
           checkInWindowAfterMinutes: 10,
+          releaseAfterMinutes: 10,
+          bookNowOptions: [15, 30, 60, 'until-next'],
         })
       ).status,
     ).toBe(200);
@@ -152,6 +154,50 @@ describe("a display's state", () => {
     } finally {
       clock.set('2026-05-04T08:20:00Z');
       await putSettings(`/rooms/${roomId}`, {});
+    }
+  });
+
+  it('keeps the release delay and book-now choices, per installation and per room, and refuses bad ones', async () => {
+    const base = (await request(t.app).get('/api/admin/display-settings').set('Authorization', `Bearer ${admin}`))
+      .body as Record<string, unknown>;
+    const saved = await putSettings('', { ...base, releaseAfterMinutes: 15, bookNowOptions: [30, 'until-next'] });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ releaseAfterMinutes: 15, bookNowOptions: [30, 'until-next'] });
+    expect((await putSettings('', { ...base, releaseAfterMinutes: 0 })).status).toBe(400);
+    expect((await putSettings('', { ...base, bookNowOptions: [] })).status).toBe(400);
+    expect((await putSettings('', { ...base, bookNowOptions: [45] })).status).toBe(400);
+    const rulesBefore = (
+      await request(t.app).get(`/api/rooms/${roomId}/booking-rules`).set('Authorization', `Bearer ${admin}`)
+    ).body as object;
+    const room = await putSettings(`/rooms/${roomId}`, { bookNowOptions: [60], releaseAfterMinutes: 5 });
+    expect(room.body).toMatchObject({ bookNowOptions: [60], releaseAfterMinutes: 5 });
+    try {
+      clock.set('2026-05-04T05:00:00Z');
+      // A room not connected to Exchange cannot be booked: nothing is offered.
+      expect((await state()).bookNowOptions).toEqual([]);
+      await db
+        .knex('rooms')
+        .where({ id: roomId })
+        .update({ exchange_email: 'room.state@example.test', exchange_state: 'verified' });
+      // A free morning: the room's own choice is what the display offers ...
+      expect((await state()).bookNowOptions).toEqual([60]);
+      // ... within the room's booking rules.
+      const rules = await request(t.app)
+        .put(`/api/rooms/${roomId}/booking-rules`)
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ maxDurationMinutes: 30, bookingWindowDays: 180, minNoticeMinutes: 0, readOnly: false });
+      expect(rules.status).toBe(200);
+      await putSettings(`/rooms/${roomId}`, { bookNowOptions: [15, 60] });
+      expect((await state()).bookNowOptions).toEqual([15]);
+    } finally {
+      await db.knex('rooms').where({ id: roomId }).update({ exchange_email: null, exchange_state: 'unconnected' });
+      await request(t.app)
+        .put(`/api/rooms/${roomId}/booking-rules`)
+        .set('Authorization', `Bearer ${admin}`)
+        .send(rulesBefore);
+      clock.set('2026-05-04T08:20:00Z');
+      await putSettings(`/rooms/${roomId}`, {});
+      await putSettings('', base);
     }
   });
 

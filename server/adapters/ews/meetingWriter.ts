@@ -300,8 +300,11 @@ export function meetingWriterOn(access: EwsAccess, close: () => void): MeetingWr
 
     async declineAsRoom(copy: RoomCopy, message: string, wholeSeries = false): Promise<boolean> {
       const service = connection.impersonating(copy.roomEmail);
-      const item =
-        wholeSeries || !copy.isOccurrence ? await roomItem(service, copy) : await roomOccurrence(service, copy);
+      const item = wholeSeries
+        ? copy.seriesItemId === null
+          ? null
+          : await bind(service, copy.seriesItemId)
+        : await roomItem(service, copy);
       if (!item) return false;
       const decline = item.CreateDeclineMessage();
       decline.Body = new ews.MessageBody(ews.BodyType.Text, escapeXmlText(message));
@@ -310,10 +313,10 @@ export function meetingWriterOn(access: EwsAccess, close: () => void): MeetingWr
     },
   };
 
-  /** The room's own item by its id, else found in a calendar view of the meeting's time. */
+  /** The room's own item by its id, else (an id that changed) found in a calendar view of the meeting's time. */
   async function roomItem(service: ews.ExchangeService, copy: RoomCopy): Promise<ews.Appointment | null> {
     const byId = copy.roomItemId ? await bind(service, copy.roomItemId) : null;
-    return byId ?? (copy.isOccurrence ? null : roomOccurrence(service, copy));
+    return byId ?? roomOccurrence(service, copy);
   }
 
   /** An occurrence has an id of its own only in a calendar view: the one of this meeting at this time. */

@@ -46,3 +46,21 @@ describe('book now', () => {
     expect(nextFreeAt(NOW, busy)).toBe(at('2026-05-04T09:30:00Z'));
   });
 });
+
+describe('book now near midnight in an always-open building', () => {
+  it('books across midnight, but "until next" stops at the end of the day', () => {
+    const late = { now: at('2026-05-04T21:50:00Z'), timeZone: ZONE, openingHours: {}, busy: [] };
+    expect(bookNowOptionsNow(ALL, late)).toEqual([15, 30, 60, 'until-next']);
+    expect(bookNowSlot('until-next', late)?.end).toBe(at('2026-05-04T22:00:00Z'));
+    expect(bookNowSlot(60, { ...late, now: at('2026-05-04T21:57:00Z') })?.end).toBe(at('2026-05-04T22:57:00Z'));
+    expect(bookNowOptionsNow(ALL, { ...late, now: at('2026-05-04T21:57:00Z') })).toEqual([15, 30, 60]);
+  });
+});
+
+describe("book now within the room's rules", () => {
+  it('offers only the choices the rules allow', () => {
+    const upTo30 = (slot: { start: number; end: number }): boolean => slot.end - slot.start <= 30 * 60_000;
+    expect(bookNowOptionsNow(ALL, ctx([]), upTo30)).toEqual([15, 30]);
+    expect(bookNowOptionsNow(ALL, ctx([]), () => false)).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import { localDay } from './state';
  */
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 /** "Until next" shorter than this is not worth a booking. */
 export const UNTIL_NEXT_MIN_MINUTES = 5;
 
@@ -22,17 +23,21 @@ export interface BookNowContext {
   readonly busy: readonly Interval[];
 }
 
-/** Where a booking from now must end at the latest: the next meeting, closing time, or the end of the day. */
-export function bookNowLimit(ctx: BookNowContext): { start: number; limit: number } | undefined {
+/**
+ * Where a booking from now may end at the latest: the next meeting or closing time (`limit`); and
+ * "until next" also stops at the end of the local day when nothing comes sooner (`untilNext`).
+ */
+export function bookNowLimit(ctx: BookNowContext): { start: number; limit: number; untilNext: number } | undefined {
   const start = Math.floor(ctx.now / MINUTE) * MINUTE;
   if (ctx.busy.some((b) => b.start <= ctx.now && ctx.now < b.end)) return undefined;
-  const day = localDay(ctx.now, ctx.timeZone);
-  const open = openingIntervals({ start: ctx.now, end: day.end }, ctx.timeZone, ctx.openingHours).find(
+  const horizon = ctx.now + DAY;
+  const open = openingIntervals({ start: ctx.now, end: horizon }, ctx.timeZone, ctx.openingHours).find(
     (o) => o.start <= ctx.now && ctx.now < o.end,
   );
   if (!open) return undefined;
-  const nextStart = ctx.busy.filter((b) => b.start > ctx.now).reduce((min, b) => Math.min(min, b.start), day.end);
-  return { start, limit: Math.min(open.end, nextStart, day.end) };
+  const nextStart = ctx.busy.filter((b) => b.start > ctx.now).reduce((min, b) => Math.min(min, b.start), horizon);
+  const limit = Math.min(open.end, nextStart);
+  return { start, limit, untilNext: Math.min(limit, localDay(ctx.now, ctx.timeZone).end) };
 }
 
 /** The slot a choice books now; undefined when it does not fit. */
@@ -40,17 +45,27 @@ export function bookNowSlot(choice: BookNowMinutes, ctx: BookNowContext): Interv
   const bound = bookNowLimit(ctx);
   if (!bound) return undefined;
   if (choice === 'until-next') {
-    return bound.limit - ctx.now >= UNTIL_NEXT_MIN_MINUTES * MINUTE
-      ? { start: bound.start, end: bound.limit }
+    return bound.untilNext - ctx.now >= UNTIL_NEXT_MIN_MINUTES * MINUTE
+      ? { start: bound.start, end: bound.untilNext }
       : undefined;
   }
   const end = bound.start + choice * MINUTE;
   return end <= bound.limit ? { start: bound.start, end } : undefined;
 }
 
-/** The offered choices that fit right now, in the order the settings list them. */
-export function bookNowOptionsNow(offered: readonly BookNowMinutes[], ctx: BookNowContext): BookNowMinutes[] {
-  return offered.filter((choice) => bookNowSlot(choice, ctx) !== undefined);
+/**
+ * The offered choices that fit right now, in the order the settings list them; `allows` is the
+ * room's booking rules (longest booking, read-only, ...), so the display offers only what books.
+ */
+export function bookNowOptionsNow(
+  offered: readonly BookNowMinutes[],
+  ctx: BookNowContext,
+  allows: (slot: Interval) => boolean = () => true,
+): BookNowMinutes[] {
+  return offered.filter((choice) => {
+    const slot = bookNowSlot(choice, ctx);
+    return slot !== undefined && allows(slot);
+  });
 }
 
 /** The first free moment from `now` (the end of the meeting holding the room, chained); for a 409's details. */

@@ -12,7 +12,18 @@ describe('display settings of a room', () => {
     const room = { ...NO_ROOM_OVERRIDES, checkInRequired: false, showSubjects: false, checkInWindowBeforeMinutes: 0 };
     expect(settingsForRoom(installation, room)).toEqual({
       privacy: { showSubjects: false, showOrganizers: true },
-      checkIn: { required: false, windowBeforeMinutes: 0, windowAfterMinutes: 10 },
+      checkIn: { required: false, windowBeforeMinutes: 0, windowAfterMinutes: 10, releaseAfterMinutes: 10 },
+      bookNowOptions: [15, 30, 60, 'until-next'],
     });
+  });
+
+  it("takes the room's own release delay and book-now choices", () => {
+    const room = { ...NO_ROOM_OVERRIDES, releaseAfterMinutes: 5, bookNowOptions: [30, 'until-next'] as const };
+    const applied = settingsForRoom(DEFAULT_INSTALLATION_SETTINGS, {
+      ...room,
+      bookNowOptions: [...room.bookNowOptions],
+    });
+    expect(applied.checkIn.releaseAfterMinutes).toBe(5);
+    expect(applied.bookNowOptions).toEqual([30, 'until-next']);
   });
 });

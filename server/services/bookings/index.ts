@@ -109,10 +109,11 @@ export function createBookingService(deps: BookingServiceDeps): BookingService {
   async function settled(bookingId: string, waitMs: number): Promise<OwnBooking | undefined> {
     const deadline = Date.now() + waitMs;
     for (;;) {
+      // Listen before reading: an answer settled between the read and the wait still wakes us at once.
+      const woken = waiters.wait(bookingId, Math.max(0, Math.min(deadline - Date.now(), 250)));
       const booking = await deps.bookings.get(bookingId);
-      const left = deadline - Date.now();
-      if (!booking || booking.status !== 'pending' || left <= 0) return booking;
-      await waiters.wait(bookingId, Math.min(left, 250));
+      if (!booking || booking.status !== 'pending' || Date.now() >= deadline) return booking;
+      await woken;
     }
   }
 

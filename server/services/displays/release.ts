@@ -58,6 +58,7 @@ const HOUR_MS = 3_600_000;
 const copyOf = (room: ReleaseRoom & { exchangeEmail: string }, b: ReleasableBooking): RoomCopy => ({
   roomEmail: room.exchangeEmail,
   roomItemId: b.roomItemId,
+  seriesItemId: b.seriesItemId,
   cleanGlobalObjectId: b.cleanGlobalObjectId,
   start: new Date(b.span.start),
   end: new Date(b.span.end),
@@ -163,7 +164,7 @@ export function createRoomReleaseService(deps: RoomReleaseDeps): RoomReleaseServ
       const copy = copyOf({ ...room, exchangeEmail: room.exchangeEmail }, b);
       const message = `Declined by Roomserve: ${strike.count} occurrences in a row were released because nobody checked in.`;
       try {
-        await writer.declineAsRoom(copy, message, true);
+        if (!(await writer.declineAsRoom(copy, message, true))) throw new Error('the room has no copy of the series');
         seriesDeclined = 1;
       } catch (err) {
         await deps.releases.unclaim(b.id, 'series-declined');

@@ -22,6 +22,8 @@ export interface DisplayStateDeps {
   readonly pinRequired: (displayId: string) => Promise<boolean>;
   /** The room's released meetings in a window (kept on the timeline, greyed). */
   readonly releasedIn: (roomId: string, window: Interval) => Promise<ReleasedMeeting[]>;
+  /** The room's booking rules as a test of a book-now slot (none: every slot passes). */
+  readonly bookNowRules?: (roomId: string) => Promise<(slot: Interval) => boolean>;
 }
 
 /** What the state and the actions are computed from, read at one instant. */
@@ -154,7 +156,11 @@ export function createDisplayStateService(deps: DisplayStateDeps): DisplayStateS
         },
         ...state,
         nearestFree: isTaken(state.state, state.current) ? await nearestFree(room, now) : [],
-        bookNowOptions: bookNowOptionsNow(settings.bookNowOptions, bookNowContext(snap)),
+        bookNowOptions: bookNowOptionsNow(
+          settings.bookNowOptions,
+          bookNowContext(snap),
+          deps.bookNowRules ? await deps.bookNowRules(room.id) : undefined,
+        ),
         checkInRequired: settings.checkIn.required,
         pinRequired: await deps.pinRequired(display.displayId),
       };

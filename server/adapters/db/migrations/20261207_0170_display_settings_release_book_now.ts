@@ -5,7 +5,9 @@ import type { Knex } from 'knex';
 export async function up(db: Knex): Promise<void> {
   await db.schema.alterTable('display_settings', (t) => {
     t.integer('release_after_minutes').notNullable().defaultTo(10);
-    t.jsonb('book_now_options').notNullable().defaultTo(JSON.stringify([15, 30, 60, 'until-next']));
+    t.jsonb('book_now_options')
+      .notNullable()
+      .defaultTo(JSON.stringify([15, 30, 60, 'until-next']));
   });
 }
 

@@ -20,6 +20,7 @@ interface CandidateRow {
   organizer_email: string;
   is_private: boolean;
   ews_item_id: string | null;
+  recurring_master_id: string | null;
   clean_global_object_id: string | null;
   is_occurrence: boolean;
   original_start: Date | null;
@@ -37,13 +38,14 @@ const toCandidate = (row: CandidateRow): ReleasableBooking => ({
   organizerEmail: row.organizer_email,
   isPrivate: row.is_private,
   roomItemId: row.ews_item_id,
+  seriesItemId: row.recurring_master_id,
   cleanGlobalObjectId: row.clean_global_object_id,
   isOccurrence: row.is_occurrence,
   originalStart: row.original_start ? new Date(row.original_start) : null,
 });
 
 const CANDIDATE_SELECT = `SELECT id, room_id, lower(during) AS start, upper(during) AS "end", created_at, source,
-    status, subject, organizer_name, organizer_email, is_private, ews_item_id, clean_global_object_id, is_occurrence,
+    status, subject, organizer_name, organizer_email, is_private, ews_item_id, recurring_master_id, clean_global_object_id, is_occurrence,
     original_start
   FROM bookings WHERE room_id = ? AND status IN ('pending', 'confirmed')`;
 
