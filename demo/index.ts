@@ -3,6 +3,7 @@ import type { ExchangeConnectionSettings } from '../server/ports/exchangeSetting
 import type { PreviewOutlook } from '../server/ports/previewOutlook';
 import type { ExchangeRoom } from '../server/ports/syncStore';
 import { seedDemoIfEmpty } from './database/seed';
+import { ensureDemoDisplay, type DemoDisplayPairing } from './display';
 import { startDemoExchange, type RunningSimulator } from './exchange/demoExchange';
 import { createPreviewOutlook } from './exchange/previewOutlook';
 import { startDemoSimulator } from './exchange/simulator';
@@ -37,6 +38,8 @@ export interface DemoOptions {
   /** The rooms that have an Exchange mailbox, with their verification state. */
   readonly exchangeRooms: () => Promise<ExchangeRoom[]>;
   readonly logger: DemoLogger;
+  /** With the seed (DEMO): pairs the demo's room display once and keeps its token in `dataDir`. */
+  readonly display?: { readonly dataDir: string; readonly publicUrl: string; readonly pairing: DemoDisplayPairing };
 }
 
 export interface RunningDemo {
@@ -46,6 +49,8 @@ export interface RunningDemo {
   readonly signIn: string;
   /** Saves and sends the taskpane preview's appointment in the simulator; null without it. */
   readonly previewOutlook: PreviewOutlook | null;
+  /** The demo's paired room display (its page with the device token); null without the seed. */
+  readonly displayLink: string | null;
 }
 
 async function startSimulatedExchange(options: DemoOptions): Promise<RunningSimulator | null> {
@@ -69,18 +74,28 @@ async function startSimulatedExchange(options: DemoOptions): Promise<RunningSimu
   return simulator;
 }
 
+async function demoDisplay(options: DemoOptions): Promise<string | null> {
+  if (!options.seed || !options.display) return null;
+  const link = await ensureDemoDisplay({ knex: options.knex, ...options.display }).catch((err: unknown) => {
+    options.logger.error({ err }, 'the demo display could not be paired');
+    return undefined;
+  });
+  return link ?? null;
+}
+
 export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   if (options.seed) await seedDemoIfEmpty(options.knex, { logger: options.logger });
-  const signIn = demoSignIn();
+  const displayLink = await demoDisplay(options);
+  const signIn = [demoSignIn(), ...(displayLink ? [`Display: ${displayLink}`] : [])].join('\n');
   const simulator = await startSimulatedExchange(options);
-  if (!simulator) return { simulatedExchange: false, previewOutlook: null, signIn };
+  if (!simulator) return { simulatedExchange: false, previewOutlook: null, signIn, displayLink };
   const previewOutlook = createPreviewOutlook({
     simulatorUrl: simulator.url,
     caCertPem: simulator.caCertPem,
     // An admin who enters a real Exchange ends the preview's stand-in at once.
     stillSimulated: async () => (await options.exchange.connectionSettings())?.url === simulator.url,
   });
-  return { simulatedExchange: true, previewOutlook, signIn };
+  return { simulatedExchange: true, previewOutlook, signIn, displayLink };
 }
 
 /** One account per role, as the README lists them. */

@@ -48,10 +48,11 @@ function roomChanges(config: Config, logger: Logger): RoomChangesFactory | undef
     });
 }
 
-const NO_DEMO: RunningDemo = { simulatedExchange: false, previewOutlook: null, signIn: '' };
+const NO_DEMO: RunningDemo = { simulatedExchange: false, previewOutlook: null, signIn: '', displayLink: null };
 
 /** The demo plug-in (demo organisation, simulated Exchange) is loaded only when it is switched on. */
-async function startDemoIfOn(config: Config, db: Database, logger: Logger, services: Composition['services']) {
+async function startDemoIfOn(config: Config, db: Database, logger: Logger, composition: Composition) {
+  const { services } = composition;
   if (!config.demo && !config.exchangeSim) return NO_DEMO;
   const demo = await import('../demo/index.js');
   return demo.startDemo({
@@ -62,6 +63,7 @@ async function startDemoIfOn(config: Config, db: Database, logger: Logger, servi
     locations: services.locations,
     exchangeRooms: () => createSyncStore(db.knex).listExchangeRooms(),
     logger,
+    display: { dataDir: config.dataDir, publicUrl: config.publicUrl, pairing: composition.displayPairing },
   });
 }
 
@@ -123,11 +125,12 @@ export async function main(): Promise<void> {
       leases: roomLeases(config, logger),
     },
     previewOutlook: () => demo.previewOutlook,
-    displays: { roomChanges: roomChanges(config, logger) },
+    // Only the demo has a display link; NO_DEMO's is null, so the route answers 404 elsewhere.
+    displays: { roomChanges: roomChanges(config, logger), demoLink: () => demo.displayLink },
   });
   const { services } = composition;
   await services.exchange.startupCheck();
-  demo = await startDemoIfOn(config, db, logger, services);
+  demo = await startDemoIfOn(config, db, logger, composition);
   if (config.initialAdmin) {
     const outcome = await services.users.ensureInitialAdmin(config.initialAdmin);
     logger.info({ email: config.initialAdmin.email, outcome }, 'initial admin');

@@ -93,6 +93,8 @@ export interface Composition {
   readonly services: Services;
   /** Start it with `restart(gateway)` once the Exchange connection is known. */
   readonly sync: SyncController;
+  /** Adds and pairs displays; the demo pairs its own display with it. */
+  readonly displayPairing: DisplaysFeature['pairing'];
   /** What main() runs beside HTTP: the sync on the saved connection, the order follower and outbox, the repair sweep. */
   startBackground(): Promise<void>;
   /** Ends the background work; call it before the database closes. */
@@ -166,6 +168,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     settings: {
       publicUrl: options.displays?.publicUrl ?? options.addin?.publicUrl ?? 'http://localhost:3000',
       pairRateLimit: options.displays?.pairRateLimit,
+      demoLink: options.displays?.demoLink,
       heartbeatMs: options.displays?.heartbeatMs,
     },
     actionsWiring: {
@@ -221,6 +224,7 @@ export function composeApp(options: ComposeOptions): Composition {
     app: composeHttp(features, options),
     services,
     sync: sync.sync,
+    displayPairing: features.displays.pairing,
     async startBackground() {
       stopRepairSweep = services.bookings.startRepairSweep(REPAIR_SWEEP_MS);
       stopReleases = features.displays.release.start(RELEASE_ROUND_MS);

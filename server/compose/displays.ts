@@ -2,6 +2,7 @@ import { createDisplayRepository, createDisplayRoomRepository } from '../adapter
 import { createDisplayActionRepository } from '../adapters/db/repositories/displayActions';
 import { createDisplaySettingsRepository } from '../adapters/db/repositories/displaySettings';
 import { createRoomSearchRepository } from '../adapters/db/repositories/roomSearch';
+import type { DemoDisplayLinkSource } from '../ports/demoDisplay';
 import { DEFAULT_PAIR_RATE_LIMIT, type PairRateLimitSettings } from '../http/middleware/pairRateLimit';
 import type { RoomChanges } from '../ports/roomChanges';
 import {
@@ -32,6 +33,8 @@ export interface DisplaysFeature {
   readonly pairRateLimit: PairRateLimitSettings;
   /** Releases meetings nobody checked in to; main runs it every minute. */
   readonly release: RoomReleaseService;
+  /** The demo's display link; null outside the demo. */
+  readonly demoLink: DemoDisplayLinkSource;
   /** The push stream (GET /api/display/events) and the PIN (display-live). */
   readonly live: DisplayLiveService;
   readonly pins: DisplayPinService;
@@ -44,10 +47,12 @@ export interface DisplaysSettings {
   readonly publicUrl: string;
   /** Default: 5 wrong codes per address a minute. */
   readonly pairRateLimit?: PairRateLimitSettings | undefined;
-  /** How long "book now" waits for the room's attendant before answering pending (default 5 s). */
-  readonly confirmWaitMs?: number | undefined;
+  /** The demo's paired display (main passes the demo's); default: none, as in every real installation. */
+  readonly demoLink?: DemoDisplayLinkSource | undefined;
   /** The stream's keep-alive comment interval (default 25 s). */
   readonly heartbeatMs?: number | undefined;
+  /** How long "book now" waits for the room's attendant before answering pending (default 5 s). */
+  readonly confirmWaitMs?: number | undefined;
 }
 
 export interface DisplaysFeatureDeps {
@@ -110,6 +115,7 @@ export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
     actions: acting.actions,
     release: acting.release,
     pairRateLimit: deps.settings.pairRateLimit ?? DEFAULT_PAIR_RATE_LIMIT,
+    demoLink: deps.settings.demoLink ?? (() => null),
     live: createDisplayLiveService({
       changes: roomChanges,
       state,

@@ -9,6 +9,7 @@ import { pairRateLimit } from '../http/middleware/pairRateLimit';
 import { displayPinGuard } from '../http/middleware/displayPin';
 import { bookingsRouter } from '../http/routes/bookings/router';
 import { catalogRouter } from '../http/routes/catalog/router';
+import { demoRouter } from '../http/routes/demo/router';
 import { displaysRouter } from '../http/routes/displays/router';
 import { exchangeRouter } from '../http/routes/exchange/router';
 import { facilityRouter } from '../http/routes/facility/router';
@@ -57,6 +58,7 @@ function featureRouters(features: Features, loginLimiter: RequestHandler[]): Rou
     facilityRouter({ orders: services.orders }),
     bookingsRouter({ bookings: services.bookings }),
     previewOutlookRouter({ previewOutlook: features.previewOutlook }),
+    demoRouter({ displayLink: features.displays.demoLink }),
     displaysRouter({
       pairing: features.displays.pairing,
       state: features.displays.state,

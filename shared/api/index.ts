@@ -3,6 +3,7 @@ import { addinEndpoints } from './addin';
 import { authEndpoints } from './auth';
 import { bookingsEndpoints } from './bookings';
 import { catalogEndpoints } from './catalog';
+import { demoEndpoints } from './demo';
 import { displaysEndpoints } from './displays';
 import { exchangeEndpoints } from './exchange';
 import { filesEndpoints } from './files';
@@ -31,6 +32,7 @@ export const apiEndpoints = {
   bookings: bookingsEndpoints,
   previewOutlook: previewOutlookEndpoints,
   displays: displaysEndpoints,
+  demo: demoEndpoints,
 } as const;
 
 export const allEndpoints: readonly Endpoint[] = Object.values(apiEndpoints).flatMap((group): Endpoint[] =>

@@ -198,3 +198,6 @@ export const roomDisplaySettingsSchema = z
   .strict()
   .meta({ id: 'RoomDisplaySettings' });
 export type RoomDisplaySettingsView = z.infer<typeof roomDisplaySettingsSchema>;
+
+/** The demo's paired display (demo only): its page with the device token in the fragment. */
+export const demoDisplayLinkSchema = z.object({ url: z.url() }).meta({ id: 'DemoDisplayLink' });

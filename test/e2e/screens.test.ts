@@ -45,6 +45,7 @@ const SCREENS: readonly Screen[] = [
   { name: 'admin-room-settings', path: '/admin/room-settings', user: 'admin', viewports: BOTH },
   { name: 'admin-floor-plans', path: '/admin/floor-plans', user: 'admin', viewports: BOTH },
   { name: 'admin-users', path: '/admin/users', user: 'admin', viewports: BOTH },
+  { name: 'admin-displays', path: '/admin/displays', user: 'admin', viewports: BOTH },
   { name: 'admin-installation', path: '/admin/installation', user: 'admin', viewports: BOTH },
   { name: 'admin-addin', path: '/admin/addin', user: 'admin', viewports: BOTH },
   { name: 'admin-webhooks', path: '/admin/webhooks', user: 'admin', viewports: BOTH },

@@ -17,6 +17,8 @@ import { installationStrings } from './installation/strings';
 import { RoomSettingsPage } from './roomSettings/RoomSettingsPage';
 import { roomSettingsStrings } from './roomSettings/strings';
 import { UsersPage } from './users/UsersPage';
+import { DisplaysPage } from './displays/DisplaysPage';
+import { displaysStrings } from './displays/strings';
 import { usersStrings } from './users/strings';
 
 const useStyles = makeStyles({
@@ -53,6 +55,7 @@ const SECTIONS = [
   { path: 'locations', label: adminStrings.tabs.locations, page: <LocationsPage /> },
   { path: 'floor-plans', label: adminStrings.tabs.floorPlans, page: <FloorPlansPage /> },
   { path: 'users', label: usersStrings.tab, page: <UsersPage /> },
+  { path: 'displays', label: displaysStrings.tab, page: <DisplaysPage /> },
   { path: 'installation', label: installationStrings.tab, page: <InstallationSettingsPage /> },
   { path: 'addin', label: addinPageStrings.tab, page: <AddinPage /> },
   { path: 'webhooks', label: adminStrings.tabs.webhooks, page: <WebhookAllowListPage /> },
