@@ -19,12 +19,9 @@ import { ErrorState, LoadingState, WarningNote } from '../ui/StatusViews';
 import { DescribeErrorProvider } from '../ui/errors';
 import { ApiProvider } from '../ui/hooks/useApi';
 import { SessionProvider, useSession } from '../ui/session/useSession';
-import { SignInPage } from '../ui/session/SignInPage';
 import { formatClock, formatDay } from '../ui/time';
 import { describePaneError } from './errors';
-import { AttendeeView } from './attendee/AttendeeView';
 import { LinkGate } from './link/LinkGate';
-import { PreviewSendBar } from './preview/PreviewSendBar';
 import { RoomsTab } from './rooms/RoomsTab';
 import { strings } from './strings';
 import { AppointmentProvider, useAppointment, useAppointmentState } from './useAppointment';
@@ -32,6 +29,18 @@ import { AppointmentProvider, useAppointment, useAppointmentState } from './useA
 // Most people only look for a room: the menu, cart and orders load when the tab is opened.
 const CateringTab = lazy(async () => ({
   default: (await import(/* webpackChunkName: "catering" */ './catering/CateringTab.js')).CateringTab,
+}));
+
+// Not on an organizer's first screen, so not in the JavaScript it waits for: the attendee's view,
+// the preview's send bar (never shown inside Outlook) and the web app's sign-in form (preview only).
+const AttendeeView = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "attendee" */ './attendee/AttendeeView.js')).AttendeeView,
+}));
+const PreviewSendBar = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "preview" */ './preview/PreviewSendBar.js')).PreviewSendBar,
+}));
+const SignInPage = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "sign-in" */ '../ui/session/SignInPage.js')).SignInPage,
 }));
 
 export type PaneMode = 'organizer' | 'attendee';
@@ -150,8 +159,18 @@ function Pane({ mode, previewSend }: { mode: PaneMode; previewSend: (() => Promi
   return (
     <>
       <MeetingSummary />
-      {!attendee && previewSend ? <PreviewSendBar send={previewSend} /> : null}
-      {attendee ? <AttendeeView /> : <OrganizerTabs />}
+      {!attendee && previewSend ? (
+        <Suspense fallback={null}>
+          <PreviewSendBar send={previewSend} />
+        </Suspense>
+      ) : null}
+      {attendee ? (
+        <Suspense fallback={<LoadingState />}>
+          <AttendeeView />
+        </Suspense>
+      ) : (
+        <OrganizerTabs />
+      )}
     </>
   );
 }
@@ -161,7 +180,13 @@ function PreviewSignIn({ children }: { children: ReactNode }) {
   const { state, recheck } = useSession();
   if (state.status === 'checking') return <LoadingState />;
   if (state.status === 'unknown') return <ErrorState error={state.error} onRetry={recheck} />;
-  if (state.status === 'signed-out') return <SignInPage />;
+  if (state.status === 'signed-out') {
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <SignInPage />
+      </Suspense>
+    );
+  }
   return <>{children}</>;
 }
 

@@ -5,6 +5,7 @@ import { connectToOutlook } from '../office/connect';
 import { FakeOfficeHost } from '../office/fakeOfficeHost';
 import { isOfficeHostError, type OfficeHost } from '../office/officeHost';
 import { identityTokenSource } from './auth';
+import { startFirstCalls } from './firstCalls';
 import { OutsideOutlook } from './OutsideOutlook';
 import { previewMailbox } from './preview/previewMailbox';
 import { TaskpaneApp, type PaneMode } from './TaskpaneApp';
@@ -37,11 +38,14 @@ async function start(): Promise<void> {
       ...(mode === 'attendee' ? { appointment: { mode: 'attendee', itemId } } : {}),
       ...(itemId === undefined ? { mailbox: previewMailbox(client) } : { savedItemId: itemId }),
     });
+    startFirstCalls(client, host, { session: true, rooms: mode === 'organizer' });
     render(host, client, host.canSend ? () => host.send() : undefined);
     return;
   }
   const host = await connectToOutlook();
-  render(host, new ApiClient({ bearerToken: identityTokenSource(host) }));
+  const client = new ApiClient({ bearerToken: identityTokenSource(host) });
+  startFirstCalls(client, host, { session: false, rooms: mode === 'organizer' });
+  render(host, client);
 }
 
 start().catch((error: unknown) => {
