@@ -1,30 +1,21 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { ApiClient } from '../api/client';
 import { connectToOutlook } from '../office/connect';
 import { FakeOfficeHost } from '../office/fakeOfficeHost';
-import { isOfficeHostError, type OfficeHost } from '../office/officeHost';
+import { isOfficeHostError } from '../office/officeHost';
 import { identityTokenSource } from './auth';
 import { startFirstCalls } from './firstCalls';
-import { OutsideOutlook } from './OutsideOutlook';
 import { previewMailbox } from './preview/previewMailbox';
-import { TaskpaneApp, type PaneMode } from './TaskpaneApp';
 
-const container = document.getElementById('root');
-if (!container) throw new Error('taskpane.html has no #root element');
-const root = createRoot(container);
+/**
+ * The taskpane's first script, kept free of React and Fluent UI: it starts the pane's first API
+ * calls (and, in Outlook, Office.js) at once, while the browser is still fetching and running the
+ * pane itself (./mount.tsx, preloaded by taskpane.html), instead of only after React has mounted.
+ */
 
 const params = new URLSearchParams(window.location.search);
 const preview = params.get('preview') === '1';
-const mode: PaneMode = params.get('mode') === 'attendee' ? 'attendee' : 'organizer';
-
-function render(host: OfficeHost, client: ApiClient, previewSend?: () => Promise<void>) {
-  root.render(
-    <StrictMode>
-      <TaskpaneApp host={host} client={client} preview={preview} mode={mode} previewSend={previewSend} />
-    </StrictMode>,
-  );
-}
+const mode = params.get('mode') === 'attendee' ? 'attendee' : 'organizer';
+const pane = import(/* webpackChunkName: "pane" */ './mount.js');
 
 async function start(): Promise<void> {
   if (preview) {
@@ -39,18 +30,18 @@ async function start(): Promise<void> {
       ...(itemId === undefined ? { mailbox: previewMailbox(client) } : { savedItemId: itemId }),
     });
     startFirstCalls(client, host, { session: true, rooms: mode === 'organizer' });
-    render(host, client, host.canSend ? () => host.send() : undefined);
+    const previewSend = host.canSend ? () => host.send() : undefined;
+    (await pane).renderPane({ host, client, preview, mode, previewSend });
     return;
   }
   const host = await connectToOutlook();
   const client = new ApiClient({ bearerToken: identityTokenSource(host) });
   startFirstCalls(client, host, { session: false, rooms: mode === 'organizer' });
-  render(host, client);
+  (await pane).renderPane({ host, client, preview, mode });
 }
 
-start().catch((error: unknown) => {
-  // Opened in a browser, or Outlook could not start us: say how to open it, and offer the preview.
+start().catch(async (error: unknown) => {
   // Simply outside Outlook needs no reason; anything else (office.js unreachable, say) is named.
   const outside = isOfficeHostError(error) && error.code === 'unsupported';
-  root.render(<OutsideOutlook detail={!outside && error instanceof Error ? error.message : undefined} />);
+  (await pane).renderOutsideOutlook(!outside && error instanceof Error ? error.message : undefined);
 });
