@@ -22,6 +22,7 @@ import { SessionProvider, useSession } from '../ui/session/useSession';
 import { formatClock, formatDay } from '../ui/time';
 import { describePaneError } from './errors';
 import { LinkGate } from './link/LinkGate';
+import { PreviewSendBar } from './preview/PreviewSendBar';
 import { RoomsTab } from './rooms/RoomsTab';
 import { strings } from './strings';
 import { AppointmentProvider, useAppointment, useAppointmentState } from './useAppointment';
@@ -31,13 +32,11 @@ const CateringTab = lazy(async () => ({
   default: (await import(/* webpackChunkName: "catering" */ './catering/CateringTab.js')).CateringTab,
 }));
 
-// Not on an organizer's first screen, so not in the JavaScript it waits for: the attendee's view,
-// the preview's send bar (never shown inside Outlook) and the web app's sign-in form (preview only).
+// Not on an organizer's first screen, so not in the JavaScript it waits for: the attendee's view
+// and the web app's sign-in form (preview only). The preview's send bar stays: loaded late, it
+// would push the pane down under the user's pointer.
 const AttendeeView = lazy(async () => ({
   default: (await import(/* webpackChunkName: "attendee" */ './attendee/AttendeeView.js')).AttendeeView,
-}));
-const PreviewSendBar = lazy(async () => ({
-  default: (await import(/* webpackChunkName: "preview" */ './preview/PreviewSendBar.js')).PreviewSendBar,
 }));
 const SignInPage = lazy(async () => ({
   default: (await import(/* webpackChunkName: "sign-in" */ '../ui/session/SignInPage.js')).SignInPage,
@@ -159,11 +158,7 @@ function Pane({ mode, previewSend }: { mode: PaneMode; previewSend: (() => Promi
   return (
     <>
       <MeetingSummary />
-      {!attendee && previewSend ? (
-        <Suspense fallback={null}>
-          <PreviewSendBar send={previewSend} />
-        </Suspense>
-      ) : null}
+      {!attendee && previewSend ? <PreviewSendBar send={previewSend} /> : null}
       {attendee ? (
         <Suspense fallback={<LoadingState />}>
           <AttendeeView />
