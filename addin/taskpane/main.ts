@@ -34,6 +34,9 @@ async function start(): Promise<void> {
     (await pane).renderPane({ host, client, preview, mode, previewSend });
     return;
   }
+  // Paint as soon as React is here rather than after office.js and Outlook's answer; the pane
+  // replaces this once Office is ready (promise reactions run in order, so this one comes first).
+  void pane.then((mounted) => mounted.renderWaiting());
   const host = await connectToOutlook();
   const client = new ApiClient({ bearerToken: identityTokenSource(host) });
   startFirstCalls(client, host, { session: false, rooms: mode === 'organizer' });

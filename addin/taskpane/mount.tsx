@@ -1,7 +1,9 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ApiClient } from '../api/client';
 import type { OfficeHost } from '../office/officeHost';
+import { LoadingState } from '../ui/StatusViews';
 import { OutsideOutlook } from './OutsideOutlook';
 import { TaskpaneApp, type PaneMode } from './TaskpaneApp';
 
@@ -33,6 +35,15 @@ export function renderPane({ host, client, preview, mode, previewSend }: PaneSta
     <StrictMode>
       <TaskpaneApp host={host} client={client} preview={preview} mode={mode} previewSend={previewSend} />
     </StrictMode>,
+  );
+}
+
+/** While Office.js loads and Outlook answers (seconds on a slow laptop): the pane is on its way. */
+export function renderWaiting(): void {
+  theRoot().render(
+    <FluentProvider theme={webLightTheme}>
+      <LoadingState />
+    </FluentProvider>,
   );
 }
 
