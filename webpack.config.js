@@ -2,7 +2,7 @@
 /**
  * Web bundles of Roomserve. Each entry in ENTRIES becomes its own page in dist/<name>/ with an
  * index.html, content-hashed scripts and a shared vendor chunk. The Outlook taskpane is the second
- * entry (addin/taskpane/main.tsx -> dist/web/taskpane.html + dist/web/taskpane/).
+ * entry (addin/taskpane/main.ts -> dist/web/taskpane.html + dist/web/taskpane/).
  *
  *   npm run build:web   production bundle (the default mode)
  *   npm run dev:web     development bundle, rebuilt on change (the Express app serves dist/web)
@@ -20,7 +20,11 @@ const webpack = require('webpack');
  *   outputDir?: string;
  *   htmlFilename?: string;
  *   plugins?: () => import('webpack').WebpackPluginInstance[];
+ *   preload?: string[];
  * }} PageEntry
+ *
+ * `preload` names async chunks (webpackChunkName) the page needs at once: the page preloads their
+ * scripts next to its own, so they download in parallel instead of after the entry has run.
  */
 
 /**
@@ -74,12 +78,14 @@ const ENTRIES = {
   // The Outlook taskpane: dist/web/taskpane.html (served by the web app's static files at
   // /taskpane.html) with its scripts under /taskpane/.
   taskpane: {
-    entry: './addin/taskpane/main.tsx',
+    entry: './addin/taskpane/main.ts',
     title: 'Roomserve for Outlook',
     noscript: 'The Roomserve add-in needs JavaScript.',
     outputDir: 'web/taskpane',
     htmlFilename: '../taskpane.html',
     plugins: () => [officeJsCopy()],
+    // main.ts starts the first API calls and Office.js, then mounts React and the pane from here.
+    preload: ['pane'],
   },
   // The room display tablets: dist/web/display/ (served at /display), a bundle of its own.
   display: {
@@ -90,6 +96,33 @@ const ENTRIES = {
     plugins: displayBuildId,
   },
 };
+
+/**
+ * Adds <link rel="preload" as="script"> to the page for every script of the named chunk groups.
+ * @param {string[]} chunkNames
+ * @returns {import('webpack').WebpackPluginInstance}
+ */
+function preloadChunks(chunkNames) {
+  return {
+    apply(compiler) {
+      compiler.hooks.compilation.tap('PreloadChunks', (compilation) => {
+        HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('PreloadChunks', (data) => {
+          const publicPath = compilation.getPath(compilation.outputOptions.publicPath ?? '');
+          const files = chunkNames.flatMap((name) => {
+            const group = compilation.namedChunkGroups.get(name);
+            if (!group) throw new Error(`preload: no chunk named ${name}`);
+            return group.getFiles().filter((file) => file.endsWith('.js'));
+          });
+          const links = files.map((file) =>
+            HtmlWebpackPlugin.createHtmlTagObject('link', { rel: 'preload', as: 'script', href: publicPath + file }),
+          );
+          data.headTags.push(...links);
+          return data;
+        });
+      });
+    },
+  };
+}
 
 /** @param {boolean} production */
 function swcRule(production) {
@@ -168,6 +201,7 @@ function pageConfig(name, page, production) {
         filename: page.htmlFilename ?? 'index.html',
       }),
       ...(page.plugins?.() ?? []),
+      ...(page.preload ? [preloadChunks(page.preload)] : []),
     ],
     stats: 'minimal',
   };

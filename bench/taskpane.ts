@@ -9,12 +9,18 @@
  *
  * Time to interactive: from navigation start to the moment the first room result's "Add to
  * meeting" button exists and is enabled, taken in the page by a MutationObserver
- * (performance.now()). Also prints First Contentful Paint and DOMContentLoaded. Goal: ≤ 500 ms.
+ * (performance.now()). Also prints First Contentful Paint and DOMContentLoaded.
+ *
+ * Absolute times do not travel between machines, so the goal (issue 19) is a ratio taken in the
+ * same run: the taskpane's TTI divided by the first paint of a blank page (one line of text, served
+ * by a bare HTTP server) in the same browser, flags and viewport: <= 3.5. The whole comparison is
+ * repeated with Chromium's CPU throttling at 4x, standing in for a slow laptop.
  * With --screenshots, saves the rooms, floor plan, catering and attendee views to test-results/.
  *
  * Chromium: /usr/bin/chromium (Debian's package; CHROMIUM_PATH to override), driven by playwright-core.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -24,7 +30,12 @@ import { createTestDatabase } from '../test/support/testDatabase';
 import { ROOT, WEB_DIR, ensureTaskpaneBuild, initialScripts } from '../test/e2e/support/taskpaneBuild';
 import { seedTaskpaneData } from '../test/e2e/support/taskpaneFixture';
 
-const TTI_GOAL_MS = 500;
+const TTI_RATIO_GOAL = 3.5;
+/** Issue 19's budget; test/integration/taskpaneBundle.test.ts holds the build to it. */
+const INITIAL_JS_BUDGET_KB = 100;
+const THROTTLED_CPU_RATE = 4;
+const BLANK_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><p>Blank page</p></body></html>';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const VIEWPORT = { width: 320, height: 640 };
 
@@ -55,23 +66,38 @@ interface Run {
   readonly tti: number;
   readonly fcp: number;
   readonly dcl: number;
+  /** When the last script the page asked for before DOMContentLoaded had arrived. */
+  readonly scripts: number;
 }
 
-async function measure(context: BrowserContext, url: string): Promise<Run> {
+/** The blank page's "interactive" is its first paint: there is nothing else to wait for. */
+const BLANK_PROBE = `
+  window.__tti = undefined;
+  new PerformanceObserver((list, observer) => {
+    const fcp = list.getEntriesByName('first-contentful-paint')[0];
+    if (fcp) { window.__tti = fcp.startTime; observer.disconnect(); }
+  }).observe({ type: 'paint', buffered: true });
+`;
+
+async function measure(context: BrowserContext, url: string, probe: string, cpuRate: number): Promise<Run> {
   const page = await context.newPage();
-  await page.addInitScript(TTI_PROBE);
+  if (cpuRate > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+  }
+  await page.addInitScript(probe);
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => (window as unknown as { __tti?: number }).__tti !== undefined, undefined, {
-    timeout: 30_000,
+    timeout: 60_000,
   });
   const run = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-    return {
-      tti: (window as unknown as { __tti: number }).__tti,
-      fcp: fcp?.startTime ?? Number.NaN,
-      dcl: nav?.domContentLoadedEventEnd ?? Number.NaN,
-    };
+    const dcl = nav?.domContentLoadedEventEnd ?? Number.NaN;
+    const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((r) => r.initiatorType === 'script' && r.startTime < dcl)
+      .reduce((last, r) => Math.max(last, r.responseEnd), 0);
+    return { tti: (window as unknown as { __tti: number }).__tti, fcp: fcp?.startTime ?? Number.NaN, dcl, scripts };
   });
   await page.close();
   return run;
@@ -121,7 +147,10 @@ async function main(): Promise<void> {
   for (const s of sizes)
     console.log(`initial ${s.file}: ${(s.raw / 1000).toFixed(1)} kB raw, ${(s.gzip / 1000).toFixed(1)} kB gzip`);
   const gzipTotal = sizes.reduce((sum, s) => sum + s.gzip, 0);
-  console.log(`initial JavaScript: ${(gzipTotal / 1000).toFixed(1)} kB gzip (budget 250 kB)`);
+  console.log(
+    `initial JavaScript: ${(gzipTotal / 1000).toFixed(1)} kB gzip (budget ${INITIAL_JS_BUDGET_KB} kB): ` +
+      (gzipTotal <= INITIAL_JS_BUDGET_KB * 1000 ? 'met' : 'missed'),
+  );
 
   const db = await createTestDatabase();
   await seedTaskpaneData(db.knex);
@@ -131,26 +160,54 @@ async function main(): Promise<void> {
   await new Promise((resolve) => server.once('listening', resolve));
   const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
   const url = `${origin}/taskpane.html?preview=1`;
+  const blankServer = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(BLANK_PAGE));
+  blankServer.listen(0, '127.0.0.1');
+  await new Promise((resolve) => blankServer.once('listening', resolve));
+  const blankUrl = `http://localhost:${(blankServer.address() as AddressInfo).port}/`;
   const [name = '', value = ''] = session.cookie.split('=');
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
+    const launched = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
-    const results: Run[] = [];
-    for (let i = 0; i < runs; i += 1) {
-      const context = await browser.newContext({ viewport: VIEWPORT });
-      await context.addCookies([{ name, value, url: origin }]);
-      results.push(await measure(context, url));
-      await context.close();
+    browser = launched;
+    // Blank page and taskpane alternate, so load on a shared machine falls on both alike.
+    const series = async (cpuRate: number) => {
+      const blank: Run[] = [];
+      const pane: Run[] = [];
+      for (let i = 0; i < runs; i += 1) {
+        const context = await launched.newContext({ viewport: VIEWPORT });
+        await context.addCookies([{ name, value, url: origin }]);
+        blank.push(await measure(context, blankUrl, BLANK_PROBE, cpuRate));
+        pane.push(await measure(context, url, TTI_PROBE, cpuRate));
+        await context.close();
+      }
+      return { blank, pane };
+    };
+    for (const cpuRate of [1, THROTTLED_CPU_RATE]) {
+      const { blank, pane } = await series(cpuRate);
+      const label = cpuRate > 1 ? `CPU throttled ${cpuRate}x` : 'unthrottled';
+      console.log(`-- ${label}`);
+      pane.forEach((r, i) =>
+        console.log(`run ${i + 1}: tti ${ms(r.tti)}, fcp ${ms(r.fcp)}, dcl ${ms(r.dcl)}, scripts in ${ms(r.scripts)}`),
+      );
+      const blankPaint = median(blank.map((r) => r.fcp));
+      const tti = median(pane.map((r) => r.tti));
+      console.log(
+        `blank page (median of ${runs}): first paint ${ms(blankPaint)}, dcl ${ms(median(blank.map((r) => r.dcl)))}`,
+      );
+      console.log(
+        `taskpane (median of ${runs}, cold cache, 320 px): time to interactive ${ms(tti)}, ` +
+          `first paint ${ms(median(pane.map((r) => r.fcp)))}, dcl ${ms(median(pane.map((r) => r.dcl)))}, ` +
+          `initial scripts arrived ${ms(median(pane.map((r) => r.scripts)))}`,
+      );
+      const ratio = tti / blankPaint;
+      console.log(
+        `TTI ratio${cpuRate > 1 ? ` (${label})` : ''}: ${ratio.toFixed(1)} (goal <= ${TTI_RATIO_GOAL})` +
+          (cpuRate > 1 ? '' : `: ${ratio <= TTI_RATIO_GOAL ? 'met' : 'missed'}`),
+      );
     }
-    results.forEach((r, i) => console.log(`run ${i + 1}: tti ${ms(r.tti)}, fcp ${ms(r.fcp)}, dcl ${ms(r.dcl)}`));
-    const tti = median(results.map((r) => r.tti));
-    console.log(
-      `time to interactive (median of ${runs}, cold cache, 320 px): ${ms(tti)} ` +
-        `(first paint ${ms(median(results.map((r) => r.fcp)))}); goal <= ${TTI_GOAL_MS} ms: ${tti <= TTI_GOAL_MS ? 'met' : 'missed'}`,
-    );
     if (process.argv.includes('--screenshots')) {
       const context = await browser.newContext({ viewport: VIEWPORT });
       await context.addCookies([{ name, value, url: origin }]);
@@ -160,6 +217,7 @@ async function main(): Promise<void> {
   } finally {
     await browser?.close();
     await new Promise((resolve) => server.close(resolve));
+    await new Promise((resolve) => blankServer.close(resolve));
     await db.close();
   }
 }

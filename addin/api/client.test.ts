@@ -154,6 +154,53 @@ describe('ApiClient failures', () => {
   });
 });
 
+describe('ApiClient.prefetch', () => {
+  it('starts a GET at once and hands its answer to the first call of the same URL, once', async () => {
+    const room = buildRoom({ name: 'Lighthouse' });
+    const api = new FakeApi().on('get', '/api/rooms', ok(pageOf([room])));
+    const client = clientOver(api);
+
+    client.prefetch(roomsEndpoints.searchRooms, { query: { minCapacity: 4 } });
+    const first = await client.call(roomsEndpoints.searchRooms, { query: { minCapacity: 4 } });
+    const again = await client.call(roomsEndpoints.searchRooms, { query: { minCapacity: 4 } });
+
+    expect(first.items[0]?.name).toBe('Lighthouse');
+    expect(again.items[0]?.name).toBe('Lighthouse');
+    expect(api.requests).toHaveLength(2);
+  });
+
+  it('leaves calls of another URL alone, and never starts writes early', async () => {
+    const api = new FakeApi().on('get', '/api/rooms', ok(pageOf([]))).on('post', '/api/auth/logout', noContent());
+    const client = clientOver(api);
+
+    client.prefetch(roomsEndpoints.searchRooms, { query: { minCapacity: 4 } });
+    client.prefetch(authEndpoints.logout);
+    await client.call(roomsEndpoints.searchRooms, { query: { minCapacity: 6 } });
+
+    expect(api.requests.map((r) => `${r.method} ${r.query.get('minCapacity')}`)).toEqual(['GET 4', 'GET 6']);
+  });
+
+  it('asks again when the early answer was 401, since the user may have signed in meanwhile', async () => {
+    const user = buildUser();
+    let signedIn = false;
+    const api = new FakeApi().on('get', '/api/auth/me', () =>
+      signedIn ? ok({ user, csrfToken: 'token' }) : apiError(401, 'unauthenticated'),
+    );
+    const client = clientOver(api);
+    const listener = jest.fn();
+    client.onUnauthenticated(listener);
+
+    client.prefetch(authEndpoints.me);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the early request is answered 401
+    signedIn = true;
+    const info = await client.call(authEndpoints.me);
+
+    expect(info.user.email).toBe(user.email);
+    expect(api.requests).toHaveLength(2);
+    expect(listener).not.toHaveBeenCalled();
+  });
+});
+
 describe('fetchTransport', () => {
   const realFetch = globalThis.fetch;
   afterEach(() => {

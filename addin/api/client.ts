@@ -76,6 +76,8 @@ type CallArgs<E extends Endpoint> =
 
 export const CSRF_HEADER = 'X-CSRF-Token';
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+/** How long a prefetched answer may wait for its call before it counts as stale. */
+const EARLY_ANSWER_MS = 10_000;
 
 export interface ApiClientOptions {
   readonly transport?: Transport;
@@ -94,6 +96,8 @@ export class ApiClient {
   private readonly baseUrl: string;
   private readonly bearerToken: (() => Promise<string>) | undefined;
   private readonly unauthenticatedListeners = new Set<(error: ApiError) => void>();
+  /** Answers to GETs started early (prefetch), each handed to the first call for the same URL. */
+  private readonly early = new Map<string, { readonly at: number; readonly response: Promise<HttpResponse> }>();
 
   constructor(options: ApiClientOptions = {}) {
     this.transport = options.transport ?? fetchTransport;
@@ -128,17 +132,47 @@ export class ApiClient {
     return this.send(endpoint, options ?? {}, options?.signal);
   }
 
+  /**
+   * Starts a GET now, before anything on the page asks for it (the pane's first calls, while React
+   * is still mounting), so it runs in parallel with the rest of the start. The first call of the
+   * same URL within a few seconds takes its answer, once; later calls, and a prefetch nobody asks
+   * for, go their normal way. Failures surface only in that call, exactly as they would have.
+   */
+  prefetch<E extends Endpoint>(endpoint: E, ...args: CallArgs<E>): void {
+    if (endpoint.method !== 'get') return;
+    const request = this.buildRequest(endpoint, args[0] ?? {}, undefined);
+    const response = this.sendNow(request);
+    // Handled here so an unused or failed prefetch is never an unhandled rejection; the call re-awaits it.
+    response.catch(() => undefined);
+    this.early.set(request.url, { at: Date.now(), response });
+  }
+
+  private async sendNow(request: HttpRequest): Promise<HttpResponse> {
+    return this.transport(await this.withBearer(request));
+  }
+
+  private takeEarly(request: HttpRequest): Promise<HttpResponse> | undefined {
+    if (request.method !== 'GET') return undefined;
+    const early = this.early.get(request.url);
+    this.early.delete(request.url);
+    return early && Date.now() - early.at < EARLY_ANSWER_MS ? early.response : undefined;
+  }
+
   private async send<E extends Endpoint>(
     endpoint: E,
     options: RawOptions,
     signal: AbortSignal | undefined,
   ): Promise<ResponseOf<E>> {
-    const request = await this.withBearer(this.buildRequest(endpoint, options, signal));
+    const built = this.buildRequest(endpoint, options, signal);
+    const early = this.takeEarly(built);
     let response: HttpResponse;
     try {
-      response = await this.transport(request);
+      response = await (early ?? this.sendNow(built));
+      // An early 401 may predate a sign-in that happened since: ask again rather than sign out.
+      if (early && response.status === 401) response = await this.sendNow(built);
     } catch (cause) {
-      if (signal?.aborted) throw cause;
+      // An ApiError here is missing credentials (withBearer), not the network.
+      if (signal?.aborted || isApiError(cause)) throw cause;
       throw new ApiError('network_error', 'The server could not be reached', 0, { cause: String(cause) });
     }
     if (response.status >= 400) throw this.failure(response);

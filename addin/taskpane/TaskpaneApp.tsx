@@ -19,10 +19,8 @@ import { ErrorState, LoadingState, WarningNote } from '../ui/StatusViews';
 import { DescribeErrorProvider } from '../ui/errors';
 import { ApiProvider } from '../ui/hooks/useApi';
 import { SessionProvider, useSession } from '../ui/session/useSession';
-import { SignInPage } from '../ui/session/SignInPage';
 import { formatClock, formatDay } from '../ui/time';
 import { describePaneError } from './errors';
-import { AttendeeView } from './attendee/AttendeeView';
 import { LinkGate } from './link/LinkGate';
 import { PreviewSendBar } from './preview/PreviewSendBar';
 import { RoomsTab } from './rooms/RoomsTab';
@@ -32,6 +30,16 @@ import { AppointmentProvider, useAppointment, useAppointmentState } from './useA
 // Most people only look for a room: the menu, cart and orders load when the tab is opened.
 const CateringTab = lazy(async () => ({
   default: (await import(/* webpackChunkName: "catering" */ './catering/CateringTab.js')).CateringTab,
+}));
+
+// Not on an organizer's first screen, so not in the JavaScript it waits for: the attendee's view
+// and the web app's sign-in form (preview only). The preview's send bar stays: loaded late, it
+// would push the pane down under the user's pointer.
+const AttendeeView = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "attendee" */ './attendee/AttendeeView.js')).AttendeeView,
+}));
+const SignInPage = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "sign-in" */ '../ui/session/SignInPage.js')).SignInPage,
 }));
 
 export type PaneMode = 'organizer' | 'attendee';
@@ -151,7 +159,13 @@ function Pane({ mode, previewSend }: { mode: PaneMode; previewSend: (() => Promi
     <>
       <MeetingSummary />
       {!attendee && previewSend ? <PreviewSendBar send={previewSend} /> : null}
-      {attendee ? <AttendeeView /> : <OrganizerTabs />}
+      {attendee ? (
+        <Suspense fallback={<LoadingState />}>
+          <AttendeeView />
+        </Suspense>
+      ) : (
+        <OrganizerTabs />
+      )}
     </>
   );
 }
@@ -161,7 +175,13 @@ function PreviewSignIn({ children }: { children: ReactNode }) {
   const { state, recheck } = useSession();
   if (state.status === 'checking') return <LoadingState />;
   if (state.status === 'unknown') return <ErrorState error={state.error} onRetry={recheck} />;
-  if (state.status === 'signed-out') return <SignInPage />;
+  if (state.status === 'signed-out') {
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <SignInPage />
+      </Suspense>
+    );
+  }
   return <>{children}</>;
 }
 

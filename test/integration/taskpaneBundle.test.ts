@@ -4,8 +4,13 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { WEB_DIR, ensureTaskpaneBuild, initialScripts } from '../e2e/support/taskpaneBuild';
 
-/** The issue's budget for the JavaScript the taskpane needs before it can show anything. */
-const INITIAL_JS_BUDGET_GZIP = 250_000;
+/**
+ * The JavaScript the taskpane needs before it can show anything: taskpane.html's scripts and the
+ * pane chunk it preloads. Issue 19 asks for 100 kB; React, Fluent UI and zod alone come to about
+ * 215 kB today (see docs/addin.md), so this holds the line where the build is (233.8 kB) until the
+ * first screen needs less of them.
+ */
+const INITIAL_JS_BUDGET_GZIP = 240_000;
 
 const gzipSize = (file: string) => gzipSync(readFileSync(path.join(WEB_DIR, file))).length;
 
@@ -14,7 +19,7 @@ describe('the taskpane production bundle', () => {
     ensureTaskpaneBuild();
   }, 600_000);
 
-  it('loads at most 250 kB of gzipped JavaScript up front', () => {
+  it('loads at most 240 kB of gzipped JavaScript up front', () => {
     const scripts = initialScripts();
     const total = scripts.reduce((sum, file) => sum + gzipSize(file), 0);
 

@@ -1,7 +1,12 @@
-import { Fragment, useEffect, useState, type ReactNode } from 'react';
+import { Fragment, Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
+import { LoadingState } from '../../ui/StatusViews';
 import { useApi } from '../../ui/hooks/useApi';
 import { isLinkRequired } from './linkRequired';
-import { LinkForm } from './LinkForm';
+
+// Needed once per user at most: loaded when a call answers link-required, not with the pane.
+const LinkForm = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "link" */ './LinkForm.js')).LinkForm,
+}));
 
 /**
  * Shows the one-time sign-in instead of the pane as soon as any call answers 401 `link-required`,
@@ -22,12 +27,14 @@ export function LinkGate({ children }: { children: ReactNode }) {
 
   if (required) {
     return (
-      <LinkForm
-        onLinked={() => {
-          setRequired(false);
-          setGeneration((n) => n + 1);
-        }}
-      />
+      <Suspense fallback={<LoadingState />}>
+        <LinkForm
+          onLinked={() => {
+            setRequired(false);
+            setGeneration((n) => n + 1);
+          }}
+        />
+      </Suspense>
     );
   }
   return <Fragment key={generation}>{children}</Fragment>;

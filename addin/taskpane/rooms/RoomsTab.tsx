@@ -2,11 +2,9 @@ import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { roomsEndpoints } from '../../../shared/api/rooms';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
-import { headcountOf } from '../../office/officeHost';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/StatusViews';
 import { useApi } from '../../ui/hooks/useApi';
 import { useLocations } from '../../ui/filters/useLocations';
-import { toOffsetIso } from '../../ui/time';
 import { ActionNotes, type ActionNote } from '../components/ActionNotes';
 import { strings } from '../strings';
 import { useAppointment } from '../useAppointment';
@@ -15,9 +13,8 @@ import { Alternatives } from './Alternatives';
 import { RoomFilters, type RoomFilterValues } from './RoomFilters';
 import { RoomResult } from './RoomResult';
 import { useAddToMeeting } from './useAddToMeeting';
+import { initialFilters, searchQuery } from './searchQuery';
 import { useSeenTags } from './useSeenTags';
-
-const PAGE_SIZE = 30;
 
 const useStyles = makeStyles({
   tab: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -37,24 +34,13 @@ export function RoomsTab() {
   const styles = useStyles();
   const api = useApi();
   const { appointment, properties, revision } = useAppointment();
-  const chosenEmail = properties.room?.roomEmail.toLowerCase();
-  const people = headcountOf(appointment, new Set(chosenEmail ? [chosenEmail] : []));
-  const [filters, setFilters] = useState<RoomFilterValues>({ people, building: '', floor: '', tags: [], text: '' });
+  const [filters, setFilters] = useState<RoomFilterValues>(() => initialFilters(appointment, properties));
   const locations = useLocations();
   const meeting = useMemo(
     () => ({ start: appointment.start, end: appointment.end }),
     [appointment.start, appointment.end],
   );
-  const query = {
-    start: toOffsetIso(meeting.start),
-    end: toOffsetIso(meeting.end),
-    minCapacity: filters.people,
-    tags: [...filters.tags],
-    building: filters.building || undefined,
-    floor: filters.floor || undefined,
-    q: filters.text.trim() || undefined,
-    pageSize: PAGE_SIZE,
-  };
+  const query = searchQuery(meeting, filters);
   const { state, retry, data } = useKeptAsync(`${revision}|${JSON.stringify(query)}`, (signal) =>
     api.call(roomsEndpoints.searchRooms, { query, signal }),
   );

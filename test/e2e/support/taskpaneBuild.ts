@@ -20,7 +20,12 @@ export function ensureTaskpaneBuild(): { rebuilt: boolean } {
   return ensureWebBuild(TASKPANE_HTML, 'taskpane');
 }
 
-/** The scripts taskpane.html loads before anything else, as paths under dist/web. */
+/**
+ * The scripts taskpane.html loads before anything else, as paths under dist/web: its own, and those
+ * it preloads for the first screen (the pane chunk main.ts imports at once).
+ */
 export function initialScripts(html = readFileSync(TASKPANE_HTML, 'utf8')): string[] {
-  return [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => (m[1] ?? '').replace(/^\//, ''));
+  const loaded = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)];
+  const preloaded = [...html.matchAll(/<link[^>]*\sas="?script"?[^>]*\shref="?([^"\s>]+)"?/g)];
+  return [...loaded, ...preloaded].map((m) => (m[1] ?? '').replace(/^\//, ''));
 }

@@ -1,0 +1,53 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { StrictMode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import type { ApiClient } from '../api/client';
+import type { OfficeHost } from '../office/officeHost';
+import { LoadingState } from '../ui/StatusViews';
+import { OutsideOutlook } from './OutsideOutlook';
+import { TaskpaneApp, type PaneMode } from './TaskpaneApp';
+
+/**
+ * React, Fluent UI and the pane: the chunk main.tsx loads while the pane's first API calls (and,
+ * in Outlook, Office.js) are already under way. taskpane.html preloads it next to main's script.
+ */
+
+let root: Root | undefined;
+
+function theRoot(): Root {
+  if (root) return root;
+  const container = document.getElementById('root');
+  if (!container) throw new Error('taskpane.html has no #root element');
+  root = createRoot(container);
+  return root;
+}
+
+export interface PaneStart {
+  readonly host: OfficeHost;
+  readonly client: ApiClient;
+  readonly preview: boolean;
+  readonly mode: PaneMode;
+  readonly previewSend?: () => Promise<void>;
+}
+
+export function renderPane({ host, client, preview, mode, previewSend }: PaneStart): void {
+  theRoot().render(
+    <StrictMode>
+      <TaskpaneApp host={host} client={client} preview={preview} mode={mode} previewSend={previewSend} />
+    </StrictMode>,
+  );
+}
+
+/** While Office.js loads and Outlook answers (seconds on a slow laptop): the pane is on its way. */
+export function renderWaiting(): void {
+  theRoot().render(
+    <FluentProvider theme={webLightTheme}>
+      <LoadingState />
+    </FluentProvider>,
+  );
+}
+
+/** Opened in a browser, or Outlook could not start us: how to open it, and the preview. */
+export function renderOutsideOutlook(detail: string | undefined): void {
+  theRoot().render(<OutsideOutlook detail={detail} />);
+}
