@@ -74,6 +74,10 @@ const textStyle = (el: Locator) =>
     await enlarge.click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
+    // Measure the dialog as it stands, not while Fluent's opening animation still scales it up.
+    await dialog.evaluate((el) =>
+      Promise.all(el.getAnimations({ subtree: true }).map(async (animation) => animation.finished)),
+    );
     const plan = dialog.getByRole('img', { name: /^Floor plan of/ });
     const box = await plan.boundingBox();
     // At the plan's own size (the demo's are 1200 px wide), larger than the 350 px pane it covers.
