@@ -167,8 +167,8 @@ export const displaysEndpoints = {
     path: '/display/extend',
     tag: DEVICE_TAG,
     summary:
-      'Extend the meeting under way by 15 or 30 minutes; 409 when the room is not free then, or when the meeting was ' +
-      'booked in Outlook (only its organizer can change it).',
+      'Extend the meeting under way by 15 or 30 minutes; 409 when the room is not free then. A meeting Roomserve’s ' +
+      'booking mailbox organizes ends later; for any other meeting the booking mailbox books the room on from its end.',
     access: 'display',
     body: extendSchema,
     response: displayActionResultSchema,

@@ -180,11 +180,21 @@ function inGroupsOf<T>(size: number, items: readonly T[]): T[][] {
       .getByRole('list')
       .filter({ has: page.getByRole('button', { name: /Book/ }) })
       .locator(':scope > li');
-    const firstRow: Box[] = [];
-    for (const card of (await cards.all()).slice(0, 4))
-      firstRow.push(await box(card.getByRole('button', { name: /Book/ })));
-    expect(firstRow).toHaveLength(4);
-    expect(new Set(firstRow.map((b) => Math.round(b.y))).size).toBe(1);
+    const firstRowLevels = async (): Promise<number[]> => {
+      const firstRow: Box[] = [];
+      for (const card of (await cards.all()).slice(0, 4))
+        firstRow.push(await box(card.getByRole('button', { name: /Book/ })));
+      expect(firstRow).toHaveLength(4);
+      return [...new Set(firstRow.map((b) => Math.round(b.y)))];
+    };
+    // The cards' day timelines arrive after the cards: measure once the row stops moving (up to 5 s),
+    // so a row caught mid-layout is not taken for a row whose buttons sit at different heights.
+    let levels = await firstRowLevels();
+    for (const deadline = Date.now() + 5_000; levels.length > 1 && Date.now() < deadline;) {
+      await page.waitForTimeout(250);
+      levels = await firstRowLevels();
+    }
+    expect(levels).toHaveLength(1);
     await page.context().close();
   }, 60_000);
 

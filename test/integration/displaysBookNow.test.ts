@@ -169,8 +169,53 @@ describe('ending a meeting somebody else organized', () => {
     expect(emmaCopy?.resources.find((r) => r.mailbox.emailAddress.toLowerCase() === ELBE)?.responseType).toBe(
       'Decline',
     );
-    // Extending a meeting booked in Outlook is the organizer's to do.
     expect(calendarItems(world, ALSTER, { start, end: start + 30 * MINUTE })).toHaveLength(1);
+  });
+});
+
+describe('extending a meeting somebody else organized', () => {
+  it('books the room on from its end through the attendant; Emma’s meeting itself is unchanged', async () => {
+    // Whole minutes, as Outlook books: the extension starts exactly where the meeting ends.
+    const start = Math.ceil((Date.now() + 9 * 3_600_000) / MINUTE) * MINUTE;
+    const end = start + 60 * MINUTE;
+    await emmaBooks(world, ELBE, { start, end }, 'Emma’s planning');
+    world.clock.set(new Date(start + 50 * MINUTE));
+    await until(
+      'the sync to see Emma’s planning',
+      async () => (await stateNow()).current?.title === 'Emma’s planning',
+      20_000,
+    );
+    const extendId = randomUUID();
+    const res = await displayCall(world, 'extend', { minutes: 15, requestId: extendId });
+    expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status: 200 });
+    const result = res.body as ActionResult;
+    expect(result.outcome).toBe('confirmed');
+    // The room is held from the meeting's end for 15 minutes, in Exchange, by the booking mailbox …
+    expect(await roomCalendarOverEws(world, ELBE, { start, end: end + 15 * MINUTE })).toEqual([
+      { start, end },
+      { start: end, end: end + 15 * MINUTE },
+    ]);
+    const onward = roomCopies({ start: end, end: end + 15 * MINUTE });
+    expect(onward.map((i) => i.organizer.emailAddress.toLowerCase())).toEqual([SERVICE_ACCOUNT]);
+    // … Emma's own item keeps its time, and the display shows the extension as the next meeting, checked in.
+    const emmaItem = calendarItems(world, EMMA, { start, end }).find((i) => i.subject === 'Emma’s planning');
+    expect(emmaItem?.end).toBe(end);
+    expect(result.state.next[0]).toMatchObject({ start: new Date(end).toISOString(), checkedIn: true });
+    // A double tap books once.
+    expect((await displayCall(world, 'extend', { minutes: 15, requestId: extendId })).status).toBe(200);
+    expect(roomCopies({ start: end, end: end + 15 * MINUTE })).toHaveLength(1);
+  });
+
+  it('answers 409 when the room is taken right after, and books nothing', async () => {
+    const start = Math.ceil((Date.now() + 12 * 3_600_000) / MINUTE) * MINUTE;
+    const end = start + 30 * MINUTE;
+    await emmaBooks(world, ELBE, { start, end }, 'Emma’s sync');
+    await emmaBooks(world, ELBE, { start: end + 10 * MINUTE, end: end + 40 * MINUTE }, 'Emma’s next');
+    world.clock.set(new Date(start + 20 * MINUTE));
+    await until('the sync to see both', async () => (await stateNow()).next[0]?.title === 'Emma’s next', 20_000);
+    const res = await displayCall(world, 'extend', { minutes: 15, requestId: randomUUID() });
+    expect(res.status).toBe(409);
+    expect(await roomCalendarOverEws(world, ELBE, { start: end, end: end + 10 * MINUTE })).toEqual([]);
   });
 });
 

@@ -51,6 +51,7 @@ export interface DisplayActionsDeps {
 
 const MINUTE = 60_000;
 export const BOOK_NOW_SUBJECT = 'Booked at the room display';
+export const EXTENSION_SUBJECT = 'Extended at the room display';
 
 const holding = (meetings: readonly RoomMeeting[]): RoomMeeting[] => meetings.filter((m) => m.released !== true);
 const currentOf = (snap: RoomSnapshot): RoomMeeting | undefined =>
@@ -112,6 +113,42 @@ export function createDisplayActionsService(deps: DisplayActionsDeps): DisplayAc
       await deps.actions.forget(display.displayId, requestId);
       throw err;
     }
+  }
+
+  /**
+   * Extends a meeting someone else organizes. The room cannot change another person's meeting (it can
+   * only answer for itself), so the booking mailbox books the room on from the meeting's end, through
+   * the attendant like any booking: Outlook users see the room taken, the organizer's meeting stays as
+   * it is. When the attendant declines, nothing is kept and the answer is 409.
+   */
+  async function bookOn(
+    display: DisplayPrincipal,
+    snap: RoomSnapshot,
+    meeting: RoomMeeting,
+    end: number,
+    requestId: string,
+  ): Promise<DisplayActionResult> {
+    const booking = await orForget(display, requestId, async () => {
+      try {
+        return await deps.bookings.bookAtDisplay({
+          roomId: snap.room.id,
+          start: new Date(meeting.span.end),
+          end: new Date(end),
+          subject: EXTENSION_SUBJECT,
+          displayName: `${snap.room.name} display`,
+        });
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'conflict')
+          throw await taken(display, snap, 'The room was booked meanwhile; the meeting cannot be extended.');
+        throw err;
+      }
+    });
+    const settled = await deps.bookings.settled(booking.id, waitMs);
+    if (settled?.status === 'declined' || settled?.status === 'cancelled') {
+      await deps.actions.forget(display.displayId, requestId);
+      throw await taken(display, snap, settled.declinedReason ?? 'The room declined the extension.');
+    }
+    return answer(display, requestId, settled?.status === 'confirmed' ? 'confirmed' : 'pending');
   }
 
   async function current(display: DisplayPrincipal, snap: RoomSnapshot, what: string) {
@@ -211,12 +248,8 @@ export function createDisplayActionsService(deps: DisplayActionsDeps): DisplayAc
           snap,
           `The room is booked from ${new Date(clash.span.start).toISOString()}; the meeting cannot be extended.`,
         );
-      if (!(await deps.bookings.organizedByUs(booking)))
-        throw conflict(
-          'This meeting was booked in Outlook; only its organizer can extend it there (the room cannot change someone else’s meeting).',
-          { reason: 'not-organized-by-roomserve' },
-        );
       if (!(await claim(display, snap, 'extend', requestId, meeting.id, minutes))) return answer(display, requestId);
+      if (!(await deps.bookings.organizedByUs(booking))) return bookOn(display, snap, meeting, end, requestId);
       await orForget(display, requestId, () => deps.bookings.changeEndAtDisplay(booking.id, new Date(end)));
       return answer(display, requestId);
     },

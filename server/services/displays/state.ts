@@ -63,7 +63,8 @@ function toMeeting(booking: ScheduledBooking, checkedIn: Set<string>): RoomMeeti
     organizerName: booking.organizer.name === '' ? null : booking.organizer.name,
     isPrivate: booking.isPrivate,
     status: booking.status,
-    checkedIn: checkedIn.has(booking.id),
+    // Booked at the door (book now, or an extension): whoever booked it is there, so no check-in is asked.
+    checkedIn: checkedIn.has(booking.id) || booking.source === 'display',
   };
 }
 
