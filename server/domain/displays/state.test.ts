@@ -181,6 +181,13 @@ describe('checking in', () => {
     expect(checkInTarget([second, TEN], ms(now), checkIn)?.id).toBe(expected);
   });
 
+  it('checks in to the meeting still waiting, not one in its window that is checked in already', () => {
+    const ending = { ...meeting('2026-05-04T07:50:00Z', '2026-05-04T07:58:00Z'), checkedIn: true };
+    expect(checkInTarget([ending, TEN], ms('2026-05-04T07:55:00Z'), checkIn)?.id).toBe(TEN.id);
+    const both = [ending, { ...TEN, checkedIn: true }];
+    expect(checkInTarget(both, ms('2026-05-04T07:55:00Z'), checkIn)?.id).toBe(ending.id);
+  });
+
   it("says the window in the building's wall-clock time", () => {
     expect(checkInRefusal([TEN], ms('2026-05-04T07:00:00Z'), checkIn, ZONE)).toBe(
       'Check-in for the meeting at 10:00 is open from 09:50 to 10:10.',

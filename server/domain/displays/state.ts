@@ -139,16 +139,21 @@ export function roomState(input: RoomStateInput): RoomState {
 export const isTaken = (state: DisplayStateWord, current: DisplayMeeting | null): boolean =>
   current !== null && state !== 'free' && state !== 'starting-soon';
 
-/** The meeting whose check-in window holds `now` (the current one before the next); undefined when none. */
+/**
+ * The meeting whose check-in window holds `now`: the first one still waiting for a check-in (a
+ * meeting ending as the next begins must not take the next one's check-in), else the first one,
+ * already checked in; undefined when none.
+ */
 export function checkInTarget(
   meetings: readonly RoomMeeting[],
   now: number,
   checkIn: CheckInSettings,
 ): RoomMeeting | undefined {
-  return [...meetings]
+  const open = [...meetings]
     .filter((m) => m.released !== true)
     .sort((a, b) => a.span.start - b.span.start)
-    .find((m) => inCheckInWindow(m, now, checkIn));
+    .filter((m) => inCheckInWindow(m, now, checkIn));
+  return open.find((m) => !m.checkedIn) ?? open[0];
 }
 
 /** Why a check-in is refused now, with the window in the room's wall-clock time. */
