@@ -1,14 +1,12 @@
 import { Button, Subtitle2, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
 import { displaysEndpoints } from '../../../../../shared/api/displays';
 import type { DisplaySettingsView } from '../../../../../shared/schemas/displays';
 import { useApi } from '../../../../ui/hooks/useApi';
-import { useSubmit } from '../../../../ui/hooks/useSubmit';
 import { ProblemNote, SuccessNote } from '../../../../ui/StatusViews';
-import { formProblems, NO_PROBLEMS, type FormProblems } from '../apiErrors';
-import { checkDraft, draftOf, MINUTE_FIELD_NAMES, type SettingsDraft } from './settingsDraft';
+import { checkDraft, draftOf, MINUTE_FIELD_NAMES } from './settingsDraft';
 import { BookNowChoices, MinutesField } from './SettingsFields';
 import { displaysStrings as text } from './strings';
+import { useSettingsForm } from './useSettingsForm';
 
 export const useFormStyles = makeStyles({
   form: {
@@ -28,30 +26,12 @@ export const useFormStyles = makeStyles({
 export function DisplaySettingsForm({ initial, onSaved }: { initial: DisplaySettingsView; onSaved: () => void }) {
   const styles = useFormStyles();
   const api = useApi();
-  const [draft, setDraft] = useState(() => draftOf(initial));
-  const [justSaved, setJustSaved] = useState(false);
-  const { busy, problem, submit, complain } = useSubmit<FormProblems>(formProblems);
-  const problems = problem ?? NO_PROBLEMS;
-  const change = (patch: Partial<SettingsDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setJustSaved(false);
-  };
-
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    setJustSaved(false);
-    const checked = checkDraft(draft);
-    if (!checked.ok) {
-      complain({ fields: checked.fields, message: undefined });
-      return;
-    }
-    void submit(async () => {
-      const next = await api.call(displaysEndpoints.saveDisplaySettings, { body: checked.value });
-      setDraft(draftOf(next));
-      setJustSaved(true);
-      onSaved();
-    });
-  };
+  const { draft, change, save, busy, justSaved, problems } = useSettingsForm({
+    initial: draftOf(initial),
+    check: checkDraft,
+    save: async (body: DisplaySettingsView) => draftOf(await api.call(displaysEndpoints.saveDisplaySettings, { body })),
+    onSaved,
+  });
 
   return (
     <form className={styles.form} aria-label={text.settings.formLabel} onSubmit={save} noValidate>

@@ -1,24 +1,16 @@
 import { Button, Checkbox, Field, Select } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
 import { displaysEndpoints } from '../../../../../shared/api/displays';
 import type { DisplaySettingsView, RoomDisplaySettingsView } from '../../../../../shared/schemas/displays';
 import { useApi } from '../../../../ui/hooks/useApi';
 import { useAsync } from '../../../../ui/hooks/useAsync';
-import { useSubmit } from '../../../../ui/hooks/useSubmit';
 import { LoadingState, ProblemNote, SuccessNote } from '../../../../ui/StatusViews';
 import { AdminError } from '../AdminError';
-import { complaint, formProblems, NO_PROBLEMS, type FormProblems } from '../apiErrors';
+import { complaint } from '../apiErrors';
 import { useFormStyles } from './DisplaySettingsForm';
-import {
-  checkRoomDraft,
-  MINUTE_FIELD_NAMES,
-  roomDraftOf,
-  SWITCH_FIELDS,
-  type RoomDraft,
-  type SwitchField,
-} from './settingsDraft';
+import { checkRoomDraft, MINUTE_FIELD_NAMES, roomDraftOf, SWITCH_FIELDS, type SwitchField } from './settingsDraft';
 import { BookNowChoices, MinutesField } from './SettingsFields';
 import { displaysStrings as text } from './strings';
+import { useSettingsForm } from './useSettingsForm';
 
 const SWITCH_LABELS: Record<SwitchField, string> = {
   showSubjects: text.settings.showSubjects,
@@ -51,32 +43,12 @@ function RoomForm(props: {
   const { roomId, roomName, installation, initial } = props;
   const styles = useFormStyles();
   const api = useApi();
-  const [draft, setDraft] = useState(() => roomDraftOf(initial));
-  const [justSaved, setJustSaved] = useState(false);
-  const { busy, problem, submit, complain } = useSubmit<FormProblems>(formProblems);
-  const problems = problem ?? NO_PROBLEMS;
-  const change = (patch: Partial<RoomDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setJustSaved(false);
-  };
-
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    setJustSaved(false);
-    const checked = checkRoomDraft(draft);
-    if (!checked.ok) {
-      complain({ fields: checked.fields, message: undefined });
-      return;
-    }
-    void submit(async () => {
-      const next = await api.call(displaysEndpoints.saveRoomDisplaySettings, {
-        params: { id: roomId },
-        body: checked.value,
-      });
-      setDraft(roomDraftOf(next));
-      setJustSaved(true);
-    });
-  };
+  const { draft, change, save, busy, justSaved, problems } = useSettingsForm({
+    initial: roomDraftOf(initial),
+    check: checkRoomDraft,
+    save: async (body: RoomDisplaySettingsView) =>
+      roomDraftOf(await api.call(displaysEndpoints.saveRoomDisplaySettings, { params: { id: roomId }, body })),
+  });
 
   return (
     <form className={styles.form} aria-label={text.room.formLabel(roomName)} onSubmit={save} noValidate>
