@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Actor } from '../actor';
-import { BUSY_SUBJECT, PRIVATE_SUBJECT, visibleDetails, type BookingDetails } from './bookingVisibility';
+import {
+  BOOKED_SUBJECT,
+  BUSY_SUBJECT,
+  PRIVATE_SUBJECT,
+  visibleDetails,
+  type BookingDetails,
+  type BookingPrivacy,
+} from './bookingVisibility';
 
 const actor = (role: Actor['role'], email: string): Actor => ({ userId: 'u', email, name: 'N', role, via: 'session' });
 const booking = (isPrivate: boolean): BookingDetails => ({
@@ -9,20 +16,29 @@ const booking = (isPrivate: boolean): BookingDetails => ({
   attendees: [{ name: 'Ann', email: 'ann@example.test' }],
   isPrivate,
 });
-const hidden = { subject: PRIVATE_SUBJECT, organizer: null, attendees: [] };
-const busy = { subject: BUSY_SUBJECT, organizer: null, attendees: [] };
-const shown = {
-  subject: 'Salary review',
-  organizer: { name: 'Olga Organizer', email: 'Olga@Example.test' },
-  attendees: [{ name: 'Ann', email: 'ann@example.test' }],
-};
+const olga = { name: 'Olga Organizer', email: 'Olga@Example.test' };
+const ann = [{ name: 'Ann', email: 'ann@example.test' }];
+const privateWithName = { subject: PRIVATE_SUBJECT, subjectShown: false, organizer: olga, attendees: [] };
+const hidden = { subject: PRIVATE_SUBJECT, subjectShown: false, organizer: null, attendees: [] };
+const busy = { subject: BUSY_SUBJECT, subjectShown: false, organizer: null, attendees: [] };
+const shown = { subject: 'Salary review', subjectShown: true, organizer: olga, attendees: ann };
 
-describe('visibleDetails', () => {
+describe('visibleDetails with the default privacy (names to everyone signed in, subjects of non-private meetings)', () => {
   it.each<[string, Actor, boolean, object]>([
     ['a public booking to anyone', actor('employee', 'x@example.test'), false, shown],
-    ['a private booking to another employee', actor('employee', 'x@example.test'), true, hidden],
-    ['a private booking to an attendee who is not the organizer', actor('employee', 'ann@example.test'), true, hidden],
-    ['a private booking to facility staff', actor('facility', 'f@example.test'), true, hidden],
+    [
+      'a private booking to another employee: the name, not the subject',
+      actor('employee', 'x@example.test'),
+      true,
+      privateWithName,
+    ],
+    [
+      'a private booking to an attendee who is not the organizer',
+      actor('employee', 'ann@example.test'),
+      true,
+      privateWithName,
+    ],
+    ['a private booking to facility staff', actor('facility', 'f@example.test'), true, privateWithName],
     ['a private booking to its organizer (email case ignored)', actor('employee', 'olga@example.test'), true, shown],
     ['a private booking to an admin', actor('admin', 'a@example.test'), true, shown],
     ['a public booking to an external user', actor('external', 'gina@guest.test'), false, busy],
@@ -34,6 +50,53 @@ describe('visibleDetails', () => {
 
   it('does not treat an empty organizer email as matching a reader', () => {
     const noOrganizer = { ...booking(true), organizer: { name: '', email: '' } };
-    expect(visibleDetails(actor('employee', ''), noOrganizer)).toEqual(hidden);
+    expect(visibleDetails(actor('employee', ''), noOrganizer).subject).toBe(PRIVATE_SUBJECT);
+  });
+});
+
+describe('visibleDetails under each privacy setting', () => {
+  const privacy = (organizerNames: BookingPrivacy['organizerNames'], subjects: BookingPrivacy['subjects']) => ({
+    organizerNames,
+    subjects,
+  });
+  const nameOnly = { subject: BOOKED_SUBJECT, subjectShown: false, organizer: olga, attendees: ann };
+  const subjectOnly = { subject: 'Salary review', subjectShown: true, organizer: null, attendees: [] };
+  const nothing = { subject: BOOKED_SUBJECT, subjectShown: false, organizer: null, attendees: [] };
+
+  it.each<[string, Actor['role'], boolean, BookingPrivacy, object]>([
+    [
+      'names to employees only: an employee sees the name',
+      'employee',
+      false,
+      privacy('employees', 'non-private'),
+      shown,
+    ],
+    [
+      'names to employees only: facility staff do not',
+      'facility',
+      false,
+      privacy('employees', 'non-private'),
+      subjectOnly,
+    ],
+    [
+      'names to nobody: an employee sees the subject only',
+      'employee',
+      false,
+      privacy('nobody', 'non-private'),
+      subjectOnly,
+    ],
+    ['names to nobody, private meeting: nothing', 'employee', true, privacy('nobody', 'non-private'), hidden],
+    ['subjects never: the name only', 'employee', false, privacy('signed-in', 'never'), nameOnly],
+    ['subjects never and names to nobody: nothing', 'facility', false, privacy('nobody', 'never'), nothing],
+    ['externals see nothing even with everything shown', 'external', false, privacy('signed-in', 'non-private'), busy],
+    ['admins are not bound by the settings', 'admin', true, privacy('nobody', 'never'), shown],
+  ])('%s', (_label, role, isPrivate, settings, expected) => {
+    expect(visibleDetails(actor(role, `${role}@example.test`), booking(isPrivate), settings)).toEqual(expected);
+  });
+
+  it('lets the organizer read their own private meeting whatever is set', () => {
+    expect(visibleDetails(actor('facility', 'olga@example.test'), booking(true), privacy('nobody', 'never'))).toEqual(
+      shown,
+    );
   });
 });

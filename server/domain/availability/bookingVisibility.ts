@@ -1,3 +1,4 @@
+import { ORGANIZER_NAME_AUDIENCES, SUBJECT_VISIBILITIES } from '../../../shared/schemas/plan';
 import { isAdmin, type Actor } from '../actor';
 
 export const PRIVATE_SUBJECT = 'Private meeting';
@@ -16,31 +17,90 @@ export interface BookingDetails {
 
 export interface VisibleDetails {
   readonly subject: string;
+  /** False when `subject` is a placeholder (private, hidden by the settings, or an external reader). */
+  readonly subjectShown: boolean;
   readonly organizer: Attendee | null;
   readonly attendees: readonly Attendee[];
 }
 
 /** What an external user sees of other people's meetings: that the room is taken, nothing more. */
 export const BUSY_SUBJECT = 'Busy';
+/** What a subject hidden by the installation's settings reads as. */
+export const BOOKED_SUBJECT = 'Booked';
+
+/** Who sees organizer names of other people's meetings. External users never do, whatever is set. */
+export type OrganizerNameAudience = (typeof ORGANIZER_NAME_AUDIENCES)[number];
+/** Whose subjects are shown: never, or those of meetings not marked private. */
+export type SubjectVisibility = (typeof SUBJECT_VISIBILITIES)[number];
+
+/** The installation's privacy settings (Admin → Installation). */
+export interface BookingPrivacy {
+  readonly organizerNames: OrganizerNameAudience;
+  readonly subjects: SubjectVisibility;
+}
+
+/** Before an admin chose: names to everyone signed in (not externals), subjects of non-private meetings. */
+export const DEFAULT_BOOKING_PRIVACY: BookingPrivacy = { organizerNames: 'signed-in', subjects: 'non-private' };
 
 const isOrganizer = (actor: Actor, booking: BookingDetails): boolean => {
   const organizer = booking.organizer.email.trim().toLowerCase();
   return organizer !== '' && organizer === actor.email.trim().toLowerCase();
 };
 
+/** Admins and the organizer are not bound by the privacy settings: they can read the meeting in Exchange anyway. */
+const seesEverything = (actor: Actor, booking: BookingDetails): boolean =>
+  isAdmin(actor) || isOrganizer(actor, booking);
+
 /**
- * The organizer sees their own meetings; admins see everything; staff see non-private meetings.
- * External users (guests, contractors) see no one else's meeting: no subject, name or attendee.
+ * "Employees only" leaves out facility staff (caterers, caretakers; often contractors) as well as
+ * external users, who never see names.
  */
-export function maySeeDetails(actor: Actor, booking: BookingDetails): boolean {
-  if (isAdmin(actor) || isOrganizer(actor, booking)) return true;
-  return actor.role !== 'external' && !booking.isPrivate;
+function namesShownTo(actor: Actor, privacy: BookingPrivacy): boolean {
+  if (actor.role === 'external') return false;
+  if (privacy.organizerNames === 'signed-in') return true;
+  return privacy.organizerNames === 'employees' && actor.role === 'employee';
 }
 
-/** What `actor` may read of a booking on a room's timeline; otherwise it shows only that it is taken. */
-export function visibleDetails(actor: Actor, booking: BookingDetails): VisibleDetails {
-  if (maySeeDetails(actor, booking)) {
-    return { subject: booking.subject, organizer: booking.organizer, attendees: booking.attendees };
+/**
+ * Whether `actor` may read the meeting in full (subject, organizer, attendees). Organizers and
+ * admins always; others when the meeting is not private and the settings show both names and subjects.
+ */
+export function maySeeDetails(
+  actor: Actor,
+  booking: BookingDetails,
+  privacy: BookingPrivacy = DEFAULT_BOOKING_PRIVACY,
+): boolean {
+  if (seesEverything(actor, booking)) return true;
+  return !booking.isPrivate && namesShownTo(actor, privacy) && privacy.subjects === 'non-private';
+}
+
+/**
+ * What `actor` may read of a booking wherever a room is shown (timelines, the live plan, busy
+ * rooms). The one rule of who sees what:
+ * - the organizer sees their own meetings and admins see everything;
+ * - external users see only that the room is taken;
+ * - otherwise the organizer's name (and the attendees') as the installation's settings say, the
+ *   subject only for meetings not marked private and only when subjects are shown; a private
+ *   meeting shows its organizer where names are shown at all, never its subject or attendees.
+ */
+export function visibleDetails(
+  actor: Actor,
+  booking: BookingDetails,
+  privacy: BookingPrivacy = DEFAULT_BOOKING_PRIVACY,
+): VisibleDetails {
+  if (seesEverything(actor, booking)) {
+    return { subject: booking.subject, subjectShown: true, organizer: booking.organizer, attendees: booking.attendees };
   }
-  return { subject: actor.role === 'external' ? BUSY_SUBJECT : PRIVATE_SUBJECT, organizer: null, attendees: [] };
+  if (actor.role === 'external') return { subject: BUSY_SUBJECT, subjectShown: false, organizer: null, attendees: [] };
+  const names = namesShownTo(actor, privacy);
+  const subjectShown = privacy.subjects === 'non-private' && !booking.isPrivate;
+  let subject = booking.subject;
+  if (booking.isPrivate) subject = PRIVATE_SUBJECT;
+  else if (!subjectShown) subject = BOOKED_SUBJECT;
+  return {
+    subject,
+    subjectShown,
+    organizer: names ? booking.organizer : null,
+    attendees: names && !booking.isPrivate ? booking.attendees : [],
+  };
 }

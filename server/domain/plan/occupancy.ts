@@ -1,0 +1,110 @@
+import { DateTime } from 'luxon';
+import type { PlanMeeting, PlanState } from '../../../shared/schemas/plan';
+import { visibleDetails, type BookingDetails, type BookingPrivacy } from '../availability/bookingVisibility';
+import type { Interval } from '../availability/interval';
+import type { Actor } from '../actor';
+import { DEFAULT_DISPLAY_SETTINGS, roomState, type CheckInSettings, type RoomMeeting } from '../displays/state';
+
+/** A booking of the room as the plan sees it: its details for the privacy rules and its check-in facts. */
+export interface OccupancyMeeting extends BookingDetails {
+  readonly id: string;
+  readonly span: Interval;
+  readonly status: 'pending' | 'confirmed';
+  readonly checkedIn: boolean;
+  /** Released because nobody checked in: it no longer holds the room. */
+  readonly released: boolean;
+}
+
+export interface OccupancyInput {
+  readonly at: number;
+  readonly timeZone: string;
+  readonly reader: Actor;
+  readonly privacy: BookingPrivacy;
+  /** Inactive, or not open to this reader: drawn as "not bookable" (who holds it is still shown). */
+  readonly bookable: boolean;
+  readonly checkIn: CheckInSettings;
+  /** The room's bookings around `at` (at least until the next meetings), any order. */
+  readonly meetings: readonly OccupancyMeeting[];
+}
+
+export interface RoomOccupancy {
+  readonly state: PlanState;
+  readonly current: PlanMeeting | null;
+  readonly next: PlanMeeting[];
+}
+
+export const NEXT_MEETINGS_LISTED = 3;
+/** How far ahead the plan looks: today and the next 7 days, in the building's zone. */
+export const HORIZON_DAYS = 7;
+
+/** The meeting as `reader` may see it, through the one rule of who sees what. */
+export function planMeeting(meeting: OccupancyMeeting, reader: Actor, privacy: BookingPrivacy): PlanMeeting {
+  const seen = visibleDetails(reader, meeting, privacy);
+  const organizer = seen.organizer?.name.trim() ?? '';
+  return {
+    start: new Date(meeting.span.start).toISOString(),
+    end: new Date(meeting.span.end).toISOString(),
+    organizer: organizer === '' ? null : organizer,
+    subject: seen.subjectShown && meeting.subject.trim() !== '' ? seen.subject : null,
+    attendeeCount: reader.role === 'external' && seen.organizer === null ? null : meeting.attendees.length,
+    status: meeting.status,
+  };
+}
+
+const asRoomMeeting = (m: OccupancyMeeting): RoomMeeting => ({
+  id: m.id,
+  span: m.span,
+  subject: m.subject,
+  organizerName: m.organizer.name,
+  isPrivate: m.isPrivate,
+  status: m.status,
+  checkedIn: m.checkedIn,
+  released: m.released,
+});
+
+const spans = (m: OccupancyMeeting, at: number): boolean => m.span.start <= at && at < m.span.end;
+
+/**
+ * The room's state on the plan at `at`: the displays' state word (free, starting soon, busy,
+ * ending soon, awaiting check-in; domain/displays/state.ts), refined by the check-in facts into
+ * "checked in" and "released", and "not bookable" for a room the reader cannot book. The meeting
+ * holding it and the next ones are redacted for the reader.
+ */
+export function roomOccupancy(input: OccupancyInput): RoomOccupancy {
+  const { at, reader, privacy } = input;
+  const sorted = [...input.meetings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const holding = sorted.filter((m) => !m.released);
+  const current = holding.find((m) => spans(m, at));
+  const releasedNow = sorted.find((m) => m.released && spans(m, at));
+  const word = roomState({
+    now: at,
+    timeZone: input.timeZone,
+    meetings: sorted.map(asRoomMeeting),
+    settings: { ...DEFAULT_DISPLAY_SETTINGS, checkIn: input.checkIn },
+  }).state;
+  let state: PlanState = word;
+  if (!input.bookable) state = 'not-bookable';
+  else if (word === 'busy' && current?.checkedIn === true) state = 'checked-in';
+  else if ((word === 'free' || word === 'starting-soon') && releasedNow) state = 'released';
+  const shown = current ?? (state === 'released' ? releasedNow : undefined);
+  return {
+    state,
+    current: shown ? planMeeting(shown, reader, privacy) : null,
+    next: holding
+      .filter((m) => m.span.start > at)
+      .slice(0, NEXT_MEETINGS_LISTED)
+      .map((m) => planMeeting(m, reader, privacy)),
+  };
+}
+
+/** From the start of today to the end of the 7th day after it, in the building's zone. */
+export function occupancyHorizon(now: number, timeZone: string): Interval {
+  const today = DateTime.fromMillis(now, { zone: timeZone }).startOf('day');
+  return { start: today.toMillis(), end: today.plus({ days: HORIZON_DAYS + 1 }).toMillis() };
+}
+
+/** The horizon in words, for the 400 answer to an `at` outside it. */
+export function describeHorizon(horizon: Interval, timeZone: string): string {
+  const day = (ms: number): string => DateTime.fromMillis(ms, { zone: timeZone }).toFormat('ccc d LLL yyyy HH:mm');
+  return `The plan shows today and the next ${HORIZON_DAYS} days: from ${day(horizon.start)} to ${day(horizon.end)} (${timeZone}).`;
+}
