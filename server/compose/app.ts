@@ -31,6 +31,7 @@ import { composeCatering, type CateringSettings } from './catering';
 import { createSmtpMailSender } from '../adapters/mail/smtpMailSender';
 import { composeDisplays, type DisplaysFeature, type DisplaysSettings } from './displays';
 import { roomChangesListener, roomChangesOn, type RoomChangesFactory } from './displaysLive';
+import { composePlan, type PlanFeature } from './plan';
 import { composeExchange, type ExchangeOverrides } from './exchange';
 import { composeHttp } from './http';
 import type { Infrastructure } from './infrastructure';
@@ -86,6 +87,8 @@ export interface Features {
   readonly addin: AddinFeature | undefined;
   readonly previewOutlook: PreviewOutlookSource;
   readonly displays: DisplaysFeature;
+  /** The live office plan. */
+  readonly plan: PlanFeature;
 }
 
 export interface Composition {
@@ -186,6 +189,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     },
     roomChanges,
   });
+  const plan = composePlan({ infrastructure, roomChanges, heartbeatMs: options.displays?.heartbeatMs });
   const { catalog, orders, orderFollower, outboxDispatcher } = catering;
   const { files, roomSearch } = locations;
   return {
@@ -207,6 +211,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     addin,
     previewOutlook: options.previewOutlook ?? (() => null),
     displays,
+    plan,
   };
 }
 

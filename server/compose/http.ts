@@ -17,6 +17,7 @@ import { filesRouter } from '../http/routes/files/router';
 import { integrationRouter } from '../http/routes/integration/router';
 import { locationsRouter } from '../http/routes/locations/router';
 import { ordersRouter } from '../http/routes/orders/router';
+import { planRouter } from '../http/routes/plan/router';
 import { previewOutlookRouter } from '../http/routes/previewOutlook/router';
 import { roomsRouter } from '../http/routes/rooms/router';
 import type { Features } from './app';
@@ -69,6 +70,12 @@ function featureRouters(features: Features, loginLimiter: RequestHandler[]): Rou
       pins: features.displays.pins,
       pinGuard: displayPinGuard(features.displays.pins),
       heartbeatMs: features.displays.heartbeatMs,
+    }),
+    planRouter({
+      occupancy: features.plan.occupancy,
+      live: features.plan.live,
+      privacy: features.plan.privacy,
+      heartbeatMs: features.plan.heartbeatMs,
     }),
     ...(addin ? [addinApiRouter(addin.manifest), addinLinkRouter({ identity: addin.identity, loginLimiter })] : []),
   ];

@@ -2,6 +2,7 @@ import { createFileRepository } from '../adapters/db/repositories/files';
 import { createImageSanitizer } from '../adapters/images';
 import { createLocationRepositories } from '../adapters/db/repositories/locations';
 import { createRoomSearchRepository } from '../adapters/db/repositories/roomSearch';
+import { createPrivacySettingsRepository } from '../adapters/db/repositories/floorOccupancy';
 import type { FileRepository } from '../ports/files';
 import type { BuildingRepository, RoomMailboxVerifier, RoomRepository } from '../ports/locations';
 import { createFilesService, type FilesService } from '../services/files';
@@ -47,7 +48,11 @@ export function composeLocations(deps: LocationsFeatureDeps): LocationsFeature {
       onBuildingsChanged: () => buildingHours.invalidate(),
     }),
     files: createFilesService({ files, sanitizer: createImageSanitizer() }),
-    roomSearch: createRoomSearchService({ roomSearch, buildingHours }),
+    roomSearch: createRoomSearchService({
+      roomSearch,
+      buildingHours,
+      privacy: () => createPrivacySettingsRepository(knex).get(),
+    }),
     places: { buildings: repositories.buildings, rooms: repositories.rooms, files },
   };
 }

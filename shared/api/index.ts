@@ -10,6 +10,7 @@ import { filesEndpoints } from './files';
 import { integrationEndpoints } from './integration';
 import { locationsEndpoints } from './locations';
 import { ordersEndpoints } from './orders';
+import { planEndpoints } from './plan';
 import { previewOutlookEndpoints } from './previewOutlook';
 import { roomsEndpoints } from './rooms';
 import { usersEndpoints } from './users';
@@ -33,6 +34,7 @@ export const apiEndpoints = {
   previewOutlook: previewOutlookEndpoints,
   displays: displaysEndpoints,
   demo: demoEndpoints,
+  plan: planEndpoints,
 } as const;
 
 export const allEndpoints: readonly Endpoint[] = Object.values(apiEndpoints).flatMap((group): Endpoint[] =>

@@ -140,7 +140,7 @@ export const scheduleEntrySchema = z
     id: uuidSchema,
     start: instantSchema,
     end: instantSchema,
-    /** "Private meeting" for a private booking, unless the reader is its organizer or an admin. */
+    /** "Private meeting" for a private booking, "Booked" where the privacy settings hide subjects, "Busy" to external users; the real subject to its organizer and admins. */
     subject: z.string(),
     organizer: personSchema.nullable(),
     attendees: z.array(personSchema),

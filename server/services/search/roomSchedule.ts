@@ -1,5 +1,9 @@
 import type { RoomSchedule, RoomScheduleQuery, ScheduleEntry } from '../../../shared/schemas/search';
-import { visibleDetails } from '../../domain/availability/bookingVisibility';
+import {
+  DEFAULT_BOOKING_PRIVACY,
+  visibleDetails,
+  type BookingPrivacy,
+} from '../../domain/availability/bookingVisibility';
 import { toIsoInterval } from '../../domain/availability/interval';
 import { closedStretches } from '../../domain/availability/openingHours';
 import type { Actor } from '../../domain/actor';
@@ -9,10 +13,12 @@ import { windowOf } from './searchWindow';
 
 export interface RoomScheduleDeps {
   readonly roomSearch: RoomSearchRepository;
+  /** The installation's privacy settings; undefined (or absent) means the defaults. */
+  readonly privacy?: (() => Promise<BookingPrivacy | undefined>) | undefined;
 }
 
-function entryFor(actor: Actor, booking: ScheduledBooking): ScheduleEntry {
-  const details = visibleDetails(actor, booking);
+function entryFor(actor: Actor, booking: ScheduledBooking, privacy: BookingPrivacy): ScheduleEntry {
+  const details = visibleDetails(actor, booking, privacy);
   return {
     id: booking.id,
     ...toIsoInterval(booking.span),
@@ -41,14 +47,14 @@ export async function roomSchedule(
   // A room an external may not book does not exist for them (as in the search).
   if (room === undefined || (actor.role === 'external' && !room.bookableExternal)) throw notFound('Room', roomId);
   const timeZone = room.timeZone;
-  const bookings = await deps.roomSearch.bookingsOf(roomId, window);
+  const [bookings, privacy] = await Promise.all([deps.roomSearch.bookingsOf(roomId, window), deps.privacy?.()]);
   const { start: from, end: to } = toIsoInterval(window);
   return {
     roomId,
     timeZone,
     from,
     to,
-    entries: bookings.map((booking) => entryFor(actor, booking)),
+    entries: bookings.map((booking) => entryFor(actor, booking, privacy ?? DEFAULT_BOOKING_PRIVACY)),
     closed: closedStretches(window, timeZone, room.openingHours).map(toIsoInterval),
   };
 }

@@ -294,7 +294,7 @@ function hitOf(row: SearchRow, windowed: boolean): RoomSearchHit {
   return windowed ? { room: roomOf(row), busy: busyOf(row.busy) } : { room: roomOf(row) };
 }
 
-interface ScheduleRow {
+export interface ScheduleRow {
   id: string;
   start_ms: number | string;
   end_ms: number | string;
@@ -317,7 +317,7 @@ function attendeesOf(value: unknown): Attendee[] {
   });
 }
 
-function scheduledOf(row: ScheduleRow): ScheduledBooking {
+export function scheduledOf(row: ScheduleRow): ScheduledBooking {
   return {
     id: row.id,
     span: interval(Number(row.start_ms), Number(row.end_ms)),

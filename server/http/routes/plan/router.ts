@@ -1,0 +1,31 @@
+/** The live office plan: a floor's occupancy, its push stream, and the installation's privacy settings. */
+import { Router } from 'express';
+import { planEndpoints as endpoints } from '../../../../shared/api/plan';
+import { notFound } from '../../../domain/errors';
+import type { FloorOccupancyService, PlanLiveService, PrivacySettingsService } from '../../../services/plan';
+import { openEventStream } from '../../eventStream';
+import { mount, requireActor } from '../../route';
+
+export interface PlanRouterDeps {
+  readonly occupancy: FloorOccupancyService;
+  readonly live: PlanLiveService;
+  readonly privacy: PrivacySettingsService;
+  readonly heartbeatMs: number;
+}
+
+export function planRouter(deps: PlanRouterDeps): Router {
+  const router = Router();
+  mount(router, endpoints.floorOccupancy, ({ params, query, res }) =>
+    deps.occupancy.occupancy(requireActor(res), params.id, query.at),
+  );
+  mount(router, endpoints.floorOccupancyEvents, async ({ params, res }) => {
+    let stream: ReturnType<typeof openEventStream> | undefined;
+    const followed = await deps.live.follow(params.id, { changed: (roomIds) => stream?.send('changed', { roomIds }) });
+    if (!followed) throw notFound('Floor', params.id);
+    stream = openEventStream(res, { heartbeatMs: deps.heartbeatMs, heartbeatComment: 'keepalive' });
+    stream.onClose(() => followed.stop());
+  });
+  mount(router, endpoints.getPrivacySettings, () => deps.privacy.get());
+  mount(router, endpoints.savePrivacySettings, ({ body }) => deps.privacy.save(body));
+  return router;
+}
