@@ -1,4 +1,4 @@
-import { ORGANIZER_NAME_AUDIENCES, SUBJECT_VISIBILITIES } from '../../../shared/schemas/plan';
+import type { ORGANIZER_NAME_AUDIENCES, SUBJECT_VISIBILITIES } from '../../../shared/schemas/plan';
 import { isAdmin, type Actor } from '../actor';
 
 export const PRIVATE_SUBJECT = 'Private meeting';

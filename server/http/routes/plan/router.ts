@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { planEndpoints as endpoints } from '../../../../shared/api/plan';
 import { notFound } from '../../../domain/errors';
 import type { FloorOccupancyService, PlanLiveService, PrivacySettingsService } from '../../../services/plan';
-import { openEventStream } from '../../eventStream';
+import { openEventStream, type EventStream } from '../../eventStream';
 import { mount, requireActor } from '../../route';
 
 export interface PlanRouterDeps {
@@ -19,11 +19,14 @@ export function planRouter(deps: PlanRouterDeps): Router {
     deps.occupancy.occupancy(requireActor(res), params.id, query.at),
   );
   mount(router, endpoints.floorOccupancyEvents, async ({ params, res }) => {
-    let stream: ReturnType<typeof openEventStream> | undefined;
-    const followed = await deps.live.follow(params.id, { changed: (roomIds) => stream?.send('changed', { roomIds }) });
+    // Changes are gathered for a moment before the first is sent, so the stream is open by then.
+    const opened: { stream?: EventStream } = {};
+    const followed = await deps.live.follow(params.id, {
+      changed: (roomIds) => opened.stream?.send('changed', { roomIds }),
+    });
     if (!followed) throw notFound('Floor', params.id);
-    stream = openEventStream(res, { heartbeatMs: deps.heartbeatMs, heartbeatComment: 'keepalive' });
-    stream.onClose(() => followed.stop());
+    opened.stream = openEventStream(res, { heartbeatMs: deps.heartbeatMs, heartbeatComment: 'keepalive' });
+    opened.stream.onClose(() => followed.stop());
   });
   mount(router, endpoints.getPrivacySettings, () => deps.privacy.get());
   mount(router, endpoints.savePrivacySettings, ({ body }) => deps.privacy.save(body));
