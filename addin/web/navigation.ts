@@ -13,6 +13,7 @@ export interface NavItem {
 /** The app's pages in menu order. Later issues add My bookings, Admin, Facility, Displays and Office plan here. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: strings.nav.findRoom, access: 'signed-in' },
+  { to: '/plan', label: strings.planNav.plan, access: 'signed-in' },
   { to: '/bookings', label: strings.bookingsNav.myBookings, access: 'signed-in' },
   { to: '/admin', label: strings.adminNav.admin, access: 'admin' },
   { to: '/catalog', label: strings.catalogNav.catalog, access: 'facility' },

@@ -20,6 +20,11 @@ export const strings = {
     admin: 'Admin',
   },
 
+  // The live office plan keeps its texts in pages/plan/strings.ts, inside its lazy chunk.
+  planNav: {
+    plan: 'Office plan',
+  },
+
   // My bookings and the booking dialog keep their texts in pages/bookings/strings.ts.
   bookingsNav: {
     myBookings: 'My bookings',
