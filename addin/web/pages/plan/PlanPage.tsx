@@ -162,9 +162,10 @@ function FloorOccupancyView({ floorId }: { floorId: string }) {
   const data = state.status === 'success' ? state.data : undefined;
   const horizonEnd = data ? Date.parse(data.horizon.to) : localHorizonEnd(openedAt);
   const maxStep = stepsUntil(openedAt, horizonEnd);
-  const shownAt = at ?? Date.now();
+  // Booking from the plan offers half an hour from the quarter hour the plan shows (or the next one).
+  const shownAt = data ? Date.parse(data.at) : openedAt;
   const slot = useMemo(() => {
-    const start = Math.max(Math.ceil(shownAt / STEP_MS) * STEP_MS, Date.now());
+    const start = Math.ceil(shownAt / STEP_MS) * STEP_MS;
     return { start: new Date(start), end: new Date(start + 2 * STEP_MS) };
   }, [shownAt]);
 
