@@ -7,15 +7,19 @@ import type { BookingSettings } from '../../../../../shared/schemas/bookings';
 import { apiError, ok, type FakeApi, type RecordedRequest } from '../../../../ui/testing/fakeApi';
 import { renderApp } from '../../../testing/renderApp';
 import { adminServer } from '../testSupport';
-import { installationStrings as text } from './strings';
+import { installationStrings as text, privacyStrings } from './strings';
 
 const PAGE = '/admin/installation';
 const PATH = '/api/admin/booking-settings';
 
+const PRIVACY = '/api/admin/privacy-settings';
+
 function server(stored: BookingSettings): FakeApi {
   return adminServer()
     .on('get', PATH, ok(stored))
-    .on('put', PATH, (req: RecordedRequest) => ok(req.json));
+    .on('put', PATH, (req: RecordedRequest) => ok(req.json))
+    .on('get', PRIVACY, ok({ organizerNames: 'signed-in', subjects: 'non-private' }))
+    .on('put', PRIVACY, (req: RecordedRequest) => ok(req.json));
 }
 
 const mailboxInput = () => screen.getByLabelText(text.bookingMailbox, { exact: false, selector: 'input' });
@@ -69,5 +73,20 @@ describe('Installation settings page', () => {
     expect(mailboxInput().getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText(text.fieldsInvalid)).toBeTruthy();
     expect(screen.queryByText(text.saved)).toBeNull();
+  });
+
+  it('saves who sees organizer names and subjects', async () => {
+    const user = userEvent.setup();
+    const api = server({ readOnly: false, bookingMailbox: null });
+    renderApp(api, PAGE);
+
+    const employeesOnly = await screen.findByRole('radio', { name: privacyStrings.namesEmployees });
+    expect((screen.getByRole('radio', { name: privacyStrings.namesSignedIn }) as HTMLInputElement).checked).toBe(true);
+    await user.click(employeesOnly);
+    await user.click(screen.getByRole('radio', { name: privacyStrings.subjectsNever }));
+    await user.click(screen.getByRole('button', { name: privacyStrings.save }));
+
+    expect(await screen.findByText(privacyStrings.saved)).toBeTruthy();
+    expect(api.requestsTo('put', PRIVACY)[0]?.json).toEqual({ organizerNames: 'employees', subjects: 'never' });
   });
 });

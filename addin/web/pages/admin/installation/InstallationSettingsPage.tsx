@@ -7,6 +7,7 @@ import { useSubmit } from '../../../../ui/hooks/useSubmit';
 import { ProblemNote, SuccessNote, WarningNote } from '../../../../ui/StatusViews';
 import { AdminSettingsPage } from '../AdminSettingsPage';
 import { complaint, formProblems, NO_PROBLEMS } from '../apiErrors';
+import { PrivacySettingsSection } from './PrivacySettingsForm';
 import { installationStrings as text } from './strings';
 
 const useStyles = makeStyles({
@@ -22,7 +23,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });
 
-/** Route `/admin/installation`: read-only mode and the booking mailbox. */
+/** Route `/admin/installation`: read-only mode, the booking mailbox, and who sees who booked. */
 export function InstallationSettingsPage() {
   const api = useApi();
   return (
@@ -31,7 +32,12 @@ export function InstallationSettingsPage() {
       intro={text.intro}
       load={{ key: 'booking-settings', fetch: (signal) => api.call(bookingsEndpoints.getBookingSettings, { signal }) }}
     >
-      {(current) => <SettingsForm initial={current} />}
+      {(current) => (
+        <>
+          <SettingsForm initial={current} />
+          <PrivacySettingsSection />
+        </>
+      )}
     </AdminSettingsPage>
   );
 }

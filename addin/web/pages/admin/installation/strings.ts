@@ -16,3 +16,21 @@ export const installationStrings = {
   save: 'Save',
   saving: 'Saving…',
 } as const;
+
+/** The privacy part of the installation settings (the live plan and every room timeline follow it). */
+export const privacyStrings = {
+  title: 'Who booked: privacy',
+  organizerNames: 'Organizer names of other people’s meetings are shown to',
+  namesSignedIn: 'Everyone signed in',
+  namesEmployees: 'Employees only (not facility staff)',
+  namesNobody: 'Nobody',
+  externalsNever:
+    'External users never see who booked a room, nor any subject. Admins and the organizer always see the meeting.',
+  subjects: 'Subjects are shown',
+  subjectsNonPrivate: 'For meetings not marked private',
+  subjectsNever: 'Never',
+  privateNever: 'A private meeting never shows its subject; it shows its organizer only where names are shown at all.',
+  saved: 'The privacy settings are saved. Open plans update at once.',
+  save: 'Save privacy settings',
+  saving: 'Saving…',
+} as const;
