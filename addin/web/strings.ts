@@ -81,6 +81,9 @@ export const strings = {
     /** The building's clocks read otherwise than the browser's: e.g. "15:00–16:00 Europe/Berlin". */
     buildingTime: (note: string) => `In the building: ${note}`,
     allFree: 'No bookings this day',
+    /** A booking as the reader may see it (the server redacts per the privacy settings): "Sprint review, booked by Olga". */
+    whoBooked: (subject: string, organizer: string | undefined) =>
+      organizer === undefined || organizer.trim() === '' ? subject : `${subject}, booked by ${organizer}`,
     loadFailed: 'The schedule could not be loaded.',
   },
 

@@ -84,7 +84,9 @@ export function DayTimeline({ model }: { model: DayTimelineModel }) {
         ))}
         {model.busy.length === 0 ? <li>{strings.timeline.allFree}</li> : null}
         {model.busy.map((block) => (
-          <li key={`${block.start.getTime()}-${block.end.getTime()}`}>{range(block.start, block.end)}</li>
+          <li key={`${block.start.getTime()}-${block.end.getTime()}`}>
+            {block.title ? `${range(block.start, block.end)}: ${block.title}` : range(block.start, block.end)}
+          </li>
         ))}
       </ul>
     </div>

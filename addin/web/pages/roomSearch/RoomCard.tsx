@@ -75,7 +75,11 @@ function useDayTimeline({ room, date, selection, bookingsMade = 0 }: RoomCardPro
   }, [bookingsMade, refresh]);
   const loaded = state.status === 'success' ? state.data : undefined;
   const busy: BusyInput[] = loaded
-    ? loaded.entries.map((e) => ({ start: e.start, end: e.end, title: e.subject }))
+    ? loaded.entries.map((e) => ({
+        start: e.start,
+        end: e.end,
+        title: strings.timeline.whoBooked(e.subject, e.organizer?.name),
+      }))
     : fallback;
   const closed: BusyInput[] = loaded ? loaded.closed : closedFallback;
   return { model: dayTimeline(date, selection, busy, closed), scheduleFailed: state.status === 'error' };

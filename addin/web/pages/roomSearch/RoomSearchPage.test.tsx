@@ -23,7 +23,7 @@ const isVocabularyRequest = (req: RecordedRequest) => req.query.get('pageSize') 
 
 function server(
   search: (req: RecordedRequest) => FakeReply,
-  schedules: Record<string, { start: Date; end: Date; subject: string }[]> = {},
+  schedules: Record<string, { start: Date; end: Date; subject: string; organizer?: string }[]> = {},
   closed: Record<string, { start: Date; end: Date }[]> = {},
 ) {
   return signedInAs(new FakeApi(), buildUser())
@@ -45,7 +45,7 @@ function server(
           start: e.start.toISOString(),
           end: e.end.toISOString(),
           subject: e.subject,
-          organizer: null,
+          organizer: e.organizer === undefined ? null : { name: e.organizer, email: 'olga@northwind.test' },
           attendees: [],
           isPrivate: false,
           status: 'confirmed',
@@ -208,14 +208,16 @@ describe('room cards', () => {
       [partial.id]: [
         { start: at(8), end: at(8, 30), subject: 'Stand-up' },
         { start: at(9, 15), end: at(9, 45), subject: 'Interview' },
-        { start: at(16), end: at(17), subject: 'Retro' },
+        { start: at(16), end: at(17), subject: 'Retro', organizer: 'Olga Organizer' },
       ],
     });
     renderApp(api, DAY);
 
     const timeline = within(await screen.findByRole('group', { name: /^Schedule on/ }));
     await waitFor(() => expect(timeline.getAllByTestId('busy-block')).toHaveLength(3));
-    expect(timeline.getByText('Busy 16:00–17:00')).toBeTruthy();
+    // Who booked, as far as the server let the reader see it.
+    expect(timeline.getByText('Busy 16:00–17:00: Retro, booked by Olga Organizer')).toBeTruthy();
+    expect(timeline.getByText('Busy 08:00–08:30: Stand-up')).toBeTruthy();
     const [request] = api.requestsTo('get', `/api/rooms/${partial.id}/schedule`);
     expect(Date.parse(request?.query.get('from') ?? '')).toBe(at(7).getTime());
     expect(Date.parse(request?.query.get('to') ?? '')).toBe(at(20).getTime());
