@@ -12,6 +12,7 @@ import { locationsEndpoints } from './locations';
 import { ordersEndpoints } from './orders';
 import { previewOutlookEndpoints } from './previewOutlook';
 import { roomsEndpoints } from './rooms';
+import { ssoEndpoints } from './sso';
 import { usersEndpoints } from './users';
 
 /**
@@ -33,6 +34,7 @@ export const apiEndpoints = {
   previewOutlook: previewOutlookEndpoints,
   displays: displaysEndpoints,
   demo: demoEndpoints,
+  sso: ssoEndpoints,
 } as const;
 
 export const allEndpoints: readonly Endpoint[] = Object.values(apiEndpoints).flatMap((group): Endpoint[] =>

@@ -1,6 +1,15 @@
 /**
- * Loads the ESM-only packages (openid-client; oidc-provider in tests) from our CommonJS build.
- * tsc (module node16) keeps this import() native; jest's transform for this one file does too
- * (jest.config.js), so jest loads them through its ESM loader instead of require().
+ * Loads the ESM-only packages (openid-client) from our CommonJS build. tsc (module node16) keeps
+ * this import() native; jest's transform for files of this name does too (jest.config.js), so
+ * jest loads them through its ESM loader instead of require().
  */
-export const importOpenIdClient = (): Promise<typeof import('openid-client')> => import('openid-client');
+import type * as OpenIdClient from 'openid-client' with { 'resolution-mode': 'import' };
+
+export type OpenIdClientModule = typeof OpenIdClient;
+
+let loaded: Promise<OpenIdClientModule> | undefined;
+
+export function importOpenIdClient(): Promise<OpenIdClientModule> {
+  loaded ??= import('openid-client');
+  return loaded;
+}
