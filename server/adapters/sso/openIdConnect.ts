@@ -21,7 +21,16 @@ function mayUseHttp(issuer: URL): boolean {
   return issuer.protocol === 'https:' || LOOPBACK_HOSTS.has(issuer.hostname);
 }
 
-const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+/** The library's message, with the provider's OAuth error and the check that failed when it names them. */
+function messageOf(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const oauth = err as Error & { error?: unknown; error_description?: unknown };
+  const parts = [err.message];
+  if (typeof oauth.error === 'string')
+    parts.push(`${oauth.error}${typeof oauth.error_description === 'string' ? `: ${oauth.error_description}` : ''}`);
+  if (err.cause instanceof Error) parts.push(err.cause.message);
+  return parts.join(' — ');
+}
 
 function providerOn(oidc: OpenIdClientModule, config: Configuration): OidcProvider {
   return {

@@ -70,11 +70,9 @@ export function createSsoSettingsService(deps: SsoSettingsDeps): SsoSettingsServ
     if (email === null) return;
     const user = await deps.users.findByEmail(email);
     if (!user || !user.active || user.role !== 'admin' || !user.passwordHash) {
-      throw new AppError(
-        'unprocessable',
-        `The break-glass account ${email} must be an active admin with a password`,
-        { field: 'breakGlassEmail' },
-      );
+      throw new AppError('unprocessable', `The break-glass account ${email} must be an active admin with a password`, {
+        field: 'breakGlassEmail',
+      });
     }
   }
 
@@ -107,8 +105,7 @@ export function createSsoSettingsService(deps: SsoSettingsDeps): SsoSettingsServ
 
     async save(input) {
       const current = await deps.settings.get();
-      const clientSecret =
-        input.clientSecret === undefined ? (current ? secretOf(current) : null) : input.clientSecret;
+      const clientSecret = input.clientSecret === undefined ? (current ? secretOf(current) : null) : input.clientSecret;
       await checkBreakGlass(input.breakGlassEmail);
       try {
         await deps.discovery.discover({ issuerUrl: input.issuerUrl, clientId: input.clientId, clientSecret });

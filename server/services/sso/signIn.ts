@@ -66,12 +66,12 @@ const refused = (failure: SsoFailure, message: string) => new SsoSignInError(fai
 
 export function createSsoSignInService(deps: SsoSignInDeps): SsoSignInService {
   async function begin(purpose: 'sign-in' | 'test', requestedBy: string | null): Promise<StartedSsoLogin> {
-    const found = await (purpose === 'test' ? deps.settings.configuredProvider() : deps.settings.activeProvider()).catch(
-      (err: unknown) => {
-        if (err instanceof OidcUnreachable) throw refused('unreachable', err.message);
-        throw err;
-      },
-    );
+    const found = await (
+      purpose === 'test' ? deps.settings.configuredProvider() : deps.settings.activeProvider()
+    ).catch((err: unknown) => {
+      if (err instanceof OidcUnreachable) throw refused('unreachable', err.message);
+      throw err;
+    });
     if (!found) throw refused('not-configured', 'Single sign-on is not turned on for this installation');
     const auth = await found.provider.authorize(deps.settings.redirectUri(), found.settings.scopes);
     const now = deps.clock.now();
@@ -103,7 +103,13 @@ export function createSsoSignInService(deps: SsoSignInDeps): SsoSignInService {
     }
     if (!existing) {
       try {
-        return await deps.users.create({ email, name: displayNameOf(claims, email), role, passwordHash: null, active: true });
+        return await deps.users.create({
+          email,
+          name: displayNameOf(claims, email),
+          role,
+          passwordHash: null,
+          active: true,
+        });
       } catch (err) {
         // Two first sign-ins of the same person at once: the other one created the account.
         const created = await deps.users.findByEmail(email);
@@ -131,7 +137,13 @@ export function createSsoSignInService(deps: SsoSignInDeps): SsoSignInService {
         : existing && !existing.active
           ? 'This account is deactivated in Roomserve and would be refused'
           : null;
-    return { claims: { ...claims }, email, role: roleFromClaims(claims, settings.roleMappings), existingUser: !!existing, problem };
+    return {
+      claims: { ...claims },
+      email,
+      role: roleFromClaims(claims, settings.roleMappings),
+      existingUser: !!existing,
+      problem,
+    };
   }
 
   return {
@@ -148,7 +160,10 @@ export function createSsoSignInService(deps: SsoSignInDeps): SsoSignInService {
       if (!pending) throw refused('state-mismatch', 'This sign-in expired or was already used; start again');
       if (providerError) {
         const description = callbackUrl.searchParams.get('error_description');
-        throw refused('provider-error', `The identity provider refused: ${providerError}${description ? ` (${description})` : ''}`);
+        throw refused(
+          'provider-error',
+          `The identity provider refused: ${providerError}${description ? ` (${description})` : ''}`,
+        );
       }
       const found = await (pending.purpose === 'test'
         ? deps.settings.configuredProvider()
@@ -176,7 +191,8 @@ export function createSsoSignInService(deps: SsoSignInDeps): SsoSignInService {
 
     async testResult(resultId, adminId) {
       const result = await deps.requests.findTestResult(resultId, adminId, deps.clock.now());
-      if (result === undefined) throw new AppError('not_found', 'This test sign-in expired or was started by someone else');
+      if (result === undefined)
+        throw new AppError('not_found', 'This test sign-in expired or was started by someone else');
       return ssoTestResultSchema.parse(result);
     },
 

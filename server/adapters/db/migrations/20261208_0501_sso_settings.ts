@@ -19,7 +19,9 @@ export async function up(db: Knex): Promise<void> {
     t.timestamp('updated_at', { useTz: true }).notNullable();
   });
   await db.raw('ALTER TABLE sso_settings ADD CONSTRAINT sso_settings_single_row CHECK (id = 1)');
-  await db.raw("ALTER TABLE sso_settings ADD CONSTRAINT sso_settings_user_claim CHECK (user_claim IN ('upn', 'email'))");
+  await db.raw(
+    "ALTER TABLE sso_settings ADD CONSTRAINT sso_settings_user_claim CHECK (user_claim IN ('upn', 'email'))",
+  );
 }
 
 export async function down(db: Knex): Promise<void> {

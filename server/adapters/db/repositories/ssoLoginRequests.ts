@@ -67,7 +67,8 @@ export function createSsoLoginRequestRepository(db: Knex): SsoLoginRequestReposi
         .where('expires_at', '>', now)
         .first<LoginRequestRow | undefined>();
       if (!row) return undefined;
-      return typeof row.result === 'string' ? JSON.parse(row.result) : row.result;
+      const result: unknown = typeof row.result === 'string' ? JSON.parse(row.result) : row.result;
+      return result;
     },
     async deleteExpired(now) {
       await db('sso_login_requests').where('expires_at', '<=', now).delete();

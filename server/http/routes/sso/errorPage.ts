@@ -14,8 +14,7 @@ export const FAILURE_STATUS: Readonly<Record<SsoFailure | 'unexpected', number>>
   unexpected: 500,
 };
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * A plain page (no script, so the strict CSP holds) that says why the sign-in was refused and
