@@ -14,13 +14,19 @@ const swc = [
   },
 ];
 
+/**
+ * The one module that loads ESM-only packages (openid-client, oidc-provider) keeps its import()
+ * native: jest's CommonJS runtime cannot require() them, but loads them through its ESM loader.
+ */
+const swcKeepingDynamicImport = [swc[0], { ...swc[1], module: { type: 'commonjs', ignoreDynamic: true } }];
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  transform: { '^.+\\.(t|j)sx?$': swc },
+  transform: { '/importEsm\\.ts$': swcKeepingDynamicImport, '^.+\\.(t|j)sx?$': swc },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   // Dynamic import() needs a file extension under moduleResolution node16 (the web app's lazy
   // routes write './Page.js'); map it back to the TypeScript source, as webpack's extensionAlias does.

@@ -116,6 +116,7 @@ export async function main(): Promise<void> {
     ...infrastructure,
     config,
     addin: { publicUrl: config.publicUrl, tokenAllowedHosts: config.addinTokenAllowedHosts },
+    sso: { publicUrl: config.publicUrl },
     exchange: { maxConcurrency: config.exchangeMaxConcurrency },
     orders: { smtp: config.smtp, settleMs: config.orders.settleMs, sweepMs: config.orders.sweepMs },
     sync: {

@@ -27,6 +27,10 @@ export const uiStrings = {
     invalidCredentials: 'The email or password is not right.',
     rateLimited: 'Too many attempts. Wait a minute, then try again.',
     missingFields: 'Enter your email and password.',
+    ssoButton: (name: string) => `Sign in with ${name}`,
+    passwordDivider: 'or with a Roomserve password',
+    breakGlassDivider: 'Emergency sign-in for the named administrator',
+    passwordOff: 'Password sign-in is turned off. Use the button above.',
   },
 
   room: {

@@ -36,6 +36,7 @@ import { composeExchange, type ExchangeOverrides } from './exchange';
 import { composeHttp } from './http';
 import type { Infrastructure } from './infrastructure';
 import { composeLocations } from './locations';
+import { composeSso, type SsoFeature, type SsoSettings } from './sso';
 import { composeSync, type SyncFeature, type SyncSettings } from './sync';
 
 export interface ComposeOptions {
@@ -59,6 +60,8 @@ export interface ComposeOptions {
   readonly addin?: AddinSettings | undefined;
   /** The taskpane preview's Outlook: the demo's, while its simulated Exchange runs (default: none). */
   readonly previewOutlook?: PreviewOutlookSource | undefined;
+  /** Single sign-on; the public URL defaults to the add-in's (main's PUBLIC_URL). */
+  readonly sso?: SsoSettings | undefined;
   /** Room displays; the public URL defaults to the add-in's (main's PUBLIC_URL). */
   readonly displays?:
     (Partial<DisplaysSettings> & { readonly roomChanges?: RoomChangesFactory | undefined }) | undefined;
@@ -89,6 +92,7 @@ export interface Features {
   readonly displays: DisplaysFeature;
   /** The live office plan. */
   readonly plan: PlanFeature;
+  readonly sso: SsoFeature;
 }
 
 export interface Composition {
@@ -124,6 +128,12 @@ export function composeFeatures(options: ComposeOptions): Features {
     infrastructure,
     sessionTtlHours: options.config.sessionTtlHours,
     passwordCost: options.passwordCost,
+  });
+  const sso = composeSso({
+    infrastructure,
+    accounts,
+    auth,
+    settings: { ...options.sso, publicUrl: options.sso?.publicUrl ?? options.addin?.publicUrl },
   });
   const locations = composeLocations({
     infrastructure,
@@ -212,6 +222,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     previewOutlook: options.previewOutlook ?? (() => null),
     displays,
     plan,
+    sso,
   };
 }
 

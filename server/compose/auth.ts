@@ -1,6 +1,8 @@
 import { createApiTokenRepository } from '../adapters/db/repositories/apiTokens';
 import { createSessionRepository } from '../adapters/db/repositories/sessions';
+import { createSsoSettingsRepository } from '../adapters/db/repositories/ssoSettings';
 import { createUserRepository } from '../adapters/db/repositories/users';
+import { passwordSignInAllowed } from '../domain/sso/passwordPolicy';
 import type { UserRepository } from '../ports/users';
 import { createAuthService, type AuthService } from '../services/auth/authService';
 import type { ScryptCost } from '../services/auth/passwords';
@@ -27,6 +29,8 @@ export function composeAuth(deps: AuthFeatureDeps): AuthFeature {
   const passwordCost = deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost };
   const accounts = createUserRepository(knex);
   const sessions = createSessionRepository(knex);
+  // Single sign-on may turn passwords off for all but a break-glass admin (services/sso).
+  const ssoSettings = createSsoSettingsRepository(knex);
   return {
     auth: createAuthService({
       users: accounts,
@@ -34,6 +38,7 @@ export function composeAuth(deps: AuthFeatureDeps): AuthFeature {
       apiTokens: createApiTokenRepository(knex),
       clock,
       sessionTtlHours: deps.sessionTtlHours,
+      passwordSignInAllowed: async (email) => passwordSignInAllowed(await ssoSettings.get(), email),
       ...passwordCost,
     }),
     users: createUserService({ users: accounts, sessions, ...passwordCost }),

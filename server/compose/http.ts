@@ -20,6 +20,7 @@ import { ordersRouter } from '../http/routes/orders/router';
 import { planRouter } from '../http/routes/plan/router';
 import { previewOutlookRouter } from '../http/routes/previewOutlook/router';
 import { roomsRouter } from '../http/routes/rooms/router';
+import { ssoRouter } from '../http/routes/sso/router';
 import type { Features } from './app';
 
 export interface HttpOptions {
@@ -46,9 +47,16 @@ function packageVersion(): string {
   return '0.0.0';
 }
 
-function featureRouters(features: Features, loginLimiter: RequestHandler[]): Router[] {
+function featureRouters(features: Features, loginLimiter: RequestHandler[], config: HttpOptions['config']): Router[] {
   const { services, addin } = features;
   return [
+    ssoRouter({
+      settings: features.sso.settings,
+      signIn: features.sso.signIn,
+      cookie: { secure: config.secureCookies, maxAgeHours: config.sessionTtlHours },
+      publicUrl: features.sso.publicUrl,
+      logger: features.infrastructure.logger,
+    }),
     locationsRouter({ locations: services.locations }),
     filesRouter({ files: services.files }),
     roomsRouter({ roomSearch: services.roomSearch }),
@@ -94,7 +102,7 @@ export function composeHttp(features: Features, options: HttpOptions): Express {
     checkDatabase: async () => {
       await infrastructure.knex.raw('select 1');
     },
-    featureRouters: featureRouters(features, loginLimiter),
+    featureRouters: featureRouters(features, loginLimiter, options.config),
     displayTokens: features.displays.pairing,
     ...(addin
       ? {

@@ -13,6 +13,7 @@ import { ordersEndpoints } from './orders';
 import { planEndpoints } from './plan';
 import { previewOutlookEndpoints } from './previewOutlook';
 import { roomsEndpoints } from './rooms';
+import { ssoEndpoints } from './sso';
 import { usersEndpoints } from './users';
 
 /**
@@ -35,6 +36,7 @@ export const apiEndpoints = {
   displays: displaysEndpoints,
   demo: demoEndpoints,
   plan: planEndpoints,
+  sso: ssoEndpoints,
 } as const;
 
 export const allEndpoints: readonly Endpoint[] = Object.values(apiEndpoints).flatMap((group): Endpoint[] =>

@@ -38,6 +38,8 @@ export interface TestAppOptions {
   readonly previewOutlook?: PreviewOutlookSource;
   /** Room displays' public URL and pairing rate limit (default: production's 5 wrong codes a minute). */
   readonly displays?: ComposeOptions['displays'];
+  /** Single sign-on's public URL (the redirect URI's base) and discovery (default: openid-client's). */
+  readonly sso?: ComposeOptions['sso'];
 }
 
 export interface SignedInSession {
@@ -80,6 +82,7 @@ export function createTestApp(db: Knex, options: TestAppOptions = {}): TestApp {
     sync: options.sync,
     previewOutlook: options.previewOutlook,
     displays: options.displays,
+    sso: options.sso,
   });
 
   return {

@@ -30,10 +30,12 @@ export interface CredentialsFormProps {
   readonly send: (credentials: Credentials) => Promise<void>;
   readonly problemOf: (error: unknown) => string;
   readonly footer?: ReactNode;
+  /** Shown before the fields: the sign-in page's "Sign in with <provider>". */
+  readonly lead?: ReactNode;
 }
 
 /** Email and password of a Roomserve account, as the sign-in page and the add-in's one-time link ask for them. */
-export function CredentialsForm({ texts, level, intro, send, problemOf, footer }: CredentialsFormProps) {
+export function CredentialsForm({ texts, level, intro, send, problemOf, footer, lead }: CredentialsFormProps) {
   const styles = useStyles();
   const titleId = useId();
   const [value, setValue] = useState<Credentials>({ email: '', password: '' });
@@ -53,6 +55,7 @@ export function CredentialsForm({ texts, level, intro, send, problemOf, footer }
         {texts.title}
       </Heading>
       <Text>{intro}</Text>
+      {lead}
       {problem ? <ProblemNote text={problem} /> : null}
       <Field label={texts.email} required>
         <Input

@@ -1,5 +1,9 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Divider, makeStyles, tokens } from '@fluentui/react-components';
+import { ssoEndpoints } from '../../../shared/api/sso';
+import type { SsoSignInOptions } from '../../../shared/schemas/sso';
 import { isApiError } from '../../api/client';
+import { useApi } from '../hooks/useApi';
+import { useAsync } from '../hooks/useAsync';
 import { describeError } from '../errors';
 import { uiStrings } from '../strings';
 import { CredentialsForm } from './CredentialsForm';
@@ -26,22 +30,43 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow4,
   },
+  sso: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
 function signInProblem(error: unknown): string {
   if (isApiError(error) && error.code === 'invalid_credentials') return text.invalidCredentials;
   if (isApiError(error) && error.code === 'rate_limited') return text.rateLimited;
+  if (isApiError(error) && error.code === 'forbidden') return text.passwordOff;
   return describeError(error);
+}
+
+/** "Sign in with <provider>": a plain link, since the sign-in leaves for the provider and comes back. */
+function SingleSignOn({ options }: { options: SsoSignInOptions }) {
+  const styles = useStyles();
+  if (!options.sso) return null;
+  return (
+    <div className={styles.sso}>
+      <Button as="a" appearance="primary" size="large" href={options.sso.loginUrl}>
+        {text.ssoButton(options.sso.displayName)}
+      </Button>
+      <Divider>{options.passwordSignIn ? text.passwordDivider : text.breakGlassDivider}</Divider>
+    </div>
+  );
 }
 
 /** The sign-in page of the web app, and of the taskpane's browser preview. */
 export function SignInPage() {
   const styles = useStyles();
+  const api = useApi();
   const { signIn } = useSession();
+  // Without an answer (an older server, a network hiccup) the password form alone is shown, as before.
+  const { state } = useAsync('sign-in-options', (signal) => api.call(ssoEndpoints.signInOptions, { signal }));
+  const options = state.status === 'success' ? state.data : undefined;
   return (
     <main className={styles.page}>
       <div className={styles.card}>
         <CredentialsForm
+          lead={options ? <SingleSignOn options={options} /> : null}
           texts={text}
           level={1}
           intro={text.intro}

@@ -11,7 +11,9 @@ import {
 } from '@fluentui/react-components';
 import { PersonCircleRegular, SignOutRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import { ssoEndpoints } from '../../../shared/api/sso';
 import type { User } from '../../../shared/schemas/auth';
+import { useApi } from '../../ui/hooks/useApi';
 import { useSession } from '../../ui/session/useSession';
 import { strings } from '../strings';
 
@@ -22,13 +24,18 @@ const useStyles = makeStyles({
 
 export function UserMenu({ user }: { user: User }) {
   const styles = useStyles();
+  const api = useApi();
   const { signOut } = useSession();
   const [signingOut, setSigningOut] = useState(false);
 
   const onSignOut = async () => {
     setSigningOut(true);
     try {
+      // With single sign-on on, the provider's session ends too (RP-initiated logout), or the
+      // next "Sign in with…" would sign the same person in again without asking.
+      const options = await api.call(ssoEndpoints.signInOptions).catch(() => undefined);
       await signOut();
+      if (options?.sso) window.location.assign('/api/auth/sso/logout');
     } catch {
       // The session is forgotten locally even when the server could not be told.
       setSigningOut(false);

@@ -15,6 +15,8 @@ export interface AuthServiceDeps {
   readonly clock: Clock;
   readonly sessionTtlHours: number;
   readonly passwordCost?: ScryptCost;
+  /** Whether a password may sign this email in (single sign-on can turn passwords off); default: always. */
+  readonly passwordSignInAllowed?: (email: string) => Promise<boolean>;
 }
 
 export interface StartedSession {
@@ -62,6 +64,8 @@ export interface AuthService {
   /** The user behind these credentials; `invalid_credentials` otherwise, in constant time. */
   verifyCredentials(email: string, password: string): Promise<UserRecord>;
   login(email: string, password: string): Promise<StartedSession>;
+  /** A session for a user someone else vouched for (single sign-on); the same rules as a password sign-in's. */
+  startSession(user: UserRecord): Promise<StartedSession>;
   resumeSession(token: string): Promise<ResumedSession | undefined>;
   logout(token: string): Promise<void>;
   authenticateApiToken(token: string): Promise<UserRecord | undefined>;
@@ -80,10 +84,24 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     const user = await deps.users.findByEmail(email);
     const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
     if (!user || !user.passwordHash || !user.active || !matches) throw invalidCredentials();
+    // Checked after the password, so that trying emails cannot find the break-glass admin.
+    if (deps.passwordSignInAllowed && !(await deps.passwordSignInAllowed(user.email))) {
+      throw new AppError('forbidden', 'Password sign-in is turned off: use the single sign-on button');
+    }
     if (needsRehash(user.passwordHash, cost)) {
       await deps.users.update(user.id, { passwordHash: await hashPassword(password, cost) });
     }
     return user;
+  }
+
+  async function startSession(user: UserRecord): Promise<StartedSession> {
+    const now = deps.clock.now();
+    await deps.sessions.deleteExpired(now);
+    const token = newSecret();
+    const csrfToken = newSecret();
+    const expiresAt = new Date(now.getTime() + deps.sessionTtlHours * HOUR_MS);
+    await deps.sessions.create({ tokenHash: hashSecret(token), userId: user.id, csrfToken, expiresAt });
+    return { user, token, csrfToken, expiresAt };
   }
 
   async function activeUser(userId: string): Promise<UserRecord | undefined> {
@@ -101,15 +119,10 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     },
 
     async login(email: string, password: string): Promise<StartedSession> {
-      const user = await checkPassword(email, password);
-      const now = deps.clock.now();
-      await deps.sessions.deleteExpired(now);
-      const token = newSecret();
-      const csrfToken = newSecret();
-      const expiresAt = new Date(now.getTime() + deps.sessionTtlHours * HOUR_MS);
-      await deps.sessions.create({ tokenHash: hashSecret(token), userId: user.id, csrfToken, expiresAt });
-      return { user, token, csrfToken, expiresAt };
+      return startSession(await checkPassword(email, password));
     },
+
+    startSession,
 
     /** The session behind a cookie value, unless it is unknown, expired or its user was deactivated. */
     async resumeSession(token: string): Promise<ResumedSession | undefined> {

@@ -18,6 +18,8 @@ import { RoomSettingsPage } from './roomSettings/RoomSettingsPage';
 import { roomSettingsStrings } from './roomSettings/strings';
 import { UsersPage } from './users/UsersPage';
 import { DisplaysPage } from './displays/DisplaysPage';
+import { SignInSettingsPage } from './signIn/SignInSettingsPage';
+import { signInStrings } from './signIn/strings';
 import { displaysStrings } from './displays/strings';
 import { usersStrings } from './users/strings';
 
@@ -57,6 +59,7 @@ const SECTIONS = [
   { path: 'users', label: usersStrings.tab, page: <UsersPage /> },
   { path: 'displays', label: displaysStrings.tab, page: <DisplaysPage /> },
   { path: 'installation', label: installationStrings.tab, page: <InstallationSettingsPage /> },
+  { path: 'sign-in', label: signInStrings.tab, page: <SignInSettingsPage /> },
   { path: 'addin', label: addinPageStrings.tab, page: <AddinPage /> },
   { path: 'webhooks', label: adminStrings.tabs.webhooks, page: <WebhookAllowListPage /> },
 ] as const;

@@ -45,6 +45,8 @@ import * as m0171 from './20261207_0171_room_display_settings_release_book_now';
 import * as m0172 from './20261207_0172_room_releases';
 import * as m0180 from './20261207_0180_displays_pin';
 import * as m0101 from './20261208_0101_privacy_settings';
+import * as m0501 from './20261208_0501_sso_settings';
+import * as m0502 from './20261208_0502_sso_login_requests';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -102,6 +104,8 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261207_0172_room_releases', m0172],
   ['20261207_0180_displays_pin', m0180],
   ['20261208_0101_privacy_settings', m0101],
+  ['20261208_0501_sso_settings', m0501],
+  ['20261208_0502_sso_login_requests', m0502],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {
