@@ -24,6 +24,8 @@ export interface BookingRoom {
 export interface BookingSettingsRecord {
   readonly readOnly: boolean;
   readonly bookingMailbox: string | null;
+  /** 'simple': a room, a time and a subject; 'events': event management with attendees and details. */
+  readonly mode: 'simple' | 'events';
 }
 
 export interface OwnBooking {

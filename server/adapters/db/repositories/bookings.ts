@@ -374,8 +374,16 @@ export function createBookingRepository(db: Knex): BookingRepository {
     async settings() {
       const row = await db('booking_settings')
         .where({ id: 1 })
-        .first<{ read_only: boolean; booking_mailbox: string | null } | undefined>('read_only', 'booking_mailbox');
-      return { readOnly: row?.read_only ?? false, bookingMailbox: row?.booking_mailbox ?? null };
+        .first<{ read_only: boolean; booking_mailbox: string | null; booking_mode: string } | undefined>(
+          'read_only',
+          'booking_mailbox',
+          'booking_mode',
+        );
+      return {
+        readOnly: row?.read_only ?? false,
+        bookingMailbox: row?.booking_mailbox ?? null,
+        mode: row?.booking_mode === 'events' ? ('events' as const) : ('simple' as const),
+      };
     },
 
     async saveSettings(settings: BookingSettingsRecord) {
@@ -384,6 +392,7 @@ export function createBookingRepository(db: Knex): BookingRepository {
           id: 1,
           read_only: settings.readOnly,
           booking_mailbox: settings.bookingMailbox,
+          booking_mode: settings.mode,
           updated_at: db.fn.now(),
         })
         .onConflict('id')
