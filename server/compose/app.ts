@@ -27,6 +27,7 @@ import type { SyncController } from '../sync/syncController';
 import { composeAddin, type AddinFeature, type AddinSettings } from './addin';
 import { composeAuth } from './auth';
 import { composeBookings, type BookingsOverrides } from './bookings';
+import { composeEvents, type EventsFeature } from './events';
 import { composeCatering, type CateringSettings } from './catering';
 import { createSmtpMailSender } from '../adapters/mail/smtpMailSender';
 import { composeDisplays, type DisplaysFeature, type DisplaysSettings } from './displays';
@@ -86,6 +87,7 @@ export interface Features {
   readonly addin: AddinFeature | undefined;
   readonly previewOutlook: PreviewOutlookSource;
   readonly displays: DisplaysFeature;
+  readonly events: EventsFeature;
 }
 
 export interface Composition {
@@ -186,6 +188,12 @@ export function composeFeatures(options: ComposeOptions): Features {
     },
     roomChanges,
   });
+  const events = composeEvents({
+    infrastructure,
+    bookings,
+    meetingWriter: () => exchange.meetingWriter(),
+    directory: () => exchange.exchange.userDirectory(),
+  });
   const { catalog, orders, orderFollower, outboxDispatcher } = catering;
   const { files, roomSearch } = locations;
   return {
@@ -207,6 +215,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     addin,
     previewOutlook: options.previewOutlook ?? (() => null),
     displays,
+    events,
   };
 }
 

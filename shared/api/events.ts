@@ -10,6 +10,7 @@ import {
   eventPatchSchema,
   eventSchema,
   eventScopeQuerySchema,
+  favouriteRoomsSchema,
 } from '../schemas/events';
 import { endpoint } from './endpoint';
 
@@ -93,5 +94,31 @@ export const eventsEndpoints = {
     access: 'signed-in',
     params: idParamsSchema,
     query: eventScopeQuerySchema,
+  }),
+  listFavouriteRooms: endpoint({
+    method: 'get',
+    path: '/favourites/rooms',
+    tag: TAG,
+    summary: 'The rooms I starred, in the order I starred them',
+    access: 'signed-in',
+    response: favouriteRoomsSchema,
+  }),
+  addFavouriteRoom: endpoint({
+    method: 'put',
+    path: '/favourites/rooms/:id',
+    tag: TAG,
+    summary: 'Star a room (starring twice is one star)',
+    access: 'signed-in',
+    params: idParamsSchema,
+    response: favouriteRoomsSchema,
+  }),
+  removeFavouriteRoom: endpoint({
+    method: 'delete',
+    path: '/favourites/rooms/:id',
+    tag: TAG,
+    summary: 'Unstar a room',
+    access: 'signed-in',
+    params: idParamsSchema,
+    response: favouriteRoomsSchema,
   }),
 };

@@ -45,6 +45,8 @@ import * as m0171 from './20261207_0171_room_display_settings_release_book_now';
 import * as m0172 from './20261207_0172_room_releases';
 import * as m0180 from './20261207_0180_displays_pin';
 import * as m0300 from './20261208_0300_booking_settings_mode';
+import * as m0301 from './20261208_0301_bookings_recurrence';
+import * as m0302 from './20261208_0302_favourite_rooms';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -102,6 +104,8 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261207_0172_room_releases', m0172],
   ['20261207_0180_displays_pin', m0180],
   ['20261208_0300_booking_settings_mode', m0300],
+  ['20261208_0301_bookings_recurrence', m0301],
+  ['20261208_0302_favourite_rooms', m0302],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -61,13 +61,13 @@ describe('Installation settings page', () => {
     renderApp(api, PAGE);
 
     const events = await screen.findByRole('radio', { name: text.modeEvents });
-    expect((screen.getByRole('radio', { name: text.modeSimple }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: text.modeSimple }).checked).toBe(true);
     await user.click(events);
     await user.click(screen.getByRole('button', { name: text.save }));
 
     expect(await screen.findByText(text.saved)).toBeTruthy();
     expect(api.requestsTo('put', PATH)[0]?.json).toEqual({ readOnly: false, bookingMailbox: null, mode: 'events' });
-    expect((screen.getByRole('radio', { name: text.modeEvents }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: text.modeEvents }).checked).toBe(true);
   });
 
   it('shows the server’s complaint next to the mailbox field and keeps the page unsaved', async () => {
