@@ -29,6 +29,9 @@ const MyBookingsPage = lazy(async () => ({
 const RoomPage = lazy(async () => ({
   default: (await import(/* webpackChunkName: "room" */ './pages/room/RoomPage.js')).RoomPage,
 }));
+const EventsPage = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "events" */ './pages/events/EventsPage.js')).EventsPage,
+}));
 const NotFoundPage = lazy(async () => ({
   default: (await import(/* webpackChunkName: "not-found" */ './pages/NotFoundPage.js')).NotFoundPage,
 }));
@@ -69,6 +72,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'bookings', element: <MyBookingsPage /> },
       { path: 'facility', element: <FacilityBoardPage /> },
       { path: 'rooms/:id', element: <RoomPage /> },
+      { path: 'events', element: <EventsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
