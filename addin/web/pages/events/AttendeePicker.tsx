@@ -21,6 +21,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
   },
+  picker: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
@@ -74,8 +75,11 @@ export function AttendeePicker({
 
   const shown = query.trim().length >= 2 ? matches : [];
   return (
-    <Field label={s.form.attendees} hint={s.form.attendeesHint}>
-      <Input value={query} onChange={(_e, d) => setQuery(d.value)} onKeyDown={onKey} />
+    // Only the search box sits in the Field: Fluent gives every control inside a Field the field's label.
+    <div className={styles.picker}>
+      <Field label={s.form.attendees} hint={s.form.attendeesHint}>
+        <Input value={query} onChange={(_e, d) => setQuery(d.value)} onKeyDown={onKey} />
+      </Field>
       {shown.length > 0 ? (
         <ul className={styles.list} aria-label={s.form.suggestions}>
           {shown.map((p) => (
@@ -111,6 +115,6 @@ export function AttendeePicker({
           ))}
         </ul>
       ) : null}
-    </Field>
+    </div>
   );
 }

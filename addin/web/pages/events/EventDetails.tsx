@@ -29,12 +29,15 @@ export function EventDetails({ event, onClose }: { event: EventView; onClose: ()
   useEffect(() => {
     const controller = new AbortController();
     const follow = async () => {
+      // Wait for the room's answer (a long poll); if that fails, the event is read as it stands.
       if (event.status === 'pending')
-        await api.call(bookingsEndpoints.getBooking, {
-          params: { id: event.id },
-          query: { wait: 10 },
-          signal: controller.signal,
-        });
+        await api
+          .call(bookingsEndpoints.getBooking, {
+            params: { id: event.id },
+            query: { wait: 10 },
+            signal: controller.signal,
+          })
+          .catch(() => undefined);
       setShown(await api.call(eventsEndpoints.getEvent, { params: { id: event.id }, signal: controller.signal }));
     };
     follow().catch(() => undefined);
