@@ -5,7 +5,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { EventView } from '../../../../shared/schemas/events';
 import { buildLocationRoom, buildUser } from '../../../ui/testing/builders';
-import { FakeApi, apiError, ok, type RecordedRequest } from '../../../ui/testing/fakeApi';
+import { FakeApi, apiError, ok } from '../../../ui/testing/fakeApi';
 import { dateText, localDate } from '../../../ui/time';
 import { renderApp, signedInAs } from '../../testing/renderApp';
 import { eventStrings as s } from './strings';
@@ -92,7 +92,7 @@ describe('the events page', () => {
       recurrence: null,
     };
     const api = server()
-      .on('post', '/api/events', (req: RecordedRequest) => ok(created, 201))
+      .on('post', '/api/events', { status: 201, body: created })
       .on('get', '/api/bookings/:id', apiError(404, 'not_found', 'gone'))
       .on('get', '/api/events/:id', ok({ ...created, status: 'confirmed' }));
     renderApp(api, '/events');
