@@ -7,7 +7,7 @@ export function createFavouriteRoomsRepository(db: Knex): FavouriteRoomsReposito
       const rows = await db('favourite_rooms')
         .join('rooms', 'rooms.id', 'favourite_rooms.room_id')
         .where({ 'favourite_rooms.user_id': userId, 'rooms.active': true })
-        .orderBy('favourite_rooms.created_at')
+        .orderBy([{ column: 'favourite_rooms.created_at' }, { column: 'rooms.name' }])
         .select<{ room_id: string }[]>('favourite_rooms.room_id');
       return rows.map((r) => r.room_id);
     },
