@@ -8,7 +8,12 @@ import { ewsService, impersonating } from '../exchange-sim/ewsjs/client';
 import { buildBuilding, buildFloor, buildRoom } from '../factories/locations';
 import { buildUser } from '../factories/users';
 import { connectToDemoSim } from '../support/demoExchange';
-import { readRoomCalendar, type RoomCalendarEntry } from '../support/exchangeCalendars';
+import {
+  duplicateBookings,
+  readRoomCalendar,
+  waitForMirror,
+  type RoomCalendarEntry,
+} from '../support/exchangeCalendars';
 import { createTestApp, type TestApp } from '../support/testApp';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
@@ -305,6 +310,25 @@ describe('events', () => {
     const held = await calendarOf(ELBE, window);
     expect(held.filter((e) => e.type === 'Occurrence' || e.type === 'Exception')).toHaveLength(4);
     expect((await calendarOf(LUKAS, window)).filter((e) => e.subject === 'Weekly planning')).toHaveLength(4);
+
+    // The sync stores the series' occurrences; the event's own booking becomes the first, not a twin of it.
+    await testApp.sync.restart(await testApp.deps.exchange.gateway());
+    const elbe = rooms[ELBE] ?? '';
+    try {
+      const span = { start: new Date(window.start), end: new Date(window.end) };
+      const mirror = (await waitForMirror(db.knex, account(), [{ roomId: elbe, mailbox: ELBE }], span, 15_000)).get(
+        ELBE,
+      );
+      expect(mirror?.roomserve).toEqual(mirror?.exchange);
+      expect(mirror?.exchange).toHaveLength(4);
+      expect(await duplicateBookings(db.knex, [elbe])).toEqual([]);
+      expect(await db.knex('bookings').where({ id: booked.id }).first('status', 'is_occurrence')).toEqual({
+        status: 'confirmed',
+        is_occurrence: true,
+      });
+    } finally {
+      await testApp.sync.restart(null);
+    }
   });
 
   it('cancels an event: the room and every attendee get the cancellation', async () => {

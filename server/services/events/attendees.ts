@@ -31,26 +31,56 @@ export function splitAttendees(actor: Actor, attendees: EventInput['attendees'])
   return out;
 }
 
+/** Addresses the directory confirmed lately: an attendee list is mostly the same people again. */
+export interface KnownAddresses {
+  has(email: string): boolean;
+  add(email: string): void;
+}
+
+/** A bounded memory of confirmed addresses that forgets each after `ttlMs`. */
+export function knownAddresses(now: () => number, ttlMs = 10 * 60_000, size = 5000): KnownAddresses {
+  const seen = new Map<string, number>();
+  return {
+    has(email) {
+      const at = seen.get(email);
+      if (at === undefined) return false;
+      if (now() - at <= ttlMs) return true;
+      seen.delete(email);
+      return false;
+    },
+    add(email) {
+      seen.delete(email);
+      seen.set(email, now());
+      const oldest = seen.keys().next();
+      if (seen.size > size && !oldest.done) seen.delete(oldest.value);
+    },
+  };
+}
+
+/** Directory look-ups at once per event: they share the service account's budget with everything else. */
+const RESOLVE_AT_ONCE = 8;
+
 /** Throws 422 naming every internal address the directory does not know. */
 export async function ensureKnownInternal(
   deps: EventServiceDeps,
+  known: KnownAddresses,
   actor: Actor,
   roomEmail: string,
   emails: readonly string[],
 ): Promise<void> {
   const internal = new Set([domainOf(actor.email), domainOf(roomEmail)]);
-  const toCheck = emails.filter((e) => internal.has(domainOf(e)));
+  const toCheck = emails.filter((e) => internal.has(domainOf(e)) && !known.has(e));
   if (toCheck.length === 0) return;
   const directory = await deps.directory();
   if (!directory) throw new AppError('unavailable', 'No Exchange connection is configured.');
   const unknown: string[] = [];
   try {
-    // Few at a time: these share the service account's budget with everything else.
-    for (let i = 0; i < toCheck.length; i += 4) {
-      const batch = toCheck.slice(i, i + 4);
+    for (let i = 0; i < toCheck.length; i += RESOLVE_AT_ONCE) {
+      const batch = toCheck.slice(i, i + RESOLVE_AT_ONCE);
       const found = await Promise.all(batch.map((email) => directory.resolveAddress(email)));
       batch.forEach((email, index) => {
-        if (!found[index]) unknown.push(email);
+        if (found[index]) known.add(email);
+        else unknown.push(email);
       });
     }
   } catch (err) {

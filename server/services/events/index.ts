@@ -16,7 +16,7 @@ import type { OwnBooking } from '../../ports/bookings';
 import type { MeetingBody, MeetingRecurrence } from '../../ports/meetingWriter';
 import { bookableRoom, requireWriter } from '../bookings/checks';
 import { refOf } from '../bookings/create';
-import { ensureKnownInternal, splitAttendees } from './attendees';
+import { ensureKnownInternal, knownAddresses, splitAttendees } from './attendees';
 import { checkAvailability, presentAvailability } from './availability';
 import { presentLive, presentStored } from './present';
 import type { EventServiceDeps } from './types';
@@ -53,6 +53,8 @@ function toMeetingRecurrence(r: Recurrence): MeetingRecurrence {
 }
 
 export function createEventService(deps: EventServiceDeps): EventService {
+  const known = knownAddresses(() => deps.clock.now().getTime());
+
   async function requireEventsMode(actor: Actor): Promise<void> {
     if (actor.role === 'external') throw forbidden('Events are for employees.');
     const settings = await deps.bookings.settings();
@@ -170,9 +172,12 @@ export function createEventService(deps: EventServiceDeps): EventService {
         room,
       );
       const people = splitAttendees(actor, input.attendees);
-      await ensureKnownInternal(deps, actor, room.exchangeEmail, [...people.required, ...people.optional]);
+      await ensureKnownInternal(deps, known, actor, room.exchangeEmail, [...people.required, ...people.optional]);
+      // A single meeting's slot is checked by the booking itself (409 with alternatives); a series' every occurrence here.
       const writer = await requireWriter(deps);
-      const checks = await checkAvailability(deps, writer, { actor, room, occurrences, attendees: [] });
+      const checks = input.recurrence
+        ? await checkAvailability(deps, writer, { actor, room, occurrences, attendees: [] })
+        : [];
       const taken = checks.filter((c) => c.roomBusy);
       if (taken.length > 0)
         throw conflict(
@@ -237,7 +242,7 @@ export function createEventService(deps: EventServiceDeps): EventService {
         const people = splitAttendees(actor, patch.attendees);
         const before = new Set(booking.attendees.map((e) => e.toLowerCase()));
         const added = [...people.required, ...people.optional].filter((e) => !before.has(e));
-        await ensureKnownInternal(deps, actor, room.exchangeEmail, added);
+        await ensureKnownInternal(deps, known, actor, room.exchangeEmail, added);
         bookingPatch.attendees = people.required;
         optionalAttendees = people.optional;
       }
