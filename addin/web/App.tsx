@@ -32,6 +32,9 @@ const RoomPage = lazy(async () => ({
 const PlanPage = lazy(async () => ({
   default: (await import(/* webpackChunkName: "plan" */ './pages/plan/PlanPage.js')).PlanPage,
 }));
+const EventsPage = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "events" */ './pages/events/EventsPage.js')).EventsPage,
+}));
 const NotFoundPage = lazy(async () => ({
   default: (await import(/* webpackChunkName: "not-found" */ './pages/NotFoundPage.js')).NotFoundPage,
 }));
@@ -73,6 +76,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'facility', element: <FacilityBoardPage /> },
       { path: 'rooms/:id', element: <RoomPage /> },
       { path: 'plan', element: <PlanPage /> },
+      { path: 'events', element: <EventsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -16,6 +16,11 @@ describe('role-aware navigation', () => {
     expect(labels('external')).toEqual(['Find a room']);
   });
 
+  it('offers the events page to staff, not to external users', () => {
+    expect(visibleNavItems(NAV_ITEMS, 'employee').map((i) => i.to)).toContain('/events');
+    expect(visibleNavItems(NAV_ITEMS, 'external').map((i) => i.to)).not.toContain('/events');
+  });
+
   it('offers room search to everyone who is signed in', () => {
     expect(visibleNavItems(NAV_ITEMS, 'external').map((i) => i.to)).toContain('/');
   });

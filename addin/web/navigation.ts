@@ -2,7 +2,7 @@ import type { Role } from '../../shared/schemas/users';
 import { strings } from './strings';
 
 /** Who may see a page: mirrors the API's access levels, so the nav never offers a page whose calls would answer 403. */
-export type PageAccess = 'signed-in' | 'facility' | 'admin';
+export type PageAccess = 'signed-in' | 'employee' | 'facility' | 'admin';
 
 export interface NavItem {
   readonly to: string;
@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: strings.nav.findRoom, access: 'signed-in' },
   { to: '/plan', label: strings.planNav.plan, access: 'signed-in' },
   { to: '/bookings', label: strings.bookingsNav.myBookings, access: 'signed-in' },
+  { to: '/events', label: strings.eventsNav.events, access: 'employee' },
   { to: '/admin', label: strings.adminNav.admin, access: 'admin' },
   { to: '/catalog', label: strings.catalogNav.catalog, access: 'facility' },
   { to: '/facility', label: strings.facilityNav.facility, access: 'facility' },
@@ -24,6 +25,8 @@ export function mayOpen(access: PageAccess, role: Role): boolean {
   switch (access) {
     case 'signed-in':
       return true;
+    case 'employee':
+      return role !== 'external';
     case 'facility':
       return role === 'facility' || role === 'admin';
     case 'admin':

@@ -30,6 +30,11 @@ export const strings = {
     myBookings: 'My bookings',
   },
 
+  // The events page keeps its texts in pages/events/strings.ts.
+  eventsNav: {
+    events: 'Events',
+  },
+
   // The catalog page keeps its texts in pages/catalog/strings.ts, inside its lazy chunk.
   catalogNav: {
     catalog: 'Catalog',

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { seedDemoBookings } from './bookings';
 import { seedDemoCatalog } from './catalog';
+import { seedDemoEvents } from './events';
 import { seedDemoLocations } from './locations';
 import { prepareDemoUsers, seedDemoUsers } from './users';
 
@@ -43,6 +44,7 @@ async function writeDemo(
   const usersAdded = await seedDemoUsers(trx, users);
   const bookings = options.bookings === false ? 0 : await seedDemoBookings(trx, { now: options.now ?? new Date() });
   await seedDemoCatalog(trx);
+  await seedDemoEvents(trx);
   return { ...locations, users: usersAdded, bookings };
 }
 

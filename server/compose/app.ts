@@ -27,6 +27,7 @@ import type { SyncController } from '../sync/syncController';
 import { composeAddin, type AddinFeature, type AddinSettings } from './addin';
 import { composeAuth } from './auth';
 import { composeBookings, type BookingsOverrides } from './bookings';
+import { composeEvents, type EventsFeature } from './events';
 import { composeCatering, type CateringSettings } from './catering';
 import { createSmtpMailSender } from '../adapters/mail/smtpMailSender';
 import { composeDisplays, type DisplaysFeature, type DisplaysSettings } from './displays';
@@ -93,6 +94,7 @@ export interface Features {
   /** The live office plan. */
   readonly plan: PlanFeature;
   readonly sso: SsoFeature;
+  readonly events: EventsFeature;
 }
 
 export interface Composition {
@@ -200,6 +202,12 @@ export function composeFeatures(options: ComposeOptions): Features {
     roomChanges,
   });
   const plan = composePlan({ infrastructure, roomChanges, heartbeatMs: options.displays?.heartbeatMs });
+  const events = composeEvents({
+    infrastructure,
+    bookings,
+    meetingWriter: () => exchange.meetingWriter(),
+    directory: () => exchange.exchange.userDirectory(),
+  });
   const { catalog, orders, orderFollower, outboxDispatcher } = catering;
   const { files, roomSearch } = locations;
   return {
@@ -223,6 +231,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     displays,
     plan,
     sso,
+    events,
   };
 }
 

@@ -11,6 +11,7 @@ import { bookingsRouter } from '../http/routes/bookings/router';
 import { catalogRouter } from '../http/routes/catalog/router';
 import { demoRouter } from '../http/routes/demo/router';
 import { displaysRouter } from '../http/routes/displays/router';
+import { eventsRouter } from '../http/routes/events/router';
 import { exchangeRouter } from '../http/routes/exchange/router';
 import { facilityRouter } from '../http/routes/facility/router';
 import { filesRouter } from '../http/routes/files/router';
@@ -66,6 +67,7 @@ function featureRouters(features: Features, loginLimiter: RequestHandler[], conf
     ordersRouter({ orders: services.orders }),
     facilityRouter({ orders: services.orders }),
     bookingsRouter({ bookings: services.bookings }),
+    eventsRouter(features.events),
     previewOutlookRouter({ previewOutlook: features.previewOutlook }),
     demoRouter({ displayLink: features.displays.demoLink }),
     displaysRouter({

@@ -1,3 +1,4 @@
+import type { Recurrence } from '../../shared/schemas/events';
 import type { OpeningHours } from '../../shared/schemas/locations';
 import type { BookingStatus } from '../../shared/schemas/bookings';
 import type { RoomBookingRules } from '../domain/bookings/rules';
@@ -24,6 +25,8 @@ export interface BookingRoom {
 export interface BookingSettingsRecord {
   readonly readOnly: boolean;
   readonly bookingMailbox: string | null;
+  /** 'simple': a room, a time and a subject; 'events': event management with attendees and details. */
+  readonly mode: 'simple' | 'events';
 }
 
 export interface OwnBooking {
@@ -51,6 +54,10 @@ export interface OwnBooking {
   readonly uid: string | null;
   readonly pendingSince: Date | null;
   readonly createdAt: Date;
+  /** Events: the people invited with their kind (required or optional), as stored. */
+  readonly people?: readonly { readonly email: string; readonly kind: 'required' | 'optional' }[];
+  /** Events: the series as asked for; null or absent for a single meeting. */
+  readonly recurrence?: Recurrence | null;
 }
 
 export interface NewPendingBooking {
@@ -71,6 +78,9 @@ export interface NewPendingBooking {
   readonly organizer: OrganizerMailbox;
   readonly organizerEmail: string;
   readonly organizerName: string;
+  /** Events: attendees who are asked, not required. */
+  readonly optionalAttendees?: readonly string[];
+  readonly recurrence?: Recurrence | null;
 }
 
 export type InsertOutcome =
@@ -95,6 +105,14 @@ export interface BookingMove {
   readonly end: Date;
   readonly subject: string;
   readonly attendees: readonly string[];
+}
+
+export interface BookingDetailsUpdate {
+  readonly description?: string;
+  readonly onlineMeetingUrl?: string | null;
+  readonly isPrivate?: boolean;
+  /** The people afterwards, by kind (the room stays). */
+  readonly people?: { readonly required: readonly string[]; readonly optional: readonly string[] };
 }
 
 export interface BookingRepository {
@@ -122,6 +140,8 @@ export interface BookingRepository {
    * was cancelled.
    */
   applyMove(bookingId: string, move: BookingMove): Promise<boolean>;
+  /** Stores an event's details after Exchange took them (the organizer's copy stays the source). */
+  saveDetails(bookingId: string, details: BookingDetailsUpdate): Promise<void>;
   /** Gives a booking up while its meeting stays in Exchange (a declined move that could not be undone). */
   cancel(bookingId: string, reason: string): Promise<void>;
   /**

@@ -1,3 +1,4 @@
+import type { PeopleDirectory } from './peopleDirectory';
 /**
  * Exchange user identity tokens: what the Outlook add-in sends as its bearer token
  * (getUserIdentityTokenAsync, Mailbox 1.1) and how Roomserve learns whose it is.
@@ -51,7 +52,7 @@ export interface ExchangeIdentityDirectory {
 }
 
 /** Exchange's directory as the service account reads it (one view of the Exchange connection). */
-export interface ExchangeUserDirectory {
+export interface ExchangeUserDirectory extends PeopleDirectory {
   /** The mailbox of this msexchuid; undefined when Exchange knows no such user. */
   mailboxOfUser(exchangeUserId: string): Promise<ExchangeMailboxOwner | undefined>;
 }

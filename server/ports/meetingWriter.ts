@@ -24,6 +24,24 @@ export interface Booker {
   readonly email: string;
 }
 
+/** A series as Exchange stores it (see shared/schemas/events.ts, Recurrence). */
+export interface MeetingRecurrence {
+  readonly pattern: 'daily' | 'weekly' | 'monthly-date' | 'monthly-weekday';
+  readonly interval: number;
+  /** Weekly only: monday … sunday. */
+  readonly daysOfWeek: readonly string[];
+  /** The last day (YYYY-MM-DD, building's zone), or null when `count` ends it. */
+  readonly endDate: string | null;
+  readonly count: number | null;
+}
+
+/** The invitation's text: a description (plain or sanitised HTML) and the online-meeting link. */
+export interface MeetingBody {
+  readonly description: string;
+  readonly isHtml: boolean;
+  readonly onlineMeetingUrl: string | null;
+}
+
 export interface NewMeeting {
   /** Our booking id, stored on the organizer's item as a named property (found again after a crash). */
   readonly bookingId: string;
@@ -42,6 +60,12 @@ export interface NewMeeting {
   readonly onlineMeetingUrl: string | null;
   /** Set when the organizer is the booking mailbox on someone else's behalf. */
   readonly booker: Booker | null;
+  /** Events: attendees who are asked, not required. */
+  readonly optionalAttendees?: readonly string[];
+  /** Events: the description is sanitised HTML (sent as an HTML body). */
+  readonly descriptionIsHtml?: boolean;
+  /** Events: the series; the meeting's start and end are its first occurrence. */
+  readonly recurrence?: MeetingRecurrence | null;
 }
 
 export type RoomAnswer = 'accepted' | 'declined' | 'tentative' | 'none';
@@ -79,6 +103,31 @@ export interface MeetingChange {
   readonly rooms?: readonly { readonly email: string; readonly name: string }[];
   /** Only the added or removed attendees hear about it (a room swap in two steps). */
   readonly onlyToChanged?: boolean;
+  /** Events: the optional attendees afterwards (with `attendees`, the required ones). */
+  readonly optionalAttendees?: readonly string[];
+  /** Events: the new description and link. */
+  readonly body?: MeetingBody;
+  readonly isPrivate?: boolean;
+}
+
+export type AttendeeKind = 'required' | 'optional' | 'resource';
+
+export interface MeetingAttendee {
+  readonly email: string;
+  readonly name: string;
+  readonly kind: AttendeeKind;
+  readonly response: RoomAnswer;
+}
+
+/** The organizer's copy read in full: what Outlook may have changed, and every attendee's answer. */
+export interface MeetingDetails {
+  readonly item: OrganizerItem;
+  readonly subject: string;
+  /** The body as Exchange holds it (HTML or text), without our online-meeting paragraph. */
+  readonly body: MeetingBody;
+  readonly isPrivate: boolean;
+  readonly location: string;
+  readonly attendees: readonly MeetingAttendee[];
 }
 
 export interface UpdatedMeeting {
@@ -105,6 +154,10 @@ export interface RoomCopy {
 export interface MeetingWriter {
   /** The room's busy times in a window (GetUserAvailability, FreeBusy). */
   freeBusy(roomEmail: string, window: TimeWindow): Promise<BusySlot[]>;
+  /** Busy times of people (GetUserAvailability for many mailboxes), by lower-case address; unknown addresses are left out. */
+  peopleBusy(emails: readonly string[], window: TimeWindow): Promise<Map<string, BusySlot[]>>;
+  /** The organizer's copy with subject, body, sensitivity, location and attendees; null when gone. */
+  readDetails(ref: MeetingRef): Promise<MeetingDetails | null>;
   /** Creates the meeting and sends the invitations; returns the organizer's item as saved. */
   createMeeting(meeting: NewMeeting): Promise<OrganizerItem>;
   /** Reads the organizer's item: by its id, else by clean global object id, else by our booking id. Null when gone. */

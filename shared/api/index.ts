@@ -5,6 +5,7 @@ import { bookingsEndpoints } from './bookings';
 import { catalogEndpoints } from './catalog';
 import { demoEndpoints } from './demo';
 import { displaysEndpoints } from './displays';
+import { eventsEndpoints } from './events';
 import { exchangeEndpoints } from './exchange';
 import { filesEndpoints } from './files';
 import { integrationEndpoints } from './integration';
@@ -37,6 +38,7 @@ export const apiEndpoints = {
   demo: demoEndpoints,
   plan: planEndpoints,
   sso: ssoEndpoints,
+  events: eventsEndpoints,
 } as const;
 
 export const allEndpoints: readonly Endpoint[] = Object.values(apiEndpoints).flatMap((group): Endpoint[] =>

@@ -94,16 +94,25 @@ export const bookingWaitQuerySchema = z
   .object({ wait: z.coerce.number().int().min(0).max(30).default(0) })
   .meta({ id: 'BookingWaitQuery' });
 
+export const BOOKING_MODES = ['simple', 'events'] as const;
+export const bookingModeSchema = z.enum(BOOKING_MODES).meta({ id: 'BookingMode' });
+export type BookingMode = z.infer<typeof bookingModeSchema>;
+
 export const bookingSettingsSchema = z
   .object({
     /** Booking in Roomserve switched off for the whole installation; everything stays synced and visible. */
     readOnly: z.boolean(),
     /** Organizer mailbox for bookers without a mailbox; null: the service account's own mailbox. */
     bookingMailbox: z.email().nullable(),
+    /** simple: a room, a time and a subject; events: event management (attendees, description, link, private). */
+    mode: bookingModeSchema,
   })
   .meta({ id: 'BookingSettings' });
 export type BookingSettings = z.infer<typeof bookingSettingsSchema>;
-export const bookingSettingsInputSchema = bookingSettingsSchema.strict().meta({ id: 'BookingSettingsInput' });
+export const bookingSettingsInputSchema = bookingSettingsSchema
+  .extend({ mode: bookingModeSchema.default('simple') })
+  .strict()
+  .meta({ id: 'BookingSettingsInput' });
 
 export const roomBookingRulesSchema = z
   .object({

@@ -81,6 +81,33 @@ class VersionReportingService extends ews.ExchangeService {
   }
 }
 
+/** A failed hand-written SOAP call in the shape ews-javascript-api gives its errors (read by describeFailure). */
+class RawSoapFailure extends Error {
+  constructor(
+    message: string,
+    readonly HttpStatusCode: number | undefined,
+    readonly faultCode: string | undefined,
+    readonly errorDetails: Map<string, string>,
+  ) {
+    super(message);
+    this.name = 'RawSoapFailure';
+  }
+}
+
+function rawSoapFailure(err: unknown): RawSoapFailure {
+  const record = typeof err === 'object' && err !== null ? (err as Record<string, unknown>) : {};
+  const status = typeof record.status === 'number' && record.status > 0 ? record.status : undefined;
+  const body = typeof record.response === 'string' ? record.response : '';
+  const fault = /<faultcode>([^<]+)<\/faultcode>/.exec(body)?.[1];
+  const details = new Map<string, string>();
+  const backOff = /Name="BackOffMilliseconds"[^>]*>(\d+)</.exec(body)?.[1];
+  if (backOff !== undefined) details.set('BackOffMilliseconds', backOff);
+  const message =
+    /<faultstring[^>]*>([^<]+)</.exec(body)?.[1] ??
+    (typeof record.message === 'string' && record.message !== '' ? record.message : `HTTP ${status ?? 'failure'}`);
+  return new RawSoapFailure(message, status, fault, details);
+}
+
 /** Exchange 2013 and later answer with MajorVersion 15; 2010 with 14. */
 const EXCHANGE_2013_MAJOR = 15;
 
@@ -132,6 +159,30 @@ export class EwsConnection {
         this.extraAgents = this.extraAgents.filter((a) => !own.agents.includes(a));
       },
     };
+  }
+
+  /**
+   * POSTs a SOAP envelope we wrote ourselves, for operations ews-javascript-api 0.15 lacks
+   * (FindPeople), on the same transport and credentials. Answers the response text of an HTTP 200;
+   * anything else is thrown shaped like the library's errors, so the throttle's back-off applies.
+   */
+  async postSoap(envelope: string): Promise<string> {
+    const headers: Record<string, string> = { 'Content-Type': 'text/xml; charset=utf-8', Accept: 'text/xml' };
+    if (this.settings.authMethod === 'basic')
+      headers.Authorization = `Basic ${Buffer.from(`${this.settings.username}:${this.settings.password}`).toString('base64')}`;
+    try {
+      const answer = await this.transport.xhr.xhr({ url: this.settings.url, type: 'POST', data: envelope, headers });
+      const text = answer.responseText;
+      this.noteServerVersion(text);
+      return text;
+    } catch (err) {
+      throw rawSoapFailure(err);
+    }
+  }
+
+  private noteServerVersion(responseXml: string): void {
+    const major = /ServerVersionInfo[^>]*MajorVersion="(\d+)"/.exec(responseXml)?.[1];
+    if (major !== undefined) this.serverMajorVersion = Number(major);
   }
 
   /** Whether requests may ask for what came with Exchange 2013 (JoinOnlineMeetingUrl). */

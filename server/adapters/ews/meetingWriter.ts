@@ -2,8 +2,13 @@ import * as ews from 'ews-javascript-api';
 import { findWindows } from 'windows-iana';
 import { GatewayError, type TimeWindow } from '../../ports/calendarGateway';
 import type {
+  AttendeeKind,
   BusySlot,
+  MeetingAttendee,
+  MeetingBody,
   MeetingChange,
+  MeetingDetails,
+  MeetingRecurrence,
   MeetingRef,
   MeetingWriter,
   NewMeeting,
@@ -38,6 +43,31 @@ export const BOOKER_PROPERTY = new ews.ExtendedPropertyDefinition(
   'RoomserveBooker',
   ews.MapiPropertyType.String,
 );
+
+/** The online-meeting link we put in the body, kept apart so that it can be read back and changed. */
+export const ONLINE_MEETING_URL_PROPERTY = new ews.ExtendedPropertyDefinition(
+  ews.DefaultExtendedPropertySet.PublicStrings,
+  'RoomserveOnlineMeetingUrl',
+  ews.MapiPropertyType.String,
+);
+
+const DETAIL_PROPERTIES = (): ews.PropertySet =>
+  new ews.PropertySet(ews.BasePropertySet.IdOnly, [
+    CLEAN_GLOBAL_OBJECT_ID,
+    ONLINE_MEETING_URL_PROPERTY,
+    ews.AppointmentSchema.ICalUid,
+    ews.AppointmentSchema.Start,
+    ews.AppointmentSchema.End,
+    ews.AppointmentSchema.Organizer,
+    ews.AppointmentSchema.IsCancelled,
+    ews.AppointmentSchema.RequiredAttendees,
+    ews.AppointmentSchema.OptionalAttendees,
+    ews.AppointmentSchema.Resources,
+    ews.AppointmentSchema.Subject,
+    ews.AppointmentSchema.Body,
+    ews.AppointmentSchema.Sensitivity,
+    ews.AppointmentSchema.Location,
+  ]);
 
 const READ_PROPERTIES = (): ews.PropertySet =>
   new ews.PropertySet(ews.BasePropertySet.IdOnly, [
@@ -139,6 +169,151 @@ function bodyOf(m: Pick<NewMeeting, 'description' | 'onlineMeetingUrl' | 'booker
   return parts.filter((p) => p !== '').join('\n\n');
 }
 
+const linkText = (url: string): string => `Join online: ${url}`;
+const linkHtml = (url: string): string => {
+  const safe = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<p>Join online: <a href="${safe}">${safe}</a></p>`;
+};
+
+/** An event's body: the description (text or sanitised HTML) and the link as its last paragraph. */
+function eventBody(body: MeetingBody, booker: NewMeeting['booker']): ews.MessageBody {
+  if (body.isHtml) {
+    const parts = [body.description.trim()];
+    if (body.onlineMeetingUrl) parts.push(linkHtml(body.onlineMeetingUrl));
+    if (booker) parts.push(`<p>Booked in Roomserve by ${escapeXmlText(`${booker.name} <${booker.email}>`)}</p>`);
+    return new ews.MessageBody(ews.BodyType.HTML, escapeXmlText(parts.filter((p) => p !== '').join('\n')));
+  }
+  return new ews.MessageBody(
+    ews.BodyType.Text,
+    escapeXmlText(bodyOf({ description: body.description, onlineMeetingUrl: body.onlineMeetingUrl, booker })),
+  );
+}
+
+/** The description as the organizer's body holds it, without the link paragraph we added. */
+function descriptionOf(text: string, isHtml: boolean, url: string | null): string {
+  if (!url) return text.trim();
+  const ours = isHtml ? linkHtml(url) : linkText(url);
+  const at = text.lastIndexOf(ours);
+  return (at < 0 ? text : text.slice(0, at) + text.slice(at + ours.length)).trim();
+}
+
+const EWS_DAYS: Readonly<Record<string, ews.DayOfTheWeek>> = {
+  sunday: ews.DayOfTheWeek.Sunday,
+  monday: ews.DayOfTheWeek.Monday,
+  tuesday: ews.DayOfTheWeek.Tuesday,
+  wednesday: ews.DayOfTheWeek.Wednesday,
+  thursday: ews.DayOfTheWeek.Thursday,
+  friday: ews.DayOfTheWeek.Friday,
+  saturday: ews.DayOfTheWeek.Saturday,
+};
+const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEK_INDEXES = [
+  ews.DayOfTheWeekIndex.First,
+  ews.DayOfTheWeekIndex.Second,
+  ews.DayOfTheWeekIndex.Third,
+  ews.DayOfTheWeekIndex.Fourth,
+  ews.DayOfTheWeekIndex.Last,
+];
+
+/** A civil date as ews-javascript-api writes StartDate/EndDate (xs:date): noon UTC keeps the day in any zone. */
+function civilDate(iso: string): ews.DateTime {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new ews.DateTime(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12));
+}
+
+/** The series in EWS terms; `firstLocal` is the first occurrence's date in the building's zone (YYYY-MM-DD). */
+function patternOf(rec: MeetingRecurrence, firstLocal: string): ews.Recurrence {
+  const start = civilDate(firstLocal);
+  const [y, m, d] = firstLocal.split('-').map(Number);
+  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+  // The library's typings only declare the constructors without arguments: set the fields instead.
+  let pattern: ews.Recurrence;
+  if (rec.pattern === 'daily') {
+    const daily = new ews.Recurrence.DailyPattern();
+    daily.Interval = rec.interval;
+    pattern = daily;
+  } else if (rec.pattern === 'weekly') {
+    const weekly = new ews.Recurrence.WeeklyPattern();
+    weekly.Interval = rec.interval;
+    weekly.DaysOfTheWeek.AddRange(rec.daysOfWeek.map((day) => EWS_DAYS[day] ?? ews.DayOfTheWeek.Monday));
+    pattern = weekly;
+  } else if (rec.pattern === 'monthly-date') {
+    const monthly = new ews.Recurrence.MonthlyPattern();
+    monthly.Interval = rec.interval;
+    monthly.DayOfMonth = date.getUTCDate();
+    pattern = monthly;
+  } else {
+    const relative = new ews.Recurrence.RelativeMonthlyPattern();
+    relative.Interval = rec.interval;
+    relative.DayOfTheWeek = EWS_DAYS[WEEKDAY_NAMES[date.getUTCDay()] ?? 'monday'] ?? ews.DayOfTheWeek.Monday;
+    relative.DayOfTheWeekIndex =
+      WEEK_INDEXES[Math.min(4, Math.ceil(date.getUTCDate() / 7) - 1)] ?? ews.DayOfTheWeekIndex.Last;
+    pattern = relative;
+  }
+  pattern.StartDate = start;
+  if (rec.count !== null) pattern.NumberOfOccurrences = rec.count;
+  else if (rec.endDate !== null) pattern.EndDate = civilDate(rec.endDate);
+  return pattern;
+}
+
+function attendeesOf(item: ews.Appointment): MeetingAttendee[] {
+  const out: MeetingAttendee[] = [];
+  const lists: Array<[AttendeeKind, ews.AttendeeCollection | null]> = [
+    ['required', loaded(() => item.RequiredAttendees)],
+    ['optional', loaded(() => item.OptionalAttendees)],
+    ['resource', loaded(() => item.Resources)],
+  ];
+  const answers = answersOf(item);
+  for (const [kind, list] of lists) {
+    for (const a of list?.GetEnumerator() ?? []) {
+      const email = (a.Address ?? '').trim().toLowerCase();
+      if (!email) continue;
+      out.push({ email, name: a.Name || email, kind, response: answers.get(email)?.answer ?? 'none' });
+    }
+  }
+  return out;
+}
+
+function toDetails(item: ews.Appointment): MeetingDetails {
+  const props = loaded(() => item.ExtendedProperties.GetEnumerator()) ?? [];
+  const link = props.find((p) => p.PropertyDefinition.Name === 'RoomserveOnlineMeetingUrl');
+  const url = typeof link?.Value === 'string' && link.Value !== '' ? link.Value : null;
+  const body = loaded(() => item.Body);
+  const isHtml = body ? body.BodyType === ews.BodyType.HTML : false;
+  return {
+    item: toOrganizerItem(item),
+    subject: loaded(() => item.Subject) ?? '',
+    body: { description: descriptionOf(body?.Text ?? '', isHtml, url), isHtml, onlineMeetingUrl: url },
+    isPrivate: loaded(() => item.Sensitivity) === ews.Sensitivity.Private,
+    location: loaded(() => item.Location) ?? '',
+    attendees: attendeesOf(item),
+  };
+}
+
+/** The busy stretches of a free/busy answer that fall in the window. */
+function slotsOf(events: readonly ews.CalendarEvent[], window: TimeWindow): BusySlot[] {
+  const slots: BusySlot[] = [];
+  for (const event of events) {
+    const status = ews.LegacyFreeBusyStatus[event.FreeBusyStatus];
+    const start = new Date(event.StartTime.TotalMilliSeconds);
+    const end = new Date(event.EndTime.TotalMilliSeconds);
+    if (status === 'Free' || status === 'NoData' || end <= window.start || start >= window.end) continue;
+    slots.push({
+      start,
+      end,
+      status: status === 'Tentative' ? 'tentative' : status === 'OOF' ? 'out-of-office' : 'busy',
+    });
+  }
+  return slots;
+}
+
+/** The date (YYYY-MM-DD) of an instant on the building's wall clocks. */
+function localDate(instant: Date, zone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
+}
+
 const isItemNotFound = (err: unknown): boolean =>
   err instanceof GatewayError &&
   (err.serverCode === 'ErrorItemNotFound' || err.serverCode === 'ErrorInvalidIdMalformed');
@@ -160,35 +335,51 @@ export function meetingWriterOn(access: EwsAccess, close: () => void): MeetingWr
   const serviceFor = (organizer: OrganizerMailbox): ews.ExchangeService =>
     organizer.kind === 'mailbox' ? connection.impersonating(organizer.email) : connection.asServiceAccount();
 
-  async function bind(service: ews.ExchangeService, itemId: string): Promise<ews.Appointment | null> {
+  async function bind(
+    service: ews.ExchangeService,
+    itemId: string,
+    properties: () => ews.PropertySet = READ_PROPERTIES,
+  ): Promise<ews.Appointment | null> {
     try {
-      return await run(() => ews.Appointment.Bind(service, new ews.ItemId(itemId), READ_PROPERTIES()));
+      return await run(() => ews.Appointment.Bind(service, new ews.ItemId(itemId), properties()));
     } catch (err) {
       if (isItemNotFound(err)) return null;
       throw err;
     }
   }
 
-  async function findOne(service: ews.ExchangeService, filter: ews.SearchFilter): Promise<ews.Appointment | null> {
+  async function findOne(
+    service: ews.ExchangeService,
+    filter: ews.SearchFilter,
+    properties: () => ews.PropertySet,
+  ): Promise<ews.Appointment | null> {
     const view = new ews.ItemView(2);
     view.PropertySet = new ews.PropertySet(ews.BasePropertySet.IdOnly);
     const found = await run(() => service.FindItems(ews.WellKnownFolderName.Calendar, filter, view));
     const first = found.Items[0];
-    return first ? bind(service, first.Id.UniqueId) : null;
+    return first ? bind(service, first.Id.UniqueId, properties) : null;
   }
 
   /** By stored id; when that changed, by the meeting's identity; after a crash, by our marker. */
-  async function locate(ref: MeetingRef): Promise<{ service: ews.ExchangeService; item: ews.Appointment } | null> {
+  async function locate(
+    ref: MeetingRef,
+    properties: () => ews.PropertySet = READ_PROPERTIES,
+  ): Promise<{ service: ews.ExchangeService; item: ews.Appointment } | null> {
     const service = serviceFor(ref.organizer);
-    const byId = ref.itemId ? await bind(service, ref.itemId) : null;
+    const byId = ref.itemId ? await bind(service, ref.itemId, properties) : null;
     if (byId) return { service, item: byId };
     const byGoid = ref.cleanGlobalObjectId
-      ? await findOne(service, new ews.SearchFilter.IsEqualTo(CLEAN_GLOBAL_OBJECT_ID, ref.cleanGlobalObjectId))
+      ? await findOne(
+          service,
+          new ews.SearchFilter.IsEqualTo(CLEAN_GLOBAL_OBJECT_ID, ref.cleanGlobalObjectId),
+          properties,
+        )
       : null;
     if (byGoid) return { service, item: byGoid };
     const byMarker = await findOne(
       service,
       new ews.SearchFilter.IsEqualTo(BOOKING_ID_PROPERTY, escapeXmlText(ref.bookingId)),
+      properties,
     );
     return byMarker ? { service, item: byMarker } : null;
   }
@@ -212,6 +403,19 @@ export function meetingWriterOn(access: EwsAccess, close: () => void): MeetingWr
       item.RequiredAttendees.Clear();
       for (const email of change.attendees) item.RequiredAttendees.Add(escapeXmlText(email));
     }
+    if (change.optionalAttendees) {
+      item.OptionalAttendees.Clear();
+      for (const email of change.optionalAttendees) item.OptionalAttendees.Add(escapeXmlText(email));
+    }
+    if (change.body) {
+      item.Body = eventBody(change.body, null);
+      // ews-javascript-api refuses an empty value: no link means no property.
+      if (change.body.onlineMeetingUrl)
+        item.SetExtendedProperty(ONLINE_MEETING_URL_PROPERTY, escapeXmlText(change.body.onlineMeetingUrl));
+      else item.RemoveExtendedProperty(ONLINE_MEETING_URL_PROPERTY);
+    }
+    if (change.isPrivate !== undefined)
+      item.Sensitivity = change.isPrivate ? ews.Sensitivity.Private : ews.Sensitivity.Normal;
     if (change.rooms) {
       item.Resources.Clear();
       for (const room of change.rooms) item.Resources.Add(escapeXmlText(room.email));
@@ -239,19 +443,7 @@ export function meetingWriterOn(access: EwsAccess, close: () => void): MeetingWr
           { response: { ErrorCode: availability.ErrorCode }, message: availability.ErrorMessage },
           url,
         );
-      const slots: BusySlot[] = [];
-      for (const event of availability.CalendarEvents) {
-        const status = ews.LegacyFreeBusyStatus[event.FreeBusyStatus];
-        const start = new Date(event.StartTime.TotalMilliSeconds);
-        const end = new Date(event.EndTime.TotalMilliSeconds);
-        if (status === 'Free' || status === 'NoData' || end <= window.start || start >= window.end) continue;
-        slots.push({
-          start,
-          end,
-          status: status === 'Tentative' ? 'tentative' : status === 'OOF' ? 'out-of-office' : 'busy',
-        });
-      }
-      return slots;
+      return slotsOf(availability.CalendarEvents, window);
     },
 
     async createMeeting(m: NewMeeting): Promise<OrganizerItem> {
@@ -259,7 +451,10 @@ export function meetingWriterOn(access: EwsAccess, close: () => void): MeetingWr
       const appt = new ews.Appointment(service);
       const zone = zoneOf(m.timeZone);
       appt.Subject = escapeXmlText(m.subject);
-      appt.Body = new ews.MessageBody(ews.BodyType.Text, escapeXmlText(bodyOf(m)));
+      appt.Body = m.descriptionIsHtml
+        ? eventBody({ description: m.description, isHtml: true, onlineMeetingUrl: m.onlineMeetingUrl }, m.booker)
+        : new ews.MessageBody(ews.BodyType.Text, escapeXmlText(bodyOf(m)));
+      if (m.onlineMeetingUrl) appt.SetExtendedProperty(ONLINE_MEETING_URL_PROPERTY, escapeXmlText(m.onlineMeetingUrl));
       appt.Start = at(m.start);
       appt.End = at(m.end);
       appt.StartTimeZone = zone;
@@ -269,10 +464,41 @@ export function meetingWriterOn(access: EwsAccess, close: () => void): MeetingWr
       if (m.isPrivate) appt.Sensitivity = ews.Sensitivity.Private;
       appt.Resources.Add(escapeXmlText(m.room.email));
       for (const email of m.attendees) appt.RequiredAttendees.Add(escapeXmlText(email));
+      for (const email of m.optionalAttendees ?? []) appt.OptionalAttendees.Add(escapeXmlText(email));
+      if (m.recurrence) appt.Recurrence = patternOf(m.recurrence, localDate(m.start, m.timeZone));
       appt.SetExtendedProperty(BOOKING_ID_PROPERTY, escapeXmlText(m.bookingId));
       if (m.booker) appt.SetExtendedProperty(BOOKER_PROPERTY, escapeXmlText(JSON.stringify(m.booker)));
       await run(() => appt.Save(ews.WellKnownFolderName.Calendar, ews.SendInvitationsMode.SendToAllAndSaveCopy));
       return reread(service, appt.Id.UniqueId);
+    },
+
+    async peopleBusy(emails: readonly string[], window: TimeWindow): Promise<Map<string, BusySlot[]>> {
+      const service = connection.asServiceAccount();
+      const days = wholeDays(window);
+      const busy = new Map<string, BusySlot[]>();
+      // GetUserAvailability takes at most 100 mailboxes a request.
+      for (let i = 0; i < emails.length; i += 100) {
+        const chunk = emails.slice(i, i + 100);
+        const results = await run(() =>
+          service.GetUserAvailability(
+            chunk.map((email) => new ews.AttendeeInfo(escapeXmlText(email), ews.MeetingAttendeeType.Required, true)),
+            new ews.TimeWindow(at(days.start), at(days.end)),
+            ews.AvailabilityData.FreeBusy,
+          ),
+        );
+        chunk.forEach((email, index) => {
+          const availability = results.AttendeesAvailability.Responses[index];
+          // Externals and unknown addresses have no free/busy here: nothing is known, nothing is busy.
+          if (!availability || availability.Result === ews.ServiceResult.Error) return;
+          busy.set(email.toLowerCase(), slotsOf(availability.CalendarEvents, window));
+        });
+      }
+      return busy;
+    },
+
+    async readDetails(ref: MeetingRef): Promise<MeetingDetails | null> {
+      const found = await locate(ref, DETAIL_PROPERTIES);
+      return found ? toDetails(found.item) : null;
     },
 
     async readMeeting(ref: MeetingRef): Promise<OrganizerItem | null> {

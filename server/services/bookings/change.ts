@@ -7,7 +7,7 @@ import type { RuleViolation } from '../../domain/bookings/rules';
 import { DISPLAY_WAIVED_RULES, displayActor, refOf } from './create';
 import { bookableRoom, enforceRules, ensureFree, exchangeUnavailable, mayManage, requireWriter } from './checks';
 import { awaitRoomAnswer, type AnswerBaseline, type RoomVerdict } from './follow';
-import type { BookingServiceDeps } from './types';
+import type { BookingServiceDeps, DetailsChange } from './types';
 
 /**
  * PATCH and DELETE /api/bookings/:id, on the organizer's item. A move or a room change is only
@@ -127,8 +127,13 @@ export function changeBookingUseCases(deps: BookingServiceDeps) {
     return conflict(`${why}; the booking keeps its earlier time and room.`, { outcome: verdict.kind });
   }
 
-  async function changeBooking(actor: Actor, bookingId: string, patch: BookingPatch): Promise<OwnBooking> {
-    return change(actor, await owned(actor, bookingId), patch, []);
+  async function changeBooking(
+    actor: Actor,
+    bookingId: string,
+    patch: BookingPatch,
+    extra: DetailsChange = {},
+  ): Promise<OwnBooking> {
+    return change(actor, await owned(actor, bookingId), patch, [], extra);
   }
 
   /**
@@ -144,6 +149,7 @@ export function changeBookingUseCases(deps: BookingServiceDeps) {
     booking: OwnBooking,
     patch: BookingPatch,
     waived: readonly RuleViolation[],
+    extra: DetailsChange = {},
   ): Promise<OwnBooking> {
     if (booking.status !== 'confirmed')
       throw conflict(`Only confirmed bookings can be changed; this one is ${booking.status}.`);
@@ -165,6 +171,7 @@ export function changeBookingUseCases(deps: BookingServiceDeps) {
     const details: MeetingChange = {
       ...(patch.subject === undefined ? {} : { subject: patch.subject }),
       ...(patch.attendees === undefined ? {} : { attendees: patch.attendees }),
+      ...extra,
     };
     if (moves || to.id !== from.id) {
       await enforceRules(deps, actor, to, slot, waived);
@@ -184,6 +191,16 @@ export function changeBookingUseCases(deps: BookingServiceDeps) {
       await withExchange(() => writer.updateMeeting(ref, details));
     }
     await deps.bookings.applyMove(booking.id, target);
+    if (extra.body !== undefined || extra.isPrivate !== undefined || extra.optionalAttendees !== undefined)
+      await deps.bookings.saveDetails(booking.id, {
+        ...(extra.body === undefined
+          ? {}
+          : { description: extra.body.description, onlineMeetingUrl: extra.body.onlineMeetingUrl }),
+        ...(extra.isPrivate === undefined ? {} : { isPrivate: extra.isPrivate }),
+        ...(extra.optionalAttendees === undefined
+          ? {}
+          : { people: { required: target.attendees, optional: extra.optionalAttendees } }),
+      });
     const after = await deps.bookings.get(booking.id);
     if (!after) throw notFound('Booking', booking.id);
     return after;

@@ -6,7 +6,7 @@ import type { NewPendingBooking, OwnBooking } from '../../ports/bookings';
 import { GatewayError } from '../../ports/calendarGateway';
 import type { MeetingRef, MeetingWriter, OrganizerItem, OrganizerMailbox } from '../../ports/meetingWriter';
 import { bookableRoom, enforceRules, ensureFree, exchangeUnavailable, requireWriter, slotTaken } from './checks';
-import type { BookingServiceDeps } from './types';
+import type { BookingServiceDeps, MeetingExtras } from './types';
 
 /**
  * POST /api/bookings. Two writes that must agree: the local booking (pending, with our id as the
@@ -71,8 +71,12 @@ export function createBookingUseCase(deps: BookingServiceDeps) {
     pending: NewPendingBooking,
     room: { email: string; name: string; timeZone: string },
     fallback: { organizer: OrganizerMailbox } | null,
+    extras: MeetingExtras,
   ): Promise<{ item: OrganizerItem; organizer: OrganizerMailbox }> {
     const meeting = {
+      optionalAttendees: extras.optionalAttendees ?? [],
+      descriptionIsHtml: extras.descriptionIsHtml ?? false,
+      recurrence: extras.meetingRecurrence ?? null,
       bookingId: pending.id,
       uid: pending.uid,
       organizer: pending.organizer,
@@ -111,7 +115,12 @@ export function createBookingUseCase(deps: BookingServiceDeps) {
     throw exchangeUnavailable(cause);
   }
 
-  return async function createBooking(actor: Actor, input: BookingInput, display?: DisplayBooking): Promise<Created> {
+  return async function createBooking(
+    actor: Actor,
+    input: BookingInput,
+    display?: DisplayBooking,
+    extras: MeetingExtras = {},
+  ): Promise<Created> {
     const room = await bookableRoom(deps, input.roomId);
     const slot = { start: new Date(input.start), end: new Date(input.end) };
     await enforceRules(deps, actor, room, slot, display ? DISPLAY_WAIVED_RULES : []);
@@ -139,6 +148,8 @@ export function createBookingUseCase(deps: BookingServiceDeps) {
       attendees: input.attendees,
       isPrivate: input.private,
       onlineMeetingUrl: input.onlineMeetingUrl,
+      optionalAttendees: extras.optionalAttendees ?? [],
+      recurrence: extras.recurrence ?? null,
       source: display ? 'display' : 'app',
       requestedBy: display ? null : actor.userId,
       booker,
@@ -165,6 +176,7 @@ export function createBookingUseCase(deps: BookingServiceDeps) {
         pending,
         { email: room.exchangeEmail, name: room.name, timeZone: room.timeZone },
         fallback,
+        extras,
       );
     } catch (err) {
       return undo(writer, inserted.booking, err);

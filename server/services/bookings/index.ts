@@ -15,9 +15,9 @@ import { createBookingUseCase, displayActor, type Created } from './create';
 import { awaitRoomAnswer, createWaiters, newMeetingBaseline } from './follow';
 import { presentBooking } from './present';
 import { repairUseCase, type RepairOutcome } from './repair';
-import type { BookingServiceDeps } from './types';
+import type { BookingServiceDeps, DetailsChange, MeetingExtras } from './types';
 
-export type { BookingServiceDeps } from './types';
+export type { BookingServiceDeps, DetailsChange, MeetingExtras } from './types';
 
 /**
  * Bookings made in Roomserve (issue 5): book, follow the room's answer, change, cancel, and the
@@ -49,6 +49,12 @@ export interface BookingService {
   settled(bookingId: string, waitMs: number): Promise<OwnBooking | undefined>;
   /** A display ends or extends a meeting the booking mailbox organizes (the organizer's item). */
   changeEndAtDisplay(bookingId: string, end: Date): Promise<OwnBooking>;
+  /** Events (issue 17): a booking with optional attendees, an HTML description or a series; followed like any. */
+  createWithExtras(actor: Actor, input: BookingInput, extras: MeetingExtras): Promise<OwnBooking>;
+  /** Events: a change that may also touch the optional attendees, the body and the private flag. */
+  changeWithDetails(actor: Actor, bookingId: string, patch: BookingPatch, extra: DetailsChange): Promise<OwnBooking>;
+  /** One of the actor's own bookings (admins: any); someone else's answers 404. */
+  owned(actor: Actor, bookingId: string): Promise<OwnBooking>;
 }
 
 export interface DisplayBookingRequest {
@@ -195,6 +201,13 @@ export function createBookingService(deps: BookingServiceDeps): BookingService {
       return created.booking;
     },
     settled,
+    async createWithExtras(actor, input, extras) {
+      const created = await create(actor, input, undefined, extras);
+      startFollowing(created);
+      return created.booking;
+    },
+    changeWithDetails: (actor, bookingId, patch, extra) => changes.changeBooking(actor, bookingId, patch, extra),
+    owned: changes.owned,
     async changeEndAtDisplay(bookingId, end) {
       const booking = await deps.bookings.get(bookingId);
       if (!booking) throw notFound('Booking', bookingId);

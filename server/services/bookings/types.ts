@@ -1,6 +1,7 @@
 import type { BookingCatering } from '../../ports/bookingCatering';
 import type { BookingRepository } from '../../ports/bookings';
-import type { MeetingWriter } from '../../ports/meetingWriter';
+import type { MeetingBody, MeetingRecurrence, MeetingWriter } from '../../ports/meetingWriter';
+import type { Recurrence } from '../../../shared/schemas/events';
 import type { Clock } from '../../ports/clock';
 
 export interface BookingServiceDeps {
@@ -25,4 +26,20 @@ export interface BookingServiceDeps {
     afterLocalInsert?(bookingId: string): Promise<void>;
     afterExchangeCreate?(bookingId: string): Promise<void>;
   };
+}
+
+/** What an event adds to a booking (issue 17): optional attendees, an HTML description, a series. */
+export interface MeetingExtras {
+  readonly optionalAttendees?: readonly string[];
+  readonly descriptionIsHtml?: boolean;
+  readonly recurrence?: Recurrence | null;
+  /** The series in the writer's terms (with `recurrence`). */
+  readonly meetingRecurrence?: MeetingRecurrence | null;
+}
+
+/** What an event's change adds to a booking's: the optional attendees, the body and the private flag. */
+export interface DetailsChange {
+  readonly optionalAttendees?: readonly string[];
+  readonly body?: MeetingBody;
+  readonly isPrivate?: boolean;
 }

@@ -6,7 +6,7 @@ import { isEwsError } from '../model/errors';
 import type { Operation, OperationContext } from '../operations/context';
 import { errorMessage, responseWithMessages } from '../operations/responses';
 import { responseEnvelope, serverBusyFault, SoapFault } from '../soap/envelope';
-import { atLeast2010Sp1, parseEwsRequest, schemaValidationFault, type EwsRequest } from '../soap/request';
+import { atLeast2010Sp1, atLeast2013, parseEwsRequest, schemaValidationFault, type EwsRequest } from '../soap/request';
 import type { EwsSchemaValidator } from '../soap/schema';
 import { KNOWN_REQUEST_VERSIONS, type ServerProfile } from '../soap/serverVersion';
 import { readBody } from './listener';
@@ -182,10 +182,21 @@ export class EwsEndpoint {
     if (operation.kind === 'streaming' && !atLeast2010Sp1(version)) {
       throw new SoapFault('ErrorInvalidServerVersion', 'The specified server version is invalid.');
     }
+    if (request.operation === 'FindPeople' && !atLeast2013(version)) {
+      throw new SoapFault(
+        'ErrorInvalidServerVersion',
+        'The request is valid but does not specify the correct server version in the RequestServerVersion SOAP header.',
+      );
+    }
     return version;
   }
 
   private checkFieldsKnown(request: EwsRequest): void {
+    if (this.o.profile.unknownOperations.includes(request.operation)) {
+      throw schemaValidationFault(
+        `The element '${request.operation}' in namespace 'http://schemas.microsoft.com/exchange/services/2006/messages' is not expected.`,
+      );
+    }
     for (const uri of this.o.profile.unknownFieldUris) {
       if (request.bodyXml.includes(`"${uri}"`)) {
         throw schemaValidationFault(

@@ -704,6 +704,11 @@ export interface ResolvedName {
   readonly emailAddress: EmailAddress;
 }
 
+/** A persona FindPeople found in the directory, with its RelevanceScore. */
+export interface FoundPerson extends ResolvedName {
+  readonly relevance: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Faults, throttling, counters
 // ---------------------------------------------------------------------------------------------
@@ -820,6 +825,7 @@ export interface ExchangeModelApi {
   /** GetRooms; throws ErrorNameResolutionNoResults for an unknown list. */
   rooms(roomListEmail: string): readonly EmailAddress[];
   resolveNames(unresolvedEntry: string): readonly ResolvedName[];
+  findPeople(queryString: string): readonly FoundPerson[];
   calendarProcessing(roomSmtp: string): CalendarProcessingSettings;
   setCalendarProcessing(roomSmtp: string, settings: Partial<CalendarProcessingSettings>): CalendarProcessingSettings;
 

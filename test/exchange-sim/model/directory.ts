@@ -1,4 +1,4 @@
-import type { CalendarProcessingSettings, EmailAddress, Mailbox, ResolvedName, RoomList } from './api';
+import type { CalendarProcessingSettings, EmailAddress, FoundPerson, Mailbox, ResolvedName, RoomList } from './api';
 import { EwsError } from './errors';
 import { mailboxGuidFor, sidFor } from './ids';
 import type { SeedFile } from './seed';
@@ -32,6 +32,8 @@ function splitLogin(username: string, smtp: string): { domain: string; sam: stri
   if (at >= 0) return { domain: netbios, sam: username.slice(0, at) };
   return { domain: netbios, sam: username };
 }
+
+const RESOLVE_NAMES_LIMIT = 100;
 
 /** Accounts, logons, room lists and Set-CalendarProcessing settings. */
 export class Directory {
@@ -170,9 +172,36 @@ export class Directory {
       );
     });
     if (matches.length === 0) throw new EwsError('ErrorNameResolutionNoResults', 'No results were found.');
+    // ResolveNames answers at most 100 candidates, whatever matched.
     return matches
       .sort((a, b) => a.displayName.localeCompare(b.displayName))
+      .slice(0, RESOLVE_NAMES_LIMIT)
       .map((mailbox) => ({ mailbox, emailAddress: this.emailAddressOf(mailbox.smtp) }));
+  }
+
+  /**
+   * FindPeople in the directory (Exchange 2013+): the same prefix matching as ANR, ranked by
+   * relevance (a match at the start of the display name first, then a word, then address or alias),
+   * then by name. A query is required: the GAL cannot be browsed this way.
+   */
+  findPeople(query: string): readonly FoundPerson[] {
+    const q = query.trim().toLowerCase();
+    if (q.length === 0) throw new EwsError('ErrorInvalidArgument', 'QueryString is required to search the directory.');
+    const scored: FoundPerson[] = [];
+    for (const m of this.all()) {
+      const name = m.displayName.toLowerCase();
+      const score = name.startsWith(q)
+        ? 100
+        : name.split(/\s+/).some((w) => w.startsWith(q))
+          ? 80
+          : m.smtp.startsWith(q) || m.samAccountName.toLowerCase().startsWith(q)
+            ? 60
+            : 0;
+      if (score > 0) scored.push({ mailbox: m, emailAddress: this.emailAddressOf(m.smtp), relevance: score });
+    }
+    return scored.sort(
+      (a, b) => b.relevance - a.relevance || a.mailbox.displayName.localeCompare(b.mailbox.displayName),
+    );
   }
 
   calendarProcessing(roomSmtp: string): CalendarProcessingSettings {

@@ -27,6 +27,7 @@ import type {
   MeetingResponse,
   ModelOptions,
   RequestCounts,
+  FoundPerson,
   ResolvedName,
   RoomList,
   SendCancellationsMode,
@@ -156,6 +157,10 @@ export class ExchangeModel implements ExchangeModelApi {
   }
   resolveNames(entry: string): readonly ResolvedName[] {
     return this.directory.resolveNames(entry);
+  }
+
+  findPeople(queryString: string): readonly FoundPerson[] {
+    return this.directory.findPeople(queryString);
   }
   calendarProcessing(roomSmtp: string): CalendarProcessingSettings {
     return this.directory.calendarProcessing(roomSmtp);

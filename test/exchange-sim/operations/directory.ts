@@ -55,6 +55,56 @@ function resolveNames(ctx: OperationContext, request: Element): string {
   return responseWithMessages('ResolveNames', [message]);
 }
 
+/**
+ * FindPeople (Exchange 2013+) in the directory (`DistinguishedFolderId Id="directory"`): personas
+ * with DisplayName, EmailAddress and RelevanceScore, paged by IndexedPageItemView. The response is
+ * itself the response message (no ResponseMessages wrapper), as in Exchange.
+ */
+function findPeople(ctx: OperationContext, request: Element): string {
+  const ns = { 'xmlns:m': NS.m, 'xmlns:t': NS.t };
+  const view = mChild(request, 'IndexedPageItemView');
+  const offset = Math.max(0, Number(attrOf(view, 'Offset') ?? '0') || 0);
+  const max = Math.max(1, Number(attrOf(view, 'MaxEntriesReturned') ?? '100') || 100);
+  const folder = tChild(mChild(request, 'ParentFolderId'), 'DistinguishedFolderId');
+  try {
+    if (attrOf(folder, 'Id') !== 'directory')
+      throw new ProtocolError('ErrorInvalidRequest', 'Only the directory is searched by this simulator.');
+    const found = ctx.model.findPeople(textOf(mChild(request, 'QueryString')) ?? '');
+    const page = found.slice(offset, offset + max);
+    return el(
+      'm:FindPeopleResponse',
+      { ...ns, ResponseClass: 'Success' },
+      leaf('m:ResponseCode', 'NoError'),
+      el(
+        'm:People',
+        undefined,
+        ...page.map((p) =>
+          el(
+            't:Persona',
+            undefined,
+            el('t:PersonaId', { Id: Buffer.from(`persona:${p.mailbox.mailboxGuid}`).toString('base64') }),
+            leaf('t:DisplayName', p.mailbox.displayName),
+            mailboxElement('t:EmailAddress', p.emailAddress),
+            leaf('t:RelevanceScore', p.relevance),
+          ),
+        ),
+      ),
+      leaf('m:TotalNumberOfPeopleInView', found.length),
+      leaf('m:FirstMatchingRowIndex', offset),
+      leaf('m:FirstLoadedRowIndex', offset),
+    );
+  } catch (err) {
+    const e = toMessageError(err);
+    return el(
+      'm:FindPeopleResponse',
+      { ...ns, ResponseClass: 'Error' },
+      leaf('m:MessageText', e.messageText),
+      leaf('m:ResponseCode', e.responseCode),
+      leaf('m:DescriptiveLinkKey', 0),
+    );
+  }
+}
+
 function roomListAddress(name: string, email: string): string {
   // Room lists are distribution groups: Exchange reports them as PublicDL.
   return el(
@@ -221,6 +271,7 @@ function getUserAvailability(ctx: OperationContext, request: Element): string {
 
 export const directoryOperations: ReadonlyMap<string, UnaryOperation> = new Map<string, UnaryOperation>([
   ['ResolveNames', { kind: 'unary', handle: resolveNames }],
+  ['FindPeople', { kind: 'unary', handle: findPeople }],
   ['GetRoomLists', { kind: 'unary', handle: getRoomLists }],
   ['GetRooms', { kind: 'unary', handle: getRooms }],
   ['ConvertId', { kind: 'unary', handle: convertId }],

@@ -81,6 +81,10 @@ export function parseEwsRequest(text: string): EwsRequest {
 }
 
 /** True when `version` is at least Exchange2010_SP1 (streaming notifications need it). */
+export function atLeast2013(version: string): boolean {
+  return KNOWN_REQUEST_VERSIONS.indexOf(version) >= KNOWN_REQUEST_VERSIONS.indexOf('Exchange2013');
+}
+
 export function atLeast2010Sp1(version: string): boolean {
   return KNOWN_REQUEST_VERSIONS.indexOf(version) >= KNOWN_REQUEST_VERSIONS.indexOf('Exchange2010_SP1');
 }

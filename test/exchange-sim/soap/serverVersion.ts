@@ -3,7 +3,7 @@
  * Exchange2007 to V2017_07_11. Exchange 2010 SP1 validates the header against its own Types.xsd,
  * whose ExchangeVersionType ends at Exchange2010_SP1, so a newer value (Exchange2013, …) fails
  * schema validation before any operation runs; so does a property path its schema does not list
- * (calendar:JoinOnlineMeetingUrl came with 2013).
+ * (calendar:JoinOnlineMeetingUrl came with 2013), and an operation it does not have (FindPeople).
  */
 export type ExchangeRelease = 'Exchange2019' | 'Exchange2010_SP1';
 
@@ -22,6 +22,8 @@ export interface ServerProfile {
   readonly acceptedVersions: readonly string[];
   /** FieldURI values newer than the server's schema. */
   readonly unknownFieldUris: readonly string[];
+  /** Operations (body elements) newer than the server's schema: FindPeople came with 2013. */
+  readonly unknownOperations: readonly string[];
 }
 
 const VERSIONS_2010_SP1 = ['Exchange2007', 'Exchange2007_SP1', 'Exchange2010', 'Exchange2010_SP1'];
@@ -49,6 +51,7 @@ export const SERVER_PROFILES: Readonly<Record<ExchangeRelease, ServerProfile>> =
     info: { MajorVersion: 15, MinorVersion: 2, MajorBuildNumber: 1118, MinorBuildNumber: 7, Version: 'V2017_07_11' },
     acceptedVersions: VERSIONS_2019,
     unknownFieldUris: [],
+    unknownOperations: [],
   },
   Exchange2010_SP1: {
     release: 'Exchange2010_SP1',
@@ -61,6 +64,7 @@ export const SERVER_PROFILES: Readonly<Record<ExchangeRelease, ServerProfile>> =
     },
     acceptedVersions: VERSIONS_2010_SP1,
     unknownFieldUris: ['calendar:JoinOnlineMeetingUrl'],
+    unknownOperations: ['FindPeople'],
   },
 };
 

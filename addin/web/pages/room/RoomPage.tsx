@@ -15,6 +15,7 @@ import { uiStrings } from '../../../ui/strings';
 import { dateText, isDateText, localDate, nextHourWindow, toOffsetIso } from '../../../ui/time';
 import { NotFoundPage } from '../NotFoundPage';
 import { BookRoomButton } from '../bookings/BookingDialog';
+import { StarRoomButton } from '../events/StarRoomButton';
 import { roomPageStrings as s } from './strings';
 import { addDays, weekDays, weekWindow } from './week';
 import { WeekTimeline } from './WeekTimeline';
@@ -114,6 +115,7 @@ function RoomDetails({ place }: { place: RoomPlace }) {
         {room.exchange.email !== null ? (
           <BookRoomButton room={room} slot={slot} onClosed={() => setWeekVersion((n) => n + 1)} />
         ) : null}
+        <StarRoomButton roomId={room.id} />
       </div>
       {room.exchange.email === null ? <WarningNote text={s.notBookable} /> : null}
       <RoomTags tags={room.tags} />

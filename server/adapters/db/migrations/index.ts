@@ -47,6 +47,9 @@ import * as m0180 from './20261207_0180_displays_pin';
 import * as m0101 from './20261208_0101_privacy_settings';
 import * as m0501 from './20261208_0501_sso_settings';
 import * as m0502 from './20261208_0502_sso_login_requests';
+import * as m0300 from './20261208_0300_booking_settings_mode';
+import * as m0301 from './20261208_0301_bookings_recurrence';
+import * as m0302 from './20261208_0302_favourite_rooms';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -106,6 +109,9 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261208_0101_privacy_settings', m0101],
   ['20261208_0501_sso_settings', m0501],
   ['20261208_0502_sso_login_requests', m0502],
+  ['20261208_0300_booking_settings_mode', m0300],
+  ['20261208_0301_bookings_recurrence', m0301],
+  ['20261208_0302_favourite_rooms', m0302],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

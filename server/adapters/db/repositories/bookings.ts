@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { OpeningHours } from '../../../../shared/schemas/locations';
 import type { BookingStatus } from '../../../../shared/schemas/bookings';
+import { recurrenceSchema, type Recurrence } from '../../../../shared/schemas/events';
 import type { RoomBookingRules } from '../../../domain/bookings/rules';
 import type {
   BookingRepository,
@@ -83,6 +84,7 @@ interface BookingRow {
   attendees: unknown;
   is_private: boolean;
   online_meeting_url: string | null;
+  recurrence: unknown;
   status: BookingStatus;
   declined_reason: string | null;
   source: OwnBooking['source'];
@@ -100,7 +102,7 @@ interface BookingRow {
 
 const BOOKING_SELECT = `bk.id, bk.room_id, r.name AS room_name, b.time_zone, ${EPOCH_MS('lower(bk.during)')} AS start_ms,
   ${EPOCH_MS('upper(bk.during)')} AS end_ms, bk.subject, bk.description, bk.attendees, bk.is_private,
-  bk.online_meeting_url, bk.status, bk.declined_reason, bk.source, bk.requested_by, bk.booker_name, bk.booker_email,
+  bk.online_meeting_url, bk.recurrence, bk.status, bk.declined_reason, bk.source, bk.requested_by, bk.booker_name, bk.booker_email,
   bk.organizer_mailbox, bk.organizer_email, bk.organizer_item_id, bk.clean_global_object_id, bk.uid,
   bk.pending_since, bk.created_at
   FROM bookings bk JOIN rooms r ON r.id = bk.room_id JOIN floors f ON f.id = r.floor_id
@@ -115,6 +117,24 @@ function peopleOf(value: unknown): string[] {
     const record = entry as Record<string, unknown>;
     return record.kind !== 'resource' && typeof record.email === 'string' && record.email !== '' ? [record.email] : [];
   });
+}
+
+/** The people invited with their kind; anything not optional counts as required. */
+function kindsOf(value: unknown): { email: string; kind: 'required' | 'optional' }[] {
+  const list = json<unknown>(value);
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const record = entry as Record<string, unknown>;
+    if (record.kind === 'resource' || typeof record.email !== 'string' || record.email === '') return [];
+    return [{ email: record.email, kind: record.kind === 'optional' ? ('optional' as const) : ('required' as const) }];
+  });
+}
+
+function recurrenceOf(value: unknown): Recurrence | null {
+  if (value === null || value === undefined) return null;
+  const parsed = recurrenceSchema.safeParse(json<unknown>(value));
+  return parsed.success ? parsed.data : null;
 }
 
 function toBooking(row: BookingRow): OwnBooking {
@@ -142,6 +162,8 @@ function toBooking(row: BookingRow): OwnBooking {
     uid: row.uid,
     pendingSince: toInstant(row.pending_since),
     createdAt: toInstant(row.created_at) ?? new Date(0),
+    people: kindsOf(row.attendees),
+    recurrence: recurrenceOf(row.recurrence),
   };
 }
 
@@ -169,7 +191,15 @@ async function overlapping(
 }
 
 function attendeeRecords(booking: NewPendingBooking, roomEmail: string | null): string {
-  const people = booking.attendees.map((email) => ({ name: email, email, kind: 'required', response: 'unknown' }));
+  const people = [
+    ...booking.attendees.map((email) => ({ name: email, email, kind: 'required', response: 'unknown' })),
+    ...(booking.optionalAttendees ?? []).map((email) => ({
+      name: email,
+      email,
+      kind: 'optional',
+      response: 'unknown',
+    })),
+  ];
   const room = roomEmail ? [{ name: roomEmail, email: roomEmail, kind: 'resource', response: 'unknown' }] : [];
   return JSON.stringify([...people, ...room]);
 }
@@ -216,6 +246,7 @@ export function createBookingRepository(db: Knex): BookingRepository {
           attendees: attendeeRecords(booking, target?.exchange_email ?? null),
           is_private: booking.isPrivate,
           online_meeting_url: booking.onlineMeetingUrl,
+          recurrence: booking.recurrence ? JSON.stringify(booking.recurrence) : null,
           source: booking.source,
           status: 'pending',
           uid: booking.uid,
@@ -268,6 +299,33 @@ export function createBookingRepository(db: Knex): BookingRepository {
         if (pgErrorOf(err)?.code === EXCLUSION_VIOLATION) return false;
         throw err;
       }
+    },
+
+    async saveDetails(bookingId, details) {
+      const changes: Record<string, unknown> = {};
+      if (details.description !== undefined) changes.description = details.description;
+      if (details.onlineMeetingUrl !== undefined) changes.online_meeting_url = details.onlineMeetingUrl;
+      if (details.isPrivate !== undefined) changes.is_private = details.isPrivate;
+      await db.transaction(async (trx) => {
+        if (details.people) {
+          const current = await trx('bookings')
+            .where({ id: bookingId })
+            .first<{ attendees: unknown } | undefined>('attendees');
+          const rooms = json<unknown[]>(current?.attendees ?? '[]').filter(
+            (a) => typeof a === 'object' && a !== null && (a as Record<string, unknown>).kind === 'resource',
+          );
+          const person = (kind: string) => (email: string) => ({ name: email, email, kind, response: 'unknown' });
+          changes.attendees = JSON.stringify([
+            ...details.people.required.map(person('required')),
+            ...details.people.optional.map(person('optional')),
+            ...rooms,
+          ]);
+        }
+        if (Object.keys(changes).length === 0) return;
+        await trx('bookings')
+          .where({ id: bookingId })
+          .update({ ...changes, updated_at: trx.fn.now() });
+      });
     },
 
     async applyMove(bookingId, move) {
@@ -374,8 +432,16 @@ export function createBookingRepository(db: Knex): BookingRepository {
     async settings() {
       const row = await db('booking_settings')
         .where({ id: 1 })
-        .first<{ read_only: boolean; booking_mailbox: string | null } | undefined>('read_only', 'booking_mailbox');
-      return { readOnly: row?.read_only ?? false, bookingMailbox: row?.booking_mailbox ?? null };
+        .first<{ read_only: boolean; booking_mailbox: string | null; booking_mode: string } | undefined>(
+          'read_only',
+          'booking_mailbox',
+          'booking_mode',
+        );
+      return {
+        readOnly: row?.read_only ?? false,
+        bookingMailbox: row?.booking_mailbox ?? null,
+        mode: row?.booking_mode === 'events' ? ('events' as const) : ('simple' as const),
+      };
     },
 
     async saveSettings(settings: BookingSettingsRecord) {
@@ -384,6 +450,7 @@ export function createBookingRepository(db: Knex): BookingRepository {
           id: 1,
           read_only: settings.readOnly,
           booking_mailbox: settings.bookingMailbox,
+          booking_mode: settings.mode,
           updated_at: db.fn.now(),
         })
         .onConflict('id')

@@ -176,24 +176,36 @@ type Write =
  * even when the booking does not know the meeting's clean global object id yet.
  */
 async function adoptOwnBookings(trx: Knex.Transaction, roomId: string, plan: ReconcilePlan): Promise<ReconcilePlan> {
-  const uids = plan.create.filter((f) => !f.isOccurrence && f.uid !== '').map((f) => f.uid);
+  const uids = plan.create.filter((f) => f.uid !== '').map((f) => f.uid);
   if (uids.length === 0) return plan;
   const own = await trx('bookings')
     .where({ room_id: roomId })
     .whereIn('uid', uids)
     .whereIn('source', ['app', 'display'])
     .whereIn('status', LIVE)
-    .select<{ id: string; uid: string }[]>('id', 'uid');
+    .select<{ id: string; uid: string; series: boolean; start_ms: unknown }[]>(
+      'id',
+      'uid',
+      trx.raw('recurrence IS NOT NULL AS series'),
+      trx.raw('CAST(floor(extract(epoch from lower(during)) * 1000) AS bigint) AS start_ms'),
+    );
   if (own.length === 0) return plan;
-  const byUid = new Map(own.map((b) => [b.uid, b.id]));
+  const byUid = new Map(own.map((b) => [b.uid, b]));
   const create: SyncedBookingFields[] = [];
   const update: BookingUpdate[] = [...plan.update];
   for (const fields of plan.create) {
-    const bookingId = fields.isOccurrence ? undefined : byUid.get(fields.uid);
-    if (bookingId === undefined) create.push(fields);
+    const mine = byUid.get(fields.uid);
+    // A single meeting is ours by its UID; of an event's series, ours is the first occurrence (the
+    // booking row holds its time), and the other occurrences are stored as the sync stores any.
+    const adopt =
+      mine !== undefined &&
+      (fields.isOccurrence
+        ? mine.series && (fields.originalStart ?? fields.start).getTime() === Number(mine.start_ms)
+        : !mine.series);
+    if (!adopt) create.push(fields);
     else {
       byUid.delete(fields.uid);
-      update.push({ bookingId, fields, confirms: true });
+      update.push({ bookingId: mine.id, fields, confirms: true });
     }
   }
   return { ...plan, create, update };

@@ -27,7 +27,7 @@ const mailboxInput = () => screen.getByLabelText(text.bookingMailbox, { exact: f
 describe('Installation settings page', () => {
   it('switches read-only mode on and saves a booking mailbox', async () => {
     const user = userEvent.setup();
-    const api = server({ readOnly: false, bookingMailbox: null });
+    const api = server({ readOnly: false, bookingMailbox: null, mode: 'simple' });
     renderApp(api, PAGE);
 
     const readOnly = await screen.findByRole('switch', { name: text.readOnly });
@@ -37,13 +37,17 @@ describe('Installation settings page', () => {
     await user.click(screen.getByRole('button', { name: text.save }));
 
     expect(await screen.findByText(text.saved)).toBeTruthy();
-    expect(api.requestsTo('put', PATH)[0]?.json).toEqual({ readOnly: true, bookingMailbox: 'bookings@northwind.test' });
+    expect(api.requestsTo('put', PATH)[0]?.json).toEqual({
+      readOnly: true,
+      bookingMailbox: 'bookings@northwind.test',
+      mode: 'simple',
+    });
     expect(screen.getByText(text.readOnlyOnWarning)).toBeTruthy();
   });
 
   it('sends null for an emptied mailbox: the service account’s own mailbox', async () => {
     const user = userEvent.setup();
-    const api = server({ readOnly: true, bookingMailbox: 'bookings@northwind.test' });
+    const api = server({ readOnly: true, bookingMailbox: 'bookings@northwind.test', mode: 'simple' });
     renderApp(api, PAGE);
 
     expect(await screen.findByText(text.readOnlyOnWarning)).toBeTruthy();
@@ -52,12 +56,27 @@ describe('Installation settings page', () => {
     await user.click(screen.getByRole('button', { name: text.save }));
 
     expect(await screen.findByText(text.saved)).toBeTruthy();
-    expect(api.requestsTo('put', PATH)[0]?.json).toEqual({ readOnly: true, bookingMailbox: null });
+    expect(api.requestsTo('put', PATH)[0]?.json).toEqual({ readOnly: true, bookingMailbox: null, mode: 'simple' });
+  });
+
+  it('turns event management on and keeps it after saving', async () => {
+    const user = userEvent.setup();
+    const api = server({ readOnly: false, bookingMailbox: null, mode: 'simple' });
+    renderApp(api, PAGE);
+
+    const events = await screen.findByRole('radio', { name: text.modeEvents });
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: text.modeSimple }).checked).toBe(true);
+    await user.click(events);
+    await user.click(screen.getByRole('button', { name: text.save }));
+
+    expect(await screen.findByText(text.saved)).toBeTruthy();
+    expect(api.requestsTo('put', PATH)[0]?.json).toEqual({ readOnly: false, bookingMailbox: null, mode: 'events' });
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: text.modeEvents }).checked).toBe(true);
   });
 
   it('shows the server’s complaint next to the mailbox field and keeps the page unsaved', async () => {
     const user = userEvent.setup();
-    const api = server({ readOnly: false, bookingMailbox: null }).on(
+    const api = server({ readOnly: false, bookingMailbox: null, mode: 'simple' }).on(
       'put',
       PATH,
       apiError(400, 'validation_failed', 'Invalid request body', {

@@ -1,7 +1,7 @@
-import { Button, Field, Input, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Radio, RadioGroup, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { bookingsEndpoints } from '../../../../../shared/api/bookings';
-import type { BookingSettings } from '../../../../../shared/schemas/bookings';
+import type { BookingMode, BookingSettings } from '../../../../../shared/schemas/bookings';
 import { useApi } from '../../../../ui/hooks/useApi';
 import { useSubmit } from '../../../../ui/hooks/useSubmit';
 import { ProblemNote, SuccessNote, WarningNote } from '../../../../ui/StatusViews';
@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });
 
-/** Route `/admin/installation`: read-only mode, the booking mailbox, and who sees who booked. */
+/** Route `/admin/installation`: read-only mode, the booking mode, the booking mailbox, and who sees who booked. */
 export function InstallationSettingsPage() {
   const api = useApi();
   return (
@@ -48,6 +48,7 @@ function SettingsForm({ initial }: { initial: BookingSettings }) {
   const [saved, setSaved] = useState(initial);
   const [readOnly, setReadOnly] = useState(initial.readOnly);
   const [mailbox, setMailbox] = useState(initial.bookingMailbox ?? '');
+  const [mode, setMode] = useState<BookingMode>(initial.mode);
   const [justSaved, setJustSaved] = useState(false);
   const { busy, problem, submit } = useSubmit(formProblems);
   const problems = problem ?? NO_PROBLEMS;
@@ -58,7 +59,7 @@ function SettingsForm({ initial }: { initial: BookingSettings }) {
     void submit(async () => {
       const trimmed = mailbox.trim();
       const next = await api.call(bookingsEndpoints.saveBookingSettings, {
-        body: { readOnly, bookingMailbox: trimmed === '' ? null : trimmed },
+        body: { readOnly, bookingMailbox: trimmed === '' ? null : trimmed, mode },
       });
       setSaved(next);
       setMailbox(next.bookingMailbox ?? '');
@@ -72,6 +73,12 @@ function SettingsForm({ initial }: { initial: BookingSettings }) {
       {saved.readOnly ? <WarningNote text={text.readOnlyOnWarning} /> : null}
       <Field hint={text.readOnlyHint} {...complaint(problems, 'readOnly')}>
         <Switch label={text.readOnly} checked={readOnly} onChange={(_e, d) => setReadOnly(d.checked)} />
+      </Field>
+      <Field label={text.bookingMode} hint={text.bookingModeHint} {...complaint(problems, 'mode')}>
+        <RadioGroup value={mode} onChange={(_e, d) => setMode(d.value === 'events' ? 'events' : 'simple')}>
+          <Radio value="simple" label={text.modeSimple} />
+          <Radio value="events" label={text.modeEvents} />
+        </RadioGroup>
       </Field>
       <Field label={text.bookingMailbox} hint={text.bookingMailboxHint} {...complaint(problems, 'bookingMailbox')}>
         <Input type="email" value={mailbox} onChange={(_e, d) => setMailbox(d.value)} />

@@ -8,6 +8,11 @@ export const installationStrings = {
   readOnlyHint:
     'Nobody can book, move or cancel in Roomserve. Exchange calendars stay synced and visible; Outlook keeps working as before.',
   readOnlyOnWarning: 'Read-only mode is on: Roomserve takes no bookings.',
+  bookingMode: 'Booking mode',
+  bookingModeHint:
+    'Simple: a room, a time and a subject. Event management: employees also invite attendees from the directory and add a description, an online-meeting link and a private flag, on the Events page.',
+  modeSimple: 'Simple room booking',
+  modeEvents: 'Event management',
   bookingMailbox: 'Booking mailbox',
   bookingMailboxHint:
     'Organizes the meetings of users without an Exchange mailbox (external users, local accounts). Leave empty to use the service account’s own mailbox.',

@@ -1,0 +1,136 @@
+/** @jest-environment jsdom */
+import '../../../ui/testing/jsdomGlobals';
+import { describe, expect, it } from '@jest/globals';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { EventView } from '../../../../shared/schemas/events';
+import { buildLocationRoom, buildUser } from '../../../ui/testing/builders';
+import { FakeApi, apiError, ok } from '../../../ui/testing/fakeApi';
+import { dateText, localDate } from '../../../ui/time';
+import { renderApp, signedInAs } from '../../testing/renderApp';
+import { eventStrings as s } from './strings';
+
+const elbe = buildLocationRoom({ name: 'Elbe' });
+const alster = buildLocationRoom({ name: 'Alster' });
+const today = dateText(new Date());
+
+function server(mode: 'simple' | 'events' = 'events') {
+  return signedInAs(new FakeApi(), buildUser())
+    .on('get', '/api/booking-mode', ok({ mode }))
+    .on('get', '/api/favourites/rooms', ok({ roomIds: [elbe.id, alster.id] }))
+    .on('get', '/api/rooms/:id', (_req, { id }) => ok(id === elbe.id ? elbe : alster))
+    .on('get', '/api/rooms/:id/schedule', (req, { id }) =>
+      ok({
+        roomId: id,
+        timeZone: 'Europe/Berlin',
+        from: req.query.get('from'),
+        to: req.query.get('to'),
+        entries:
+          id === elbe.id
+            ? [
+                {
+                  id: '00000000-0000-4000-8000-000000000901',
+                  start: localDate(today, '10:00').toISOString(),
+                  end: localDate(today, '11:00').toISOString(),
+                  subject: 'Taken',
+                  organizer: null,
+                  attendees: [],
+                  isPrivate: false,
+                  status: 'confirmed',
+                  source: 'exchange',
+                },
+              ]
+            : [],
+        closed: [],
+      }),
+    )
+    .on('get', '/api/directory/people', (req) =>
+      ok({
+        items: (req.query.get('q') ?? '').toLowerCase().startsWith('lu')
+          ? [{ name: 'Lukas Meyer', email: 'lukas.meyer@northwind.test' }]
+          : [],
+      }),
+    );
+}
+
+const cell = (room: string, time: string, free = true) =>
+  screen.getByRole('button', { name: (free ? s.free : s.busy)(room, time) });
+
+describe('the events page', () => {
+  it('shows the favourite rooms’ day: free cells to pick, busy ones disabled', async () => {
+    renderApp(server(), '/events');
+    const grid = await screen.findByRole('table', { name: s.gridLabel });
+    expect(within(grid).getByRole('rowheader', { name: 'Elbe' })).toBeTruthy();
+    expect(within(grid).getByRole('rowheader', { name: 'Alster' })).toBeTruthy();
+    expect((cell('Elbe', '10:00', false) as HTMLButtonElement).disabled).toBe(true);
+    expect((cell('Elbe', '09:30') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('says so when event management is off', async () => {
+    renderApp(server('simple'), '/events');
+    expect(await screen.findByText(s.modeOff)).toBeTruthy();
+  });
+
+  it('drags over free time, finds an attendee in the directory, adds a guest, and sends the event', async () => {
+    const user = userEvent.setup();
+    const created: EventView = {
+      id: '00000000-0000-4000-8000-000000000777',
+      roomId: elbe.id,
+      roomName: 'Elbe',
+      timeZone: 'Europe/Berlin',
+      start: localDate(today, '08:00').toISOString(),
+      end: localDate(today, '09:00').toISOString(),
+      title: 'Kick-off',
+      description: '',
+      descriptionIsHtml: false,
+      onlineMeetingUrl: null,
+      private: true,
+      status: 'pending',
+      declinedReason: null,
+      organizerEmail: 'emma.schmidt@northwind.test',
+      attendees: [],
+      recurrence: null,
+    };
+    const api = server()
+      .on('post', '/api/events', { status: 201, body: created })
+      .on('get', '/api/bookings/:id', apiError(404, 'not_found', 'gone'))
+      .on('get', '/api/events/:id', ok({ ...created, status: 'confirmed' }));
+    renderApp(api, '/events');
+    await screen.findByRole('table', { name: s.gridLabel });
+
+    // A drag from 08:00 into the busy 10:00 stops before it: 08:00–10:00.
+    fireEvent.pointerDown(cell('Elbe', '08:00'));
+    fireEvent.pointerEnter(cell('Elbe', '08:30'));
+    fireEvent.pointerEnter(cell('Elbe', '09:30'));
+    fireEvent.pointerUp(cell('Elbe', '09:30'));
+    const form = await screen.findByRole('form', { name: s.form.title('Elbe') });
+
+    await user.type(within(form).getByRole('textbox', { name: s.form.name }), 'Kick-off');
+    const picker = within(form).getByRole('textbox', { name: s.form.attendees });
+    await user.type(picker, 'luk');
+    await user.click(
+      await within(form).findByRole('button', { name: s.form.add('Lukas Meyer <lukas.meyer@northwind.test>') }),
+    );
+    await user.type(picker, 'guest@partner.example{Enter}');
+    await user.click(within(form).getAllByRole('switch', { name: s.form.optional })[1] as HTMLElement);
+    await user.click(within(form).getByRole('checkbox', { name: s.form.private }));
+    await user.click(within(form).getByRole('button', { name: s.form.send }));
+
+    await waitFor(() => expect(api.requestsTo('post', '/api/events')).toHaveLength(1));
+    expect(api.requestsTo('post', '/api/events')[0]?.json).toEqual({
+      roomId: elbe.id,
+      start: localDate(today, '08:00').toISOString(),
+      end: localDate(today, '10:00').toISOString(),
+      title: 'Kick-off',
+      attendees: [
+        { email: 'lukas.meyer@northwind.test', type: 'required' },
+        { email: 'guest@partner.example', type: 'optional' },
+      ],
+      description: '',
+      onlineMeetingUrl: null,
+      private: true,
+    });
+    const details = await screen.findByRole('region', { name: s.view.title });
+    expect(await within(details).findByText(s.view.status.confirmed)).toBeTruthy();
+  });
+});

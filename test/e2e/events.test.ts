@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, screenshot, startDemoProduct, type DemoProduct } from './support/demoProduct';
+
+/**
+ * Event management in a browser, on the demo product as `npm start` runs it (the demo books in
+ * events mode; Emma starred Elbe, Alster and Speicher): the favourites grid for a day, a drag over
+ * free time on a room, the event form with the directory attendee picker and a guest, sent to
+ * Exchange (the bundled simulator) and confirmed by the room, with the attendees listed.
+ */
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`test/e2e/events: skipped, no Chromium at ${CHROMIUM}`);
+
+const SPINNERS_GONE = () => document.querySelectorAll('.fui-Spinner').length === 0;
+
+async function settle(page: Page): Promise<void> {
+  await page.locator('h1').first().waitFor({ timeout: 30_000 });
+  await page.waitForFunction(SPINNERS_GONE, undefined, { timeout: 30_000 });
+}
+
+/** The next Monday–Friday after today on the browser's clock, as YYYY-MM-DD: every demo building is open then. */
+function nextWeekday(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const day = new Date();
+    do day.setDate(day.getDate() + 1);
+    while (day.getDay() === 0 || day.getDay() === 6);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+  });
+}
+
+(haveChromium ? describe : describe.skip)('events in a browser', () => {
+  let product: DemoProduct;
+
+  beforeAll(async () => {
+    product = await startDemoProduct();
+  }, 900_000);
+
+  afterAll(async () => {
+    await product?.stop();
+  });
+
+  it('favourites grid → drag over free time → event form with the attendee picker → confirmed', async () => {
+    const page = await product.signedIn('employee', 'desktop');
+    await page.goto(`${product.origin}/events`);
+    await settle(page);
+    await page.getByLabel('Day').fill(await nextWeekday(page));
+    const grid = page.getByRole('table', { name: 'Availability of your favourite rooms' });
+    await grid.waitFor({ timeout: 30_000 });
+    await settle(page);
+    expect(await grid.getByRole('rowheader').allTextContents()).toEqual(['Alster', 'Elbe', 'Speicher']);
+    await screenshot(page, 'events-favourites-grid');
+
+    // Two free half hours next to each other on one of the favourites, dragged across by mouse.
+    const free = grid.locator('button:not([disabled])');
+    const cells = await free.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-cell') ?? ''));
+    const start = cells.find((c) => {
+      const [room, index] = c.split(':');
+      return cells.includes(`${room}:${Number(index) + 1}`);
+    });
+    if (!start) throw new Error('no two free half hours next to each other');
+    const [roomId, index] = start.split(':');
+    const from = await grid.locator(`[data-cell="${start}"]`).boundingBox();
+    const to = await grid.locator(`[data-cell="${roomId}:${Number(index) + 1}"]`).boundingBox();
+    if (!from || !to) throw new Error('cells not on screen');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 4 });
+    await page.mouse.up();
+
+    const form = page.getByRole('form', { name: /^New event in / });
+    await form.waitFor({ timeout: 10_000 });
+    await form.getByLabel('Title').fill('Roadmap review');
+    const picker = form.getByRole('textbox', { name: 'Attendees' });
+    await picker.pressSequentially('luk', { delay: 30 });
+    await form.getByRole('button', { name: 'Add Lukas Meyer <lukas.meyer@northwind.test>' }).click();
+    await picker.fill('guest@partner.example');
+    await picker.press('Enter');
+    await form.getByLabel('Description').fill('Where we are, where we go.');
+    await form.getByLabel('Online meeting link').fill('https://meet.example/roadmap');
+    await expect(form.getByRole('list', { name: 'Attendees' }).getByRole('listitem').count()).resolves.toBe(2);
+    await screenshot(page, 'events-form-with-picker');
+    await form.getByRole('button', { name: 'Send invitations' }).click();
+
+    const details = page.getByRole('region', { name: 'Event' });
+    await details.getByText('Confirmed').waitFor({ timeout: 30_000 });
+    const attendees = await details.getByRole('list', { name: 'Attendees and their answers' }).textContent();
+    expect(attendees).toContain('Lukas Meyer');
+    expect(attendees).toContain('guest@partner.example');
+    await screenshot(page, 'events-confirmed');
+  }, 120_000);
+});
