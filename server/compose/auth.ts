@@ -1,6 +1,7 @@
 import { createApiTokenRepository } from '../adapters/db/repositories/apiTokens';
 import { createSessionRepository } from '../adapters/db/repositories/sessions';
 import { createUserRepository } from '../adapters/db/repositories/users';
+import type { SessionRepository } from '../ports/sessions';
 import type { UserRepository } from '../ports/users';
 import { createAuthService, type AuthService } from '../services/auth/authService';
 import type { ScryptCost } from '../services/auth/passwords';
@@ -12,6 +13,7 @@ export interface AuthFeature {
   readonly users: UserService;
   /** The user accounts, for the features that look people up (orders, the add-in's sign-in). */
   readonly accounts: UserRepository;
+  readonly sessions: SessionRepository;
 }
 
 export interface AuthFeatureDeps {
@@ -19,6 +21,8 @@ export interface AuthFeatureDeps {
   readonly sessionTtlHours: number;
   /** Tests lower the scrypt cost; production keeps the default. */
   readonly passwordCost?: ScryptCost | undefined;
+  /** Told of every session started (the externals' last sign-in). */
+  readonly signIns?: { recordSignIn(userId: string, at: Date): Promise<void> };
 }
 
 /** Sign-in (password, sessions, API tokens) and the admin's user management. */
@@ -35,8 +39,10 @@ export function composeAuth(deps: AuthFeatureDeps): AuthFeature {
       clock,
       sessionTtlHours: deps.sessionTtlHours,
       ...passwordCost,
+      ...(deps.signIns ? { signIns: deps.signIns } : {}),
     }),
     users: createUserService({ users: accounts, sessions, ...passwordCost }),
     accounts,
+    sessions,
   };
 }

@@ -12,6 +12,7 @@ import { catalogRouter } from '../http/routes/catalog/router';
 import { demoRouter } from '../http/routes/demo/router';
 import { displaysRouter } from '../http/routes/displays/router';
 import { exchangeRouter } from '../http/routes/exchange/router';
+import { externalsRouter } from '../http/routes/externals/router';
 import { facilityRouter } from '../http/routes/facility/router';
 import { filesRouter } from '../http/routes/files/router';
 import { integrationRouter } from '../http/routes/integration/router';
@@ -45,9 +46,13 @@ function packageVersion(): string {
   return '0.0.0';
 }
 
-function featureRouters(features: Features, loginLimiter: RequestHandler[]): Router[] {
+function featureRouters(features: Features, loginLimiter: RequestHandler[], config: AppDeps['config']): Router[] {
   const { services, addin } = features;
   return [
+    externalsRouter({
+      externals: services.externals,
+      cookie: { secure: config.secureCookies, maxAgeHours: config.sessionTtlHours },
+    }),
     locationsRouter({ locations: services.locations }),
     filesRouter({ files: services.files }),
     roomsRouter({ roomSearch: services.roomSearch }),
@@ -87,7 +92,7 @@ export function composeHttp(features: Features, options: HttpOptions): Express {
     checkDatabase: async () => {
       await infrastructure.knex.raw('select 1');
     },
-    featureRouters: featureRouters(features, loginLimiter),
+    featureRouters: featureRouters(features, loginLimiter, options.config),
     displayTokens: features.displays.pairing,
     ...(addin
       ? {

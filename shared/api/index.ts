@@ -6,6 +6,7 @@ import { catalogEndpoints } from './catalog';
 import { demoEndpoints } from './demo';
 import { displaysEndpoints } from './displays';
 import { exchangeEndpoints } from './exchange';
+import { externalsEndpoints } from './externals';
 import { filesEndpoints } from './files';
 import { integrationEndpoints } from './integration';
 import { locationsEndpoints } from './locations';
@@ -33,6 +34,7 @@ export const apiEndpoints = {
   previewOutlook: previewOutlookEndpoints,
   displays: displaysEndpoints,
   demo: demoEndpoints,
+  externals: externalsEndpoints,
 } as const;
 
 export const allEndpoints: readonly Endpoint[] = Object.values(apiEndpoints).flatMap((group): Endpoint[] =>

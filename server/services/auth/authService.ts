@@ -1,5 +1,6 @@
 import type { ApiTokenCreate } from '../../../shared/schemas/auth';
 import type { Actor } from '../../domain/actor';
+import { hasAccess } from '../../domain/auth/access';
 import { AppError, notFound } from '../../domain/errors';
 import type { ApiTokenRecord, ApiTokenRepository } from '../../ports/apiTokens';
 import type { Clock } from '../../ports/clock';
@@ -15,6 +16,8 @@ export interface AuthServiceDeps {
   readonly clock: Clock;
   readonly sessionTtlHours: number;
   readonly passwordCost?: ScryptCost;
+  /** Told of every session started (the externals' list shows their last sign-in). */
+  readonly signIns?: { recordSignIn(userId: string, at: Date): Promise<void> };
 }
 
 export interface StartedSession {
@@ -62,6 +65,8 @@ export interface AuthService {
   /** The user behind these credentials; `invalid_credentials` otherwise, in constant time. */
   verifyCredentials(email: string, password: string): Promise<UserRecord>;
   login(email: string, password: string): Promise<StartedSession>;
+  /** A session for a user proven some other way (an external's one-time email link); refused without access. */
+  startSession(user: UserRecord): Promise<StartedSession>;
   resumeSession(token: string): Promise<ResumedSession | undefined>;
   logout(token: string): Promise<void>;
   authenticateApiToken(token: string): Promise<UserRecord | undefined>;
@@ -79,16 +84,28 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   async function checkPassword(email: string, password: string): Promise<UserRecord> {
     const user = await deps.users.findByEmail(email);
     const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
-    if (!user || !user.passwordHash || !user.active || !matches) throw invalidCredentials();
+    if (!user || !user.passwordHash || !hasAccess(user, deps.clock.now()) || !matches) throw invalidCredentials();
     if (needsRehash(user.passwordHash, cost)) {
       await deps.users.update(user.id, { passwordHash: await hashPassword(password, cost) });
     }
     return user;
   }
 
+  async function startSession(user: UserRecord): Promise<StartedSession> {
+    const now = deps.clock.now();
+    if (!hasAccess(user, now)) throw invalidCredentials();
+    await deps.sessions.deleteExpired(now);
+    const token = newSecret();
+    const csrfToken = newSecret();
+    const expiresAt = new Date(now.getTime() + deps.sessionTtlHours * HOUR_MS);
+    await deps.sessions.create({ tokenHash: hashSecret(token), userId: user.id, csrfToken, expiresAt });
+    await deps.signIns?.recordSignIn(user.id, now);
+    return { user, token, csrfToken, expiresAt };
+  }
+
   async function activeUser(userId: string): Promise<UserRecord | undefined> {
     const user = await deps.users.findById(userId);
-    return user?.active ? user : undefined;
+    return user && hasAccess(user, deps.clock.now()) ? user : undefined;
   }
 
   return {
@@ -101,15 +118,10 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     },
 
     async login(email: string, password: string): Promise<StartedSession> {
-      const user = await checkPassword(email, password);
-      const now = deps.clock.now();
-      await deps.sessions.deleteExpired(now);
-      const token = newSecret();
-      const csrfToken = newSecret();
-      const expiresAt = new Date(now.getTime() + deps.sessionTtlHours * HOUR_MS);
-      await deps.sessions.create({ tokenHash: hashSecret(token), userId: user.id, csrfToken, expiresAt });
-      return { user, token, csrfToken, expiresAt };
+      return startSession(await checkPassword(email, password));
     },
+
+    startSession,
 
     /** The session behind a cookie value, unless it is unknown, expired or its user was deactivated. */
     async resumeSession(token: string): Promise<ResumedSession | undefined> {
@@ -122,7 +134,9 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       }
       // The user comes with the session, read in the same query: no cache, so signing out or
       // deactivating the user takes effect on the very next request.
-      return session.user.active ? { user: session.user, csrfToken: session.csrfToken } : undefined;
+      return hasAccess(session.user, deps.clock.now())
+        ? { user: session.user, csrfToken: session.csrfToken }
+        : undefined;
     },
 
     async logout(token: string): Promise<void> {

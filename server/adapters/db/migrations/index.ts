@@ -44,6 +44,10 @@ import * as m0170 from './20261207_0170_display_settings_release_book_now';
 import * as m0171 from './20261207_0171_room_display_settings_release_book_now';
 import * as m0172 from './20261207_0172_room_releases';
 import * as m0180 from './20261207_0180_displays_pin';
+import * as m0401 from './20261208_0401_users_access_expires';
+import * as m0402 from './20261208_0402_external_profiles';
+import * as m0403 from './20261208_0403_external_links';
+import * as m0404 from './20261208_0404_external_settings';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -100,6 +104,10 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261207_0171_room_display_settings_release_book_now', m0171],
   ['20261207_0172_room_releases', m0172],
   ['20261207_0180_displays_pin', m0180],
+  ['20261208_0401_users_access_expires', m0401],
+  ['20261208_0402_external_profiles', m0402],
+  ['20261208_0403_external_links', m0403],
+  ['20261208_0404_external_settings', m0404],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {
