@@ -44,16 +44,27 @@ export function linkState(link: OneTimeLink, now: Date): 'usable' | 'used' | 'ex
   return link.expiresAt.getTime() > now.getTime() ? 'usable' : 'expired';
 }
 
-export const linkExpiry = (purpose: LinkPurpose, now: Date): Date => new Date(now.getTime() + LINK_LIFETIME_MS[purpose]);
+export const linkExpiry = (purpose: LinkPurpose, now: Date): Date =>
+  new Date(now.getTime() + LINK_LIFETIME_MS[purpose]);
 
 /** Who may invite: admins always, employees when the installation allows it, nobody else. */
 export function mayInvite(role: Role, settings: ExternalSettings): boolean {
   return role === 'admin' || (role === 'employee' && settings.employeesMayInvite);
 }
 
-/** Whether one more invitation fits the inviter's daily budget, given those sent in the last day. */
-export const invitationAllowed = (sentInWindow: number, settings: ExternalSettings): boolean =>
-  sentInWindow < settings.invitationsPerDay;
+/**
+ * Whether `count` more invitations fit the inviter's daily budget, given those sent in the last
+ * day. Admins have none: they import whole lists, and may change the budget anyway.
+ */
+export const invitationsAllowed = (
+  role: Role,
+  sentInWindow: number,
+  count: number,
+  settings: ExternalSettings,
+): boolean => role === 'admin' || sentInWindow + count <= settings.invitationsPerDay;
+
+/** Whether the inviter's invitations are counted at all. */
+export const invitationsCounted = (role: Role): boolean => role !== 'admin';
 
 /** Whether one more booking fits an external's limit of open bookings. */
 export const bookingAllowed = (openBookings: number, settings: ExternalSettings): boolean =>

@@ -1,7 +1,7 @@
 import type { ExternalInvitation, ExternalInvitationInput } from '../../../shared/schemas/externals';
 import type { Actor } from '../../domain/actor';
 import { AppError, conflict, forbidden } from '../../domain/errors';
-import { INVITATION_WINDOW_MS, invitationAllowed, mayInvite } from '../../domain/externals/rules';
+import { INVITATION_WINDOW_MS, invitationsAllowed, invitationsCounted, mayInvite } from '../../domain/externals/rules';
 import type { UserRecord } from '../../ports/users';
 import { issueLink } from './links';
 import { invitationMail } from './mails';
@@ -76,9 +76,10 @@ export async function checkInviter(deps: ExternalsDeps, inviter: Actor, invitati
         : 'You may not invite externals',
     );
   }
+  if (!invitationsCounted(inviter.role)) return;
   const since = new Date(deps.clock.now().getTime() - INVITATION_WINDOW_MS);
   const sent = await deps.externals.invitationsSentBy(inviter.userId, since);
-  if (!invitationAllowed(sent + invitations - 1, settings)) {
+  if (!invitationsAllowed(inviter.role, sent, invitations, settings)) {
     throw new AppError(
       'rate_limited',
       `You may send ${settings.invitationsPerDay} invitations a day; ${Math.max(0, settings.invitationsPerDay - sent)} left`,
