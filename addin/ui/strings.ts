@@ -15,6 +15,7 @@ export const uiStrings = {
     // The web app's words; the taskpane words these two for Outlook (taskpane/errors.ts).
     forbidden: 'You may not see this.',
     sessionExpired: 'Your session ended. Sign in again.',
+    linkGone: 'This link was used already or has expired. Ask for a new one.',
   },
 
   signIn: {
@@ -27,6 +28,20 @@ export const uiStrings = {
     invalidCredentials: 'The email or password is not right.',
     rateLimited: 'Too many attempts. Wait a minute, then try again.',
     missingFields: 'Enter your email and password.',
+    noPassword: 'No password? Email me a sign-in link',
+  },
+
+  /** Externals (guests without an Exchange account) sign in by a link sent to their email. */
+  signInLink: {
+    title: 'Sign in by email',
+    intro: 'Guests without a password get a link that signs them in once, within 15 minutes.',
+    email: 'Email',
+    submit: 'Email me a sign-in link',
+    submitting: 'Sending…',
+    missingEmail: 'Enter your email.',
+    sent: (email: string) =>
+      `If ${email} belongs to a guest account, a sign-in link is on its way. It works once, for 15 minutes.`,
+    back: 'Sign in with a password',
   },
 
   room: {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { seedDemoBookings } from './bookings';
 import { seedDemoCatalog } from './catalog';
+import { seedDemoExternals } from './externals';
 import { seedDemoLocations } from './locations';
 import { prepareDemoUsers, seedDemoUsers } from './users';
 
@@ -43,6 +44,7 @@ async function writeDemo(
   const usersAdded = await seedDemoUsers(trx, users);
   const bookings = options.bookings === false ? 0 : await seedDemoBookings(trx, { now: options.now ?? new Date() });
   await seedDemoCatalog(trx);
+  await seedDemoExternals(trx, options.now ?? new Date());
   return { ...locations, users: usersAdded, bookings };
 }
 

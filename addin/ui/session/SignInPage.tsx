@@ -1,8 +1,10 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { isApiError } from '../../api/client';
 import { describeError } from '../errors';
 import { uiStrings } from '../strings';
 import { CredentialsForm } from './CredentialsForm';
+import { SignInLinkForm } from './SignInLinkForm';
 import { useSession } from './useSession';
 
 const text = uiStrings.signIn;
@@ -38,16 +40,26 @@ function signInProblem(error: unknown): string {
 export function SignInPage() {
   const styles = useStyles();
   const { signIn } = useSession();
+  const [byEmail, setByEmail] = useState(false);
   return (
     <main className={styles.page}>
       <div className={styles.card}>
-        <CredentialsForm
-          texts={text}
-          level={1}
-          intro={text.intro}
-          send={({ email, password }) => signIn(email, password)}
-          problemOf={signInProblem}
-        />
+        {byEmail ? (
+          <SignInLinkForm onBack={() => setByEmail(false)} />
+        ) : (
+          <CredentialsForm
+            texts={text}
+            level={1}
+            intro={text.intro}
+            send={({ email, password }) => signIn(email, password)}
+            problemOf={signInProblem}
+            footer={
+              <Button appearance="subtle" onClick={() => setByEmail(true)}>
+                {text.noPassword}
+              </Button>
+            }
+          />
+        )}
       </div>
     </main>
   );

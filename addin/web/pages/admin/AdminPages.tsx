@@ -20,6 +20,8 @@ import { UsersPage } from './users/UsersPage';
 import { DisplaysPage } from './displays/DisplaysPage';
 import { displaysStrings } from './displays/strings';
 import { usersStrings } from './users/strings';
+import { ExternalsPage } from './externals/ExternalsPage';
+import { externalsStrings } from './externals/strings';
 
 const useStyles = makeStyles({
   area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -55,6 +57,7 @@ const SECTIONS = [
   { path: 'locations', label: adminStrings.tabs.locations, page: <LocationsPage /> },
   { path: 'floor-plans', label: adminStrings.tabs.floorPlans, page: <FloorPlansPage /> },
   { path: 'users', label: usersStrings.tab, page: <UsersPage /> },
+  { path: 'externals', label: externalsStrings.tab, page: <ExternalsPage /> },
   { path: 'displays', label: displaysStrings.tab, page: <DisplaysPage /> },
   { path: 'installation', label: installationStrings.tab, page: <InstallationSettingsPage /> },
   { path: 'addin', label: addinPageStrings.tab, page: <AddinPage /> },
