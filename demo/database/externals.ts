@@ -1,15 +1,10 @@
 import type { Knex } from 'knex';
-import { DEMO_EXTERNAL_GUEST, DEMO_PEOPLE, type DemoPerson } from '../organisation/organisation';
-
-/** A contractor invited by the office manager, who has not opened the invitation yet. */
-export const DEMO_INVITED_CONTRACTOR: DemoPerson & { readonly company: string } = {
-  name: 'Jonas Keller',
-  email: 'jonas.keller@hafenbau-nord.example',
-  role: 'external',
-  company: 'Hafenbau Nord GmbH',
-};
-
-const GUEST_COMPANY = 'Partner Consulting AG';
+import {
+  DEMO_EXTERNAL_GUEST,
+  DEMO_EXTERNAL_GUEST_COMPANY,
+  DEMO_INVITED_CONTRACTOR,
+  DEMO_PEOPLE,
+} from '../organisation/organisation';
 const DAY_MS = 86_400_000;
 
 async function idOf(trx: Knex.Transaction, email: string): Promise<string | undefined> {
@@ -29,7 +24,7 @@ export async function seedDemoExternals(trx: Knex.Transaction, now: Date): Promi
     await trx('external_profiles')
       .insert({
         user_id: guest,
-        company: GUEST_COMPANY,
+        company: DEMO_EXTERNAL_GUEST_COMPANY,
         invited_by: invitedBy,
         invited_at: new Date(now.getTime() - 20 * DAY_MS).toISOString(),
         accepted_at: new Date(now.getTime() - 19 * DAY_MS).toISOString(),
