@@ -75,7 +75,7 @@ async function roomNames(page: Page): Promise<string[]> {
     await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: admin.tab }).click();
     await page.getByRole('list', { name: admin.list.label }).waitFor(WAIT);
     // The demo's contractor whose invitation waits.
-    await row(page, DEMO_INVITED_CONTRACTOR.name).getByText(admin.list.status.invited).waitFor(WAIT);
+    await row(page, DEMO_INVITED_CONTRACTOR.name).getByText(admin.list.status.invited, { exact: true }).waitFor(WAIT);
 
     const form = page.getByRole('form', { name: admin.invite.title });
     await form.getByRole('textbox', { name: admin.invite.name }).fill(GUEST.name);
@@ -86,7 +86,7 @@ async function roomNames(page: Page): Promise<string[]> {
     const link = await form.getByRole('textbox', { name: admin.invite.linkLabel }).inputValue();
     expect(link).toMatch(/\/externals\/accept\?token=[A-Za-z0-9_-]{43}$/);
     invitationPath = new URL(link).pathname + new URL(link).search;
-    await row(page, GUEST.name).getByText(admin.list.status.invited).waitFor(WAIT);
+    await row(page, GUEST.name).getByText(admin.list.status.invited, { exact: true }).waitFor(WAIT);
     await screenshot(page, 'admin-externals-invited-desktop');
   }, 120_000);
 
@@ -140,7 +140,7 @@ async function roomNames(page: Page): Promise<string[]> {
     const page = await product.signedIn('admin');
     await page.goto(`${product.origin}/admin/externals`);
     const guest = row(page, GUEST.name);
-    await guest.getByText(admin.list.status.active).waitFor(WAIT);
+    await guest.getByText(admin.list.status.active, { exact: true }).waitFor(WAIT);
     await guest.getByText(admin.list.bookings(1, 1), { exact: false }).waitFor(WAIT);
 
     await page.getByRole('button', { name: admin.list.deactivateFor(GUEST.name) }).click();
@@ -149,6 +149,6 @@ async function roomNames(page: Page): Promise<string[]> {
     await screenshot(page, 'admin-externals-deactivate-desktop');
     await dialog.getByRole('button', { name: admin.deactivate.confirm(1) }).click();
     await page.getByText(admin.deactivate.done(GUEST.name, 1, 0)).waitFor({ timeout: 60_000 });
-    await guest.getByText(admin.list.status.deactivated).waitFor(WAIT);
+    await guest.getByText(admin.list.status.deactivated, { exact: true }).waitFor(WAIT);
   }, 120_000);
 });
