@@ -62,5 +62,7 @@ describe('externalStatus', () => {
     expect(externalStatus(base, NOW)).toBe('active');
     expect(externalStatus({ ...base, accessExpiresAt: NOW }, NOW)).toBe('expired');
     expect(externalStatus({ ...base, active: false, deactivatedAt: NOW }, NOW)).toBe('deactivated');
+    // Reactivated under Admin → Users.
+    expect(externalStatus({ ...base, deactivatedAt: NOW }, NOW)).toBe('active');
   });
 });

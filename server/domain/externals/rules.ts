@@ -82,7 +82,8 @@ export function externalStatus(
   },
   now: Date,
 ): ExternalStatus {
-  if (external.deactivatedAt !== null) return 'deactivated';
+  // Admin → Users may reactivate the account itself: then the deactivation no longer holds.
+  if (external.deactivatedAt !== null && !external.active) return 'deactivated';
   if (external.accessExpiresAt !== null && external.accessExpiresAt.getTime() <= now.getTime()) return 'expired';
   if (external.acceptedAt === null) return 'invited';
   return external.active ? 'active' : 'deactivated';

@@ -20,7 +20,7 @@ async function externalOf(deps: ExternalsDeps, link: StoredLink, invitation: boo
   const [user, profile] = await Promise.all([deps.users.findById(link.userId), deps.externals.profile(link.userId)]);
   if (!user || user.role !== 'external' || !profile) throw deactivated();
   const now = deps.clock.now();
-  if (profile.deactivatedAt !== null) throw deactivated();
+  if (profile.deactivatedAt !== null && !user.active) throw deactivated();
   // An invitation activates an account that is still waiting; everything else needs access now.
   const waiting = invitation && profile.acceptedAt === null;
   if (!hasAccess({ ...user, active: user.active || waiting }, now)) throw deactivated();
