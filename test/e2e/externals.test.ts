@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { externalsStrings as admin } from '../../addin/web/pages/admin/externals/strings';
 import { externalLinkStrings as linkText } from '../../addin/web/pages/externals/strings';
 import { EXTERNAL_MIN_CAPACITY } from '../../demo/database/locations';
-import { allDemoRooms, DEMO_INVITED_CONTRACTOR } from '../../demo/organisation/organisation';
+import { allDemoRooms, DEMO_EXTERNAL_GUEST, DEMO_INVITED_CONTRACTOR } from '../../demo/organisation/organisation';
 import {
   CHROMIUM,
   horizontalOverflow,
@@ -19,7 +19,7 @@ import {
  * Externals in the product as `npm start` runs it (demo organisation, simulated Exchange): an
  * admin invites a contractor and copies the link; the contractor opens it, sets a password, sees
  * only the rooms open to externals and books one; the admin sees the booking and deactivates the
- * contractor after a confirmation naming the booking it cancels.
+ * contractor after a confirmation naming the booking it cancels. The demo's own guest has a booking.
  */
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`test/e2e/externals: skipped, no Chromium at ${CHROMIUM}`);
@@ -142,6 +142,8 @@ async function roomNames(page: Page): Promise<string[]> {
     const guest = row(page, GUEST.name);
     await guest.getByText(admin.list.status.active, { exact: true }).waitFor(WAIT);
     await guest.getByText(admin.list.bookings(1, 1), { exact: false }).waitFor(WAIT);
+    // The demo's own guest booked a room through Roomserve once the demo ran (demo/guestBooking.ts).
+    await expect(row(page, DEMO_EXTERNAL_GUEST.name).getByText(admin.list.bookings(1, 1)).count()).resolves.toBe(1);
 
     await page.getByRole('button', { name: admin.list.deactivateFor(GUEST.name) }).click();
     const dialog = page.getByRole('dialog', { name: admin.deactivate.title(GUEST.name) });
