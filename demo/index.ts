@@ -4,6 +4,7 @@ import type { PreviewOutlook } from '../server/ports/previewOutlook';
 import type { ExchangeRoom } from '../server/ports/syncStore';
 import { seedDemoIfEmpty } from './database/seed';
 import { ensureDemoDisplay, type DemoDisplayPairing } from './display';
+import { bookForDemoGuest, type GuestBookings } from './guestBooking';
 import { startDemoExchange, type RunningSimulator } from './exchange/demoExchange';
 import { createPreviewOutlook } from './exchange/previewOutlook';
 import { startDemoSimulator } from './exchange/simulator';
@@ -40,6 +41,8 @@ export interface DemoOptions {
   readonly logger: DemoLogger;
   /** With the seed (DEMO): pairs the demo's room display once and keeps its token in `dataDir`. */
   readonly display?: { readonly dataDir: string; readonly publicUrl: string; readonly pairing: DemoDisplayPairing };
+  /** With the seed (DEMO): the demo's guest books a room through it once Roomserve runs. */
+  readonly bookings?: GuestBookings;
 }
 
 export interface RunningDemo {
@@ -51,6 +54,8 @@ export interface RunningDemo {
   readonly previewOutlook: PreviewOutlook | null;
   /** The demo's paired room display (its page with the device token); null without the seed. */
   readonly displayLink: string | null;
+  /** What the demo does once Roomserve runs (the sync started): the guest's booking. */
+  readonly whenRunning: () => Promise<void>;
 }
 
 async function startSimulatedExchange(options: DemoOptions): Promise<RunningSimulator | null> {
@@ -88,14 +93,23 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const displayLink = await demoDisplay(options);
   const signIn = [demoSignIn(), ...(displayLink ? [`Display: ${displayLink}`] : [])].join('\n');
   const simulator = await startSimulatedExchange(options);
-  if (!simulator) return { simulatedExchange: false, previewOutlook: null, signIn, displayLink };
+  if (!simulator) return { simulatedExchange: false, previewOutlook: null, signIn, displayLink, whenRunning: nothing };
   const previewOutlook = createPreviewOutlook({
     simulatorUrl: simulator.url,
     caCertPem: simulator.caCertPem,
     // An admin who enters a real Exchange ends the preview's stand-in at once.
     stillSimulated: async () => (await options.exchange.connectionSettings())?.url === simulator.url,
   });
-  return { simulatedExchange: true, previewOutlook, signIn, displayLink };
+  return { simulatedExchange: true, previewOutlook, signIn, displayLink, whenRunning: () => guestBooking(options) };
+}
+
+const nothing = (): Promise<void> => Promise.resolve();
+
+async function guestBooking(options: DemoOptions): Promise<void> {
+  if (!options.seed || !options.bookings) return;
+  if (await bookForDemoGuest(options.knex, options.bookings, new Date())) {
+    options.logger.info({}, 'the demo guest booked a room (Admin → Externals)');
+  }
 }
 
 /** One account per role, as the README lists them. */

@@ -48,7 +48,13 @@ function roomChanges(config: Config, logger: Logger): RoomChangesFactory | undef
     });
 }
 
-const NO_DEMO: RunningDemo = { simulatedExchange: false, previewOutlook: null, signIn: '', displayLink: null };
+const NO_DEMO: RunningDemo = {
+  simulatedExchange: false,
+  previewOutlook: null,
+  signIn: '',
+  displayLink: null,
+  whenRunning: () => Promise.resolve(),
+};
 
 /** The demo plug-in (demo organisation, simulated Exchange) is loaded only when it is switched on. */
 async function startDemoIfOn(config: Config, db: Database, logger: Logger, composition: Composition) {
@@ -64,6 +70,7 @@ async function startDemoIfOn(config: Config, db: Database, logger: Logger, compo
     exchangeRooms: () => createSyncStore(db.knex).listExchangeRooms(),
     logger,
     display: { dataDir: config.dataDir, publicUrl: config.publicUrl, pairing: composition.displayPairing },
+    bookings: services.bookings,
   });
 }
 
@@ -144,6 +151,7 @@ export async function main(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   logger.info({ publicUrl: config.publicUrl }, `Roomserve listening on http://${shownHost}:${port}`);
   if (config.demo && demo.signIn) logger.info(demo.signIn);
+  demo.whenRunning().catch((err: unknown) => logger.warn({ err }, 'the demo could not finish its start'));
 }
 
 if (require.main === module) {

@@ -31,6 +31,8 @@ export function describeError(error: unknown, words: ErrorWords = WEB_ERROR_WORD
       return words.unauthenticated;
     case 'forbidden':
       return words.forbidden;
+    case 'link_gone':
+      return t.linkGone;
     case 'validation_failed':
     case 'unprocessable':
     case 'dietary_label_conflict':

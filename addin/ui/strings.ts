@@ -15,6 +15,7 @@ export const uiStrings = {
     // The web app's words; the taskpane words these two for Outlook (taskpane/errors.ts).
     forbidden: 'You may not see this.',
     sessionExpired: 'Your session ended. Sign in again.',
+    linkGone: 'This link was used already or has expired. Ask for a new one.',
   },
 
   signIn: {
@@ -31,6 +32,20 @@ export const uiStrings = {
     passwordDivider: 'or with a Roomserve password',
     breakGlassDivider: 'Emergency sign-in for the named administrator',
     passwordOff: 'Password sign-in is turned off. Use the button above.',
+    noPassword: 'No password? Email me a sign-in link',
+  },
+
+  /** Externals (guests without an Exchange account) sign in by a link sent to their email. */
+  signInLink: {
+    title: 'Sign in by email',
+    intro: 'Guests without a password get a link that signs them in once, within 15 minutes.',
+    email: 'Email',
+    submit: 'Email me a sign-in link',
+    submitting: 'Sending…',
+    missingEmail: 'Enter your email.',
+    sent: (email: string) =>
+      `If ${email} belongs to a guest account, a sign-in link is on its way. It works once, for 15 minutes.`,
+    back: 'Sign in with a password',
   },
 
   room: {

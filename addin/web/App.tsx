@@ -35,6 +35,10 @@ const PlanPage = lazy(async () => ({
 const EventsPage = lazy(async () => ({
   default: (await import(/* webpackChunkName: "events" */ './pages/events/EventsPage.js')).EventsPage,
 }));
+const ExternalLinkPage = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "external-link" */ './pages/externals/ExternalLinkPage.js'))
+    .ExternalLinkPage,
+}));
 const NotFoundPage = lazy(async () => ({
   default: (await import(/* webpackChunkName: "not-found" */ './pages/NotFoundPage.js')).NotFoundPage,
 }));
@@ -64,6 +68,25 @@ function RouteError() {
  * the layout route, not below it.
  */
 export const appRoutes: RouteObject[] = [
+  // An external's email links: they sign in, so they need no session to open.
+  {
+    path: '/externals/accept',
+    element: (
+      <Suspense fallback={<LoadingState />}>
+        <ExternalLinkPage kind="invitation" />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
+    path: '/externals/sign-in',
+    element: (
+      <Suspense fallback={<LoadingState />}>
+        <ExternalLinkPage kind="sign-in" />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
   {
     path: '/',
     element: <SignedInLayout />,

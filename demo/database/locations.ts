@@ -9,7 +9,7 @@ import { svgFileRow, type SvgFileRow } from './files';
 /** Buildings, floors with drawn plans, rooms with their outlines and pictures. */
 
 /** Rooms this large may also be booked by external guests (trainings, customer workshops). */
-const EXTERNAL_MIN_CAPACITY = 14;
+export const EXTERNAL_MIN_CAPACITY = 14;
 
 export interface SeededLocations {
   readonly buildings: number;

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { seedDemoBookings } from './bookings';
 import { seedDemoCatalog } from './catalog';
 import { seedDemoEvents } from './events';
+import { seedDemoExternals } from './externals';
 import { seedDemoLocations } from './locations';
 import { prepareDemoUsers, seedDemoUsers } from './users';
 
@@ -45,6 +46,7 @@ async function writeDemo(
   const bookings = options.bookings === false ? 0 : await seedDemoBookings(trx, { now: options.now ?? new Date() });
   await seedDemoCatalog(trx);
   await seedDemoEvents(trx);
+  await seedDemoExternals(trx, options.now ?? new Date());
   return { ...locations, users: usersAdded, bookings };
 }
 

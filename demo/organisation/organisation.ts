@@ -205,6 +205,15 @@ export const DEMO_EXTERNAL_GUEST: DemoPerson = {
   email: 'gina.guest@partner.example',
   role: 'external',
 };
+export const DEMO_EXTERNAL_GUEST_COMPANY = 'Partner Consulting AG';
+
+/** A contractor invited by the admin who has not opened the invitation yet (Admin → Externals). */
+export const DEMO_INVITED_CONTRACTOR: DemoPerson & { readonly company: string } = {
+  name: 'Jonas Keller',
+  email: 'jonas.keller@hafenbau-nord.example',
+  role: 'external',
+  company: 'Hafenbau Nord GmbH',
+};
 
 /** The service account with ApplicationImpersonation that Roomserve uses against Exchange. */
 export const DEMO_SERVICE_ACCOUNT = {

@@ -19,6 +19,7 @@ import type { CatalogService } from '../services/catering/catalog';
 import type { OrderFollower, OrdersService } from '../services/catering/orders';
 import type { OutboxDispatcher } from '../services/catering/orders/dispatcher';
 import type { ExchangeService } from '../services/exchange';
+import type { ExternalsService } from '../services/externals';
 import type { FilesService } from '../services/files';
 import type { LocationsService } from '../services/locations';
 import type { RoomSearchService } from '../services/search';
@@ -34,6 +35,7 @@ import { composeDisplays, type DisplaysFeature, type DisplaysSettings } from './
 import { roomChangesListener, roomChangesOn, type RoomChangesFactory } from './displaysLive';
 import { composePlan, type PlanFeature } from './plan';
 import { composeExchange, type ExchangeOverrides } from './exchange';
+import { composeExternals, composeExternalsStore } from './externals';
 import { composeHttp } from './http';
 import type { Infrastructure } from './infrastructure';
 import { composeLocations } from './locations';
@@ -82,6 +84,8 @@ export interface Services {
   readonly orderFollower: OrderFollower;
   /** Sends the order notification outbox; start() polls it. */
   readonly outboxDispatcher: OutboxDispatcher;
+  /** People without an Exchange account: invitations, one-time links, the admin's list. */
+  readonly externals: ExternalsService;
 }
 
 export interface Features {
@@ -126,10 +130,14 @@ export function composeFeatures(options: ComposeOptions): Features {
   // What the displays' live stream follows: the sync, bookings, display actions and settings tell it.
   const roomChanges = roomChangesOn(infrastructure.knex, options.displays?.roomChanges);
   const exchange = composeExchange({ infrastructure, overrides: options.exchange });
-  const { auth, users, accounts } = composeAuth({
+  // The outbox dispatcher is composed with catering, after sign-in: its nudge is looked up late.
+  let nudgeOutbox = (): void => undefined;
+  const externalsStore = composeExternalsStore(infrastructure, () => nudgeOutbox());
+  const { auth, users, accounts, sessions } = composeAuth({
     infrastructure,
     sessionTtlHours: options.config.sessionTtlHours,
     passwordCost: options.passwordCost,
+    signIns: externalsStore.externals,
   });
   const sso = composeSso({
     infrastructure,
@@ -149,6 +157,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     meetingLookup: () => exchange.meetingLookup(),
     settings: options.orders,
   });
+  nudgeOutbox = () => catering.outboxDispatcher.nudge();
   // A booking its organizer cancels in Roomserve cancels its catering at once (no settle delay).
   const { bookings } = composeBookings({
     infrastructure,
@@ -160,6 +169,17 @@ export function composeFeatures(options: ComposeOptions): Features {
         await catering.orders.bookingCancelled(bookingId);
       },
     },
+    externals: externalsStore.bookingHooks,
+  });
+  const externals = composeExternals({
+    infrastructure,
+    store: externalsStore,
+    accounts,
+    sessions,
+    auth,
+    bookings,
+    publicUrl: options.displays?.publicUrl ?? options.addin?.publicUrl ?? 'http://localhost:3000',
+    passwordCost: options.passwordCost,
   });
   // Room displays hear of each synced room; orders follow their meetings; pending Roomserve bookings learn the attendant's answer.
   const sync = composeSync({
@@ -224,6 +244,7 @@ export function composeFeatures(options: ComposeOptions): Features {
       orders,
       orderFollower,
       outboxDispatcher,
+      externals,
     },
     sync,
     addin,

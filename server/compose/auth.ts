@@ -3,6 +3,7 @@ import { createSessionRepository } from '../adapters/db/repositories/sessions';
 import { createSsoSettingsRepository } from '../adapters/db/repositories/ssoSettings';
 import { createUserRepository } from '../adapters/db/repositories/users';
 import { passwordSignInAllowed } from '../domain/sso/passwordPolicy';
+import type { SessionRepository } from '../ports/sessions';
 import type { UserRepository } from '../ports/users';
 import { createAuthService, type AuthService } from '../services/auth/authService';
 import type { ScryptCost } from '../services/auth/passwords';
@@ -14,6 +15,7 @@ export interface AuthFeature {
   readonly users: UserService;
   /** The user accounts, for the features that look people up (orders, the add-in's sign-in). */
   readonly accounts: UserRepository;
+  readonly sessions: SessionRepository;
 }
 
 export interface AuthFeatureDeps {
@@ -21,6 +23,8 @@ export interface AuthFeatureDeps {
   readonly sessionTtlHours: number;
   /** Tests lower the scrypt cost; production keeps the default. */
   readonly passwordCost?: ScryptCost | undefined;
+  /** Told of every session started (the externals' last sign-in). */
+  readonly signIns?: { recordSignIn(userId: string, at: Date): Promise<void> };
 }
 
 /** Sign-in (password, sessions, API tokens) and the admin's user management. */
@@ -40,8 +44,10 @@ export function composeAuth(deps: AuthFeatureDeps): AuthFeature {
       sessionTtlHours: deps.sessionTtlHours,
       passwordSignInAllowed: async (email) => passwordSignInAllowed(await ssoSettings.get(), email),
       ...passwordCost,
+      ...(deps.signIns ? { signIns: deps.signIns } : {}),
     }),
     users: createUserService({ users: accounts, sessions, ...passwordCost }),
     accounts,
+    sessions,
   };
 }

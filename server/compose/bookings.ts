@@ -1,5 +1,6 @@
 import { createBookingRepository } from '../adapters/db/repositories/bookings';
 import type { BookingCatering } from '../ports/bookingCatering';
+import type { ExternalBookingHooks } from '../ports/externalBookings';
 import type { MeetingWriter } from '../ports/meetingWriter';
 import type { RoomChanges } from '../ports/roomChanges';
 import { createBookingService, type BookingService, type BookingServiceDeps } from '../services/bookings';
@@ -26,6 +27,8 @@ export interface BookingsFeatureDeps {
   readonly catering?: BookingCatering;
   /** Told which room a booking write touched (the room displays' live stream). */
   readonly roomChanges?: RoomChanges;
+  /** The externals' booking limit and emails. */
+  readonly externals?: ExternalBookingHooks;
 }
 
 export function composeBookings(deps: BookingsFeatureDeps): BookingsFeature {
@@ -40,6 +43,7 @@ export function composeBookings(deps: BookingsFeatureDeps): BookingsFeature {
       clock,
       log: { warn: (details, message) => logger.warn(details, message) },
       ...(deps.catering ? { catering: deps.catering } : {}),
+      ...(deps.externals ? { externals: deps.externals } : {}),
     }),
   };
 }

@@ -13,6 +13,7 @@ import { demoRouter } from '../http/routes/demo/router';
 import { displaysRouter } from '../http/routes/displays/router';
 import { eventsRouter } from '../http/routes/events/router';
 import { exchangeRouter } from '../http/routes/exchange/router';
+import { externalsRouter } from '../http/routes/externals/router';
 import { facilityRouter } from '../http/routes/facility/router';
 import { filesRouter } from '../http/routes/files/router';
 import { integrationRouter } from '../http/routes/integration/router';
@@ -57,6 +58,10 @@ function featureRouters(features: Features, loginLimiter: RequestHandler[], conf
       cookie: { secure: config.secureCookies, maxAgeHours: config.sessionTtlHours },
       publicUrl: features.sso.publicUrl,
       logger: features.infrastructure.logger,
+    }),
+    externalsRouter({
+      externals: services.externals,
+      cookie: { secure: config.secureCookies, maxAgeHours: config.sessionTtlHours },
     }),
     locationsRouter({ locations: services.locations }),
     filesRouter({ files: services.files }),

@@ -6,5 +6,7 @@ export interface MailSender {
     readonly text: string;
     /** Stable per outbox row, so a resend after a crash can be recognised as the same message. */
     readonly messageId: string;
+    /** Text attachments, e.g. an iCalendar file for people without our calendar. */
+    readonly attachments?: readonly { filename: string; contentType: string; content: string }[];
   }): Promise<void>;
 }

@@ -6,6 +6,8 @@ export interface UserRecord {
   readonly name: string;
   readonly role: Role;
   readonly active: boolean;
+  /** After this the account is treated as deactivated (domain/auth/access.ts); null: no end. */
+  readonly accessExpiresAt: Date | null;
   readonly createdAt: Date;
 }
 
@@ -27,6 +29,7 @@ export interface UserChanges {
   readonly role?: Role;
   readonly active?: boolean;
   readonly passwordHash?: string;
+  readonly accessExpiresAt?: Date | null;
 }
 
 export interface UserListFilter {

@@ -7,6 +7,7 @@ import { demoEndpoints } from './demo';
 import { displaysEndpoints } from './displays';
 import { eventsEndpoints } from './events';
 import { exchangeEndpoints } from './exchange';
+import { externalsEndpoints } from './externals';
 import { filesEndpoints } from './files';
 import { integrationEndpoints } from './integration';
 import { locationsEndpoints } from './locations';
@@ -39,6 +40,7 @@ export const apiEndpoints = {
   plan: planEndpoints,
   sso: ssoEndpoints,
   events: eventsEndpoints,
+  externals: externalsEndpoints,
 } as const;
 
 export const allEndpoints: readonly Endpoint[] = Object.values(apiEndpoints).flatMap((group): Endpoint[] =>

@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   /** A catalog item's dietary label contradicts its own allergens (a "vegan" item with milk or eggs). */
   'dietary_label_conflict',
   'rate_limited',
+  /** A one-time link (an external's invitation or sign-in link) that was used already or expired. */
+  'link_gone',
   'unavailable',
   'internal',
   'uri_too_long',

@@ -4,7 +4,13 @@ import { DateTime } from 'luxon';
 import { isRectilinearOnGrid, polygonBounds, rectilinearPolygonsOverlap, type Polygon } from '../../demo/art/geometry';
 import { seedDemo, seedDemoIfEmpty } from '../../demo/database/seed';
 import { comingWorkingDays } from '../../demo/database/bookings';
-import { allDemoRooms, DEMO_EXTERNAL_GUEST, DEMO_PASSWORD, DEMO_PEOPLE } from '../../demo/organisation/organisation';
+import {
+  allDemoRooms,
+  DEMO_EXTERNAL_GUEST,
+  DEMO_INVITED_CONTRACTOR,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+} from '../../demo/organisation/organisation';
 import { verifyPassword } from '../../server/services/auth/passwords';
 import { inspectImage } from '../../server/services/files/inspectImage';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -200,11 +206,28 @@ describe('demo seed', () => {
     const users = await db
       .knex('users')
       .select<Array<{ email: string; role: string; password_hash: string }>>('email', 'role', 'password_hash');
-    const expected = [...DEMO_PEOPLE, DEMO_EXTERNAL_GUEST].map((p) => [p.email, p.role]).sort();
+    const expected = [...DEMO_PEOPLE, DEMO_EXTERNAL_GUEST, DEMO_INVITED_CONTRACTOR]
+      .map((p) => [p.email, p.role])
+      .sort();
     expect(users.map((u) => [u.email, u.role]).sort()).toEqual(expected);
     const admin = users.find((u) => u.role === 'admin');
     expect(await verifyPassword(DEMO_PASSWORD, admin?.password_hash ?? '')).toBe(true);
     expect(await verifyPassword('wrong password', admin?.password_hash ?? '')).toBe(false);
+  });
+
+  it('has an active external of a partner company and a contractor whose invitation waits (Admin → Externals)', async () => {
+    const rows = await db
+      .knex('external_profiles as p')
+      .join('users as u', 'u.id', 'p.user_id')
+      .select<
+        Array<{ email: string; company: string; active: boolean; accepted_at: unknown; password_hash: string | null }>
+      >('u.email', 'p.company', 'u.active', 'p.accepted_at', 'u.password_hash')
+      .orderBy('u.email');
+    expect(rows.map((r) => [r.email, r.active, r.accepted_at !== null])).toEqual([
+      [DEMO_EXTERNAL_GUEST.email, true, true],
+      [DEMO_INVITED_CONTRACTOR.email, false, false],
+    ]);
+    expect(rows[1]).toMatchObject({ company: DEMO_INVITED_CONTRACTOR.company, password_hash: null });
   });
 
   it('books the coming five working days in local working hours, never double-booking a room', () => {

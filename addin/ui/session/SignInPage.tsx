@@ -1,4 +1,5 @@
 import { Button, Divider, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { ssoEndpoints } from '../../../shared/api/sso';
 import type { SsoSignInOptions } from '../../../shared/schemas/sso';
 import { isApiError } from '../../api/client';
@@ -7,6 +8,7 @@ import { useAsync } from '../hooks/useAsync';
 import { describeError } from '../errors';
 import { uiStrings } from '../strings';
 import { CredentialsForm } from './CredentialsForm';
+import { SignInLinkForm } from './SignInLinkForm';
 import { useSession } from './useSession';
 
 const text = uiStrings.signIn;
@@ -62,17 +64,27 @@ export function SignInPage() {
   // Without an answer (an older server, a network hiccup) the password form alone is shown, as before.
   const { state } = useAsync('sign-in-options', (signal) => api.call(ssoEndpoints.signInOptions, { signal }));
   const options = state.status === 'success' ? state.data : undefined;
+  const [byEmail, setByEmail] = useState(false);
   return (
     <main className={styles.page}>
       <div className={styles.card}>
-        <CredentialsForm
-          lead={options ? <SingleSignOn options={options} /> : null}
-          texts={text}
-          level={1}
-          intro={text.intro}
-          send={({ email, password }) => signIn(email, password)}
-          problemOf={signInProblem}
-        />
+        {byEmail ? (
+          <SignInLinkForm onBack={() => setByEmail(false)} />
+        ) : (
+          <CredentialsForm
+            lead={options ? <SingleSignOn options={options} /> : null}
+            texts={text}
+            level={1}
+            intro={text.intro}
+            send={({ email, password }) => signIn(email, password)}
+            problemOf={signInProblem}
+            footer={
+              <Button appearance="subtle" onClick={() => setByEmail(true)}>
+                {text.noPassword}
+              </Button>
+            }
+          />
+        )}
       </div>
     </main>
   );

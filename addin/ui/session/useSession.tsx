@@ -17,6 +17,8 @@ export interface Session {
   readonly signIn: (email: string, password: string) => Promise<void>;
   readonly signOut: () => Promise<void>;
   readonly recheck: () => void;
+  /** A session started elsewhere (an external's invitation or email link) becomes the app's. */
+  readonly adopt: (info: SessionInfo) => void;
 }
 
 const SessionContext = createContext<Session | undefined>(undefined);
@@ -79,7 +81,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setCheck((n) => n + 1);
   }, []);
 
-  const session = useMemo(() => ({ state, signIn, signOut, recheck }), [state, signIn, signOut, recheck]);
+  const session = useMemo(() => ({ state, signIn, signOut, recheck, adopt }), [state, signIn, signOut, recheck, adopt]);
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 

@@ -30,6 +30,7 @@ export function createSmtpMailSender(settings: SmtpSettings): MailSender & { clo
         subject: message.subject,
         text: message.text,
         messageId: message.messageId,
+        ...(message.attachments ? { attachments: message.attachments.map((a) => ({ ...a })) } : {}),
       });
     },
     close: () => transport.close(),

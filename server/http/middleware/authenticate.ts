@@ -37,7 +37,7 @@ export const looksLikeJwt = (token: string): boolean => token.split('.').length 
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Signing in replaces whatever session the browser had, so it needs no proof of the old one. */
-const CSRF_EXEMPT_PATHS = new Set(['/auth/login']);
+const CSRF_EXEMPT_PATHS = new Set(['/auth/login', '/externals/accept', '/externals/sign-in']);
 /** The add-in's one-time link reads the identity token itself: it is what makes an unknown token known. */
 const IDENTITY_TOKEN_READ_BY_ROUTE = new Set([addinEndpoints.link.path]);
 

@@ -21,6 +21,7 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   unprocessable: 422,
   dietary_label_conflict: 422,
   rate_limited: 429,
+  link_gone: 410,
   unavailable: 503,
   internal: 500,
   uri_too_long: 414,

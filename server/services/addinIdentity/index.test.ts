@@ -51,6 +51,7 @@ class FakeUsers implements UserRepository {
       name: user.email,
       role: 'employee',
       active: true,
+      accessExpiresAt: null,
       createdAt: new Date(0),
       passwordHash: null,
       ...user,

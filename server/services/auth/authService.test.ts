@@ -55,6 +55,7 @@ describe('sign-in timing', () => {
       name: 'Known',
       role: 'employee',
       active: true,
+      accessExpiresAt: null,
       createdAt: new Date(),
       passwordHash: await hashPassword('the real password', COST),
     };
@@ -78,6 +79,7 @@ describe('sign-in timing', () => {
       name: 'Known',
       role: 'employee',
       active: true,
+      accessExpiresAt: null,
       createdAt: new Date(),
       passwordHash: await hashPassword('the real password', COST),
     };

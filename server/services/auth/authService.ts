@@ -1,5 +1,6 @@
 import type { ApiTokenCreate } from '../../../shared/schemas/auth';
 import type { Actor } from '../../domain/actor';
+import { hasAccess } from '../../domain/auth/access';
 import { AppError, notFound } from '../../domain/errors';
 import type { ApiTokenRecord, ApiTokenRepository } from '../../ports/apiTokens';
 import type { Clock } from '../../ports/clock';
@@ -17,6 +18,8 @@ export interface AuthServiceDeps {
   readonly passwordCost?: ScryptCost;
   /** Whether a password may sign this email in (single sign-on can turn passwords off); default: always. */
   readonly passwordSignInAllowed?: (email: string) => Promise<boolean>;
+  /** Told of every session started (the externals' list shows their last sign-in). */
+  readonly signIns?: { recordSignIn(userId: string, at: Date): Promise<void> };
 }
 
 export interface StartedSession {
@@ -64,7 +67,7 @@ export interface AuthService {
   /** The user behind these credentials; `invalid_credentials` otherwise, in constant time. */
   verifyCredentials(email: string, password: string): Promise<UserRecord>;
   login(email: string, password: string): Promise<StartedSession>;
-  /** A session for a user someone else vouched for (single sign-on); the same rules as a password sign-in's. */
+  /** A session for a user proven some other way (single sign-on, an external's one-time email link); refused without access. */
   startSession(user: UserRecord): Promise<StartedSession>;
   resumeSession(token: string): Promise<ResumedSession | undefined>;
   logout(token: string): Promise<void>;
@@ -83,7 +86,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   async function checkPassword(email: string, password: string): Promise<UserRecord> {
     const user = await deps.users.findByEmail(email);
     const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
-    if (!user || !user.passwordHash || !user.active || !matches) throw invalidCredentials();
+    if (!user || !user.passwordHash || !hasAccess(user, deps.clock.now()) || !matches) throw invalidCredentials();
     // Checked after the password, so that trying emails cannot find the break-glass admin.
     if (deps.passwordSignInAllowed && !(await deps.passwordSignInAllowed(user.email))) {
       throw new AppError('forbidden', 'Password sign-in is turned off: use the single sign-on button');
@@ -96,17 +99,19 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
   async function startSession(user: UserRecord): Promise<StartedSession> {
     const now = deps.clock.now();
+    if (!hasAccess(user, now)) throw invalidCredentials();
     await deps.sessions.deleteExpired(now);
     const token = newSecret();
     const csrfToken = newSecret();
     const expiresAt = new Date(now.getTime() + deps.sessionTtlHours * HOUR_MS);
     await deps.sessions.create({ tokenHash: hashSecret(token), userId: user.id, csrfToken, expiresAt });
+    await deps.signIns?.recordSignIn(user.id, now);
     return { user, token, csrfToken, expiresAt };
   }
 
   async function activeUser(userId: string): Promise<UserRecord | undefined> {
     const user = await deps.users.findById(userId);
-    return user?.active ? user : undefined;
+    return user && hasAccess(user, deps.clock.now()) ? user : undefined;
   }
 
   return {
@@ -135,7 +140,9 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       }
       // The user comes with the session, read in the same query: no cache, so signing out or
       // deactivating the user takes effect on the very next request.
-      return session.user.active ? { user: session.user, csrfToken: session.csrfToken } : undefined;
+      return hasAccess(session.user, deps.clock.now())
+        ? { user: session.user, csrfToken: session.csrfToken }
+        : undefined;
     },
 
     async logout(token: string): Promise<void> {

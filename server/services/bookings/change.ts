@@ -214,6 +214,13 @@ export function changeBookingUseCases(deps: BookingServiceDeps) {
     // Only after Exchange took the cancellation: the 204 then means the booking reads cancelled, and
     // the mark keeps the sync from confirming it again while the room's copy still shows the meeting.
     await deps.bookings.markMeetingCancelled(booking.id, 'Cancelled in Roomserve.');
+    if (booking.booker) {
+      await deps.externals
+        ?.cancelled(booking)
+        .catch((err: unknown) =>
+          deps.log.warn({ err, bookingId: booking.id }, 'the external could not be told of the cancellation'),
+        );
+    }
     try {
       await deps.catering?.bookingCancelled(booking.id);
     } catch (err) {

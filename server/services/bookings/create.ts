@@ -124,6 +124,7 @@ export function createBookingUseCase(deps: BookingServiceDeps) {
     const room = await bookableRoom(deps, input.roomId);
     const slot = { start: new Date(input.start), end: new Date(input.end) };
     await enforceRules(deps, actor, room, slot, display ? DISPLAY_WAIVED_RULES : []);
+    if (!display && actor.role === 'external') await deps.externals?.beforeBooking(actor);
     const writer = await requireWriter(deps);
     const context = { actor, room, slot, attendees: input.attendees.length };
     await ensureFree(deps, writer, context);

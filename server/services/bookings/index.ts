@@ -91,8 +91,10 @@ export function createBookingService(deps: BookingServiceDeps): BookingService {
       intervalMs: deps.followIntervalMs ?? 30,
       timeoutMs: deps.followTimeoutMs ?? 60_000,
     });
-    if (verdict.kind === 'accepted') await deps.bookings.settle(created.booking.id, { status: 'confirmed' });
-    else if (verdict.kind === 'declined')
+    if (verdict.kind === 'accepted') {
+      await deps.bookings.settle(created.booking.id, { status: 'confirmed' });
+      await tellExternal(created.booking, 'confirmed');
+    } else if (verdict.kind === 'declined')
       await deps.bookings.settle(created.booking.id, { status: 'declined', reason: await declineReason(created) });
     else if (verdict.kind === 'gone')
       await deps.bookings.settle(created.booking.id, {
@@ -101,6 +103,16 @@ export function createBookingService(deps: BookingServiceDeps): BookingService {
       });
     // timeout: the room has not answered (e.g. a delegate decides); the sync or the repair sweep settles it.
     waiters.notify(created.booking.id);
+  }
+
+  /** An external's booking was settled: they hear of it by email (never fails the booking). */
+  async function tellExternal(booking: OwnBooking, what: 'confirmed'): Promise<void> {
+    if (!booking.booker || !deps.externals) return;
+    try {
+      await deps.externals[what]({ ...booking, status: 'confirmed' });
+    } catch (err) {
+      deps.log.warn({ err, bookingId: booking.id }, 'the external could not be told of their booking');
+    }
   }
 
   function startFollowing(created: Created): void {

@@ -3,6 +3,7 @@ import type { BookingRepository } from '../../ports/bookings';
 import type { MeetingBody, MeetingRecurrence, MeetingWriter } from '../../ports/meetingWriter';
 import type { Recurrence } from '../../../shared/schemas/events';
 import type { Clock } from '../../ports/clock';
+import type { ExternalBookingHooks } from '../../ports/externalBookings';
 
 export interface BookingServiceDeps {
   readonly bookings: BookingRepository;
@@ -13,6 +14,8 @@ export interface BookingServiceDeps {
   readonly log: { warn(details: object, message: string): void };
   /** Told about bookings cancelled in Roomserve, so that their catering is cancelled at once. */
   readonly catering?: BookingCatering;
+  /** Externals' open-bookings limit and their confirmation and cancellation emails. */
+  readonly externals?: ExternalBookingHooks;
   /** How often the organizer's item is read while the room's answer is awaited (default 30 ms, growing after a second). */
   readonly followIntervalMs?: number;
   /** How long a request's follower waits for the attendant before leaving it to the sweep (default 60 s). */

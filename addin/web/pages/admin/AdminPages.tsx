@@ -22,6 +22,8 @@ import { SignInSettingsPage } from './signIn/SignInSettingsPage';
 import { signInStrings } from './signIn/strings';
 import { displaysStrings } from './displays/strings';
 import { usersStrings } from './users/strings';
+import { ExternalsPage } from './externals/ExternalsPage';
+import { externalsStrings } from './externals/strings';
 
 const useStyles = makeStyles({
   area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -57,6 +59,7 @@ const SECTIONS = [
   { path: 'locations', label: adminStrings.tabs.locations, page: <LocationsPage /> },
   { path: 'floor-plans', label: adminStrings.tabs.floorPlans, page: <FloorPlansPage /> },
   { path: 'users', label: usersStrings.tab, page: <UsersPage /> },
+  { path: 'externals', label: externalsStrings.tab, page: <ExternalsPage /> },
   { path: 'displays', label: displaysStrings.tab, page: <DisplaysPage /> },
   { path: 'installation', label: installationStrings.tab, page: <InstallationSettingsPage /> },
   { path: 'sign-in', label: signInStrings.tab, page: <SignInSettingsPage /> },

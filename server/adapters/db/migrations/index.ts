@@ -50,6 +50,10 @@ import * as m0502 from './20261208_0502_sso_login_requests';
 import * as m0300 from './20261208_0300_booking_settings_mode';
 import * as m0301 from './20261208_0301_bookings_recurrence';
 import * as m0302 from './20261208_0302_favourite_rooms';
+import * as m0401 from './20261208_0401_users_access_expires';
+import * as m0402 from './20261208_0402_external_profiles';
+import * as m0403 from './20261208_0403_external_links';
+import * as m0404 from './20261208_0404_external_settings';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -112,6 +116,10 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261208_0300_booking_settings_mode', m0300],
   ['20261208_0301_bookings_recurrence', m0301],
   ['20261208_0302_favourite_rooms', m0302],
+  ['20261208_0401_users_access_expires', m0401],
+  ['20261208_0402_external_profiles', m0402],
+  ['20261208_0403_external_links', m0403],
+  ['20261208_0404_external_settings', m0404],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -30,7 +30,7 @@ export function createSessionRepository(db: Knex): SessionRepository {
       const result = await db
         .raw<{ rows: SessionUserRow[] }>(
           `SELECT s.token_hash, s.user_id, s.csrf_token, s.expires_at,
-                  u.id, u.email, u.name, u.role, u.active, u.created_at
+                  u.id, u.email, u.name, u.role, u.active, u.access_expires_at, u.created_at
            FROM sessions s JOIN users u ON u.id = s.user_id
            WHERE s.token_hash = ?`,
           [tokenHash],

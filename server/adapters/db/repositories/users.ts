@@ -17,10 +17,11 @@ export interface UserRow {
   role: string;
   password_hash: string | null;
   active: boolean;
+  access_expires_at: Date | string | null;
   created_at: Date | string;
 }
 
-const COLUMNS = ['id', 'email', 'name', 'role', 'password_hash', 'active', 'created_at'];
+const COLUMNS = ['id', 'email', 'name', 'role', 'password_hash', 'active', 'access_expires_at', 'created_at'];
 
 function toRole(value: string): Role {
   const role = ROLES.find((r) => r === value);
@@ -35,6 +36,7 @@ export function toUser(row: Omit<UserRow, 'password_hash'>): UserRecord {
     name: row.name,
     role: toRole(row.role),
     active: row.active,
+    accessExpiresAt: row.access_expires_at === null ? null : new Date(row.access_expires_at),
     createdAt: new Date(row.created_at),
   };
 }
@@ -118,11 +120,16 @@ export function createUserRepository(db: Knex): UserRepository {
       }
     },
     async update(id, changes: UserChanges) {
-      const patch: Partial<UserRow> & { updated_at: Knex.Raw } = { updated_at: db.fn.now() };
+      const patch: Partial<Omit<UserRow, 'access_expires_at'>> & {
+        updated_at: Knex.Raw;
+        access_expires_at?: string | null;
+      } = { updated_at: db.fn.now() };
       if (changes.name !== undefined) patch.name = changes.name;
       if (changes.role !== undefined) patch.role = changes.role;
       if (changes.active !== undefined) patch.active = changes.active;
       if (changes.passwordHash !== undefined) patch.password_hash = changes.passwordHash;
+      if (changes.accessExpiresAt !== undefined)
+        patch.access_expires_at = changes.accessExpiresAt === null ? null : changes.accessExpiresAt.toISOString();
       return db.transaction(async (trx) => {
         await refuseLastAdmin(trx, id, changes);
         const [row] = await trx('users').where({ id }).update(patch).returning<UserRow[]>(COLUMNS);

@@ -48,10 +48,25 @@ export interface OutboxDispatcher {
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-function mailPayload(row: OutboxRow): { subject: string; text: string } {
-  const p = row.payload as { subject?: unknown; text?: unknown } | null;
+type Attachment = { filename: string; contentType: string; content: string };
+
+const isAttachment = (value: unknown): value is Attachment =>
+  typeof value === 'object' &&
+  value !== null &&
+  'filename' in value &&
+  typeof value.filename === 'string' &&
+  'contentType' in value &&
+  typeof value.contentType === 'string' &&
+  'content' in value &&
+  typeof value.content === 'string';
+
+function mailPayload(row: OutboxRow): { subject: string; text: string; attachments?: Attachment[] } {
+  const p = row.payload as { subject?: unknown; text?: unknown; attachments?: unknown } | null;
   if (typeof p?.subject !== 'string' || typeof p.text !== 'string') throw new Error('malformed mail payload');
-  return { subject: p.subject, text: p.text };
+  if (p.attachments === undefined) return { subject: p.subject, text: p.text };
+  if (!Array.isArray(p.attachments) || !p.attachments.every(isAttachment))
+    throw new Error('malformed mail attachments');
+  return { subject: p.subject, text: p.text, attachments: p.attachments };
 }
 
 /** Exponential back-off: base × 2^(attempts−1), capped. */
