@@ -96,7 +96,7 @@ describe('Installation settings page', () => {
 
   it('saves who sees organizer names and subjects', async () => {
     const user = userEvent.setup();
-    const api = server({ readOnly: false, bookingMailbox: null });
+    const api = server({ readOnly: false, bookingMailbox: null, mode: 'simple' });
     renderApp(api, PAGE);
 
     const employeesOnly = await screen.findByRole('radio', { name: privacyStrings.namesEmployees });
