@@ -46,7 +46,7 @@ const useStyles = makeStyles({
 });
 
 /** The role's name as the rest of the app shows it; a role added later shows its id until it has one. */
-const roleLabel = (role: Role): string => (strings.userMenu.role as Partial<Record<Role, string>>)[role] ?? role;
+export const roleLabel = (role: Role): string => (strings.userMenu.role as Partial<Record<Role, string>>)[role] ?? role;
 
 function MappingRow(props: {
   readonly index: number;

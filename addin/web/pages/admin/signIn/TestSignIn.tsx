@@ -8,6 +8,7 @@ import { useSubmit } from '../../../../ui/hooks/useSubmit';
 import { LoadingState, ProblemNote } from '../../../../ui/StatusViews';
 import { AdminError } from '../AdminError';
 import { adminErrorText } from '../apiErrors';
+import { roleLabel } from './SignInSettingsForm';
 import { signInStrings as text } from './strings';
 
 const useStyles = makeStyles({
@@ -46,7 +47,7 @@ function Result({ result }: { result: SsoTestResult }) {
           {result.email ?? text.testNone} · {result.existingUser ? text.testExisting : text.testNew}
         </dd>
         <dt>{text.testRole}</dt>
-        <dd>{result.role}</dd>
+        <dd>{roleLabel(result.role)}</dd>
       </dl>
       <Subtitle2 as="h3">{text.testResult}</Subtitle2>
       <pre className={styles.claims} aria-label={text.testResult}>
