@@ -44,6 +44,7 @@ import * as m0170 from './20261207_0170_display_settings_release_book_now';
 import * as m0171 from './20261207_0171_room_display_settings_release_book_now';
 import * as m0172 from './20261207_0172_room_releases';
 import * as m0180 from './20261207_0180_displays_pin';
+import * as m0200 from './20261208_0200_users_role_analyst';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -100,6 +101,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261207_0171_room_display_settings_release_book_now', m0171],
   ['20261207_0172_room_releases', m0172],
   ['20261207_0180_displays_pin', m0180],
+  ['20261208_0200_users_role_analyst', m0200],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -9,7 +9,7 @@ export const usersStrings = {
   searchPlaceholder: 'Name or email',
   roleFilter: 'Role',
   allRoles: 'All roles',
-  roles: { admin: 'Admin', facility: 'Facility', employee: 'Employee', external: 'External' } satisfies Record<
+  roles: { admin: 'Admin', facility: 'Facility', analyst: 'Analyst', employee: 'Employee', external: 'External' } satisfies Record<
     Role,
     string
   >,
