@@ -24,6 +24,7 @@ import type { LocationsService } from '../services/locations';
 import type { RoomSearchService } from '../services/search';
 import { createSyncMetrics, type SyncMetrics } from '../sync/metrics';
 import type { SyncController } from '../sync/syncController';
+import { composeAnalytics, type AnalyticsFeature } from './analytics';
 import { composeAddin, type AddinFeature, type AddinSettings } from './addin';
 import { composeAuth } from './auth';
 import { composeBookings, type BookingsOverrides } from './bookings';
@@ -86,6 +87,7 @@ export interface Features {
   readonly addin: AddinFeature | undefined;
   readonly previewOutlook: PreviewOutlookSource;
   readonly displays: DisplaysFeature;
+  readonly analytics: AnalyticsFeature;
 }
 
 export interface Composition {
@@ -207,6 +209,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     addin,
     previewOutlook: options.previewOutlook ?? (() => null),
     displays,
+    analytics: composeAnalytics({ infrastructure }),
   };
 }
 

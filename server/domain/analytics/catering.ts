@@ -1,5 +1,11 @@
+import { rangeWindow } from './intervals';
+import type { AnalyticsRoom, DateRange } from './types';
+
 /** An order as the catering figures need it. */
 export interface OrderFact {
+  readonly roomId: string;
+  /** The meeting's start (epoch ms): an order belongs to the range its meeting starts in. */
+  readonly eventStart: number;
   readonly providerId: string | null;
   readonly providerName: string;
   readonly buildingId: string;
@@ -26,6 +32,19 @@ export interface CateringFigures {
   readonly flagged: number;
   readonly spendByProvider: readonly SpendLine[];
   readonly spendByBuilding: readonly SpendLine[];
+}
+
+/** Orders whose meeting starts within the range, read in the room's building's zone. */
+export function ordersInRange(
+  orders: readonly OrderFact[],
+  rooms: readonly AnalyticsRoom[],
+  range: DateRange,
+): OrderFact[] {
+  const windows = new Map(rooms.map((r) => [r.id, rangeWindow(range, r.timeZone)]));
+  return orders.filter((o) => {
+    const window = windows.get(o.roomId);
+    return window !== undefined && o.eventStart >= window.start && o.eventStart < window.end;
+  });
 }
 
 /** Declined and cancelled orders were never delivered, so they are no spend. */

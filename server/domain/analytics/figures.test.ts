@@ -148,7 +148,10 @@ describe('the building clock', () => {
 
   it('the spring DST day has 23 hours; 00:30–04:30 local is 3 real hours', () => {
     const f = figuresOf(
-      roomTotals(alwaysOpen, [booking('2026-03-29T00:30', '2026-03-29T04:30')], { from: '2026-03-29', to: '2026-03-29' }),
+      roomTotals(alwaysOpen, [booking('2026-03-29T00:30', '2026-03-29T04:30')], {
+        from: '2026-03-29',
+        to: '2026-03-29',
+      }),
     );
     expect(f.openHours).toBe(23);
     expect(f.bookedHours).toBe(3);
@@ -156,7 +159,10 @@ describe('the building clock', () => {
 
   it('the autumn DST day has 25 hours; 01:00–04:00 local is 4 real hours', () => {
     const f = figuresOf(
-      roomTotals(alwaysOpen, [booking('2026-10-25T01:00', '2026-10-25T04:00')], { from: '2026-10-25', to: '2026-10-25' }),
+      roomTotals(alwaysOpen, [booking('2026-10-25T01:00', '2026-10-25T04:00')], {
+        from: '2026-10-25',
+        to: '2026-10-25',
+      }),
     );
     expect(f.openHours).toBe(25);
     expect(f.bookedUtilisation).toBeCloseTo(4 / 25, 10);
@@ -186,8 +192,17 @@ describe('the building clock', () => {
   });
 
   it('a day with a lunch closing: 11:00–14:00 books 2 of 8 open hours', () => {
-    const lunch = room({ openingHours: { mon: [{ open: '08:00', close: '12:00' }, { open: '13:00', close: '17:00' }] } });
-    const f = figuresOf(roomTotals(lunch, [booking('2026-06-01T11:00', '2026-06-01T14:00')], { from: '2026-06-01', to: '2026-06-01' }));
+    const lunch = room({
+      openingHours: {
+        mon: [
+          { open: '08:00', close: '12:00' },
+          { open: '13:00', close: '17:00' },
+        ],
+      },
+    });
+    const f = figuresOf(
+      roomTotals(lunch, [booking('2026-06-01T11:00', '2026-06-01T14:00')], { from: '2026-06-01', to: '2026-06-01' }),
+    );
     expect(f.openHours).toBe(8);
     expect(f.bookedUtilisation).toBe(0.25);
   });

@@ -38,7 +38,11 @@ function addRoom(grid: Grid, room: AnalyticsRoom, bookings: readonly BookingFact
 }
 
 /** The share of open room time that was booked, per weekday and hour, over all rooms and days of the range. */
-export function heatmap(rooms: readonly AnalyticsRoom[], bookings: readonly BookingFact[], range: DateRange): HeatCell[] {
+export function heatmap(
+  rooms: readonly AnalyticsRoom[],
+  bookings: readonly BookingFact[],
+  range: DateRange,
+): HeatCell[] {
   const grid: Grid = { open: new Array<number>(7 * 24).fill(0), booked: new Array<number>(7 * 24).fill(0) };
   for (const room of rooms) addRoom(grid, room, bookings, range);
   const cells: HeatCell[] = [];

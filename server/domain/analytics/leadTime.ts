@@ -10,7 +10,12 @@ export const LEAD_TIME_BUCKETS = [
 ] as const;
 
 export interface LeadTimeDistribution {
-  readonly buckets: readonly { readonly key: string; readonly label: string; readonly bookings: number; readonly share: number }[];
+  readonly buckets: readonly {
+    readonly key: string;
+    readonly label: string;
+    readonly bookings: number;
+    readonly share: number;
+  }[];
   readonly medianHours: number | null;
 }
 

@@ -32,7 +32,11 @@ const busyEnough = { openMs: 100 * HOUR, bookedMs: 50 * HOUR, checkInOpenMs: 100
 
 describe('recommendations', () => {
   it('a big room hosting few people: 8 of 10 meetings under half its 12 seats', () => {
-    const sentences = recommendations([report({ ...busyEnough, bookings: 10, sized: 10, underHalfCapacity: 8 })], [], DEFAULT_THRESHOLDS);
+    const sentences = recommendations(
+      [report({ ...busyEnough, bookings: 10, sized: 10, underHalfCapacity: 8 })],
+      [],
+      DEFAULT_THRESHOLDS,
+    );
     expect(sentences).toEqual([
       expect.objectContaining({
         kind: 'too-big',
@@ -54,10 +58,18 @@ describe('recommendations', () => {
 
   it('says nothing below the thresholds or with too few bookings', () => {
     expect(
-      recommendations([report({ ...busyEnough, bookings: 9, sized: 9, underHalfCapacity: 9, neededCheckIn: 9, released: 9 })], [], DEFAULT_THRESHOLDS),
+      recommendations(
+        [report({ ...busyEnough, bookings: 9, sized: 9, underHalfCapacity: 9, neededCheckIn: 9, released: 9 })],
+        [],
+        DEFAULT_THRESHOLDS,
+      ),
     ).toEqual([]);
     expect(
-      recommendations([report({ ...busyEnough, bookings: 10, sized: 10, underHalfCapacity: 5 })], [], DEFAULT_THRESHOLDS),
+      recommendations(
+        [report({ ...busyEnough, bookings: 10, sized: 10, underHalfCapacity: 5 })],
+        [],
+        DEFAULT_THRESHOLDS,
+      ),
     ).toEqual([]);
   });
 
@@ -70,7 +82,10 @@ describe('recommendations', () => {
     const texts = recommendations(
       [
         report({ openMs: 100 * HOUR, bookedMs: 6 * HOUR }),
-        report({ openMs: 100 * HOUR, bookedMs: 70 * HOUR, checkInOpenMs: 100 * HOUR, checkedInMs: 30 * HOUR }, { ...ROOM, name: 'Dune' }),
+        report(
+          { openMs: 100 * HOUR, bookedMs: 70 * HOUR, checkInOpenMs: 100 * HOUR, checkedInMs: 30 * HOUR },
+          { ...ROOM, name: 'Dune' },
+        ),
       ],
       [],
       DEFAULT_THRESHOLDS,
@@ -99,6 +114,8 @@ describe('recommendations', () => {
 
 describe('catering figures', () => {
   const order = (o: Partial<OrderFact>): OrderFact => ({
+    roomId: 'r1',
+    eventStart: 0,
     providerId: 'p1',
     providerName: 'Canteen',
     buildingId: 'b1',

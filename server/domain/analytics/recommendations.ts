@@ -52,7 +52,12 @@ function roomSentences(r: RoomReport, t: RecommendationThresholds): Recommendati
   const enough = f.bookings >= t.minBookings;
   // Strictly under half the seats: at most ceil(capacity / 2) - 1 people.
   const halfSeats = Math.ceil(room.capacity / 2) - 1;
-  if (enough && f.underHalfCapacityShare !== null && f.underHalfCapacityShare >= t.underHalfCapacityShare && halfSeats > 0)
+  if (
+    enough &&
+    f.underHalfCapacityShare !== null &&
+    f.underHalfCapacityShare >= t.underHalfCapacityShare &&
+    halfSeats > 0
+  )
     out.push({
       kind: 'too-big',
       subject,
@@ -84,7 +89,11 @@ function roomSentences(r: RoomReport, t: RecommendationThresholds): Recommendati
       figure: f.bookedUtilisation,
       figureName: 'bookedUtilisation',
     });
-  if (f.bookedUtilisation !== null && f.checkedInUtilisation !== null && f.bookedUtilisation - f.checkedInUtilisation >= t.ghostGap)
+  if (
+    f.bookedUtilisation !== null &&
+    f.checkedInUtilisation !== null &&
+    f.bookedUtilisation - f.checkedInUtilisation >= t.ghostGap
+  )
     out.push({
       kind: 'ghost-bookings',
       subject,
@@ -98,7 +107,8 @@ function roomSentences(r: RoomReport, t: RecommendationThresholds): Recommendati
 /** Runs of consecutive hours on one weekday whose booked share is at or over the threshold. */
 function peakSentences(floor: FloorHeat, t: RecommendationThresholds): Recommendation[] {
   const out: Recommendation[] = [];
-  const hot = (c: HeatCell | undefined): c is HeatCell => c !== undefined && c.bookedShare !== null && c.bookedShare >= t.peakBookedShare;
+  const hot = (c: HeatCell | undefined): c is HeatCell =>
+    c !== undefined && c.bookedShare !== null && c.bookedShare >= t.peakBookedShare;
   for (let weekday = 0; weekday < 7; weekday += 1) {
     const day = floor.cells.filter((c) => c.weekday === weekday).sort((a, b) => a.hour - b.hour);
     for (let i = 0; i < day.length; i += 1) {
@@ -125,5 +135,8 @@ export function recommendations(
   floors: readonly FloorHeat[],
   thresholds: RecommendationThresholds,
 ): Recommendation[] {
-  return [...floors.flatMap((f) => peakSentences(f, thresholds)), ...rooms.flatMap((r) => roomSentences(r, thresholds))];
+  return [
+    ...floors.flatMap((f) => peakSentences(f, thresholds)),
+    ...rooms.flatMap((r) => roomSentences(r, thresholds)),
+  ];
 }

@@ -30,7 +30,10 @@ export interface AnalyticsReport {
   readonly leastUsed: readonly RoomReport[];
 }
 
-function groupBy(rooms: readonly RoomReport[], keyOf: (r: AnalyticsRoom) => { id: string; name: string }): GroupReport[] {
+function groupBy(
+  rooms: readonly RoomReport[],
+  keyOf: (r: AnalyticsRoom) => { id: string; name: string },
+): GroupReport[] {
   const groups = new Map<string, { name: string; totals: Totals[] }>();
   for (const r of rooms) {
     const { id, name } = keyOf(r.room);
@@ -43,7 +46,11 @@ function groupBy(rooms: readonly RoomReport[], keyOf: (r: AnalyticsRoom) => { id
 
 const RANKED = 5;
 
-export function roomReports(rooms: readonly AnalyticsRoom[], bookings: readonly BookingFact[], range: DateRange): RoomReport[] {
+export function roomReports(
+  rooms: readonly AnalyticsRoom[],
+  bookings: readonly BookingFact[],
+  range: DateRange,
+): RoomReport[] {
   const byRoom = bookingsByRoom(bookings);
   return rooms.map((room) => {
     const totals = roomTotals(room, byRoom.get(room.id) ?? [], range);
@@ -61,7 +68,11 @@ export function analyticsReport(
   const all = sumTotals(reports.map((r) => r.totals));
   const ranked = reports
     .filter((r) => r.figures.bookedUtilisation !== null)
-    .sort((a, b) => (b.figures.bookedUtilisation ?? 0) - (a.figures.bookedUtilisation ?? 0) || a.room.name.localeCompare(b.room.name));
+    .sort(
+      (a, b) =>
+        (b.figures.bookedUtilisation ?? 0) - (a.figures.bookedUtilisation ?? 0) ||
+        a.room.name.localeCompare(b.room.name),
+    );
   return {
     rooms: reports,
     floors: groupBy(reports, (r) => ({ id: r.floorId, name: `${r.buildingName}, ${r.floorName}` })),

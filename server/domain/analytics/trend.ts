@@ -28,7 +28,11 @@ export function weeksOf(range: DateRange): DateRange[] {
   return weeks;
 }
 
-export function weeklyTrend(rooms: readonly AnalyticsRoom[], bookings: readonly BookingFact[], range: DateRange): TrendWeek[] {
+export function weeklyTrend(
+  rooms: readonly AnalyticsRoom[],
+  bookings: readonly BookingFact[],
+  range: DateRange,
+): TrendWeek[] {
   const byRoom = bookingsByRoom(bookings);
   return weeksOf(range).map((week) => {
     const figures = figuresOf(sumTotals(rooms.map((room) => roomTotals(room, byRoom.get(room.id) ?? [], week))));

@@ -45,6 +45,9 @@ import * as m0171 from './20261207_0171_room_display_settings_release_book_now';
 import * as m0172 from './20261207_0172_room_releases';
 import * as m0180 from './20261207_0180_displays_pin';
 import * as m0200 from './20261208_0200_users_role_analyst';
+import * as m0201 from './20261208_0201_rooms_deactivated_at';
+import * as m0202 from './20261208_0202_rooms_deactivated_at_trigger';
+import * as m0203 from './20261208_0203_analytics_settings';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -102,6 +105,9 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261207_0172_room_releases', m0172],
   ['20261207_0180_displays_pin', m0180],
   ['20261208_0200_users_role_analyst', m0200],
+  ['20261208_0201_rooms_deactivated_at', m0201],
+  ['20261208_0202_rooms_deactivated_at_trigger', m0202],
+  ['20261208_0203_analytics_settings', m0203],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {
