@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { IANAZone } from 'luxon';
 import type { Interval } from '../availability/interval';
 import { bookedSpan, heldTheRoom } from './bookingRules';
 import { coveredWithin, openStretches } from './intervals';
@@ -18,13 +18,36 @@ type Grid = { open: number[]; booked: number[] };
 const cellIndex = (weekday: number, hour: number): number => weekday * 24 + hour;
 const MINUTE = 60_000;
 
-/** Adds each piece of `span` to the wall-clock hour it falls in (luxon steps real hours, so DST days come out right). */
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** 1970-01-01, day 0 of epoch days, was a Thursday: index 3 with Monday as 0. */
+const EPOCH_WEEKDAY = 3;
+
+/**
+ * A zone's UTC offset (minutes) during one UTC hour. Offsets change on whole or half hours at
+ * most twice a year, and every room of a building asks for the same hours, so they are remembered.
+ */
+const offsets = new Map<string, number>();
+function offsetAt(timeZone: string, ms: number): number {
+  const key = `${timeZone}|${Math.floor(ms / HOUR_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 500_000) offsets.clear();
+    offset = IANAZone.create(timeZone).offset(ms);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** Adds each piece of `span` to the wall-clock hour it falls in (a DST night's repeated hour counts twice). */
 function addByHour(cells: number[], span: Interval, timeZone: string): void {
   let cursor = span.start;
   while (cursor < span.end) {
-    const local = DateTime.fromMillis(cursor, { zone: timeZone });
-    const next = Math.min(span.end, local.startOf('hour').plus({ hours: 1 }).toMillis());
-    const index = cellIndex(local.weekday - 1, local.hour);
+    const local = cursor + offsetAt(timeZone, cursor) * MINUTE;
+    const intoHour = ((local % HOUR_MS) + HOUR_MS) % HOUR_MS;
+    const next = Math.min(span.end, cursor + HOUR_MS - intoHour);
+    const day = Math.floor(local / DAY_MS);
+    const index = cellIndex((((day + EPOCH_WEEKDAY) % 7) + 7) % 7, Math.floor((local - day * DAY_MS) / HOUR_MS));
     cells[index] = (cells[index] ?? 0) + (next - cursor) / MINUTE;
     cursor = next;
   }
