@@ -43,7 +43,12 @@ function spanOf(row: DemoBookingRow): { start: number; end: number } {
 }
 
 /** What happened at the room's display: most people check in, some leave early, some never come. */
-function displayFacts(rows: HistoryRows, random: Random, booking: { id: string; roomId: string; start: number; end: number }, meeting: DemoBookingRow): string {
+function displayFacts(
+  rows: HistoryRows,
+  random: Random,
+  booking: { id: string; roomId: string; start: number; end: number },
+  meeting: DemoBookingRow,
+): string {
   if (random.chance(0.18)) {
     const at = new Date(booking.start + 10 * MINUTE).toISOString();
     rows.releases.push({
@@ -88,7 +93,11 @@ function roomHistory(rows: HistoryRows, room: DemoRoomRow, now: Date): void {
     for (const meeting of meetingsForDay(room, day, 100 + index, hours)) {
       const booking = { id: randomUUID(), roomId: room.id, ...spanOf(meeting) };
       const cancelledAhead = random.chance(0.06);
-      const status = cancelledAhead ? 'cancelled' : checkIn ? displayFacts(rows, random, booking, meeting) : 'confirmed';
+      const status = cancelledAhead
+        ? 'cancelled'
+        : checkIn
+          ? displayFacts(rows, random, booking, meeting)
+          : 'confirmed';
       rows.bookings.push({
         ...meeting,
         id: booking.id,
@@ -118,7 +127,9 @@ export async function seedDemoHistory(knex: Knex, options: { now: Date }): Promi
   if (checkInRooms.length > 0)
     await knex('room_display_settings').insert(checkInRooms.map((r) => ({ room_id: r.id, check_in_required: true })));
   for (let i = 0; i < rows.bookings.length; i += 500) await knex('bookings').insert(rows.bookings.slice(i, i + 500));
-  for (let i = 0; i < rows.actions.length; i += 500) await knex('display_actions').insert(rows.actions.slice(i, i + 500));
-  for (let i = 0; i < rows.releases.length; i += 500) await knex('room_releases').insert(rows.releases.slice(i, i + 500));
+  for (let i = 0; i < rows.actions.length; i += 500)
+    await knex('display_actions').insert(rows.actions.slice(i, i + 500));
+  for (let i = 0; i < rows.releases.length; i += 500)
+    await knex('room_releases').insert(rows.releases.slice(i, i + 500));
   return rows.bookings.length;
 }

@@ -148,12 +148,18 @@ export function composeFeatures(options: ComposeOptions): Features {
       },
     },
   });
+  const analytics = composeAnalytics({ infrastructure });
   // Room displays hear of each synced room; orders follow their meetings; pending Roomserve bookings learn the attendant's answer.
   const sync = composeSync({
     infrastructure,
     exchange: exchange.exchange,
     // The displays' first: telling them is one in-memory publish (and a NOTIFY), not a lookup.
-    bookingChanges: [roomChangesListener(roomChanges), catering.orderFollower, bookings.changeListener],
+    bookingChanges: [
+      roomChangesListener(roomChanges),
+      catering.orderFollower,
+      bookings.changeListener,
+      analytics.rollup.listener,
+    ],
     settings: options.sync,
   });
   const addin =
@@ -209,7 +215,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     addin,
     previewOutlook: options.previewOutlook ?? (() => null),
     displays,
-    analytics: composeAnalytics({ infrastructure }),
+    analytics,
   };
 }
 
@@ -217,12 +223,15 @@ export function composeFeatures(options: ComposeOptions): Features {
 const REPAIR_SWEEP_MS = 30_000;
 /** How often rooms that require check-in release meetings nobody came to. */
 const RELEASE_ROUND_MS = 60_000;
+/** How often the analytics rollup looks for a newly finished day. */
+const ROLLUP_SWEEP_MS = 3_600_000;
 
 export function composeApp(options: ComposeOptions): Composition {
   const features = composeFeatures(options);
   const { services, sync } = features;
   let stopRepairSweep: (() => void) | undefined;
   let stopReleases: (() => void) | undefined;
+  let stopRollupSweep: (() => void) | undefined;
   return {
     app: composeHttp(features, options),
     services,
@@ -231,6 +240,7 @@ export function composeApp(options: ComposeOptions): Composition {
     async startBackground() {
       stopRepairSweep = services.bookings.startRepairSweep(REPAIR_SWEEP_MS);
       stopReleases = features.displays.release.start(RELEASE_ROUND_MS);
+      stopRollupSweep = features.analytics.startSweep(ROLLUP_SWEEP_MS);
       // Rooms left unverified by an earlier run (stopped mid-retry, Exchange down then) are checked again.
       services.locations
         .reverifyRooms()
@@ -243,6 +253,7 @@ export function composeApp(options: ComposeOptions): Composition {
       await sync.sync.stop();
       stopRepairSweep?.();
       stopReleases?.();
+      stopRollupSweep?.();
       await services.orderFollower.stop();
       await services.outboxDispatcher.stop();
       services.locations.stopVerificationRetries();

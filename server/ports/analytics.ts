@@ -1,6 +1,7 @@
 import type { Interval } from '../domain/availability/interval';
 import type { OrderFact } from '../domain/analytics/catering';
 import type { RecommendationThresholds } from '../domain/analytics/recommendations';
+import type { RollupDay } from '../domain/analytics/rollup';
 import type { AnalyticsRoom, BookingFact } from '../domain/analytics/types';
 
 /** Which rooms a request looks at; all rooms when empty. */
@@ -24,4 +25,19 @@ export interface AnalyticsFacts {
 export interface AnalyticsSettingsStore {
   thresholds(): Promise<RecommendationThresholds>;
   saveThresholds(thresholds: RecommendationThresholds): Promise<void>;
+}
+
+/** The daily rollup (analytics_room_days) and the UTC dates it covers for every room. */
+export interface AnalyticsRollupStore {
+  coverage(): Promise<{ readonly from: string; readonly to: string } | undefined>;
+  setCoverage(coverage: { readonly from: string; readonly to: string }): Promise<void>;
+  days(roomIds: readonly string[], from: string, to: string): Promise<RollupDay[]>;
+  /** Replaces these rooms' days (one transaction). */
+  save(days: readonly RollupDay[]): Promise<void>;
+  /** The (room, day) rows a booking was counted in. */
+  daysOfBookings(bookingIds: readonly string[]): Promise<{ roomId: string; day: string }[]>;
+  /** Where these bookings are now. */
+  bookingSpans(bookingIds: readonly string[]): Promise<{ roomId: string; start: number; end: number }[]>;
+  /** The first day any booking starts on (UTC date), if any. */
+  firstBookingDay(): Promise<string | undefined>;
 }

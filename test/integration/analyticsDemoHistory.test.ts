@@ -1,18 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { createAnalyticsFacts, createAnalyticsSettingsStore } from '../../server/adapters/db/repositories/analytics';
+import { createAnalyticsRollupStore } from '../../server/adapters/db/repositories/analyticsRollup';
 import { createAnalyticsService, type AnalyticsService } from '../../server/services/analytics';
+import { createAnalyticsRollup, type AnalyticsRollup } from '../../server/services/analytics/rollup';
 import { seedDemoIfEmpty } from '../../demo/database/seed';
+import { ManualClock } from '../fakes/manualClock';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 /**
- * The demo's weeks of history make the analytics page say something believable: booked and
- * actual use apart, no-shows in the rooms that require check-in, and recommendations.
+ * The demo's weeks of history make the analytics page say something believable; and the daily
+ * rollup, backfilled over that history and kept current as bookings change, gives the very
+ * figures the raw bookings give.
  */
 
 const NOW = new Date('2026-06-17T09:00:00Z');
 let db: TestDatabase;
-let analytics: AnalyticsService;
+let raw: AnalyticsService;
+let withRollup: AnalyticsService;
+let rollup: AnalyticsRollup;
 const lastFourWeeks = {
   from: DateTime.fromJSDate(NOW).minus({ weeks: 4 }).toISODate() ?? '',
   to: DateTime.fromJSDate(NOW).minus({ days: 1 }).toISODate() ?? '',
@@ -21,10 +27,12 @@ const lastFourWeeks = {
 beforeAll(async () => {
   db = await createTestDatabase();
   await seedDemoIfEmpty(db.knex, { now: NOW, history: true });
-  analytics = createAnalyticsService({
-    facts: createAnalyticsFacts(db.knex),
-    settings: createAnalyticsSettingsStore(db.knex),
-  });
+  const facts = createAnalyticsFacts(db.knex);
+  const settings = createAnalyticsSettingsStore(db.knex);
+  const store = createAnalyticsRollupStore(db.knex);
+  raw = createAnalyticsService({ facts, settings });
+  withRollup = createAnalyticsService({ facts, settings, rollup: store });
+  rollup = createAnalyticsRollup({ facts, store, clock: new ManualClock(NOW) });
 }, 60_000);
 
 afterAll(async () => {
@@ -33,7 +41,7 @@ afterAll(async () => {
 
 describe('the demo history', () => {
   it('gives every room weeks of use, booked and checked-in apart', async () => {
-    const { report } = await analytics.overview(lastFourWeeks);
+    const { report } = await raw.overview(lastFourWeeks);
     const all = report.overall;
     expect(all.bookings).toBeGreaterThan(500);
     expect(all.bookedUtilisation).toBeGreaterThan(0.2);
@@ -48,8 +56,44 @@ describe('the demo history', () => {
   });
 
   it('has something to recommend', async () => {
-    const sentences = await analytics.recommendations(lastFourWeeks);
+    const sentences = await raw.recommendations(lastFourWeeks);
     expect(sentences.length).toBeGreaterThan(0);
     expect(new Set(sentences.map((s) => s.kind)).size).toBeGreaterThan(1);
+  });
+});
+
+describe('the daily rollup', () => {
+  const overall = async (service: AnalyticsService) => (await service.overview(lastFourWeeks)).report.overall;
+
+  it('backfilled, gives the raw figures', async () => {
+    const done = await rollup.backfill();
+    expect(done.to).toBe('2026-06-15');
+    expect(done.days).toBeGreaterThan(40 * 40);
+    expect(await overall(withRollup)).toEqual(await overall(raw));
+    expect((await withRollup.rooms(lastFourWeeks)).map((r) => r.figures)).toEqual(
+      (await raw.rooms(lastFourWeeks)).map((r) => r.figures),
+    );
+  });
+
+  it('follows a past booking cancelled, and one moved to another day', async () => {
+    const before = await overall(raw);
+    const [first, second] = await db
+      .knex('bookings')
+      .where({ status: 'confirmed' })
+      .whereRaw("lower(during) < '2026-06-10'")
+      .orderByRaw('lower(during) desc')
+      .limit(2)
+      .select<{ id: string; room_id: string }[]>('id', 'room_id');
+    if (!first || !second) throw new Error('the demo history has no past bookings');
+    await db.knex('bookings').where({ id: first.id }).update({ status: 'cancelled' });
+    await db
+      .knex('bookings')
+      .where({ id: second.id })
+      .update({ during: db.knex.raw("tstzrange('2026-05-25T05:00:00Z', '2026-05-25T05:30:00Z', '[)')") });
+    await rollup.listener.bookingsChanged({ roomId: first.room_id, bookingIds: [first.id] });
+    await rollup.listener.bookingsChanged({ roomId: second.room_id, bookingIds: [second.id] });
+    const after = await overall(raw);
+    expect(after.bookings).toBe(before.bookings - 1);
+    expect(await overall(withRollup)).toEqual(after);
   });
 });

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { OpeningHours } from '../../../shared/schemas/locations';
 import { figuresOf } from './figures';
 import { heatmap } from './heatmap';
-import { analyticsReport } from './report';
+import { analyticsReport, rawTotals } from './report';
 import { roomTotals } from './roomTotals';
 import { weeksOf } from './trend';
 import type { AnalyticsRoom, BookingFact } from './types';
@@ -224,7 +224,7 @@ describe('rooms added or deactivated within the range', () => {
   });
 
   it('a floor weighs its rooms by their open hours: (4 + 1) booked of (50 + 17)', () => {
-    const report = analyticsReport([room(), shortLived], [...juneBookings(), ...bookings], JUNE_WEEK);
+    const report = analyticsReport([room(), shortLived], rawTotals([...juneBookings(), ...bookings]), JUNE_WEEK);
     expect(report.floors).toHaveLength(1);
     expect(report.floors[0]?.figures.bookedUtilisation).toBeCloseTo(5 / 67, 10);
     expect(report.busiest.map((r) => r.room.id)).toEqual(['r1', 'r2']);
@@ -234,7 +234,7 @@ describe('rooms added or deactivated within the range', () => {
 
 describe('lead time', () => {
   it('puts each booking in its bucket: 30 min, 2 days, 10 days, 0 min, 40 days', () => {
-    const report = analyticsReport([room()], juneBookings(), JUNE_WEEK);
+    const report = analyticsReport([room()], rawTotals(juneBookings()), JUNE_WEEK);
     expect(report.leadTime.buckets.map((b) => [b.key, b.bookings])).toEqual([
       ['under-1h', 2],
       ['1h-1d', 0],
@@ -279,7 +279,7 @@ describe('trend', () => {
   });
 
   it('gives each week its own utilisation', () => {
-    const report = analyticsReport([room()], juneBookings(), { from: '2026-06-01', to: '2026-06-14' });
+    const report = analyticsReport([room()], rawTotals(juneBookings()), { from: '2026-06-01', to: '2026-06-14' });
     expect(report.trend.map((w) => [w.weekStart, w.bookings, w.bookedUtilisation])).toEqual([
       ['2026-06-01', 5, 4 / 50],
       ['2026-06-08', 0, 0],

@@ -46,14 +46,17 @@ function groupBy(
 
 const RANKED = 5;
 
-export function roomReports(
-  rooms: readonly AnalyticsRoom[],
-  bookings: readonly BookingFact[],
-  range: DateRange,
-): RoomReport[] {
+/** Where a room's totals for a range come from: the raw bookings, or the daily rollup and the bookings around it. */
+export type TotalsSource = (room: AnalyticsRoom, range: DateRange) => Totals;
+
+export function rawTotals(bookings: readonly BookingFact[]): TotalsSource {
   const byRoom = bookingsByRoom(bookings);
+  return (room, range) => roomTotals(room, byRoom.get(room.id) ?? [], range);
+}
+
+export function roomReports(rooms: readonly AnalyticsRoom[], totalsOf: TotalsSource, range: DateRange): RoomReport[] {
   return rooms.map((room) => {
-    const totals = roomTotals(room, byRoom.get(room.id) ?? [], range);
+    const totals = totalsOf(room, range);
     return { room, totals, figures: figuresOf(totals) };
   });
 }
@@ -61,10 +64,10 @@ export function roomReports(
 /** Every figure of docs/analytics.md for the rooms in scope over the range. */
 export function analyticsReport(
   rooms: readonly AnalyticsRoom[],
-  bookings: readonly BookingFact[],
+  totalsOf: TotalsSource,
   range: DateRange,
 ): AnalyticsReport {
-  const reports = roomReports(rooms, bookings, range);
+  const reports = roomReports(rooms, totalsOf, range);
   const all = sumTotals(reports.map((r) => r.totals));
   const ranked = reports
     .filter((r) => r.figures.bookedUtilisation !== null)
@@ -79,7 +82,7 @@ export function analyticsReport(
     buildings: groupBy(reports, (r) => ({ id: r.buildingId, name: r.buildingName })),
     overall: figuresOf(all),
     leadTime: leadTimeDistribution(all.leadMinutes),
-    trend: weeklyTrend(rooms, bookings, range),
+    trend: weeklyTrend(rooms, totalsOf, range),
     busiest: ranked.slice(0, RANKED),
     leastUsed: [...ranked].reverse().slice(0, RANKED),
   };

@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
 import { figuresOf } from './figures';
-import { bookingsByRoom } from './byRoom';
-import { roomTotals, sumTotals } from './roomTotals';
-import type { AnalyticsRoom, BookingFact, DateRange } from './types';
+import { sumTotals, type Totals } from './roomTotals';
+import type { AnalyticsRoom, DateRange } from './types';
 
 export interface TrendWeek {
   /** The Monday of the week (YYYY-MM-DD); the first and last week may be cut by the range. */
@@ -30,12 +29,11 @@ export function weeksOf(range: DateRange): DateRange[] {
 
 export function weeklyTrend(
   rooms: readonly AnalyticsRoom[],
-  bookings: readonly BookingFact[],
+  totalsOf: (room: AnalyticsRoom, range: DateRange) => Totals,
   range: DateRange,
 ): TrendWeek[] {
-  const byRoom = bookingsByRoom(bookings);
   return weeksOf(range).map((week) => {
-    const figures = figuresOf(sumTotals(rooms.map((room) => roomTotals(room, byRoom.get(room.id) ?? [], week))));
+    const figures = figuresOf(sumTotals(rooms.map((room) => totalsOf(room, week))));
     return {
       weekStart: DateTime.fromISO(week.from, { zone: 'utc' }).startOf('week').toISODate() ?? week.from,
       range: week,

@@ -7,15 +7,37 @@ import {
   type Recommendation,
   type RecommendationThresholds,
 } from '../../domain/analytics/recommendations';
-import { analyticsReport, roomReports, type AnalyticsReport, type RoomReport } from '../../domain/analytics/report';
+import {
+  analyticsReport,
+  rawTotals,
+  roomReports,
+  type AnalyticsReport,
+  type RoomReport,
+  type TotalsSource,
+} from '../../domain/analytics/report';
+import { rollupTotalsSource, splitByCoverage } from '../../domain/analytics/rollup';
 import type { AnalyticsRoom, BookingFact, DateRange } from '../../domain/analytics/types';
 import type { Interval } from '../../domain/availability/interval';
 import { notFound } from '../../domain/errors';
-import type { AnalyticsFacts, AnalyticsScope, AnalyticsSettingsStore } from '../../ports/analytics';
+import type {
+  AnalyticsFacts,
+  AnalyticsRollupStore,
+  AnalyticsScope,
+  AnalyticsSettingsStore,
+} from '../../ports/analytics';
 
 export interface AnalyticsDeps {
   readonly facts: AnalyticsFacts;
   readonly settings: AnalyticsSettingsStore;
+  /** The daily rollup; without it every figure is computed from the raw bookings. */
+  readonly rollup?: AnalyticsRollupStore | undefined;
+}
+
+export interface EveryView {
+  readonly report: AnalyticsReport;
+  readonly catering: CateringFigures;
+  readonly heat: HeatCell[];
+  readonly recommendations: Recommendation[];
 }
 
 export interface AnalyticsService {
@@ -29,18 +51,9 @@ export interface AnalyticsService {
   saveThresholds(thresholds: RecommendationThresholds): Promise<RecommendationThresholds>;
 }
 
-export interface EveryView {
-  readonly report: AnalyticsReport;
-  readonly catering: CateringFigures;
-  readonly heat: HeatCell[];
-  readonly recommendations: Recommendation[];
-}
-
-interface Loaded {
+interface Scope {
   readonly rooms: AnalyticsRoom[];
-  readonly bookings: BookingFact[];
   readonly range: DateRange;
-  readonly window: Interval;
 }
 
 const DAY_MS = 86_400_000;
@@ -49,7 +62,7 @@ const DAY_MS = 86_400_000;
  * Every instant any building's day of the range can hold: a day either side covers the zones from
  * UTC−12 to UTC+14; the domain clips to each building's own day.
  */
-function widestWindow(range: DateRange): Interval {
+export function widestWindow(range: DateRange): Interval {
   return { start: Date.parse(range.from) - DAY_MS, end: Date.parse(range.to) + 2 * DAY_MS };
 }
 
@@ -60,24 +73,34 @@ const scopeOf = (q: AnalyticsQuery): AnalyticsScope => ({
 });
 
 export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
-  async function load(query: AnalyticsQuery): Promise<Loaded> {
-    const scope = scopeOf(query);
-    const unknown = await deps.facts.unknownPartOf(scope);
+  async function scope(query: AnalyticsQuery): Promise<Scope> {
+    const unknown = await deps.facts.unknownPartOf(scopeOf(query));
     if (unknown !== undefined)
       throw notFound(unknown === 'building' ? 'Building' : unknown === 'floor' ? 'Floor' : 'Room');
-    const range = { from: query.from, to: query.to };
-    const window = widestWindow(range);
-    const rooms = await deps.facts.rooms(scope);
-    const bookings = await deps.facts.bookings(
-      rooms.map((r) => r.id),
-      window,
-    );
-    return { rooms, bookings, range, window };
+    return { rooms: await deps.facts.rooms(scopeOf(query)), range: { from: query.from, to: query.to } };
   }
 
-  function floorHeat(loaded: Loaded): FloorHeat[] {
+  const bookingsIn = (s: Scope, range: DateRange): Promise<BookingFact[]> =>
+    deps.facts.bookings(
+      s.rooms.map((r) => r.id),
+      widestWindow(range),
+    );
+
+  /** Rollup days inside its coverage, raw bookings only for the parts of the range outside it. */
+  async function totalsSource(s: Scope): Promise<TotalsSource> {
+    const coverage = deps.rollup ? await deps.rollup.coverage() : undefined;
+    const { covered, outside } = splitByCoverage(s.range, coverage);
+    if (!deps.rollup || !covered) return rawTotals(await bookingsIn(s, s.range));
+    const ids = s.rooms.map((r) => r.id);
+    const days = await deps.rollup.days(ids, covered.from, covered.to);
+    const bookings: BookingFact[] = [];
+    for (const part of outside) bookings.push(...(await bookingsIn(s, part)));
+    return rollupTotalsSource(days, bookings, coverage);
+  }
+
+  function floorHeat(s: Scope, bookings: readonly BookingFact[]): FloorHeat[] {
     const floors = new Map<string, { name: string; rooms: AnalyticsRoom[] }>();
-    for (const room of loaded.rooms) {
+    for (const room of s.rooms) {
       const floor = floors.get(room.floorId) ?? { name: `${room.buildingName}, ${room.floorName}`, rooms: [] };
       floor.rooms.push(room);
       floors.set(room.floorId, floor);
@@ -85,50 +108,49 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
     return [...floors.entries()].map(([floorId, f]) => ({
       floorId,
       name: f.name,
-      cells: heatmap(f.rooms, loaded.bookings, loaded.range),
+      cells: heatmap(f.rooms, bookings, s.range),
     }));
   }
 
-  async function cateringOf(loaded: Loaded): Promise<CateringFigures> {
+  async function cateringOf(s: Scope): Promise<CateringFigures> {
     const orders = await deps.facts.orders(
-      loaded.rooms.map((r) => r.id),
-      loaded.window,
+      s.rooms.map((r) => r.id),
+      widestWindow(s.range),
     );
-    return cateringFigures(ordersInRange(orders, loaded.rooms, loaded.range));
+    return cateringFigures(ordersInRange(orders, s.rooms, s.range));
   }
 
-  async function recommend(loaded: Loaded, reports: readonly RoomReport[]): Promise<Recommendation[]> {
-    return recommendations(reports, floorHeat(loaded), await deps.settings.thresholds());
+  async function recommend(s: Scope, bookings: readonly BookingFact[], reports: readonly RoomReport[]) {
+    return recommendations(reports, floorHeat(s, bookings), await deps.settings.thresholds());
   }
 
   return {
     async rooms(query) {
-      const loaded = await load(query);
-      return roomReports(loaded.rooms, loaded.bookings, loaded.range);
+      const s = await scope(query);
+      return roomReports(s.rooms, await totalsSource(s), s.range);
     },
     async overview(query) {
-      const loaded = await load(query);
-      return {
-        report: analyticsReport(loaded.rooms, loaded.bookings, loaded.range),
-        catering: await cateringOf(loaded),
-      };
+      const s = await scope(query);
+      return { report: analyticsReport(s.rooms, await totalsSource(s), s.range), catering: await cateringOf(s) };
     },
     async heatmap(query) {
-      const loaded = await load(query);
-      return heatmap(loaded.rooms, loaded.bookings, loaded.range);
+      const s = await scope(query);
+      return heatmap(s.rooms, await bookingsIn(s, s.range), s.range);
     },
     async recommendations(query) {
-      const loaded = await load(query);
-      return recommend(loaded, roomReports(loaded.rooms, loaded.bookings, loaded.range));
+      const s = await scope(query);
+      const bookings = await bookingsIn(s, s.range);
+      return recommend(s, bookings, roomReports(s.rooms, rawTotals(bookings), s.range));
     },
     async everything(query) {
-      const loaded = await load(query);
-      const report = analyticsReport(loaded.rooms, loaded.bookings, loaded.range);
+      const s = await scope(query);
+      const bookings = await bookingsIn(s, s.range);
+      const report = analyticsReport(s.rooms, rawTotals(bookings), s.range);
       return {
         report,
-        catering: await cateringOf(loaded),
-        heat: heatmap(loaded.rooms, loaded.bookings, loaded.range),
-        recommendations: await recommend(loaded, report.rooms),
+        catering: await cateringOf(s),
+        heat: heatmap(s.rooms, bookings, s.range),
+        recommendations: await recommend(s, bookings, report.rooms),
       };
     },
     thresholds: () => deps.settings.thresholds(),

@@ -48,6 +48,8 @@ import * as m0200 from './20261208_0200_users_role_analyst';
 import * as m0201 from './20261208_0201_rooms_deactivated_at';
 import * as m0202 from './20261208_0202_rooms_deactivated_at_trigger';
 import * as m0203 from './20261208_0203_analytics_settings';
+import * as m0204 from './20261208_0204_analytics_room_days';
+import * as m0205 from './20261208_0205_analytics_rollup_state';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -108,6 +110,8 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261208_0201_rooms_deactivated_at', m0201],
   ['20261208_0202_rooms_deactivated_at_trigger', m0202],
   ['20261208_0203_analytics_settings', m0203],
+  ['20261208_0204_analytics_room_days', m0204],
+  ['20261208_0205_analytics_rollup_state', m0205],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {
