@@ -161,6 +161,12 @@ describe('who may ask, and bad input', () => {
     expect((await request(world.app).get(`/api/analytics/rooms?${query()}`)).status).toBe(401);
   });
 
+  it('an analyst gains no facility or admin powers', async () => {
+    expect((await get('/api/users', analyst)).status).toBe(403);
+    expect((await get(`/api/facility/orders?from=${berlinDate}T00:00:00Z&to=${berlinDate}T23:00:00Z`, analyst)).status).toBe(403);
+    expect((await get('/api/rooms', analyst)).status).toBe(200);
+  });
+
   it('a range over 2 years or backwards is 400; an unknown building, floor or room 404', async () => {
     expect((await get('/api/analytics/rooms?from=2024-01-01&to=2026-01-02', analyst)).status).toBe(400);
     expect((await get('/api/analytics/rooms?from=2026-02-01&to=2026-01-31', analyst)).status).toBe(400);
