@@ -53,6 +53,9 @@ describe('the demo history', () => {
     expect(report.trend).toHaveLength(5);
     expect(report.trend.filter((w) => w.bookings > 0)).toHaveLength(5);
     expect(report.leadTime.buckets.every((b) => b.bookings > 0)).toBe(true);
+    // The demo's meetings have their organizer and one to six others: not all of them under half full.
+    expect(all.underHalfCapacityShare).toBeGreaterThan(0.2);
+    expect(all.underHalfCapacityShare).toBeLessThan(0.9);
   });
 
   it('has something to recommend', async () => {

@@ -103,7 +103,7 @@ function scoped<Q extends Knex.QueryBuilder>(query: Q, scope: AnalyticsScope): Q
 // People in a meeting: attendees that are not rooms (unique by address), plus the organizer when
 // not among them. Kept in `attendee_count` once a booking is anonymised.
 const ATTENDEE_COUNT = `(SELECT count(DISTINCT lower(a->>'email')) FROM jsonb_array_elements(b.attendees) a
-    WHERE a->>'kind' <> 'resource' AND coalesce(a->>'email', '') <> '')
+    WHERE coalesce(a->>'kind', '') <> 'resource' AND coalesce(a->>'email', '') <> '')
   + CASE WHEN b.organizer_email <> '' AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(b.attendees) a
     WHERE lower(a->>'email') = lower(b.organizer_email)) THEN 1 ELSE 0 END`;
 
