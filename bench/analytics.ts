@@ -99,7 +99,9 @@ async function run(): Promise<void> {
     let started = performance.now();
     const { buildingId, roomId } = await fill(db.knex);
     const count = Number((await db.knex('bookings').count<{ count: string }[]>('* as count'))[0]?.count ?? 0);
-    console.log(`fixture: ${ROOMS} rooms, ${count} bookings (${QUICK ? 'quick' : 'full'}), filled in ${ms(performance.now() - started)}`);
+    console.log(
+      `fixture: ${ROOMS} rooms, ${count} bookings (${QUICK ? 'quick' : 'full'}), filled in ${ms(performance.now() - started)}`,
+    );
 
     const facts = createAnalyticsFacts(db.knex);
     const store = createAnalyticsRollupStore(db.knex);

@@ -41,3 +41,8 @@ export interface AnalyticsRollupStore {
   /** The first day any booking starts on (UTC date), if any. */
   firstBookingDay(): Promise<string | undefined>;
 }
+
+/** Removes what names people from bookings that ended before an instant; the figures survive. */
+export interface BookingAnonymiser {
+  anonymiseBefore(before: Date): Promise<number>;
+}

@@ -56,6 +56,10 @@ if (!haveChromium) console.warn(`test/e2e/analytics: skipped, no Chromium at ${C
     ]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     // An XLSX is a zip: it starts with "PK".
-    expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   }, 300_000);
 });

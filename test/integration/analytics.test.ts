@@ -163,7 +163,9 @@ describe('who may ask, and bad input', () => {
 
   it('an analyst gains no facility or admin powers', async () => {
     expect((await get('/api/users', analyst)).status).toBe(403);
-    expect((await get(`/api/facility/orders?from=${berlinDate}T00:00:00Z&to=${berlinDate}T23:00:00Z`, analyst)).status).toBe(403);
+    expect(
+      (await get(`/api/facility/orders?from=${berlinDate}T00:00:00Z&to=${berlinDate}T23:00:00Z`, analyst)).status,
+    ).toBe(403);
     expect((await get('/api/rooms', analyst)).status).toBe(200);
   });
 

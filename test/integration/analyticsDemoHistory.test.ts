@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { createAnalyticsFacts, createAnalyticsSettingsStore } from '../../server/adapters/db/repositories/analytics';
+import {
+  anonymiseBookings,
+  createAnalyticsFacts,
+  createAnalyticsSettingsStore,
+} from '../../server/adapters/db/repositories/analytics';
 import { createAnalyticsRollupStore } from '../../server/adapters/db/repositories/analyticsRollup';
 import { createAnalyticsService, type AnalyticsService } from '../../server/services/analytics';
+import { createAnonymisationJob } from '../../server/services/analytics/privacy';
 import { createAnalyticsRollup, type AnalyticsRollup } from '../../server/services/analytics/rollup';
 import { seedDemoIfEmpty } from '../../demo/database/seed';
 import { ManualClock } from '../fakes/manualClock';
@@ -98,5 +103,44 @@ describe('the daily rollup', () => {
     const after = await overall(raw);
     expect(after.bookings).toBe(before.bookings - 1);
     expect(await overall(withRollup)).toEqual(after);
+  });
+});
+
+describe('anonymisation', () => {
+  it('removes subject, organizer, attendees and description after N days, and leaves the figures as they were', async () => {
+    const figures = async () => {
+      const { report } = await raw.overview(lastFourWeeks);
+      return [report.overall, report.floors, report.buildings, report.trend, report.leadTime];
+    };
+    const before = await figures();
+    const roomsBefore = (await raw.rooms(lastFourWeeks)).map((r) => r.figures);
+    const job = createAnonymisationJob({
+      anonymiser: { anonymiseBefore: (at) => anonymiseBookings(db.knex, at) },
+      clock: new ManualClock(NOW),
+      afterDays: 2,
+    });
+    expect(await job.run()).toBeGreaterThan(500);
+    expect(await job.run()).toBe(0);
+    const old = await db
+      .knex('bookings')
+      .whereRaw("upper(during) < '2026-06-15T09:00:00Z'")
+      .select<{ subject: string; organizer_email: string; attendees: unknown; description: string }[]>(
+        'subject',
+        'organizer_email',
+        'attendees',
+        'description',
+      );
+    expect(old.every((b) => b.subject === '' && b.organizer_email === '' && b.description === '')).toBe(true);
+    expect(old.every((b) => JSON.stringify(b.attendees) === '[]')).toBe(true);
+    const releases = await db
+      .knex('room_releases')
+      .whereRaw("meeting_end < '2026-06-15T09:00:00Z'")
+      .whereNot('subject', '')
+      .count<{ count: string }[]>('* as count');
+    expect(Number(releases[0]?.count)).toBe(0);
+    const recent = await db.knex('bookings').whereRaw("lower(during) > '2026-06-17T10:00:00Z'").whereNot('subject', '');
+    expect(recent.length).toBeGreaterThan(0);
+    expect(await figures()).toEqual(before);
+    expect((await raw.rooms(lastFourWeeks)).map((r) => r.figures)).toEqual(roomsBefore);
   });
 });

@@ -133,7 +133,11 @@ export function rollupTotalsSource(
 ): TotalsSource {
   const raw = rawTotals(bookings);
   const byRoom = new Map<string, RollupDay[]>();
-  for (const d of days) byRoom.set(d.roomId, [...(byRoom.get(d.roomId) ?? []), d]);
+  for (const d of days) {
+    const list = byRoom.get(d.roomId);
+    if (list) list.push(d);
+    else byRoom.set(d.roomId, [d]);
+  }
   return (room, range) => {
     const { covered, outside } = splitByCoverage(range, coverage);
     const parts = outside.map((part) => raw(room, part));

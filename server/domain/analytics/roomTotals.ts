@@ -100,4 +100,29 @@ export function addTotals(a: Totals, b: Totals): Totals {
   };
 }
 
-export const sumTotals = (all: readonly Totals[]): Totals => all.reduce(addTotals, EMPTY_TOTALS);
+/** The sum of many totals in one pass (adding pairwise would copy the length lists over and over). */
+export function sumTotals(all: readonly Totals[]): Totals {
+  const lengths: number[] = [];
+  const leadMinutes: number[] = [];
+  const sum = { ...EMPTY_TOTALS };
+  const counters = [
+    'openMs',
+    'bookedMs',
+    'checkInOpenMs',
+    'checkedInMs',
+    'releasedMs',
+    'bookings',
+    'recurring',
+    'neededCheckIn',
+    'released',
+    'sized',
+    'underHalfCapacity',
+    'overCapacity',
+  ] as const;
+  for (const t of all) {
+    for (const key of counters) sum[key] += t[key];
+    for (const m of t.lengths) lengths.push(m);
+    for (const m of t.leadMinutes) leadMinutes.push(m);
+  }
+  return { ...sum, lengths, leadMinutes };
+}

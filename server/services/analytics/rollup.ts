@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { bookingsByRoom } from '../../domain/analytics/byRoom';
 import { datesBetween, daysTouched, rollupDay, type RollupDay } from '../../domain/analytics/rollup';
 import type { AnalyticsRoom } from '../../domain/analytics/types';
 import type { AnalyticsFacts, AnalyticsRollupStore } from '../../ports/analytics';
@@ -45,8 +46,7 @@ export function createAnalyticsRollup(deps: RollupDeps): AnalyticsRollup {
         rooms.map((r) => r.id),
         widestWindow(range),
       );
-      const byRoom = new Map<string, typeof bookings>();
-      for (const b of bookings) byRoom.set(b.roomId, [...(byRoom.get(b.roomId) ?? []), b]);
+      const byRoom = bookingsByRoom(bookings);
       const days: RollupDay[] = [];
       for (const room of rooms)
         for (const day of batch)

@@ -137,7 +137,7 @@ describe('the analytics page', () => {
     await user.clear(from);
     await user.type(from, '2026-07-01');
     expect(screen.getByText(/must not be after/)).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Show' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Show' }).disabled).toBe(true);
   });
 
   it('is not there for an employee, and asks nothing', async () => {

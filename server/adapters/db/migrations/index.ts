@@ -50,6 +50,7 @@ import * as m0202 from './20261208_0202_rooms_deactivated_at_trigger';
 import * as m0203 from './20261208_0203_analytics_settings';
 import * as m0204 from './20261208_0204_analytics_room_days';
 import * as m0205 from './20261208_0205_analytics_rollup_state';
+import * as m0206 from './20261208_0206_bookings_anonymised';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -112,6 +113,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261208_0203_analytics_settings', m0203],
   ['20261208_0204_analytics_room_days', m0204],
   ['20261208_0205_analytics_rollup_state', m0205],
+  ['20261208_0206_bookings_anonymised', m0206],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

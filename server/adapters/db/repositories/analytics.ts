@@ -102,16 +102,40 @@ function scoped<Q extends Knex.QueryBuilder>(query: Q, scope: AnalyticsScope): Q
 
 // People in a meeting: attendees that are not rooms (unique by address), plus the organizer when
 // not among them. Kept in `attendee_count` once a booking is anonymised.
-const ATTENDEE_COUNT = `(SELECT count(DISTINCT lower(a->>'email')) FROM jsonb_array_elements(b.attendees) a
+const PEOPLE_NOW = `(SELECT count(DISTINCT lower(a->>'email')) FROM jsonb_array_elements(b.attendees) a
     WHERE coalesce(a->>'kind', '') <> 'resource' AND coalesce(a->>'email', '') <> '')
   + CASE WHEN b.organizer_email <> '' AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(b.attendees) a
     WHERE lower(a->>'email') = lower(b.organizer_email)) THEN 1 ELSE 0 END`;
+const ATTENDEE_COUNT = `coalesce(b.attendee_count, ${PEOPLE_NOW})`;
 
 const BOOKING_SELECT = `b.id, b.room_id, ${EPOCH_MS('lower(b.during)')} AS start_ms, ${EPOCH_MS('upper(b.during)')} AS end_ms,
   b.status, b.source, ${EPOCH_MS('b.created_at')} AS created_ms, ${ATTENDEE_COUNT} AS attendee_count, b.is_occurrence,
   (SELECT ${EPOCH_MS('min(d.at)')} FROM display_actions d WHERE d.booking_id = b.id AND d.kind = 'check-in') AS checked_in_ms,
   (SELECT ${EPOCH_MS('min(d.at)')} FROM display_actions d WHERE d.booking_id = b.id AND d.kind = 'end') AS ended_ms,
   (SELECT ${EPOCH_MS('min(rr.at)')} FROM room_releases rr WHERE rr.booking_id = b.id AND rr.kind = 'release') AS released_ms`;
+
+/**
+ * Removes what names people from bookings that ended before `before` (subject, organizer,
+ * attendees, description, booker; the release facts' subject and organizer), keeping the number
+ * of people for the figures. Returns how many bookings it anonymised.
+ */
+export async function anonymiseBookings(db: Knex, before: Date): Promise<number> {
+  return db.transaction(async (trx) => {
+    const result = await trx.raw<{ rows: { id: string }[] }>(
+      `UPDATE bookings b SET attendee_count = ${ATTENDEE_COUNT}, subject = '', organizer_name = '',
+         organizer_email = '', attendees = '[]', description = '', booker_name = NULL, booker_email = NULL,
+         anonymised_at = now()
+       WHERE b.anonymised_at IS NULL AND upper(b.during) < CAST(? AS timestamptz)
+       RETURNING b.id`,
+      [before.toISOString()],
+    );
+    await trx('room_releases')
+      .where('meeting_end', '<', before.toISOString())
+      .whereRaw("(subject <> '' OR organizer_name <> '' OR organizer_email <> '')")
+      .update({ subject: '', organizer_name: '', organizer_email: '' });
+    return result.rows.length;
+  });
+}
 
 export function createAnalyticsFacts(db: Knex): AnalyticsFacts {
   return {
