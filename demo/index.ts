@@ -89,7 +89,7 @@ async function demoDisplay(options: DemoOptions): Promise<string | null> {
 }
 
 export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
-  if (options.seed) await seedDemoIfEmpty(options.knex, { logger: options.logger });
+  if (options.seed) await seedDemoIfEmpty(options.knex, { logger: options.logger, history: true });
   const displayLink = await demoDisplay(options);
   const signIn = [demoSignIn(), ...(displayLink ? [`Display: ${displayLink}`] : [])].join('\n');
   const simulator = await startSimulatedExchange(options);

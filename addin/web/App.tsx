@@ -23,6 +23,9 @@ const FacilityBoardPage = lazy(async () => ({
   default: (await import(/* webpackChunkName: "facility-board" */ './pages/facility/FacilityBoardPage.js'))
     .FacilityBoardPage,
 }));
+const AnalyticsPage = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "analytics" */ './pages/analytics/AnalyticsPage.js')).AnalyticsPage,
+}));
 const MyBookingsPage = lazy(async () => ({
   default: (await import(/* webpackChunkName: "bookings" */ './pages/bookings/MyBookingsPage.js')).MyBookingsPage,
 }));
@@ -97,6 +100,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'catalog', element: <CatalogPage /> },
       { path: 'bookings', element: <MyBookingsPage /> },
       { path: 'facility', element: <FacilityBoardPage /> },
+      { path: 'analytics', element: <AnalyticsPage /> },
       { path: 'rooms/:id', element: <RoomPage /> },
       { path: 'plan', element: <PlanPage /> },
       { path: 'events', element: <EventsPage /> },

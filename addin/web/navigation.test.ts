@@ -21,6 +21,16 @@ describe('role-aware navigation', () => {
     expect(visibleNavItems(NAV_ITEMS, 'external').map((i) => i.to)).not.toContain('/events');
   });
 
+  it('shows analytics to analysts and admins only; an analyst gets no facility or admin pages', () => {
+    const withAnalytics: NavItem[] = [...items, { to: '/analytics', label: 'Analytics', access: 'analytics' }];
+    const shown = (role: Parameters<typeof visibleNavItems>[1]) =>
+      visibleNavItems(withAnalytics, role).map((i) => i.label);
+    expect(shown('analyst')).toEqual(['Find a room', 'Analytics']);
+    expect(shown('admin')).toEqual(['Find a room', 'Facility', 'Admin', 'Analytics']);
+    expect(shown('facility')).toEqual(['Find a room', 'Facility']);
+    expect(shown('employee')).toEqual(['Find a room']);
+  });
+
   it('offers room search to everyone who is signed in', () => {
     expect(visibleNavItems(NAV_ITEMS, 'external').map((i) => i.to)).toContain('/');
   });

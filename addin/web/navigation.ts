@@ -2,7 +2,7 @@ import type { Role } from '../../shared/schemas/users';
 import { strings } from './strings';
 
 /** Who may see a page: mirrors the API's access levels, so the nav never offers a page whose calls would answer 403. */
-export type PageAccess = 'signed-in' | 'employee' | 'facility' | 'admin';
+export type PageAccess = 'signed-in' | 'employee' | 'facility' | 'analytics' | 'admin';
 
 export interface NavItem {
   readonly to: string;
@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin', label: strings.adminNav.admin, access: 'admin' },
   { to: '/catalog', label: strings.catalogNav.catalog, access: 'facility' },
   { to: '/facility', label: strings.facilityNav.facility, access: 'facility' },
+  { to: '/analytics', label: strings.analyticsNav.analytics, access: 'analytics' },
 ];
 
 export function mayOpen(access: PageAccess, role: Role): boolean {
@@ -29,6 +30,8 @@ export function mayOpen(access: PageAccess, role: Role): boolean {
       return role !== 'external';
     case 'facility':
       return role === 'facility' || role === 'admin';
+    case 'analytics':
+      return role === 'analyst' || role === 'admin';
     case 'admin':
       return role === 'admin';
   }

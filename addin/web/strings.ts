@@ -45,6 +45,10 @@ export const strings = {
     facility: 'Facility board',
   },
 
+  analyticsNav: {
+    analytics: 'Analytics',
+  },
+
   userMenu: {
     label: (name: string) => `Account of ${name}`,
     signOut: 'Sign out',
@@ -52,6 +56,7 @@ export const strings = {
     role: {
       admin: 'Administrator',
       facility: 'Facility team',
+      analyst: 'Analyst',
       employee: 'Employee',
       external: 'External guest',
     },

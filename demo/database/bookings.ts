@@ -20,7 +20,7 @@ import { allDemoRooms, DEMO_EXTERNAL_GUEST, DEMO_PEOPLE, type DemoPerson } from 
 
 const WEEKDAY_KEYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
-interface DemoRoomRow {
+export interface DemoRoomRow {
   readonly id: string;
   readonly name: string;
   readonly capacity: number;
@@ -150,7 +150,7 @@ export function meetingsForDay(
   return rows;
 }
 
-async function demoRooms(knex: Knex): Promise<DemoRoomRow[]> {
+export async function demoRooms(knex: Knex): Promise<DemoRoomRow[]> {
   const emails = allDemoRooms().map((r) => r.email.toLowerCase());
   return knex('rooms as r')
     .join('floors as f', 'f.id', 'r.floor_id')

@@ -3,6 +3,7 @@ import { seedDemoBookings } from './bookings';
 import { seedDemoCatalog } from './catalog';
 import { seedDemoEvents } from './events';
 import { seedDemoExternals } from './externals';
+import { seedDemoHistory } from './history';
 import { seedDemoLocations } from './locations';
 import { prepareDemoUsers, seedDemoUsers } from './users';
 
@@ -21,6 +22,8 @@ export interface SeedDemoOptions {
   readonly now?: Date;
   /** Set to false to leave the bookings out (e.g. once meetings come from Exchange). */
   readonly bookings?: boolean;
+  /** Weeks of past meetings with their check-ins and releases, for analytics (default: none). */
+  readonly history?: boolean;
   readonly logger?: SeedLogger;
 }
 
@@ -31,6 +34,7 @@ export interface DemoSeedSummary {
   readonly images: number;
   readonly users: number;
   readonly bookings: number;
+  readonly pastBookings: number;
 }
 
 /** Any constant works; it only has to be the same for every process seeding this database. */
@@ -44,10 +48,11 @@ async function writeDemo(
   const locations = await seedDemoLocations(trx);
   const usersAdded = await seedDemoUsers(trx, users);
   const bookings = options.bookings === false ? 0 : await seedDemoBookings(trx, { now: options.now ?? new Date() });
+  const pastBookings = options.history === true ? await seedDemoHistory(trx, { now: options.now ?? new Date() }) : 0;
   await seedDemoCatalog(trx);
   await seedDemoEvents(trx);
   await seedDemoExternals(trx, options.now ?? new Date());
-  return { ...locations, users: usersAdded, bookings };
+  return { ...locations, users: usersAdded, bookings, pastBookings };
 }
 
 function report(options: SeedDemoOptions, summary: DemoSeedSummary, startedAt: number): void {

@@ -25,6 +25,7 @@ import type { LocationsService } from '../services/locations';
 import type { RoomSearchService } from '../services/search';
 import { createSyncMetrics, type SyncMetrics } from '../sync/metrics';
 import type { SyncController } from '../sync/syncController';
+import { composeAnalytics, type AnalyticsFeature } from './analytics';
 import { composeAddin, type AddinFeature, type AddinSettings } from './addin';
 import { composeAuth } from './auth';
 import { composeBookings, type BookingsOverrides } from './bookings';
@@ -99,6 +100,7 @@ export interface Features {
   readonly plan: PlanFeature;
   readonly sso: SsoFeature;
   readonly events: EventsFeature;
+  readonly analytics: AnalyticsFeature;
 }
 
 export interface Composition {
@@ -181,12 +183,18 @@ export function composeFeatures(options: ComposeOptions): Features {
     publicUrl: options.displays?.publicUrl ?? options.addin?.publicUrl ?? 'http://localhost:3000',
     passwordCost: options.passwordCost,
   });
+  const analytics = composeAnalytics({ infrastructure });
   // Room displays hear of each synced room; orders follow their meetings; pending Roomserve bookings learn the attendant's answer.
   const sync = composeSync({
     infrastructure,
     exchange: exchange.exchange,
     // The displays' first: telling them is one in-memory publish (and a NOTIFY), not a lookup.
-    bookingChanges: [roomChangesListener(roomChanges), catering.orderFollower, bookings.changeListener],
+    bookingChanges: [
+      roomChangesListener(roomChanges),
+      catering.orderFollower,
+      bookings.changeListener,
+      analytics.rollup.listener,
+    ],
     settings: options.sync,
   });
   const addin =
@@ -253,6 +261,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     plan,
     sso,
     events,
+    analytics,
   };
 }
 
@@ -260,12 +269,15 @@ export function composeFeatures(options: ComposeOptions): Features {
 const REPAIR_SWEEP_MS = 30_000;
 /** How often rooms that require check-in release meetings nobody came to. */
 const RELEASE_ROUND_MS = 60_000;
+/** How often the analytics rollup looks for a newly finished day. */
+const ROLLUP_SWEEP_MS = 3_600_000;
 
 export function composeApp(options: ComposeOptions): Composition {
   const features = composeFeatures(options);
   const { services, sync } = features;
   let stopRepairSweep: (() => void) | undefined;
   let stopReleases: (() => void) | undefined;
+  let stopRollupSweep: (() => void) | undefined;
   return {
     app: composeHttp(features, options),
     services,
@@ -274,6 +286,7 @@ export function composeApp(options: ComposeOptions): Composition {
     async startBackground() {
       stopRepairSweep = services.bookings.startRepairSweep(REPAIR_SWEEP_MS);
       stopReleases = features.displays.release.start(RELEASE_ROUND_MS);
+      stopRollupSweep = features.analytics.startSweep(ROLLUP_SWEEP_MS);
       // Rooms left unverified by an earlier run (stopped mid-retry, Exchange down then) are checked again.
       services.locations
         .reverifyRooms()
@@ -286,6 +299,7 @@ export function composeApp(options: ComposeOptions): Composition {
       await sync.sync.stop();
       stopRepairSweep?.();
       stopReleases?.();
+      stopRollupSweep?.();
       await services.orderFollower.stop();
       await services.outboxDispatcher.stop();
       services.locations.stopVerificationRetries();

@@ -7,6 +7,7 @@ import { addinLinkRouter } from '../http/routes/addin/link';
 import { addinApiRouter, addinPageRouter } from '../http/routes/addin/router';
 import { pairRateLimit } from '../http/middleware/pairRateLimit';
 import { displayPinGuard } from '../http/middleware/displayPin';
+import { analyticsRouter } from '../http/routes/analytics/router';
 import { bookingsRouter } from '../http/routes/bookings/router';
 import { catalogRouter } from '../http/routes/catalog/router';
 import { demoRouter } from '../http/routes/demo/router';
@@ -75,6 +76,7 @@ function featureRouters(features: Features, loginLimiter: RequestHandler[], conf
     eventsRouter(features.events),
     previewOutlookRouter({ previewOutlook: features.previewOutlook }),
     demoRouter({ displayLink: features.displays.demoLink }),
+    analyticsRouter({ analytics: features.analytics.service }),
     displaysRouter({
       pairing: features.displays.pairing,
       state: features.displays.state,

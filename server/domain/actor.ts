@@ -10,7 +10,8 @@ export interface Actor {
   readonly via: 'session' | 'token';
 }
 
-const RANK: Readonly<Record<Role, number>> = { external: 0, employee: 1, facility: 2, admin: 3 };
+// An analyst ranks with employees: analytics is a separate grant (mayReadAnalytics), not a step up.
+const RANK: Readonly<Record<Role, number>> = { external: 0, employee: 1, analyst: 1, facility: 2, admin: 3 };
 
 export function isAdmin(actor: Actor): boolean {
   return actor.role === 'admin';
@@ -19,4 +20,9 @@ export function isAdmin(actor: Actor): boolean {
 /** Facility staff manage orders and the catalog; admins may do everything facility staff may. */
 export function isFacilityOrAdmin(actor: Actor): boolean {
   return RANK[actor.role] >= RANK.facility;
+}
+
+/** Room analytics: admins and analysts. */
+export function mayReadAnalytics(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'analyst';
 }

@@ -1,7 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { Endpoint } from '../../shared/api/endpoint';
-import { isAdmin, isFacilityOrAdmin, type Actor } from '../domain/actor';
+import { isAdmin, isFacilityOrAdmin, mayReadAnalytics, type Actor } from '../domain/actor';
 import type { DisplayPrincipal } from '../domain/displays/principal';
 import { AppError } from '../domain/errors';
 import { parseBody, parseParams, parseQuery, refuseControlCharacters } from './validate';
@@ -68,6 +68,8 @@ function checkAccess(endpoint: Endpoint, res: Response): Actor | undefined {
   if (endpoint.access === 'admin' && !isAdmin(actor)) throw new AppError('forbidden', 'Admins only');
   if (endpoint.access === 'facility' && !isFacilityOrAdmin(actor))
     throw new AppError('forbidden', 'Facility team only');
+  if (endpoint.access === 'analytics' && !mayReadAnalytics(actor))
+    throw new AppError('forbidden', 'Admins and analysts only');
   return actor;
 }
 

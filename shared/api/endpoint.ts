@@ -6,8 +6,11 @@ import type { z } from 'zod';
  */
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** `display`: only a paired display's device token (and a device token may call nothing else). */
-export type Access = 'public' | 'signed-in' | 'admin' | 'facility' | 'display';
+/**
+ * `display`: only a paired display's device token (and a device token may call nothing else).
+ * `analytics`: admins and analysts.
+ */
+export type Access = 'public' | 'signed-in' | 'admin' | 'facility' | 'analytics' | 'display';
 
 export interface Endpoint<
   P extends z.ZodType = z.ZodType,

@@ -1,5 +1,6 @@
 import type { Endpoint } from './endpoint';
 import { addinEndpoints } from './addin';
+import { analyticsEndpoints } from './analytics';
 import { authEndpoints } from './auth';
 import { bookingsEndpoints } from './bookings';
 import { catalogEndpoints } from './catalog';
@@ -41,6 +42,7 @@ export const apiEndpoints = {
   sso: ssoEndpoints,
   events: eventsEndpoints,
   externals: externalsEndpoints,
+  analytics: analyticsEndpoints,
 } as const;
 
 export const allEndpoints: readonly Endpoint[] = Object.values(apiEndpoints).flatMap((group): Endpoint[] =>

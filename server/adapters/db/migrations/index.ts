@@ -54,6 +54,13 @@ import * as m0401 from './20261208_0401_users_access_expires';
 import * as m0402 from './20261208_0402_external_profiles';
 import * as m0403 from './20261208_0403_external_links';
 import * as m0404 from './20261208_0404_external_settings';
+import * as m0200 from './20261208_0200_users_role_analyst';
+import * as m0201 from './20261208_0201_rooms_deactivated_at';
+import * as m0202 from './20261208_0202_rooms_deactivated_at_trigger';
+import * as m0203 from './20261208_0203_analytics_settings';
+import * as m0204 from './20261208_0204_analytics_room_days';
+import * as m0205 from './20261208_0205_analytics_rollup_state';
+import * as m0206 from './20261208_0206_bookings_anonymised';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -120,6 +127,13 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261208_0402_external_profiles', m0402],
   ['20261208_0403_external_links', m0403],
   ['20261208_0404_external_settings', m0404],
+  ['20261208_0200_users_role_analyst', m0200],
+  ['20261208_0201_rooms_deactivated_at', m0201],
+  ['20261208_0202_rooms_deactivated_at_trigger', m0202],
+  ['20261208_0203_analytics_settings', m0203],
+  ['20261208_0204_analytics_room_days', m0204],
+  ['20261208_0205_analytics_rollup_state', m0205],
+  ['20261208_0206_bookings_anonymised', m0206],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -9,10 +9,13 @@ export const usersStrings = {
   searchPlaceholder: 'Name or email',
   roleFilter: 'Role',
   allRoles: 'All roles',
-  roles: { admin: 'Admin', facility: 'Facility', employee: 'Employee', external: 'External' } satisfies Record<
-    Role,
-    string
-  >,
+  roles: {
+    admin: 'Admin',
+    facility: 'Facility',
+    analyst: 'Analyst',
+    employee: 'Employee',
+    external: 'External',
+  } satisfies Record<Role, string>,
   listLabel: 'Users',
   none: 'No user matches.',
   you: '(you)',

@@ -1,0 +1,108 @@
+// @timezone-sensitive: the rollup's days are the building's local days, never the process zone's.
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import type { OpeningHours } from '../../../shared/schemas/locations';
+import { figuresOf } from './figures';
+import { datesBetween, rollupDay, totalsFromRollup } from './rollup';
+import { roomTotals } from './roomTotals';
+import type { AnalyticsRoom, BookingFact } from './types';
+
+const HOURS: OpeningHours = {
+  mon: [
+    { open: '07:00', close: '12:00' },
+    { open: '13:00', close: '19:00' },
+  ],
+  tue: [{ open: '08:00', close: '18:00' }],
+  wed: [{ open: '08:00', close: '18:00' }],
+  thu: [{ open: '00:00', close: '23:59' }],
+  fri: [{ open: '08:00', close: '16:00' }],
+  sun: [{ open: '01:00', close: '05:00' }],
+};
+const START = Date.parse('2026-03-23T00:00:00Z');
+const SPAN = 14 * 86_400_000;
+const MIN = 60_000;
+
+const bookingArb = (roomIds: readonly string[]) =>
+  fc.record({
+    roomId: fc.constantFrom(...roomIds),
+    startMin: fc.integer({ min: -2 * 1440, max: SPAN / MIN + 1440 }),
+    lengthMin: fc.integer({ min: 5, max: 26 * 60 }),
+    status: fc.constantFrom('confirmed', 'confirmed', 'cancelled', 'declined', 'pending'),
+    source: fc.constantFrom('exchange', 'app', 'display'),
+    leadMin: fc.integer({ min: -30, max: 60 * 1440 }),
+    attendeeCount: fc.integer({ min: 0, max: 20 }),
+    recurring: fc.boolean(),
+    checkInMin: fc.option(fc.integer({ min: -10, max: 120 })),
+    endedMin: fc.option(fc.integer({ min: 1, max: 200 })),
+    releasedMin: fc.option(fc.integer({ min: 5, max: 60 })),
+  });
+
+describe('the daily rollup', () => {
+  it('adds up to the figures computed from the raw bookings, for any history and range (DST included)', () => {
+    const rooms: AnalyticsRoom[] = [
+      {
+        id: 'a',
+        name: 'A',
+        capacity: 6,
+        floorId: 'f',
+        floorName: 'F',
+        buildingId: 'b',
+        buildingName: 'B',
+        timeZone: 'Europe/Berlin',
+        openingHours: HOURS,
+        activeFrom: START + 3 * 86_400_000 + 5 * 3_600_000,
+        activeUntil: null,
+        checkInRequired: true,
+      },
+      {
+        id: 'b',
+        name: 'B',
+        capacity: 10,
+        floorId: 'f',
+        floorName: 'F',
+        buildingId: 'c',
+        buildingName: 'C',
+        timeZone: 'America/New_York',
+        openingHours: {},
+        activeFrom: 0,
+        activeUntil: START + 10 * 86_400_000,
+        checkInRequired: false,
+      },
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(bookingArb(['a', 'b']), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 13 }),
+        (drawn, x, y) => {
+          const bookings: BookingFact[] = drawn.map((d, i) => {
+            const start = START + d.startMin * MIN;
+            return {
+              id: `b${i}`,
+              roomId: d.roomId,
+              start,
+              end: start + d.lengthMin * MIN,
+              status: d.status,
+              source: d.source,
+              createdAt: start - d.leadMin * MIN,
+              attendeeCount: d.attendeeCount,
+              recurring: d.recurring,
+              checkedInAt: d.checkInMin === null ? null : start + d.checkInMin * MIN,
+              endedEarlyAt: d.endedMin === null ? null : start + d.endedMin * MIN,
+              releasedAt: d.releasedMin === null ? null : start + d.releasedMin * MIN,
+            };
+          });
+          const dates = datesBetween('2026-03-23', '2026-04-05');
+          const range = { from: dates[Math.min(x, y)] ?? '', to: dates[Math.max(x, y)] ?? '' };
+          for (const room of rooms) {
+            const days = datesBetween(range.from, range.to).map((day) => rollupDay(room, bookings, day));
+            const fromRollup = figuresOf(totalsFromRollup(room, days));
+            const raw = figuresOf(roomTotals(room, bookings, range));
+            expect(fromRollup).toEqual(raw);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});

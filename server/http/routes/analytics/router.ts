@@ -1,0 +1,58 @@
+import { Router } from 'express';
+import { analyticsEndpoints as endpoints } from '../../../../shared/api/analytics';
+import type { AnalyticsQuery } from '../../../../shared/schemas/analytics';
+import type { AnalyticsService } from '../../../services/analytics';
+import { mount } from '../../route';
+import { tableCsv, tablesXlsx } from './exports';
+import { presentOverview, presentRecommendations, presentRoom } from './present';
+import { allTables, tableOf, type AnalyticsData } from './tables';
+
+export interface AnalyticsRouterDeps {
+  readonly analytics: AnalyticsService;
+}
+
+async function dataFor(analytics: AnalyticsService, query: AnalyticsQuery): Promise<AnalyticsData> {
+  const all = await analytics.everything(query);
+  return {
+    rooms: all.report.rooms.map(presentRoom),
+    overview: presentOverview(all.report, all.catering),
+    heatmap: { cells: all.heat },
+    recommendations: presentRecommendations(all.recommendations),
+  };
+}
+
+const fileName = (q: AnalyticsQuery, ext: string): string => `analytics-${q.from}-to-${q.to}.${ext}`;
+
+export function analyticsRouter({ analytics }: AnalyticsRouterDeps): Router {
+  const router = Router();
+  mount(router, endpoints.analyticsRooms, async ({ query }) => ({
+    items: (await analytics.rooms(query)).map(presentRoom),
+  }));
+  mount(router, endpoints.analyticsOverview, async ({ query }) => {
+    const { report, catering } = await analytics.overview(query);
+    return presentOverview(report, catering);
+  });
+  mount(router, endpoints.analyticsHeatmap, async ({ query }) => ({ cells: await analytics.heatmap(query) }));
+  mount(router, endpoints.analyticsRecommendations, async ({ query }) =>
+    presentRecommendations(await analytics.recommendations(query)),
+  );
+  mount(router, endpoints.analyticsExportCsv, async ({ query, res }) => {
+    const table = tableOf(query.view, await dataFor(analytics, query));
+    res
+      .status(200)
+      .type('text/csv; charset=utf-8')
+      .attachment(fileName(query, `${query.view}.csv`))
+      .send(tableCsv(table));
+  });
+  mount(router, endpoints.analyticsExportXlsx, async ({ query, res }) => {
+    const workbook = await tablesXlsx(allTables(await dataFor(analytics, query)));
+    res
+      .status(200)
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .attachment(fileName(query, 'xlsx'))
+      .send(workbook);
+  });
+  mount(router, endpoints.analyticsSettings, () => analytics.thresholds());
+  mount(router, endpoints.saveAnalyticsSettings, ({ body }) => analytics.saveThresholds(body));
+  return router;
+}

@@ -1,0 +1,48 @@
+import type { Interval } from '../domain/availability/interval';
+import type { OrderFact } from '../domain/analytics/catering';
+import type { RecommendationThresholds } from '../domain/analytics/recommendations';
+import type { RollupDay } from '../domain/analytics/rollup';
+import type { AnalyticsRoom, BookingFact } from '../domain/analytics/types';
+
+/** Which rooms a request looks at; all rooms when empty. */
+export interface AnalyticsScope {
+  readonly buildingId?: string | undefined;
+  readonly floorId?: string | undefined;
+  readonly roomId?: string | undefined;
+}
+
+/** The facts analytics computes from: rooms, bookings with their check-ins and releases, orders. */
+export interface AnalyticsFacts {
+  /** Which named part of the scope does not exist, if any. */
+  unknownPartOf(scope: AnalyticsScope): Promise<'building' | 'floor' | 'room' | undefined>;
+  rooms(scope: AnalyticsScope): Promise<AnalyticsRoom[]>;
+  /** Bookings of the rooms overlapping the window, in every status (the domain decides what counts). */
+  bookings(roomIds: readonly string[], window: Interval): Promise<BookingFact[]>;
+  /** Orders of the rooms whose meeting starts in the window. */
+  orders(roomIds: readonly string[], window: Interval): Promise<OrderFact[]>;
+}
+
+export interface AnalyticsSettingsStore {
+  thresholds(): Promise<RecommendationThresholds>;
+  saveThresholds(thresholds: RecommendationThresholds): Promise<void>;
+}
+
+/** The daily rollup (analytics_room_days) and the UTC dates it covers for every room. */
+export interface AnalyticsRollupStore {
+  coverage(): Promise<{ readonly from: string; readonly to: string } | undefined>;
+  setCoverage(coverage: { readonly from: string; readonly to: string }): Promise<void>;
+  days(roomIds: readonly string[], from: string, to: string): Promise<RollupDay[]>;
+  /** Replaces these rooms' days (one transaction). */
+  save(days: readonly RollupDay[]): Promise<void>;
+  /** The (room, day) rows a booking was counted in. */
+  daysOfBookings(bookingIds: readonly string[]): Promise<{ roomId: string; day: string }[]>;
+  /** Where these bookings are now. */
+  bookingSpans(bookingIds: readonly string[]): Promise<{ roomId: string; start: number; end: number }[]>;
+  /** The first day any booking starts on (UTC date), if any. */
+  firstBookingDay(): Promise<string | undefined>;
+}
+
+/** Removes what names people from bookings that ended before an instant; the figures survive. */
+export interface BookingAnonymiser {
+  anonymiseBefore(before: Date): Promise<number>;
+}
