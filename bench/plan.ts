@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { Knex } from 'knex';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
 import { migrateToLatest, openDatabase } from '../server/adapters/db/database';
@@ -45,7 +46,7 @@ const ms = (n: number): string => `${n.toFixed(1)} ms`;
 const log = (message: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 /** Floors of 200 rooms (10 of them), each room a 90 px square on a 20 × 10 grid of its floor's plan. */
-async function regroupIntoFloors(knex: import('knex').Knex): Promise<string[]> {
+async function regroupIntoFloors(knex: Knex): Promise<string[]> {
   const floors = await knex('floors').orderBy('id').select<{ id: string }[]>('id');
   const keep = floors.slice(0, Math.ceil(2_000 / ROOMS_PER_FLOOR)).map((f) => f.id);
   await knex.raw(

@@ -26,6 +26,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
   },
   wrapper: { width: '100% !important', maxHeight: '70vh' },
+  // The library sizes its content to the content's own width; the plan fills the frame instead.
+  content: { width: '100% !important' },
   svg: { width: '100%', height: 'auto', display: 'block' },
   room: {
     cursor: 'pointer',
@@ -115,7 +117,7 @@ export function FloorPlanView({ plan, label, rooms, timeZone, selectedId, onPoin
               <Button icon={<ZoomOutRegular />} aria-label={s.zoomOut} onClick={() => void zoomOut()} />
               <Button icon={<ArrowMinimizeRegular />} aria-label={s.resetZoom} onClick={() => void resetTransform()} />
             </div>
-            <TransformComponent wrapperClass={styles.wrapper}>
+            <TransformComponent wrapperClass={styles.wrapper} contentClass={styles.content}>
               <svg
                 className={styles.svg}
                 viewBox={`0 0 ${plan.width} ${plan.height}`}

@@ -141,11 +141,10 @@ function FloorOccupancyView({ floorId }: { floorId: string }) {
   const narrow = useNarrow(320);
   const [openedAt] = useState(() => Date.now());
   const [step, setStep] = useState(0);
-  const [tick, setTick] = useState(0);
   const [selectedId, setSelectedId] = useState<string>();
   const at = instantOfStep(openedAt, step);
   const atIso = at === undefined ? undefined : new Date(at).toISOString();
-  const { state, retry, refresh } = useAsync(`plan:occupancy:${floorId}:${atIso ?? `now-${tick}`}`, (signal) =>
+  const { state, retry, refresh } = useAsync(`plan:occupancy:${floorId}:${atIso ?? 'now'}`, (signal) =>
     api.call(planEndpoints.floorOccupancy, {
       params: { id: floorId },
       query: atIso === undefined ? {} : { at: atIso },
@@ -155,9 +154,10 @@ function FloorOccupancyView({ floorId }: { floorId: string }) {
   const { live } = usePlanEvents(floorId, refresh);
   useEffect(() => {
     if (at !== undefined) return undefined;
-    const timer = setInterval(() => setTick((n) => n + 1), NOW_REFRESH_MS);
+    // refresh() keeps the shown answer until the new one arrives: an open booking dialog stays open.
+    const timer = setInterval(refresh, NOW_REFRESH_MS);
     return () => clearInterval(timer);
-  }, [at]);
+  }, [at, refresh]);
 
   const data = state.status === 'success' ? state.data : undefined;
   const horizonEnd = data ? Date.parse(data.horizon.to) : localHorizonEnd(openedAt);

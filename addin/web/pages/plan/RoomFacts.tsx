@@ -86,9 +86,9 @@ export function RoomFacts({
         </ul>
       )}
       <div className={styles.head}>
-        {room.bookable && (room.state === 'free' || room.state === 'released') ? (
-          <BookRoomButton room={room} slot={slot} onBooked={onBooked} />
-        ) : null}
+        {/* Offered for every room the reader may book (the dialog picks the time), and kept mounted while the
+            room turns busy under an open dialog: the booking just made, pushed back to the plan. */}
+        {room.bookable ? <BookRoomButton room={room} slot={slot} onBooked={onBooked} /> : null}
         <Link to={`/rooms/${room.id}`}>{s.openRoom}</Link>
       </div>
     </section>

@@ -61,7 +61,7 @@ export function RoomList({
             {s.capacity(room.capacity)}
             {room.next[0] ? ` · ${s.nextMeetings}: ${spanText(room.next[0], timeZone)}` : ''}
           </Text>
-          {room.bookable && (room.state === 'free' || room.state === 'released') ? (
+          {room.bookable ? (
             <div>
               <BookRoomButton room={room} slot={slot} onBooked={onBooked} />
             </div>

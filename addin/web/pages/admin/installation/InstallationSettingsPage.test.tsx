@@ -100,7 +100,7 @@ describe('Installation settings page', () => {
     renderApp(api, PAGE);
 
     const employeesOnly = await screen.findByRole('radio', { name: privacyStrings.namesEmployees });
-    expect((screen.getByRole('radio', { name: privacyStrings.namesSignedIn }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: privacyStrings.namesSignedIn }).checked).toBe(true);
     await user.click(employeesOnly);
     await user.click(screen.getByRole('radio', { name: privacyStrings.subjectsNever }));
     await user.click(screen.getByRole('button', { name: privacyStrings.save }));
