@@ -4,5 +4,6 @@ export interface FavouriteRoomsRepository {
   list(userId: string): Promise<string[]>;
   /** False when the room does not exist. Starring twice is one star. */
   add(userId: string, roomId: string): Promise<boolean>;
-  remove(userId: string, roomId: string): Promise<void>;
+  /** False when the room does not exist; unstarring a room not starred is fine. */
+  remove(userId: string, roomId: string): Promise<boolean>;
 }

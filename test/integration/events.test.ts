@@ -372,3 +372,18 @@ describe('bad event input changes nothing', () => {
     expect(await calendarOf(ELBE, slot(5, 9, 10))).toEqual([]);
   });
 });
+
+describe('favourite rooms', () => {
+  it('are starred once, listed in order, unstarred, and not for external users', async () => {
+    const put = async (roomId: string) => (await api(emma).put(`/favourites/rooms/${roomId}`, {})).body as unknown;
+    await put(rooms[ALSTER] ?? '');
+    await put(rooms[ELBE] ?? '');
+    expect(await put(rooms[ELBE] ?? '')).toEqual({ roomIds: [rooms[ALSTER], rooms[ELBE]] });
+    const removed = await api(emma).delete(`/favourites/rooms/${rooms[ALSTER] ?? ''}`);
+    expect(removed.body).toEqual({ roomIds: [rooms[ELBE]] });
+    const guest = await buildUser(db.knex, { email: 'gina@partner.example', role: 'external', name: 'Gina' });
+    const token = (await testApp.deps.auth.createApiToken(guest.id, { name: 'test' })).token;
+    expect((await api(token).get('/favourites/rooms')).status).toBe(403);
+    expect((await api(token).get('/directory/people?q=emma')).status).toBe(403);
+  });
+});

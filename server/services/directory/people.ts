@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor';
-import { AppError } from '../../domain/errors';
+import { AppError, forbidden } from '../../domain/errors';
 import { GatewayError } from '../../ports/calendarGateway';
 import type { Clock } from '../../ports/clock';
 import type { DirectoryPerson, PeopleDirectory } from '../../ports/peopleDirectory';
@@ -74,6 +74,8 @@ export function createPeopleSearch(deps: PeopleSearchDeps): PeopleSearch {
 
   return {
     async search(actor, query) {
+      // External users pick no attendees, and the organisation's directory is not theirs to read.
+      if (actor.role === 'external') throw forbidden('The directory is for employees.');
       const key = normalise(query);
       const hit = cached(key);
       if (hit) return hit;

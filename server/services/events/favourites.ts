@@ -25,7 +25,7 @@ export function createFavouriteRooms(repository: FavouriteRoomsRepository): Favo
     },
     async remove(actor, roomId) {
       const userId = employee(actor);
-      await repository.remove(userId, roomId);
+      if (!(await repository.remove(userId, roomId))) throw notFound('Room', roomId);
       return { roomIds: await repository.list(userId) };
     },
   };

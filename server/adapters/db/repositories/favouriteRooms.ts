@@ -21,7 +21,10 @@ export function createFavouriteRoomsRepository(db: Knex): FavouriteRoomsReposito
       return true;
     },
     async remove(userId, roomId) {
+      const room = await db('rooms').where({ id: roomId }).first<{ id: string } | undefined>('id');
+      if (!room) return false;
       await db('favourite_rooms').where({ user_id: userId, room_id: roomId }).delete();
+      return true;
     },
   };
 }

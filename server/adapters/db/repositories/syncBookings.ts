@@ -183,14 +183,14 @@ async function adoptOwnBookings(trx: Knex.Transaction, roomId: string, plan: Rec
     .whereIn('uid', uids)
     .whereIn('source', ['app', 'display'])
     .whereIn('status', LIVE)
-    .select<{ id: string; uid: string; series: boolean; start_ms: unknown }[]>(
+    .select<{ id: string; uid: string; recurrence: unknown; start_ms: unknown }[]>(
       'id',
       'uid',
-      trx.raw('recurrence IS NOT NULL AS series'),
+      'recurrence',
       trx.raw('CAST(floor(extract(epoch from lower(during)) * 1000) AS bigint) AS start_ms'),
     );
   if (own.length === 0) return plan;
-  const byUid = new Map(own.map((b) => [b.uid, b]));
+  const byUid = new Map(own.map((b) => [b.uid, { ...b, series: b.recurrence !== null && b.recurrence !== undefined }]));
   const create: SyncedBookingFields[] = [];
   const update: BookingUpdate[] = [...plan.update];
   for (const fields of plan.create) {
