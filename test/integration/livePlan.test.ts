@@ -30,7 +30,8 @@ describe('the live plan over the API', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     t = createTestApp(db.knex, { clock, displays: { heartbeatMs: 60_000, roomChanges: () => bus } });
-    for (const role of ['admin', 'employee', 'facility', 'external'] as const) tokens[role] = await t.tokenFor(role);
+    for (const role of ['admin', 'employee', 'analyst', 'facility', 'external'] as const)
+      tokens[role] = await t.tokenFor(role);
     const buildingId = await buildBuilding(db.knex, { name: 'HQ', timeZone: 'Europe/Berlin' });
     floorId = await buildFloor(db.knex, { buildingId, name: 'Ground' });
     publicRoom = await buildRoom(db.knex, { floorId, name: 'Fjord', capacity: 8, bookableExternal: true });
@@ -138,6 +139,7 @@ describe('the live plan over the API', () => {
         {
           admin: { public: ['Olga Organizer', 'Sprint review'], private: ['Pia Private', 'Salary talks'] },
           employee: { public: ['Olga Organizer', 'Sprint review'], private: ['Pia Private', null] },
+          analyst: { public: ['Olga Organizer', 'Sprint review'], private: ['Pia Private', null] },
           facility: { public: ['Olga Organizer', 'Sprint review'], private: ['Pia Private', null] },
           external: { public: [null, null], private: [null, null] },
         },
@@ -148,6 +150,7 @@ describe('the live plan over the API', () => {
         {
           admin: { public: ['Olga Organizer', 'Sprint review'], private: ['Pia Private', 'Salary talks'] },
           employee: { public: ['Olga Organizer', 'Sprint review'], private: ['Pia Private', null] },
+          analyst: { public: ['Olga Organizer', 'Sprint review'], private: ['Pia Private', null] },
           facility: { public: [null, 'Sprint review'], private: [null, null] },
           external: { public: [null, null], private: [null, null] },
         },
@@ -158,13 +161,14 @@ describe('the live plan over the API', () => {
         {
           admin: { public: ['Olga Organizer', 'Sprint review'], private: ['Pia Private', 'Salary talks'] },
           employee: { public: [null, null], private: [null, null] },
+          analyst: { public: [null, null], private: [null, null] },
           facility: { public: [null, null], private: [null, null] },
           external: { public: [null, null], private: [null, null] },
         },
       ],
     ])('names to %s, subjects %s', async (names, subjects, expected) => {
       await savePrivacy(names, subjects);
-      for (const role of ['admin', 'employee', 'facility', 'external'] as const) {
+      for (const role of ['admin', 'employee', 'analyst', 'facility', 'external'] as const) {
         const seen = await holders(role);
         expect({ role, public: seen.public, private: seen.private }).toEqual({ role, ...expected[role] });
         // Nothing hidden is anywhere in the answer, not only in the fields the page reads.

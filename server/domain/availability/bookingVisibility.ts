@@ -53,12 +53,12 @@ const seesEverything = (actor: Actor, booking: BookingDetails): boolean =>
 
 /**
  * "Employees only" leaves out facility staff (caterers, caretakers; often contractors) as well as
- * external users, who never see names.
+ * external users, who never see names. Analysts are employees with one more page.
  */
 function namesShownTo(actor: Actor, privacy: BookingPrivacy): boolean {
   if (actor.role === 'external') return false;
   if (privacy.organizerNames === 'signed-in') return true;
-  return privacy.organizerNames === 'employees' && actor.role === 'employee';
+  return privacy.organizerNames === 'employees' && (actor.role === 'employee' || actor.role === 'analyst');
 }
 
 /**
