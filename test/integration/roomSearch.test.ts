@@ -382,19 +382,25 @@ describe('GET /api/rooms/:id/schedule', () => {
     ]);
   });
 
-  it.each(['employee', 'attendee', 'facility'])('hides a private booking from %s readers', async (reader) => {
-    const timeline = await schedule(reader);
-    expect(timeline.entries[1]).toMatchObject({
-      subject: 'Private meeting',
-      organizer: null,
-      attendees: [],
-      isPrivate: true,
-    });
-    expect(timeline.entries[0]).toMatchObject({
-      subject: 'Night shift handover',
-      organizer: { name: 'Olga Organizer' },
-    });
-  });
+  // Issue 15's privacy rule: a private meeting never shows its subject or attendees, and shows its
+  // organizer wherever names are shown at all (by default, to everyone signed in).
+  it.each(['employee', 'attendee', 'facility'])(
+    "hides a private booking's subject and attendees from %s readers, naming only its organizer",
+    async (reader) => {
+      const timeline = await schedule(reader);
+      expect(timeline.entries[1]).toMatchObject({
+        subject: 'Private meeting',
+        organizer: { name: 'Olga Organizer' },
+        attendees: [],
+        isPrivate: true,
+      });
+      expect(JSON.stringify(timeline)).not.toMatch(/Salary review|ann@example\.test/);
+      expect(timeline.entries[0]).toMatchObject({
+        subject: 'Night shift handover',
+        organizer: { name: 'Olga Organizer' },
+      });
+    },
+  );
 
   it('shows a private booking to its organizer', async () => {
     const timeline = await schedule('organizer');
