@@ -52,6 +52,10 @@ export const strings = {
     empty: 'No room matches these filters.',
     emptyHint: 'Try fewer equipment tags or a smaller group.',
     availabilityLabel: (state: string) => `Availability at the meeting's time: ${state}`,
+    heldByLabel: 'Who holds it',
+    heldBy: (range: string, organizer: string, subject: string | null) =>
+      subject === null ? `${range}: ${organizer}` : `${range}: ${organizer} (${subject})`,
+    heldBySomeone: (range: string) => `${range}: booked`,
     alternativesTitle: 'Nearest free alternatives',
     alternativeRoom: (name: string, where: string) => `${name} (${where})`,
     freeSlot: (from: string, to: string) => `This room is free ${from}–${to}`,

@@ -1,4 +1,6 @@
 import { createBookingRepository } from '../adapters/db/repositories/bookings';
+import { createPrivacySettingsRepository } from '../adapters/db/repositories/floorOccupancy';
+import { createRoomSearchRepository } from '../adapters/db/repositories/roomSearch';
 import type { BookingCatering } from '../ports/bookingCatering';
 import type { ExternalBookingHooks } from '../ports/externalBookings';
 import type { MeetingWriter } from '../ports/meetingWriter';
@@ -33,6 +35,8 @@ export interface BookingsFeatureDeps {
 
 export function composeBookings(deps: BookingsFeatureDeps): BookingsFeature {
   const { knex, clock, logger } = deps.infrastructure;
+  const roomSearch = createRoomSearchRepository(knex);
+  const privacy = createPrivacySettingsRepository(knex);
   return {
     bookings: createBookingService({
       ...deps.overrides,
@@ -44,6 +48,7 @@ export function composeBookings(deps: BookingsFeatureDeps): BookingsFeature {
       log: { warn: (details, message) => logger.warn(details, message) },
       ...(deps.catering ? { catering: deps.catering } : {}),
       ...(deps.externals ? { externals: deps.externals } : {}),
+      holders: { bookingsOf: (roomId, window) => roomSearch.bookingsOf(roomId, window), privacy: () => privacy.get() },
     }),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roomHolderSchema } from './search';
 import { instantSchema, uuidSchema } from './common';
 
 /** Bookings made in Roomserve (issue 5): requests, the booking as it stands, and the booking rules. */
@@ -86,6 +87,8 @@ export const bookingConflictSchema = z
   .object({
     conflicts: z.array(z.object({ start: instantSchema, end: instantSchema })),
     alternatives: z.array(bookingAlternativeSchema).max(3),
+    /** Who holds the room at that time, as the reader may see it (the privacy settings); known bookings only. */
+    heldBy: z.array(roomHolderSchema).optional(),
   })
   .meta({ id: 'BookingConflict' });
 export type BookingConflict = z.infer<typeof bookingConflictSchema>;

@@ -86,6 +86,10 @@ export const roomSearchQuerySchema = pageQuerySchema
       description:
         'Only rooms with no pending or confirmed booking in the window and whose building is open throughout it; needs start and end.',
     }),
+    holders: queryBooleanSchema.optional().meta({
+      description:
+        'Also say who holds each busy or partly busy room (availability.heldBy), per the privacy settings; needs start and end.',
+    }),
   })
   .superRefine((query, ctx) => {
     checkWindow({ from: query.start, to: query.end }, ['start', 'end'], ctx);
@@ -98,6 +102,19 @@ export type RoomSearchQuery = z.infer<typeof roomSearchQuerySchema>;
 
 export const busyIntervalSchema = z.object({ start: instantSchema, end: instantSchema }).meta({ id: 'BusyInterval' });
 
+/** A booking holding the room in the window, as the reader may see it (the installation's privacy settings). */
+export const roomHolderSchema = z
+  .object({
+    start: instantSchema,
+    end: instantSchema,
+    /** The organizer's name; null where the privacy settings hide it, and always for external users. */
+    organizer: z.string().nullable(),
+    /** Null for private meetings, where subjects are hidden, and for external users. */
+    subject: z.string().nullable(),
+  })
+  .meta({ id: 'RoomHolder' });
+export type RoomHolderView = z.infer<typeof roomHolderSchema>;
+
 export const availabilitySchema = z
   .object({
     state: z.enum(['free', 'partial', 'busy', 'closed']).meta({
@@ -108,6 +125,8 @@ export const availabilitySchema = z
     busy: z.array(busyIntervalSchema),
     /** When the building is closed inside the window (its opening hours, in its time zone); present when state is closed. */
     closed: z.array(busyIntervalSchema).optional(),
+    /** Who holds the room in the window, by start; present with holders=true when the room is (partly) busy. */
+    heldBy: z.array(roomHolderSchema).optional(),
   })
   .meta({ id: 'Availability' });
 export type AvailabilityView = z.infer<typeof availabilitySchema>;

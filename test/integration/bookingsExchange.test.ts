@@ -158,6 +158,20 @@ describe('booking a room in Roomserve', () => {
     expect((taken.body as { error: { details: BookingConflict } }).error.details.conflicts).toEqual([s]);
   });
 
+  it("a refused booking says who holds the room: the organizer's name to an employee, nothing to an external", async () => {
+    const s = slot(1, 11, 12);
+    const held = await api(lukas).post('/bookings', { roomId: rooms.externalOnly, ...s, subject: 'Partner prep' });
+    expect(held.status).toBe(201);
+    const heldBy = async (token: string) => {
+      const res = await api(token).post('/bookings', { roomId: rooms.externalOnly, ...s, subject: 'Mine' });
+      expect(res.status).toBe(409);
+      return (res.body as { error: { details: BookingConflict } }).error.details.heldBy;
+    };
+    expect(await heldBy(emma)).toEqual([{ ...s, organizer: 'Lukas Meyer', subject: 'Partner prep' }]);
+    expect(await heldBy(external)).toEqual([{ ...s, organizer: null, subject: null }]);
+    expect((await settled(lukas, (held.body as Booking).id)).status).toBe('confirmed');
+  });
+
   it('books for an external user through the service account, with the booker in the body', async () => {
     const s = slot(1, 9, 10);
     const res = await api(external).post('/bookings', { roomId: rooms.externalOnly, ...s, subject: 'Partner visit' });

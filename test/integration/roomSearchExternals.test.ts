@@ -38,7 +38,12 @@ beforeAll(async () => {
       bookableExternal: external,
     });
   }
-  await buildBooking(db.knex, { roomId: ids['Partner corner'] ?? '', ...WINDOW });
+  await buildBooking(db.knex, {
+    roomId: ids['Partner corner'] ?? '',
+    ...WINDOW,
+    organizerName: 'Olga Organizer',
+    subject: 'Supplier review',
+  });
   gina = await t.loginAs('external');
   emma = await t.loginAs('employee');
 }, 120_000);
@@ -72,6 +77,26 @@ describe("an external user's room search", () => {
     const second = await search(gina, { pageSize: '1', page: '2' });
     expect([...names(first), ...names(second)].sort()).toEqual(['Guest lounge', 'Partner corner']);
     expect(first.total).toBe(2);
+  });
+
+  it("says who holds a busy room (the taskpane's holders=true) to an employee, never to an external", async () => {
+    const heldBy = async (session: SignedInSession) =>
+      (await search(session, { ...WINDOW, holders: 'true' })).items.find((r) => r.name === 'Partner corner')
+        ?.availability?.heldBy;
+    expect(await heldBy(emma)).toEqual([
+      {
+        start: '2026-05-04T09:00:00.000Z',
+        end: '2026-05-04T10:00:00.000Z',
+        organizer: 'Olga Organizer',
+        subject: 'Supplier review',
+      },
+    ]);
+    expect(await heldBy(gina)).toEqual([
+      { start: '2026-05-04T09:00:00.000Z', end: '2026-05-04T10:00:00.000Z', organizer: null, subject: null },
+    ]);
+    // Without holders=true the answer stays as before.
+    const plain = await search(emma, WINDOW);
+    expect(plain.items.find((r) => r.name === 'Partner corner')?.availability?.heldBy).toBeUndefined();
   });
 
   it('leaves the staff their view of every room', async () => {

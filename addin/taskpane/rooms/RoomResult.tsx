@@ -7,6 +7,7 @@ import { uiStrings } from '../../ui/strings';
 import { strings } from '../strings';
 import { AvailabilityBadge } from '../../ui/rooms/AvailabilityBadge';
 import { RoomCardHeader, RoomTags } from '../../ui/rooms/RoomSummary';
+import { HeldBy } from './HeldBy';
 
 const FloorPlan = lazy(async () => ({
   default: (await import(/* webpackChunkName: "floor-plan" */ './FloorPlan.js')).FloorPlan,
@@ -56,6 +57,7 @@ export function RoomResult({ room, floor, inMeeting, adding, onAdd, alternatives
           timesWhenBusy
         />
       ) : null}
+      {room.availability?.heldBy ? <HeldBy holders={room.availability.heldBy} /> : null}
       {alternatives}
       <div className={styles.actions}>
         {inMeeting ? (

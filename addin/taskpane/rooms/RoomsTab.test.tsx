@@ -22,7 +22,13 @@ const lighthouse = buildRoom({
   capacity: 6,
   tags: ['Video conference'],
   exchange: connected('lighthouse@northwind.test'),
-  availability: { state: 'busy', busy: [{ start: at(9).toISOString(), end: at(10).toISOString() }] },
+  availability: {
+    state: 'busy',
+    busy: [{ start: at(9).toISOString(), end: at(10).toISOString() }],
+    heldBy: [
+      { start: at(9).toISOString(), end: at(10).toISOString(), organizer: 'Megan Bowen', subject: 'Budget review' },
+    ],
+  },
 });
 const anchor = buildRoom({
   name: 'Anchor',
@@ -108,6 +114,8 @@ describe('the rooms tab', () => {
     expect(first?.query.get('minCapacity')).toBe('3');
     expect(screen.getByLabelText(/^People/)).toHaveProperty('value', '3');
     expect(first?.headers.Authorization).toBe(`Bearer ${IDENTITY_TOKEN}`);
+    // Busy rooms come with who holds them (the API applies the privacy rules).
+    expect(first?.query.get('holders')).toBe('true');
 
     await user.click(screen.getByRole('combobox', { name: 'Equipment' }));
     await user.click(await screen.findByRole('menuitemcheckbox', { name: 'Video conference' }));
@@ -118,6 +126,8 @@ describe('the rooms tab', () => {
     expect(searches(api).at(-1)?.query.getAll('tags')).toEqual(['Video conference']);
     const busy = cardOf('Lighthouse');
     expect(within(busy).getByText('Busy')).toBeTruthy();
+    const holders = within(busy).getByRole('list', { name: 'Who holds it' });
+    expect(within(holders).getByText('09:00–10:00: Megan Bowen (Budget review)')).toBeTruthy();
     // The nearest free alternatives: the free room on the same floor, and this room after the booking.
     expect(within(busy).getByText(/Anchor \(Harbour House · Second floor\)/)).toBeTruthy();
     expect(await within(busy).findByText(/This room is free 10:00–11:00/)).toBeTruthy();

@@ -26,5 +26,7 @@ export function searchQuery(meeting: { readonly start: Date; readonly end: Date 
     floor: filters.floor || undefined,
     q: filters.text.trim() || undefined,
     pageSize: PAGE_SIZE,
+    // Busy rooms say who holds them, so the user can ask that person or pick a free room.
+    holders: 'true' as const,
   };
 }

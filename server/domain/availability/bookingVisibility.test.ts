@@ -4,6 +4,7 @@ import {
   BOOKED_SUBJECT,
   BUSY_SUBJECT,
   PRIVATE_SUBJECT,
+  holderOf,
   visibleDetails,
   type BookingDetails,
   type BookingPrivacy,
@@ -98,5 +99,20 @@ describe('visibleDetails under each privacy setting', () => {
     expect(visibleDetails(actor('facility', 'olga@example.test'), booking(true), privacy('nobody', 'never'))).toEqual(
       shown,
     );
+  });
+});
+
+describe('holderOf: who holds a room (busy rooms, conflict answers)', () => {
+  const employee = actor('employee', 'emma@example.test');
+  it('gives the name and, for a meeting not private, the subject', () => {
+    expect(holderOf(employee, booking(false))).toEqual({ organizer: 'Olga Organizer', subject: 'Salary review' });
+    expect(holderOf(employee, booking(true))).toEqual({ organizer: 'Olga Organizer', subject: null });
+  });
+  it('gives nothing to an external user, nor where the settings hide names and subjects', () => {
+    expect(holderOf(actor('external', 'gina@guest.test'), booking(false))).toEqual({ organizer: null, subject: null });
+    expect(holderOf(employee, booking(false), { organizerNames: 'nobody', subjects: 'never' })).toEqual({
+      organizer: null,
+      subject: null,
+    });
   });
 });

@@ -104,3 +104,23 @@ export function visibleDetails(
     attendees: names && !booking.isPrivate ? booking.attendees : [],
   };
 }
+
+/** Who holds a room, as a reader may see it: null where the rules hide the name or the subject. */
+export interface RoomHolder {
+  readonly organizer: string | null;
+  readonly subject: string | null;
+}
+
+/** The holder of a room (busy rooms, conflict answers) through the one rule above. */
+export function holderOf(
+  actor: Actor,
+  booking: BookingDetails,
+  privacy: BookingPrivacy = DEFAULT_BOOKING_PRIVACY,
+): RoomHolder {
+  const seen = visibleDetails(actor, booking, privacy);
+  const organizer = seen.organizer?.name.trim() ?? '';
+  return {
+    organizer: organizer === '' ? null : organizer,
+    subject: seen.subjectShown && booking.subject.trim() !== '' ? seen.subject : null,
+  };
+}

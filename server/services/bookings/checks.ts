@@ -1,3 +1,5 @@
+import { toIsoInterval } from '../../domain/availability/interval';
+import { DEFAULT_BOOKING_PRIVACY, holderOf } from '../../domain/availability/bookingVisibility';
 import type { BookingConflict } from '../../../shared/schemas/bookings';
 import type { Actor } from '../../domain/actor';
 import { suggestAlternatives, type CandidateRoom, type Interval } from '../../domain/bookings/alternatives';
@@ -150,15 +152,32 @@ export async function alternativesFor(
   return found.map((a) => ({ ...a, start: a.start.toISOString(), end: a.end.toISOString() }));
 }
 
+/** The known bookings holding the room in the slot, as the actor may see them; the one being changed is left out. */
+async function heldBy(deps: BookingServiceDeps, context: SlotContext): Promise<BookingConflict['heldBy']> {
+  if (!deps.holders) return undefined;
+  const [bookings, privacy] = await Promise.all([
+    deps.holders.bookingsOf(context.room.id, { start: context.slot.start.getTime(), end: context.slot.end.getTime() }),
+    deps.holders.privacy(),
+  ]);
+  return bookings
+    .filter((booking) => booking.id !== context.self?.bookingId)
+    .map((booking) => ({
+      ...toIsoInterval(booking.span),
+      ...holderOf(context.actor, booking, privacy ?? DEFAULT_BOOKING_PRIVACY),
+    }));
+}
+
 export async function slotTaken(
   deps: BookingServiceDeps,
   writer: MeetingWriter,
   context: SlotContext,
   conflicts: readonly Interval[],
 ): Promise<AppError> {
+  const [alternatives, holders] = await Promise.all([alternativesFor(deps, writer, context), heldBy(deps, context)]);
   const details: BookingConflict = {
     conflicts: distinctConflicts(conflicts).map((c) => ({ start: c.start.toISOString(), end: c.end.toISOString() })),
-    alternatives: await alternativesFor(deps, writer, context),
+    alternatives,
+    ...(holders ? { heldBy: holders } : {}),
   };
   return conflict('The room is already booked at that time.', details);
 }

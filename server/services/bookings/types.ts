@@ -1,9 +1,18 @@
+import type { BookingPrivacy } from '../../domain/availability/bookingVisibility';
+import type { Interval } from '../../domain/availability/interval';
+import type { ScheduledBooking } from '../../ports/roomSearch';
 import type { BookingCatering } from '../../ports/bookingCatering';
 import type { BookingRepository } from '../../ports/bookings';
 import type { MeetingBody, MeetingRecurrence, MeetingWriter } from '../../ports/meetingWriter';
 import type { Recurrence } from '../../../shared/schemas/events';
 import type { Clock } from '../../ports/clock';
 import type { ExternalBookingHooks } from '../../ports/externalBookings';
+
+/** Who holds a room, for the conflict answers: the room's bookings and the installation's privacy settings. */
+export interface RoomHolders {
+  readonly bookingsOf: (roomId: string, window: Interval) => Promise<ScheduledBooking[]>;
+  readonly privacy: () => Promise<BookingPrivacy | undefined>;
+}
 
 export interface BookingServiceDeps {
   readonly bookings: BookingRepository;
@@ -16,6 +25,8 @@ export interface BookingServiceDeps {
   readonly catering?: BookingCatering;
   /** Externals' open-bookings limit and their confirmation and cancellation emails. */
   readonly externals?: ExternalBookingHooks;
+  /** When set, a 409 for a taken room says who holds it (redacted per the privacy settings). */
+  readonly holders?: RoomHolders;
   /** How often the organizer's item is read while the room's answer is awaited (default 30 ms, growing after a second). */
   readonly followIntervalMs?: number;
   /** How long a request's follower waits for the attendant before leaving it to the sweep (default 60 s). */

@@ -1,5 +1,6 @@
 import type { RoomSearchPage, RoomSearchQuery, RoomSearchResult } from '../../../shared/schemas/search';
 import { availabilityIn } from '../../domain/availability/availability';
+import { DEFAULT_BOOKING_PRIVACY, holderOf, type BookingPrivacy } from '../../domain/availability/bookingVisibility';
 import { toIsoInterval, type Interval } from '../../domain/availability/interval';
 import type { Actor } from '../../domain/actor';
 import { invalid } from '../../domain/errors';
@@ -11,6 +12,8 @@ import { windowOf } from './searchWindow';
 export interface SearchRoomsDeps {
   readonly roomSearch: RoomSearchRepository;
   readonly buildingHours: BuildingHoursCache;
+  /** The installation's privacy settings, for who holds busy rooms; undefined means the defaults. */
+  readonly privacy?: (() => Promise<BookingPrivacy | undefined>) | undefined;
 }
 
 /** Per building closed during (part of) the window, when it is closed there; open buildings are absent. */
@@ -85,6 +88,33 @@ function resultOf(hit: RoomSearchHit, window: Interval | undefined, closed: Clos
 }
 
 /**
+ * With holders=true, each (partly) busy room says who holds it: the taskpane's busy rooms, so the
+ * user can ask that person. Read per room of the page only when asked, so the plain search stays
+ * as fast as before.
+ */
+async function withHolders(
+  deps: SearchRoomsDeps,
+  actor: Actor,
+  window: Interval,
+  results: RoomSearchResult[],
+): Promise<RoomSearchResult[]> {
+  const busy = (r: RoomSearchResult) => r.availability?.state === 'busy' || r.availability?.state === 'partial';
+  if (!results.some(busy)) return results;
+  const privacy = (await deps.privacy?.()) ?? DEFAULT_BOOKING_PRIVACY;
+  return Promise.all(
+    results.map(async (result) => {
+      if (!busy(result) || result.availability === undefined) return result;
+      const bookings = await deps.roomSearch.bookingsOf(result.id, window);
+      const heldBy = bookings.map((booking) => ({
+        ...toIsoInterval(booking.span),
+        ...holderOf(actor, booking, privacy),
+      }));
+      return Object.assign({}, result, { availability: { ...result.availability, heldBy } });
+    }),
+  );
+}
+
+/**
  * GET /api/rooms. Without a window, results carry no availability: "available" means nothing
  * without a time, and guessing one (say, the rest of today) would need the reader's time zone.
  * With one, a room whose building is closed during the window is `closed` (the booking would be
@@ -99,8 +129,9 @@ export async function searchRooms(
   const closed = window === undefined ? new Map() : closedBuildingsIn(window, await deps.buildingHours.hours());
   const criteria = criteriaOf(query, actor, window, closed);
   const { hits, total } = await deps.roomSearch.search(criteria);
+  const items = hits.map((hit) => resultOf(hit, window, closed));
   return {
-    items: hits.map((hit) => resultOf(hit, window, closed)),
+    items: window !== undefined && query.holders === true ? await withHolders(deps, actor, window, items) : items,
     page: query.page,
     pageSize: query.pageSize,
     total,

@@ -167,6 +167,14 @@ describe('booking a room from the search', () => {
   it('shows the conflicting times and books the chosen alternative with one click', async () => {
     const conflict = {
       conflicts: [{ start: new Date(onTestDay(9, 30)).toISOString(), end: new Date(onTestDay(10, 30)).toISOString() }],
+      heldBy: [
+        {
+          start: new Date(onTestDay(9, 30)).toISOString(),
+          end: new Date(onTestDay(10, 30)).toISOString(),
+          organizer: 'Olga Organizer',
+          subject: 'Budget review',
+        },
+      ],
       alternatives: [
         {
           kind: 'other-room',
@@ -199,6 +207,8 @@ describe('booking a room from the search', () => {
 
     expect(await within(dialog).findByText(s.conflictTitle)).toBeTruthy();
     expect(within(dialog).getByText(s.conflictTimes('09:30–10:30'))).toBeTruthy();
+    // Who holds the room, as the API let this reader see it.
+    expect(within(dialog).getByText('09:30–10:30: held by Olga Organizer (Budget review).')).toBeTruthy();
     const choices = within(dialog)
       .getAllByRole('button', { name: /^Book (Harbour|Lighthouse)/, ...IN_DIALOG })
       .map((b) => b.getAttribute('aria-label'));

@@ -26,6 +26,21 @@ const useStyles = makeStyles({
   choice: { width: '100%', justifyContent: 'flex-start', textAlign: 'start' },
 });
 
+/** "09:00–10:00: held by Olga Organizer (Budget review)."; only holders whose name the API sent. */
+export function holderLines(conflict: BookingConflict): string[] {
+  return (conflict.heldBy ?? []).flatMap((holder) =>
+    holder.organizer === null
+      ? []
+      : [
+          bookingStrings.heldBy(
+            `${formatClock(holder.start)}–${formatClock(holder.end)}`,
+            holder.organizer,
+            holder.subject,
+          ),
+        ],
+  );
+}
+
 export function alternativeLabel(alternative: BookingAlternative): string {
   return alternative.kind === 'other-room'
     ? bookingStrings.otherRoom(
@@ -57,6 +72,9 @@ export function ConflictChoices({
         <MessageBarBody>
           <MessageBarTitle>{bookingStrings.conflictTitle}</MessageBarTitle>
           {ranges === '' ? null : bookingStrings.conflictTimes(ranges)}
+          {holderLines(conflict).map((line) => (
+            <div key={line}>{line}</div>
+          ))}
         </MessageBarBody>
       </MessageBar>
       {conflict.alternatives.length === 0 ? (

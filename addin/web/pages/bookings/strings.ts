@@ -40,6 +40,8 @@ export const bookingStrings = {
 
   conflictTitle: 'The room is taken',
   conflictTimes: (ranges: string) => `Already booked ${ranges}.`,
+  heldBy: (range: string, organizer: string, subject: string | null) =>
+    subject === null ? `${range}: held by ${organizer}.` : `${range}: held by ${organizer} (${subject}).`,
   alternativesLabel: 'Free instead',
   noAlternatives: 'No other fitting room or nearby time is free. Try another time.',
   otherRoom: (room: string, when: string) => `${room}, ${when}`,
