@@ -26,19 +26,23 @@ export interface AnalyticsFeature {
 /** Room analytics (docs/analytics.md): read-only over the bookings, display facts and orders, plus its daily rollup. */
 export function composeAnalytics(deps: {
   readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock' | 'logger'>;
+  /** The anonymisation age until an admin sets one in the analytics settings. */
   readonly anonymiseAfterDays?: number | undefined;
 }): AnalyticsFeature {
   const { knex, clock, logger } = deps.infrastructure;
   const facts = createAnalyticsFacts(knex);
   const store = createAnalyticsRollupStore(knex);
   const rollup = createAnalyticsRollup({ facts, store, clock });
+  const settings = createAnalyticsSettingsStore(knex);
+  const defaultAnonymiseAfterDays = deps.anonymiseAfterDays ?? DEFAULT_ANONYMISE_AFTER_DAYS;
+  const service = createAnalyticsService({ facts, settings, rollup: store, defaultAnonymiseAfterDays });
   const anonymisation = createAnonymisationJob({
     anonymiser: { anonymiseBefore: (before) => anonymiseBookings(knex, before) },
     clock,
-    afterDays: deps.anonymiseAfterDays ?? DEFAULT_ANONYMISE_AFTER_DAYS,
+    afterDays: async () => (await service.settings()).anonymiseAfterDays,
   });
   return {
-    service: createAnalyticsService({ facts, settings: createAnalyticsSettingsStore(knex), rollup: store }),
+    service,
     rollup,
     anonymisation,
     startSweep(everyMs) {

@@ -25,6 +25,15 @@ export interface AnalyticsFacts {
 export interface AnalyticsSettingsStore {
   thresholds(): Promise<RecommendationThresholds>;
   saveThresholds(thresholds: RecommendationThresholds): Promise<void>;
+  privacy(): Promise<AnalyticsPrivacy>;
+  /** Changes only what is given. */
+  savePrivacy(change: Partial<AnalyticsPrivacy>): Promise<void>;
+}
+
+export interface AnalyticsPrivacy {
+  /** null: the installation's default (the compose option, else 90 days). */
+  readonly anonymiseAfterDays: number | null;
+  readonly worksCouncil: boolean;
 }
 
 /** The daily rollup (analytics_room_days) and the UTC dates it covers for every room. */

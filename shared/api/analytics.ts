@@ -5,7 +5,8 @@ import {
   analyticsQuerySchema,
   analyticsRecommendationsSchema,
   analyticsRoomsSchema,
-  analyticsThresholdsSchema,
+  analyticsSettingsBodySchema,
+  analyticsSettingsSchema,
 } from '../schemas/analytics';
 import { endpoint } from './endpoint';
 
@@ -71,18 +72,18 @@ export const analyticsEndpoints = {
   analyticsSettings: endpoint({
     method: 'get',
     path: '/analytics/settings',
-    summary: 'The recommendations’ thresholds.',
+    summary: 'The recommendations’ thresholds, the anonymisation age in days and the works-council switch.',
     tag: TAG,
     access: 'analytics',
-    response: analyticsThresholdsSchema,
+    response: analyticsSettingsSchema,
   }),
   saveAnalyticsSettings: endpoint({
     method: 'put',
     path: '/analytics/settings',
-    summary: 'Change the recommendations’ thresholds (admins).',
+    summary: 'Change the thresholds and, when given, the anonymisation age and the works-council switch (admins).',
     tag: TAG,
     access: 'admin',
-    body: analyticsThresholdsSchema,
-    response: analyticsThresholdsSchema,
+    body: analyticsSettingsBodySchema,
+    response: analyticsSettingsSchema,
   }),
 };

@@ -138,6 +138,20 @@ export const analyticsThresholdsSchema = z
   .meta({ id: 'AnalyticsThresholds' });
 export type AnalyticsThresholds = z.infer<typeof analyticsThresholdsSchema>;
 
+const privacyShape = {
+  /** Bookings lose subject, organizer, attendees and description this many days after they ended. */
+  anonymiseAfterDays: z.number().int().min(1).max(3650),
+  /** For works councils: no figure about a single person is computed or exported. */
+  worksCouncil: z.boolean(),
+};
+export const analyticsSettingsSchema = analyticsThresholdsSchema.extend(privacyShape).meta({ id: 'AnalyticsSettings' });
+export type AnalyticsSettings = z.infer<typeof analyticsSettingsSchema>;
+/** The thresholds, plus the privacy settings when they change. */
+export const analyticsSettingsBodySchema = analyticsThresholdsSchema
+  .extend({ anonymiseAfterDays: privacyShape.anonymiseAfterDays.optional(), worksCouncil: z.boolean().optional() })
+  .meta({ id: 'AnalyticsSettingsChange' });
+export type AnalyticsSettingsChange = z.infer<typeof analyticsSettingsBodySchema>;
+
 export const ANALYTICS_VIEWS = [
   'rooms',
   'floors',

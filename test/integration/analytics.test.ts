@@ -197,4 +197,24 @@ describe('who may ask, and bad input', () => {
       expect.objectContaining({ text: 'Elbe: 50% of bookings are released as no-shows.', figure: 0.5 }),
     );
   });
+
+  it('keeps the anonymisation age and the works-council switch as installation settings only admins change', async () => {
+    const put = (token: string, body: object) =>
+      request(world.app).put('/api/analytics/settings').set('Authorization', `Bearer ${token}`).send(body);
+    const current = (await get('/api/analytics/settings', analyst)).body as Record<string, unknown>;
+    expect(current).toMatchObject({ anonymiseAfterDays: 90, worksCouncil: false });
+    expect((await get('/api/analytics/settings', employee)).status).toBe(403);
+    expect((await put(analyst, { ...current, worksCouncil: true })).status).toBe(403);
+    expect((await put(world.admin, { ...current, anonymiseAfterDays: 0 })).status).toBe(400);
+    expect((await get('/api/analytics/settings', analyst)).body).toEqual(current);
+
+    const saved = await put(world.admin, { ...current, anonymiseAfterDays: 30, worksCouncil: true });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toEqual({ ...current, anonymiseAfterDays: 30, worksCouncil: true });
+    // Thresholds alone leave the privacy settings as they are.
+    const thresholdsOnly = Object.fromEntries(
+      Object.entries(current).filter(([k]) => k !== 'anonymiseAfterDays' && k !== 'worksCouncil'),
+    );
+    expect((await put(world.admin, thresholdsOnly)).body).toMatchObject({ anonymiseAfterDays: 30, worksCouncil: true });
+  });
 });

@@ -114,10 +114,13 @@ describe('anonymisation', () => {
     };
     const before = await figures();
     const roomsBefore = (await raw.rooms(lastFourWeeks)).map((r) => r.figures);
+    // The age is the installation's analytics setting, read by the job as it runs.
+    expect((await raw.settings()).anonymiseAfterDays).toBe(90);
+    await raw.saveSettings({ ...(await raw.thresholds()), anonymiseAfterDays: 2 });
     const job = createAnonymisationJob({
       anonymiser: { anonymiseBefore: (at) => anonymiseBookings(db.knex, at) },
       clock: new ManualClock(NOW),
-      afterDays: 2,
+      afterDays: async () => (await raw.settings()).anonymiseAfterDays,
     });
     expect(await job.run()).toBeGreaterThan(500);
     expect(await job.run()).toBe(0);

@@ -1,4 +1,4 @@
-import type { AnalyticsQuery } from '../../../shared/schemas/analytics';
+import type { AnalyticsQuery, AnalyticsSettings, AnalyticsSettingsChange } from '../../../shared/schemas/analytics';
 import { cateringFigures, ordersInRange, type CateringFigures } from '../../domain/analytics/catering';
 import { heatmap, type HeatCell } from '../../domain/analytics/heatmap';
 import {
@@ -19,6 +19,7 @@ import { rollupTotalsSource, splitByCoverage } from '../../domain/analytics/roll
 import type { AnalyticsRoom, BookingFact, DateRange } from '../../domain/analytics/types';
 import type { Interval } from '../../domain/availability/interval';
 import { notFound } from '../../domain/errors';
+import { DEFAULT_ANONYMISE_AFTER_DAYS } from './privacy';
 import type {
   AnalyticsFacts,
   AnalyticsRollupStore,
@@ -31,6 +32,8 @@ export interface AnalyticsDeps {
   readonly settings: AnalyticsSettingsStore;
   /** The daily rollup; without it every figure is computed from the raw bookings. */
   readonly rollup?: AnalyticsRollupStore | undefined;
+  /** The anonymisation age when the installation has not set one. */
+  readonly defaultAnonymiseAfterDays?: number | undefined;
 }
 
 export interface EveryView {
@@ -48,7 +51,9 @@ export interface AnalyticsService {
   /** Every view at once (the exports), from one read of the facts. */
   everything(query: AnalyticsQuery): Promise<EveryView>;
   thresholds(): Promise<RecommendationThresholds>;
-  saveThresholds(thresholds: RecommendationThresholds): Promise<RecommendationThresholds>;
+  /** The thresholds, the anonymisation age and the works-council switch. */
+  settings(): Promise<AnalyticsSettings>;
+  saveSettings(change: AnalyticsSettingsChange): Promise<AnalyticsSettings>;
 }
 
 interface Scope {
@@ -124,6 +129,15 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
     return recommendations(reports, floorHeat(s, bookings), await deps.settings.thresholds());
   }
 
+  async function settings(): Promise<AnalyticsSettings> {
+    const [thresholds, privacy] = await Promise.all([deps.settings.thresholds(), deps.settings.privacy()]);
+    return {
+      ...thresholds,
+      anonymiseAfterDays: privacy.anonymiseAfterDays ?? deps.defaultAnonymiseAfterDays ?? DEFAULT_ANONYMISE_AFTER_DAYS,
+      worksCouncil: privacy.worksCouncil,
+    };
+  }
+
   return {
     async rooms(query) {
       const s = await scope(query);
@@ -154,9 +168,11 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
       };
     },
     thresholds: () => deps.settings.thresholds(),
-    async saveThresholds(thresholds) {
+    settings,
+    async saveSettings({ anonymiseAfterDays, worksCouncil, ...thresholds }) {
       await deps.settings.saveThresholds(thresholds);
-      return deps.settings.thresholds();
+      await deps.settings.savePrivacy({ anonymiseAfterDays, worksCouncil });
+      return settings();
     },
   };
 }

@@ -13,9 +13,13 @@ export interface AnonymisationJob {
 export function createAnonymisationJob(deps: {
   readonly anonymiser: BookingAnonymiser;
   readonly clock: Clock;
-  readonly afterDays: number;
+  /** The installation's anonymisation age, read on every run so a changed setting applies at the next sweep. */
+  readonly afterDays: () => Promise<number>;
 }): AnonymisationJob {
   return {
-    run: () => deps.anonymiser.anonymiseBefore(new Date(deps.clock.now().getTime() - deps.afterDays * DAY_MS)),
+    async run() {
+      const afterDays = await deps.afterDays();
+      return deps.anonymiser.anonymiseBefore(new Date(deps.clock.now().getTime() - afterDays * DAY_MS));
+    },
   };
 }

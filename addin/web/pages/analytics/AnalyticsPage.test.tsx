@@ -67,9 +67,22 @@ const overview: AnalyticsOverview = {
 };
 const cells = [{ weekday: 1, hour: 10, openMinutes: 60, bookedMinutes: 54, bookedShare: 0.9 }];
 
-function server(role: 'analyst' | 'employee' = 'analyst'): FakeApi {
+const settings = {
+  minBookings: 5,
+  underHalfCapacityShare: 0.7,
+  overCapacityShare: 0.1,
+  peakBookedShare: 0.85,
+  noShowRate: 0.2,
+  lowUtilisation: 0.15,
+  ghostGap: 0.3,
+  anonymiseAfterDays: 90,
+  worksCouncil: false,
+};
+
+function server(role: 'analyst' | 'employee' | 'admin' = 'analyst'): FakeApi {
   return signedInAs(new FakeApi(), buildUser({ role, name: 'Ann Analyst' }))
     .on('get', '/api/info', ok({ simulatedExchange: false, demo: false }))
+    .on('get', '/api/analytics/settings', ok(settings))
     .on('get', '/api/buildings', ok([harbour]))
     .on('get', '/api/analytics/overview', ok(overview))
     .on('get', '/api/analytics/rooms', ok({ items: [lighthouse] }))
@@ -146,5 +159,36 @@ describe('the analytics page', () => {
     expect(await screen.findByRole('heading', { name: /not found/i })).toBeTruthy();
     expect(api.requestsTo('get', '/api/analytics/rooms')).toHaveLength(0);
     expect(screen.queryByRole('link', { name: 'Analytics' })).toBeNull();
+  });
+
+  it('lets an admin set the anonymisation age and the works-council switch, and shows them to an analyst', async () => {
+    const api = server('admin').on('put', '/api/analytics/settings', (r) => ok(r.json));
+    renderApp(api, URL_JUNE);
+    const days = await screen.findByRole('spinbutton', { name: 'Anonymise bookings after (days)' });
+    expect((days as HTMLInputElement).value).toBe('90');
+    const user = userEvent.setup();
+    await user.clear(days);
+    await user.type(days, '0');
+    expect(screen.getByText('A whole number of days from 1 to 3650.')).toBeTruthy();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save privacy settings' }).disabled).toBe(true);
+    await user.clear(days);
+    await user.type(days, '30');
+    await user.click(screen.getByRole('switch', { name: 'Works council: no per-person figures' }));
+    await user.click(screen.getByRole('button', { name: 'Save privacy settings' }));
+    expect(await screen.findByText('Privacy settings saved.')).toBeTruthy();
+    expect(api.requestsTo('put', '/api/analytics/settings').map((r) => r.json)).toEqual([
+      { ...settings, anonymiseAfterDays: 30, worksCouncil: true },
+    ]);
+  });
+
+  it('shows an analyst the privacy settings without letting them change them', async () => {
+    renderApp(server('analyst'), URL_JUNE);
+    const days = await screen.findByRole('spinbutton', { name: 'Anonymise bookings after (days)' });
+    expect((days as HTMLInputElement).disabled).toBe(true);
+    expect(
+      screen.getByRole<HTMLInputElement>('switch', { name: 'Works council: no per-person figures' }).disabled,
+    ).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Save privacy settings' })).toBeNull();
+    expect(screen.getByText('Only admins change these.')).toBeTruthy();
   });
 });

@@ -32,6 +32,7 @@ import {
   TrendSection,
 } from './sections';
 import { analyticsStrings as text } from './strings';
+import { PrivacySettings } from './PrivacySettings';
 import { Tiles } from './Tiles';
 import { NotFoundPage } from '../NotFoundPage';
 
@@ -98,6 +99,7 @@ export function AnalyticsPage() {
 /** The filters live in the URL. */
 function AnalyticsView() {
   const styles = useStyles();
+  const user = useSignedInUser();
   const api = useApi();
   const [params, setParams] = useSearchParams();
   const paramsKey = params.toString();
@@ -174,6 +176,7 @@ function AnalyticsView() {
           <CateringSection catering={data.state.data.overview.catering} />
         </>
       ) : null}
+      <PrivacySettings editable={user.role === 'admin'} />
     </div>
   );
 }

@@ -236,7 +236,31 @@ export function createAnalyticsSettingsStore(db: Knex): AnalyticsSettingsStore {
       await db('analytics_settings')
         .insert({ id: 1, thresholds: JSON.stringify(thresholds), updated_at: db.fn.now() })
         .onConflict('id')
-        .merge();
+        .merge(['thresholds', 'updated_at']);
+    },
+    async privacy() {
+      const row = await db('analytics_settings')
+        .where({ id: 1 })
+        .first<{ anonymise_after_days: number | null; works_council: boolean } | undefined>(
+          'anonymise_after_days',
+          'works_council',
+        );
+      return {
+        anonymiseAfterDays: row?.anonymise_after_days ?? null,
+        worksCouncil: row?.works_council ?? false,
+      };
+    },
+    async savePrivacy(change) {
+      const columns = {
+        ...(change.anonymiseAfterDays !== undefined ? { anonymise_after_days: change.anonymiseAfterDays } : {}),
+        ...(change.worksCouncil !== undefined ? { works_council: change.worksCouncil } : {}),
+      };
+      if (Object.keys(columns).length === 0) return;
+      // A first save keeps the default thresholds ('{}' reads as the defaults).
+      await db('analytics_settings')
+        .insert({ id: 1, thresholds: '{}', ...columns, updated_at: db.fn.now() })
+        .onConflict('id')
+        .merge([...Object.keys(columns), 'updated_at']);
     },
   };
 }

@@ -52,7 +52,7 @@ export function analyticsRouter({ analytics }: AnalyticsRouterDeps): Router {
       .attachment(fileName(query, 'xlsx'))
       .send(workbook);
   });
-  mount(router, endpoints.analyticsSettings, () => analytics.thresholds());
-  mount(router, endpoints.saveAnalyticsSettings, ({ body }) => analytics.saveThresholds(body));
+  mount(router, endpoints.analyticsSettings, () => analytics.settings());
+  mount(router, endpoints.saveAnalyticsSettings, ({ body }) => analytics.saveSettings(body));
   return router;
 }
