@@ -34,6 +34,9 @@ module.exports = {
   setupFiles: ['<rootDir>/test/support/setupEnv.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/support/sealedTests.ts'],
   testTimeout: 30000,
+  // Workers grew to 4–5 GB over a full run and slowed down with it (garbage collection); a worker
+  // past this size after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1500MB',
   // @electric-sql/pglite ships ESM next to CJS; jest resolves the CJS build through "require".
   transformIgnorePatterns: ['/node_modules/'],
 };

@@ -53,7 +53,15 @@ const dbFiles = allFiles.filter(contains('testDatabase'));
 const zoneFiles = allFiles.filter(contains('@timezone-sensitive'));
 
 /** Options jest reads only at the top of a configuration, never from a project. */
-const GLOBAL_OPTIONS = ['testTimeout', 'bail', 'collectCoverage', 'coverageReporters', 'maxWorkers', 'reporters'];
+const GLOBAL_OPTIONS = [
+  'testTimeout',
+  'bail',
+  'collectCoverage',
+  'coverageReporters',
+  'maxWorkers',
+  'reporters',
+  'workerIdleMemoryLimit',
+];
 const globalOptions = Object.fromEntries(Object.entries(baseConfig).filter(([key]) => GLOBAL_OPTIONS.includes(key)));
 
 /** One jest project per pass: the shared configuration, these files, this engine and time zone. */
