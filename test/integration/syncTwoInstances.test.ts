@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { serverEntry } from '../support/serverEntry';
 import * as ews from 'ews-javascript-api';
 import request from 'supertest';
 import { createSecretBox } from '../../server/adapters/crypto/secretBox';
@@ -30,7 +31,7 @@ const key = randomBytes(32);
 function startInstance(name: string): Promise<ChildProcess> {
   const url = new URL(process.env.DATABASE_URL ?? '');
   url.searchParams.set('options', `-c search_path=${db.label.split(':')[1] ?? 'public'},public`);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../server/main.ts')], {
+  const child = spawn(process.execPath, [...serverEntry()], {
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: url.toString(),

@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { serverEntry } from './serverEntry';
 
 /**
- * A real Roomserve server process (server/main.ts through tsx) on the test's PostgreSQL schema,
+ * A real Roomserve server process (see serverEntry) on the test's PostgreSQL schema,
  * resolved once it listens. For tests that kill servers with SIGKILL; only on PostgreSQL, since
  * an in-memory PGlite cannot be shared with another process.
  *
@@ -22,7 +23,7 @@ export function startServerProcess(options: {
 }): Promise<ChildProcess> {
   const url = new URL(process.env.DATABASE_URL ?? '');
   url.searchParams.set('options', `-c search_path=${options.databaseLabel.split(':')[1] ?? 'public'},public`);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../server/main.ts')], {
+  const child = spawn(process.execPath, [...serverEntry()], {
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: url.toString(),

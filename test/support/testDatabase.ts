@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -44,6 +44,40 @@ async function buildTemplate(file: string): Promise<Blob> {
 function migratedPgliteTemplate(): Promise<Blob> {
   template ??= buildTemplate(path.join(tmpdir(), `roomserve-pglite-${templateKey()}.tar`));
   return template;
+}
+
+/**
+ * The same, as a PGlite data directory on disk, for tests that start a server process on the
+ * embedded engine (the browser tests): copied into the server's DATA_DIR, it spares each start its
+ * initdb and every migration, which were about half of the demo product's start. The demo seed
+ * still runs in the server, so the demo's times are as fresh as after `npm start`.
+ */
+let directoryTemplate: Promise<string> | undefined;
+
+async function buildDirectoryTemplate(dir: string): Promise<string> {
+  if (existsSync(dir)) return dir;
+  const scratch = mkdtempSync(`${dir}.partial-`);
+  try {
+    const db = await openDatabase({ engine: 'pglite', dataDir: scratch });
+    await migrateToLatest(db.knex);
+    await db.close();
+  } catch (error) {
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
+  }
+  try {
+    renameSync(scratch, dir);
+  } catch {
+    // Another worker renamed its copy first; both are the same migrations.
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+/** Fills `target` (a server's DATA_DIR/pglite, not yet there) with a migrated embedded database. */
+export async function copyMigratedPglite(target: string): Promise<void> {
+  directoryTemplate ??= buildDirectoryTemplate(path.join(tmpdir(), `roomserve-pglite-dir-${templateKey()}`));
+  cpSync(await directoryTemplate, target, { recursive: true });
 }
 
 /**

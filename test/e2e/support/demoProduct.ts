@@ -6,11 +6,15 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../../demo/organisation/organisation';
 import { ROOT, WEB_DIR, ensureWebBuild } from './productBuild';
+import { serverEntry } from '../../support/serverEntry';
+import { copyMigratedPglite } from '../../support/testDatabase';
 
 /**
- * The product as a new user meets it after `npm install && npm start`: the server (from source,
- * through tsx) with the demo organisation and the bundled Exchange simulator, on a fresh embedded
- * database, serving the production web build; and headless Debian Chromium to walk it.
+ * The product as a new user meets it after `npm install && npm start`: the server with the demo
+ * organisation and the bundled Exchange simulator, on a fresh embedded database, serving the
+ * production web build; and headless Debian Chromium to walk it. The server runs from the build when
+ * it is fresh (see serverEntry), and its database starts as a copy of a migrated one (see
+ * copyMigratedPglite); the demo seed itself runs as at `npm start`.
  *
  * The server is a child process and not under the test's network seal; it is pointed at loopback
  * alone (HOST, its own simulator on 127.0.0.1).
@@ -61,7 +65,7 @@ function freePort(): Promise<number> {
 const running = new Set<ChildProcess>();
 
 function startServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts')], {
+  const child = spawn(process.execPath, [...serverEntry()], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -125,6 +129,7 @@ async function sessionCookie(origin: string, email: string): Promise<string> {
 export async function startDemoProduct(): Promise<DemoProduct> {
   ensureWebBuild(path.join(WEB_DIR, 'index.html'));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'roomserve-e2e-'));
+  await copyMigratedPglite(path.join(dataDir, 'pglite'));
   const port = await freePort();
   // The browser starts while the server does: both take seconds on a busy machine. If the
   // server does not come up, the browser is closed again, or jest could not exit.
