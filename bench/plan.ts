@@ -3,6 +3,7 @@
  *   (a) GET /api/floors/:id/occupancy on PostgreSQL with 2,000 rooms and 200,000 bookings on
  *       floors of 200 rooms, BENCH_PLAN_CLIENTS (20) clients for BENCH_PLAN_SECONDS (15) s:
  *       p50/p95 per request                                                    goal p95 <= 30 ms
+ *       and, for scale, GET /api/auth/me with the same clients (the machine's own cost of a request)
  *   (b) a 200-room floor drawn by the production web build in headless Chromium: from the
  *       occupancy answer's last byte to 200 rooms on screen (the page's own JSON parse, schema
  *       check and React render), p50/p95 over BENCH_PLAN_RENDERS (10) loads  goal <= 100 ms
@@ -66,7 +67,12 @@ async function regroupIntoFloors(knex: Knex): Promise<string[]> {
   return keep;
 }
 
-async function occupancyLoad(origin: string, cookie: string, floorIds: readonly string[]): Promise<number[]> {
+async function occupancyLoad(
+  origin: string,
+  cookie: string,
+  floorIds: readonly string[],
+  path: (floorId: string) => string = (id) => `/api/floors/${id}/occupancy`,
+): Promise<number[]> {
   const times: number[] = [];
   const deadline = performance.now() + SECONDS * 1_000;
   let next = 0;
@@ -74,7 +80,7 @@ async function occupancyLoad(origin: string, cookie: string, floorIds: readonly 
     while (performance.now() < deadline) {
       const floorId = floorIds[next++ % floorIds.length] ?? '';
       const started = performance.now();
-      const res = await fetch(`${origin}/api/floors/${floorId}/occupancy`, { headers: { cookie } });
+      const res = await fetch(`${origin}${path(floorId)}`, { headers: { cookie } });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`occupancy answered ${res.status}`);
       times.push(performance.now() - started);
@@ -224,6 +230,12 @@ async function main(): Promise<void> {
       log(
         `(a) occupancy of a 200-room floor, ${CLIENTS} clients, ${load.length} requests in ${SECONDS} s: ` +
           `p50 ${ms(percentile(load, 50))}, p95 ${ms(percentile(load, 95))}  (goal p95 <= 30 ms)`,
+      );
+      // The same clients on the smallest signed-in read: what this machine's load costs any request.
+      const me = await occupancyLoad(origin, session.cookie, floorIds, () => '/api/auth/me');
+      log(
+        `(a') GET /api/auth/me, same clients, ${me.length} requests: p50 ${ms(percentile(me, 50))}, ` +
+          `p95 ${ms(percentile(me, 95))}; occupancy p95 / me p95 = ${(percentile(load, 95) / percentile(me, 95)).toFixed(1)}`,
       );
       const floorId = floorIds[0] ?? '';
       const building = await db.knex('floors').where({ id: floorId }).first<{ building_id: string }>('building_id');

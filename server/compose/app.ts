@@ -151,6 +151,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     infrastructure,
     mailboxVerifier: exchange.exchange.mailboxVerifier,
     onMailboxVerifierChanged: (listener) => exchange.exchange.onSettingsChanged(listener),
+    roomChanges,
   });
   const catering = composeCatering({
     infrastructure,
@@ -206,8 +207,10 @@ export function composeFeatures(options: ComposeOptions): Features {
       accounts,
       verifyCredentials: (email, password) => auth.verifyCredentials(email, password),
     });
+  const plan = composePlan({ infrastructure, roomChanges, heartbeatMs: options.displays?.heartbeatMs });
   const displays = composeDisplays({
     infrastructure,
+    freeNear: (place, minutes, limit) => plan.occupancy.freeNear(place, minutes, limit),
     settings: {
       publicUrl: options.displays?.publicUrl ?? options.addin?.publicUrl ?? 'http://localhost:3000',
       pairRateLimit: options.displays?.pairRateLimit,
@@ -229,7 +232,6 @@ export function composeFeatures(options: ComposeOptions): Features {
     },
     roomChanges,
   });
-  const plan = composePlan({ infrastructure, roomChanges, heartbeatMs: options.displays?.heartbeatMs });
   const events = composeEvents({
     infrastructure,
     bookings,
@@ -304,6 +306,7 @@ export function composeApp(options: ComposeOptions): Composition {
       await services.outboxDispatcher.stop();
       services.locations.stopVerificationRetries();
       services.exchange.close();
+      features.plan.stop();
       await features.displays.roomChanges.close();
     },
   };

@@ -22,6 +22,7 @@ import { bookNowRules, composeDisplayActions, type DisplayActionsWiring } from '
 import { createRoomReleaseRepository } from '../adapters/db/repositories/roomReleases';
 import type { RoomReleaseService } from '../services/displays/release';
 import { publishingActions, publishingRevocations, publishingSettings } from './displaysLive';
+import type { FloorOccupancyService } from '../services/plan';
 import type { Infrastructure } from './infrastructure';
 
 /** Room displays (issue 14): pairing and device tokens. */
@@ -59,6 +60,8 @@ export interface DisplaysFeatureDeps {
   readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock' | 'secrets' | 'logger'>;
   readonly settings: DisplaysSettings;
   readonly actionsWiring: DisplayActionsWiring;
+  /** Rooms free near a room by the live plan's rule (the plan feature's occupancy service). */
+  readonly freeNear: FloorOccupancyService['freeNear'];
   /** What the streams follow; the sync and Roomserve bookings publish to the same one. */
   readonly roomChanges: RoomChanges;
 }
@@ -91,6 +94,7 @@ export function composeDisplays(deps: DisplaysFeatureDeps): DisplaysFeature {
     releasedIn: (roomId, window) => createRoomReleaseRepository(knex).releasedIn(roomId, window),
     pinRequired: (displayId) => pins.required(displayId),
     bookNowRules: bookNowRules(knex, clock),
+    freeNear: deps.freeNear,
   });
   const acting = composeDisplayActions({
     infrastructure: deps.infrastructure,

@@ -71,7 +71,7 @@ export const publishingSettings = (settings: DisplaySettingsService, changes: Ro
   },
   async saveRoom(roomId, view) {
     const saved = await settings.saveRoom(roomId, view);
-    await changes.publish({ kind: 'room', roomId });
+    await changes.publish({ kind: 'room-details', roomId });
     return saved;
   },
 });

@@ -5,6 +5,7 @@ import {
 } from '../adapters/db/repositories/floorOccupancy';
 import { DEFAULT_INSTALLATION_SETTINGS } from '../domain/displays/settings';
 import type { RoomChanges } from '../ports/roomChanges';
+import { createPlanCatalog } from '../services/plan/catalog';
 import {
   createFloorOccupancyService,
   createPlanLiveService,
@@ -21,6 +22,8 @@ export interface PlanFeature {
   readonly live: PlanLiveService;
   readonly privacy: PrivacySettingsService;
   readonly heartbeatMs: number;
+  /** Stops listening for catalog changes. */
+  readonly stop: () => void;
 }
 
 export interface PlanFeatureDeps {
@@ -35,23 +38,29 @@ export interface PlanFeatureDeps {
 const DEFAULT_HEARTBEAT_MS = 25_000;
 const DEFAULT_GATHER_MS = 100;
 
+/** How long floors, rooms and settings are kept should a change from another instance be lost. */
+const CATALOG_MAX_AGE_MS = 60_000;
+
 export function composePlan(deps: PlanFeatureDeps): PlanFeature {
   const { knex, clock } = deps.infrastructure;
   const floors = createFloorOccupancyRepository(knex);
   const privacyStore = createPrivacySettingsRepository(knex);
   const displaySettings = createDisplaySettingsRepository(knex);
   const privacy = createPrivacySettingsService({ settings: privacyStore, clock });
+  const catalog = createPlanCatalog({
+    floors,
+    privacy: () => privacyStore.get(),
+    displaySettings: async () => (await displaySettings.installation()) ?? DEFAULT_INSTALLATION_SETTINGS,
+    changes: deps.roomChanges,
+    clock,
+    maxAgeMs: CATALOG_MAX_AGE_MS,
+  });
+  const occupancy = createFloorOccupancyService({ floors, catalog, clock, changes: deps.roomChanges });
   return {
-    occupancy: createFloorOccupancyService({
-      floors,
-      privacy: () => privacyStore.get(),
-      displaySettings: async () => (await displaySettings.installation()) ?? DEFAULT_INSTALLATION_SETTINGS,
-      clock,
-    }),
+    occupancy,
     live: createPlanLiveService({
       changes: deps.roomChanges,
-      roomsOf: async (floorId) =>
-        (await floors.floor(floorId)) ? (await floors.rooms(floorId)).map((r) => r.id) : undefined,
+      roomsOf: async (floorId) => (await catalog.floor(floorId))?.rooms.map((r) => r.id),
       gatherMs: deps.gatherMs ?? DEFAULT_GATHER_MS,
     }),
     privacy: {
@@ -64,5 +73,9 @@ export function composePlan(deps: PlanFeatureDeps): PlanFeature {
       },
     },
     heartbeatMs: deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+    stop: () => {
+      occupancy.stop();
+      catalog.stop();
+    },
   };
 }

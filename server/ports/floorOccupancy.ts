@@ -42,11 +42,19 @@ export interface FloorRelease {
   readonly isPrivate: boolean;
 }
 
+/** A floor of a building, for "nearest" (by level). */
+export interface BuildingFloor {
+  readonly id: string;
+  readonly level: number;
+}
+
 /** Reads for the live plan, a floor at a time (one query per kind, not one per room). */
 export interface FloorOccupancyRepository {
   floor(floorId: string): Promise<OccupancyFloor | undefined>;
   /** The floor's rooms, by name. */
   rooms(floorId: string): Promise<OccupancyRoom[]>;
+  /** The building's floors (none for an unknown building). */
+  buildingFloors(buildingId: string): Promise<BuildingFloor[]>;
   /** Pending and confirmed bookings of these rooms overlapping `window`, with whether someone checked in. */
   bookings(roomIds: readonly string[], window: Interval): Promise<FloorBooking[]>;
   /** Meetings of these rooms released because nobody checked in, overlapping `window`. */

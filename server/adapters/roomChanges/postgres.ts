@@ -14,6 +14,7 @@ const messageSchema = z.object({
   from: z.string(),
   change: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('room'), roomId: z.string() }),
+    z.object({ kind: z.literal('room-details'), roomId: z.string() }),
     z.object({ kind: z.literal('all-rooms') }),
     z.object({ kind: z.literal('display'), displayId: z.string() }),
   ]),

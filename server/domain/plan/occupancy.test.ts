@@ -36,7 +36,6 @@ const meeting = (fromMin: number, toMin: number, extra: Partial<OccupancyMeeting
 });
 const input = (meetings: OccupancyMeeting[], extra: Partial<OccupancyInput> = {}): OccupancyInput => ({
   at: T,
-  timeZone: 'Europe/Berlin',
   reader: reader('employee'),
   privacy: DEFAULT_BOOKING_PRIVACY,
   bookable: true,

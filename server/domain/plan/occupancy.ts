@@ -3,7 +3,7 @@ import type { PlanMeeting, PlanState } from '../../../shared/schemas/plan';
 import { visibleDetails, type BookingDetails, type BookingPrivacy } from '../availability/bookingVisibility';
 import type { Interval } from '../availability/interval';
 import type { Actor } from '../actor';
-import { DEFAULT_DISPLAY_SETTINGS, roomState, type CheckInSettings, type RoomMeeting } from '../displays/state';
+import { stateWordAt, type CheckInSettings, type RoomMeeting } from '../displays/state';
 
 /** A booking of the room as the plan sees it: its details for the privacy rules and its check-in facts. */
 export interface OccupancyMeeting extends BookingDetails {
@@ -15,16 +15,28 @@ export interface OccupancyMeeting extends BookingDetails {
   readonly released: boolean;
 }
 
-export interface OccupancyInput {
+/** What decides a room's state: no reader, no privacy; the displays' nearest free rooms use it too. */
+export interface OccupancyFacts {
   readonly at: number;
-  readonly timeZone: string;
-  readonly reader: Actor;
-  readonly privacy: BookingPrivacy;
   /** Inactive, or not open to this reader: drawn as "not bookable" (who holds it is still shown). */
   readonly bookable: boolean;
   readonly checkIn: CheckInSettings;
   /** The room's bookings around `at` (at least until the next meetings), any order. */
   readonly meetings: readonly OccupancyMeeting[];
+}
+
+export interface OccupancyInput extends OccupancyFacts {
+  readonly reader: Actor;
+  readonly privacy: BookingPrivacy;
+}
+
+/** A room's state at an instant, with its meetings unredacted (for the service, never for a reader). */
+export interface OccupancyState {
+  readonly state: PlanState;
+  /** The meeting holding the room, or the released one a released room shows. */
+  readonly current: OccupancyMeeting | undefined;
+  /** The meetings holding it later, in order. */
+  readonly upcoming: readonly OccupancyMeeting[];
 }
 
 export interface RoomOccupancy {
@@ -36,6 +48,7 @@ export interface RoomOccupancy {
 export const NEXT_MEETINGS_LISTED = 3;
 /** How far ahead the plan looks: today and the next 7 days, in the building's zone. */
 export const HORIZON_DAYS = 7;
+const MINUTE = 60_000;
 
 /** The meeting as `reader` may see it, through the one rule of who sees what. */
 export function planMeeting(meeting: OccupancyMeeting, reader: Actor, privacy: BookingPrivacy): PlanMeeting {
@@ -67,35 +80,45 @@ const spans = (m: OccupancyMeeting, at: number): boolean => m.span.start <= at &
 /**
  * The room's state on the plan at `at`: the displays' state word (free, starting soon, busy,
  * ending soon, awaiting check-in; domain/displays/state.ts), refined by the check-in facts into
- * "checked in" and "released", and "not bookable" for a room the reader cannot book. The meeting
- * holding it and the next ones are redacted for the reader.
+ * "checked in" and "released", and "not bookable" for a room the reader cannot book.
  */
-export function roomOccupancy(input: OccupancyInput): RoomOccupancy {
-  const { at, reader, privacy } = input;
-  const sorted = [...input.meetings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+export function occupancyState(facts: OccupancyFacts): OccupancyState {
+  const { at } = facts;
+  const sorted = [...facts.meetings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const holding = sorted.filter((m) => !m.released);
   const current = holding.find((m) => spans(m, at));
   const releasedNow = sorted.find((m) => m.released && spans(m, at));
-  const word = roomState({
-    now: at,
-    timeZone: input.timeZone,
-    meetings: sorted.map(asRoomMeeting),
-    settings: { ...DEFAULT_DISPLAY_SETTINGS, checkIn: input.checkIn },
-  }).state;
+  const word = stateWordAt(at, sorted.map(asRoomMeeting), facts.checkIn);
   let state: PlanState = word;
-  if (!input.bookable) state = 'not-bookable';
+  if (!facts.bookable) state = 'not-bookable';
   else if (word === 'busy' && current?.checkedIn === true) state = 'checked-in';
   else if ((word === 'free' || word === 'starting-soon') && releasedNow) state = 'released';
-  const shown = current ?? (state === 'released' ? releasedNow : undefined);
   return {
     state,
-    current: shown ? planMeeting(shown, reader, privacy) : null,
-    next: holding
-      .filter((m) => m.span.start > at)
-      .slice(0, NEXT_MEETINGS_LISTED)
-      .map((m) => planMeeting(m, reader, privacy)),
+    current: current ?? (state === 'released' ? releasedNow : undefined),
+    upcoming: holding.filter((m) => m.span.start > at),
   };
 }
+
+/** The room's state at `at` with the meeting holding it and the next ones, redacted for the reader. */
+export function roomOccupancy(input: OccupancyInput): RoomOccupancy {
+  const { reader, privacy } = input;
+  const { state, current, upcoming } = occupancyState(input);
+  return {
+    state,
+    current: current ? planMeeting(current, reader, privacy) : null,
+    next: upcoming.slice(0, NEXT_MEETINGS_LISTED).map((m) => planMeeting(m, reader, privacy)),
+  };
+}
+
+const FREE_STATES: ReadonlySet<PlanState> = new Set(['free', 'starting-soon', 'released']);
+
+/**
+ * Free by the plan's rule at `at` and for `minutes` after it: bookable, nothing holding it, and
+ * nothing starting before then. What the displays offer as the nearest free rooms.
+ */
+export const freeFor = (occupancy: OccupancyState, at: number, minutes: number): boolean =>
+  FREE_STATES.has(occupancy.state) && (occupancy.upcoming[0]?.span.start ?? Infinity) >= at + minutes * MINUTE;
 
 /** From the start of today to the end of the 7th day after it, in the building's zone. */
 export function occupancyHorizon(now: number, timeZone: string): Interval {

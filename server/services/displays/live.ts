@@ -45,7 +45,7 @@ export interface DisplayLiveService {
 
 const concerns = (change: RoomChange, display: DisplayPrincipal): boolean =>
   change.kind === 'all-rooms' ||
-  (change.kind === 'room' && change.roomId === display.roomId) ||
+  ((change.kind === 'room' || change.kind === 'room-details') && change.roomId === display.roomId) ||
   (change.kind === 'display' && change.displayId === display.displayId);
 
 export function createDisplayLiveService(deps: DisplayLiveDeps): DisplayLiveService {

@@ -8,6 +8,7 @@ import type { Clock } from '../../ports/clock';
 import type { DisplayRoom, DisplayRoomRepository } from '../../ports/displays';
 import type { ReleasedMeeting } from '../../ports/roomReleases';
 import type { RoomSearchRepository, ScheduledBooking } from '../../ports/roomSearch';
+import type { FloorOccupancyService } from '../plan';
 import type { OpeningHours } from '../../../shared/schemas/locations';
 
 export interface DisplayStateDeps {
@@ -22,6 +23,11 @@ export interface DisplayStateDeps {
   readonly releasedIn: (roomId: string, window: Interval) => Promise<ReleasedMeeting[]>;
   /** Whether actions on this display need its PIN. */
   readonly pinRequired: (displayId: string) => Promise<boolean>;
+  /**
+   * Rooms free now and for `minutes` near a room, by the live plan's rule (FloorOccupancyService.freeNear):
+   * one rule for "free" on the plan and on the wall.
+   */
+  readonly freeNear: FloorOccupancyService['freeNear'];
   /** The room's booking rules as a test of a book-now slot (none: every slot passes). */
   readonly bookNowRules?: (roomId: string) => Promise<(slot: Interval) => boolean>;
 }
@@ -82,37 +88,21 @@ function releasedMeeting(released: ReleasedMeeting, index: number): RoomMeeting 
 }
 
 export function createDisplayStateService(deps: DisplayStateDeps): DisplayStateService {
-  async function freeRooms(room: DisplayRoom, window: Interval, where: { floorId?: string; buildingId?: string }) {
-    const { hits } = await deps.roomSearch.search({
-      window,
-      tags: [],
-      words: [],
-      onlyAvailable: true,
-      offset: 0,
-      limit: NEARBY_SHOWN + 1,
-      ...where,
-    });
-    return hits.map((hit) => hit.room).filter((other) => other.id !== room.id);
-  }
-
-  /** Same floor first, then the rest of the building; each best fit first as the search ranks them. */
-  async function nearestFree(room: DisplayRoom, now: number): Promise<DisplayState['nearestFree']> {
-    const window = interval(now, now + NEARBY_FREE_MINUTES * 60_000);
-    const sameFloor = await freeRooms(room, window, { floorId: room.floorId });
-    const building =
-      sameFloor.length >= NEARBY_SHOWN ? [] : await freeRooms(room, window, { buildingId: room.buildingId });
-    const seen = new Set<string>();
-    return [...sameFloor, ...building]
-      .filter((other) => !seen.has(other.id) && seen.add(other.id))
-      .slice(0, NEARBY_SHOWN)
-      .map((other) => ({
-        id: other.id,
-        name: other.name,
-        capacity: other.capacity,
-        floorName: other.floorName,
-        buildingName: other.buildingName,
-        sameFloor: other.floorId === room.floorId,
-      }));
+  /** Same floor first, then the building's nearest floors: free now and for 30 minutes by the plan's rule. */
+  async function nearestFree(room: DisplayRoom): Promise<DisplayState['nearestFree']> {
+    const free = await deps.freeNear(
+      { roomId: room.id, floorId: room.floorId, buildingId: room.buildingId },
+      NEARBY_FREE_MINUTES,
+      NEARBY_SHOWN,
+    );
+    return free.map((other) => ({
+      id: other.id,
+      name: other.name,
+      capacity: other.capacity,
+      floorName: other.floorName,
+      buildingName: other.buildingName,
+      sameFloor: other.floorId === room.floorId,
+    }));
   }
 
   async function snapshot(display: DisplayPrincipal): Promise<RoomSnapshot> {
@@ -156,7 +146,7 @@ export function createDisplayStateService(deps: DisplayStateDeps): DisplayStateS
           timeZone: room.timeZone,
         },
         ...state,
-        nearestFree: isTaken(state.state, state.current) ? await nearestFree(room, now) : [],
+        nearestFree: isTaken(state.state, state.current) ? await nearestFree(room) : [],
         bookNowOptions: bookNowOptionsNow(
           settings.bookNowOptions,
           bookNowContext(snap),

@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowMinimizeRegular, ZoomInRegular, ZoomOutRegular } from '@fluentui/react-icons';
-import { useMemo, useRef, type KeyboardEvent, type ReactElement } from 'react';
+import { memo, useCallback, useMemo, useRef, type KeyboardEvent, type ReactElement, type SyntheticEvent } from 'react';
 import { TransformComponent, TransformWrapper } from 'react-zoom-pan-pinch';
 import type { FloorPlan } from '../../../../shared/schemas/locations';
 import type { PlanRoom, PlanState } from '../../../../shared/schemas/plan';
@@ -75,7 +75,91 @@ export function roomAriaLabel(room: PlanRoom, timeZone: string): string {
   return s.roomLabel(room.name, s.states[room.state], holder, until);
 }
 
+/** Where a room's badge goes: the middle of its outline, no taller than a third of the room. */
+export function badgePlace(shape: readonly (readonly [number, number])[], fontSize: number) {
+  const ys = shape.map(([, y]) => y);
+  const { x, y } = centreOf(shape);
+  return { x, y, size: Math.max(10, Math.min(fontSize, (Math.max(...ys) - Math.min(...ys)) / 3)) };
+}
+
+/** Badge width from the text length: no measuring (a layout read per room) before paint. */
+const badgeWidth = (text: string, size: number): number => text.length * size * 0.62 + size;
+
 const fillOf = (state: PlanState) => STATE_LOOKS[state].fill;
+
+interface RoomShapeProps {
+  readonly id: string;
+  readonly name: string;
+  readonly state: PlanState;
+  readonly points: string;
+  readonly x: number;
+  readonly y: number;
+  readonly size: number;
+  readonly label: string;
+  readonly selected: boolean;
+  readonly classes: {
+    readonly room: string;
+    readonly outline: string;
+    readonly selected: string;
+    readonly badge: string;
+  };
+  readonly register: (id: string, el: SVGGElement | null) => void;
+}
+
+/**
+ * One room: its state colour, pattern and outline, and a badge with the state's icon and word
+ * (the plan image names the room; its accessible label does too). Plain props, memoised: a
+ * refetch or pointing at a room redraws the rooms that changed, not the floor.
+ */
+const RoomShape = memo(function RoomShape(props: RoomShapeProps) {
+  const { id, name, state, points, x, y, size, label, selected, classes, register } = props;
+  const look = STATE_LOOKS[state];
+  const text = `${look.icon} ${s.states[state]}`;
+  const width = badgeWidth(text, size);
+  const height = size * 1.5;
+  return (
+    <g
+      ref={(el) => register(id, el)}
+      className={classes.room}
+      tabIndex={0}
+      role="button"
+      aria-label={label}
+      aria-pressed={selected}
+      data-id={id}
+      data-state={state}
+      data-room={name}
+    >
+      <polygon points={points} fill={fillOf(state)} fillOpacity={0.55} />
+      <polygon
+        points={points}
+        fill={look.pattern === 'none' ? 'none' : `url(#${patternId(look.pattern)})`}
+        className={`outline ${classes.outline} ${selected ? classes.selected : ''}`}
+      />
+      <rect
+        className={classes.badge}
+        x={x - width / 2}
+        y={y - height / 2}
+        width={width}
+        height={height}
+        rx={height / 4}
+        fill="#fff"
+        stroke={fillOf(state)}
+        strokeWidth={2}
+      />
+      <text
+        className={classes.badge}
+        x={x}
+        y={y}
+        textAnchor="middle"
+        dominantBaseline="central"
+        fontSize={size}
+        fill="#000"
+      >
+        {text}
+      </text>
+    </g>
+  );
+});
 
 export interface FloorPlanViewProps {
   readonly plan: FloorPlan;
@@ -86,23 +170,55 @@ export interface FloorPlanViewProps {
   readonly onPoint: (roomId: string) => void;
 }
 
+/** The room a pointer or focus event happened in, by its data-id. */
+const roomIdOf = (event: SyntheticEvent): string | undefined =>
+  (event.target as Element).closest?.('[data-id]')?.getAttribute('data-id') ?? undefined;
+
 /**
  * The floor plan image with every outlined room drawn in its state (colour, pattern, icon and
- * word), in a pan-and-zoom frame (react-zoom-pan-pinch: mouse wheel, drag, pinch, and the zoom
- * buttons for the keyboard). Each room is focusable; the arrow keys move to the nearest room in
- * that direction.
+ * word; the plan image names the rooms, the accessible label too), in a pan-and-zoom frame
+ * (react-zoom-pan-pinch: mouse wheel, drag, pinch, and the zoom buttons for the keyboard). Each
+ * room is focusable; the arrow keys move to the nearest room in that direction. Events are
+ * handled once on the plan (not 200 handlers), and rooms are memoised.
  */
 export function FloorPlanView({ plan, label, rooms, timeZone, selectedId, onPoint }: FloorPlanViewProps) {
   const styles = useStyles();
   const refs = useRef(new Map<string, SVGGElement>());
-  const placed = useMemo(
-    () => rooms.flatMap((r) => (r.shape ? [{ id: r.id, ...centreOf(r.shape), shape: r.shape, room: r }] : [])),
-    [rooms],
-  );
   const fontSize = Math.max(12, Math.round(plan.width / 80));
-  const move = (event: KeyboardEvent, fromId: string) => {
+  const placed = useMemo(
+    () =>
+      rooms.flatMap((r) =>
+        r.shape
+          ? [
+              {
+                id: r.id,
+                ...centreOf(r.shape),
+                room: r,
+                points: r.shape.map(([px, py]) => `${px},${py}`).join(' '),
+                badge: badgePlace(r.shape, fontSize),
+                label: roomAriaLabel(r, timeZone),
+              },
+            ]
+          : [],
+      ),
+    [rooms, fontSize, timeZone],
+  );
+  const classes = useMemo(
+    () => ({ room: styles.room, outline: styles.outline, selected: styles.selected, badge: styles.label }),
+    [styles.room, styles.outline, styles.selected, styles.label],
+  );
+  const register = useCallback((id: string, el: SVGGElement | null) => {
+    if (el) refs.current.set(id, el);
+    else refs.current.delete(id);
+  }, []);
+  const point = (event: SyntheticEvent): void => {
+    const id = roomIdOf(event);
+    if (id !== undefined && id !== selectedId) onPoint(id);
+  };
+  const move = (event: KeyboardEvent): void => {
     const direction = DIRECTIONS[event.key];
-    if (!direction) return;
+    const fromId = roomIdOf(event);
+    if (!direction || fromId === undefined) return;
     event.preventDefault();
     const target = nextRoom(placed, fromId, direction);
     if (target) refs.current.get(target)?.focus();
@@ -124,51 +240,29 @@ export function FloorPlanView({ plan, label, rooms, timeZone, selectedId, onPoin
                 role="group"
                 aria-label={label}
                 data-testid="floor-plan"
+                onMouseOver={point}
+                onFocus={point}
+                onClick={point}
+                onKeyDown={move}
               >
                 <Patterns />
                 <image href={plan.url} width={plan.width} height={plan.height} />
-                {placed.map(({ id, x, y, shape, room }) => {
-                  const look = STATE_LOOKS[room.state];
-                  const points = shape.map(([px, py]) => `${px},${py}`).join(' ');
-                  return (
-                    <g
-                      key={id}
-                      ref={(el) => {
-                        if (el) refs.current.set(id, el);
-                        else refs.current.delete(id);
-                      }}
-                      className={styles.room}
-                      tabIndex={0}
-                      role="button"
-                      aria-label={roomAriaLabel(room, timeZone)}
-                      aria-pressed={selectedId === id}
-                      data-state={room.state}
-                      data-room={room.name}
-                      onMouseEnter={() => onPoint(id)}
-                      onFocus={() => onPoint(id)}
-                      onClick={() => onPoint(id)}
-                      onKeyDown={(e) => move(e, id)}
-                    >
-                      <polygon points={points} fill={fillOf(room.state)} fillOpacity={0.85} />
-                      {look.pattern === 'none' ? null : (
-                        <polygon points={points} fill={`url(#${patternId(look.pattern)})`} />
-                      )}
-                      <polygon
-                        points={points}
-                        fill="none"
-                        className={`outline ${styles.outline} ${selectedId === id ? styles.selected : ''}`}
-                      />
-                      <text className={styles.label} x={x} y={y} textAnchor="middle" fontSize={fontSize} fill="#000">
-                        <tspan x={x} dy={-fontSize * 0.2} paintOrder="stroke" stroke="#fff" strokeWidth={4}>
-                          {room.name}
-                        </tspan>
-                        <tspan x={x} dy={fontSize * 1.15} paintOrder="stroke" stroke="#fff" strokeWidth={4}>
-                          {`${look.icon} ${s.states[room.state]}`}
-                        </tspan>
-                      </text>
-                    </g>
-                  );
-                })}
+                {placed.map(({ id, room, points, badge, label: roomLabel }) => (
+                  <RoomShape
+                    key={id}
+                    id={id}
+                    name={room.name}
+                    state={room.state}
+                    points={points}
+                    x={badge.x}
+                    y={badge.y}
+                    size={badge.size}
+                    label={roomLabel}
+                    selected={selectedId === id}
+                    classes={classes}
+                    register={register}
+                  />
+                ))}
               </svg>
             </TransformComponent>
           </>

@@ -107,6 +107,14 @@ export function createFloorOccupancyRepository(db: Knex): FloorOccupancyReposito
       return result.rows.map(roomOf);
     },
 
+    async buildingFloors(buildingId) {
+      const rows = await db('floors')
+        .where({ building_id: buildingId })
+        .orderBy([{ column: 'level' }, { column: 'id' }])
+        .select<{ id: string; level: number }[]>('id', 'level');
+      return rows.map((r) => ({ id: r.id, level: Number(r.level) }));
+    },
+
     async bookings(roomIds, window) {
       if (roomIds.length === 0) return [];
       const result = await db.raw<{ rows: (ScheduleRow & { room_id: string; checked_in: boolean })[] }>(
