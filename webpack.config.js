@@ -21,10 +21,13 @@ const webpack = require('webpack');
  *   htmlFilename?: string;
  *   plugins?: () => import('webpack').WebpackPluginInstance[];
  *   preload?: string[];
+ *   shell?: string;
  * }} PageEntry
  *
  * `preload` names async chunks (webpackChunkName) the page needs at once: the page preloads their
  * scripts next to its own, so they download in parallel instead of after the entry has run.
+ *
+ * `shell` is static HTML inside #root, painted before any script has run; React replaces it.
  */
 
 /**
@@ -86,6 +89,9 @@ const ENTRIES = {
     plugins: () => [officeJsCopy()],
     // main.ts starts the first API calls and Office.js, then mounts React and the pane from here.
     preload: ['pane'],
+    // The browser paints this at once, before a byte of JavaScript has run (Office.js, React).
+    shell:
+      '<p role="status" style="margin:48px 16px;text-align:center;font:14px/20px \'Segoe UI\',system-ui,sans-serif;color:#424242">Loading…</p>',
   },
   // The room display tablets: dist/web/display/ (served at /display), a bundle of its own.
   display: {
@@ -199,6 +205,7 @@ function pageConfig(name, page, production) {
         noscript: page.noscript,
         scriptLoading: 'defer',
         filename: page.htmlFilename ?? 'index.html',
+        shell: page.shell ?? '',
       }),
       ...(page.plugins?.() ?? []),
       ...(page.preload ? [preloadChunks(page.preload)] : []),

@@ -68,6 +68,9 @@ interface Run {
   readonly dcl: number;
   /** When the last script the page asked for before DOMContentLoaded had arrived. */
   readonly scripts: number;
+  /** When the first room search (GET /api/rooms) was sent and when its answer had arrived (NaN: none). */
+  readonly searchSent: number;
+  readonly searchAnswered: number;
 }
 
 /** The blank page's "interactive" is its first paint: there is nothing else to wait for. */
@@ -94,10 +97,19 @@ async function measure(context: BrowserContext, url: string, probe: string, cpuR
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     const dcl = nav?.domContentLoadedEventEnd ?? Number.NaN;
-    const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const scripts = resources
       .filter((r) => r.initiatorType === 'script' && r.startTime < dcl)
       .reduce((last, r) => Math.max(last, r.responseEnd), 0);
-    return { tti: (window as unknown as { __tti: number }).__tti, fcp: fcp?.startTime ?? Number.NaN, dcl, scripts };
+    const search = resources.find((r) => r.initiatorType === 'fetch' && new URL(r.name).pathname === '/api/rooms');
+    return {
+      tti: (window as unknown as { __tti: number }).__tti,
+      fcp: fcp?.startTime ?? Number.NaN,
+      dcl,
+      scripts,
+      searchSent: search?.startTime ?? Number.NaN,
+      searchAnswered: search?.responseEnd ?? Number.NaN,
+    };
   });
   await page.close();
   return run;
@@ -190,7 +202,10 @@ async function main(): Promise<void> {
       const label = cpuRate > 1 ? `CPU throttled ${cpuRate}x` : 'unthrottled';
       console.log(`-- ${label}`);
       pane.forEach((r, i) =>
-        console.log(`run ${i + 1}: tti ${ms(r.tti)}, fcp ${ms(r.fcp)}, dcl ${ms(r.dcl)}, scripts in ${ms(r.scripts)}`),
+        console.log(
+          `run ${i + 1}: tti ${ms(r.tti)}, fcp ${ms(r.fcp)}, dcl ${ms(r.dcl)}, scripts in ${ms(r.scripts)}, ` +
+            `room search sent ${ms(r.searchSent)}, answered ${ms(r.searchAnswered)}`,
+        ),
       );
       const blankPaint = median(blank.map((r) => r.fcp));
       const tti = median(pane.map((r) => r.tti));
@@ -200,7 +215,8 @@ async function main(): Promise<void> {
       console.log(
         `taskpane (median of ${runs}, cold cache, 320 px): time to interactive ${ms(tti)}, ` +
           `first paint ${ms(median(pane.map((r) => r.fcp)))}, dcl ${ms(median(pane.map((r) => r.dcl)))}, ` +
-          `initial scripts arrived ${ms(median(pane.map((r) => r.scripts)))}`,
+          `initial scripts arrived ${ms(median(pane.map((r) => r.scripts)))}, ` +
+          `room search sent ${ms(median(pane.map((r) => r.searchSent)))}, answered ${ms(median(pane.map((r) => r.searchAnswered)))}`,
       );
       const ratio = tti / blankPaint;
       console.log(

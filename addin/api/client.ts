@@ -1,62 +1,28 @@
 import type { z } from 'zod';
 import type { Endpoint, ResponseOf } from '../../shared/api/endpoint';
 import { errorBodySchema, type ErrorCode } from '../../shared/schemas/errors';
+import { EarlyAnswers } from './early';
+import {
+  ApiError,
+  JSON_ACCEPT,
+  fetchTransport,
+  fillPath,
+  isApiError,
+  queryString,
+  withBearer,
+  type HttpRequest,
+  type HttpResponse,
+  type Transport,
+} from './http';
+
+export { ApiError, fetchTransport, fillPath, isApiError, queryString };
+export type { ClientErrorCode, HttpRequest, HttpResponse, Transport } from './http';
 
 /**
  * The typed fetch client of the web app and the add-in. Every call goes through an endpoint
  * contract of shared/api, so a path, a parameter or a response shape cannot drift from what the
  * server validates.
  */
-
-/** Failures that happen on the client side and therefore have no server error code. */
-export type ClientErrorCode = 'network_error' | 'invalid_response';
-
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-
-  constructor(
-    readonly code: ErrorCode | ClientErrorCode,
-    message: string,
-    /** HTTP status; 0 when the server was never reached. */
-    readonly status: number,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
-}
-
-export interface HttpRequest {
-  readonly method: string;
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string | FormData;
-  readonly signal?: AbortSignal;
-}
-
-export interface HttpResponse {
-  readonly status: number;
-  readonly contentType: string | null;
-  readonly text: string;
-}
-
-/** How requests leave the client; tests pass a hand-written fake instead of the browser's fetch. */
-export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
-
-export const fetchTransport: Transport = async (request) => {
-  const response = await fetch(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: request.body,
-    signal: request.signal,
-    // The session cookie must travel with every call, and never to another origin.
-    credentials: 'same-origin',
-  });
-  return { status: response.status, contentType: response.headers.get('content-type'), text: await response.text() };
-};
 
 /** What the caller passes for one part of the request, typed from the endpoint's schema. */
 type InputOf<S> = S extends z.ZodType ? z.input<S> : never;
@@ -76,8 +42,6 @@ type CallArgs<E extends Endpoint> =
 
 export const CSRF_HEADER = 'X-CSRF-Token';
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
-/** How long a prefetched answer may wait for its call before it counts as stale. */
-const EARLY_ANSWER_MS = 10_000;
 
 export interface ApiClientOptions {
   readonly transport?: Transport;
@@ -88,6 +52,8 @@ export interface ApiClientOptions {
    * Exchange identity token. Bearer calls need no CSRF token; without it the session cookie is used.
    */
   readonly bearerToken?: () => Promise<string>;
+  /** GETs started before this client existed (the taskpane's first script): calls take their answers. */
+  readonly early?: EarlyAnswers;
 }
 
 export class ApiClient {
@@ -97,12 +63,13 @@ export class ApiClient {
   private readonly bearerToken: (() => Promise<string>) | undefined;
   private readonly unauthenticatedListeners = new Set<(error: ApiError) => void>();
   /** Answers to GETs started early (prefetch), each handed to the first call for the same URL. */
-  private readonly early = new Map<string, { readonly at: number; readonly response: Promise<HttpResponse> }>();
+  private readonly early: EarlyAnswers;
 
   constructor(options: ApiClientOptions = {}) {
     this.transport = options.transport ?? fetchTransport;
     this.baseUrl = options.baseUrl ?? '/api';
     this.bearerToken = options.bearerToken;
+    this.early = options.early ?? new EarlyAnswers();
   }
 
   /** The token from sign-in; cookie-authenticated writes are refused without it. */
@@ -140,22 +107,11 @@ export class ApiClient {
    */
   prefetch<E extends Endpoint>(endpoint: E, ...args: CallArgs<E>): void {
     if (endpoint.method !== 'get') return;
-    const request = this.buildRequest(endpoint, args[0] ?? {}, undefined);
-    const response = this.sendNow(request);
-    // Handled here so an unused or failed prefetch is never an unhandled rejection; the call re-awaits it.
-    response.catch(() => undefined);
-    this.early.set(request.url, { at: Date.now(), response });
+    this.early.start(this.buildRequest(endpoint, args[0] ?? {}, undefined), (request) => this.sendNow(request));
   }
 
   private async sendNow(request: HttpRequest): Promise<HttpResponse> {
-    return this.transport(await this.withBearer(request));
-  }
-
-  private takeEarly(request: HttpRequest): Promise<HttpResponse> | undefined {
-    if (request.method !== 'GET') return undefined;
-    const early = this.early.get(request.url);
-    this.early.delete(request.url);
-    return early && Date.now() - early.at < EARLY_ANSWER_MS ? early.response : undefined;
+    return this.transport(await withBearer(request, this.bearerToken));
   }
 
   private async send<E extends Endpoint>(
@@ -164,7 +120,7 @@ export class ApiClient {
     signal: AbortSignal | undefined,
   ): Promise<ResponseOf<E>> {
     const built = this.buildRequest(endpoint, options, signal);
-    const early = this.takeEarly(built);
+    const early = this.early.take(built);
     let response: HttpResponse;
     try {
       response = await (early ?? this.sendNow(built));
@@ -181,24 +137,13 @@ export class ApiClient {
 
   private buildRequest(endpoint: Endpoint, options: RawOptions, signal: AbortSignal | undefined): HttpRequest {
     const url = this.baseUrl + fillPath(endpoint.path, options.params) + queryString(options.query);
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { ...JSON_ACCEPT };
     if (WRITE_METHODS.has(endpoint.method) && this.csrfToken) headers[CSRF_HEADER] = this.csrfToken;
     const method = endpoint.method.toUpperCase();
     if (options.body === undefined) return { method, url, headers, signal };
     if (options.body instanceof FormData) return { method, url, headers, signal, body: options.body };
     headers['Content-Type'] = 'application/json';
     return { method, url, headers, signal, body: JSON.stringify(options.body) };
-  }
-
-  private async withBearer(request: HttpRequest): Promise<HttpRequest> {
-    if (!this.bearerToken) return request;
-    let token: string;
-    try {
-      token = await this.bearerToken();
-    } catch (cause) {
-      throw new ApiError('unauthenticated', 'No credentials to call the server with', 0, { cause: String(cause) });
-    }
-    return { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } };
   }
 
   private failure(response: HttpResponse): ApiError {
@@ -252,39 +197,4 @@ function parseSuccess(endpoint: Endpoint, response: HttpResponse): unknown {
     });
   }
   return parsed.data;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Replaces `:name` segments with the encoded parameter; a missing parameter is a programming error. */
-export function fillPath(path: string, params: unknown): string {
-  return path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_match, name: string) => {
-    const value = isRecord(params) ? params[name] : undefined;
-    if (value === undefined || value === null) throw new Error(`Missing path parameter "${name}" for ${path}`);
-    return encodeURIComponent(scalar(value));
-  });
-}
-
-function scalar(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value instanceof Date) return value.toISOString();
-  throw new Error(`Cannot put a ${typeof value} into a URL`);
-}
-
-/** Arrays become repeated keys (`tags=a&tags=b`); undefined, null and empty strings are left out. */
-export function queryString(query: unknown): string {
-  if (!isRecord(query)) return '';
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    const values: unknown[] = Array.isArray(value) ? value : [value];
-    for (const item of values) {
-      if (item === undefined || item === null || item === '') continue;
-      search.append(key, scalar(item));
-    }
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
 }

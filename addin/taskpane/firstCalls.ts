@@ -1,35 +1,46 @@
-import type { ApiClient } from '../api/client';
+import type { EarlyAnswers } from '../api/early';
+import { getRequest, type HttpRequest, type HttpResponse } from '../api/http';
 import type { OfficeHost } from '../office/officeHost';
-import { authEndpoints } from '../../shared/api/auth';
-import { locationsEndpoints } from '../../shared/api/locations';
-import { roomsEndpoints } from '../../shared/api/rooms';
 import { initialFilters, searchQuery } from './rooms/searchQuery';
 
 /**
- * Starts the pane's first API calls as soon as the script runs, in parallel with React's mount
- * and the session check, instead of one after the other (who am I -> mount -> locations and the
- * room search). The components then call as they always do and take these answers
- * (ApiClient.prefetch); if the pane asks for something else, the early answer simply goes unused.
+ * The paths of the pane's first calls. The endpoint contracts (shared/api) carry their zod schemas,
+ * which this first script leaves to the pane's chunk; firstCalls.test.ts holds these to the contracts.
+ */
+export const FIRST_CALL_PATHS = {
+  me: '/auth/me',
+  buildings: '/buildings',
+  floors: '/floors',
+  rooms: '/rooms',
+} as const;
+
+const BASE_URL = '/api';
+
+/**
+ * Starts the pane's first API calls as soon as the first script runs, in parallel with the
+ * download of React, Fluent UI and the pane, instead of one after the other (script -> mount ->
+ * who am I -> locations and the room search). The ApiClient made later takes these answers
+ * (ApiClientOptions.early) when the components ask for the same URLs; anything else goes unused.
  */
 export function startFirstCalls(
-  client: ApiClient,
+  early: EarlyAnswers,
   host: OfficeHost,
+  send: (request: HttpRequest) => Promise<HttpResponse>,
   options: { readonly session: boolean; readonly rooms: boolean },
 ): void {
-  if (options.session) client.prefetch(authEndpoints.me);
+  const start = (path: string, query?: unknown) => early.start(getRequest(BASE_URL, path, undefined, query), send);
+  if (options.session) start(FIRST_CALL_PATHS.me);
   if (!options.rooms) return;
-  client.prefetch(locationsEndpoints.listBuildings);
-  client.prefetch(locationsEndpoints.listFloors);
-  void prefetchSearch(client, host);
+  start(FIRST_CALL_PATHS.buildings);
+  start(FIRST_CALL_PATHS.floors);
+  void startSearch(host, (query) => start(FIRST_CALL_PATHS.rooms, query));
 }
 
-async function prefetchSearch(client: ApiClient, host: OfficeHost): Promise<void> {
+async function startSearch(host: OfficeHost, start: (query: unknown) => void): Promise<void> {
   try {
     const [appointment, properties] = await Promise.all([host.readAppointment(), host.loadProperties()]);
     if (appointment.mode === 'attendee') return;
-    client.prefetch(roomsEndpoints.searchRooms, {
-      query: searchQuery(appointment, initialFilters(appointment, properties)),
-    });
+    start(searchQuery(appointment, initialFilters(appointment, properties)));
   } catch {
     // The pane reads the item itself and shows why it could not; nothing to start early.
   }

@@ -1,11 +1,13 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import type { ApiClient } from '../api/client';
+import { ApiClient, type ApiClientOptions } from '../api/client';
 import type { OfficeHost } from '../office/officeHost';
 import { LoadingState } from '../ui/StatusViews';
 import { OutsideOutlook } from './OutsideOutlook';
 import { TaskpaneApp, type PaneMode } from './TaskpaneApp';
+
+export { previewMailbox } from './preview/previewMailbox';
 
 /**
  * React, Fluent UI and the pane: the chunk main.tsx loads while the pane's first API calls (and,
@@ -20,6 +22,11 @@ function theRoot(): Root {
   if (!container) throw new Error('taskpane.html has no #root element');
   root = createRoot(container);
   return root;
+}
+
+/** The typed client (endpoint contracts and their zod schemas come with this chunk). */
+export function createClient(options: ApiClientOptions): ApiClient {
+  return new ApiClient(options);
 }
 
 export interface PaneStart {

@@ -2,15 +2,21 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { WEB_DIR, ensureTaskpaneBuild, initialScripts } from '../e2e/support/taskpaneBuild';
+import { TASKPANE_HTML, WEB_DIR, ensureTaskpaneBuild, initialScripts } from '../e2e/support/taskpaneBuild';
 
 /**
- * The JavaScript the taskpane needs before it can show anything: taskpane.html's scripts and the
- * pane chunk it preloads. Issue 19 asks for 100 kB; React, Fluent UI and zod alone come to about
- * 215 kB today (see docs/addin.md), so this holds the line where the build is (233.8 kB) until the
- * first screen needs less of them.
+ * The JavaScript the taskpane needs before it can show the first rooms: taskpane.html's scripts and
+ * the pane chunks it preloads (React, Fluent UI, zod, the pane). Issue 19 asks for 100 kB; react-dom
+ * alone is 64.5 kB of it, and the first screen's Fluent components and zod bring the rest to the
+ * figure below (docs/addin.md has the analysis), so this holds the line where the build is now
+ * (209.6 kB) until the first screen needs less of them.
  */
-const INITIAL_JS_BUDGET_GZIP = 240_000;
+const INITIAL_JS_BUDGET_GZIP = 215_000;
+/**
+ * The first script (runtime + main.ts) starts the API calls and office.js; it must not wait for
+ * React, Fluent UI or zod, which load in parallel.
+ */
+const FIRST_SCRIPT_BUDGET_GZIP = 8_000;
 
 const gzipSize = (file: string) => gzipSync(readFileSync(path.join(WEB_DIR, file))).length;
 
@@ -19,7 +25,7 @@ describe('the taskpane production bundle', () => {
     ensureTaskpaneBuild();
   }, 600_000);
 
-  it('loads at most 240 kB of gzipped JavaScript up front', () => {
+  it(`loads at most ${INITIAL_JS_BUDGET_GZIP / 1000} kB of gzipped JavaScript up front`, () => {
     const scripts = initialScripts();
     const total = scripts.reduce((sum, file) => sum + gzipSize(file), 0);
 
@@ -27,13 +33,30 @@ describe('the taskpane production bundle', () => {
     expect(total).toBeLessThanOrEqual(INITIAL_JS_BUDGET_GZIP);
   });
 
-  it('has content-hashed names, a vendor chunk, and loads the floor plan and catering lazily', () => {
+  it('starts with a small first script, without React, Fluent UI or zod', () => {
+    const html = readFileSync(TASKPANE_HTML, 'utf8');
+    const first = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => (m[1] ?? '').replace(/^\//, ''));
+    const code = first.map((file) => readFileSync(path.join(WEB_DIR, file), 'utf8')).join('\n');
+
+    expect(first.reduce((sum, file) => sum + gzipSize(file), 0)).toBeLessThanOrEqual(FIRST_SCRIPT_BUDGET_GZIP);
+    // Markers of each library's code in a minified bundle: React's element symbol, Fluent's class
+    // names, zod's error class.
+    expect(code).not.toContain('react.transitional.element');
+    expect(code).not.toContain('fui-');
+    expect(code).not.toContain('ZodError');
+  });
+
+  it('paints a loading note from the HTML itself, before any script has run', () => {
+    const root = readFileSync(TASKPANE_HTML, 'utf8').match(/<div id="root">(.*?)<\/div>/s)?.[1] ?? '';
+    expect(root).toMatch(/role="?status"?[^>]*>Loading…</);
+  });
+
+  it('has content-hashed names and loads catering, the floor plan, the equipment picker and others lazily', () => {
     const scripts = initialScripts();
     const chunks = readdirSync(path.join(WEB_DIR, 'taskpane')).filter((f) => f.endsWith('.js'));
 
     for (const file of scripts) expect(path.basename(file)).toMatch(/^[\w-]+\.[0-9a-f]{12}\.js$/);
-    expect(scripts.some((f) => /\/vendor\.[0-9a-f]{12}\.js$/.test(f))).toBe(true);
-    for (const lazy of ['catering', 'floor-plan']) {
+    for (const lazy of ['catering', 'floor-plan', 'tags-field', 'attendee', 'office-host']) {
       expect(chunks.some((f) => f.startsWith(`${lazy}.`))).toBe(true);
       expect(scripts.some((f) => path.basename(f).startsWith(`${lazy}.`))).toBe(false);
     }

@@ -1,10 +1,26 @@
-import { Button, Field, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
-import { FiltersForm, PlaceFields, SearchTextField, TagsField } from '../../ui/filters/RoomFilterFields';
+import { Suspense, lazy, useState } from 'react';
+import { FiltersForm, PlaceFields, SearchTextField } from '../../ui/filters/RoomFilterFields';
+import { uiStrings } from '../../ui/strings';
 import type { Locations } from '../../ui/filters/useLocations';
 import { CountInput } from '../components/CountInput';
 import { strings } from '../strings';
+
+// The equipment picker (Fluent's Combobox with its popup positioning, a fifth of the pane's
+// JavaScript) is not needed to see and book the first rooms: it follows right after them.
+const TagsField = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "tags-field" */ '../../ui/filters/TagsField.js')).TagsField,
+}));
+
+/** Holds the equipment picker's place, same label and height, for the moment until it is there. */
+function TagsFieldPlaceholder() {
+  return (
+    <Field label={uiStrings.filters.tags}>
+      <Input readOnly placeholder={uiStrings.filters.tagsPlaceholder} />
+    </Field>
+  );
+}
 
 export interface RoomFilterValues {
   readonly people: number;
@@ -42,7 +58,9 @@ export function RoomFilters({ initial, locations, knownTags, onSearch }: RoomFil
       <Field label={strings.rooms.people} hint={strings.rooms.peopleHint}>
         <CountInput value={draft.people} min={1} max={10_000} onChange={(people) => update({ people })} />
       </Field>
-      <TagsField known={knownTags} selected={draft.tags} onChange={(tags) => update({ tags })} />
+      <Suspense fallback={<TagsFieldPlaceholder />}>
+        <TagsField known={knownTags} selected={draft.tags} onChange={(tags) => update({ tags })} />
+      </Suspense>
       <PlaceFields locations={locations} value={draft} onChange={update} />
       <SearchTextField className={styles.wide} value={draft.text} onChange={(text) => update({ text })} />
       <Button className={styles.wide} type="submit" appearance="primary" icon={<SearchRegular />}>

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import '../../ui/testing/jsdomGlobals';
-import { describe, expect, it } from '@jest/globals';
-import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
 import { buildBuilding, buildFloor, buildRoom, pageOf } from '../../ui/testing/builders';
@@ -80,6 +80,8 @@ function server(): FakeApi {
     );
 }
 
+beforeEach(() => window.localStorage.clear());
+
 const searches = (api: FakeApi) => api.requestsTo('get', '/api/rooms');
 
 function cardOf(name: string): HTMLElement {
@@ -117,7 +119,7 @@ describe('the rooms tab', () => {
     // Busy rooms come with who holds them (the API applies the privacy rules).
     expect(first?.query.get('holders')).toBe('true');
 
-    await user.click(screen.getByRole('combobox', { name: 'Equipment' }));
+    await user.click(await screen.findByRole('combobox', { name: 'Equipment' }));
     await user.click(await screen.findByRole('menuitemcheckbox', { name: 'Video conference' }));
     await user.keyboard('{Escape}');
     await user.click(screen.getByRole('button', { name: 'Search rooms' }));
@@ -205,5 +207,36 @@ describe('the rooms tab', () => {
     expect(
       await within(cardOf('Anchor')).findByRole('img', { name: 'Floor plan of Second floor with Anchor highlighted' }),
     ).toBeTruthy();
+  });
+
+  it('shows the buildings and equipment of the last opening at once on the next, then the fresh ones', async () => {
+    renderTaskpane(server(), { appointment: { start: at(9), end: at(10) } });
+    await screen.findByRole('heading', { name: 'Galley', level: 3 });
+    cleanup();
+
+    // The next opening: the server is slow to answer, the stored copy is not.
+    let answer: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (answer = resolve));
+    const harbourOnly = buildBuilding({ name: 'Quay Point' });
+    const later = new FakeApi()
+      .on('get', '/api/buildings', async () => (await slow, ok([harbour, harbourOnly])))
+      .on('get', '/api/floors', async () => (await slow, ok([second])))
+      .on('get', '/api/rooms', async () => (await slow, ok(pageOf([galley]))));
+    const user = userEvent.setup();
+    renderTaskpane(later, { appointment: { start: at(9), end: at(10) } });
+
+    const building = await screen.findByRole('combobox', { name: 'Building' });
+    expect(within(building).getByRole('option', { name: 'Harbour House' })).toBeTruthy();
+    await user.click(await screen.findByRole('combobox', { name: 'Equipment' }));
+    expect(await screen.findByRole('menuitemcheckbox', { name: 'Video conference' })).toBeTruthy();
+    await user.keyboard('{Escape}');
+
+    answer();
+    expect(await within(building).findByRole('option', { name: 'Quay Point' })).toBeTruthy();
+    // The fresh answer replaces the stored tags: Galley has only a whiteboard.
+    await screen.findByRole('heading', { name: 'Galley', level: 3 });
+    await user.click(screen.getByRole('combobox', { name: 'Equipment' }));
+    expect(await screen.findByRole('menuitemcheckbox', { name: 'Whiteboard' })).toBeTruthy();
+    expect(screen.queryByRole('menuitemcheckbox', { name: 'Video conference' })).toBeNull();
   });
 });

@@ -28,6 +28,10 @@ const useStyles = makeStyles({
   },
 });
 
+// Kept in localStorage, so the filters show them at once when the pane opens for the next meeting.
+const STORED_LOCATIONS = 'roomserve.taskpane.locations';
+const STORED_TAGS = 'roomserve.taskpane.tags';
+
 const locationText = (room: RoomSearchResult) => strings.rooms.locationText(room.name, room.buildingName);
 
 export function RoomsTab() {
@@ -35,7 +39,7 @@ export function RoomsTab() {
   const api = useApi();
   const { appointment, properties, revision } = useAppointment();
   const [filters, setFilters] = useState<RoomFilterValues>(() => initialFilters(appointment, properties));
-  const locations = useLocations();
+  const locations = useLocations({ storageKey: STORED_LOCATIONS });
   const meeting = useMemo(
     () => ({ start: appointment.start, end: appointment.end }),
     [appointment.start, appointment.end],
@@ -44,7 +48,7 @@ export function RoomsTab() {
   const { state, retry, data } = useKeptAsync(`${revision}|${JSON.stringify(query)}`, (signal) =>
     api.call(roomsEndpoints.searchRooms, { query, signal }),
   );
-  const knownTags = useSeenTags(data?.items);
+  const knownTags = useSeenTags(data?.items, STORED_TAGS);
   const { state: addState, add } = useAddToMeeting(locationText);
   const attendeeEmails = new Set(appointment.requiredAttendees.map((p) => p.email.toLowerCase()));
   const floorOf = (room: RoomSearchResult) => locations?.floors.find((f) => f.id === room.floorId);

@@ -1,7 +1,8 @@
 import { Button, Checkbox, Field, Input, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { FiltersForm, PlaceFields, SearchTextField, TagsField } from '../../../ui/filters/RoomFilterFields';
+import { FiltersForm, PlaceFields, SearchTextField } from '../../../ui/filters/RoomFilterFields';
+import { TagsField } from '../../../ui/filters/TagsField';
 import type { Locations } from '../../../ui/filters/useLocations';
 import { TimeField } from '../../../ui/TimeField';
 import { strings } from '../../strings';
