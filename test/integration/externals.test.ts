@@ -41,6 +41,8 @@ const bearer = (token: string) => ({
   put: (path: string, body: object) =>
     request(testApp.app).put(`/api${path}`).set('Authorization', `Bearer ${token}`).send(body),
   get: (path: string) => request(testApp.app).get(`/api${path}`).set('Authorization', `Bearer ${token}`),
+  patch: (path: string, body: object) =>
+    request(testApp.app).patch(`/api${path}`).set('Authorization', `Bearer ${token}`).send(body),
 });
 
 /** A browser: the session cookie is kept, writes echo the CSRF token the sign-in answered. */
@@ -257,6 +259,25 @@ describe('deactivation and expiry', () => {
     await browser().post('/externals/sign-in-link', { email: 'ola.nord@hafenbau.example' });
     expect((await mailsTo('ola.nord@hafenbau.example')).filter((m) => m.kind === 'external-sign-in')).toHaveLength(0);
     expect((await mailsTo('ola.nord@hafenbau.example')).length).toBe(before);
+  }, 60_000);
+
+  it('deactivating an external under Admin → Users cancels their future bookings in Exchange too', async () => {
+    const { browser: b, id } = await activeExternal('per.sund@hafenbau.example', 'Per Sund');
+    const s = slot(2, 13);
+    expect((await book(b, s, 'Site walk')).status).toBe('confirmed');
+    expect(await roomHolds(s)).toHaveLength(1);
+    expect((await bearer(admin).get(`/admin/externals/${id}/deactivation`)).body).toEqual({ futureBookings: 1 });
+
+    const res = await bearer(admin).patch(`/users/${id}`, { active: false });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id, active: false, role: 'external' });
+    expect(await roomHoldsEventually(s, 0)).toEqual([]);
+    expect((await mailsTo('per.sund@hafenbau.example')).map((m) => m.kind)).toContain('external-booking-cancelled');
+    expect((await b.get('/auth/me')).status).toBe(401);
+    const listed = await bearer(admin).get('/admin/externals');
+    expect((listed.body as { items: { id: string; status: string }[] }).items.find((e) => e.id === id)).toMatchObject({
+      status: 'deactivated',
+    });
   }, 60_000);
 
   it('an external past their end date is treated as deactivated', async () => {
