@@ -24,7 +24,7 @@ export const eventStrings = {
     optional: 'Optional',
     description: 'Description',
     link: 'Online meeting link',
-    linkHint: 'Any https link (Teams, Zoom, …).',
+    linkHint: 'An http or https link (Teams, Zoom, …).',
     private: 'Private',
     repeat: 'Repeat',
     never: 'Does not repeat',
