@@ -66,6 +66,27 @@ describe('the events page', () => {
     expect((cell('Elbe', '09:30') as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('shows the week: each day’s free time per room, and a day opens its grid', async () => {
+    const user = userEvent.setup();
+    const api = server();
+    renderApp(api, '/events');
+    await screen.findByRole('table', { name: s.gridLabel });
+    await user.click(screen.getByRole('tab', { name: s.weekView }));
+    const week = await screen.findByRole('table', { name: s.weekLabel });
+    expect(within(week).getAllByRole('columnheader')).toHaveLength(8);
+    const longDay = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' }).format(
+      localDate(today, '12:00'),
+    );
+    const elbeToday = within(week).getByRole('button', { name: s.week.cell('Elbe', longDay, s.week.free('12 h')) });
+    expect(within(week).getByRole('button', { name: s.week.cell('Alster', longDay, s.week.allFree) })).toBeTruthy();
+    const asked = api.requestsTo('get', `/api/rooms/${elbe.id}/schedule`).at(-1)?.query;
+    expect(Date.parse(asked?.get('to') ?? '') - Date.parse(asked?.get('from') ?? '')).toBeGreaterThan(6 * 86_400_000);
+
+    await user.click(elbeToday);
+    await screen.findByRole('table', { name: s.gridLabel });
+    expect((cell('Elbe', '10:00', false) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('says so when event management is off', async () => {
     renderApp(server('simple'), '/events');
     expect(await screen.findByText(s.modeOff)).toBeTruthy();
