@@ -323,12 +323,18 @@ describe('limits and bad input', () => {
     const employee = await testApp.tokenFor('employee');
     const input = (n: number) => ({ email: `guest${n}@partner.example`, name: `Guest ${n}` });
     expect((await bearer(employee).post('/externals/invitations', input(1))).status).toBe(403);
+    expect((await bearer(employee).get('/externals/invitation-rights')).body).toEqual({
+      mayInvite: false,
+      perDay: null,
+    });
 
     await bearer(admin).put('/admin/external-settings', {
       employeesMayInvite: true,
       invitationsPerDay: 2,
       maxOpenBookings: 5,
     });
+    expect((await bearer(employee).get('/externals/invitation-rights')).body).toEqual({ mayInvite: true, perDay: 2 });
+    expect((await bearer(admin).get('/externals/invitation-rights')).body).toEqual({ mayInvite: true, perDay: null });
     const first = await bearer(employee).post('/externals/invitations', input(1));
     expect(first.status).toBe(201);
     expect((first.body as ExternalInvitation).link).toBeNull();

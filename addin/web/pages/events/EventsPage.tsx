@@ -1,6 +1,7 @@
 import { Field, Input, Tab, TabList, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { eventsEndpoints } from '../../../../shared/api/events';
+import { externalsEndpoints } from '../../../../shared/api/externals';
 import { locationsEndpoints } from '../../../../shared/api/locations';
 import { roomsEndpoints } from '../../../../shared/api/rooms';
 import type { EventView } from '../../../../shared/schemas/events';
@@ -10,6 +11,7 @@ import { EmptyState, ErrorState, LoadingState, WarningNote } from '../../../ui/S
 import { dateText, isDateText } from '../../../ui/time';
 import { EventDetails } from './EventDetails';
 import { EventForm, type EventSlot } from './EventForm';
+import { InviteGuestDialog } from './InviteGuestDialog';
 import { FavouritesGrid, type GridRoom } from './FavouritesGrid';
 import { cellsOf, weekOf } from './grid';
 import { eventStrings as s } from './strings';
@@ -62,6 +64,9 @@ export function EventsPage() {
     return { mode, rooms };
   });
 
+  // "Invite a guest" only for those who may: admins, and employees where the installation allows it.
+  const rights = useAsync('invitation-rights', (signal) => api.call(externalsEndpoints.invitationRights, { signal }));
+
   return (
     <div className={styles.page}>
       <Title2 as="h1" className={styles.title}>
@@ -80,6 +85,9 @@ export function EventsPage() {
           <Tab value="day">{s.dayView}</Tab>
           <Tab value="week">{s.weekView}</Tab>
         </TabList>
+        {rights.state.status === 'success' && rights.state.data.mayInvite ? (
+          <InviteGuestDialog rights={rights.state.data} />
+        ) : null}
       </div>
       {overview.state.status === 'loading' ? <LoadingState /> : null}
       {overview.state.status === 'error' ? <ErrorState error={overview.state.error} onRetry={overview.retry} /> : null}

@@ -55,6 +55,29 @@ export const eventStrings = {
     cancel: 'Cancel',
     titleMissing: 'Give the event a title.',
   },
+  invite: {
+    open: 'Invite a guest',
+    title: 'Invite a guest',
+    name: 'Name',
+    email: 'Email',
+    company: 'Company',
+    missing: 'Give the guest’s name and email.',
+    limit: (perDay: number) => `You can send ${perDay} invitations in any 24 hours.`,
+    tooMany: (perDay: number | null) =>
+      perDay === null
+        ? 'Too many invitations for now. Try again later.'
+        : `You have sent your ${perDay} invitations for the last 24 hours. Try again later, or ask an admin.`,
+    taken: 'That address belongs to an employee account, not a guest.',
+    notAllowed: 'Inviting guests is switched off for you. Ask an admin.',
+    sent: (name: string, email: string) => `Invitation sent to ${name} (${email}).`,
+    linkLabel: 'Invitation link',
+    linkHint: 'Valid for 7 days and once. Pass it on if the email does not arrive.',
+    copy: 'Copy link',
+    copied: 'Copied',
+    send: 'Send invitation',
+    sending: 'Sending…',
+    close: 'Close',
+  },
   view: {
     title: 'Event',
     status: { pending: 'Waiting for the room', confirmed: 'Confirmed', declined: 'Declined', cancelled: 'Cancelled' },
