@@ -1,6 +1,6 @@
 // @timezone-sensitive: the building's zone is named only where the browser's clocks read otherwise.
 import { describe, expect, it } from '@jest/globals';
-import { buildingTimeNote, formatClock, formatClockIn, formatDateTime, zoneDiffers } from './time';
+import { buildingTimeNote, formatClock, formatClockIn, formatDateTime, formatDayClock, zoneDiffers } from './time';
 
 const HERE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 // 13:00 UTC on a summer day: 15:00 in Berlin, 09:00 in New York.
@@ -18,6 +18,12 @@ describe('one 24-hour clock everywhere', () => {
     expect(shown).not.toMatch(/AM|PM/i);
     expect(shown).toMatch(/\d{2}:57:46/);
     expect(shown).toContain('2026');
+  });
+
+  it('shows when a meeting starts with its day, to the minute: no seconds', () => {
+    const shown = formatDayClock('2026-12-09T07:30:00.000Z');
+    expect(shown.endsWith(`, ${formatClock('2026-12-09T07:30:00.000Z')}`)).toBe(true);
+    expect(shown).not.toMatch(/\d{2}:\d{2}:\d{2}|AM|PM/i);
   });
 
   it('falls back to the browser’s clock for an unknown zone', () => {

@@ -108,6 +108,14 @@ export function formatDay(at: Date): string {
   return dayFormat.format(at);
 }
 
+const shortDayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+
+/** "Wed, 9 Dec, 07:30": when a meeting starts, to the minute on the 24-hour clock (never seconds). */
+export function formatDayClock(at: Date | string): string {
+  const date = asDate(at);
+  return `${shortDayFormat.format(date)}, ${formatClock(date)}`;
+}
+
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   day: 'numeric',
   month: 'short',

@@ -20,6 +20,7 @@ import type { OrderFollower, OrdersService } from '../services/catering/orders';
 import type { OutboxDispatcher } from '../services/catering/orders/dispatcher';
 import type { ExchangeService } from '../services/exchange';
 import type { ExternalsService } from '../services/externals';
+import { withExternalDeactivation } from '../services/externals/userDeactivation';
 import type { FilesService } from '../services/files';
 import type { LocationsService } from '../services/locations';
 import type { RoomSearchService } from '../services/search';
@@ -244,7 +245,8 @@ export function composeFeatures(options: ComposeOptions): Features {
     infrastructure,
     services: {
       auth,
-      users,
+      // Deactivating an external under Admin → Users is the externals' deactivation (bookings cancelled).
+      users: withExternalDeactivation(users, externals),
       locations: locations.locations,
       files,
       roomSearch,

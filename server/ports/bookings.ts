@@ -113,6 +113,8 @@ export interface BookingDetailsUpdate {
   readonly isPrivate?: boolean;
   /** The people afterwards, by kind (the room stays). */
   readonly people?: { readonly required: readonly string[]; readonly optional: readonly string[] };
+  /** A series moved to other days: its pattern now. */
+  readonly recurrence?: Recurrence;
 }
 
 export interface BookingRepository {

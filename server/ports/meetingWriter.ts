@@ -91,6 +91,11 @@ export interface MeetingRef {
   readonly itemId: string | null;
   readonly cleanGlobalObjectId: string | null;
   readonly bookingId: string;
+  /**
+   * One occurrence of the series (1-based instance index, as EWS's OccurrenceItemId counts: deleted
+   * occurrences keep their index). Absent: the single meeting or the whole series.
+   */
+  readonly occurrenceIndex?: number;
 }
 
 export interface MeetingChange {
@@ -108,6 +113,8 @@ export interface MeetingChange {
   /** Events: the new description and link. */
   readonly body?: MeetingBody;
   readonly isPrivate?: boolean;
+  /** A series moved: its pattern again, starting on the new start's day (with `start` and `timeZone`). */
+  readonly recurrence?: MeetingRecurrence;
 }
 
 export type AttendeeKind = 'required' | 'optional' | 'resource';

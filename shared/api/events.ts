@@ -79,7 +79,10 @@ export const eventsEndpoints = {
     summary:
       'Change the title, attendees, description, link, private flag, time or room, from the organizer’s mailbox: ' +
       'added attendees are invited, removed ones get a cancellation. A room that declines is reported (409) and the ' +
-      'earlier time and room are kept. scope=occurrence changes the next… occurrence is not supported for series yet.',
+      'earlier time and room are kept. On a series, scope=occurrence&occurrence=<original start> changes that ' +
+      'occurrence alone (an exception in Exchange; its link stays the series’); a new start or room with ' +
+      'scope=series moves every occurrence by as much (weekly days and the end date with it). 404 for an ' +
+      'occurrence the series does not have (any more).',
     access: 'signed-in',
     params: idParamsSchema,
     query: eventScopeQuerySchema,
@@ -90,7 +93,9 @@ export const eventsEndpoints = {
     method: 'delete',
     path: '/events/:id',
     tag: TAG,
-    summary: 'Cancel the event in Exchange: every attendee and the room get a cancellation',
+    summary:
+      'Cancel the event in Exchange: every attendee and the room get a cancellation. On a series, ' +
+      'scope=occurrence&occurrence=<original start> cancels that occurrence alone.',
     access: 'signed-in',
     params: idParamsSchema,
     query: eventScopeQuerySchema,

@@ -12,6 +12,7 @@ import {
   externalListSchema,
   externalSchema,
   externalSettingsSchema,
+  invitationRightsSchema,
   signInLinkRequestSchema,
   signInWithLinkSchema,
 } from '../schemas/externals';
@@ -21,6 +22,16 @@ const TAG = 'Externals';
 
 /** People without an Exchange account: invitations, one-time email links, and the admin's list. */
 export const externalsEndpoints = {
+  invitationRights: endpoint({
+    method: 'get',
+    path: '/externals/invitation-rights',
+    tag: TAG,
+    summary:
+      'Whether you may invite externals, and your daily limit (null: none, for admins); the web app shows ' +
+      '"Invite a guest" by it.',
+    access: 'signed-in',
+    response: invitationRightsSchema,
+  }),
   invite: endpoint({
     method: 'post',
     path: '/externals/invitations',

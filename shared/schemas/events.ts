@@ -34,7 +34,7 @@ const titleSchema = z.string().trim().min(1).max(255);
 const attendeesSchema = z.array(eventAttendeeInputSchema).max(MAX_ATTENDEES);
 /** Plain text, or HTML that the server sanitises before it reaches Exchange. */
 const descriptionSchema = z.string().max(50_000);
-/** Any http(s) link the organizer gives: on-premise EWS cannot create Teams meetings. */
+/** Any http or https link the organizer gives: on-premise EWS cannot create Teams meetings. */
 const onlineMeetingUrlSchema = z
   .url({ protocol: /^https?$/ })
   .max(2000)
@@ -105,9 +105,21 @@ export const eventPatchSchema = z
   .meta({ id: 'EventPatch' });
 export type EventPatch = z.infer<typeof eventPatchSchema>;
 
+/**
+ * `scope=occurrence` on a series names the occurrence by `occurrence`: its original start (as the
+ * series first placed it, even when it was moved since). A single meeting has one occurrence.
+ */
 export const eventScopeQuerySchema = z
-  .object({ scope: z.enum(['occurrence', 'series']).default('series') })
+  .object({
+    scope: z.enum(['occurrence', 'series']).default('series'),
+    occurrence: instantSchema.optional(),
+  })
+  .refine((q) => q.occurrence === undefined || q.scope === 'occurrence', {
+    message: 'occurrence is only used with scope=occurrence',
+    path: ['occurrence'],
+  })
   .meta({ id: 'EventScopeQuery' });
+export type EventScopeQuery = z.infer<typeof eventScopeQuerySchema>;
 
 export const ATTENDEE_RESPONSES = ['accepted', 'tentative', 'declined', 'none'] as const;
 

@@ -111,3 +111,9 @@ export const externalSettingsSchema = z
   })
   .strict()
   .meta({ id: 'ExternalSettings' });
+
+/** Whether the signed-in person may invite externals (admins always; employees when the installation allows it). */
+export const invitationRightsSchema = z
+  .object({ mayInvite: z.boolean(), perDay: z.number().int().nullable() })
+  .meta({ id: 'InvitationRights' });
+export type InvitationRights = z.infer<typeof invitationRightsSchema>;

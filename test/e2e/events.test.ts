@@ -88,6 +88,50 @@ function nextWeekday(page: Page): Promise<string> {
     const attendees = await details.getByRole('list', { name: 'Attendees and their answers' }).textContent();
     expect(attendees).toContain('Lukas Meyer');
     expect(attendees).toContain('guest@partner.example');
+    // Times to the minute on the 24-hour clock, never with seconds.
+    expect(await details.textContent()).not.toMatch(/\d{2}:\d{2}:\d{2}/);
     await screenshot(page, 'events-confirmed');
+    await details.getByRole('button', { name: 'Close' }).click();
+
+    // The week: each favourite's free time per day; a day opens its grid.
+    await page.getByRole('tab', { name: 'Week' }).click();
+    const week = page.getByRole('table', { name: 'Availability of your favourite rooms this week' });
+    await week.waitFor({ timeout: 30_000 });
+    await settle(page);
+    expect(await week.getByRole('rowheader').allTextContents()).toEqual(['Alster', 'Elbe', 'Speicher']);
+    await screenshot(page, 'events-favourites-week');
+    await week.locator('button').first().click();
+    await grid.waitFor({ timeout: 30_000 });
+  }, 120_000);
+
+  it('fits a phone: the week and Invite a guest at 390 px', async () => {
+    const page = await product.signedIn('employee', 'phone');
+    await page.goto(`${product.origin}/events`);
+    await settle(page);
+    await screenshot(page, 'events-phone-day');
+    await page.getByRole('tab', { name: 'Week' }).click();
+    await page
+      .getByRole('table', { name: 'Availability of your favourite rooms this week' })
+      .waitFor({ timeout: 30_000 });
+    await settle(page);
+    // The page itself never scrolls sideways; the grids scroll in their own box.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'events-phone-week');
+    // The demo lets only admins invite guests (the installation's switch is off for employees).
+    expect(await page.getByRole('button', { name: 'Invite a guest' }).count()).toBe(0);
+
+    const admin = await product.signedIn('admin', 'phone');
+    await admin.goto(`${product.origin}/events`);
+    await settle(admin);
+    await admin.getByRole('button', { name: 'Invite a guest' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Invite a guest' });
+    await dialog.getByLabel('Name').fill('Petra Partner');
+    await dialog.getByLabel('Email').fill('petra.partner@partner.example');
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
+    await dialog
+      .getByText('Invitation sent to Petra Partner (petra.partner@partner.example).')
+      .waitFor({ timeout: 15_000 });
+    await dialog.getByLabel('Invitation link').waitFor();
+    await screenshot(admin, 'events-phone-invite-guest');
   }, 120_000);
 });

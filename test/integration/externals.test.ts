@@ -41,6 +41,8 @@ const bearer = (token: string) => ({
   put: (path: string, body: object) =>
     request(testApp.app).put(`/api${path}`).set('Authorization', `Bearer ${token}`).send(body),
   get: (path: string) => request(testApp.app).get(`/api${path}`).set('Authorization', `Bearer ${token}`),
+  patch: (path: string, body: object) =>
+    request(testApp.app).patch(`/api${path}`).set('Authorization', `Bearer ${token}`).send(body),
 });
 
 /** A browser: the session cookie is kept, writes echo the CSRF token the sign-in answered. */
@@ -259,6 +261,25 @@ describe('deactivation and expiry', () => {
     expect((await mailsTo('ola.nord@hafenbau.example')).length).toBe(before);
   }, 60_000);
 
+  it('deactivating an external under Admin → Users cancels their future bookings in Exchange too', async () => {
+    const { browser: b, id } = await activeExternal('per.sund@hafenbau.example', 'Per Sund');
+    const s = slot(2, 13);
+    expect((await book(b, s, 'Site walk')).status).toBe('confirmed');
+    expect(await roomHolds(s)).toHaveLength(1);
+    expect((await bearer(admin).get(`/admin/externals/${id}/deactivation`)).body).toEqual({ futureBookings: 1 });
+
+    const res = await bearer(admin).patch(`/users/${id}`, { active: false });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id, active: false, role: 'external' });
+    expect(await roomHoldsEventually(s, 0)).toEqual([]);
+    expect((await mailsTo('per.sund@hafenbau.example')).map((m) => m.kind)).toContain('external-booking-cancelled');
+    expect((await b.get('/auth/me')).status).toBe(401);
+    const listed = await bearer(admin).get('/admin/externals');
+    expect((listed.body as { items: { id: string; status: string }[] }).items.find((e) => e.id === id)).toMatchObject({
+      status: 'deactivated',
+    });
+  }, 60_000);
+
   it('an external past their end date is treated as deactivated', async () => {
     const { browser: b, id } = await activeExternal('pia.sund@hafenbau.example', 'Pia Sund');
     expect((await b.get('/auth/me')).status).toBe(200);
@@ -302,12 +323,18 @@ describe('limits and bad input', () => {
     const employee = await testApp.tokenFor('employee');
     const input = (n: number) => ({ email: `guest${n}@partner.example`, name: `Guest ${n}` });
     expect((await bearer(employee).post('/externals/invitations', input(1))).status).toBe(403);
+    expect((await bearer(employee).get('/externals/invitation-rights')).body).toEqual({
+      mayInvite: false,
+      perDay: null,
+    });
 
     await bearer(admin).put('/admin/external-settings', {
       employeesMayInvite: true,
       invitationsPerDay: 2,
       maxOpenBookings: 5,
     });
+    expect((await bearer(employee).get('/externals/invitation-rights')).body).toEqual({ mayInvite: true, perDay: 2 });
+    expect((await bearer(admin).get('/externals/invitation-rights')).body).toEqual({ mayInvite: true, perDay: null });
     const first = await bearer(employee).post('/externals/invitations', input(1));
     expect(first.status).toBe(201);
     expect((first.body as ExternalInvitation).link).toBeNull();

@@ -318,6 +318,12 @@ const isItemNotFound = (err: unknown): boolean =>
   err instanceof GatewayError &&
   (err.serverCode === 'ErrorItemNotFound' || err.serverCode === 'ErrorInvalidIdMalformed');
 
+/** An occurrence that was deleted from its series, or an index past its end: gone, like a deleted item. */
+const isOccurrenceGone = (err: unknown): boolean =>
+  err instanceof GatewayError &&
+  (err.serverCode === 'ErrorCalendarOccurrenceIsDeletedFromRecurrence' ||
+    err.serverCode === 'ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange');
+
 /** A MeetingWriter with a connection and a concurrency budget of its own (tests, tools). */
 export function createEwsMeetingWriter(
   settings: EwsConnectionSettings,
@@ -360,10 +366,30 @@ export function meetingWriterOn(access: EwsAccess, close: () => void): MeetingWr
     return first ? bind(service, first.Id.UniqueId, properties) : null;
   }
 
-  /** By stored id; when that changed, by the meeting's identity; after a crash, by our marker. */
+  /** One occurrence of the series `ref` names: the master first, then its occurrence by index (OccurrenceItemId). */
   async function locate(
     ref: MeetingRef,
     properties: () => ews.PropertySet = READ_PROPERTIES,
+  ): Promise<{ service: ews.ExchangeService; item: ews.Appointment } | null> {
+    const index = ref.occurrenceIndex;
+    if (index === undefined) return locateItem(ref, properties);
+    const master = await locateItem(ref, () => new ews.PropertySet(ews.BasePropertySet.IdOnly));
+    if (!master) return null;
+    try {
+      const occurrence = await run(() =>
+        ews.Appointment.BindToOccurrence(master.service, master.item.Id, index, properties()),
+      );
+      return { service: master.service, item: occurrence };
+    } catch (err) {
+      if (isItemNotFound(err) || isOccurrenceGone(err)) return null;
+      throw err;
+    }
+  }
+
+  /** By stored id; when that changed, by the meeting's identity; after a crash, by our marker. */
+  async function locateItem(
+    ref: MeetingRef,
+    properties: () => ews.PropertySet,
   ): Promise<{ service: ews.ExchangeService; item: ews.Appointment } | null> {
     const service = serviceFor(ref.organizer);
     const byId = ref.itemId ? await bind(service, ref.itemId, properties) : null;
@@ -390,14 +416,17 @@ export function meetingWriterOn(access: EwsAccess, close: () => void): MeetingWr
     return toOrganizerItem(item);
   }
 
-  function applyChange(item: ews.Appointment, change: MeetingChange): void {
+  /** `occurrence`: an occurrence takes neither time zones nor our named properties (they are the series'). */
+  function applyChange(item: ews.Appointment, change: MeetingChange, occurrence: boolean): void {
     if (change.start) item.Start = at(change.start);
     if (change.end) item.End = at(change.end);
-    if (change.timeZone) {
+    if (change.timeZone && !occurrence) {
       const zone = zoneOf(change.timeZone);
       item.StartTimeZone = zone;
       item.EndTimeZone = zone;
     }
+    if (change.recurrence && change.start && change.timeZone)
+      item.Recurrence = patternOf(change.recurrence, localDate(change.start, change.timeZone));
     if (change.subject !== undefined) item.Subject = escapeXmlText(change.subject);
     if (change.attendees) {
       item.RequiredAttendees.Clear();
@@ -409,10 +438,11 @@ export function meetingWriterOn(access: EwsAccess, close: () => void): MeetingWr
     }
     if (change.body) {
       item.Body = eventBody(change.body, null);
-      // ews-javascript-api refuses an empty value: no link means no property.
-      if (change.body.onlineMeetingUrl)
+      // ews-javascript-api refuses an empty value: no link means no property. The link is the
+      // series' (our named property); an occurrence keeps it, so its body changes alone.
+      if (!occurrence && change.body.onlineMeetingUrl)
         item.SetExtendedProperty(ONLINE_MEETING_URL_PROPERTY, escapeXmlText(change.body.onlineMeetingUrl));
-      else item.RemoveExtendedProperty(ONLINE_MEETING_URL_PROPERTY);
+      else if (!occurrence) item.RemoveExtendedProperty(ONLINE_MEETING_URL_PROPERTY);
     }
     if (change.isPrivate !== undefined)
       item.Sensitivity = change.isPrivate ? ews.Sensitivity.Private : ews.Sensitivity.Normal;
@@ -509,7 +539,7 @@ export function meetingWriterOn(access: EwsAccess, close: () => void): MeetingWr
     async updateMeeting(ref: MeetingRef, change: MeetingChange): Promise<UpdatedMeeting> {
       const found = await locate(ref);
       if (!found) throw new GatewayError('bad-request', 'The meeting is no longer in the organizer’s calendar');
-      applyChange(found.item, change);
+      applyChange(found.item, change, ref.occurrenceIndex !== undefined);
       const mode = change.onlyToChanged
         ? ews.SendInvitationsOrCancellationsMode.SendOnlyToChanged
         : ews.SendInvitationsOrCancellationsMode.SendToAllAndSaveCopy;

@@ -4,6 +4,7 @@ import type {
   EventAvailabilityInput,
   EventInput,
   EventPatch,
+  EventScopeQuery,
   EventView,
   Recurrence,
 } from '../../../shared/schemas/events';
@@ -13,12 +14,13 @@ import { AppError, conflict, forbidden, invalid } from '../../domain/errors';
 import { looksLikeHtml } from '../../domain/events/description';
 import { expandRecurrence } from '../../domain/events/recurrence';
 import type { OwnBooking } from '../../ports/bookings';
-import type { MeetingBody, MeetingRecurrence } from '../../ports/meetingWriter';
+import type { MeetingBody, MeetingChange, MeetingRecurrence, MeetingRef } from '../../ports/meetingWriter';
 import { bookableRoom, requireWriter } from '../bookings/checks';
 import { refOf } from '../bookings/create';
 import { ensureKnownInternal, knownAddresses, splitAttendees } from './attendees';
 import { checkAvailability, presentAvailability } from './availability';
 import { presentLive, presentStored } from './present';
+import { seriesChanges } from './series';
 import type { EventServiceDeps } from './types';
 
 export type { EventServiceDeps } from './types';
@@ -34,11 +36,10 @@ export interface EventService {
   availability(actor: Actor, input: EventAvailabilityInput): Promise<EventAvailability>;
   create(actor: Actor, input: EventInput): Promise<EventView>;
   get(actor: Actor, eventId: string): Promise<EventView>;
-  change(actor: Actor, eventId: string, patch: EventPatch, scope: Scope): Promise<EventView>;
-  cancel(actor: Actor, eventId: string, scope: Scope): Promise<void>;
+  /** scope=occurrence on a series changes the occurrence `occurrence` (its original start) alone; its view is answered. */
+  change(actor: Actor, eventId: string, patch: EventPatch, scope: EventScopeQuery): Promise<EventView>;
+  cancel(actor: Actor, eventId: string, scope: EventScopeQuery): Promise<void>;
 }
-
-type Scope = 'occurrence' | 'series';
 
 const DAY_MS = 86_400_000;
 
@@ -54,6 +55,7 @@ function toMeetingRecurrence(r: Recurrence): MeetingRecurrence {
 
 export function createEventService(deps: EventServiceDeps): EventService {
   const known = knownAddresses(() => deps.clock.now().getTime());
+  const series = seriesChanges(deps);
 
   async function requireEventsMode(actor: Actor): Promise<void> {
     if (actor.role === 'external') throw forbidden('Events are for employees.');
@@ -97,12 +99,13 @@ export function createEventService(deps: EventServiceDeps): EventService {
     };
   }
 
-  async function view(actor: Actor, booking: OwnBooking): Promise<EventView> {
+  /** The event (or, with `ref`, one occurrence of it) as the organizer's copy holds it. */
+  async function view(booking: OwnBooking, ref: MeetingRef = refOf(booking)): Promise<EventView> {
     const storedIsHtml = looksLikeHtml(booking.description);
     const writer = await deps.writer();
     if (!writer) return presentStored(booking, storedIsHtml);
     try {
-      const details = await writer.readDetails(refOf(booking));
+      const details = await writer.readDetails(ref);
       if (!details) return presentStored(booking, storedIsHtml);
       const description = details.body.isHtml
         ? await deps.sanitizer.sanitize(details.body.description)
@@ -131,12 +134,110 @@ export function createEventService(deps: EventServiceDeps): EventService {
     );
   }
 
-  function onlyWholeSeries(booking: OwnBooking, scope: Scope): void {
-    if (scope === 'occurrence' && booking.recurrence)
+  /** The series and the occurrence a scope=occurrence request names; null for the whole event. */
+  function occurrenceOf(booking: OwnBooking, scope: EventScopeQuery): { recurrence: Recurrence; at: Date } | null {
+    if (scope.scope !== 'occurrence' || !booking.recurrence) return null;
+    if (scope.occurrence === undefined)
+      throw invalid('Name the occurrence of the series by its original start (occurrence=…).', {
+        occurrence: 'required',
+      });
+    return { recurrence: booking.recurrence, at: new Date(scope.occurrence) };
+  }
+
+  /** The attendees of a change: the added ones must be known (internal) addresses. */
+  async function attendeeChange(
+    actor: Actor,
+    booking: OwnBooking,
+    roomEmail: string,
+    patch: EventPatch,
+  ): Promise<{ required: string[]; optional: string[] } | undefined> {
+    if (patch.attendees === undefined) return undefined;
+    const people = splitAttendees(actor, patch.attendees);
+    const before = new Set(booking.attendees.map((e) => e.toLowerCase()));
+    const added = [...people.required, ...people.optional].filter((e) => !before.has(e));
+    await ensureKnownInternal(deps, known, actor, roomEmail, added);
+    return people;
+  }
+
+  /** One occurrence: an exception in Exchange (its own time, room, attendees, title, body, private flag). */
+  async function changeOccurrence(
+    actor: Actor,
+    booking: OwnBooking,
+    target: { recurrence: Recurrence; at: Date },
+    patch: EventPatch,
+  ): Promise<EventView> {
+    if (patch.onlineMeetingUrl !== undefined)
       throw new AppError(
         'unprocessable',
-        'Changing or cancelling one occurrence of a series is not available in Roomserve yet; use scope=series or Outlook.',
+        'The online-meeting link belongs to the whole series; change it with scope=series.',
       );
+    if (booking.status !== 'confirmed')
+      throw conflict(`Only confirmed events can be changed; this one is ${booking.status}.`);
+    const room = await bookableRoom(deps, patch.roomId ?? booking.roomId);
+    const people = await attendeeChange(actor, booking, room.exchangeEmail, patch);
+    const details: MeetingChange = {
+      ...(patch.title === undefined ? {} : { subject: patch.title }),
+      ...(people === undefined ? {} : { attendees: people.required, optionalAttendees: people.optional }),
+      ...(patch.description === undefined ? {} : { body: await changedBody(booking, patch) }),
+      ...(patch.private === undefined ? {} : { isPrivate: patch.private }),
+    };
+    const ref = await series.changeOccurrence(actor, booking, target.recurrence, target.at, {
+      details,
+      ...(patch.start === undefined || patch.end === undefined
+        ? {}
+        : { slot: { start: new Date(patch.start), end: new Date(patch.end) } }),
+      ...(patch.roomId === undefined ? {} : { roomId: patch.roomId }),
+    });
+    return view(booking, ref);
+  }
+
+  /** The whole series to another time or room (judged by the room), then the other details the booking way. */
+  async function moveSeries(
+    actor: Actor,
+    booking: OwnBooking,
+    recurrence: Recurrence,
+    patch: EventPatch,
+  ): Promise<void> {
+    await series.moveSeries(actor, booking, recurrence, {
+      ...(patch.start === undefined || patch.end === undefined
+        ? {}
+        : { slot: { start: new Date(patch.start), end: new Date(patch.end) } }),
+      ...(patch.roomId === undefined ? {} : { roomId: patch.roomId }),
+      occurrencesOf: (slot, moved, room) => occurrencesOf(slot, moved, room),
+      toMeetingRecurrence,
+    });
+  }
+
+  /** A change of a single event, or of a series' details (not its time or room), through the bookings path. */
+  async function changeDetails(actor: Actor, booking: OwnBooking, patch: EventPatch): Promise<EventView> {
+    const room = await bookableRoom(deps, patch.roomId ?? booking.roomId);
+    const bookingPatch: BookingPatch = {
+      ...(patch.roomId === undefined ? {} : { roomId: patch.roomId }),
+      ...(patch.start === undefined ? {} : { start: patch.start }),
+      ...(patch.end === undefined ? {} : { end: patch.end }),
+      ...(patch.title === undefined ? {} : { subject: patch.title }),
+    };
+    const people = await attendeeChange(actor, booking, room.exchangeEmail, patch);
+    if (people) bookingPatch.attendees = people.required;
+    const body =
+      patch.description !== undefined || patch.onlineMeetingUrl !== undefined
+        ? await changedBody(booking, patch)
+        : undefined;
+    const changed = await deps.bookingService.changeWithDetails(actor, booking.id, bookingPatch, {
+      ...(people === undefined ? {} : { optionalAttendees: people.optional }),
+      ...(body === undefined ? {} : { body }),
+      ...(patch.private === undefined ? {} : { isPrivate: patch.private }),
+    });
+    return view(changed);
+  }
+
+  /** The patch without time and room; null when nothing else is left. */
+  function detailsOf(patch: EventPatch): EventPatch | null {
+    const rest: EventPatch = { ...patch };
+    delete rest.start;
+    delete rest.end;
+    delete rest.roomId;
+    return Object.keys(rest).length > 0 ? rest : null;
   }
 
   return {
@@ -218,50 +319,28 @@ export function createEventService(deps: EventServiceDeps): EventService {
 
     async get(actor, eventId) {
       await requireEventsMode(actor);
-      return view(actor, await deps.bookingService.owned(actor, eventId));
+      return view(await deps.bookingService.owned(actor, eventId));
     },
 
     async change(actor, eventId, patch, scope) {
       await requireEventsMode(actor);
       const booking = await deps.bookingService.owned(actor, eventId);
-      onlyWholeSeries(booking, scope);
-      if (booking.recurrence && (patch.start !== undefined || patch.roomId !== undefined))
-        throw new AppError(
-          'unprocessable',
-          'Moving a whole series to another time or room is not available in Roomserve yet; change it in Outlook.',
-        );
-      const room = await bookableRoom(deps, patch.roomId ?? booking.roomId);
-      const bookingPatch: BookingPatch = {
-        ...(patch.roomId === undefined ? {} : { roomId: patch.roomId }),
-        ...(patch.start === undefined ? {} : { start: patch.start }),
-        ...(patch.end === undefined ? {} : { end: patch.end }),
-        ...(patch.title === undefined ? {} : { subject: patch.title }),
-      };
-      let optionalAttendees: string[] | undefined;
-      if (patch.attendees !== undefined) {
-        const people = splitAttendees(actor, patch.attendees);
-        const before = new Set(booking.attendees.map((e) => e.toLowerCase()));
-        const added = [...people.required, ...people.optional].filter((e) => !before.has(e));
-        await ensureKnownInternal(deps, known, actor, room.exchangeEmail, added);
-        bookingPatch.attendees = people.required;
-        optionalAttendees = people.optional;
+      const target = occurrenceOf(booking, scope);
+      if (target) return changeOccurrence(actor, booking, target, patch);
+      if (booking.recurrence && (patch.start !== undefined || patch.roomId !== undefined)) {
+        await moveSeries(actor, booking, booking.recurrence, patch);
+        const rest = detailsOf(patch);
+        const moved = await deps.bookingService.owned(actor, eventId);
+        return rest ? changeDetails(actor, moved, rest) : view(moved);
       }
-      const body =
-        patch.description !== undefined || patch.onlineMeetingUrl !== undefined
-          ? await changedBody(booking, patch)
-          : undefined;
-      const changed = await deps.bookingService.changeWithDetails(actor, eventId, bookingPatch, {
-        ...(optionalAttendees === undefined ? {} : { optionalAttendees }),
-        ...(body === undefined ? {} : { body }),
-        ...(patch.private === undefined ? {} : { isPrivate: patch.private }),
-      });
-      return view(actor, changed);
+      return changeDetails(actor, booking, patch);
     },
 
     async cancel(actor, eventId, scope) {
       await requireEventsMode(actor);
       const booking = await deps.bookingService.owned(actor, eventId);
-      onlyWholeSeries(booking, scope);
+      const target = occurrenceOf(booking, scope);
+      if (target) return series.cancelOccurrence(booking, target.recurrence, target.at);
       await deps.bookingService.cancelBooking(actor, eventId);
     },
   };

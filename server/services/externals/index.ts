@@ -6,7 +6,7 @@ import type {
   ExternalInvitationInput,
 } from '../../../shared/schemas/externals';
 import type { Actor } from '../../domain/actor';
-import type { ExternalSettings } from '../../domain/externals/rules';
+import { mayInvite, type ExternalSettings } from '../../domain/externals/rules';
 import { deactivate, deactivationPreview, listExternals, setExpiry } from './admin';
 import { importCsv } from './csvImport';
 import { invite, reinvite } from './invitations';
@@ -19,6 +19,8 @@ export { createExternalBookingHooks } from './bookingHooks';
 /** People without an Exchange account (issue 17): invitations, one-time links, the admin's list. See docs/externals.md. */
 export interface ExternalsService {
   invite(inviter: Actor, input: ExternalInvitationInput): Promise<ExternalInvitation>;
+  /** Whether `actor` may invite, and their daily limit (null for admins, who are not counted). */
+  invitationRights(actor: Actor): Promise<{ mayInvite: boolean; perDay: number | null }>;
   accept(input: ExternalAcceptInput): Promise<ExternalSession>;
   requestSignInLink(email: string): Promise<void>;
   signInWithLink(token: string): Promise<ExternalSession>;
@@ -35,6 +37,11 @@ export interface ExternalsService {
 export function createExternalsService(deps: ExternalsDeps): ExternalsService {
   return {
     invite: (inviter, input) => invite(deps, inviter, input),
+    async invitationRights(actor) {
+      const settings = await deps.externals.settings();
+      const allowed = mayInvite(actor.role, settings);
+      return { mayInvite: allowed, perDay: allowed && actor.role !== 'admin' ? settings.invitationsPerDay : null };
+    },
     accept: (input) => acceptInvitation(deps, input),
     requestSignInLink: (email) => requestSignInLink(deps, email),
     signInWithLink: (token) => signInWithLink(deps, token),

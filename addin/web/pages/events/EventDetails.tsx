@@ -4,7 +4,7 @@ import { bookingsEndpoints } from '../../../../shared/api/bookings';
 import { eventsEndpoints } from '../../../../shared/api/events';
 import type { EventView } from '../../../../shared/schemas/events';
 import { useApi } from '../../../ui/hooks/useApi';
-import { formatClock, formatDateTime } from '../../../ui/time';
+import { formatClock, formatDayClock } from '../../../ui/time';
 import { eventStrings as s } from './strings';
 
 const useStyles = makeStyles({
@@ -50,7 +50,7 @@ export function EventDetails({ event, onClose }: { event: EventView; onClose: ()
         {shown.title}
       </Text>
       <Text>
-        {shown.roomName} · {formatDateTime(shown.start)} – {formatClock(shown.end)}
+        {shown.roomName} · {formatDayClock(shown.start)} – {formatClock(shown.end)}
       </Text>
       <Badge
         appearance="tint"

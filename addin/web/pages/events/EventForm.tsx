@@ -22,7 +22,7 @@ import { describeError } from '../../../ui/errors';
 import { useApi } from '../../../ui/hooks/useApi';
 import { useSubmit } from '../../../ui/hooks/useSubmit';
 import { ProblemNote, SuccessNote, WarningNote } from '../../../ui/StatusViews';
-import { formatClock, formatDateTime } from '../../../ui/time';
+import { formatClock, formatDayClock } from '../../../ui/time';
 import { AttendeePicker, type PickedAttendee } from './AttendeePicker';
 import { eventStrings as s } from './strings';
 
@@ -113,7 +113,7 @@ export function EventForm({
           <DialogBody>
             <DialogTitle>{s.form.title(slot.roomName)}</DialogTitle>
             <DialogContent className={styles.form}>
-              <span>{s.form.when(formatDateTime(slot.start), formatClock(slot.end))}</span>
+              <span>{s.form.when(formatDayClock(slot.start), formatClock(slot.end))}</span>
               <Field label={s.form.name} required>
                 <Input value={title} onChange={(_e, d) => setTitle(d.value)} />
               </Field>
@@ -171,11 +171,11 @@ function AvailabilityNote({ availability }: { availability: EventAvailability })
       <ul className={styles.conflicts} aria-label={s.form.conflicts(availability.conflicts.length)}>
         {availability.conflicts.map((c) => (
           <li key={c.start}>
-            {formatDateTime(c.start)}
+            {formatDayClock(c.start)}
             {c.roomBusy ? `: ${s.form.roomTaken}` : ''}
             {c.busyAttendees.length > 0 ? ` (${s.form.busyPeople(c.busyAttendees.join(', '))})` : ''}
             {c.alternatives.map((a) => (
-              <div key={`${a.roomId}${a.start}`}>{s.form.alternative(a.roomName, formatDateTime(a.start))}</div>
+              <div key={`${a.roomId}${a.start}`}>{s.form.alternative(a.roomName, formatDayClock(a.start))}</div>
             ))}
           </li>
         ))}

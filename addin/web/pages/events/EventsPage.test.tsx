@@ -66,6 +66,71 @@ describe('the events page', () => {
     expect((cell('Elbe', '09:30') as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('shows the week: each day’s free time per room, and a day opens its grid', async () => {
+    const user = userEvent.setup();
+    const api = server();
+    renderApp(api, '/events');
+    await screen.findByRole('table', { name: s.gridLabel });
+    await user.click(screen.getByRole('tab', { name: s.weekView }));
+    const week = await screen.findByRole('table', { name: s.weekLabel });
+    expect(within(week).getAllByRole('columnheader')).toHaveLength(8);
+    const longDay = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' }).format(
+      localDate(today, '12:00'),
+    );
+    const elbeToday = within(week).getByRole('button', { name: s.week.cell('Elbe', longDay, s.week.free('12 h')) });
+    expect(within(week).getByRole('button', { name: s.week.cell('Alster', longDay, s.week.allFree) })).toBeTruthy();
+    const asked = api.requestsTo('get', `/api/rooms/${elbe.id}/schedule`).at(-1)?.query;
+    expect(Date.parse(asked?.get('to') ?? '') - Date.parse(asked?.get('from') ?? '')).toBeGreaterThan(6 * 86_400_000);
+
+    await user.click(elbeToday);
+    await screen.findByRole('table', { name: s.gridLabel });
+    expect((cell('Elbe', '10:00', false) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('lets those who may invite a guest, and says so clearly past the daily limit', async () => {
+    const user = userEvent.setup();
+    let sent = 0;
+    const api = server()
+      .on('get', '/api/externals/invitation-rights', ok({ mayInvite: true, perDay: 1 }))
+      .on('post', '/api/externals/invitations', (req) => {
+        sent += 1;
+        if (sent > 1) return apiError(429, 'rate_limited');
+        const body = req.json as { name: string; email: string };
+        return ok({
+          externalId: '00000000-0000-4000-8000-000000000777',
+          email: body.email,
+          name: body.name,
+          company: null,
+          expiresAt: new Date().toISOString(),
+          link: null,
+        });
+      });
+    renderApp(api, '/events');
+    await user.click(await screen.findByRole('button', { name: s.invite.open }));
+    await user.type(await screen.findByRole('textbox', { hidden: true, name: s.invite.name }), 'Gina Guest');
+    await user.type(screen.getByRole('textbox', { hidden: true, name: s.invite.email }), 'gina@partner.example');
+    await user.click(screen.getByRole('button', { hidden: true, name: s.invite.send }));
+    expect(await screen.findByText(s.invite.sent('Gina Guest', 'gina@partner.example'))).toBeTruthy();
+    expect(api.requestsTo('post', '/api/externals/invitations')[0]?.json).toEqual({
+      name: 'Gina Guest',
+      email: 'gina@partner.example',
+    });
+
+    await user.type(screen.getByRole('textbox', { hidden: true, name: s.invite.name }), 'Otto Other');
+    await user.type(screen.getByRole('textbox', { hidden: true, name: s.invite.email }), 'otto@partner.example');
+    await user.click(screen.getByRole('button', { hidden: true, name: s.invite.send }));
+    expect(await screen.findByText(s.invite.tooMany(1))).toBeTruthy();
+  });
+
+  it('offers no guest invitation to those who may not invite', async () => {
+    renderApp(
+      server().on('get', '/api/externals/invitation-rights', ok({ mayInvite: false, perDay: null })),
+      '/events',
+    );
+    await screen.findByRole('table', { name: s.gridLabel });
+    expect(screen.queryByRole('button', { name: s.invite.open })).toBeNull();
+  });
+
   it('says so when event management is off', async () => {
     renderApp(server('simple'), '/events');
     expect(await screen.findByText(s.modeOff)).toBeTruthy();

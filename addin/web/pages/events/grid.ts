@@ -57,3 +57,23 @@ export function selection(
   const b = cells[Math.max(from, last)];
   return a && b ? { start: a.start, end: b.end } : undefined;
 }
+
+/** The seven days (YYYY-MM-DD) of the Monday-to-Sunday week holding `day`. */
+export function weekOf(day: string): string[] {
+  const [y, m, d] = day.split('-').map(Number);
+  const date = new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+  const monday = new Date(date.getFullYear(), date.getMonth(), date.getDate() - ((date.getDay() + 6) % 7));
+  return Array.from({ length: 7 }, (_unused, i) => {
+    const at = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i);
+    const mm = String(at.getMonth() + 1).padStart(2, '0');
+    const dd = String(at.getDate()).padStart(2, '0');
+    return `${at.getFullYear()}-${mm}-${dd}`;
+  });
+}
+
+/** How much of a day's grid (07:00–20:00) is free, in minutes, of how much. */
+export function freeMinutes(day: string, busy: readonly Busy[]): { free: number; total: number } {
+  const cells = cellsOf(day);
+  const free = cells.filter((c) => !isBusy(c, busy)).length;
+  return { free: free * SLOT_MINUTES, total: cells.length * SLOT_MINUTES };
+}

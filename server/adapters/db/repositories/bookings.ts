@@ -306,6 +306,7 @@ export function createBookingRepository(db: Knex): BookingRepository {
       if (details.description !== undefined) changes.description = details.description;
       if (details.onlineMeetingUrl !== undefined) changes.online_meeting_url = details.onlineMeetingUrl;
       if (details.isPrivate !== undefined) changes.is_private = details.isPrivate;
+      if (details.recurrence !== undefined) changes.recurrence = JSON.stringify(details.recurrence);
       await db.transaction(async (trx) => {
         if (details.people) {
           const current = await trx('bookings')

@@ -23,11 +23,9 @@ export function eventsRouter({ events, people, favourites }: EventsRouterDeps): 
   mount(router, endpoints.createEvent, ({ body, res }) => events.create(requireActor(res), body));
   mount(router, endpoints.getEvent, ({ params, res }) => events.get(requireActor(res), params.id));
   mount(router, endpoints.changeEvent, ({ params, query, body, res }) =>
-    events.change(requireActor(res), params.id, body, query.scope),
+    events.change(requireActor(res), params.id, body, query),
   );
-  mount(router, endpoints.cancelEvent, ({ params, query, res }) =>
-    events.cancel(requireActor(res), params.id, query.scope),
-  );
+  mount(router, endpoints.cancelEvent, ({ params, query, res }) => events.cancel(requireActor(res), params.id, query));
   mount(router, endpoints.listFavouriteRooms, ({ res }) => favourites.list(requireActor(res)));
   mount(router, endpoints.addFavouriteRoom, ({ params, res }) => favourites.add(requireActor(res), params.id));
   mount(router, endpoints.removeFavouriteRoom, ({ params, res }) => favourites.remove(requireActor(res), params.id));

@@ -23,6 +23,7 @@ export function externalsRouter({ externals, cookie }: ExternalsRouterDeps): Rou
     return { user: presentUser(session.user), csrfToken: session.csrfToken };
   };
 
+  mount(router, endpoints.invitationRights, ({ res }) => externals.invitationRights(requireActor(res)));
   mount(router, endpoints.invite, ({ body, res }) => externals.invite(requireActor(res), body));
   mount(router, endpoints.accept, async ({ body, res }) => signedIn(res, await externals.accept(body)));
   mount(router, endpoints.requestSignInLink, ({ body }) => externals.requestSignInLink(body.email));

@@ -24,13 +24,16 @@ export interface Deactivated {
   readonly failed: number;
 }
 
-/** Names how many future bookings deactivation cancels before the admin confirms it. */
+/** Who is deactivated: an external's row on Admin → Externals, or an external user on Admin → Users. */
+export type DeactivatedPerson = Pick<External, 'id' | 'name'>;
+
+/** Names how many future bookings deactivation cancels before the admin confirms it (Admin → Externals and → Users). */
 export function DeactivateDialog({
   external,
   trigger,
   onDone,
 }: {
-  external: External;
+  external: DeactivatedPerson;
   trigger: ReactElement;
   onDone: (result: Deactivated) => void;
 }) {
@@ -59,7 +62,7 @@ function DeactivateBody({
   onClose,
   onDone,
 }: {
-  external: External;
+  external: DeactivatedPerson;
   onClose: () => void;
   onDone: (result: Deactivated) => void;
 }) {

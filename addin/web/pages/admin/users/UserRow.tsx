@@ -9,6 +9,8 @@ import { useSubmit } from '../../../../ui/hooks/useSubmit';
 import { useSignedInUser } from '../../../../ui/session/useSession';
 import { ProblemNote, SuccessNote } from '../../../../ui/StatusViews';
 import { complaint, formProblems, NO_PROBLEMS } from '../apiErrors';
+import { DeactivateDialog } from '../externals/DeactivateDialog';
+import { externalsStrings } from '../externals/strings';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { usersStrings as text } from './strings';
 
@@ -81,17 +83,31 @@ export function UserRow({ initial }: { initial: User }) {
             ))}
           </Select>
         </Field>
-        <Field {...complaint(problems, 'active')}>
-          <Button
-            aria-label={user.active ? text.deactivateFor(user.name) : text.reactivateFor(user.name)}
-            disabled={busy || isMe}
-            onClick={() =>
-              change({ active: !user.active }, (u) => (u.active ? text.reactivated(u.name) : text.deactivated(u.name)))
-            }
-          >
-            {user.active ? text.deactivate : text.reactivate}
-          </Button>
-        </Field>
+        {user.role === 'external' && user.active && !isMe ? (
+          // The externals' deactivation: it names and cancels their future bookings in Exchange.
+          <DeactivateDialog
+            external={user}
+            trigger={<Button aria-label={text.deactivateFor(user.name)}>{text.deactivate}</Button>}
+            onDone={(result) => {
+              setUser((u) => ({ ...u, active: false }));
+              setDone(externalsStrings.deactivate.done(user.name, result.cancelled, result.failed));
+            }}
+          />
+        ) : (
+          <Field {...complaint(problems, 'active')}>
+            <Button
+              aria-label={user.active ? text.deactivateFor(user.name) : text.reactivateFor(user.name)}
+              disabled={busy || isMe}
+              onClick={() =>
+                change({ active: !user.active }, (u) =>
+                  u.active ? text.reactivated(u.name) : text.deactivated(u.name),
+                )
+              }
+            >
+              {user.active ? text.deactivate : text.reactivate}
+            </Button>
+          </Field>
+        )}
         {isMe ? null : (
           <ResetPasswordDialog
             user={user}

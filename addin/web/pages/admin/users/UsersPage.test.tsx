@@ -8,12 +8,14 @@ import { buildUser } from '../../../../ui/testing/builders';
 import { apiError, ok, type FakeApi, type RecordedRequest } from '../../../../ui/testing/fakeApi';
 import { renderApp, signedInAs } from '../../../testing/renderApp';
 import { adminServer } from '../testSupport';
+import { externalsStrings } from '../externals/strings';
 import { usersStrings as text } from './strings';
 
 const PAGE = '/admin/users';
 const ada = buildUser({ name: 'Ada Admin', email: 'ada@northwind.test', role: 'admin' });
 const eve = buildUser({ name: 'Eve Employee', email: 'eve@northwind.test', role: 'employee' });
 const finn = buildUser({ name: 'Finn Facility', email: 'finn@northwind.test', role: 'facility' });
+const gina = buildUser({ name: 'Gina Guest', email: 'gina@partner.example', role: 'external' });
 
 /** Lists filter like the server does; a PATCH answers the user with the change applied. */
 function server(users: User[]): FakeApi {
@@ -76,6 +78,22 @@ describe('Users page', () => {
     const row = await rowOf('Eve Employee');
     expect(within(row).getByText(text.inactive)).toBeTruthy();
     expect(within(row).getByRole('button', { name: text.reactivateFor('Eve Employee') })).toBeTruthy();
+  });
+
+  it('deactivates an external as Admin → Externals does: names the bookings it cancels, then cancels them', async () => {
+    const user = userEvent.setup();
+    const api = server([ada, gina])
+      .on('get', '/api/admin/externals/:id/deactivation', () => ok({ futureBookings: 2 }))
+      .on('post', '/api/admin/externals/:id/deactivate', () => ok({ cancelled: 2, failed: 0 }));
+    renderApp(api, PAGE);
+
+    await user.click(await screen.findByRole('button', { name: text.deactivateFor('Gina Guest') }));
+    expect(await screen.findByText(externalsStrings.deactivate.consequence(2))).toBeTruthy();
+    await user.click(screen.getByRole('button', { ...IN_DIALOG, name: externalsStrings.deactivate.confirm(2) }));
+    expect(await screen.findByText(externalsStrings.deactivate.done('Gina Guest', 2, 0))).toBeTruthy();
+    expect(api.requestsTo('post', `/api/admin/externals/${gina.id}/deactivate`)).toHaveLength(1);
+    expect(api.requestsTo('patch', `/api/users/${gina.id}`)).toHaveLength(0);
+    expect(within(await rowOf('Gina Guest')).getByText(text.inactive)).toBeTruthy();
   });
 
   it('shows the server’s refusal next to the role it concerns', async () => {
