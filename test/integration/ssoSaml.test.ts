@@ -73,9 +73,13 @@ beforeEach(async () => {
 
 /** Starts at Roomserve, signs in at the IdP's page; returns the IdP's auto-posting answer. */
 async function toAnswer(browser: HttpBrowser, login: string, start = `${base}/api/auth/sso/login`) {
-  const started = await browser.request(start);
-  expect(started.status).toBe(302);
-  const signInPage = await browser.request(new URL(started.location ?? '', started.url));
+  let idpUrl = new URL(start);
+  if (start.startsWith(base)) {
+    const started = await browser.request(start);
+    expect(started.status).toBe(302);
+    idpUrl = new URL(started.location ?? '', started.url);
+  }
+  const signInPage = await browser.request(idpUrl);
   expect(signInPage.status).toBe(200);
   const field = (name: string, html: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
   const posted = await browser.request(signInPage.url, {
@@ -159,7 +163,8 @@ describe('single sign-on with an AD FS-like SAML identity provider', () => {
   it('refuses an expired assertion, beyond the clock skew; accepts one just within it', async () => {
     peer.tweaks = { shiftMinutes: -70 };
     const { post } = await signIn('ann');
-    expectRefused(post, 401, 'assertion-refused', /expired/);
+    // node-saml's words: the subject confirmation's NotOnOrAfter has passed, beyond the skew.
+    expectRefused(post, 401, 'assertion-refused', /No valid subject confirmation/);
     // NotOnOrAfter of the subject confirmation 5 minutes after issue: 5.5 minutes old is 30 s late.
     peer.tweaks = { shiftMinutes: -5.5 };
     const { landed } = await signIn('ann');
