@@ -56,7 +56,7 @@ samlify.setSchemaValidator({
     new Promise((resolve, reject) => {
       try {
         new DOMParser({
-          onError: (level, message) => {
+          onError: (level: string, message: string) => {
             if (level !== 'warning') throw new Error(message);
           },
         }).parseFromString(xml, 'text/xml');
@@ -80,7 +80,7 @@ function selfSignedKey(commonName: string): { keyPem: string; certPem: string } 
   cert.validity.notAfter = new Date(Date.now() + 365 * 86_400_000);
   cert.setSubject([{ name: 'commonName', value: commonName }]);
   cert.setIssuer([{ name: 'commonName', value: commonName }]);
-  cert.sign(forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
+  cert.sign(forge.pki.privateKeyFromPem(privateKey), forge.md.sha256.create());
   return { keyPem: privateKey, certPem: forge.pki.certificateToPem(cert) };
 }
 
