@@ -151,8 +151,9 @@ const people = new Map<string, Person>([
     await form.getByLabel(signInStrings.clockSkew).fill('120');
     await form.getByRole('button', { name: signInStrings.save }).click();
     await form.getByText(signInStrings.saved).waitFor({ timeout: 30_000 });
-    await form.getByText(samlPeer.entityId).waitFor();
-    expect(await form.getByText(`${origin}/api/auth/sso/callback`).isVisible()).toBe(true);
+    // exact: the pasted metadata holds the entity ID too.
+    await form.getByText(samlPeer.entityId, { exact: true }).waitFor();
+    expect(await form.getByText(`${origin}/api/auth/sso/callback`, { exact: true }).isVisible()).toBe(true);
     await screenshot(admin, 'sso-admin-saml-settings');
 
     const page = await newPage();
