@@ -45,7 +45,7 @@ const people = new Map<string, Person>([
     await admin.goto(origin);
     await admin.getByLabel(uiStrings.signIn.email).fill(DEMO_USERS.admin);
     // exact: with SSO on, the divider "or with a Roomserve password" is labelled too.
-    await admin.getByLabel(uiStrings.signIn.password, { exact: true }).fill(DEMO_PASSWORD);
+    await admin.getByRole('textbox', { name: uiStrings.signIn.password }).fill(DEMO_PASSWORD);
     await admin.getByRole('button', { name: uiStrings.signIn.submit }).click();
     await admin.getByRole('link', { name: 'Admin' }).waitFor({ timeout: 30_000 });
     return admin;
