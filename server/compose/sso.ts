@@ -1,6 +1,11 @@
 import { createSsoLoginRequestRepository } from '../adapters/db/repositories/ssoLoginRequests';
+import { createSamlAssertionIdRepository } from '../adapters/db/repositories/samlAssertionIds';
+import { createSsoLogoutHintRepository } from '../adapters/db/repositories/ssoLogoutHints';
 import { createSsoSettingsRepository } from '../adapters/db/repositories/ssoSettings';
+import { createWebhookAllowListRepository } from '../adapters/db/repositories/webhookAllowList';
+import { createNodeSaml } from '../adapters/sso/nodeSaml';
 import { createOpenIdConnect } from '../adapters/sso/openIdConnect';
+import { createSamlMetadataFetcher } from '../adapters/sso/samlMetadataFetcher';
 import type { OidcDiscovery } from '../ports/sso';
 import type { UserRepository } from '../ports/users';
 import type { AuthService } from '../services/auth/authService';
@@ -28,7 +33,7 @@ export interface SsoFeatureDeps {
   readonly settings?: SsoSettings | undefined;
 }
 
-/** Single sign-on with an OpenID Connect provider (AD FS, Keycloak): settings, sign-in, test sign-in. */
+/** Single sign-on with an OpenID Connect or SAML 2.0 provider (AD FS, Keycloak): settings, sign-in, test sign-in. */
 export function composeSso(deps: SsoFeatureDeps): SsoFeature {
   const { knex, clock, secrets } = deps.infrastructure;
   const publicUrl = deps.settings?.publicUrl ?? 'http://localhost:3000';
@@ -36,6 +41,12 @@ export function composeSso(deps: SsoFeatureDeps): SsoFeature {
     settings: createSsoSettingsRepository(knex),
     users: deps.accounts,
     discovery: deps.settings?.discovery ?? createOpenIdConnect(),
+    saml: createNodeSaml(),
+    // The same guard as webhooks: internal addresses only when on the admin's allow-list.
+    metadataFetcher: createSamlMetadataFetcher({
+      timeoutMs: 10_000,
+      internalAllowList: () => createWebhookAllowListRepository(knex).list(),
+    }),
     secrets,
     clock,
     publicUrl,
@@ -43,6 +54,9 @@ export function composeSso(deps: SsoFeatureDeps): SsoFeature {
   const signIn = createSsoSignInService({
     settings,
     requests: createSsoLoginRequestRepository(knex),
+    saml: createNodeSaml(),
+    assertionIds: createSamlAssertionIdRepository(knex),
+    logoutHints: createSsoLogoutHintRepository(knex),
     users: deps.accounts,
     startSession: (user) => deps.auth.startSession(user),
     secrets,

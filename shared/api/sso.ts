@@ -12,7 +12,8 @@ const TAG = 'Single sign-on';
 
 /**
  * The JSON endpoints of single sign-on. The browser redirects (GET /auth/sso/login and
- * GET|POST /auth/sso/callback) are not JSON and are described in docs/sso.md.
+ * GET|POST /auth/sso/callback) and the SAML SP metadata (GET /auth/saml/metadata, XML) are not
+ * JSON and are described in docs/sso.md.
  */
 export const ssoEndpoints = {
   signInOptions: endpoint({

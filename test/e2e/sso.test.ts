@@ -5,6 +5,7 @@ import { signInStrings } from '../../addin/web/pages/admin/signIn/strings';
 import { uiStrings } from '../../addin/ui/strings';
 import { DEMO_PASSWORD } from '../../demo/organisation/organisation';
 import { startOidcPeer, type OidcPeer, type Person } from '../support/oidcPeer';
+import { startSamlPeer, type SamlPeer } from '../support/samlPeer';
 import { CHROMIUM, DEMO_USERS, VIEWPORTS, screenshot, startDemoProduct, type DemoProduct } from './support/demoProduct';
 
 /**
@@ -26,6 +27,7 @@ const people = new Map<string, Person>([
 (haveChromium ? describe : describe.skip)('single sign-on, as an admin sets it up and people use it', () => {
   let product: DemoProduct;
   let peer: OidcPeer;
+  let samlPeer: SamlPeer;
   /** The demo's PUBLIC_URL is http://localhost:<port>: the redirect URI, and so the cookies, live there. */
   let origin: string;
   const contexts: BrowserContext[] = [];
@@ -36,6 +38,17 @@ const people = new Map<string, Person>([
     // Only this machine: the provider's page would otherwise ask a font server on the internet.
     await context.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/])/, (route) => route.abort());
     return context.newPage();
+  }
+
+  async function signInAsAdmin(): Promise<Page> {
+    const admin = await newPage();
+    await admin.goto(origin);
+    await admin.getByLabel(uiStrings.signIn.email).fill(DEMO_USERS.admin);
+    // exact: with SSO on, the divider "or with a Roomserve password" is labelled too.
+    await admin.getByRole('textbox', { name: uiStrings.signIn.password }).fill(DEMO_PASSWORD);
+    await admin.getByRole('button', { name: uiStrings.signIn.submit }).click();
+    await admin.getByRole('link', { name: 'Admin' }).waitFor({ timeout: 30_000 });
+    return admin;
   }
 
   async function signInAtProvider(page: Page, login: string): Promise<void> {
@@ -51,11 +64,17 @@ const people = new Map<string, Person>([
       { redirectUri: `${origin}/api/auth/sso/callback`, postLogoutRedirectUri: `${origin}/` },
       people,
     );
+    const spMetadata = await fetch(`${origin}/api/auth/saml/metadata`);
+    samlPeer = await startSamlPeer({
+      spMetadataXml: await spMetadata.text(),
+      people: new Map([['sam', { upn: 'sam.saml@northwind.test', name: 'Sam Saml', groups: ['Roomserve-Facility'] }]]),
+    });
   }, 900_000);
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
     await peer?.close();
+    await samlPeer?.close();
     await product?.stop();
   });
 
@@ -121,4 +140,36 @@ const people = new Map<string, Person>([
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
     expect(me).toBe(401);
   });
+
+  it('switches to SAML 2.0 on Admin → Sign-in and signs someone in through the IdP’s page', async () => {
+    const admin = await signInAsAdmin();
+    await admin.goto(`${origin}/admin/sign-in`);
+    const form = admin.getByRole('form', { name: signInStrings.formLabel });
+    await form.waitFor({ timeout: 30_000 });
+    await form.getByRole('radio', { name: signInStrings.protocolSaml }).check();
+    await form.getByLabel(signInStrings.metadataXml).fill(samlPeer.metadataXml);
+    await form.getByLabel(signInStrings.clockSkew).fill('120');
+    await form.getByRole('button', { name: signInStrings.save }).click();
+    await form.getByText(signInStrings.saved).waitFor({ timeout: 30_000 });
+    // exact: the pasted metadata holds the entity ID too.
+    await form.getByText(samlPeer.entityId, { exact: true }).waitFor();
+    expect(await form.getByText(`${origin}/api/auth/sso/callback`, { exact: true }).isVisible()).toBe(true);
+    await screenshot(admin, 'sso-admin-saml-settings');
+
+    const page = await newPage();
+    await page.goto(origin);
+    const button = page.getByRole('link', { name: uiStrings.signIn.ssoButton(PROVIDER_NAME) });
+    await button.waitFor({ timeout: 30_000 });
+    const clicked = performance.now();
+    await button.click();
+    await page.locator('input[name="login"]').fill('sam');
+    await page.locator('input[name="password"]').fill('any password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: /Account of Sam Saml/ }).waitFor({ timeout: 30_000 });
+    const signedInMs = performance.now() - clicked;
+    console.log(`SAML sign-in on localhost, click to signed in: ${Math.round(signedInMs)} ms`);
+    await screenshot(page, 'sso-saml-signed-in');
+    const me: unknown = await page.evaluate(async () => (await fetch('/api/auth/me')).json() as Promise<unknown>);
+    expect(me).toMatchObject({ user: { email: 'sam.saml@northwind.test', role: 'facility' } });
+  }, 120_000);
 });

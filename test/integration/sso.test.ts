@@ -50,7 +50,7 @@ beforeAll(async () => {
     people,
   );
   admin = await t.tokenFor('admin');
-});
+}, 120_000);
 afterAll(async () => {
   await peer.close();
   roomserve.closeAllConnections();
@@ -275,6 +275,28 @@ describe('single sign-on with an AD FS-like OpenID provider', () => {
     const to = new URL(hop.location ?? '');
     expect(to.href.startsWith(`${peer.issuer}/session/end`)).toBe(true);
     expect(to.searchParams.get('post_logout_redirect_uri')).toBe(`${base}/`);
+  });
+
+  it('sends the ID token as id_token_hint at logout, kept sealed, once', async () => {
+    const { browser } = await signIn('bo');
+    const handle = browser.cookie(base, 'rs_sso_logout') ?? '';
+    expect(handle).not.toBe('');
+    const row = await db.knex('sso_logout_hints').first<{ id_token_sealed: string }>();
+    expect(row.id_token_sealed).not.toMatch(/^eyJ/);
+    const hop = await browser.request(`${base}/api/auth/sso/logout`);
+    const hint = new URL(hop.location ?? '').searchParams.get('id_token_hint') ?? '';
+    const payload = JSON.parse(Buffer.from(hint.split('.')[1] ?? '', 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
+    expect(payload).toMatchObject({ upn: 'bo.berg@northwind.test', aud: peer.clientId });
+    // The provider accepts it: its end-session page answers instead of refusing the hint.
+    expect((await new HttpBrowser().request(hop.location ?? '')).status).toBe(200);
+    expect(hop.setCookies.some((c) => c.startsWith('rs_sso_logout=;'))).toBe(true);
+    const again = await new HttpBrowser().request(`${base}/api/auth/sso/logout`, {
+      headers: { cookie: `rs_sso_logout=${handle}` },
+    });
+    expect(new URL(again.location ?? '').searchParams.has('id_token_hint')).toBe(false);
   });
 });
 

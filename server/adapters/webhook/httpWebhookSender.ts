@@ -1,9 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { destinationAllowed, hostOfUrl } from '../../domain/network/internalAddresses';
+import { DestinationRefused, guardedLookup, systemResolve, type ResolveHost } from '../network/guardedLookup';
+
+export type { ResolveHost };
 import type { WebhookSender } from '../../ports/webhook';
 
 export const SIGNATURE_HEADER = 'X-Roomserve-Signature';
@@ -23,48 +25,11 @@ export class WebhookError extends Error {
   }
 }
 
-/** Resolves a host name to all its addresses (dns.lookup with all: true); tests inject their own. */
-export type ResolveHost = (hostname: string) => Promise<readonly LookupAddress[]>;
-
-const systemResolve: ResolveHost = (hostname) =>
-  new Promise((resolve, reject) => {
-    dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses)));
-  });
-
 export interface HttpWebhookSenderOptions {
   readonly timeoutMs: number;
   /** The admin's allow-list of internal addresses or networks (CIDR) a webhook may reach. */
   readonly internalAllowList: () => Promise<readonly string[]>;
   readonly resolve?: ResolveHost;
-}
-
-class DestinationRefused extends Error {
-  constructor(address: string) {
-    super(`the webhook address ${address} is internal and not on the admin's allow-list`);
-    this.name = 'DestinationRefused';
-  }
-}
-
-/**
- * The address is checked where the socket is opened, on what the name resolves to at that moment:
- * a name that passed when it was saved and later points inside (DNS rebinding) is refused here.
- */
-function guardedLookup(resolve: ResolveHost, allowList: readonly string[]): LookupFunction {
-  return (hostname, options, callback) => {
-    resolve(hostname)
-      .then((addresses) => {
-        const refused = addresses.find((a) => !destinationAllowed(a.address, allowList));
-        if (refused || addresses.length === 0) throw new DestinationRefused(refused?.address ?? hostname);
-        const wanted = options.family === 4 || options.family === 6 ? options.family : undefined;
-        const usable = addresses.filter((a) => wanted === undefined || a.family === wanted);
-        if (options.all) callback(null, usable);
-        else callback(null, usable[0]?.address ?? '', usable[0]?.family ?? 4);
-      })
-      .catch((err: unknown) => {
-        const error: NodeJS.ErrnoException = err instanceof Error ? err : new Error(String(err));
-        callback(error, '', 4);
-      });
-  };
 }
 
 function postOnce(
@@ -108,7 +73,7 @@ export function createHttpWebhookSender(options: HttpWebhookSenderOptions): Webh
       // An IP literal never goes through lookup: check it here.
       const literal = hostOfUrl(url);
       if (isIP(literal) && !destinationAllowed(literal, allowList))
-        throw new WebhookError(`webhook not reachable: ${new DestinationRefused(literal).message}`, null);
+        throw new WebhookError(`webhook not reachable: ${new DestinationRefused(literal, 'webhook').message}`, null);
       const headers = {
         'Content-Type': 'application/json',
         'User-Agent': 'Roomserve-Webhook/1',
@@ -120,7 +85,7 @@ export function createHttpWebhookSender(options: HttpWebhookSenderOptions): Webh
       try {
         status = await postOnce(url, headers, request.body, {
           timeoutMs: options.timeoutMs,
-          lookup: guardedLookup(resolve, allowList),
+          lookup: guardedLookup(resolve, allowList, 'webhook'),
         });
       } catch (err) {
         throw new WebhookError(`webhook not reachable: ${err instanceof Error ? err.message : String(err)}`, null);

@@ -36,8 +36,11 @@ async function authenticateDisplay(deps: AuthenticateDeps, req: Request, res: Re
 export const looksLikeJwt = (token: string): boolean => token.split('.').length === 3;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Signing in replaces whatever session the browser had, so it needs no proof of the old one. */
-const CSRF_EXEMPT_PATHS = new Set(['/auth/login', '/externals/accept', '/externals/sign-in']);
+/**
+ * Signing in replaces whatever session the browser had, so it needs no proof of the old one. A
+ * SAML IdP posts its answer to /auth/sso/callback; the signed response is the proof there.
+ */
+const CSRF_EXEMPT_PATHS = new Set(['/auth/login', '/externals/accept', '/externals/sign-in', '/auth/sso/callback']);
 /** The add-in's one-time link reads the identity token itself: it is what makes an unknown token known. */
 const IDENTITY_TOKEN_READ_BY_ROUTE = new Set([addinEndpoints.link.path]);
 

@@ -62,6 +62,9 @@ import * as m0204 from './20261208_0204_analytics_room_days';
 import * as m0205 from './20261208_0205_analytics_rollup_state';
 import * as m0206 from './20261208_0206_bookings_anonymised';
 import * as m0600 from './20261208_0600_analytics_privacy_settings';
+import * as m0401saml from './20261209_0401_sso_settings_saml';
+import * as m0402saml from './20261209_0402_saml_assertion_ids';
+import * as m0403saml from './20261209_0403_sso_logout_hints';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -136,6 +139,9 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261208_0205_analytics_rollup_state', m0205],
   ['20261208_0206_bookings_anonymised', m0206],
   ['20261208_0600_analytics_privacy_settings', m0600],
+  ['20261209_0401_sso_settings_saml', m0401saml],
+  ['20261209_0402_saml_assertion_ids', m0402saml],
+  ['20261209_0403_sso_logout_hints', m0403saml],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { PendingSsoLogin, SsoLoginRequestRepository, SsoPurpose } from '../../../ports/sso';
+import type { PendingSsoLogin, SsoLoginRequestRepository, SsoPurpose, VerifiedSsoLogin } from '../../../ports/sso';
 
 interface LoginRequestRow {
   state_hash: string;
@@ -27,6 +27,17 @@ function toPending(row: LoginRequestRow): PendingSsoLogin {
 
 /** A finished test keeps its row under a key no callback can name (the state's hash is of 256 random bits). */
 const RESULT_STATE_PREFIX = 'result:';
+/** A verified SAML response waiting for its browser, under the hash of the sign-in's state. */
+const VERIFIED_STATE_PREFIX = 'verified:';
+
+const parsedJson = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
+
+function claimsOf(value: unknown): Record<string, unknown> {
+  const parsed = parsedJson(value);
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? { ...(parsed as Record<string, unknown>) }
+    : {};
+}
 
 export function createSsoLoginRequestRepository(db: Knex): SsoLoginRequestRepository {
   return {
@@ -49,6 +60,27 @@ export function createSsoLoginRequestRepository(db: Knex): SsoLoginRequestReposi
         .returning<LoginRequestRow[]>('*');
       return row ? toPending(row) : undefined;
     },
+    async saveVerified(stateHash, verified, expiresAt) {
+      await db('sso_login_requests').insert({
+        state_hash: `${VERIFIED_STATE_PREFIX}${stateHash}`,
+        nonce: '',
+        code_verifier_sealed: '',
+        purpose: verified.purpose,
+        requested_by: verified.requestedBy,
+        result: JSON.stringify(verified.claims),
+        expires_at: expiresAt,
+      });
+    },
+    async consumeVerified(stateHash, now): Promise<VerifiedSsoLogin | undefined> {
+      const [row] = await db('sso_login_requests')
+        .where({ state_hash: `${VERIFIED_STATE_PREFIX}${stateHash}` })
+        .where('expires_at', '>', now)
+        .delete()
+        .returning<LoginRequestRow[]>('*');
+      return row
+        ? { purpose: purposeOf(row.purpose), requestedBy: row.requested_by, claims: claimsOf(row.result) }
+        : undefined;
+    },
     async saveTestResult(resultId, requestedBy, result, expiresAt) {
       await db('sso_login_requests').insert({
         state_hash: `${RESULT_STATE_PREFIX}${resultId}`,
@@ -67,8 +99,7 @@ export function createSsoLoginRequestRepository(db: Knex): SsoLoginRequestReposi
         .where('expires_at', '>', now)
         .first<LoginRequestRow | undefined>();
       if (!row) return undefined;
-      const result: unknown = typeof row.result === 'string' ? JSON.parse(row.result) : row.result;
-      return result;
+      return parsedJson(row.result);
     },
     async deleteExpired(now) {
       await db('sso_login_requests').where('expires_at', '<=', now).delete();

@@ -4,15 +4,19 @@ import type { SsoSettingsRepository, StoredSsoSettings } from '../../../ports/ss
 
 interface SsoSettingsRow {
   enabled: boolean;
+  protocol: string;
   display_name: string;
-  issuer_url: string;
-  client_id: string;
+  issuer_url: string | null;
+  client_id: string | null;
   client_secret_sealed: string | null;
   scopes: unknown;
   user_claim: string;
   role_mappings: unknown;
   password_sign_in: boolean;
   break_glass_email: string | null;
+  saml_idp_metadata_xml: string | null;
+  saml_idp_metadata_url: string | null;
+  saml_clock_skew_seconds: number;
   updated_at: Date | string;
 }
 
@@ -27,6 +31,7 @@ const userClaimOf = (value: string): SsoUserClaim => (value === 'email' ? 'email
 function toSettings(row: SsoSettingsRow): StoredSsoSettings {
   return {
     enabled: row.enabled,
+    protocol: row.protocol === 'saml' ? 'saml' : 'oidc',
     displayName: row.display_name,
     issuerUrl: row.issuer_url,
     clientId: row.client_id,
@@ -39,6 +44,11 @@ function toSettings(row: SsoSettingsRow): StoredSsoSettings {
       .flatMap((parsed) => (parsed.success ? [parsed.data] : [])),
     passwordSignIn: row.password_sign_in,
     breakGlassEmail: row.break_glass_email,
+    saml: {
+      idpMetadataXml: row.saml_idp_metadata_xml,
+      idpMetadataUrl: row.saml_idp_metadata_url,
+      clockSkewSeconds: row.saml_clock_skew_seconds,
+    },
     updatedAt: new Date(row.updated_at),
   };
 }
@@ -52,6 +62,7 @@ export function createSsoSettingsRepository(db: Knex): SsoSettingsRepository {
     async save(settings) {
       const values = {
         enabled: settings.enabled,
+        protocol: settings.protocol,
         display_name: settings.displayName,
         issuer_url: settings.issuerUrl,
         client_id: settings.clientId,
@@ -61,6 +72,9 @@ export function createSsoSettingsRepository(db: Knex): SsoSettingsRepository {
         role_mappings: JSON.stringify(settings.roleMappings),
         password_sign_in: settings.passwordSignIn,
         break_glass_email: settings.breakGlassEmail,
+        saml_idp_metadata_xml: settings.saml.idpMetadataXml,
+        saml_idp_metadata_url: settings.saml.idpMetadataUrl,
+        saml_clock_skew_seconds: settings.saml.clockSkewSeconds,
         updated_at: settings.updatedAt,
       };
       const [row] = await db('sso_settings')

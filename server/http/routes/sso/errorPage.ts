@@ -8,6 +8,8 @@ export const FAILURE_STATUS: Readonly<Record<SsoFailure | 'unexpected', number>>
   'state-mismatch': 400,
   'provider-error': 401,
   'token-refused': 401,
+  'assertion-refused': 401,
+  'assertion-replayed': 401,
   'no-account-claim': 403,
   deactivated: 403,
   'role-refused': 403,

@@ -6,7 +6,12 @@ import express, { type Request, type Response, type Router } from 'express';
 import { parse as parseCookieHeader } from 'cookie';
 import type { Logger } from 'pino';
 import { ssoEndpoints as e } from '../../../../shared/api/sso';
-import { SsoSignInError, type SsoSignInService } from '../../../services/sso/signIn';
+import {
+  SsoSignInError,
+  type FinishedSsoLogin,
+  type SamlPost,
+  type SsoSignInService,
+} from '../../../services/sso/signIn';
 import type { SsoSettingsService } from '../../../services/sso/settings';
 import { writeSessionCookie, type SessionCookieSettings } from '../../middleware/sessionCookie';
 import { mount, requireActor } from '../../route';
@@ -24,6 +29,11 @@ export interface SsoRouterDeps {
 const STATE_COOKIE = 'rs_sso_state';
 const STATE_COOKIE_PATH = '/api/auth/sso';
 const STATE_COOKIE_MS = 10 * 60_000;
+/** Names the sealed ID token kept for RP-initiated logout's id_token_hint. */
+const LOGOUT_COOKIE = 'rs_sso_logout';
+/** A SAML response is verified at the POST, then claimed by its browser at a GET carrying this. */
+const SAML_RELAY_PARAM = 'relay';
+const SAML_FORM_LIMIT = '1mb';
 const TEST_RESULT_PAGE = '/admin/sign-in';
 
 function writeStateCookie(res: Response, state: string, secure: boolean): void {
@@ -37,8 +47,8 @@ function writeStateCookie(res: Response, state: string, secure: boolean): void {
   });
 }
 
-function stateCookieOf(req: Request): string | undefined {
-  return req.headers.cookie ? parseCookieHeader(req.headers.cookie)[STATE_COOKIE] : undefined;
+function cookieOf(req: Request, name: string): string | undefined {
+  return req.headers.cookie ? parseCookieHeader(req.headers.cookie)[name] : undefined;
 }
 
 export function ssoRouter(deps: SsoRouterDeps): Router {
@@ -76,38 +86,76 @@ export function ssoRouter(deps: SsoRouterDeps): Router {
     }
   });
 
+  function finishIn(res: Response, finished: FinishedSsoLogin): void {
+    res.clearCookie(STATE_COOKIE, { path: STATE_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure });
+    if (finished.kind === 'tested') {
+      res.redirect(302, `${TEST_RESULT_PAGE}?test=${encodeURIComponent(finished.resultId)}`);
+      return;
+    }
+    writeSessionCookie(res, finished.session.token, deps.cookie);
+    if (finished.logoutHandle !== undefined) {
+      res.cookie(LOGOUT_COOKIE, finished.logoutHandle, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        path: STATE_COOKIE_PATH,
+        maxAge: Math.max(0, finished.session.expiresAt.getTime() - Date.now()),
+      });
+    }
+    res.redirect(302, '/');
+  }
+
   router.get('/auth/sso/callback', async (req, res) => {
     try {
-      // The redirect URI as registered, whatever host the request came through (the token request repeats it).
-      const query = new URL(req.originalUrl, 'http://placeholder').search;
-      const finished = await deps.signIn.finish(new URL(`${deps.settings.redirectUri()}${query}`), stateCookieOf(req));
-      res.clearCookie(STATE_COOKIE, { path: STATE_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure });
-      if (finished.kind === 'tested') {
-        res.redirect(302, `${TEST_RESULT_PAGE}?test=${encodeURIComponent(finished.resultId)}`);
+      const relay = req.query[SAML_RELAY_PARAM];
+      if (typeof relay === 'string') {
+        finishIn(res, await deps.signIn.finishSaml(relay, cookieOf(req, STATE_COOKIE)));
         return;
       }
-      writeSessionCookie(res, finished.session.token, deps.cookie);
-      res.redirect(302, '/');
+      // The redirect URI as registered, whatever host the request came through (the token request repeats it).
+      const query = new URL(req.originalUrl, 'http://placeholder').search;
+      finishIn(
+        res,
+        await deps.signIn.finish(new URL(`${deps.settings.redirectUri()}${query}`), cookieOf(req, STATE_COOKIE)),
+      );
     } catch (err) {
       refuse(res, err);
     }
   });
 
-  // A form_post answer comes as a cross-site POST, which carries no SameSite=Lax cookie: the
-  // sign-in could not be tied to its browser, so it is refused with a page that says what to change.
-  router.post('/auth/sso/callback', (_req, res) => {
-    refuse(
-      res,
-      new SsoSignInError(
-        'state-mismatch',
-        'The identity provider answered with response_mode=form_post; configure it to redirect with the code in the query',
-      ),
-    );
+  // The SAML IdP's answer (HTTP-POST binding). It arrives as a cross-site POST, which carries no
+  // SameSite=Lax cookie: it is checked here, then the browser is sent on to a GET that carries its
+  // state cookie, so an answer obtained by someone else cannot sign this browser in (login CSRF).
+  // An OIDC form_post answer lands here too and is refused: configure the provider to redirect.
+  router.post(
+    '/auth/sso/callback',
+    express.urlencoded({ extended: false, limit: SAML_FORM_LIMIT }),
+    async (req: Request<unknown, unknown, SamlPost | undefined>, res) => {
+      try {
+        if (req.body?.SAMLResponse === undefined) {
+          throw new SsoSignInError(
+            'state-mismatch',
+            'The identity provider answered with response_mode=form_post; configure it to redirect with the code in the query',
+          );
+        }
+        const { state } = await deps.signIn.receiveSamlResponse(req.body);
+        res.redirect(303, `/api/auth/sso/callback?${SAML_RELAY_PARAM}=${encodeURIComponent(state)}`);
+      } catch (err) {
+        refuse(res, err);
+      }
+    },
+  );
+
+  router.get('/auth/saml/metadata', (_req, res) => {
+    res.type('application/samlmetadata+xml').send(deps.settings.samlMetadata());
   });
 
-  router.get('/auth/sso/logout', async (_req, res) => {
+  router.get('/auth/sso/logout', async (req, res) => {
     const home = `${deps.publicUrl.replace(/\/+$/, '')}/`;
-    res.redirect(302, (await deps.signIn.endSessionUrl(home)) ?? '/');
+    const handle = cookieOf(req, LOGOUT_COOKIE);
+    if (handle !== undefined)
+      res.clearCookie(LOGOUT_COOKIE, { path: STATE_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure });
+    res.redirect(302, (await deps.signIn.endSessionUrl(home, handle)) ?? '/');
   });
 
   return router;

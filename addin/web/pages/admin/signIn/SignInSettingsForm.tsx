@@ -2,6 +2,7 @@ import {
   Button,
   Field,
   Input,
+  Link,
   MessageBar,
   MessageBarBody,
   Radio,
@@ -9,6 +10,7 @@ import {
   Select,
   Switch,
   Text,
+  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -21,7 +23,7 @@ import { useApi } from '../../../../ui/hooks/useApi';
 import { useSubmit } from '../../../../ui/hooks/useSubmit';
 import { ProblemNote, SuccessNote } from '../../../../ui/StatusViews';
 import { strings } from '../../../strings';
-import { complaint, formProblems, NO_PROBLEMS } from '../apiErrors';
+import { complaint, formProblems, NO_PROBLEMS, type FormProblems } from '../apiErrors';
 import { bodyOf, draftOf, type SignInDraft } from './signInDraft';
 import { signInStrings as text } from './strings';
 
@@ -42,6 +44,7 @@ const useStyles = makeStyles({
     alignItems: 'end',
   },
   redirect: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  metadata: { fontFamily: tokens.fontFamilyMonospace, minHeight: '120px' },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
 
@@ -75,6 +78,81 @@ function MappingRow(props: {
       </Field>
       <Button icon={<DeleteRegular />} aria-label={text.removeMapping(index + 1)} onClick={onRemove} />
     </div>
+  );
+}
+
+/** SAML: the IdP's metadata in, and what the IdP needs to know about Roomserve shown. */
+function SamlFields(props: {
+  readonly draft: SignInDraft;
+  readonly saved: SsoSettings;
+  readonly problems: FormProblems;
+  readonly update: (change: Partial<SignInDraft>) => void;
+}) {
+  const styles = useStyles();
+  const { draft, saved, problems, update } = props;
+  return (
+    <>
+      <Field label={text.metadataSource}>
+        <RadioGroup
+          layout="horizontal"
+          value={draft.metadataSource}
+          onChange={(_e, d) => update({ metadataSource: d.value === 'url' ? 'url' : 'xml' })}
+        >
+          <Radio value="xml" label={text.metadataSourceXml} />
+          <Radio value="url" label={text.metadataSourceUrl} />
+        </RadioGroup>
+      </Field>
+      {draft.metadataSource === 'xml' ? (
+        <Field
+          label={text.metadataXml}
+          hint={text.metadataXmlHint}
+          required
+          {...complaint(problems, 'saml.idpMetadataXml')}
+          {...complaint(problems, 'saml')}
+        >
+          <Textarea
+            className={styles.metadata}
+            value={draft.metadataXml}
+            onChange={(_e, d) => update({ metadataXml: d.value })}
+          />
+        </Field>
+      ) : (
+        <Field
+          label={text.metadataUrl}
+          hint={text.metadataUrlHint}
+          required
+          {...complaint(problems, 'saml.idpMetadataUrl')}
+          {...complaint(problems, 'saml')}
+        >
+          <Input type="url" value={draft.metadataUrl} onChange={(_e, d) => update({ metadataUrl: d.value })} />
+        </Field>
+      )}
+      <Field label={text.clockSkew} hint={text.clockSkewHint}>
+        <Input
+          type="number"
+          min={0}
+          max={600}
+          value={draft.clockSkewSeconds}
+          onChange={(_e, d) => update({ clockSkewSeconds: d.value })}
+        />
+      </Field>
+      {saved.saml.idpEntityId !== null ? (
+        <Field label={text.idpEntityId}>
+          <Text className={styles.redirect}>{saved.saml.idpEntityId}</Text>
+        </Field>
+      ) : null}
+      <Field label={text.spEntityId}>
+        <Text className={styles.redirect}>{saved.saml.spEntityId}</Text>
+      </Field>
+      <Field label={text.acsUrl}>
+        <Text className={styles.redirect}>{saved.saml.acsUrl}</Text>
+      </Field>
+      <Field label={text.spMetadata}>
+        <Link href={saved.saml.spMetadataUrl} target="_blank" rel="noreferrer">
+          {saved.saml.spMetadataUrl}
+        </Link>
+      </Field>
+    </>
   );
 }
 
@@ -126,27 +204,43 @@ export function SignInSettingsForm({ initial, after }: SignInSettingsFormProps) 
         <Field label={text.displayName} hint={text.displayNameHint} required {...complaint(problems, 'displayName')}>
           <Input value={draft.displayName} onChange={(_e, d) => update({ displayName: d.value })} />
         </Field>
-        <Field label={text.issuerUrl} hint={text.issuerUrlHint} required {...complaint(problems, 'issuerUrl')}>
-          <Input type="url" value={draft.issuerUrl} onChange={(_e, d) => update({ issuerUrl: d.value })} />
+        <Field label={text.protocol}>
+          <RadioGroup
+            layout="horizontal"
+            value={draft.protocol}
+            onChange={(_e, d) => update({ protocol: d.value === 'saml' ? 'saml' : 'oidc' })}
+          >
+            <Radio value="oidc" label={text.protocolOidc} />
+            <Radio value="saml" label={text.protocolSaml} />
+          </RadioGroup>
         </Field>
-        <Field label={text.clientId} required {...complaint(problems, 'clientId')}>
-          <Input autoComplete="off" value={draft.clientId} onChange={(_e, d) => update({ clientId: d.value })} />
-        </Field>
-        <Field
-          label={text.clientSecret}
-          hint={saved.clientSecretSet ? text.clientSecretStored : text.clientSecretNone}
-          {...complaint(problems, 'clientSecret')}
-        >
-          <Input
-            type="password"
-            autoComplete="new-password"
-            value={draft.clientSecret}
-            onChange={(_e, d) => update({ clientSecret: d.value })}
-          />
-        </Field>
-        <Field label={text.scopes} hint={text.scopesHint} {...complaint(problems, 'scopes')}>
-          <Input value={draft.scopes} onChange={(_e, d) => update({ scopes: d.value })} />
-        </Field>
+        {draft.protocol === 'oidc' ? (
+          <>
+            <Field label={text.issuerUrl} hint={text.issuerUrlHint} required {...complaint(problems, 'issuerUrl')}>
+              <Input type="url" value={draft.issuerUrl} onChange={(_e, d) => update({ issuerUrl: d.value })} />
+            </Field>
+            <Field label={text.clientId} required {...complaint(problems, 'clientId')}>
+              <Input autoComplete="off" value={draft.clientId} onChange={(_e, d) => update({ clientId: d.value })} />
+            </Field>
+            <Field
+              label={text.clientSecret}
+              hint={saved.clientSecretSet ? text.clientSecretStored : text.clientSecretNone}
+              {...complaint(problems, 'clientSecret')}
+            >
+              <Input
+                type="password"
+                autoComplete="new-password"
+                value={draft.clientSecret}
+                onChange={(_e, d) => update({ clientSecret: d.value })}
+              />
+            </Field>
+            <Field label={text.scopes} hint={text.scopesHint} {...complaint(problems, 'scopes')}>
+              <Input value={draft.scopes} onChange={(_e, d) => update({ scopes: d.value })} />
+            </Field>
+          </>
+        ) : (
+          <SamlFields draft={draft} saved={saved} problems={problems} update={update} />
+        )}
         <Field label={text.userClaim} hint={text.userClaimHint}>
           <RadioGroup
             layout="horizontal"
@@ -192,9 +286,11 @@ export function SignInSettingsForm({ initial, after }: SignInSettingsFormProps) 
             onChange={(_e, d) => update({ breakGlassEmail: d.value })}
           />
         </Field>
-        <Field label={text.redirectUri}>
-          <Text className={styles.redirect}>{saved.redirectUri}</Text>
-        </Field>
+        {draft.protocol === 'oidc' ? (
+          <Field label={text.redirectUri}>
+            <Text className={styles.redirect}>{saved.redirectUri}</Text>
+          </Field>
+        ) : null}
         {problems.message !== undefined ? <ProblemNote text={problems.message} /> : null}
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabled={busy}>
