@@ -306,11 +306,7 @@ async function load(
   };
 }
 
-function startServer(
-  engine: Engine,
-  rooms: number,
-  options: Options,
-): { child: ChildProcess; ready: Promise<Ready> } {
+function startServer(engine: Engine, rooms: number, options: Options): { child: ChildProcess; ready: Promise<Ready> } {
   const profiling = options.profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`];
   const child = fork(__filename, ['--serve', engine, String(rooms)], {
     execArgv: [...process.execArgv, ...profiling],
@@ -458,6 +454,14 @@ function reportGrowth(engine: Engine, results: ReadonlyMap<string, Figures>, opt
         `${p95Ratio.toFixed(2)}x (goal <= ${GROWTH_GOAL}x: ${verdict(p95Ratio)}); CPU per request (server + database) ` +
         `${servingCpu(big).toFixed(2)} / ${servingCpu(small).toFixed(2)} ms = ${cpuRatio.toFixed(2)}x (goal <= ${GROWTH_GOAL}x: ${verdict(cpuRatio)})`,
     );
+    // The sets run minutes apart; on a shared machine each set's own floor cancels the load of the moment.
+    const bigFloor = results.get(`${runName(engine, rooms)} ${BASELINE_PATH}`);
+    if (floor && bigFloor)
+      console.log(
+        `${engine}, ${rooms} rooms / ${smallest} rooms, each p95 over its own ${BASELINE_PATH} floor: ` +
+          `${(big.p95 / bigFloor.p95).toFixed(2)} / ${(small.p95 / floor.p95).toFixed(2)} = ` +
+          `${(big.p95 / bigFloor.p95 / (small.p95 / floor.p95)).toFixed(2)}x`,
+      );
   }
   if (floor) {
     const sets = options.roomCounts.flatMap((rooms) => {

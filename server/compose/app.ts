@@ -96,6 +96,8 @@ export interface Features {
   readonly addin: AddinFeature | undefined;
   readonly previewOutlook: PreviewOutlookSource;
   readonly displays: DisplaysFeature;
+  /** Ends the facility board's order changes from other instances (PostgreSQL). */
+  closeOrderChanges(): Promise<void>;
   /** The live office plan. */
   readonly plan: PlanFeature;
   readonly sso: SsoFeature;
@@ -258,6 +260,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     addin,
     previewOutlook: options.previewOutlook ?? (() => null),
     displays,
+    closeOrderChanges: () => catering.close(),
     plan,
     sso,
     events,
@@ -305,6 +308,7 @@ export function composeApp(options: ComposeOptions): Composition {
       services.locations.stopVerificationRetries();
       services.exchange.close();
       await features.displays.roomChanges.close();
+      await features.closeOrderChanges();
     },
   };
 }
