@@ -1,10 +1,14 @@
 /**
- * npm run bench:search [-- --engine=postgres|pglite|both --duration=10 --connections=20 --explain --baseline --profile=DIR]
+ * npm run bench:search [-- --engine=postgres|pglite|both --rooms=2000,10000 --duration=10 --connections=20
+ *                         --explain --no-baseline --profile=DIR]
  *
- * Fills a fresh database with 2,000 rooms and 200,000 bookings, serves the real application
- * (test/support/testApp.ts: real services, real authentication by session cookie) and drives
- * GET /api/rooms?start&end&onlyAvailable=true with one-hour windows from concurrent clients
- * (autocannon). Prints p50, p95, p99 and requests per second for each engine.
+ * For each set (default: 2,000 rooms / 200,000 bookings and 10,000 rooms / 1,000,000 bookings, on
+ * PostgreSQL), fills a fresh database, serves the real application (test/support/testApp.ts: real
+ * services, real authentication by session cookie) and drives GET /api/rooms?start&end&onlyAvailable=true
+ * with one-hour windows from concurrent clients (autocannon). Prints p50, p95, p99, requests per
+ * second and CPU per request for each set; the larger set's p95 and CPU per request as a ratio of
+ * the smaller's (goal <= 1.3x); and, as the floor, the same figures for GET /api/auth/me (the
+ * cheapest signed-in request) at the same concurrency.
  *
  * The server runs in a child process so that the load generator does not share its event loop.
  * PostgreSQL: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), in a throwaway
@@ -21,16 +25,20 @@ import pg from 'pg';
 import { migrateToLatest, openDatabase, type Database } from '../server/adapters/db/database';
 import { loadConfig } from '../server/config';
 import { createTestApp } from '../test/support/testApp';
-import { BENCH_DAYS, fillBenchDatabase } from './searchFixture';
+import { BENCH_DAYS, benchSizeOf, fillBenchDatabase } from './searchFixture';
 
 type Engine = 'postgres' | 'pglite';
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const P95_GOAL_MS = 30;
+/** The larger set's p95 and CPU per request, as a multiple of the smaller set's (issue 21). */
+const GROWTH_GOAL = 1.3;
 const BASELINE_PATH = '/api/auth/me';
 
 interface Options {
   readonly engines: readonly Engine[];
+  /** The sets' room counts, smallest first; each room has BENCH_SIZE.bookingsPerRoom bookings. */
+  readonly roomCounts: readonly number[];
   readonly durationSeconds: number;
   readonly connections: number;
   readonly explain: boolean;
@@ -43,14 +51,17 @@ interface Options {
 function parseOptions(argv: readonly string[]): Options {
   const value = (name: string): string | undefined =>
     argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const engine = value('engine') ?? 'both';
+  const engine = value('engine') ?? 'postgres';
   if (!['postgres', 'pglite', 'both'].includes(engine)) throw new Error(`--engine must be postgres, pglite or both`);
+  const roomCounts = (value('rooms') ?? '2000,10000').split(',').map(Number);
+  if (roomCounts.some((n) => !Number.isInteger(n) || n < 20)) throw new Error('--rooms must be room counts >= 20');
   return {
     engines: engine === 'both' ? ['postgres', 'pglite'] : [engine as Engine],
+    roomCounts: [...roomCounts].sort((a, b) => a - b),
     durationSeconds: Number(value('duration') ?? 10),
     connections: Number(value('connections') ?? 20),
     explain: argv.includes('--explain'),
-    baseline: argv.includes('--baseline'),
+    baseline: !argv.includes('--no-baseline'),
     profileDir: value('profile'),
   };
 }
@@ -165,7 +176,7 @@ async function explain(knex: Knex, query: CapturedQuery | undefined): Promise<st
   return result.rows.map((row) => String(Object.values(row)[0])).join('\n');
 }
 
-async function serve(engine: Engine): Promise<void> {
+async function serve(engine: Engine, roomCount: number): Promise<void> {
   const send = (message: FromServer): void => {
     process.send?.(message);
   };
@@ -175,7 +186,7 @@ async function serve(engine: Engine): Promise<void> {
   const filling = Date.now();
   try {
     await migrateToLatest(db.knex);
-    await fillBenchDatabase(db.knex, anchor);
+    await fillBenchDatabase(db.knex, anchor, benchSizeOf(roomCount));
   } catch (err) {
     await bench.dispose(); // leave no half-filled schema behind
     throw err;
@@ -295,9 +306,9 @@ async function load(
   };
 }
 
-function startServer(engine: Engine, options: Options): { child: ChildProcess; ready: Promise<Ready> } {
+function startServer(engine: Engine, rooms: number, options: Options): { child: ChildProcess; ready: Promise<Ready> } {
   const profiling = options.profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`];
-  const child = fork(__filename, ['--serve', engine], {
+  const child = fork(__filename, ['--serve', engine, String(rooms)], {
     execArgv: [...process.execArgv, ...profiling],
     stdio: 'inherit',
   });
@@ -353,17 +364,19 @@ async function measure(
   };
 }
 
-/** Rows of the report: "postgres", "pglite", and with --baseline "postgres /api/auth/me" etc. */
-async function benchEngine(engine: Engine, options: Options, results: Map<string, Figures>): Promise<void> {
-  console.log(`\n== ${engine}: filling and starting the server ...`);
-  const { child, ready } = startServer(engine, options);
+const runName = (engine: Engine, rooms: number): string => `${engine} ${rooms} rooms`;
+
+/** Rows of the report: "postgres 2000 rooms", and unless --no-baseline "postgres 2000 rooms /api/auth/me" etc. */
+async function benchSet(engine: Engine, rooms: number, options: Options, results: Map<string, Figures>): Promise<void> {
+  const run = runName(engine, rooms);
+  console.log(`\n== ${run}: filling and starting the server ...`);
+  const { child, ready } = startServer(engine, rooms, options);
   const server = await ready;
   console.log(`   ${server.fill}`);
   const paths = searchPaths(new Date(server.anchor), 400);
-  results.set(engine, await measure(child, server, paths, options));
+  results.set(run, await measure(child, server, paths, options));
   // The same signed-in round trip without the search: what the framework and sign-in cost alone.
-  if (options.baseline)
-    results.set(`${engine} ${BASELINE_PATH}`, await measure(child, server, [BASELINE_PATH], options));
+  if (options.baseline) results.set(`${run} ${BASELINE_PATH}`, await measure(child, server, [BASELINE_PATH], options));
   if (options.explain) console.log((await request(child, { type: 'explain', path: paths[0] ?? '' }, 'explained')).plan);
   child.removeAllListeners('exit');
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -377,13 +390,13 @@ function report(results: ReadonlyMap<string, Figures>, options: Options): void {
     `\nGET /api/rooms, one-hour windows, onlyAvailable=true; ${options.connections} connections, ${options.durationSeconds} s`,
   );
   console.log(
-    'run                    p50        p95        p99        req/s     requests  failures  CPU/req: server  database  load generator',
+    'run                                    p50        p95        p99        req/s     requests  failures  CPU/req: server  database  load generator',
   );
   for (const [run, f] of results) {
     const cpu = f.cpuMs;
     console.log(
       [
-        run.padEnd(22),
+        run.padEnd(38),
         ms(f.p50).padEnd(10),
         ms(f.p95).padEnd(10),
         ms(f.p99).padEnd(10),
@@ -412,20 +425,69 @@ function report(results: ReadonlyMap<string, Figures>, options: Options): void {
       .map((n) => n.toFixed(1))
       .join(' ')} on ${cpus().length} CPUs`,
   );
-  const postgres = results.get('postgres');
+  const smallest = options.roomCounts[0] ?? 0;
+  const postgres = results.get(runName('postgres', smallest));
   if (postgres)
-    console.log(`PostgreSQL p95 goal <= ${P95_GOAL_MS} ms: ${postgres.p95 <= P95_GOAL_MS ? 'met' : 'MISSED'}`);
+    console.log(
+      `PostgreSQL p95 goal <= ${P95_GOAL_MS} ms at ${smallest} rooms: ${postgres.p95 <= P95_GOAL_MS ? 'met' : 'MISSED'}`,
+    );
+  for (const engine of options.engines) reportGrowth(engine, results, options);
+}
+
+/** Database and server CPU of one request: what grows with the data (the load generator does not). */
+const servingCpu = (f: Figures): number => (f.cpuMs ? f.cpuMs.server + (f.cpuMs.database ?? 0) : Number.NaN);
+
+/** The larger sets against the smallest: the search should cost no more with 5x the rooms and bookings. */
+function reportGrowth(engine: Engine, results: ReadonlyMap<string, Figures>, options: Options): void {
+  const [smallest, ...larger] = options.roomCounts;
+  const small = smallest === undefined ? undefined : results.get(runName(engine, smallest));
+  if (!small || smallest === undefined) return;
+  const floor = results.get(`${runName(engine, smallest)} ${BASELINE_PATH}`);
+  for (const rooms of larger) {
+    const big = results.get(runName(engine, rooms));
+    if (!big) continue;
+    const p95Ratio = big.p95 / small.p95;
+    const cpuRatio = servingCpu(big) / servingCpu(small);
+    const verdict = (ratio: number): string => (ratio <= GROWTH_GOAL ? 'met' : 'MISSED');
+    console.log(
+      `${engine}, ${rooms} rooms / ${smallest} rooms: p95 ${big.p95.toFixed(1)} / ${small.p95.toFixed(1)} ms = ` +
+        `${p95Ratio.toFixed(2)}x (goal <= ${GROWTH_GOAL}x: ${verdict(p95Ratio)}); CPU per request (server + database) ` +
+        `${servingCpu(big).toFixed(2)} / ${servingCpu(small).toFixed(2)} ms = ${cpuRatio.toFixed(2)}x (goal <= ${GROWTH_GOAL}x: ${verdict(cpuRatio)})`,
+    );
+    // The sets run minutes apart; on a shared machine each set's own floor cancels the load of the moment.
+    const bigFloor = results.get(`${runName(engine, rooms)} ${BASELINE_PATH}`);
+    if (floor && bigFloor)
+      console.log(
+        `${engine}, ${rooms} rooms / ${smallest} rooms, each p95 over its own ${BASELINE_PATH} floor: ` +
+          `${(big.p95 / bigFloor.p95).toFixed(2)} / ${(small.p95 / floor.p95).toFixed(2)} = ` +
+          `${(big.p95 / bigFloor.p95 / (small.p95 / floor.p95)).toFixed(2)}x`,
+      );
+  }
+  if (floor) {
+    const sets = options.roomCounts.flatMap((rooms) => {
+      const f = results.get(runName(engine, rooms));
+      return f ? [`${rooms} rooms ${(f.p95 / floor.p95).toFixed(1)}x`] : [];
+    });
+    console.log(
+      `${engine} floor: GET ${BASELINE_PATH} p95 ${floor.p95.toFixed(1)} ms at ${options.connections} connections; ` +
+        `search p95 as a multiple of it: ${sets.join(', ')}`,
+    );
+  }
 }
 
 async function main(): Promise<void> {
   const serveIndex = process.argv.indexOf('--serve');
   if (serveIndex >= 0) {
-    await serve(process.argv[serveIndex + 1] === 'pglite' ? 'pglite' : 'postgres');
+    await serve(
+      process.argv[serveIndex + 1] === 'pglite' ? 'pglite' : 'postgres',
+      Number(process.argv[serveIndex + 2] ?? 2000),
+    );
     return;
   }
   const options = parseOptions(process.argv.slice(2));
   const results = new Map<string, Figures>();
-  for (const engine of options.engines) await benchEngine(engine, options, results);
+  for (const engine of options.engines)
+    for (const rooms of options.roomCounts) await benchSet(engine, rooms, options, results);
   report(results, options);
   if ([...results.values()].some((f) => f.failures > 0)) process.exitCode = 1;
 }

@@ -62,4 +62,10 @@ describe('parseConfig', () => {
     expect(config.demo).toBe(false);
     expect(config.initialAdmin).toEqual({ email: 'admin@example.test', password: 'a long admin password' });
   });
+
+  it('protects /metrics with METRICS_TOKEN only when it is set, and refuses a short token', () => {
+    expect(parseConfig({}).metricsToken).toBeUndefined();
+    expect(parseConfig({ METRICS_TOKEN: '0123456789abcdef0123' }).metricsToken).toBe('0123456789abcdef0123');
+    expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual([expect.stringMatching(/^METRICS_TOKEN: /)]);
+  });
 });

@@ -95,6 +95,17 @@ const envSchema = z
      * EWSMaxConcurrency is 27 (2013+) or 10 (2010) per account, shared with anything else using it.
      */
     EXCHANGE_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    /**
+     * Seconds between the sync's claim rounds on PostgreSQL: how soon the other instances take over
+     * the rooms of one that died (its rooms move within this plus the first sync of each), and how
+     * soon a new instance gets its share.
+     */
+    SYNC_CLAIM_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+    /**
+     * Bearer token the Prometheus scraper sends to GET /metrics (`Authorization: Bearer …`). Unset:
+     * /metrics answers anyone, so keep it off the public network.
+     */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (openssl rand -hex 32)').optional(),
   })
   .superRefine((env, ctx) => {
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
@@ -137,6 +148,10 @@ export interface Config {
   readonly orders: { readonly settleMs: number; readonly sweepMs: number };
   /** EXCHANGE_MAX_CONCURRENCY: the one budget of concurrent EWS requests of the service account. */
   readonly exchangeMaxConcurrency: number;
+  /** SYNC_CLAIM_SECONDS in ms: how often each instance claims its share of the rooms. */
+  readonly syncClaimIntervalMs: number;
+  /** METRICS_TOKEN: the bearer token GET /metrics requires; undefined: /metrics is open. */
+  readonly metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -188,6 +203,8 @@ export function parseConfig(source: Readonly<Record<string, string | undefined>>
         : null,
     orders: { settleMs: env.ORDERS_SETTLE_SECONDS * 1000, sweepMs: env.ORDERS_SWEEP_SECONDS * 1000 },
     exchangeMaxConcurrency: env.EXCHANGE_MAX_CONCURRENCY,
+    syncClaimIntervalMs: env.SYNC_CLAIM_SECONDS * 1000,
+    metricsToken: env.METRICS_TOKEN,
   };
 }
 

@@ -8,10 +8,12 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createAdvisoryRoomLeases } from './adapters/db/advisoryRoomLeases';
 import { createSyncStore } from './adapters/db/repositories/syncStore';
+import { createPgOrderChanges } from './adapters/orderChanges/postgres';
 import { createPgRoomChanges } from './adapters/roomChanges/postgres';
 import type { Database } from './adapters/db/database';
 import type { RunningDemo } from '../demo/index';
 import { composeApp, type Composition } from './compose/app';
+import type { CateringSettings } from './compose/catering';
 import type { RoomChangesFactory } from './compose/displaysLive';
 import { openInfrastructure } from './compose/infrastructure';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -33,7 +35,10 @@ function readConfig(): Config {
 function roomLeases(config: Config, logger: Logger) {
   const database = config.database;
   if (database.engine !== 'postgres') return undefined;
-  return () => createAdvisoryRoomLeases(database.url, (err) => logger.warn({ err }, 'room lease connection failed'));
+  return () =>
+    createAdvisoryRoomLeases(database.url, {
+      onError: (err) => logger.warn({ err }, 'room lease connection failed'),
+    });
 }
 
 /** Several instances may share PostgreSQL: room changes reach every instance's display streams through LISTEN/NOTIFY. */
@@ -45,6 +50,18 @@ function roomChanges(config: Config, logger: Logger): RoomChangesFactory | undef
       connectionString: database.url,
       knex,
       onError: (err) => logger.warn({ err }, 'room changes connection failed'),
+    });
+}
+
+/** Several instances may share PostgreSQL: every instance's facility board hears every order change. */
+function orderChanges(config: Config, logger: Logger): CateringSettings['changes'] {
+  const database = config.database;
+  if (database.engine !== 'postgres') return undefined;
+  return (knex) =>
+    createPgOrderChanges({
+      connectionString: database.url,
+      knex,
+      onError: (err) => logger.warn({ err }, 'order changes connection failed'),
     });
 }
 
@@ -125,12 +142,18 @@ export async function main(): Promise<void> {
     addin: { publicUrl: config.publicUrl, tokenAllowedHosts: config.addinTokenAllowedHosts },
     sso: { publicUrl: config.publicUrl },
     exchange: { maxConcurrency: config.exchangeMaxConcurrency },
-    orders: { smtp: config.smtp, settleMs: config.orders.settleMs, sweepMs: config.orders.sweepMs },
+    orders: {
+      smtp: config.smtp,
+      settleMs: config.orders.settleMs,
+      sweepMs: config.orders.sweepMs,
+      changes: orderChanges(config, logger),
+    },
     sync: {
       demo: config.demo,
       followSettings: true,
       simulatedExchange: () => demo.simulatedExchange,
       leases: roomLeases(config, logger),
+      runtime: { claimIntervalMs: config.syncClaimIntervalMs },
     },
     previewOutlook: () => demo.previewOutlook,
     // Only the demo has a display link; NO_DEMO's is null, so the route answers 404 elsewhere.

@@ -97,6 +97,8 @@ export interface Features {
   readonly addin: AddinFeature | undefined;
   readonly previewOutlook: PreviewOutlookSource;
   readonly displays: DisplaysFeature;
+  /** Ends the facility board's order changes from other instances (PostgreSQL). */
+  closeOrderChanges(): Promise<void>;
   /** The live office plan. */
   readonly plan: PlanFeature;
   readonly sso: SsoFeature;
@@ -262,6 +264,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     addin,
     previewOutlook: options.previewOutlook ?? (() => null),
     displays,
+    closeOrderChanges: () => catering.close(),
     plan,
     sso,
     events,
@@ -310,6 +313,7 @@ export function composeApp(options: ComposeOptions): Composition {
       services.exchange.close();
       features.plan.stop();
       await features.displays.roomChanges.close();
+      await features.closeOrderChanges();
     },
   };
 }

@@ -10,8 +10,10 @@ import { createWebhookAllowListRepository } from '../adapters/db/repositories/we
 import type { MeetingLookup } from '../ports/meetingLookup';
 import type { UserRepository } from '../ports/users';
 import { createCatalogService, type CatalogService } from '../services/catering/catalog';
+import type { Knex } from 'knex';
 import {
   createOrderFollower,
+  type OrderChangeBus,
   createOrdersService,
   type OrderFollower,
   type OrdersService,
@@ -28,6 +30,8 @@ export interface CateringFeature {
   readonly orderFollower: OrderFollower;
   /** Sends the order notification outbox; start() polls it. */
   readonly outboxDispatcher: OutboxDispatcher;
+  /** Ends the order changes' connection to other instances, if any. */
+  close(): Promise<void>;
 }
 
 /** Mail server (null: email notifications are skipped) and how orders follow their meetings. */
@@ -35,6 +39,8 @@ export interface CateringSettings {
   readonly smtp?: SmtpSettings | null | undefined;
   readonly settleMs?: number | undefined;
   readonly sweepMs?: number | undefined;
+  /** Several instances: the order changes every instance's facility board hears (main: LISTEN/NOTIFY). */
+  readonly changes?: ((knex: Knex) => OrderChangeBus & { close(): Promise<void> }) | undefined;
 }
 
 export interface CateringFeatureDeps {
@@ -67,7 +73,8 @@ export function composeCatering(deps: CateringFeatureDeps): CateringFeature {
     clock,
     meetingLookup: deps.meetingLookup,
   };
-  const orders = createOrdersService(ordersDeps);
+  const changes = settings.changes?.(knex);
+  const orders = changes ? createOrdersService(ordersDeps, changes) : createOrdersService(ordersDeps);
   const smtp = settings.smtp ?? null;
   const outboxDispatcher = createOutboxDispatcher({
     outbox: createOutboxStore(knex),
@@ -83,5 +90,5 @@ export function composeCatering(deps: CateringFeatureDeps): CateringFeature {
     sweepMs: settings.sweepMs ?? 60_000,
     onError: (err, orderId) => logger.warn({ err, orderId }, 'an order could not follow its meeting'),
   });
-  return { catalog, orders, orderFollower, outboxDispatcher };
+  return { catalog, orders, orderFollower, outboxDispatcher, close: async () => changes?.close() };
 }

@@ -1,4 +1,5 @@
 import { createSyncStore } from '../adapters/db/repositories/syncStore';
+import type { LeaseFence } from '../adapters/db/advisoryRoomLeases';
 import type { BookingChangeListener } from '../ports/bookingChanges';
 import type { CalendarGateway } from '../ports/calendarGateway';
 import type { RoomLeases } from '../ports/roomLeases';
@@ -26,8 +27,8 @@ export type SyncRuntimeOverrides = Pick<
 >;
 
 export interface SyncSettings {
-  /** How rooms are leased among instances (default: in-process). */
-  readonly leases?: (() => RoomLeases) | undefined;
+  /** How rooms are leased among instances (default: in-process); a fence guards each sync's commit. */
+  readonly leases?: (() => RoomLeases & { readonly fence?: LeaseFence }) | undefined;
   /** Shown in /api/info: demo mode, and whether the bundled simulator is what the sync talks to. */
   readonly demo?: boolean | undefined;
   readonly simulatedExchange?: (() => boolean) | undefined;
@@ -59,17 +60,19 @@ export function composeSync(deps: SyncFeatureDeps): SyncFeature {
   const settings = deps.settings ?? {};
   const { observer, ...runtimeOverrides } = settings.runtime ?? {};
   const store = createSyncStore(knex);
-  const runtimeOn = (gateway: CalendarGateway): SyncRuntime =>
-    createSyncRuntime({
+  const runtimeOn = (gateway: CalendarGateway): SyncRuntime => {
+    const leases: RoomLeases & { readonly fence?: LeaseFence } = settings.leases?.() ?? createInProcessRoomLeases();
+    return createSyncRuntime({
       ...runtimeOverrides,
       gateway: metrics.instrument(gateway),
       observer: bothObservers(metrics.observer, observer),
       bookingChanges: deps.bookingChanges,
-      store,
+      store: leases.fence ? createSyncStore(knex, { fence: leases.fence }) : store,
       clock,
-      leases: settings.leases?.() ?? createInProcessRoomLeases(),
+      leases,
       logger: logger.child({ component: 'sync' }),
     });
+  };
   const sync = createSyncController(runtimeOn);
   const integration = createIntegrationService({
     store,

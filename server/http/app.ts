@@ -8,6 +8,7 @@ import type { UserService } from '../services/auth/userService';
 import { authenticate, type AuthenticateDeps } from './middleware/authenticate';
 import { errorHandler, notFoundHandler } from './middleware/errorHandler';
 import { requestLogger } from './middleware/requestLogger';
+import { requireMetricsToken } from './middleware/metricsToken';
 import { noStore, urlLengthLimit } from './middleware/requestLimits';
 import { securityHeaders, taskpaneSecurityHeaders } from './middleware/security';
 import { staticWeb } from './middleware/staticWeb';
@@ -19,7 +20,8 @@ import { usersRouter } from './routes/users/router';
 export const JSON_BODY_LIMIT = '1mb';
 
 export interface AppDeps {
-  readonly config: Pick<Config, 'trustProxy' | 'secureCookies' | 'sessionTtlHours' | 'loginRateLimit'>;
+  readonly config: Pick<Config, 'trustProxy' | 'secureCookies' | 'sessionTtlHours' | 'loginRateLimit'> &
+    Partial<Pick<Config, 'metricsToken'>>;
   readonly logger: Logger;
   readonly auth: AuthService;
   readonly users: UserService;
@@ -43,7 +45,7 @@ export interface AppDeps {
   /** Origins of the Exchange servers whose Outlook on the web may frame the taskpane. */
   readonly exchangeOrigins?: () => Promise<readonly string[]>;
   readonly version: string;
-  /** Prometheus metrics, served at /metrics for the scraper (no session: keep it off the public network). */
+  /** Prometheus metrics at /metrics for the scraper: no session; config.metricsToken, when set, is required. */
   readonly metrics?: { readonly contentType: string; render(): Promise<string> };
 }
 
@@ -100,7 +102,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter({ checkDatabase: deps.checkDatabase, logger: deps.logger }));
   const metrics = deps.metrics;
   if (metrics) {
-    app.get('/metrics', async (_req, res) => {
+    const token = deps.config.metricsToken;
+    const guard: RequestHandler = token ? requireMetricsToken(token) : (_req, _res, next) => next();
+    app.get('/metrics', guard, async (_req, res) => {
       res.type(metrics.contentType).send(await metrics.render());
     });
   }

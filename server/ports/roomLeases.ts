@@ -9,7 +9,23 @@ export interface RoomLeases {
   release(roomId: string): Promise<void>;
   /** The leases this instance holds. */
   held(): ReadonlySet<string>;
+  /**
+   * How many of `rooms` this instance should hold so that the live instances share them evenly
+   * (rounded up, so the shares always cover every room). One instance alone: all of them.
+   */
+  share(rooms: number): Promise<number>;
   /** Called when held leases were lost without a release (the lock connection died). */
   onLost(listener: (roomIds: readonly string[]) => void): void;
   close(): Promise<void>;
+}
+
+/**
+ * A room sync tried to commit after its instance lost the room's lease (another instance may sync
+ * it now): the commit is rolled back and the other instance resumes from the stored sync state.
+ */
+export class RoomLeaseLost extends Error {
+  constructor(readonly roomId: string) {
+    super(`the sync lease of room ${roomId} was lost before its sync committed`);
+    this.name = 'RoomLeaseLost';
+  }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { notFound } from '../domain/errors';
 import type { CalendarGateway } from '../ports/calendarGateway';
 import type { Clock } from '../ports/clock';
-import type { RoomLeases } from '../ports/roomLeases';
+import { RoomLeaseLost, type RoomLeases } from '../ports/roomLeases';
 import type { ConnectedRoom, StreamState, SyncStore } from '../ports/syncStore';
 import { describeFailure } from './failureWords';
 import type { Horizon } from './horizon';
@@ -136,6 +136,11 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
       return { ok: true };
     } catch (err) {
       const failure = describeFailure(err);
+      if (err instanceof RoomLeaseLost) {
+        // Nothing was written; the room's failure record is now its new holder's to keep.
+        logger.warn({ roomId: room.roomId }, 'room lease lost during its sync; the sync was rolled back');
+        return { ok: false, failure };
+      }
       observer.syncFinished({
         roomId: room.roomId,
         mode: full ? 'full' : 'incremental',
@@ -209,6 +214,19 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
     watchOwned();
   });
 
+  /** Gives up rooms beyond this instance's share (idle ones only), for the other instances to take. */
+  async function shed(owned: readonly ConnectedRoom[], share: number): Promise<number> {
+    let surplus = owned.length - share;
+    for (const room of owned) {
+      if (surplus <= 0) break;
+      if (scheduler.isRunning(room.roomId)) continue;
+      scheduler.remove(room.roomId);
+      await leases.release(room.roomId);
+      surplus -= 1;
+    }
+    return owned.length - share - surplus;
+  }
+
   async function claimRound(): Promise<void> {
     const connected = await store.listConnectedRooms();
     const wanted = new Set(connected.map((r) => r.roomId));
@@ -217,11 +235,19 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
       scheduler.remove(room.roomId);
       await leases.release(room.roomId);
     }
+    const share = await leases.share(connected.length);
+    const owned = scheduler.rooms();
+    const given = await shed(owned, share);
+    let holding = owned.length - given;
+    const mine = new Set(scheduler.rooms().map((r) => r.roomId));
     for (const room of connected) {
-      if (!(await leases.tryAcquire(room.roomId))) continue;
+      if (holding >= share) break;
+      if (mine.has(room.roomId) || !(await leases.tryAcquire(room.roomId))) continue;
       const record = await store.roomSync(room.roomId, room.mailbox);
       scheduler.add(room, record?.lastFullSyncAt ?? null);
+      holding += 1;
     }
+    if (given > 0) logger.info({ rooms: given, share }, 'left rooms to the other instances');
     watchOwned();
   }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { createAdvisoryRoomLeases } from '../../server/adapters/db/advisoryRoomLeases';
+import { createAdvisoryRoomLeases, lockKey } from '../../server/adapters/db/advisoryRoomLeases';
 import { createInProcessRoomLeases } from '../../server/sync/inProcessRoomLeases';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
@@ -59,6 +59,41 @@ onPostgres('advisory room leases (PostgreSQL)', () => {
       }
       expect(second.held().has(ROOM)).toBe(true);
       expect(lost).toEqual([ROOM]);
+    } finally {
+      await first.close().catch(() => undefined);
+      await second.close();
+    }
+  });
+
+  it('give each live instance its share of the rooms, and fence a commit once the lease is gone', async () => {
+    // This file's own schema: the presence lock counts the instances of one installation only.
+    const own = new URL(url);
+    own.searchParams.set('options', `-c search_path=${db.label.split(':')[1] ?? 'public'}`);
+    const first = createAdvisoryRoomLeases(own.toString());
+    const second = createAdvisoryRoomLeases(own.toString());
+    try {
+      expect(await first.share(10)).toBe(10); // alone: every room
+      expect(await second.share(10)).toBe(5);
+      expect(await first.share(9)).toBe(5); // rounded up, so the shares cover every room
+
+      expect(await first.tryAcquire(ROOM)).toBe(true);
+      expect(await first.fence(db.knex, ROOM)).toBe(true);
+      expect(await second.fence(db.knex, ROOM)).toBe(false);
+
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND granted",
+        [0x526d5379, lockKey(ROOM) >>> 0],
+      );
+      await admin.end();
+      // The sync that was under way when the lease went must not commit.
+      expect(await first.fence(db.knex, ROOM)).toBe(false);
+      const deadline = Date.now() + 5000;
+      while ((await second.share(10)) !== 10) {
+        if (Date.now() > deadline) throw new Error('the dead instance was still counted');
+        await new Promise((r) => setTimeout(r, 50));
+      }
     } finally {
       await first.close().catch(() => undefined);
       await second.close();

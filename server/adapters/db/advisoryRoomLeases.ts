@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
 import pg from 'pg';
 import type { RoomLeases } from '../../ports/roomLeases';
 
 /** 'RmSy': the advisory-lock key space of room sync leases (the first of the two int4 keys). */
 export const LEASE_NAMESPACE = 0x526d5379;
+/** 'RmIn': every live instance holds one shared lock here, keyed by its database schema. */
+export const PRESENCE_NAMESPACE = 0x526d496e;
+/** What pg_stat_activity shows for the lease connection. */
+export const LEASE_APPLICATION_NAME = 'roomserve sync leases';
 
 /** The second int4 key of a room's lease (pg_locks shows it as objid, unsigned). */
 export function lockKey(roomId: string): number {
@@ -11,41 +16,90 @@ export function lockKey(roomId: string): number {
 }
 
 /**
+ * Confirms, inside the transaction that commits a room's sync, that this instance still holds the
+ * room's lease: its lock session is alive and holds the room's lock.
+ */
+export type LeaseFence = (db: Knex, roomId: string) => Promise<boolean>;
+
+export interface AdvisoryRoomLeases extends RoomLeases {
+  readonly fence: LeaseFence;
+}
+
+export interface AdvisoryLeaseOptions {
+  readonly onError?: (err: unknown) => void;
+  /**
+   * TCP keepalive of the lock session, seconds before the first probe and between probes (3
+   * probes): when an instance's host vanishes without closing its connection, PostgreSQL ends the
+   * session, and frees its rooms, within about 4× this. A killed process's session ends at once.
+   */
+  readonly keepaliveSeconds?: number;
+}
+
+/** The dedicated connection, its backend's pid (as pg_locks shows it) and its presence key. */
+interface LeaseSession {
+  readonly client: pg.Client;
+  readonly pid: number;
+  readonly presenceKey: number;
+}
+
+const advisoryLockHeld = `SELECT EXISTS (
+  SELECT 1 FROM pg_locks
+  WHERE locktype = 'advisory' AND classid = ? AND objid = ? AND objsubid = 2 AND pid = ? AND granted
+    AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+) AS held`;
+
+/**
  * Room leases as PostgreSQL session-level advisory locks held on one dedicated connection. When the
  * instance dies, PostgreSQL ends its session and frees every lock at once, so another instance's
  * next claim round takes the rooms over. Two rooms whose keys collide are simply owned together.
+ * Every instance also holds a shared "presence" lock of its schema, so each can count the live
+ * instances and take only its share of the rooms.
  */
 export function createAdvisoryRoomLeases(
   connectionString: string,
-  onError: (err: unknown) => void = () => undefined,
-): RoomLeases {
+  options: AdvisoryLeaseOptions = {},
+): AdvisoryRoomLeases {
+  const onError = options.onError ?? (() => undefined);
+  const keepalive = options.keepaliveSeconds ?? 5;
   const mine = new Set<string>();
   const listeners: ((roomIds: readonly string[]) => void)[] = [];
-  let client: pg.Client | null = null;
-  let connecting: Promise<pg.Client> | null = null;
+  let session: LeaseSession | null = null;
+  let connecting: Promise<LeaseSession> | null = null;
   let closed = false;
 
   function lose(dead: pg.Client): void {
-    if (client !== dead) return;
-    client = null;
+    if (session?.client !== dead) return;
+    session = null;
     const lost = [...mine];
     mine.clear();
     if (lost.length > 0) for (const listener of listeners) listener(lost);
   }
 
-  async function connection(): Promise<pg.Client> {
-    if (client) return client;
-    connecting ??= (async () => {
-      const fresh = new pg.Client({ connectionString, keepAlive: true });
-      fresh.on('error', (err) => {
-        onError(err);
-        lose(fresh);
-      });
-      fresh.on('end', () => lose(fresh));
-      await fresh.connect();
-      client = fresh;
-      return fresh;
-    })().finally(() => {
+  async function open(): Promise<LeaseSession> {
+    const fresh = new pg.Client({ connectionString, keepAlive: true, application_name: LEASE_APPLICATION_NAME });
+    fresh.on('error', (err) => {
+      onError(err);
+      lose(fresh);
+    });
+    fresh.on('end', () => lose(fresh));
+    await fresh.connect();
+    for (const setting of ['tcp_keepalives_idle', 'tcp_keepalives_interval'])
+      await fresh.query(`SET ${setting} = ${String(keepalive)}`);
+    await fresh.query('SET tcp_keepalives_count = 3');
+    const who = await fresh.query<{ pid: number; deployment: string }>(
+      "SELECT pg_backend_pid() AS pid, current_database() || '.' || current_schema() AS deployment",
+    );
+    const row = who.rows[0];
+    if (!row) throw new Error('PostgreSQL did not say who the lease session is');
+    const presenceKey = lockKey(row.deployment);
+    await fresh.query('SELECT pg_advisory_lock_shared($1, $2)', [PRESENCE_NAMESPACE, presenceKey]);
+    session = { client: fresh, pid: row.pid, presenceKey };
+    return session;
+  }
+
+  function connection(): Promise<LeaseSession> {
+    if (session) return Promise.resolve(session);
+    connecting ??= open().finally(() => {
       connecting = null;
     });
     return connecting;
@@ -55,8 +109,8 @@ export function createAdvisoryRoomLeases(
     async tryAcquire(roomId) {
       if (closed) return false;
       if (mine.has(roomId)) return true;
-      const db = await connection();
-      const result = await db.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [
+      const { client } = await connection();
+      const result = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [
         LEASE_NAMESPACE,
         lockKey(roomId),
       ]);
@@ -65,19 +119,41 @@ export function createAdvisoryRoomLeases(
       return ok;
     },
     async release(roomId) {
-      if (!mine.delete(roomId) || !client) return;
-      await client.query('SELECT pg_advisory_unlock($1, $2)', [LEASE_NAMESPACE, lockKey(roomId)]);
+      if (!mine.delete(roomId) || !session) return;
+      await session.client.query('SELECT pg_advisory_unlock($1, $2)', [LEASE_NAMESPACE, lockKey(roomId)]);
     },
     held: () => mine,
+    async share(rooms) {
+      if (closed) return 0;
+      const { client, presenceKey } = await connection();
+      const result = await client.query<{ live: string }>(
+        `SELECT count(*) AS live FROM pg_locks
+         WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted
+           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        [PRESENCE_NAMESPACE, presenceKey >>> 0],
+      );
+      const live = Math.max(1, Number(result.rows[0]?.live ?? 1));
+      return Math.ceil(rooms / live);
+    },
+    async fence(db, roomId) {
+      const current = session;
+      if (!current || !mine.has(roomId)) return false;
+      const result = await db.raw<{ rows: { held: boolean }[] }>(advisoryLockHeld, [
+        LEASE_NAMESPACE,
+        lockKey(roomId) >>> 0,
+        current.pid,
+      ]);
+      return result.rows[0]?.held === true;
+    },
     onLost(listener) {
       listeners.push(listener);
     },
     async close() {
       closed = true;
       mine.clear();
-      const open = client;
-      client = null;
-      if (open) await open.end();
+      const open = session;
+      session = null;
+      if (open) await open.client.end();
     },
   };
 }

@@ -7,6 +7,8 @@ import type {
   SyncStore,
   SyncTransaction,
 } from '../../../ports/syncStore';
+import { RoomLeaseLost } from '../../../ports/roomLeases';
+import type { LeaseFence } from '../advisoryRoomLeases';
 import { toCount, toInstant } from './locationRows';
 import { syncBookingWriter } from './syncBookings';
 
@@ -98,7 +100,17 @@ interface ExchangeRoomRow {
   active: boolean;
 }
 
-export function createSyncStore(knex: Knex): SyncStore {
+export interface SyncStoreOptions {
+  /**
+   * Several instances: checked as the last write of each room's sync commit; when this instance no
+   * longer holds the room, the commit is rolled back (RoomLeaseLost), so a room is never written by
+   * two instances and the new holder resumes from the stored sync state.
+   */
+  readonly fence?: LeaseFence | undefined;
+}
+
+export function createSyncStore(knex: Knex, options: SyncStoreOptions = {}): SyncStore {
+  const { fence } = options;
   return {
     async listExchangeRooms() {
       const rows = (await knex('rooms')
@@ -137,6 +149,7 @@ export function createSyncStore(knex: Knex): SyncStore {
         const tx: SyncTransaction = {
           ...syncBookingWriter(trx),
           async saveSyncState(roomId, mailbox, syncState, options) {
+            if (fence && !(await fence(trx, roomId))) throw new RoomLeaseLost(roomId);
             await upsert(trx, roomId, mailbox, {
               sync_state: syncState,
               last_success_at: options.at.toISOString(),

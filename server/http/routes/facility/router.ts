@@ -1,7 +1,7 @@
 /**
  * The facility team's board: orders by delivery slot, status changes, resolving what needs
  * attention, the CSV export, and a live stream of order changes (server-sent events with a
- * keep-alive comment, seen by the board of this instance only).
+ * keep-alive comment; on PostgreSQL every instance's board hears every instance's changes).
  */
 import { Router, type Response } from 'express';
 import { ordersEndpoints as endpoints } from '../../../../shared/api/orders';
