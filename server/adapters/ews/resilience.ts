@@ -152,7 +152,7 @@ export function createThrottle(
           await new Promise<void>((release) => taken(release));
         });
       }),
-    waiting: limiter.waiting,
+    waiting: () => limiter.waiting(),
   };
 }
 
