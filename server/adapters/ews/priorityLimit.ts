@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { WORK_PRIORITIES, type WorkPriority } from '../../ports/workPriority';
 
 export type PriorityLimit = <T>(task: () => Promise<T>, priority: WorkPriority) => Promise<T>;
@@ -32,16 +33,20 @@ export function createPriorityLimit(concurrency: number): PriorityLimiter {
 
   const run: PriorityLimit = (task, priority) =>
     new Promise((resolve, reject) => {
-      lanes[priority].push(() => {
-        // A task that throws synchronously still frees its slot.
-        Promise.resolve()
-          .then(task)
-          .then(resolve, reject)
-          .finally(() => {
-            active -= 1;
-            next();
-          });
-      });
+      // The task runs in its caller's async context (its priority, its logger fields), not in
+      // the context of whichever task happened to free the slot.
+      lanes[priority].push(
+        AsyncResource.bind(() => {
+          // A task that throws synchronously still frees its slot.
+          Promise.resolve()
+            .then(task)
+            .then(resolve, reject)
+            .finally(() => {
+              active -= 1;
+              next();
+            });
+        }),
+      );
       next();
     });
 

@@ -125,7 +125,7 @@ describe('integration overview', () => {
     await user.click(await screen.findByRole('button', { name: text.syncAll }));
 
     expect(await screen.findByText(text.progress(1, 3))).toBeTruthy();
-    expect(screen.getByRole('progressbar')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: text.progressLabel })).getByRole('progressbar')).toBeTruthy();
     expect(screen.getByRole('button', { name: text.syncAll })).toHaveProperty('disabled', true);
     expect(await screen.findByText(/Sync finished: 2 of 3 rooms synced\./)).toBeTruthy();
     expect(screen.getByText(text.roomFailed('Dune', 'Impersonation was denied.'))).toBeTruthy();
