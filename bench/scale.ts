@@ -172,7 +172,7 @@ async function storm(
             .knex('bookings')
             .where({ room_id: room.roomId, status: 'confirmed' })
             .whereRaw('lower(during) = CAST(? AS timestamptz)', [new Date(start).toISOString()])
-            .first('id');
+            .first<{ id: string } | undefined>('id');
           if (found) {
             latencies.push(performance.now() - saved);
             return;
