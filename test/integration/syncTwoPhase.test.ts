@@ -188,7 +188,9 @@ describe('two-phase first sync', () => {
     // The live change's calls take the slot before any queued phase-2 call.
     await waitFor(async () => (await bookingsOf(first.roomId)).some((b) => b.start === '2026-05-07T11:00:00.000Z'));
     const after = ews.started.slice(before);
-    expect(after.slice(0, 2)).toEqual(['syncCalendarChanges:live', 'organizerDetails:live']);
+    // The queued live call takes the freed slot first; its organizer lookup runs as live work too.
+    expect(after[0]).toBe('syncCalendarChanges:live');
+    expect(after).toContain('organizerDetails:live');
 
     // Phase 2 then completes: every booking carries its organizer's details.
     for (const room of rooms) await waitFor(async () => (await bookingsOf(room.roomId)).every((b) => !b.pending));
