@@ -23,7 +23,7 @@ export interface SyncFeature {
 /** Timers, page size, horizon and an extra observer: tests and benches shorten what production keeps. */
 export type SyncRuntimeOverrides = Pick<
   SyncRuntimeDeps,
-  'observer' | 'horizon' | 'pageSize' | 'scheduler' | 'claimIntervalMs' | 'streams'
+  'observer' | 'horizon' | 'pageSize' | 'scheduler' | 'claimIntervalMs' | 'streams' | 'details'
 >;
 
 export interface SyncSettings {

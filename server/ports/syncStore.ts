@@ -1,4 +1,4 @@
-import type { BookingCancellation, ReconcilePlan, StoredBooking } from '../domain/sync/reconcile';
+import type { BookingCancellation, ReconcilePlan, StoredBooking, SyncedBookingFields } from '../domain/sync/reconcile';
 import type { TimeWindow } from './calendarGateway';
 
 /** A room whose Exchange mailbox was verified: the sync engine keeps its bookings in step. */
@@ -34,6 +34,17 @@ export interface AppliedPlan {
   readonly conflicts: number;
 }
 
+/** Phase 2 of a first sync: the organizer's details for a booking phase 1 wrote from headers. */
+export interface DetailsFill {
+  readonly bookingId: string;
+  /**
+   * The room copy's ChangeKey the details were read for. A booking a live change rewrote meanwhile
+   * (new ChangeKey, details no longer pending) keeps what that change wrote.
+   */
+  readonly ewsChangeKey: string;
+  readonly fields: SyncedBookingFields;
+}
+
 /** Writes inside one transaction: bookings and the sync state they bring the room to commit together. */
 export interface SyncTransaction {
   /** The room's Exchange-linked bookings (any status) of these meetings that touch the window. */
@@ -47,6 +58,10 @@ export interface SyncTransaction {
   /** The room's live bookings whose own ItemId or series master ItemId is one of these. */
   bookingsOfItems(roomId: string, itemIds: readonly string[]): Promise<StoredBooking[]>;
   applyPlan(roomId: string, plan: ReconcilePlan): Promise<AppliedPlan>;
+  /** The room's live bookings whose details phase 1 left pending. */
+  bookingsAwaitingDetails(roomId: string): Promise<StoredBooking[]>;
+  /** Writes the details (subject, body, privacy, attendees, online link) and clears pending; the ids written. */
+  fillDetails(roomId: string, fills: readonly DetailsFill[]): Promise<string[]>;
   cancelBookings(cancellations: readonly BookingCancellation[]): Promise<number>;
   /** Stores where the change feed stands; `full` also records a full reconciliation. */
   saveSyncState(
@@ -83,4 +98,6 @@ export interface SyncStore {
   setStreamState(rooms: readonly Pick<ConnectedRoom, 'roomId' | 'mailbox'>[], state: StreamState): Promise<void>;
   /** Live bookings of each room inside the window (for the integration overview). */
   countLiveBookings(window: TimeWindow): Promise<Map<string, number>>;
+  /** Live bookings of each room still waiting for phase 2 (rooms without any left out). */
+  countDetailsPending(): Promise<Map<string, number>>;
 }

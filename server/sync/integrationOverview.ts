@@ -1,7 +1,13 @@
 import { AppError, notFound } from '../domain/errors';
 import type { Clock } from '../ports/clock';
 import type { SyncStore } from '../ports/syncStore';
-import type { IntegrationOverview, IntegrationRoom, ServerInfo, SyncRunView } from '../../shared/schemas/integration';
+import type {
+  FirstSyncProgress,
+  IntegrationOverview,
+  IntegrationRoom,
+  ServerInfo,
+  SyncRunView,
+} from '../../shared/schemas/integration';
 import { horizonWindow, type Horizon } from './horizon';
 import type { SyncController } from './syncController';
 import type { SyncRun } from './syncRuntime';
@@ -37,6 +43,20 @@ function runView(run: SyncRun): SyncRunView {
   };
 }
 
+/** Both phases of the first sync over the rooms that are synced (verified and active). */
+function firstSyncProgress(rooms: readonly IntegrationRoom[]): FirstSyncProgress {
+  const synced = rooms.filter((r) => r.verification.state === 'verified' && r.active);
+  const listed = synced.filter((r) => r.lastSuccessfulSyncAt !== null);
+  return {
+    phase1: { done: listed.length, total: synced.length },
+    phase2: {
+      done: listed.filter((r) => r.detailsPending === 0).length,
+      total: synced.length,
+      bookingsPending: synced.reduce((sum, r) => sum + r.detailsPending, 0),
+    },
+  };
+}
+
 export function createIntegrationService(deps: IntegrationServiceDeps): IntegrationService {
   function runtime(): NonNullable<ReturnType<SyncController['current']>> {
     const current = deps.controller.current();
@@ -48,10 +68,11 @@ export function createIntegrationService(deps: IntegrationServiceDeps): Integrat
   return {
     async overview() {
       const window = horizonWindow(deps.clock.now(), deps.horizon);
-      const [rooms, records, counts] = await Promise.all([
+      const [rooms, records, counts, pending] = await Promise.all([
         deps.store.listExchangeRooms(),
         deps.store.allRoomSync(),
         deps.store.countLiveBookings(window),
+        deps.store.countDetailsPending(),
       ]);
       const recordOf = new Map(records.map((r) => [r.roomId, r]));
       const current = deps.controller.current();
@@ -71,6 +92,7 @@ export function createIntegrationService(deps: IntegrationServiceDeps): Integrat
           lastFullSyncAt: iso(sameFeed?.lastFullSyncAt ?? null),
           nextSyncAt: synced && current ? iso(sameFeed?.nextSyncAt ?? null) : null,
           bookingsInHorizon: counts.get(room.roomId) ?? 0,
+          detailsPending: pending.get(room.roomId) ?? 0,
           lastError:
             sameFeed?.lastError && sameFeed.lastErrorAt
               ? {
@@ -86,6 +108,7 @@ export function createIntegrationService(deps: IntegrationServiceDeps): Integrat
         simulatedExchange: deps.simulatedExchange(),
         horizon: { start: window.start.toISOString(), end: window.end.toISOString() },
         rooms: out,
+        firstSync: firstSyncProgress(out),
         totals: {
           rooms: out.length,
           verified: out.filter((r) => r.verification.state === 'verified').length,

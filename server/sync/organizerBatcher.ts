@@ -1,3 +1,4 @@
+import { LruMap } from '../domain/lruMap';
 import type { CalendarGateway, MeetingRef, OrganizerDetails, TimeWindow } from '../ports/calendarGateway';
 
 export type OrganizerLookup = (
@@ -28,6 +29,13 @@ export interface OrganizerBatcherOptions {
   readonly demandWindowMs?: number;
   /** How long a whole calendar read serves later lookups. */
   readonly calendarCacheMs?: number;
+  /**
+   * Organizers whose whole calendar is kept at once (least recently used dropped first), and
+   * organizers whose recent demand is counted: at 5,000 rooms there are tens of thousands of
+   * organizers, and a calendar of details is the largest thing the sync holds.
+   */
+  readonly maxCalendars?: number;
+  readonly maxDemandKeys?: number;
   readonly now?: () => number;
 }
 
@@ -60,8 +68,10 @@ export function createOrganizerBatcher(
   const calendarCacheMs = options.calendarCacheMs ?? 120_000;
   const now = options.now ?? Date.now;
   const pending = new Map<string, Pending>();
-  const demand = new Map<string, number[]>();
-  const calendars = new Map<string, { readonly at: number; readonly details: Promise<DetailsByMeeting | null> }>();
+  const demand = new LruMap<string, number[]>(options.maxDemandKeys ?? 20_000);
+  const calendars = new LruMap<string, { readonly at: number; readonly details: Promise<DetailsByMeeting | null> }>(
+    options.maxCalendars ?? 200,
+  );
 
   function wholeCalendar(key: string, email: string, window: TimeWindow): Promise<DetailsByMeeting | null> | null {
     const cached = calendars.get(key);

@@ -1,4 +1,4 @@
-import { reconcile, type BookingCancellation, type ReconcilePlan } from '../domain/sync/reconcile';
+import { fieldsOf, reconcile, type BookingCancellation, type ReconcilePlan } from '../domain/sync/reconcile';
 import type { RemoteOccurrence } from '../domain/sync/remoteCalendar';
 import { GatewayError, type CalendarGateway, type RemoteItemHeader, type TimeWindow } from '../ports/calendarGateway';
 import type { Clock } from '../ports/clock';
@@ -8,7 +8,7 @@ import type { SyncMode } from './observer';
 import { overlaps, singleFromHeader } from './changedItems';
 import { createOrganizerBatcher } from './organizerBatcher';
 import { withOrganizerDetails } from './organizerCopies';
-import { keepOrganizerDetails, reuseUnchangedDetails } from './unchangedCopies';
+import { keepOrganizerDetails, occurrenceOf, reuseUnchangedDetails } from './unchangedCopies';
 
 export interface RoomSynchronizerDeps {
   readonly gateway: CalendarGateway;
@@ -28,6 +28,16 @@ export interface RoomSyncOutcome {
   readonly conflicts: number;
   /** Every booking this pass created, changed or cancelled (committed), for listeners such as catering. */
   readonly changedBookingIds: readonly string[];
+  /** Bookings this pass wrote from headers alone (phase 1): the room wants phase 2. */
+  readonly detailsPending: number;
+}
+
+export interface DetailsOutcome {
+  /** Bookings that got their organizer's (or the room's full) details. */
+  readonly filled: number;
+  /** Pending bookings left as they are: a live change rewrote them meanwhile. */
+  readonly skipped: number;
+  readonly changedBookingIds: readonly string[];
 }
 
 export interface RoomSynchronizer {
@@ -36,6 +46,12 @@ export interface RoomSynchronizer {
    * horizon (the daily pass). Throws GatewayError when Exchange fails; nothing half-done is kept.
    */
   syncRoom(room: ConnectedRoom, options?: { full?: boolean }): Promise<RoomSyncOutcome>;
+  /**
+   * Phase 2 of a first sync: reads the organizers' copies of the room's bookings whose details are
+   * pending and writes their subject, body, privacy, attendees and online link. A booking a live
+   * change rewrote meanwhile is left alone. Throws GatewayError when Exchange fails.
+   */
+  fillDetails(room: ConnectedRoom): Promise<DetailsOutcome>;
 }
 
 /** What a pass read from Exchange: the occurrences of the horizon, some of them headers only. */
@@ -48,9 +64,17 @@ interface Listed {
 
 interface Applied extends AppliedPlan {
   readonly changedBookingIds: readonly string[];
+  readonly detailsPending: number;
 }
 
-const EMPTY: Applied = { created: 0, updated: 0, cancelled: 0, conflicts: 0, changedBookingIds: [] };
+const EMPTY: Applied = {
+  created: 0,
+  updated: 0,
+  cancelled: 0,
+  conflicts: 0,
+  changedBookingIds: [],
+  detailsPending: 0,
+};
 
 const add = (a: Applied, b: Applied): Applied => ({
   created: a.created + b.created,
@@ -58,6 +82,7 @@ const add = (a: Applied, b: Applied): Applied => ({
   cancelled: a.cancelled + b.cancelled,
   conflicts: a.conflicts + b.conflicts,
   changedBookingIds: [...new Set([...a.changedBookingIds, ...b.changedBookingIds])],
+  detailsPending: a.detailsPending + b.detailsPending,
 });
 
 /**
@@ -76,7 +101,8 @@ async function applyAndName(
   const changedBookingIds = [
     ...new Set([...plan.update.map((u) => u.bookingId), ...plan.cancel.map((c) => c.bookingId), ...createdIds]),
   ];
-  return { ...applied, changedBookingIds };
+  const written = [...plan.create, ...plan.update.map((u) => u.fields)];
+  return { ...applied, changedBookingIds, detailsPending: written.filter((f) => f.detailsPending).length };
 }
 
 export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchronizer {
@@ -111,17 +137,28 @@ export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchron
     return { window, occurrences: [...view, ...singles], headerOnly: new Set(singles.map((o) => o.itemId)) };
   }
 
-  /** Reconciles the whole horizon against every Exchange-linked booking of the room in it. */
-  async function reconcileWindow(room: ConnectedRoom, syncState: string, listed: Listed): Promise<Applied> {
+  /**
+   * Reconciles the whole horizon against every Exchange-linked booking of the room in it. With
+   * `detailsLater` (a first sync or a resync: phase 1) nothing is asked of the organizers: what
+   * changed is written from the room's copy and marked pending, for phase 2 (`fillDetails`).
+   */
+  async function reconcileWindow(
+    room: ConnectedRoom,
+    syncState: string,
+    listed: Listed,
+    detailsLater = false,
+  ): Promise<Applied> {
     const { window } = listed;
     const before = await store.transaction((tx) => tx.bookingsInWindow(room.roomId, window));
     const { reused, fresh } = reuseUnchangedDetails(listed.occurrences, before);
     const remote = [
       ...reused,
-      ...(await withOrganizerDetails(gateway, room.mailbox, fresh, window, {
-        lookup: batchedLookup,
-        headerOnly: listed.headerOnly,
-      })),
+      ...(detailsLater
+        ? fresh.map((o) => ({ ...o, detailsPending: !o.isCancelled }))
+        : await withOrganizerDetails(gateway, room.mailbox, fresh, window, {
+            lookup: batchedLookup,
+            headerOnly: listed.headerOnly,
+          })),
     ];
     return store.transaction(async (tx) => {
       const stored = await tx.bookingsInWindow(room.roomId, window);
@@ -141,8 +178,29 @@ export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchron
   async function fullSync(room: ConnectedRoom, mode: SyncMode): Promise<RoomSyncOutcome> {
     // The state comes with the listing: whatever changes after it is in the next sync.
     const { state, pages, items } = await listFromStart(room);
-    const applied = await reconcileWindow(room, state, items);
+    const applied = await reconcileWindow(room, state, items, true);
     return { mode, pages, ...applied };
+  }
+
+  async function fillDetails(room: ConnectedRoom): Promise<DetailsOutcome> {
+    const window = horizonWindow(deps.clock.now(), horizon);
+    const pending = await store.transaction((tx) => tx.bookingsAwaitingDetails(room.roomId));
+    if (pending.length === 0) return { filled: 0, skipped: 0, changedBookingIds: [] };
+    const occurrences = pending.map(occurrenceOf);
+    // Singles were written from SyncFolderItems headers: without a reachable organizer, the room's full copy.
+    const headerOnly = new Set(
+      pending.filter((b) => !b.isOccurrence && b.detailSource === 'room').map((b) => b.ewsItemId),
+    );
+    const detailed = await withOrganizerDetails(gateway, room.mailbox, occurrences, window, {
+      lookup: batchedLookup,
+      headerOnly,
+    });
+    const fills = pending.flatMap((booking, i) => {
+      const o = detailed[i];
+      return o ? [{ bookingId: booking.id, ewsChangeKey: booking.ewsChangeKey, fields: fieldsOf(o) }] : [];
+    });
+    const written = await store.transaction((tx) => tx.fillDetails(room.roomId, fills));
+    return { filled: written.length, skipped: pending.length - written.length, changedBookingIds: written };
   }
 
   /** One SyncFolderItems page: the meetings it touches, reconciled, and the state, in one transaction. */
@@ -185,6 +243,7 @@ export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchron
   }
 
   return {
+    fillDetails,
     async syncRoom(room, options = {}) {
       const record = await store.roomSync(room.roomId, room.mailbox);
       if (!record?.syncState) return fullSync(room, 'full');

@@ -111,4 +111,40 @@ describe('sync scheduler', () => {
     expect(await h.scheduler.syncNow('room-9')).toMatchObject({ ok: false, failure: { code: 'not-owned' } });
     await h.scheduler.stop();
   });
+
+  it('runs a live change in its own lane: it never waits behind the rooms of a first sync', async () => {
+    const runs: { roomId: string; full: boolean; lane: string }[] = [];
+    const release: Array<() => void> = [];
+    const scheduler = createScheduler({
+      options: { ...DEFAULT_SCHEDULER_OPTIONS, debounceMs: 0, concurrency: 1, liveConcurrency: 1 },
+      run: async (r, full, lane) => {
+        runs.push({ roomId: r.roomId, full, lane });
+        // Every sync holds its slot until the test lets it go.
+        await new Promise<void>((resolve) => release.push(resolve));
+        return { ok: true };
+      },
+      planned: () => undefined,
+      backedOff: () => undefined,
+      now: () => Date.now(),
+    });
+    for (let i = 0; i < 3; i += 1) scheduler.add(room(i), null);
+    scheduler.add(room(9), new Date());
+    await sleep(5);
+    // The bulk lane holds the first sync of room 0; rooms 1, 2 and 9 wait behind it.
+    expect(runs).toEqual([{ roomId: 'room-0', full: true, lane: 'bulk' }]);
+    scheduler.poke('room-9');
+    scheduler.poke('room-1');
+    await sleep(5);
+    // Room 9's change goes ahead at once; room 1 has not had its first sync, so it stays bulk work.
+    expect(runs).toEqual([
+      { roomId: 'room-0', full: true, lane: 'bulk' },
+      { roomId: 'room-9', full: false, lane: 'live' },
+    ]);
+    while (runs.length < 4 || release.length > 0) {
+      release.shift()?.();
+      await sleep(2);
+    }
+    expect(runs.map((r) => r.roomId)).toEqual(['room-0', 'room-9', 'room-1', 'room-2']);
+    await scheduler.stop();
+  });
 });

@@ -4,14 +4,21 @@ import type { DescribedFailure } from './failureWords';
 /**
  * When each owned room syncs: soon after a notification (debounced), on a safety period, fully once
  * a day, and later after a failure (the server's requested wait, or exponential back-off with
- * jitter). At most `concurrency` rooms sync at once; a throttled answer pauses every room, since
- * the budget belongs to the service account.
+ * jitter). A throttled answer pauses every room, since the budget belongs to the service account.
+ *
+ * Two lanes: a notified room whose first sync is done (a live change) or a sync asked for by hand
+ * for one room runs in the live lane; the first sync, the daily pass, the safety syncs and retries
+ * run in the bulk lane. Each lane has its own room slots, so a live change never waits for a room
+ * of a first sync to finish; the Exchange calls themselves share the one budget, live first.
  */
 export interface SchedulerOptions {
   readonly debounceMs: number;
   readonly safetyIntervalMs: number;
   readonly fullIntervalMs: number;
+  /** Rooms of the bulk lane at once. */
   readonly concurrency: number;
+  /** Rooms of the live lane at once (on top of the bulk lane's). */
+  readonly liveConcurrency: number;
   readonly maxBackoffMs: number;
 }
 
@@ -20,15 +27,18 @@ export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
   safetyIntervalMs: 5 * 60_000,
   fullIntervalMs: 24 * 60 * 60_000,
   concurrency: 8,
+  liveConcurrency: 8,
   maxBackoffMs: 5 * 60_000,
 };
+
+export type SyncLane = 'live' | 'bulk';
 
 export type SyncOutcome = { readonly ok: true } | { readonly ok: false; readonly failure: DescribedFailure };
 
 export interface SchedulerDeps {
   readonly options: SchedulerOptions;
-  /** Runs one room's sync; never throws (failures come back described). */
-  readonly run: (room: ConnectedRoom, full: boolean) => Promise<SyncOutcome>;
+  /** Runs one room's sync at its lane's priority; never throws (failures come back described). */
+  readonly run: (room: ConnectedRoom, full: boolean, lane: SyncLane) => Promise<SyncOutcome>;
   /** The next planned sync, for the integration overview. */
   readonly planned: (room: ConnectedRoom, at: Date) => void;
   readonly backedOff: (roomId: string | null, reason: string, delayMs: number) => void;
@@ -45,6 +55,10 @@ interface RoomSlot {
   again: boolean;
   failures: number;
   lastFullAt: number | null;
+  /** Notified (or asked for by hand) since its last sync started: a live change waits. */
+  wanted: boolean;
+  /** The lane queue it waits in, if any (entries left behind in the other queue are skipped). */
+  queued: SyncLane | null;
 }
 
 export interface Scheduler {
@@ -54,9 +68,14 @@ export interface Scheduler {
   rooms(): ConnectedRoom[];
   /** A notification: sync soon, coalescing a burst into one sync. */
   poke(roomId: string): void;
-  /** Sync now and resolve when that sync has finished (with its outcome). */
-  syncNow(roomId: string, full?: boolean): Promise<SyncOutcome>;
+  /**
+   * Sync now and resolve when that sync has finished (with its outcome). `bulk`: one of many
+   * ("sync all"), which must not crowd out live changes.
+   */
+  syncNow(roomId: string, full?: boolean, lane?: SyncLane): Promise<SyncOutcome>;
   isRunning(roomId: string): boolean;
+  /** Rooms whose first sync has not run yet (those failing aside, which retry on their own). */
+  firstSyncsWaiting(): number;
   /** Stops planning syncs and resolves once the ones already running have finished. */
   stop(): Promise<void>;
 }
@@ -65,9 +84,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const { options } = deps;
   const random = deps.random ?? Math.random;
   const slots = new Map<string, RoomSlot>();
-  const queue: RoomSlot[] = [];
+  const queues: Record<SyncLane, RoomSlot[]> = { live: [], bulk: [] };
   const outcomes = new Map<string, ((outcome: SyncOutcome) => void)[]>();
-  let active = 0;
+  const active: Record<SyncLane, number> = { live: 0, bulk: 0 };
+  const limits: Record<SyncLane, number> = { live: options.liveConcurrency, bulk: options.concurrency };
   let pausedUntil = 0;
   let pauseTimer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -89,13 +109,31 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     slot.timer.unref();
   }
 
+  function fullDue(slot: RoomSlot): boolean {
+    return slot.wantFull || slot.lastFullAt === null || deps.now() - slot.lastFullAt >= options.fullIntervalMs;
+  }
+
+  /** A first sync or a daily pass is bulk work even when a notification asked for it. */
+  const laneOf = (slot: RoomSlot): SyncLane => (slot.wanted && !fullDue(slot) ? 'live' : 'bulk');
+
   function enqueue(slot: RoomSlot): void {
     if (slot.running) {
       slot.again = true;
       return;
     }
-    if (!queue.includes(slot)) queue.push(slot);
+    const lane = laneOf(slot);
+    if (slot.queued === lane) return;
+    // Promoted from bulk to live: the old entry stays behind and is skipped.
+    slot.queued = lane;
+    queues[lane].push(slot);
     pump();
+  }
+
+  function take(lane: SyncLane): RoomSlot | undefined {
+    for (let slot = queues[lane].shift(); slot; slot = queues[lane].shift()) {
+      if (slot.queued === lane && slots.get(slot.room.roomId) === slot) return slot;
+    }
+    return undefined;
   }
 
   function pump(): void {
@@ -109,10 +147,12 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       pauseTimer.unref();
       return;
     }
-    while (active < options.concurrency && queue.length > 0) {
-      const slot = queue.shift();
-      if (slot && slots.get(slot.room.roomId) === slot) {
-        const running = execute(slot);
+    for (const lane of ['live', 'bulk'] as const) {
+      while (active[lane] < limits[lane]) {
+        const slot = take(lane);
+        if (!slot) break;
+        slot.queued = null;
+        const running = execute(slot, lane);
         inFlight.add(running);
         void running.finally(() => inFlight.delete(running));
       }
@@ -124,16 +164,17 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return Math.round(base / 2 + (random() * base) / 2);
   }
 
-  async function execute(slot: RoomSlot): Promise<void> {
-    active += 1;
+  async function execute(slot: RoomSlot, lane: SyncLane): Promise<void> {
+    active[lane] += 1;
     slot.running = true;
-    const full = slot.wantFull || slot.lastFullAt === null || deps.now() - slot.lastFullAt >= options.fullIntervalMs;
+    const full = fullDue(slot);
     slot.wantFull = false;
+    slot.wanted = false;
     let outcome: SyncOutcome;
     try {
-      outcome = await deps.run(slot.room, full);
+      outcome = await deps.run(slot.room, full, lane);
     } finally {
-      active -= 1;
+      active[lane] -= 1;
       slot.running = false;
     }
     const listeners = outcomes.get(slot.room.roomId) ?? [];
@@ -174,6 +215,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         again: false,
         failures: 0,
         lastFullAt: lastFullAt?.getTime() ?? null,
+        wanted: false,
+        queued: null,
       };
       slots.set(room.roomId, slot);
       plan(slot, 0);
@@ -187,9 +230,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     rooms: () => [...slots.values()].map((s) => s.room),
     poke(roomId) {
       const slot = slots.get(roomId);
-      if (slot) plan(slot, options.debounceMs);
+      if (!slot) return;
+      slot.wanted = true;
+      // Already waiting in the bulk lane (a safety sync due): that sync carries the change, so it
+      // moves up to the live lane now instead of syncing twice.
+      if (slot.queued === 'bulk') enqueue(slot);
+      else plan(slot, options.debounceMs);
     },
-    syncNow(roomId, full = false) {
+    syncNow(roomId, full = false, lane = 'live') {
       const slot = slots.get(roomId);
       if (!slot)
         return Promise.resolve({
@@ -210,16 +258,19 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
           });
         } else listeners.push(resolve);
         outcomes.set(roomId, listeners);
+        if (lane === 'live') slot.wanted = true;
         plan(slot, 0, full);
       });
     },
     isRunning: (roomId) => slots.get(roomId)?.running ?? false,
+    firstSyncsWaiting: () => [...slots.values()].filter((s) => s.lastFullAt === null && s.failures === 0).length,
     async stop() {
       stopped = true;
       for (const slot of slots.values()) if (slot.timer) clearTimeout(slot.timer);
       if (pauseTimer) clearTimeout(pauseTimer);
       slots.clear();
-      queue.length = 0;
+      queues.live.length = 0;
+      queues.bulk.length = 0;
       // A sync in flight still writes its bookings: the database must outlive it.
       await Promise.allSettled([...inFlight]);
     },

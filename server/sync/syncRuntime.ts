@@ -9,7 +9,15 @@ import type { Horizon } from './horizon';
 import type { BookingChangeListener } from '../ports/bookingChanges';
 import { silentObserver, type SyncObserver } from './observer';
 import { createRoomSynchronizer } from './roomSynchronizer';
-import { createScheduler, DEFAULT_SCHEDULER_OPTIONS, type SchedulerOptions, type SyncOutcome } from './scheduler';
+import { atPriority } from '../ports/workPriority';
+import { createDetailQueue } from './detailQueue';
+import {
+  createScheduler,
+  DEFAULT_SCHEDULER_OPTIONS,
+  type SchedulerOptions,
+  type SyncLane,
+  type SyncOutcome,
+} from './scheduler';
 import { createStreamSupervisor, type StreamSupervisorDeps } from './streamSupervisor';
 
 /** The part of pino the sync runtime logs through. */
@@ -33,6 +41,8 @@ export interface SyncRuntimeDeps {
   readonly scheduler?: Partial<SchedulerOptions>;
   /** How often rooms are claimed (and freed rooms of dead instances taken over). */
   readonly claimIntervalMs?: number;
+  /** Phase 2 of first syncs: rooms filled at once, and the wait after a failure. */
+  readonly details?: { readonly concurrency?: number; readonly retryMs?: number };
   readonly streams?: Pick<
     StreamSupervisorDeps,
     | 'groupSize'
@@ -75,6 +85,8 @@ export interface SyncRuntime {
   isSyncing(roomId: string): boolean;
   /** Resolves when the room's next sync has finished. */
   syncNow(roomId: string, full?: boolean): Promise<SyncOutcome>;
+  /** Owned rooms still waiting for phase 2 of their first sync (the organizers' details). */
+  roomsAwaitingDetails(): number;
 }
 
 interface MutableRun {
@@ -118,11 +130,24 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
     }
   }
 
-  async function runRoom(room: ConnectedRoom, full: boolean): Promise<SyncOutcome> {
+  const details = createDetailQueue({
+    fill: (room) => synchronizer.fillDetails(room),
+    concurrency: deps.details?.concurrency ?? 4,
+    retryMs: deps.details?.retryMs ?? 30_000,
+    phaseOneBusy: () => scheduler.firstSyncsWaiting() > 0,
+    filled: async (room, outcome) => {
+      await tellListeners(room.roomId, outcome.changedBookingIds);
+      logger.info({ roomId: room.roomId, filled: outcome.filled, skipped: outcome.skipped }, 'room details filled');
+    },
+    failed: (room, err) => logger.warn({ roomId: room.roomId, err }, 'filling in the organizers’ details failed'),
+  });
+
+  async function runRoom(room: ConnectedRoom, full: boolean, lane: SyncLane): Promise<SyncOutcome> {
     const started = Date.now();
     try {
-      const outcome = await synchronizer.syncRoom(room, { full });
+      const outcome = await atPriority(lane, () => synchronizer.syncRoom(room, { full }));
       await tellListeners(room.roomId, outcome.changedBookingIds);
+      if (outcome.detailsPending > 0) details.add(room);
       observer.syncFinished({
         roomId: room.roomId,
         mode: outcome.mode,
@@ -210,7 +235,10 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
 
   leases.onLost((roomIds) => {
     logger.warn({ rooms: roomIds.length }, 'room leases lost; another instance may take these rooms');
-    for (const roomId of roomIds) scheduler.remove(roomId);
+    for (const roomId of roomIds) {
+      scheduler.remove(roomId);
+      details.remove(roomId);
+    }
     watchOwned();
   });
 
@@ -221,6 +249,7 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
       if (surplus <= 0) break;
       if (scheduler.isRunning(room.roomId)) continue;
       scheduler.remove(room.roomId);
+      details.remove(room.roomId);
       await leases.release(room.roomId);
       surplus -= 1;
     }
@@ -233,6 +262,7 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
     for (const room of scheduler.rooms()) {
       if (wanted.has(room.roomId)) continue;
       scheduler.remove(room.roomId);
+      details.remove(room.roomId);
       await leases.release(room.roomId);
     }
     const share = await leases.share(connected.length);
@@ -248,6 +278,9 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
       holding += 1;
     }
     if (given > 0) logger.info({ rooms: given, share }, 'left rooms to the other instances');
+    // Phase 2 resumes where another instance (or this one before a restart) left it.
+    const pending = await store.countDetailsPending();
+    for (const room of scheduler.rooms()) if (pending.has(room.roomId)) details.add(room);
     watchOwned();
   }
 
@@ -278,7 +311,7 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
     },
     async stop() {
       if (claimTimer) clearInterval(claimTimer);
-      await Promise.all([scheduler.stop(), supervisor.stop()]);
+      await Promise.all([scheduler.stop(), supervisor.stop(), details.stop()]);
       await stateWrites;
       await leases.close();
     },
@@ -305,7 +338,8 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
       const pending = run.rooms
         .filter((entry) => entry.state === 'queued')
         .map(async (entry) => {
-          const outcome = await scheduler.syncNow(entry.roomId);
+          // "Sync all" is bulk work; one room asked for by hand is what the admin waits for.
+          const outcome = await scheduler.syncNow(entry.roomId, false, roomId === undefined ? 'bulk' : 'live');
           entry.state = outcome.ok ? 'done' : 'failed';
           entry.error = outcome.ok ? null : outcome.failure.message;
         });
@@ -324,5 +358,6 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
     ownedRoomIds: () => scheduler.rooms().map((r) => r.roomId),
     isSyncing: (roomId) => scheduler.isRunning(roomId),
     syncNow: (roomId, full) => scheduler.syncNow(roomId, full),
+    roomsAwaitingDetails: () => details.size(),
   };
 }

@@ -66,3 +66,26 @@ export function keepOrganizerDetails(
     return withStoredDetails(o, known);
   });
 }
+
+/** A stored booking as the occurrence it was written from (phase 2 asks its organizer for the rest). */
+export function occurrenceOf(b: StoredBooking): RemoteOccurrence {
+  return {
+    cleanGlobalObjectId: b.cleanGlobalObjectId,
+    uid: b.uid,
+    originalStart: b.originalStart,
+    start: b.start,
+    end: b.end,
+    itemId: b.ewsItemId,
+    changeKey: b.ewsChangeKey,
+    recurringMasterId: b.recurringMasterId,
+    isCancelled: false,
+    subject: b.subject,
+    description: b.description,
+    location: b.location,
+    isPrivate: b.isPrivate,
+    organizer: { name: b.organizerName, email: b.organizerEmail },
+    attendees: b.attendees,
+    joinOnlineMeetingUrl: b.onlineMeetingUrl,
+    detailSource: b.detailSource,
+  };
+}

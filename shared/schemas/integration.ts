@@ -33,9 +33,33 @@ export const integrationRoomSchema = z
     lastFullSyncAt: instantSchema.nullable(),
     nextSyncAt: instantSchema.nullable(),
     bookingsInHorizon: z.int().nonnegative(),
+    detailsPending: z
+      .int()
+      .nonnegative()
+      .describe(
+        "Bookings written by phase 1 of the first sync (times and free/busy from the room's calendar) still waiting for phase 2 to fill in the organizer's details.",
+      ),
     lastError: syncErrorSchema.nullable(),
   })
   .meta({ id: 'IntegrationRoom' });
+
+const phaseProgressSchema = z.object({
+  done: z.int().nonnegative(),
+  total: z.int().nonnegative(),
+});
+
+export const firstSyncProgressSchema = z
+  .object({
+    phase1: phaseProgressSchema.describe(
+      'Verified, active rooms whose bookings are written from their calendars: searchable with correct availability.',
+    ),
+    phase2: phaseProgressSchema
+      .extend({ bookingsPending: z.int().nonnegative() })
+      .describe(
+        "Of those rooms, the ones whose bookings also carry the organizers' details (subject, organizer, attendees, private flag, online link).",
+      ),
+  })
+  .meta({ id: 'FirstSyncProgress' });
 
 export const integrationOverviewSchema = z
   .object({
@@ -43,6 +67,7 @@ export const integrationOverviewSchema = z
     simulatedExchange: z.boolean(),
     horizon: z.object({ start: instantSchema, end: instantSchema }),
     rooms: z.array(integrationRoomSchema),
+    firstSync: firstSyncProgressSchema,
     totals: z.object({
       rooms: z.int().nonnegative(),
       verified: z.int().nonnegative(),
@@ -93,5 +118,6 @@ export const serverInfoSchema = z
 
 export type IntegrationOverview = z.infer<typeof integrationOverviewSchema>;
 export type IntegrationRoom = z.infer<typeof integrationRoomSchema>;
+export type FirstSyncProgress = z.infer<typeof firstSyncProgressSchema>;
 export type SyncRunView = z.infer<typeof syncRunSchema>;
 export type ServerInfo = z.infer<typeof serverInfoSchema>;

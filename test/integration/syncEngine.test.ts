@@ -123,11 +123,21 @@ describe('first sync of a room', () => {
 
     const outcome = await engine.syncRoom(elbe);
 
-    expect(outcome).toMatchObject({ mode: 'full', created: 2, cancelled: 0 });
+    // Phase 1: both meetings are booked from the room's headers, without asking any organizer.
+    expect(outcome).toMatchObject({ mode: 'full', created: 2, cancelled: 0, detailsPending: 2 });
+    expect(gateway.calls.get('organizerDetails') ?? 0).toBe(0);
+    expect(await live(elbe)).toMatchObject([
+      { subject: 'Emma Schmidt', detailSource: 'room', start: '2026-05-05T09:00:00.000Z' },
+      { subject: 'Emma Schmidt', detailSource: 'room', start: '2026-05-06T09:00:00.000Z' },
+    ]);
+
+    // Phase 2: the organizer's copy where it can be read, the room's full copy where not.
+    expect(await engine.fillDetails(elbe)).toMatchObject({ filled: 2, skipped: 0 });
     expect(await live(elbe)).toMatchObject([
       { subject: 'Roadmap review', detailSource: 'organizer', start: '2026-05-05T09:00:00.000Z' },
       { subject: 'Emma Schmidt', detailSource: 'room', start: '2026-05-06T09:00:00.000Z' },
     ]);
+    expect(await engine.fillDetails(elbe)).toEqual({ filled: 0, skipped: 0, changedBookingIds: [] });
   });
 
   it('gives a meeting with two rooms one booking in each room', async () => {
@@ -153,6 +163,7 @@ describe('first sync of a room', () => {
       },
     ]);
     await engine.syncRoom(elbe);
+    await engine.fillDetails(elbe);
     expect(await live(elbe)).toMatchObject([{ subject: 'HR talk', isPrivate: true }]);
   });
 });

@@ -1,5 +1,6 @@
-import pLimit from 'p-limit';
 import { GatewayError } from '../../ports/calendarGateway';
+import { currentPriority, type WorkPriority } from '../../ports/workPriority';
+import { createPriorityLimit } from './priorityLimit';
 import { describeFailure, toGatewayError } from './errors';
 
 /**
@@ -7,7 +8,8 @@ import { describeFailure, toGatewayError } from './errors';
  * concurrency slots only while the request is in flight; ErrorServerBusy pauses every call of the
  * account for the BackOffMilliseconds Exchange asks (the budget is the account's, not the
  * call's); HTTP 503 backs the call off exponentially with full jitter; then it gives up with a
- * GatewayError.
+ * GatewayError. Waiting calls take a free slot by priority (`currentPriority()`: live before bulk
+ * before background), so a first sync of thousands of rooms never holds back a live change.
  */
 
 export interface ResiliencePolicy {
@@ -68,6 +70,8 @@ export interface Throttle {
    * stream, which holds the slot until Exchange answers and not for the stream's lifetime.
    */
   hold(): Promise<() => void>;
+  /** Calls waiting for a slot now, by priority. */
+  waiting(): Readonly<Record<WorkPriority, number>>;
 }
 
 /** One pause for everyone: while Exchange asked us to wait, no call of the account starts. */
@@ -99,7 +103,9 @@ export function createThrottle(
   policy: ResiliencePolicy = DEFAULT_POLICY,
   hooks: ResilienceHooks = {},
 ): Throttle {
-  const limit = pLimit(policy.concurrency);
+  const limiter = createPriorityLimit(policy.concurrency);
+  // The priority of the caller's context; a retry keeps its place class, not its place in line.
+  const limit = <T>(task: () => Promise<T>): Promise<T> => limiter.run(task, currentPriority());
   const random = hooks.random ?? Math.random;
   const sleep = hooks.sleep ?? defaultSleep;
   const pause = sharedPause(sleep);
@@ -146,6 +152,7 @@ export function createThrottle(
           await new Promise<void>((release) => taken(release));
         });
       }),
+    waiting: () => limiter.waiting(),
   };
 }
 

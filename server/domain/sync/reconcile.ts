@@ -21,6 +21,8 @@ export interface SyncedBookingFields {
   readonly originalStart: Date | null;
   readonly isOccurrence: boolean;
   readonly detailSource: DetailSource;
+  /** Written from headers by phase 1 of a first sync; phase 2 fills in the organizer's details. */
+  readonly detailsPending: boolean;
 }
 
 export type BookingStatus = 'pending' | 'confirmed' | 'declined' | 'cancelled';
@@ -79,6 +81,7 @@ export function fieldsOf(o: RemoteOccurrence): SyncedBookingFields {
     originalStart: o.originalStart,
     isOccurrence: o.originalStart !== null,
     detailSource: o.detailSource,
+    detailsPending: o.detailsPending ?? false,
   };
 }
 
@@ -120,6 +123,7 @@ export function sameSyncedFields(a: SyncedBookingFields, b: SyncedBookingFields)
     a.recurringMasterId === b.recurringMasterId &&
     a.isOccurrence === b.isOccurrence &&
     a.detailSource === b.detailSource &&
+    a.detailsPending === b.detailsPending &&
     sameAttendees(a.attendees, b.attendees)
   );
 }

@@ -43,6 +43,11 @@ export interface RemoteOccurrence {
   readonly attendees: readonly Attendee[];
   readonly joinOnlineMeetingUrl: string | null;
   readonly detailSource: DetailSource;
+  /**
+   * Phase 1 of a first sync: the booking is written from the room's headers alone (times, free or
+   * busy, the room's subject) and phase 2 fills in the organizer's details later.
+   */
+  readonly detailsPending?: boolean;
 }
 
 /** The key that identifies one meeting instance in every mailbox. */

@@ -162,6 +162,16 @@ export const adminStrings = {
       bookingsInHorizon: 'Bookings in the horizon',
     },
     horizon: (from: string, to: string) => `Sync horizon: ${from} – ${to}`,
+    firstSync: {
+      label: 'First sync',
+      phase1: 'Phase 1: rooms searchable (times and free/busy from each room’s calendar)',
+      phase1Status: (done: number, total: number) => `${done} of ${total} rooms searchable`,
+      phase2: 'Phase 2: organizers’ details (subject, organizer, attendees, private flag, online link)',
+      phase2Status: (done: number, total: number, pending: number) =>
+        `${done} of ${total} rooms complete` +
+        (pending === 0 ? '' : pending === 1 ? ' · 1 booking waiting' : ` · ${pending} bookings waiting`),
+    },
+    detailsPending: (count: number) => (count === 1 ? '1 waiting for details' : `${count} waiting for details`),
     tableLabel: 'Rooms and their sync state',
     room: 'Room',
     verification: 'Mailbox',

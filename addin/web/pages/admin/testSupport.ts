@@ -46,6 +46,7 @@ export function buildIntegrationRoom(overrides: Partial<IntegrationRoom> = {}): 
     lastFullSyncAt: '2026-11-23T02:00:00.000Z',
     nextSyncAt: '2026-11-23T08:10:00.000Z',
     bookingsInHorizon: 12,
+    detailsPending: 0,
     lastError: null,
     ...overrides,
   };
@@ -60,6 +61,14 @@ export function buildOverview(
     simulatedExchange: false,
     horizon: { start: '2026-10-24T00:00:00.000Z', end: '2027-11-23T00:00:00.000Z' },
     rooms,
+    firstSync: {
+      phase1: { done: rooms.filter((r) => r.lastSuccessfulSyncAt !== null).length, total: rooms.length },
+      phase2: {
+        done: rooms.filter((r) => r.lastSuccessfulSyncAt !== null && r.detailsPending === 0).length,
+        total: rooms.length,
+        bookingsPending: rooms.reduce((sum, r) => sum + r.detailsPending, 0),
+      },
+    },
     totals: {
       rooms: rooms.length,
       verified: rooms.filter((r) => r.verification.state === 'verified').length,

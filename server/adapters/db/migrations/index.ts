@@ -65,6 +65,8 @@ import * as m0600 from './20261208_0600_analytics_privacy_settings';
 import * as m0401saml from './20261209_0401_sso_settings_saml';
 import * as m0402saml from './20261209_0402_saml_assertion_ids';
 import * as m0403saml from './20261209_0403_sso_logout_hints';
+import * as m0601 from './20261209_0601_bookings_details_pending';
+import * as m0602 from './20261209_0602_bookings_details_pending_idx';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -142,6 +144,8 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261209_0401_sso_settings_saml', m0401saml],
   ['20261209_0402_saml_assertion_ids', m0402saml],
   ['20261209_0403_sso_logout_hints', m0403saml],
+  ['20261209_0601_bookings_details_pending', m0601],
+  ['20261209_0602_bookings_details_pending_idx', m0602],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

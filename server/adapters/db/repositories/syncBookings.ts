@@ -9,7 +9,7 @@ import type {
   SyncedBookingFields,
 } from '../../../domain/sync/reconcile';
 import type { TimeWindow } from '../../../ports/calendarGateway';
-import type { AppliedPlan } from '../../../ports/syncStore';
+import type { AppliedPlan, DetailsFill } from '../../../ports/syncStore';
 import { chunk } from '../../../domain/chunk';
 import { pgErrorOf, toInstant } from './locationRows';
 
@@ -41,13 +41,14 @@ interface BookingRow {
   original_start: unknown;
   is_occurrence: boolean;
   detail_source: 'organizer' | 'room' | null;
+  details_pending: boolean;
   meeting_cancelled: boolean;
 }
 
 const SELECT_BOOKING = `b.id, ${EPOCH_MS('lower(b.during)')} AS start_ms, ${EPOCH_MS('upper(b.during)')} AS end_ms,
   b.subject, b.organizer_name, b.organizer_email, b.attendees, b.description, b.location, b.online_meeting_url,
   b.is_private, b.source, b.status, b.ews_item_id, b.ews_change_key, b.clean_global_object_id, b.uid,
-  b.recurring_master_id, b.original_start, b.is_occurrence, b.detail_source,
+  b.recurring_master_id, b.original_start, b.is_occurrence, b.detail_source, b.details_pending,
   b.meeting_cancelled_at IS NOT NULL AS meeting_cancelled`;
 
 const RESPONSES: readonly AttendeeResponse[] = [
@@ -98,6 +99,7 @@ function toBooking(row: BookingRow): StoredBooking {
     originalStart: toInstant(row.original_start),
     isOccurrence: row.is_occurrence,
     detailSource: row.detail_source ?? 'room',
+    detailsPending: row.details_pending,
     meetingCancelled: row.meeting_cancelled,
   };
 }
@@ -129,6 +131,7 @@ function columnsOf(db: Knex, fields: SyncedBookingFields): Record<string, unknow
     original_start: fields.originalStart ? fields.originalStart.toISOString() : null,
     is_occurrence: fields.isOccurrence,
     detail_source: fields.detailSource,
+    details_pending: fields.detailsPending,
     updated_at: db.fn.now(),
   };
 }
@@ -224,11 +227,48 @@ function insertAll(roomId: string, writes: readonly Write[]): (sp: Knex.Transact
     );
 }
 
+/** Phase 2 writes only the descriptive columns, and only where the booking is as phase 1 left it. */
+async function fillDetails(trx: Knex.Transaction, roomId: string, fills: readonly DetailsFill[]): Promise<string[]> {
+  const written: string[] = [];
+  for (const batch of chunk(fills, INSERT_CHUNK)) {
+    const rows = batch.map((f) => ({
+      id: f.bookingId,
+      change_key: f.ewsChangeKey,
+      subject: clean(f.fields.subject),
+      description: clean(f.fields.description),
+      is_private: f.fields.isPrivate,
+      attendees: f.fields.attendees.map((a) => ({
+        name: clean(a.name),
+        email: clean(a.email),
+        kind: a.kind,
+        response: a.response,
+      })),
+      online_meeting_url: f.fields.onlineMeetingUrl === null ? null : clean(f.fields.onlineMeetingUrl),
+      detail_source: f.fields.detailSource,
+    }));
+    // One statement per batch: 5,000 rooms x 100 meetings are half a million rows.
+    const result = await trx.raw<{ rows: { id: string }[] }>(
+      `UPDATE bookings b SET subject = x.subject, description = x.description, is_private = x.is_private,
+          attendees = x.attendees, online_meeting_url = x.online_meeting_url, detail_source = x.detail_source,
+          details_pending = false, updated_at = now()
+        FROM jsonb_to_recordset(CAST(? AS jsonb)) AS x(id uuid, change_key text, subject text, description text,
+          is_private boolean, attendees jsonb, online_meeting_url text, detail_source text)
+        WHERE b.id = x.id AND b.room_id = ? AND b.details_pending AND b.ews_change_key = x.change_key
+        RETURNING b.id`,
+      [JSON.stringify(rows), roomId],
+    );
+    written.push(...result.rows.map((r) => r.id));
+  }
+  return written;
+}
+
 export interface SyncBookingWriter {
   bookingsOfMeetings(roomId: string, ids: readonly string[], window: TimeWindow): Promise<StoredBooking[]>;
   bookingsInWindow(roomId: string, window: TimeWindow): Promise<StoredBooking[]>;
   bookingsOfItems(roomId: string, itemIds: readonly string[]): Promise<StoredBooking[]>;
   applyPlan(roomId: string, plan: ReconcilePlan): Promise<AppliedPlan>;
+  bookingsAwaitingDetails(roomId: string): Promise<StoredBooking[]>;
+  fillDetails(roomId: string, fills: readonly DetailsFill[]): Promise<string[]>;
   cancelBookings(cancellations: readonly BookingCancellation[]): Promise<number>;
 }
 
@@ -303,6 +343,9 @@ export function syncBookingWriter(trx: Knex.Transaction): SyncBookingWriter {
             `b.room_id = ? AND (b.ews_item_id IN (${marks(itemIds)}) OR b.recurring_master_id IN (${marks(itemIds)})) AND b.status IN ('confirmed', 'pending')`,
             [roomId, ...itemIds, ...itemIds],
           ),
+    bookingsAwaitingDetails: async (roomId) =>
+      selectBookings(trx, `b.room_id = ? AND b.details_pending AND b.status IN ('confirmed', 'pending')`, [roomId]),
+    fillDetails: (roomId, fills) => fillDetails(trx, roomId, fills),
     cancelBookings,
     async applyPlan(roomId, reconciled) {
       const plan = await adoptOwnBookings(trx, roomId, reconciled);

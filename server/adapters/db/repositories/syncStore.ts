@@ -201,5 +201,12 @@ export function createSyncStore(knex: Knex, options: SyncStoreOptions = {}): Syn
       );
       return new Map(result.rows.map((r) => [r.room_id, toCount(r.n)]));
     },
+    async countDetailsPending() {
+      const result = await knex.raw<{ rows: { room_id: string; n: unknown }[] }>(
+        `SELECT room_id, count(*) AS n FROM bookings
+          WHERE details_pending AND status IN ('confirmed', 'pending') GROUP BY room_id`,
+      );
+      return new Map(result.rows.map((r) => [r.room_id, toCount(r.n)]));
+    },
   };
 }

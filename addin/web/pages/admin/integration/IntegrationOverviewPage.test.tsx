@@ -70,6 +70,23 @@ describe('integration overview', () => {
     expect(within(rowOf('Dune')).getByText(adminStrings.common.notScheduled)).toBeTruthy();
   });
 
+  it('shows both phases of the first sync, and which rooms still wait for their details', async () => {
+    const waiting = { ...anchor, lastError: null, detailsPending: 7 };
+    const notYet = { ...lighthouse, lastSuccessfulSyncAt: null, bookingsInHorizon: 0 };
+    const done = buildIntegrationRoom({ name: 'Harbour', email: 'harbour@northwind.test' });
+    renderApp(
+      adminServer().on('get', '/api/admin/integration/overview', ok(buildOverview([notYet, waiting, done]))),
+      PAGE,
+    );
+
+    const phases = await screen.findByRole('region', { name: text.firstSync.label });
+    expect(within(phases).getByText(text.firstSync.phase1Status(2, 3))).toBeTruthy();
+    expect(within(phases).getByText(text.firstSync.phase2Status(1, 3, 7))).toBeTruthy();
+    expect(within(phases).getByText('1 of 3 rooms complete · 7 bookings waiting')).toBeTruthy();
+    expect(within(rowOf('Anchor')).getByText(text.detailsPending(7))).toBeTruthy();
+    expect(within(rowOf('Harbour')).queryByText(/waiting for details/)).toBeNull();
+  });
+
   it('refreshes by itself while the page is open', async () => {
     const recovered = { ...anchor, lastError: null, lastSuccessfulSyncAt: '2026-11-23T08:06:00.000Z' };
     const api = adminServer().on(
@@ -108,7 +125,7 @@ describe('integration overview', () => {
     await user.click(await screen.findByRole('button', { name: text.syncAll }));
 
     expect(await screen.findByText(text.progress(1, 3))).toBeTruthy();
-    expect(screen.getByRole('progressbar')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: text.progressLabel })).getByRole('progressbar')).toBeTruthy();
     expect(screen.getByRole('button', { name: text.syncAll })).toHaveProperty('disabled', true);
     expect(await screen.findByText(/Sync finished: 2 of 3 rooms synced\./)).toBeTruthy();
     expect(screen.getByText(text.roomFailed('Dune', 'Impersonation was denied.'))).toBeTruthy();

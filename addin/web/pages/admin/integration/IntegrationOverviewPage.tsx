@@ -8,6 +8,7 @@ import { useApi } from '../../../../ui/hooks/useApi';
 import { formatDay } from '../format';
 import { adminStrings } from '../strings';
 import { usePolled } from '../usePolled';
+import { FirstSyncPhases } from './FirstSyncPhases';
 import { OverviewTable } from './OverviewTable';
 import { OverviewTotals } from './OverviewTotals';
 import { SyncProgress } from './SyncProgress';
@@ -79,6 +80,7 @@ export function IntegrationOverviewPage() {
           <MessageBarBody>{adminStrings.common.refreshFailed}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {data && data.firstSync.phase1.total > 0 ? <FirstSyncPhases progress={data.firstSync} /> : null}
       {data ? <OverviewTotals totals={data.totals} /> : null}
       {data && data.rooms.length === 0 ? <EmptyState title={text.empty} hint={text.emptyHint} /> : null}
       {data && data.rooms.length > 0 ? (

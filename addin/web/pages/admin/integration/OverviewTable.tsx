@@ -112,7 +112,16 @@ function OverviewRow({
       <TableCell data-label={text.nextSync}>
         {formatInstant(room.nextSyncAt, adminStrings.common.notScheduled)}
       </TableCell>
-      <TableCell data-label={text.bookings}>{room.bookingsInHorizon}</TableCell>
+      <TableCell data-label={text.bookings}>
+        {room.detailsPending > 0 ? (
+          <span className={styles.stack}>
+            <Text>{room.bookingsInHorizon}</Text>
+            <Text size={200}>{text.detailsPending(room.detailsPending)}</Text>
+          </span>
+        ) : (
+          room.bookingsInHorizon
+        )}
+      </TableCell>
       <TableCell data-label={text.lastError}>
         {room.lastError ? (
           <Text className={styles.error}>{text.errorAt(room.lastError.message, formatInstant(room.lastError.at))}</Text>

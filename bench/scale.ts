@@ -1,0 +1,242 @@
+/**
+ * `npm run bench:scale` (issue 21): Roomserve's first sync and live changes at thousands of rooms.
+ *   - floor: a bare EWS client issuing the same SyncFolderItems (from the start, 512 a page) and
+ *     one streaming Subscribe per room at the same concurrency (8), doing nothing with the answers;
+ *   - phase 1 (every room searchable, availability from the room calendars) and its ratio to the floor;
+ *   - first room searchable; phase 2 (the organizers' details) complete;
+ *   - a storm of changes across the rooms: p95 change -> booking stored, EWS requests per change;
+ *   - RSS of the Roomserve process in steady state after both phases.
+ * The simulator runs in its own process without request validation (bench/sync/simProcess.ts).
+ * BENCH_QUICK=1: 1,000 rooms and a shorter, slower storm (this machine's cores are shared).
+ * Sizes: BENCH_ROOMS (5000), BENCH_MEETINGS (100), BENCH_STORM_RATE (100/s), BENCH_STORM_S (60).
+ */
+import * as ews from 'ews-javascript-api';
+import { at, ewsService } from '../test/exchange-sim/ewsjs/client';
+import { DEFAULT_SCHEDULER_OPTIONS } from '../server/sync/scheduler';
+import { readOptions } from './sync/options';
+import { percentile } from './sync/report';
+import { startRoomserve, startSync, type BenchRoom, type BenchRoomserve } from './sync/roomserve';
+import { difference, startBenchSim, total, type BenchSim } from './sync/simClient';
+import { BENCH_PASSWORD, SERVICE_ACCOUNT, organizerLogin } from './sync/seed';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const num = (name: string, fallback: number): number => {
+  const raw = Number(process.env[name]);
+  return Number.isFinite(raw) && raw > 0 ? raw : fallback;
+};
+const ROOMS = num('BENCH_ROOMS', QUICK ? 1000 : 5000);
+const MEETINGS = num('BENCH_MEETINGS', 100);
+const STORM_RATE = num('BENCH_STORM_RATE', QUICK ? 20 : 100);
+const STORM_S = num('BENCH_STORM_S', QUICK ? 20 : 60);
+const CONCURRENCY = DEFAULT_SCHEDULER_OPTIONS.concurrency;
+const DAY_MS = 86_400_000;
+const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const mb = (bytes: number): string => `${Math.round(bytes / 1048576)} MB`;
+const log = (message: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (next < items.length) {
+        const item = items[next++] as T;
+        await work(item);
+      }
+    }),
+  );
+}
+
+/** The floor: SyncFolderItems pages and a Subscribe per room, answers ignored. */
+async function floor(url: string, mailboxes: readonly string[]): Promise<number> {
+  const t0 = performance.now();
+  await pool(mailboxes, CONCURRENCY, async (mailbox) => {
+    const service = ewsService(url, SERVICE_ACCOUNT.username, BENCH_PASSWORD, 'basic');
+    service.ImpersonatedUserId = new ews.ImpersonatedUserId(ews.ConnectingIdType.SmtpAddress, mailbox);
+    const shape = new ews.PropertySet(ews.BasePropertySet.IdOnly, [
+      ews.AppointmentSchema.ICalUid,
+      ews.AppointmentSchema.AppointmentType,
+      ews.AppointmentSchema.Start,
+      ews.AppointmentSchema.End,
+      ews.AppointmentSchema.Organizer,
+      ews.AppointmentSchema.IsCancelled,
+      ews.AppointmentSchema.Subject,
+      ews.AppointmentSchema.Location,
+    ]);
+    let state = '';
+    for (;;) {
+      const page = await service.SyncFolderItems(
+        new ews.FolderId(ews.WellKnownFolderName.Calendar),
+        shape,
+        [],
+        512,
+        ews.SyncFolderItemsScope.NormalItems,
+        state,
+      );
+      state = page.SyncState;
+      if (!page.MoreChangesAvailable) break;
+    }
+    await service.SubscribeToStreamingNotifications(
+      [new ews.FolderId(ews.WellKnownFolderName.Calendar)],
+      ews.EventType.Created,
+      ews.EventType.Modified,
+      ews.EventType.Deleted,
+    );
+  });
+  return performance.now() - t0;
+}
+
+async function counts(roomserve: BenchRoomserve, since: Date): Promise<{ synced: number; pending: number }> {
+  const knex = roomserve.db.knex;
+  const [synced] = await knex('room_sync')
+    .where('last_success_at', '>=', since.toISOString())
+    .count<{ n: unknown }[]>('* as n');
+  const [pending] = await knex('bookings').where({ details_pending: true }).count<{ n: unknown }[]>('* as n');
+  return { synced: Number(synced?.n ?? 0), pending: Number(pending?.n ?? 0) };
+}
+
+interface Phases {
+  readonly firstRoomMs: number;
+  readonly phase1Ms: number;
+  readonly phase2Ms: number;
+  readonly requests: number;
+}
+
+async function firstSync(roomserve: BenchRoomserve, sim: BenchSim): Promise<Phases> {
+  const before = await sim.serviceRequests();
+  const since = new Date();
+  const t0 = performance.now();
+  await startSync(roomserve);
+  let firstRoomMs = Number.NaN;
+  let phase1Ms = Number.NaN;
+  let shown = t0;
+  for (;;) {
+    const { synced, pending } = await counts(roomserve, since);
+    const now = performance.now() - t0;
+    if (synced > 0 && Number.isNaN(firstRoomMs)) firstRoomMs = now;
+    if (synced >= ROOMS && Number.isNaN(phase1Ms)) phase1Ms = now;
+    if (!Number.isNaN(phase1Ms) && pending === 0) {
+      const requests = total(difference(await sim.serviceRequests(), before));
+      return { firstRoomMs, phase1Ms, phase2Ms: now, requests };
+    }
+    if (performance.now() - shown > 10_000) {
+      shown = performance.now();
+      log(`  ${synced}/${ROOMS} rooms searchable, ${pending} bookings waiting for details after ${s(now)}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Changes across the rooms at a steady rate; each is timed until its booking is stored. */
+async function storm(
+  roomserve: BenchRoomserve,
+  sim: BenchSim,
+  url: string,
+): Promise<{ p95: number; perChange: number; seen: number; made: number }> {
+  const rooms = roomserve.rooms;
+  const services = new Map<number, ews.ExchangeService>();
+  const organizer = (i: number): ews.ExchangeService => {
+    let service = services.get(i % 50);
+    if (!service) {
+      service = ewsService(url, organizerLogin(i), BENCH_PASSWORD, 'basic');
+      services.set(i % 50, service);
+    }
+    return service;
+  };
+  const day0 = Math.floor(Date.now() / DAY_MS) * DAY_MS + 40 * DAY_MS;
+  const latencies: number[] = [];
+  const waits: Promise<void>[] = [];
+  await sim.untilQuiet(300, 5000);
+  const before = await sim.serviceRequests();
+  const made = STORM_RATE * STORM_S;
+  const t0 = performance.now();
+  for (let i = 0; i < made; i++) {
+    const due = t0 + (i * 1000) / STORM_RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const room = rooms[(i * 37) % rooms.length] as BenchRoom;
+    const start = day0 + Math.floor(i / rooms.length) * DAY_MS + 11 * 3_600_000;
+    waits.push(
+      (async () => {
+        const appt = new ews.Appointment(organizer(i));
+        appt.Subject = `Storm ${i}`;
+        appt.Start = at(new Date(start).toISOString());
+        appt.End = at(new Date(start + 1_800_000).toISOString());
+        appt.StartTimeZone = ews.TimeZoneInfo.Utc;
+        appt.EndTimeZone = ews.TimeZoneInfo.Utc;
+        appt.Resources.Add(room.mailbox);
+        await appt.Save(ews.WellKnownFolderName.Calendar, ews.SendInvitationsMode.SendToAllAndSaveCopy);
+        const saved = performance.now();
+        const deadline = saved + 15_000;
+        while (performance.now() < deadline) {
+          const found = await roomserve.db
+            .knex('bookings')
+            .where({ room_id: room.roomId, status: 'confirmed' })
+            .whereRaw('lower(during) = CAST(? AS timestamptz)', [new Date(start).toISOString()])
+            .first<{ id: string } | undefined>('id');
+          if (found) {
+            latencies.push(performance.now() - saved);
+            return;
+          }
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      })().catch((err: unknown) => log(`  change ${i} failed: ${String(err)}`)),
+    );
+  }
+  await Promise.all(waits);
+  await sim.untilQuiet(400, 10_000);
+  const requests = total(difference(await sim.serviceRequests(), before));
+  latencies.sort((a, b) => a - b);
+  return { p95: percentile(latencies, 95), perChange: requests / made, seen: latencies.length, made };
+}
+
+async function rssSettled(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return process.memoryUsage().rss;
+}
+
+async function main(): Promise<void> {
+  const options = { ...readOptions(), rooms: ROOMS, meetingsPerRoom: MEETINGS };
+  log(
+    `bench:scale: ${ROOMS} rooms x ${MEETINGS} meetings, concurrency ${CONCURRENCY}, ${options.engine}${QUICK ? ' (BENCH_QUICK)' : ''}`,
+  );
+  const base = await rssSettled();
+  const firstDay = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + DAY_MS).toISOString();
+  const sim = await startBenchSim({ rooms: ROOMS, meetingsPerRoom: MEETINGS, firstDay });
+  log(`  simulator seeded in ${s(sim.seedMs)}`);
+  const mailboxes = Array.from({ length: ROOMS }, (_v, i) => `room${i}@bench.test`);
+  const floorMs = await floor(sim.url, mailboxes);
+  log(`  floor: ${s(floorMs)}`);
+  const roomserve = await startRoomserve(options, sim.url);
+  try {
+    const phases = await firstSync(roomserve, sim);
+    const rss = await rssSettled();
+    const result = await storm(roomserve, sim, sim.url);
+    console.log('');
+    console.log(`floor (bare SyncFolderItems + Subscribe per room, concurrency ${CONCURRENCY}): ${s(floorMs)}`);
+    console.log(
+      `phase 1 (every room searchable): ${s(phases.phase1Ms)} = ${(phases.phase1Ms / floorMs).toFixed(2)}x the floor (goal <= 2x)`,
+    );
+    console.log(`first room searchable: ${s(phases.firstRoomMs)} (goal <= 5 s)`);
+    console.log(
+      `phase 2 (organizers' details) complete: ${s(phases.phase2Ms)} after the start, ${phases.requests} EWS requests in all`,
+    );
+    console.log(
+      `storm: ${STORM_RATE} changes/s for ${STORM_S} s across ${ROOMS} rooms: p95 change -> stored ${Math.round(result.p95)} ms (goal <= 1 s), ` +
+        `${result.perChange.toFixed(2)} EWS requests per change (goal <= 3), ${result.seen}/${result.made} seen`,
+    );
+    console.log(
+      `RSS at ${ROOMS} rooms, steady state: ${mb(rss)} (base before Roomserve ${mb(base)}; ${mb(((rss - base) * 1000) / ROOMS)} per 1,000 rooms)`,
+    );
+  } finally {
+    await roomserve.dispose();
+    await sim.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
