@@ -68,22 +68,3 @@ export function ensureWebBuild(output: string, configName?: 'web' | 'taskpane'):
     return { rebuilt: true };
   });
 }
-
-const SERVER_INPUTS = ['server', 'shared', 'demo', 'test/exchange-sim', 'tsconfig.build.json', 'package-lock.json'];
-export const SERVER_MAIN = path.join(ROOT, 'dist', 'server', 'main.js');
-
-/**
- * The built server (dist/server/main.js, what production runs) for tests that start it as a
- * process: reused when newer than every input (CI builds before it tests), else built with tsc.
- */
-export function ensureServerBuild(): { rebuilt: boolean } {
-  return withBuildLock(() => {
-    if (existsSync(SERVER_MAIN)) {
-      const built = statSync(SERVER_MAIN).mtimeMs;
-      if (SERVER_INPUTS.every((input) => newestMtime(path.join(ROOT, input)) <= built)) return { rebuilt: false };
-    }
-    const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
-    return { rebuilt: true };
-  });
-}
