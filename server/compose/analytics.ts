@@ -32,7 +32,12 @@ export function composeAnalytics(deps: {
   const { knex, clock, logger } = deps.infrastructure;
   const facts = createAnalyticsFacts(knex);
   const store = createAnalyticsRollupStore(knex);
-  const rollup = createAnalyticsRollup({ facts, store, clock });
+  const rollup = createAnalyticsRollup({
+    facts,
+    store,
+    clock,
+    onError: (err) => logger.warn({ err }, 'the analytics rollup could not follow a booking change'),
+  });
   const settings = createAnalyticsSettingsStore(knex);
   const defaultAnonymiseAfterDays = deps.anonymiseAfterDays ?? DEFAULT_ANONYMISE_AFTER_DAYS;
   const service = createAnalyticsService({ facts, settings, rollup: store, defaultAnonymiseAfterDays });

@@ -300,6 +300,7 @@ export function composeApp(options: ComposeOptions): Composition {
       stopRepairSweep?.();
       stopReleases?.();
       stopRollupSweep?.();
+      await features.analytics.rollup.settled();
       await services.orderFollower.stop();
       await services.outboxDispatcher.stop();
       services.locations.stopVerificationRetries();

@@ -1,7 +1,7 @@
 import type { Interval } from '../domain/availability/interval';
 import type { OrderFact } from '../domain/analytics/catering';
 import type { RecommendationThresholds } from '../domain/analytics/recommendations';
-import type { RollupDay } from '../domain/analytics/rollup';
+import type { RollupDay, RollupSpan } from '../domain/analytics/rollup';
 import type { AnalyticsRoom, BookingFact } from '../domain/analytics/types';
 
 /** Which rooms a request looks at; all rooms when empty. */
@@ -40,7 +40,8 @@ export interface AnalyticsPrivacy {
 export interface AnalyticsRollupStore {
   coverage(): Promise<{ readonly from: string; readonly to: string } | undefined>;
   setCoverage(coverage: { readonly from: string; readonly to: string }): Promise<void>;
-  days(roomIds: readonly string[], from: string, to: string): Promise<RollupDay[]>;
+  /** The rooms' days from `from` to `to` summed per Monday-to-Sunday week (cut to `from`–`to`), in SQL. */
+  weekSums(roomIds: readonly string[], from: string, to: string): Promise<RollupSpan[]>;
   /** Replaces these rooms' days (one transaction). */
   save(days: readonly RollupDay[]): Promise<void>;
   /** The (room, day) rows a booking was counted in. */

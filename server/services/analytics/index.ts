@@ -97,10 +97,10 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
     const { covered, outside } = splitByCoverage(s.range, coverage);
     if (!deps.rollup || !covered) return rawTotals(await bookingsIn(s, s.range));
     const ids = s.rooms.map((r) => r.id);
-    const days = await deps.rollup.days(ids, covered.from, covered.to);
+    const weeks = await deps.rollup.weekSums(ids, covered.from, covered.to);
     const bookings: BookingFact[] = [];
     for (const part of outside) bookings.push(...(await bookingsIn(s, part)));
-    return rollupTotalsSource(days, bookings, coverage);
+    return rollupTotalsSource(weeks, bookings, coverage);
   }
 
   function floorHeat(s: Scope, bookings: readonly BookingFact[]): FloorHeat[] {
