@@ -183,7 +183,11 @@ export function composeFeatures(options: ComposeOptions): Features {
     publicUrl: options.displays?.publicUrl ?? options.addin?.publicUrl ?? 'http://localhost:3000',
     passwordCost: options.passwordCost,
   });
-  const analytics = composeAnalytics({ infrastructure });
+  const analytics = composeAnalytics({
+    infrastructure,
+    nudgeOutbox: () => nudgeOutbox(),
+    publicUrl: options.displays?.publicUrl ?? options.addin?.publicUrl ?? 'http://localhost:3000',
+  });
   // Room displays hear of each synced room; orders follow their meetings; pending Roomserve bookings learn the attendant's answer.
   const sync = composeSync({
     infrastructure,

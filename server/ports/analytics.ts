@@ -28,6 +28,23 @@ export interface AnalyticsSettingsStore {
   privacy(): Promise<AnalyticsPrivacy>;
   /** Changes only what is given. */
   savePrivacy(change: Partial<AnalyticsPrivacy>): Promise<void>;
+  /** Who gets the weekly analytics email. */
+  reportRecipients(): Promise<string[]>;
+  saveReportRecipients(recipients: readonly string[]): Promise<void>;
+}
+
+/** The weekly analytics emails, through the outbox the catering and externals emails use. */
+export interface AnalyticsReportMailbox {
+  /** Which of these dedupe keys are queued or sent already. */
+  queued(dedupeKeys: readonly string[]): Promise<Set<string>>;
+  /** Queues one email; false when its dedupe key was queued before (by this or another instance). */
+  enqueue(message: {
+    readonly dedupeKey: string;
+    readonly to: string;
+    readonly subject: string;
+    readonly text: string;
+    readonly html: string;
+  }): Promise<boolean>;
 }
 
 export interface AnalyticsPrivacy {

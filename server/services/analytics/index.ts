@@ -54,6 +54,10 @@ export interface AnalyticsService {
   /** The thresholds, the anonymisation age and the works-council switch. */
   settings(): Promise<AnalyticsSettings>;
   saveSettings(change: AnalyticsSettingsChange): Promise<AnalyticsSettings>;
+  /** Who gets the weekly email. */
+  reportRecipients(): Promise<string[]>;
+  /** Replaces them (each address once, whatever its case); returns the list kept. */
+  saveReportRecipients(recipients: readonly string[]): Promise<string[]>;
 }
 
 interface Scope {
@@ -168,6 +172,13 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
       };
     },
     thresholds: () => deps.settings.thresholds(),
+    reportRecipients: () => deps.settings.reportRecipients(),
+    async saveReportRecipients(recipients) {
+      const seen = new Set<string>();
+      const kept = recipients.filter((r) => !seen.has(r.toLowerCase()) && seen.add(r.toLowerCase()));
+      await deps.settings.saveReportRecipients(kept);
+      return kept;
+    },
     settings,
     async saveSettings({ anonymiseAfterDays, worksCouncil, ...thresholds }) {
       await deps.settings.saveThresholds(thresholds);

@@ -62,6 +62,7 @@ import * as m0204 from './20261208_0204_analytics_room_days';
 import * as m0205 from './20261208_0205_analytics_rollup_state';
 import * as m0206 from './20261208_0206_bookings_anonymised';
 import * as m0600 from './20261208_0600_analytics_privacy_settings';
+import * as m20261209_0200 from './20261209_0200_analytics_report_recipients';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -136,6 +137,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261208_0205_analytics_rollup_state', m0205],
   ['20261208_0206_bookings_anonymised', m0206],
   ['20261208_0600_analytics_privacy_settings', m0600],
+  ['20261209_0200_analytics_report_recipients', m20261209_0200],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {
