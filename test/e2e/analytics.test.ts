@@ -56,11 +56,6 @@ if (!haveChromium) console.warn(`test/e2e/analytics: skipped, no Chromium at ${C
     expect(buildingLines).toBe(1);
     // The weekly email's controls are there for admins.
     await admin.getByRole('button', { name: text.weekly.preview }).waitFor();
-    // On a phone the page fits its width; wide tables scroll inside themselves.
-    await admin.setViewportSize({ width: 390, height: 844 });
-    await screenshot(admin, 'analytics-phone');
-    expect(await horizontalOverflow(admin)).toEqual([]);
-    await admin.setViewportSize({ width: 1280, height: 900 });
 
     const [csv] = await Promise.all([
       admin.waitForEvent('download'),
