@@ -7,19 +7,29 @@
  * time of the daily rollup, then p50/p95 of the analytics service (no HTTP) for one building's
  * overview over the year and one room's figures over one month, with the rollup and (fewer runs)
  * from the raw bookings. Goals: overview p95 ≤ 500 ms, one room p95 ≤ 50 ms.
+ *
+ * Then what keeping the rollup current adds to the sync per changed booking: the sync's database
+ * work for one changed meeting (read the room's stored bookings of the day, move the booking, one
+ * transaction, through the sync's own writer) timed alone and with the rollup's listener (its
+ * queued work awaited), in interleaved blocks of one run, for meetings still to come (the usual change) and meetings on days the
+ * rollup covers (the costly one). The sync's EWS requests are left out, so the share printed is an
+ * upper bound of the share of the whole sync's cost. Goal ≤ 5%.
+ * BENCH_ROOMS overrides the number of rooms (profiling).
  */
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import pg from 'pg';
 import { createAnalyticsFacts, createAnalyticsSettingsStore } from '../server/adapters/db/repositories/analytics';
 import { createAnalyticsRollupStore } from '../server/adapters/db/repositories/analyticsRollup';
+import { syncBookingWriter } from '../server/adapters/db/repositories/syncBookings';
+import type { BookingChangeListener } from '../server/ports/bookingChanges';
 import { migrateToLatest, openDatabase } from '../server/adapters/db/database';
 import { createAnalyticsService, type AnalyticsService } from '../server/services/analytics';
 import { createAnalyticsRollup } from '../server/services/analytics/rollup';
 import { ManualClock } from '../test/fakes/manualClock';
 
 const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
-const ROOMS = QUICK ? 200 : 2_000;
+const ROOMS = Number(process.env.BENCH_ROOMS ?? (QUICK ? 200 : 2_000));
 const BUILDINGS = 4;
 const FLOORS_PER_BUILDING = 5;
 const YEAR_FROM = '2025-01-01';
@@ -84,6 +94,86 @@ async function timed(runs: number, work: () => Promise<unknown>): Promise<{ p50:
 }
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
+const CHANGES = 40;
+
+/** The sync's database work for one changed meeting: read the room's day, move the booking 15 minutes. */
+async function syncChange(db: Knex, booking: { id: string; roomId: string; start: Date }, shift: number) {
+  await db.transaction(async (trx) => {
+    const day = {
+      start: new Date(booking.start.getTime() - 12 * 3_600_000),
+      end: new Date(booking.start.getTime() + 12 * 3_600_000),
+    };
+    await syncBookingWriter(trx).bookingsInWindow(booking.roomId, day);
+    await trx('bookings')
+      .where({ id: booking.id })
+      .update({
+        during: trx.raw(
+          "tstzrange(lower(during) + ? * interval '1 minute', upper(during) + ? * interval '1 minute', '[)')",
+          [shift, shift],
+        ),
+        updated_at: trx.fn.now(),
+      });
+  });
+}
+
+/**
+ * The same changes with the sync alone and with the rollup's listener (its queued work awaited at
+ * the end of each block), blocks interleaved; the mean cost per change of each.
+ */
+async function listenerShare(
+  db: Knex,
+  rollup: { listener: BookingChangeListener; settled(): Promise<void> },
+  bookings: readonly Sample[],
+): Promise<{ off: number; on: number }> {
+  const BLOCK = 10;
+  const spent = { off: 0, on: 0 };
+  for (let i = 0; i < bookings.length; i += BLOCK) {
+    const block = bookings.slice(i, i + BLOCK);
+    for (const on of [false, true]) {
+      const started = performance.now();
+      // Back and forth, so every booking ends where it started.
+      for (const shift of [15, -15])
+        for (const b of block) {
+          await syncChange(db, b, shift);
+          if (on) await rollup.listener.bookingsChanged({ roomId: b.roomId, bookingIds: [b.id] });
+        }
+      if (on) await rollup.settled();
+      spent[on ? 'on' : 'off'] += performance.now() - started;
+    }
+  }
+  const changes = bookings.length * 2;
+  return { off: spent.off / changes, on: spent.on / changes };
+}
+
+/** Meetings to change: some still to come (added after the history), some on covered days. */
+async function changeSamples(db: Knex): Promise<{ future: Sample[]; covered: Sample[] }> {
+  await db.raw(
+    `INSERT INTO bookings (room_id, during, organizer_email, source, status, created_at)
+     SELECT id, tstzrange(CAST('2026-02-02T09:00:00Z' AS timestamptz), CAST('2026-02-02T09:30:00Z' AS timestamptz), '[)'),
+       'someone@example.test', 'exchange', 'confirmed', now()
+     FROM rooms ORDER BY id LIMIT ?`,
+    [CHANGES],
+  );
+  const pick = (where: string) =>
+    db('bookings')
+      .whereRaw(where)
+      .where({ status: 'confirmed' })
+      .orderByRaw('random()')
+      .limit(CHANGES)
+      .select<{ id: string; room_id: string; start: Date }[]>('id', 'room_id', db.raw('lower(during) AS start'));
+  const toSample = (rows: { id: string; room_id: string; start: Date }[]): Sample[] =>
+    rows.map((r) => ({ id: r.id, roomId: r.room_id, start: new Date(r.start) }));
+  return {
+    future: toSample(await pick("lower(during) >= '2026-02-01'")),
+    covered: toSample(await pick("lower(during) BETWEEN '2025-06-02' AND '2025-06-28'")),
+  };
+}
+
+interface Sample {
+  readonly id: string;
+  readonly roomId: string;
+  readonly start: Date;
+}
 
 async function run(): Promise<void> {
   const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -122,6 +212,18 @@ async function run(): Promise<void> {
       console.log(
         `${name}: building overview, 1 year (${ROOMS / BUILDINGS} rooms): p50 ${ms(overview.p50)}, p95 ${ms(overview.p95)} (goal 500 ms); ` +
           `one room, one month: p50 ${ms(room.p50)}, p95 ${ms(room.p95)} (goal 50 ms)`,
+      );
+    }
+
+    const samples = await changeSamples(db.knex);
+    for (const [name, list] of [
+      ['meetings still to come', samples.future],
+      ['meetings on covered days', samples.covered],
+    ] as const) {
+      const share = await listenerShare(db.knex, rollup, list);
+      console.log(
+        `rollup listener, ${name} (${list.length * 2} changes each way): sync's database work ${share.off.toFixed(2)} ms per change alone, ` +
+          `${share.on.toFixed(2)} ms with the rollup kept current: adds ${((100 * (share.on - share.off)) / share.off).toFixed(1)}% (goal 5%)`,
       );
     }
   } finally {

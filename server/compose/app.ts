@@ -187,7 +187,11 @@ export function composeFeatures(options: ComposeOptions): Features {
     publicUrl: options.displays?.publicUrl ?? options.addin?.publicUrl ?? 'http://localhost:3000',
     passwordCost: options.passwordCost,
   });
-  const analytics = composeAnalytics({ infrastructure });
+  const analytics = composeAnalytics({
+    infrastructure,
+    nudgeOutbox: () => nudgeOutbox(),
+    publicUrl: options.displays?.publicUrl ?? options.addin?.publicUrl ?? 'http://localhost:3000',
+  });
   // Room displays hear of each synced room; orders follow their meetings; pending Roomserve bookings learn the attendant's answer.
   const sync = composeSync({
     infrastructure,
@@ -307,6 +311,7 @@ export function composeApp(options: ComposeOptions): Composition {
       stopRepairSweep?.();
       stopReleases?.();
       stopRollupSweep?.();
+      await features.analytics.rollup.settled();
       await services.orderFollower.stop();
       await services.outboxDispatcher.stop();
       services.locations.stopVerificationRetries();

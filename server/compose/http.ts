@@ -76,7 +76,7 @@ function featureRouters(features: Features, loginLimiter: RequestHandler[], conf
     eventsRouter(features.events),
     previewOutlookRouter({ previewOutlook: features.previewOutlook }),
     demoRouter({ displayLink: features.displays.demoLink }),
-    analyticsRouter({ analytics: features.analytics.service }),
+    analyticsRouter({ analytics: features.analytics.service, weeklyReport: features.analytics.weeklyReport }),
     displaysRouter({
       pairing: features.displays.pairing,
       state: features.displays.state,

@@ -1,7 +1,7 @@
 import type { Interval } from '../domain/availability/interval';
 import type { OrderFact } from '../domain/analytics/catering';
 import type { RecommendationThresholds } from '../domain/analytics/recommendations';
-import type { RollupDay } from '../domain/analytics/rollup';
+import type { RollupDay, RollupSpan } from '../domain/analytics/rollup';
 import type { AnalyticsRoom, BookingFact } from '../domain/analytics/types';
 
 /** Which rooms a request looks at; all rooms when empty. */
@@ -28,6 +28,23 @@ export interface AnalyticsSettingsStore {
   privacy(): Promise<AnalyticsPrivacy>;
   /** Changes only what is given. */
   savePrivacy(change: Partial<AnalyticsPrivacy>): Promise<void>;
+  /** Who gets the weekly analytics email. */
+  reportRecipients(): Promise<string[]>;
+  saveReportRecipients(recipients: readonly string[]): Promise<void>;
+}
+
+/** The weekly analytics emails, through the outbox the catering and externals emails use. */
+export interface AnalyticsReportMailbox {
+  /** Which of these dedupe keys are queued or sent already. */
+  queued(dedupeKeys: readonly string[]): Promise<Set<string>>;
+  /** Queues one email; false when its dedupe key was queued before (by this or another instance). */
+  enqueue(message: {
+    readonly dedupeKey: string;
+    readonly to: string;
+    readonly subject: string;
+    readonly text: string;
+    readonly html: string;
+  }): Promise<boolean>;
 }
 
 export interface AnalyticsPrivacy {
@@ -40,7 +57,8 @@ export interface AnalyticsPrivacy {
 export interface AnalyticsRollupStore {
   coverage(): Promise<{ readonly from: string; readonly to: string } | undefined>;
   setCoverage(coverage: { readonly from: string; readonly to: string }): Promise<void>;
-  days(roomIds: readonly string[], from: string, to: string): Promise<RollupDay[]>;
+  /** The rooms' days from `from` to `to` summed per Monday-to-Sunday week (cut to `from`–`to`), in SQL. */
+  weekSums(roomIds: readonly string[], from: string, to: string): Promise<RollupSpan[]>;
   /** Replaces these rooms' days (one transaction). */
   save(days: readonly RollupDay[]): Promise<void>;
   /** The (room, day) rows a booking was counted in. */

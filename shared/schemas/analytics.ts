@@ -152,6 +152,19 @@ export const analyticsSettingsBodySchema = analyticsThresholdsSchema
   .meta({ id: 'AnalyticsSettingsChange' });
 export type AnalyticsSettingsChange = z.infer<typeof analyticsSettingsBodySchema>;
 
+/** Who gets the weekly analytics email (admins). */
+export const analyticsReportSchema = z
+  .object({ recipients: z.array(z.email().max(254)).max(50) })
+  .meta({ id: 'AnalyticsReportSubscription' });
+export type AnalyticsReportSubscription = z.infer<typeof analyticsReportSchema>;
+/** A preview of the weekly email, sent now; to the caller when no address is given. */
+export const analyticsReportPreviewBodySchema = z
+  .object({ to: z.array(z.email().max(254)).min(1).max(10).optional() })
+  .meta({ id: 'AnalyticsReportPreview' });
+export const analyticsReportPreviewSchema = z
+  .object({ queued: z.number().int(), to: z.array(z.string()) })
+  .meta({ id: 'AnalyticsReportPreviewQueued' });
+
 export const ANALYTICS_VIEWS = [
   'rooms',
   'floors',

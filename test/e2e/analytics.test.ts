@@ -41,6 +41,21 @@ if (!haveChromium) console.warn(`test/e2e/analytics: skipped, no Chromium at ${C
     await admin.locator('#analytics-trend ~ div svg').first().waitFor({ timeout: 60_000 });
     await screenshot(admin, 'analytics-desktop');
     expect(await horizontalOverflow(admin)).toEqual([]);
+    // The rooms table's Building column keeps each name on one line at desktop width.
+    const buildingLines = await admin
+      .getByRole('table', { name: text.rooms })
+      .getByRole('row')
+      .nth(1)
+      .getByRole('cell')
+      .nth(1)
+      .evaluate((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+    expect(buildingLines).toBe(1);
+    // The weekly email's controls are there for admins.
+    await admin.getByRole('button', { name: text.weekly.preview }).waitFor();
 
     const [csv] = await Promise.all([
       admin.waitForEvent('download'),

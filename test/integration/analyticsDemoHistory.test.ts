@@ -100,6 +100,7 @@ describe('the daily rollup', () => {
       .update({ during: db.knex.raw("tstzrange('2026-05-25T05:00:00Z', '2026-05-25T05:30:00Z', '[)')") });
     await rollup.listener.bookingsChanged({ roomId: first.room_id, bookingIds: [first.id] });
     await rollup.listener.bookingsChanged({ roomId: second.room_id, bookingIds: [second.id] });
+    await rollup.settled();
     const after = await overall(raw);
     expect(after.bookings).toBe(before.bookings - 1);
     expect(await overall(withRollup)).toEqual(after);

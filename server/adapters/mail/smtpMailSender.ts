@@ -29,6 +29,7 @@ export function createSmtpMailSender(settings: SmtpSettings): MailSender & { clo
         to: message.to,
         subject: message.subject,
         text: message.text,
+        ...(message.html !== undefined ? { html: message.html } : {}),
         messageId: message.messageId,
         ...(message.attachments ? { attachments: message.attachments.map((a) => ({ ...a })) } : {}),
       });

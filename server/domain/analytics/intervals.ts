@@ -1,13 +1,43 @@
 import { DateTime } from 'luxon';
+import type { OpeningHours } from '../../../shared/schemas/locations';
 import { clipTo, mergeIntervals, type Interval } from '../availability/interval';
 import { openingIntervals } from '../availability/openingHours';
 import type { AnalyticsRoom, DateRange } from './types';
 
+// A zone's offsets come from Intl (luxon's partsOffset), which cost most of a backfill's time when
+// asked again for every room and day. The answers never change, so they are remembered, bounded
+// so a long-running server does not grow without end.
+const CACHE_LIMIT = 200_000;
+const midnights = new Map<string, number>();
+const openDays = new Map<string, readonly Interval[]>();
+const hoursKeys = new WeakMap<OpeningHours, string>();
+
+function remember<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+
+/** 00:00 of the local date in the zone, as an instant. */
+export const localMidnight = (date: string, timeZone: string): number =>
+  remember(midnights, `${timeZone}|${date}`, () =>
+    DateTime.fromISO(date, { zone: timeZone }).startOf('day').toMillis(),
+  );
+
+/** The date after a YYYY-MM-DD date (calendar arithmetic, no zone involved). */
+export function nextDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 1)).toISOString().slice(0, 10);
+}
+
 /** [00:00 of `from`, 00:00 of the day after `to`) in the zone; undefined when the range is empty. */
 export function rangeWindow(range: DateRange, timeZone: string): Interval | undefined {
-  const start = DateTime.fromISO(range.from, { zone: timeZone }).startOf('day');
-  const end = DateTime.fromISO(range.to, { zone: timeZone }).startOf('day').plus({ days: 1 });
-  return end > start ? { start: start.toMillis(), end: end.toMillis() } : undefined;
+  const start = localMidnight(range.from, timeZone);
+  const end = localMidnight(nextDate(range.to), timeZone);
+  return end > start ? { start, end } : undefined;
 }
 
 /** The part of the range's window in which the room existed and was active. */
@@ -17,10 +47,36 @@ export function activeWindow(room: AnalyticsRoom, range: DateRange): Interval | 
   return clipTo({ start: room.activeFrom, end: room.activeUntil ?? Number.POSITIVE_INFINITY }, window);
 }
 
-/** The room's open stretches within the range, in its building's zone and hours. */
+function hoursKey(hours: OpeningHours): string {
+  const known = hoursKeys.get(hours);
+  if (known !== undefined) return known;
+  const key = JSON.stringify(hours);
+  hoursKeys.set(hours, key);
+  return key;
+}
+
+/** The building's open stretches on one local date (the one rule, openingIntervals, per day). */
+function openOnDate(date: string, timeZone: string, hours: OpeningHours): readonly Interval[] {
+  return remember(openDays, `${timeZone}|${hoursKey(hours)}|${date}`, () =>
+    openingIntervals(
+      { start: localMidnight(date, timeZone), end: localMidnight(nextDate(date), timeZone) },
+      timeZone,
+      hours,
+    ),
+  );
+}
+
+/**
+ * The room's open stretches within the range, in its building's zone and hours: day by day (each
+ * day's answer is remembered), joined across midnight, clipped to when the room was active.
+ */
 export function openStretches(room: AnalyticsRoom, range: DateRange): Interval[] {
   const window = activeWindow(room, range);
-  return window ? openingIntervals(window, room.timeZone, room.openingHours) : [];
+  if (!window) return [];
+  const days: Interval[] = [];
+  for (let date = range.from; date <= range.to; date = nextDate(date))
+    days.push(...openOnDate(date, room.timeZone, room.openingHours));
+  return mergeIntervals(days).flatMap((open) => clipTo(open, window) ?? []);
 }
 
 export const measure = (spans: readonly Interval[]): number => spans.reduce((sum, s) => sum + (s.end - s.start), 0);

@@ -3,7 +3,8 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { OpeningHours } from '../../../shared/schemas/locations';
 import { figuresOf } from './figures';
-import { datesBetween, rollupDay, totalsFromRollup } from './rollup';
+import { datesBetween, mondayOf, rollupDay, rollupTotalsSource, totalsFromRollup, weekSpans } from './rollup';
+import { weeksOf } from './trend';
 import { roomTotals } from './roomTotals';
 import type { AnalyticsRoom, BookingFact } from './types';
 
@@ -99,10 +100,21 @@ describe('the daily rollup', () => {
             const fromRollup = figuresOf(totalsFromRollup(room, days));
             const raw = figuresOf(roomTotals(room, bookings, range));
             expect(fromRollup).toEqual(raw);
+            // The weekly sums the store reads: the range and each of its weeks as the raw figures.
+            const weekly = rollupTotalsSource(weekSpans(days, range), [], range);
+            expect(figuresOf(weekly(room, range))).toEqual(raw);
+            for (const week of weeksOf(range))
+              expect(figuresOf(weekly(room, week))).toEqual(figuresOf(roomTotals(room, bookings, week)));
           }
         },
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('finds the Monday of any date', () => {
+    expect(mondayOf('2026-03-23')).toBe('2026-03-23');
+    expect(mondayOf('2026-03-29')).toBe('2026-03-23');
+    expect(mondayOf('2026-01-01')).toBe('2025-12-29');
   });
 });

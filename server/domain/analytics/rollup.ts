@@ -1,16 +1,15 @@
 import { DateTime } from 'luxon';
+import { nextDate, rangeWindow } from './intervals';
 import { rawTotals, type TotalsSource } from './report';
 import { roomTotals, sumTotals, EMPTY_TOTALS, type Totals } from './roomTotals';
 import type { AnalyticsRoom, BookingFact, DateRange } from './types';
 
 /**
- * One room's sums for one local day, independent of whether the room requires check-in (that
+ * One room's sums over some days, independent of whether the room requires check-in (that
  * setting is applied when read, so changing it needs no recomputation).
  */
-export interface RollupDay {
+export interface RollupSums {
   readonly roomId: string;
-  /** The building's local date, YYYY-MM-DD. */
-  readonly day: string;
   readonly openMs: number;
   readonly bookedMs: number;
   /** Checked-in time, as if the room required check-in. */
@@ -26,6 +25,12 @@ export interface RollupDay {
   readonly overCapacity: number;
   readonly lengths: readonly number[];
   readonly leadMinutes: readonly number[];
+}
+
+/** One room's sums for one local day. */
+export interface RollupDay extends RollupSums {
+  /** The building's local date, YYYY-MM-DD. */
+  readonly day: string;
   /** The bookings that contributed to the day, so a changed booking finds the days to recompute. */
   readonly bookingIds: readonly string[];
 }
@@ -33,10 +38,7 @@ export interface RollupDay {
 /** The room's sums for one local day, computed from the raw facts by the same rules as any range. */
 export function rollupDay(room: AnalyticsRoom, bookings: readonly BookingFact[], day: string): RollupDay {
   const t = roomTotals({ ...room, checkInRequired: true }, bookings, { from: day, to: day });
-  const window = {
-    start: DateTime.fromISO(day, { zone: room.timeZone }).toMillis(),
-    end: DateTime.fromISO(day, { zone: room.timeZone }).plus({ days: 1 }).toMillis(),
-  };
+  const window = rangeWindow({ from: day, to: day }, room.timeZone) ?? { start: 0, end: 0 };
   return {
     roomId: room.id,
     day,
@@ -59,8 +61,80 @@ export function rollupDay(room: AnalyticsRoom, bookings: readonly BookingFact[],
   };
 }
 
-/** A room's totals from its rollup days; the room's check-in setting applies here. */
-export function totalsFromRollup(room: AnalyticsRoom, days: readonly RollupDay[]): Totals {
+/**
+ * One room's days of one Monday-to-Sunday week summed, cut to the dates read (`from`–`to`): what a
+ * long range reads instead of its days (the store sums them in SQL, `weekSpans` here).
+ */
+export interface RollupSpan extends RollupSums {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The Monday of a date's week (calendar arithmetic). */
+export function mondayOf(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const at = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+  at.setUTCDate(at.getUTCDate() - ((at.getUTCDay() + 6) % 7));
+  return at.toISOString().slice(0, 10);
+}
+
+const laterOf = (a: string, b: string) => (a > b ? a : b);
+const earlierOf = (a: string, b: string) => (a < b ? a : b);
+const plusDays = (date: string, days: number): string => {
+  let d = date;
+  for (let i = 0; i < days; i += 1) d = nextDate(d);
+  return d;
+};
+
+/** Days of the dates `read` summed per room and week, as the store's weekly read gives them. */
+export function weekSpans(days: readonly RollupDay[], read: DateRange): RollupSpan[] {
+  const groups = new Map<string, RollupDay[]>();
+  for (const d of days) {
+    if (d.day < read.from || d.day > read.to) continue;
+    const key = `${d.roomId}|${mondayOf(d.day)}`;
+    const list = groups.get(key);
+    if (list) list.push(d);
+    else groups.set(key, [d]);
+  }
+  return [...groups.entries()].map(([key, list]) => {
+    const monday = key.slice(key.indexOf('|') + 1);
+    const sums = sumRollup(list);
+    return {
+      ...sums,
+      roomId: list[0]?.roomId ?? '',
+      from: laterOf(monday, read.from),
+      to: earlierOf(plusDays(monday, 6), read.to),
+    };
+  });
+}
+
+function sumRollup(list: readonly RollupSums[]): Omit<RollupSums, 'roomId'> {
+  const counters = [
+    'openMs',
+    'bookedMs',
+    'occupiedMs',
+    'releasedMs',
+    'bookings',
+    'recurring',
+    'checkInCandidates',
+    'released',
+    'sized',
+    'underHalfCapacity',
+    'overCapacity',
+  ] as const;
+  const sum = Object.fromEntries(counters.map((k) => [k, 0])) as Record<(typeof counters)[number], number>;
+  const lengths: number[] = [];
+  const leadMinutes: number[] = [];
+  for (const d of list) {
+    for (const k of counters) sum[k] += d[k];
+    lengths.push(...d.lengths);
+    leadMinutes.push(...d.leadMinutes);
+  }
+  return { ...sum, lengths, leadMinutes };
+}
+
+/** A room's totals from its rollup days or spans; the room's check-in setting applies here. */
+export function totalsFromRollup(room: AnalyticsRoom, days: readonly RollupSums[]): Totals {
   const required = room.checkInRequired;
   return sumTotals(
     days
@@ -97,9 +171,7 @@ export function daysTouched(span: { start: number; end: number }, timeZone: stri
 /** Every date from `from` to `to`, inclusive. */
 export function datesBetween(from: string, to: string): string[] {
   const dates: string[] = [];
-  const last = DateTime.fromISO(to, { zone: 'utc' });
-  for (let d = DateTime.fromISO(from, { zone: 'utc' }); d <= last; d = d.plus({ days: 1 }))
-    dates.push(d.toISODate() ?? '');
+  for (let d = from; d <= to; d = nextDate(d)) dates.push(d);
   return dates;
 }
 
@@ -125,15 +197,17 @@ export function splitByCoverage(
 /**
  * Totals from the rollup inside its coverage and from the raw bookings outside it: the same
  * figures as the raw bookings alone give (rollup.test.ts), without reading a long range's bookings.
+ * `spans` are the weeks of the covered part of the range read; a range asked for here is that
+ * range or one of its weeks (the trend), so every span lies wholly inside or outside it.
  */
 export function rollupTotalsSource(
-  days: readonly RollupDay[],
+  spans: readonly RollupSpan[],
   bookings: readonly BookingFact[],
   coverage: DateRange | undefined,
 ): TotalsSource {
   const raw = rawTotals(bookings);
-  const byRoom = new Map<string, RollupDay[]>();
-  for (const d of days) {
+  const byRoom = new Map<string, RollupSpan[]>();
+  for (const d of spans) {
     const list = byRoom.get(d.roomId);
     if (list) list.push(d);
     else byRoom.set(d.roomId, [d]);
@@ -142,7 +216,12 @@ export function rollupTotalsSource(
     const { covered, outside } = splitByCoverage(range, coverage);
     const parts = outside.map((part) => raw(room, part));
     if (covered) {
-      const inside = (byRoom.get(room.id) ?? []).filter((d) => d.day >= covered.from && d.day <= covered.to);
+      const inside = (byRoom.get(room.id) ?? []).filter((d) => {
+        const within = d.from >= covered.from && d.to <= covered.to;
+        if (!within && d.from <= covered.to && d.to >= covered.from)
+          throw new Error(`Rollup week ${d.from}–${d.to} is cut by the range ${covered.from}–${covered.to}`);
+        return within;
+      });
       parts.push(totalsFromRollup(room, inside));
     }
     return sumTotals(parts);

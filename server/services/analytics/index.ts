@@ -54,6 +54,10 @@ export interface AnalyticsService {
   /** The thresholds, the anonymisation age and the works-council switch. */
   settings(): Promise<AnalyticsSettings>;
   saveSettings(change: AnalyticsSettingsChange): Promise<AnalyticsSettings>;
+  /** Who gets the weekly email. */
+  reportRecipients(): Promise<string[]>;
+  /** Replaces them (each address once, whatever its case); returns the list kept. */
+  saveReportRecipients(recipients: readonly string[]): Promise<string[]>;
 }
 
 interface Scope {
@@ -97,10 +101,10 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
     const { covered, outside } = splitByCoverage(s.range, coverage);
     if (!deps.rollup || !covered) return rawTotals(await bookingsIn(s, s.range));
     const ids = s.rooms.map((r) => r.id);
-    const days = await deps.rollup.days(ids, covered.from, covered.to);
+    const weeks = await deps.rollup.weekSums(ids, covered.from, covered.to);
     const bookings: BookingFact[] = [];
     for (const part of outside) bookings.push(...(await bookingsIn(s, part)));
-    return rollupTotalsSource(days, bookings, coverage);
+    return rollupTotalsSource(weeks, bookings, coverage);
   }
 
   function floorHeat(s: Scope, bookings: readonly BookingFact[]): FloorHeat[] {
@@ -168,6 +172,13 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
       };
     },
     thresholds: () => deps.settings.thresholds(),
+    reportRecipients: () => deps.settings.reportRecipients(),
+    async saveReportRecipients(recipients) {
+      const seen = new Set<string>();
+      const kept = recipients.filter((r) => !seen.has(r.toLowerCase()) && seen.add(r.toLowerCase()));
+      await deps.settings.saveReportRecipients(kept);
+      return kept;
+    },
     settings,
     async saveSettings({ anonymiseAfterDays, worksCouncil, ...thresholds }) {
       await deps.settings.saveThresholds(thresholds);

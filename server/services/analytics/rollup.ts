@@ -11,11 +11,24 @@ export interface RollupDeps {
   readonly facts: AnalyticsFacts;
   readonly store: AnalyticsRollupStore;
   readonly clock: Clock;
+  /** A queued change that could not be applied (the backfill, run again, repairs it). */
+  readonly onError?: (err: unknown) => void;
+  /** How long changes are gathered before they are applied together (default 1 s). */
+  readonly gatherMs?: number;
 }
 
+const GATHER_MS = 1_000;
+
+type BookingChange = Parameters<BookingChangeListener['bookingsChanged']>[0];
+
 export interface AnalyticsRollup {
-  /** The sync's listener: a booking that changed on a covered day has its days computed again. */
+  /**
+   * The sync's listener: a booking that changed on a covered day has its days computed again,
+   * shortly after the call returns (queued, applied in batches).
+   */
   readonly listener: BookingChangeListener;
+  /** Resolves once every change queued so far is applied. */
+  settled(): Promise<void>;
   /** Computes every room's days from the first booking to the last finished day; the coverage starts there. */
   backfill(options?: {
     readonly from?: string;
@@ -28,6 +41,7 @@ export interface AnalyticsRollup {
 const lastFinishedDay = (now: Date): string =>
   DateTime.fromJSDate(now, { zone: 'utc' }).minus({ days: 2 }).toISODate() ?? '';
 const BATCH_DAYS = 31;
+const DAY_MS = 86_400_000;
 
 export function createAnalyticsRollup(deps: RollupDeps): AnalyticsRollup {
   /** Computes the given days of the given rooms from their bookings and saves them. */
@@ -57,35 +71,86 @@ export function createAnalyticsRollup(deps: RollupDeps): AnalyticsRollup {
     return written;
   }
 
-  async function recomputeDays(wanted: readonly { roomId: string; day: string }[]): Promise<void> {
-    const coverage = await deps.store.coverage();
-    if (!coverage || wanted.length === 0) return;
+  async function recomputeDays(
+    coverage: { readonly from: string; readonly to: string },
+    rooms: readonly AnalyticsRoom[],
+    wanted: readonly { roomId: string; day: string }[],
+  ): Promise<void> {
     const inside = wanted.filter((w) => w.day >= coverage.from && w.day <= coverage.to);
     if (inside.length === 0) return;
     const keys = new Set(inside.map((w) => `${w.roomId}|${w.day}`));
-    const roomIds = [...new Set(inside.map((w) => w.roomId))];
-    const rooms = (await deps.facts.rooms({})).filter((r) => roomIds.includes(r.id));
     const days = inside.map((w) => w.day).sort();
-    await compute(rooms, days[0] ?? coverage.from, days[days.length - 1] ?? coverage.to, (roomId, day) =>
-      keys.has(`${roomId}|${day}`),
+    await compute(
+      rooms.filter((r) => inside.some((w) => w.roomId === r.id)),
+      days[0] ?? coverage.from,
+      days[days.length - 1] ?? coverage.to,
+      (roomId, day) => keys.has(`${roomId}|${day}`),
     );
+  }
+
+  /** The days the changed bookings were counted in and touch now, computed again where covered. */
+  async function applyChanges(changes: readonly BookingChange[]): Promise<void> {
+    const bookingIds = [...new Set(changes.flatMap((c) => c.bookingIds))];
+    const coverage = await deps.store.coverage();
+    if (!coverage || bookingIds.length === 0) return;
+    const [spans, before] = await Promise.all([
+      deps.store.bookingSpans(bookingIds),
+      deps.store.daysOfBookings(bookingIds),
+    ]);
+    // Most changes are to meetings still to come, outside the coverage: nothing more to read.
+    const coverageEnd = Date.parse(coverage.to) + 2 * DAY_MS;
+    const nearCoverage = spans.filter((s) => s.start < coverageEnd);
+    if (nearCoverage.length === 0 && before.length === 0) return;
+    const roomIds = [...new Set([...nearCoverage.map((s) => s.roomId), ...before.map((b) => b.roomId)])];
+    const rooms = (await Promise.all(roomIds.map((id) => deps.facts.rooms({ roomId: id })))).flat();
+    const zoneOf = new Map(rooms.map((r) => [r.id, r.timeZone]));
+    const now = nearCoverage.flatMap((s) => {
+      const zone = zoneOf.get(s.roomId);
+      return zone ? daysTouched(s, zone).map((day) => ({ roomId: s.roomId, day })) : [];
+    });
+    await recomputeDays(coverage, rooms, [...before, ...now]);
+  }
+
+  // The sync only queues its changes: they are applied behind it, those of a second at once, so
+  // the rollup adds little to the sync's cost per change (bench:analytics) and a burst of changes
+  // costs one round of reads.
+  let pending: BookingChange[] = [];
+  let running: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  function drain(): void {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (running) return;
+    running = (async () => {
+      while (pending.length > 0) {
+        const batch = pending;
+        pending = [];
+        try {
+          await applyChanges(batch);
+        } catch (err) {
+          deps.onError?.(err);
+        }
+      }
+    })().finally(() => {
+      running = undefined;
+      if (pending.length > 0) drain();
+    });
   }
 
   return {
     listener: {
-      async bookingsChanged({ roomId, bookingIds }) {
-        // Most changes are to meetings still to come, outside the coverage: one small read decides.
-        const coverage = await deps.store.coverage();
-        if (!coverage) return;
-        const spans = await deps.store.bookingSpans(bookingIds);
-        const [room] = (await deps.facts.rooms({ roomId })).filter((r) => r.id === roomId);
-        const now = room
-          ? spans.flatMap((s) => daysTouched(s, room.timeZone).map((day) => ({ roomId: s.roomId, day })))
-          : [];
-        const coveredNow = now.filter((w) => w.day <= coverage.to);
-        const before = await deps.store.daysOfBookings(bookingIds);
-        await recomputeDays([...before, ...coveredNow]);
+      bookingsChanged(change) {
+        if (change.bookingIds.length > 0) {
+          pending.push(change);
+          if (!timer && !running) timer = setTimeout(drain, deps.gatherMs ?? GATHER_MS).unref();
+        }
+        return Promise.resolve();
       },
+    },
+
+    async settled() {
+      if (pending.length > 0) drain();
+      while (running) await running;
     },
 
     async backfill(options = {}) {

@@ -33,6 +33,7 @@ import {
 } from './sections';
 import { analyticsStrings as text } from './strings';
 import { PrivacySettings } from './PrivacySettings';
+import { WeeklyEmail } from './WeeklyEmail';
 import { Tiles } from './Tiles';
 import { NotFoundPage } from '../NotFoundPage';
 
@@ -176,6 +177,7 @@ function AnalyticsView() {
           <CateringSection catering={data.state.data.overview.catering} />
         </>
       ) : null}
+      {user.role === 'admin' ? <WeeklyEmail me={user.email} /> : null}
       <PrivacySettings editable={user.role === 'admin'} />
     </div>
   );

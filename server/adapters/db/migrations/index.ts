@@ -67,6 +67,7 @@ import * as m0402saml from './20261209_0402_saml_assertion_ids';
 import * as m0403saml from './20261209_0403_sso_logout_hints';
 import * as m0601 from './20261209_0601_bookings_details_pending';
 import * as m0602 from './20261209_0602_bookings_details_pending_idx';
+import * as m20261209_0200 from './20261209_0200_analytics_report_recipients';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -146,6 +147,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261209_0403_sso_logout_hints', m0403saml],
   ['20261209_0601_bookings_details_pending', m0601],
   ['20261209_0602_bookings_details_pending_idx', m0602],
+  ['20261209_0200_analytics_report_recipients', m20261209_0200],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

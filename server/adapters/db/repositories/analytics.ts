@@ -250,6 +250,19 @@ export function createAnalyticsSettingsStore(db: Knex): AnalyticsSettingsStore {
         worksCouncil: row?.works_council ?? false,
       };
     },
+    async reportRecipients() {
+      const row = await db('analytics_settings')
+        .where({ id: 1 })
+        .first<{ report_recipients: unknown } | undefined>('report_recipients');
+      const list = row ? json(row.report_recipients) : [];
+      return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+    },
+    async saveReportRecipients(recipients) {
+      await db('analytics_settings')
+        .insert({ id: 1, thresholds: '{}', report_recipients: JSON.stringify(recipients), updated_at: db.fn.now() })
+        .onConflict('id')
+        .merge(['report_recipients', 'updated_at']);
+    },
     async savePrivacy(change) {
       const columns = {
         ...(change.anonymiseAfterDays !== undefined ? { anonymise_after_days: change.anonymiseAfterDays } : {}),

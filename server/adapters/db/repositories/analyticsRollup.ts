@@ -1,56 +1,7 @@
 import type { Knex } from 'knex';
-import type { RollupDay } from '../../../domain/analytics/rollup';
+import type { RollupDay, RollupSpan } from '../../../domain/analytics/rollup';
 import { chunk } from '../../../domain/chunk';
 import type { AnalyticsRollupStore } from '../../../ports/analytics';
-
-interface DayRow {
-  room_id: string;
-  day: string;
-  open_ms: unknown;
-  booked_ms: unknown;
-  occupied_ms: unknown;
-  released_ms: unknown;
-  bookings: number;
-  recurring: number;
-  check_in_candidates: number;
-  released: number;
-  sized: number;
-  under_half_capacity: number;
-  over_capacity: number;
-  lengths: unknown;
-  lead_minutes: unknown;
-  booking_ids: unknown;
-}
-
-const numbers = (value: unknown): number[] => {
-  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
-  return Array.isArray(parsed) ? parsed.map(Number) : [];
-};
-const strings = (value: unknown): string[] => {
-  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
-  return Array.isArray(parsed) ? parsed.map(String) : [];
-};
-
-function toDay(row: DayRow): RollupDay {
-  return {
-    roomId: row.room_id,
-    day: row.day,
-    openMs: Number(row.open_ms),
-    bookedMs: Number(row.booked_ms),
-    occupiedMs: Number(row.occupied_ms),
-    releasedMs: Number(row.released_ms),
-    bookings: row.bookings,
-    recurring: row.recurring,
-    checkInCandidates: row.check_in_candidates,
-    released: row.released,
-    sized: row.sized,
-    underHalfCapacity: row.under_half_capacity,
-    overCapacity: row.over_capacity,
-    lengths: numbers(row.lengths),
-    leadMinutes: numbers(row.lead_minutes),
-    bookingIds: strings(row.booking_ids),
-  };
-}
 
 const toRow = (d: RollupDay) => ({
   room_id: d.roomId,
@@ -72,6 +23,62 @@ const toRow = (d: RollupDay) => ({
 });
 
 const ROOM_CHUNK = 1000;
+
+/** The Monday of the row's week, as a date. */
+const MONDAY = '(day - (CAST(extract(isodow FROM day) AS integer) - 1))';
+// Lists are joined as text (their JSON without brackets), not unnested: a year of a building is
+// hundreds of thousands of numbers, parsed once in JS.
+const joined = (column: string) => `string_agg(nullif(btrim(CAST(${column} AS text), '[]'), ''), ',') AS ${column}`;
+const SUMS = [
+  ...['open_ms', 'booked_ms', 'occupied_ms', 'released_ms', 'bookings', 'recurring', 'check_in_candidates'].map(
+    (c) => `sum(${c}) AS ${c}`,
+  ),
+  ...['released', 'sized', 'under_half_capacity', 'over_capacity'].map((c) => `sum(${c}) AS ${c}`),
+  joined('lengths'),
+  joined('lead_minutes'),
+].join(', ');
+
+interface WeekRow {
+  room_id: string;
+  span_from: string;
+  span_to: string;
+  open_ms: unknown;
+  booked_ms: unknown;
+  occupied_ms: unknown;
+  released_ms: unknown;
+  bookings: unknown;
+  recurring: unknown;
+  check_in_candidates: unknown;
+  released: unknown;
+  sized: unknown;
+  under_half_capacity: unknown;
+  over_capacity: unknown;
+  lengths: string | null;
+  lead_minutes: string | null;
+}
+
+const joinedNumbers = (text: string | null): number[] => (text ? (JSON.parse(`[${text}]`) as number[]) : []);
+
+function toSpan(row: WeekRow): RollupSpan {
+  return {
+    roomId: row.room_id,
+    from: row.span_from,
+    to: row.span_to,
+    openMs: Number(row.open_ms),
+    bookedMs: Number(row.booked_ms),
+    occupiedMs: Number(row.occupied_ms),
+    releasedMs: Number(row.released_ms),
+    bookings: Number(row.bookings),
+    recurring: Number(row.recurring),
+    checkInCandidates: Number(row.check_in_candidates),
+    released: Number(row.released),
+    sized: Number(row.sized),
+    underHalfCapacity: Number(row.under_half_capacity),
+    overCapacity: Number(row.over_capacity),
+    lengths: joinedNumbers(row.lengths),
+    leadMinutes: joinedNumbers(row.lead_minutes),
+  };
+}
 const ROW_CHUNK = 500;
 
 export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
@@ -88,15 +95,20 @@ export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
         .onConflict('id')
         .merge();
     },
-    async days(roomIds, from, to) {
-      const out: RollupDay[] = [];
+    async weekSums(roomIds, from, to) {
+      const out: RollupSpan[] = [];
       for (const ids of chunk(roomIds, ROOM_CHUNK)) {
-        const rows = await db('analytics_room_days')
-          .whereIn('room_id', ids)
-          .where('day', '>=', from)
-          .where('day', '<=', to)
-          .select<DayRow[]>('*');
-        out.push(...rows.map(toDay));
+        const result = await db.raw<{ rows: WeekRow[] }>(
+          `SELECT room_id,
+             to_char(greatest(${MONDAY}, CAST(? AS date)), 'YYYY-MM-DD') AS span_from,
+             to_char(least(${MONDAY} + 6, CAST(? AS date)), 'YYYY-MM-DD') AS span_to,
+             ${SUMS}
+           FROM analytics_room_days
+           WHERE room_id IN (${ids.map(() => '?').join(', ')}) AND day >= CAST(? AS date) AND day <= CAST(? AS date)
+           GROUP BY room_id, ${MONDAY}`,
+          [from, to, ...ids, from, to],
+        );
+        out.push(...result.rows.map(toSpan));
       }
       return out;
     },
@@ -115,9 +127,14 @@ export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
     },
     async daysOfBookings(bookingIds) {
       const out: { roomId: string; day: string }[] = [];
-      for (const id of bookingIds) {
+      // One query per batch: each containment test is answered by the GIN index, OR-ed in a bitmap.
+      for (const ids of chunk(bookingIds, ROW_CHUNK)) {
+        if (ids.length === 0) continue;
         const rows = await db('analytics_room_days')
-          .whereRaw('booking_ids @> ?::jsonb', [JSON.stringify([id])])
+          .whereRaw(
+            ids.map(() => 'booking_ids @> CAST(? AS jsonb)').join(' OR '),
+            ids.map((id) => JSON.stringify([id])),
+          )
           .select<{ room_id: string; day: string }[]>('room_id', 'day');
         out.push(...rows.map((r) => ({ roomId: r.room_id, day: r.day })));
       }

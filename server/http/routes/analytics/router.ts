@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { analyticsEndpoints as endpoints } from '../../../../shared/api/analytics';
 import type { AnalyticsQuery } from '../../../../shared/schemas/analytics';
 import type { AnalyticsService } from '../../../services/analytics';
+import type { WeeklyReportJob } from '../../../services/analytics/weeklyReport';
 import { mount } from '../../route';
 import { tableCsv, tablesXlsx } from './exports';
 import { presentOverview, presentRecommendations, presentRoom } from './present';
@@ -9,6 +10,7 @@ import { allTables, tableOf, type AnalyticsData } from './tables';
 
 export interface AnalyticsRouterDeps {
   readonly analytics: AnalyticsService;
+  readonly weeklyReport: WeeklyReportJob;
 }
 
 async function dataFor(analytics: AnalyticsService, query: AnalyticsQuery): Promise<AnalyticsData> {
@@ -23,7 +25,7 @@ async function dataFor(analytics: AnalyticsService, query: AnalyticsQuery): Prom
 
 const fileName = (q: AnalyticsQuery, ext: string): string => `analytics-${q.from}-to-${q.to}.${ext}`;
 
-export function analyticsRouter({ analytics }: AnalyticsRouterDeps): Router {
+export function analyticsRouter({ analytics, weeklyReport }: AnalyticsRouterDeps): Router {
   const router = Router();
   mount(router, endpoints.analyticsRooms, async ({ query }) => ({
     items: (await analytics.rooms(query)).map(presentRoom),
@@ -54,5 +56,13 @@ export function analyticsRouter({ analytics }: AnalyticsRouterDeps): Router {
   });
   mount(router, endpoints.analyticsSettings, () => analytics.settings());
   mount(router, endpoints.saveAnalyticsSettings, ({ body }) => analytics.saveSettings(body));
+  mount(router, endpoints.analyticsReport, async () => ({ recipients: await analytics.reportRecipients() }));
+  mount(router, endpoints.saveAnalyticsReport, async ({ body }) => ({
+    recipients: await analytics.saveReportRecipients(body.recipients),
+  }));
+  mount(router, endpoints.previewAnalyticsReport, async ({ body, actor }) => {
+    const to = body.to ?? (actor ? [actor.email] : []);
+    return { queued: await weeklyReport.preview(to), to };
+  });
   return router;
 }

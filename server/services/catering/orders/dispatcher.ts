@@ -60,13 +60,15 @@ const isAttachment = (value: unknown): value is Attachment =>
   'content' in value &&
   typeof value.content === 'string';
 
-function mailPayload(row: OutboxRow): { subject: string; text: string; attachments?: Attachment[] } {
-  const p = row.payload as { subject?: unknown; text?: unknown; attachments?: unknown } | null;
+function mailPayload(row: OutboxRow): { subject: string; text: string; html?: string; attachments?: Attachment[] } {
+  const p = row.payload as { subject?: unknown; text?: unknown; html?: unknown; attachments?: unknown } | null;
   if (typeof p?.subject !== 'string' || typeof p.text !== 'string') throw new Error('malformed mail payload');
-  if (p.attachments === undefined) return { subject: p.subject, text: p.text };
+  if (p.html !== undefined && typeof p.html !== 'string') throw new Error('malformed mail html');
+  const base = { subject: p.subject, text: p.text, ...(p.html !== undefined ? { html: p.html } : {}) };
+  if (p.attachments === undefined) return base;
   if (!Array.isArray(p.attachments) || !p.attachments.every(isAttachment))
     throw new Error('malformed mail attachments');
-  return { subject: p.subject, text: p.text, attachments: p.attachments };
+  return { ...base, attachments: p.attachments };
 }
 
 /** Exponential back-off: base × 2^(attempts−1), capped. */
