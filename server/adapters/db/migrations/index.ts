@@ -62,12 +62,12 @@ import * as m0204 from './20261208_0204_analytics_room_days';
 import * as m0205 from './20261208_0205_analytics_rollup_state';
 import * as m0206 from './20261208_0206_bookings_anonymised';
 import * as m0600 from './20261208_0600_analytics_privacy_settings';
+import * as m20261209_0200 from './20261209_0200_analytics_report_recipients';
 import * as m0401saml from './20261209_0401_sso_settings_saml';
 import * as m0402saml from './20261209_0402_saml_assertion_ids';
 import * as m0403saml from './20261209_0403_sso_logout_hints';
 import * as m0601 from './20261209_0601_bookings_details_pending';
 import * as m0602 from './20261209_0602_bookings_details_pending_idx';
-import * as m20261209_0200 from './20261209_0200_analytics_report_recipients';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -142,12 +142,12 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261208_0205_analytics_rollup_state', m0205],
   ['20261208_0206_bookings_anonymised', m0206],
   ['20261208_0600_analytics_privacy_settings', m0600],
+  ['20261209_0200_analytics_report_recipients', m20261209_0200],
   ['20261209_0401_sso_settings_saml', m0401saml],
   ['20261209_0402_saml_assertion_ids', m0402saml],
   ['20261209_0403_sso_logout_hints', m0403saml],
   ['20261209_0601_bookings_details_pending', m0601],
   ['20261209_0602_bookings_details_pending_idx', m0602],
-  ['20261209_0200_analytics_report_recipients', m20261209_0200],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {
