@@ -168,7 +168,7 @@ function checkIcons(root: Element, iconsDir: string): string[] {
 export function outlookChecks(xml: string, iconsDir = ICONS_DIR): string[] {
   const parseErrors: string[] = [];
   const doc = new DOMParser({
-    onError: (level, message) => void (level !== 'warning' && parseErrors.push(message)),
+    onError: (level: string, message: string) => void (level !== 'warning' && parseErrors.push(message)),
   }).parseFromString(xml, 'text/xml');
   const root = doc.documentElement;
   if (!root || parseErrors.length > 0) return [`not well-formed XML: ${parseErrors.join('; ')}`];

@@ -11,7 +11,7 @@ export class XmlParseError extends Error {
 
 export function parseXml(text: string): Document {
   const parser = new DOMParser({
-    onError: (level, message) => {
+    onError: (level: string, message: string) => {
       if (level !== 'warning') throw new XmlParseError(message);
     },
   });
