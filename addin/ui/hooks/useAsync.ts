@@ -10,7 +10,8 @@ export interface AsyncResult<T> {
   readonly retry: () => void;
   /**
    * Loads the same key again (something it depends on changed, such as a booking just made)
-   * and keeps showing the last answer until the new one arrives, so nothing on screen unmounts.
+   * and keeps showing the last answer until the new one arrives, so nothing on screen unmounts;
+   * if the new one fails, the last answer stays.
    */
   readonly refresh: () => void;
 }
@@ -37,7 +38,14 @@ export function useAsync<T>(key: string, load: (signal: AbortSignal) => Promise<
   useEffect(() => {
     const controller = new AbortController();
     const settle = (state: AsyncState<T>) => {
-      if (!controller.signal.aborted) setSettled({ key: runKey, base, state });
+      if (controller.signal.aborted) return;
+      // A failed refresh keeps the last answer for the same key on screen: a live view must not go
+      // blank (closing an open dialog with it) over one lost background request. The next refresh tries again.
+      setSettled((previous) =>
+        state.status === 'error' && previous?.base === base && previous.state.status === 'success'
+          ? previous
+          : { key: runKey, base, state },
+      );
     };
     const run = async () => {
       try {
