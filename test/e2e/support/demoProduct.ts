@@ -177,9 +177,17 @@ export async function horizontalOverflow(page: Page): Promise<string[]> {
     const found: string[] = [];
     if (document.documentElement.scrollWidth > width)
       found.push(`page is ${document.documentElement.scrollWidth}px wide in a ${width}px viewport`);
+    // Content inside a box that scrolls or clips sideways (a wide table in its scroller) is that box's
+    // business: the box itself is checked like any other element.
+    const contained = (el: Element): boolean => {
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
       const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.right <= width + 1) continue;
+      if (box.width === 0 || box.right <= width + 1 || contained(el)) continue;
       // Only the outermost culprit: its parent fits.
       const parent = el.parentElement?.getBoundingClientRect();
       if (parent && parent.right > width + 1) continue;

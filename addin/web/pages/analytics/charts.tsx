@@ -1,5 +1,6 @@
 import { HeatMapChart, VerticalBarChart } from '@fluentui/react-charts';
 import type { AnalyticsHeatmap, AnalyticsOverview } from '../../../../shared/schemas/analytics';
+import { useChartWidth } from './chartWidth';
 import { hh } from './format';
 import { analyticsStrings as text } from './strings';
 
@@ -12,10 +13,12 @@ import { analyticsStrings as text } from './strings';
 const HEIGHT = 260;
 
 export function TrendChart({ trend }: { trend: AnalyticsOverview['trend'] }) {
+  const width = useChartWidth();
   return (
     <VerticalBarChart
       chartTitle={text.trend}
       height={HEIGHT}
+      width={width}
       data={trend.map((w) => ({
         x: w.weekStart,
         y: Math.round((w.bookedUtilisation ?? 0) * 100),
@@ -28,10 +31,12 @@ export function TrendChart({ trend }: { trend: AnalyticsOverview['trend'] }) {
 }
 
 export function LeadTimeChart({ leadTime }: { leadTime: AnalyticsOverview['leadTime'] }) {
+  const width = useChartWidth();
   return (
     <VerticalBarChart
       chartTitle={text.leadTime}
       height={HEIGHT}
+      width={width}
       data={leadTime.buckets.map((b) => ({ x: b.label, y: b.bookings, legend: b.label }))}
       hideLegend
     />
@@ -40,10 +45,12 @@ export function LeadTimeChart({ leadTime }: { leadTime: AnalyticsOverview['leadT
 
 export function PeakHoursChart({ cells }: { cells: AnalyticsHeatmap['cells'] }) {
   const open = cells.filter((c) => c.openMinutes > 0);
+  const width = useChartWidth();
   return (
     <HeatMapChart
       chartTitle={text.heatmap}
       height={HEIGHT + 60}
+      width={width}
       data={[
         {
           legend: text.columns.booked,

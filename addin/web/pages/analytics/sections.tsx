@@ -1,7 +1,8 @@
 import { Spinner, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, lazy, type ReactNode } from 'react';
+import { Suspense, lazy, useRef, type ReactNode } from 'react';
 import type { AnalyticsHeatmap, AnalyticsOverview, AnalyticsRoomFigures } from '../../../../shared/schemas/analytics';
 import { ChartBoundary } from './ChartBoundary';
+import { ChartWidth, useMeasuredWidth } from './chartWidth';
 import { DataTable } from './DataTable';
 import { hh, minutes, money, percent } from './format';
 import { analyticsStrings as text } from './strings';
@@ -13,7 +14,7 @@ const PeakHoursChart = lazy(async () => ({ default: (await charts()).PeakHoursCh
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  chart: { minHeight: '120px', maxWidth: '960px' },
+  chart: { minHeight: '120px', maxWidth: '960px', minWidth: 0, overflow: 'hidden' },
   scroll: { overflowX: 'auto' },
 });
 
@@ -29,16 +30,20 @@ function Section({
   children: ReactNode;
 }) {
   const styles = useStyles();
+  const chartBox = useRef<HTMLDivElement>(null);
+  const chartWidth = useMeasuredWidth(chartBox);
   return (
     <section aria-labelledby={id} className={styles.section}>
       <Subtitle1 as="h2" id={id}>
         {title}
       </Subtitle1>
       {chart ? (
-        <div className={styles.chart}>
-          <ChartBoundary>
-            <Suspense fallback={<Spinner size="tiny" label={text.chartsLoading} />}>{chart}</Suspense>
-          </ChartBoundary>
+        <div className={styles.chart} ref={chartBox}>
+          <ChartWidth value={chartWidth}>
+            <ChartBoundary>
+              <Suspense fallback={<Spinner size="tiny" label={text.chartsLoading} />}>{chart}</Suspense>
+            </ChartBoundary>
+          </ChartWidth>
         </div>
       ) : null}
       <div className={styles.scroll}>{children}</div>
