@@ -43,3 +43,20 @@ if (typeof globalThis.Request === 'undefined') {
 
 // The machine is shared; lazy routes and Fluent's first render can take longer than 1 s.
 configure({ asyncUtilTimeout: 5000 });
+
+/**
+ * Fluent's styles are CSS rules inserted at run time, thousands of them. jsdom matches every rule
+ * against an element on each getComputedStyle, which Testing Library's role queries call for every
+ * element they look at (to leave out what is hidden): that matching was over half of a page test's
+ * time. jsdom lays nothing out, so the only rules that change what a test can observe are those
+ * that set display or visibility (one hides an element, a later one may show it again); the rest
+ * are not inserted.
+ */
+const HIDES = /(^|[^-\w])(display|visibility)\s*:/;
+const sheetPrototype = CSSStyleSheet.prototype;
+
+// Taken unbound on purpose: it is called below with each sheet as `this`.
+const insertRule = Reflect.get<CSSStyleSheet, 'insertRule'>(sheetPrototype, 'insertRule');
+sheetPrototype.insertRule = function insertLayoutRule(this: CSSStyleSheet, rule: string, index?: number) {
+  return HIDES.test(rule) ? insertRule.call(this, rule, index) : Math.min(index ?? 0, this.cssRules.length);
+};
