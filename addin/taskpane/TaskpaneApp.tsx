@@ -1,4 +1,4 @@
-import { Button, Caption1, FluentProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DismissRegular } from '@fluentui/react-icons';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
@@ -12,6 +12,7 @@ import { SessionProvider, useSession } from '../ui/session/useSession';
 import { formatClock, formatDay } from '../ui/time';
 import { PaneTabs, type PaneTab } from './components/PaneTabs';
 import { describePaneError } from './errors';
+import { PaneTheme } from './PaneTheme';
 import { LinkGate } from './link/LinkGate';
 import { PreviewSendBar } from './preview/PreviewSendBar';
 import { RoomsTab } from './rooms/RoomsTab';
@@ -199,7 +200,7 @@ export function TaskpaneApp({ host, client, preview, mode, previewSend }: Taskpa
     </main>
   );
   return (
-    <FluentProvider theme={webLightTheme}>
+    <PaneTheme>
       <DescribeErrorProvider value={describePaneError}>
         <OfficeHostProvider host={host}>
           <ApiProvider client={client}>
@@ -213,6 +214,6 @@ export function TaskpaneApp({ host, client, preview, mode, previewSend }: Taskpa
           </ApiProvider>
         </OfficeHostProvider>
       </DescribeErrorProvider>
-    </FluentProvider>
+    </PaneTheme>
   );
 }
