@@ -138,7 +138,7 @@ async function screenshots(context: BrowserContext, url: string): Promise<string
   await page.getByText(/was added as an attendee/).waitFor();
   await page.getByRole('tab', { name: 'Catering' }).click();
   await page.getByRole('heading', { name: 'Drinks' }).waitFor();
-  await page.getByLabel('Quantity of Coffee and tea').fill('1');
+  await page.getByLabel('Coffee and tea: servings per person').fill('1');
   await page.getByLabel('Quantity of Sandwich platter').fill('2');
   await shoot('catering');
   await page.goto(`${url}&mode=attendee`);

@@ -1,13 +1,5 @@
-import {
-  Body1,
-  Caption1,
-  FluentProvider,
-  Link,
-  Subtitle1,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { Body1, Caption1, Link, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { PaneTheme } from './PaneTheme';
 import { strings } from './strings';
 
 const useStyles = makeStyles({
@@ -32,7 +24,7 @@ export function OutsideOutlook({ detail }: { detail: string | undefined }) {
   const styles = useStyles();
   const preview = `${window.location.pathname}?preview=1`;
   return (
-    <FluentProvider theme={webLightTheme}>
+    <PaneTheme>
       <main className={styles.root}>
         <Subtitle1 as="h1" className={styles.title}>
           {strings.outside.title}
@@ -50,6 +42,6 @@ export function OutsideOutlook({ detail }: { detail: string | undefined }) {
         </Body1>
         {detail ? <Caption1 className={styles.detail}>{strings.outside.detail(detail)}</Caption1> : null}
       </main>
-    </FluentProvider>
+    </PaneTheme>
   );
 }

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Caption1,
-  FluentProvider,
-  Tab,
-  TabList,
-  Text,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DismissRegular } from '@fluentui/react-icons';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
@@ -20,7 +10,9 @@ import { DescribeErrorProvider } from '../ui/errors';
 import { ApiProvider } from '../ui/hooks/useApi';
 import { SessionProvider, useSession } from '../ui/session/useSession';
 import { formatClock, formatDay } from '../ui/time';
+import { PaneTabs, type PaneTab } from './components/PaneTabs';
 import { describePaneError } from './errors';
+import { PaneTheme } from './PaneTheme';
 import { LinkGate } from './link/LinkGate';
 import { PreviewSendBar } from './preview/PreviewSendBar';
 import { RoomsTab } from './rooms/RoomsTab';
@@ -116,25 +108,25 @@ function MeetingSummary() {
 
 type TabName = 'rooms' | 'catering';
 
+const TABS: readonly PaneTab<TabName>[] = [
+  { value: 'rooms', label: strings.roomsTab, id: 'tab-rooms' },
+  { value: 'catering', label: strings.cateringTab, id: 'tab-catering' },
+];
+
 function OrganizerTabs() {
   const styles = useStyles();
   const [tab, setTab] = useState<TabName>('rooms');
   return (
     <>
       <h1 className={styles.visuallyHidden}>{strings.organizerTitle}</h1>
-      <TabList
+      <PaneTabs
         className={styles.tabs}
-        selectedValue={tab}
-        onTabSelect={(_e, d) => setTab(d.value === 'catering' ? 'catering' : 'rooms')}
-        aria-label={strings.tabsLabel}
-      >
-        <Tab id="tab-rooms" value="rooms" aria-controls="panel">
-          {strings.roomsTab}
-        </Tab>
-        <Tab id="tab-catering" value="catering" aria-controls="panel">
-          {strings.cateringTab}
-        </Tab>
-      </TabList>
+        tabs={TABS}
+        selected={tab}
+        onSelect={setTab}
+        label={strings.tabsLabel}
+        panelId="panel"
+      />
       <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'rooms' ? (
           <RoomsTab />
@@ -208,7 +200,7 @@ export function TaskpaneApp({ host, client, preview, mode, previewSend }: Taskpa
     </main>
   );
   return (
-    <FluentProvider theme={webLightTheme}>
+    <PaneTheme>
       <DescribeErrorProvider value={describePaneError}>
         <OfficeHostProvider host={host}>
           <ApiProvider client={client}>
@@ -222,6 +214,6 @@ export function TaskpaneApp({ host, client, preview, mode, previewSend }: Taskpa
           </ApiProvider>
         </OfficeHostProvider>
       </DescribeErrorProvider>
-    </FluentProvider>
+    </PaneTheme>
   );
 }

@@ -1,10 +1,10 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { ApiClient, type ApiClientOptions } from '../api/client';
 import type { OfficeHost } from '../office/officeHost';
 import { LoadingState } from '../ui/StatusViews';
 import { OutsideOutlook } from './OutsideOutlook';
+import { PaneTheme } from './PaneTheme';
 import { TaskpaneApp, type PaneMode } from './TaskpaneApp';
 
 export { previewMailbox } from './preview/previewMailbox';
@@ -48,9 +48,9 @@ export function renderPane({ host, client, preview, mode, previewSend }: PaneSta
 /** While Office.js loads and Outlook answers (seconds on a slow laptop): the pane is on its way. */
 export function renderWaiting(): void {
   theRoot().render(
-    <FluentProvider theme={webLightTheme}>
+    <PaneTheme>
       <LoadingState />
-    </FluentProvider>,
+    </PaneTheme>,
   );
 }
 

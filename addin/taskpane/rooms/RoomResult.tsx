@@ -1,4 +1,4 @@
-import { Badge, Button, Caption1, Card, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { CalendarAddRegular, CheckmarkCircleRegular } from '@fluentui/react-icons';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import type { Floor } from '../../../shared/schemas/locations';
@@ -14,7 +14,17 @@ const FloorPlan = lazy(async () => ({
 }));
 
 const useStyles = makeStyles({
-  card: { gap: tokens.spacingVerticalS },
+  // Fluent's small Card, drawn without it: Card brings tabster (its focus modes) to the first screen,
+  // and a result card here is a plain group of content and controls.
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+  },
   image: {
     width: '100%',
     aspectRatio: '16 / 9',
@@ -46,7 +56,7 @@ export function RoomResult({ room, floor, inMeeting, adding, onAdd, alternatives
   const titleId = `room-${room.id}`;
   const plan = floor?.plan ? { ...floor, plan: floor.plan } : undefined;
   return (
-    <Card className={styles.card} aria-labelledby={titleId} size="small">
+    <div role="group" className={styles.card} aria-labelledby={titleId}>
       {image ? <img className={styles.image} src={image.url} alt={image.alt} loading="lazy" decoding="async" /> : null}
       <RoomCardHeader room={room} titleId={titleId} />
       <RoomTags tags={room.tags} />
@@ -94,6 +104,6 @@ export function RoomResult({ room, floor, inMeeting, adding, onAdd, alternatives
           <Caption1 className={styles.note}>{strings.rooms.noPlan}</Caption1>
         )
       ) : null}
-    </Card>
+    </div>
   );
 }

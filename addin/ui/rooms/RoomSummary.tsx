@@ -1,4 +1,4 @@
-import { Badge, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { LocationRegular, PeopleRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
@@ -7,6 +7,9 @@ import { uiStrings } from '../strings';
 const text = uiStrings.room;
 
 const useStyles = makeStyles({
+  // Laid out as Fluent's CardHeader lays out a header and a description, without importing it (it
+  // would bring Card and tabster to the taskpane's first screen).
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   facts: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -42,25 +45,21 @@ export function RoomCardHeader({
 }) {
   const styles = useStyles();
   return (
-    <CardHeader
-      header={
-        <Text as="h3" weight="semibold" size={400} id={titleId} style={{ margin: 0 }}>
-          {renderName(room.name)}
-        </Text>
-      }
-      description={
-        <div className={styles.facts}>
-          <span className={styles.fact}>
-            <PeopleRegular aria-hidden />
-            {text.capacity(room.capacity)}
-          </span>
-          <span className={styles.fact}>
-            <LocationRegular aria-hidden />
-            {text.location(room.buildingName, room.floorName)}
-          </span>
-        </div>
-      }
-    />
+    <div className={styles.header}>
+      <Text as="h3" weight="semibold" size={400} id={titleId} style={{ margin: 0 }}>
+        {renderName(room.name)}
+      </Text>
+      <div className={styles.facts}>
+        <span className={styles.fact}>
+          <PeopleRegular aria-hidden />
+          {text.capacity(room.capacity)}
+        </span>
+        <span className={styles.fact}>
+          <LocationRegular aria-hidden />
+          {text.location(room.buildingName, room.floorName)}
+        </span>
+      </div>
+    </div>
   );
 }
 
