@@ -130,12 +130,12 @@ export function holderOf(
 
 /**
  * Readers who see exactly the same of a set of meetings under the rule above share a class: the
- * rule reads the reader's role, and whether they organize the meeting. So the class is the role,
- * except for the organizer of one of the meetings (`organizers`: their organizerKey), who is a
- * class of their own. Admins see everything: one class.
+ * rule reads the reader's role, and whether they organize the meeting. So the class is the role
+ * (admins: one class, they see everything), and undefined for the organizer of one of the
+ * meetings (`organizers`: their organizerKey), whose view is theirs alone.
  */
-export function visibilityClass(actor: Actor, organizers: ReadonlySet<string>): string {
+export function visibilityClass(actor: Actor, organizers: ReadonlySet<string>): string | undefined {
   if (isAdmin(actor)) return 'admin';
   const own = organizerKey(actor.email);
-  return own !== '' && organizers.has(own) ? `${actor.role} ${own}` : actor.role;
+  return own !== '' && organizers.has(own) ? undefined : actor.role;
 }

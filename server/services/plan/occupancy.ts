@@ -266,7 +266,10 @@ export function createFloorOccupancyService(deps: FloorOccupancyDeps): FloorOccu
     const load = () => factsAt(catalogued, instant, now, at === undefined);
     if (!views) return answerFor(reader, await load());
     const kept = await views.get(`${floorId} ${at === undefined ? 'now' : instant}`, now, load);
-    return kept.answer(visibilityClass(reader, kept.facts.organizers), () => answerFor(reader, kept.facts));
+    const shared = visibilityClass(reader, kept.facts.organizers);
+    // An organizer's own view is built for each of their reads: kept, one per organizer could grow without bound.
+    if (shared === undefined) return answerFor(reader, kept.facts);
+    return kept.answer(shared, () => answerFor(reader, kept.facts));
   }
 
   /** The floor's rooms free now for `minutes`, by name. */
