@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { openDatabase, type Database } from '../../server/adapters/db/database';
 import { createPgRoomChanges, type PgRoomChanges } from '../../server/adapters/roomChanges/postgres';
+import type { FloorOccupancy } from '../../shared/schemas/plan';
 import { buildBooking } from '../factories/bookings';
 import { buildBuilding, buildFloor, buildRoom } from '../factories/locations';
 import { ManualClock } from '../fakes/manualClock';
@@ -137,5 +138,29 @@ onPostgres('room changes across instances (LISTEN/NOTIFY)', () => {
       new Promise((_, reject) => setTimeout(() => reject(new Error('the stream on B did not end')), 1_000)),
     ]);
     expect(Date.now() - revokedAt).toBeLessThan(1_000);
+  });
+
+  it('a booking change published on instance A reaches the plan instance B serves, past its kept answer', async () => {
+    const { floor_id: floorId } = await db.knex('rooms').where({ id: roomId }).first<{ floor_id: string }>('floor_id');
+    const spare = await buildRoom(db.knex, { floorId, name: 'Spare' });
+    const employee = await b.tokenFor('employee');
+    const stateOnB = async (): Promise<string | undefined> => {
+      const res = await request(b.app)
+        .get(`/api/floors/${floorId}/occupancy`)
+        .set('Authorization', `Bearer ${employee}`);
+      expect(res.status).toBe(200);
+      return (res.body as FloorOccupancy).rooms.find((r) => r.id === spare)?.state;
+    };
+    expect(await stateOnB()).toBe('free');
+    await buildBooking(db.knex, { roomId: spare, start: '2026-05-04T07:50:00Z', end: '2026-05-04T08:30:00Z' });
+    const since = Date.now();
+    // What the sync publishes on instance A after writing the booking.
+    await changes[0]?.publish({ kind: 'room', roomId: spare });
+    let state = await stateOnB();
+    while (state !== 'busy' && Date.now() - since < 1_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      state = await stateOnB();
+    }
+    expect(state).toBe('busy');
   });
 });

@@ -131,6 +131,31 @@ describe('the live plan over the API', () => {
     expect(roomIn(body, publicRoom).state).toBe('free');
   });
 
+  it('answers a reader polling an unchanged plan with 304, and shows a booking change at once', async () => {
+    const first = await occupancy('employee').set('Accept-Encoding', 'gzip');
+    expect(first.status).toBe(200);
+    expect(first.headers['content-encoding']).toBe('gzip');
+    const etag = String(first.headers.etag);
+    expect((await occupancy('employee').set('If-None-Match', etag)).status).toBe(304);
+    // Another class of reader gets its own answer, not the employee's.
+    const external = await occupancy('external').set('If-None-Match', etag);
+    expect(external.status).toBe(200);
+    expect(JSON.stringify(external.body)).not.toContain('Olga');
+    const booked = await buildBooking(db.knex, {
+      roomId: freeRoom,
+      start: '2026-05-04T08:10:00Z',
+      end: '2026-05-04T08:50:00Z',
+      subject: 'Walk-in',
+    });
+    await bus.publish({ kind: 'room', roomId: freeRoom }); // what the sync and bookings publish
+    const changed = await occupancy('employee').set('If-None-Match', etag);
+    expect(changed.status).toBe(200);
+    expect(roomIn(changed.body as FloorOccupancy, freeRoom)).toMatchObject({ state: 'busy' });
+    await db.knex('bookings').where({ id: booked }).delete();
+    await bus.publish({ kind: 'room', roomId: freeRoom });
+    expect(roomIn((await occupancy('employee')).body as FloorOccupancy, freeRoom).state).toBe('free');
+  });
+
   describe('the privacy matrix', () => {
     it.each<[string, string, Record<Role, { public: (string | null)[]; private: (string | null)[] }>]>([
       [

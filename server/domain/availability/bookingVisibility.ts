@@ -42,9 +42,12 @@ export interface BookingPrivacy {
 /** Before an admin chose: names to everyone signed in (not externals), subjects of non-private meetings. */
 export const DEFAULT_BOOKING_PRIVACY: BookingPrivacy = { organizerNames: 'signed-in', subjects: 'non-private' };
 
+/** An address as organizers are recognised: case and surrounding spaces do not count. */
+export const organizerKey = (email: string): string => email.trim().toLowerCase();
+
 const isOrganizer = (actor: Actor, booking: BookingDetails): boolean => {
-  const organizer = booking.organizer.email.trim().toLowerCase();
-  return organizer !== '' && organizer === actor.email.trim().toLowerCase();
+  const organizer = organizerKey(booking.organizer.email);
+  return organizer !== '' && organizer === organizerKey(actor.email);
 };
 
 /** Admins and the organizer are not bound by the privacy settings: they can read the meeting in Exchange anyway. */
@@ -123,4 +126,16 @@ export function holderOf(
     organizer: organizer === '' ? null : organizer,
     subject: seen.subjectShown && booking.subject.trim() !== '' ? seen.subject : null,
   };
+}
+
+/**
+ * Readers who see exactly the same of a set of meetings under the rule above share a class: the
+ * rule reads the reader's role, and whether they organize the meeting. So the class is the role
+ * (admins: one class, they see everything), and undefined for the organizer of one of the
+ * meetings (`organizers`: their organizerKey), whose view is theirs alone.
+ */
+export function visibilityClass(actor: Actor, organizers: ReadonlySet<string>): string | undefined {
+  if (isAdmin(actor)) return 'admin';
+  const own = organizerKey(actor.email);
+  return own !== '' && organizers.has(own) ? undefined : actor.role;
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../actor';
 import { DEFAULT_BOOKING_PRIVACY, type BookingPrivacy } from '../availability/bookingVisibility';
 import {
   describeHorizon,
+  nextStateChange,
   occupancyHorizon,
   roomOccupancy,
   type OccupancyInput,
@@ -119,6 +120,35 @@ describe('roomOccupancy: what each reader sees of the holder', () => {
       }),
     );
     expect(own.current).toMatchObject({ organizer: 'Olga Organizer', subject: 'Quarterly planning' });
+  });
+});
+
+describe('nextStateChange: how long a state built at an instant holds', () => {
+  it('is the next edge: starting soon, the check-in window opening, the start, its closing, ending soon, the end', () => {
+    const meetings = [meeting(40, 100)];
+    const edges = [T];
+    for (let next = nextStateChange(T, meetings, required); next !== Infinity;)
+      next = nextStateChange(edges[edges.push(next) - 1]!, meetings, required);
+    expect(edges.map((e) => (e - T) / MIN)).toEqual([0, 25, 30, 40, 50, 90, 100]);
+  });
+
+  it('leaves state, holder and next meetings as they were until then, whatever the seconds', () => {
+    const meetings = [
+      meeting(-40, 20, { id: 'a', checkedIn: true }),
+      meeting(20.5, 35.25, { id: 'b' }), // booked at the door: not on the minute
+      meeting(50, 110, { id: 'c', released: true }),
+      meeting(55, 130, { id: 'd' }),
+    ];
+    const settings = [input([]).checkIn, required];
+    for (const checkIn of settings) {
+      for (let at = T - 60 * MIN + 10_000; at < T + 150 * MIN; at += 30_000) {
+        const until = nextStateChange(at, meetings, checkIn);
+        expect(until).toBeGreaterThan(at);
+        const built = roomOccupancy(input(meetings, { at, checkIn }));
+        for (let later = at + 20_000; later < Math.min(until, at + 12 * MIN); later += 20_000)
+          expect(roomOccupancy(input(meetings, { at: later, checkIn }))).toEqual(built);
+      }
+    }
   });
 });
 

@@ -3,7 +3,13 @@ import type { PlanMeeting, PlanState } from '../../../shared/schemas/plan';
 import { visibleDetails, type BookingDetails, type BookingPrivacy } from '../availability/bookingVisibility';
 import type { Interval } from '../availability/interval';
 import type { Actor } from '../actor';
-import { stateWordAt, type CheckInSettings, type RoomMeeting } from '../displays/state';
+import {
+  ENDING_SOON_MINUTES,
+  STARTING_SOON_MINUTES,
+  stateWordAt,
+  type CheckInSettings,
+  type RoomMeeting,
+} from '../displays/state';
 
 /** A booking of the room as the plan sees it: its details for the privacy rules and its check-in facts. */
 export interface OccupancyMeeting extends BookingDetails {
@@ -109,6 +115,28 @@ export function roomOccupancy(input: OccupancyInput): RoomOccupancy {
     current: current ? planMeeting(current, reader, privacy) : null,
     next: upcoming.slice(0, NEXT_MEETINGS_LISTED).map((m) => planMeeting(m, reader, privacy)),
   };
+}
+
+/**
+ * The first instant after `at` at which the room's state, its holder or its next meetings may
+ * differ from those at `at` (Infinity: never): its meetings' starts and ends and the state rules'
+ * thresholds around them (starting soon, the check-in window, ending soon). An answer built at
+ * `at` holds until then, unless the meetings themselves change.
+ */
+export function nextStateChange(at: number, meetings: readonly OccupancyMeeting[], checkIn: CheckInSettings): number {
+  let next = Infinity;
+  for (const { span } of meetings) {
+    const edges = [
+      span.start - STARTING_SOON_MINUTES * MINUTE,
+      span.start - checkIn.windowBeforeMinutes * MINUTE,
+      span.start,
+      span.start + checkIn.windowAfterMinutes * MINUTE,
+      span.end - ENDING_SOON_MINUTES * MINUTE,
+      span.end,
+    ];
+    for (const edge of edges) if (edge > at && edge < next) next = edge;
+  }
+  return next;
 }
 
 const FREE_STATES: ReadonlySet<PlanState> = new Set(['free', 'starting-soon', 'released']);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_INSTALLATION_SETTINGS, NO_ROOM_OVERRIDES } from '../../domain/displays/settings';
+import type { BookingPrivacy } from '../../domain/availability/bookingVisibility';
+import type { Actor } from '../../domain/actor';
+import type { Clock } from '../../ports/clock';
 import type { RoomChange, RoomChanges } from '../../ports/roomChanges';
 import type { FloorBooking, FloorOccupancyRepository, FloorRelease, OccupancyRoom } from '../../ports/floorOccupancy';
 import { createPlanCatalog } from './catalog';
@@ -8,7 +11,7 @@ import { createFloorOccupancyService } from './occupancy';
 
 const NOW = Date.parse('2026-05-04T08:20:00Z');
 const MIN = 60_000;
-const clock = { now: () => new Date(NOW) };
+const fixedClock: Clock = { now: () => new Date(NOW) };
 
 /** RoomChanges on one instance: every listener hears each change. */
 function changeBus(): RoomChanges {
@@ -109,11 +112,15 @@ function building() {
   return { floors, rooms, bookings, reads: () => reads };
 }
 
-function serviceOver(floors: FloorOccupancyRepository) {
+function serviceOver(
+  floors: FloorOccupancyRepository,
+  options: { clock?: Clock; privacy?: () => BookingPrivacy | undefined } = {},
+) {
   const changes = changeBus();
+  const clock = options.clock ?? fixedClock;
   const catalog = createPlanCatalog({
     floors,
-    privacy: () => Promise.resolve(undefined),
+    privacy: () => Promise.resolve(options.privacy?.()),
     displaySettings: () => Promise.resolve(DEFAULT_INSTALLATION_SETTINGS),
     changes,
     clock,
@@ -161,6 +168,104 @@ describe('the displays’ nearest free rooms', () => {
     const after = await service.occupancy(reader, 'ground');
     expect(reads()).toBe(2);
     expect(after.rooms.find((r) => r.name === 'Free')?.state).toBe('busy');
+  });
+});
+
+const readerOf = (role: Actor['role'], email = `${role}@example.test`): Actor => ({
+  userId: email,
+  email,
+  name: email,
+  role,
+  via: 'session',
+});
+const stateOf = (plan: { rooms: readonly { name: string; state: string }[] }, name: string) =>
+  plan.rooms.find((r) => r.name === name)?.state;
+
+describe('the plan’s kept answers', () => {
+  it('are shared by readers of one class until a room of the floor changes, then show the change', async () => {
+    const { floors, bookings } = building();
+    const { service, changes } = serviceOver(floors);
+    const first = await service.occupancy(readerOf('employee', 'ann@example.test'), 'ground');
+    expect(await service.occupancy(readerOf('employee', 'ben@example.test'), 'ground')).toBe(first);
+    await changes.publish({ kind: 'room', roomId: 'Far' }); // another floor
+    expect(await service.occupancy(readerOf('employee', 'ben@example.test'), 'ground')).toBe(first);
+    bookings.push(booking('b4', 'Free', -5, 30));
+    await changes.publish({ kind: 'room', roomId: 'Free' });
+    const after = await service.occupancy(readerOf('employee', 'ann@example.test'), 'ground');
+    expect(stateOf(first, 'Free')).toBe('free');
+    expect(stateOf(after, 'Free')).toBe('busy');
+  });
+
+  it('never give one reader’s view to a reader who may see less', async () => {
+    const { floors, bookings } = building();
+    bookings.push({
+      ...booking('b5', 'Free', -10, 30),
+      subject: 'Salary talks',
+      organizer: { name: 'Pia Private', email: 'pia@example.test' },
+      isPrivate: true,
+    });
+    let privacy: BookingPrivacy = { organizerNames: 'employees', subjects: 'non-private' };
+    const { service, changes } = serviceOver(floors, { privacy: () => privacy });
+    const text = async (reader: Actor) => JSON.stringify(await service.occupancy(reader, 'ground'));
+    // The organizer and an admin read first: their views hold the private subject.
+    const pia = readerOf('employee', ' Pia@Example.test');
+    expect(await text(pia)).toContain('Salary talks');
+    // Hers alone, so not kept: one kept view per organizer would grow with the organizers.
+    expect(await service.occupancy(pia, 'ground')).not.toBe(await service.occupancy(pia, 'ground'));
+    expect(await text(readerOf('admin'))).toContain('Salary talks');
+    expect(await text(readerOf('employee'))).not.toContain('Salary talks');
+    expect(await text(readerOf('employee'))).toContain('Pia Private');
+    // Facility staff are not employees here: no names at all, whoever read before.
+    expect(await text(readerOf('facility'))).not.toMatch(/Pia|Olga/);
+    expect(await text(readerOf('external'))).not.toMatch(/Pia|Olga|Planning|Salary/);
+    // The organizer as an external guest still sees their own meeting, and only that one's details.
+    const guest = await text(readerOf('external', 'pia@example.test'));
+    expect(guest).toContain('Salary talks');
+    expect(guest).not.toContain('Olga');
+    // The admin hides names: no reader keeps the view from before.
+    privacy = { organizerNames: 'nobody', subjects: 'never' };
+    await changes.publish({ kind: 'all-rooms' });
+    expect(await text(readerOf('employee'))).not.toMatch(/Pia|Olga|Planning/);
+  });
+
+  it('follow the clock within a minute: a meeting booked at the door on the second shows at once', async () => {
+    const { floors, bookings } = building();
+    let now = NOW;
+    const clock: Clock = { now: () => new Date(now) };
+    bookings.push({ ...booking('b6', 'Free', 0.5, 30), source: 'display' });
+    const { service } = serviceOver(floors, { clock });
+    const reader = readerOf('employee');
+    expect(stateOf(await service.occupancy(reader, 'ground'), 'Free')).toBe('starting-soon');
+    now += 40_000;
+    const later = await service.occupancy(reader, 'ground');
+    expect(later.at).toBe(new Date(NOW + 40_000).toISOString());
+    expect(stateOf(later, 'Free')).toBe('checked-in');
+  });
+
+  it('do not keep an answer built while one of its rooms changed', async () => {
+    const { floors, bookings } = building();
+    let reached!: () => void;
+    const reading = new Promise<void>((resolve) => (reached = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: FloorOccupancyRepository = {
+      ...floors,
+      bookings: async (ids, window) => {
+        const read = await floors.bookings(ids, window);
+        reached();
+        await gate;
+        return read;
+      },
+    };
+    const { service, changes } = serviceOver(slow);
+    const reader = readerOf('employee');
+    const underWay = service.occupancy(reader, 'ground');
+    await reading;
+    bookings.push(booking('b7', 'Free', -5, 30));
+    await changes.publish({ kind: 'room', roomId: 'Free' });
+    release();
+    expect(stateOf(await underWay, 'Free')).toBe('free'); // read before the change
+    expect(stateOf(await service.occupancy(reader, 'ground'), 'Free')).toBe('busy');
   });
 });
 

@@ -1,13 +1,14 @@
 import type { FloorOccupancy, PlanRoom } from '../../../shared/schemas/plan';
 import type { Role } from '../../../shared/schemas/users';
 import type { Actor } from '../../domain/actor';
-import { DEFAULT_BOOKING_PRIVACY } from '../../domain/availability/bookingVisibility';
+import { DEFAULT_BOOKING_PRIVACY, organizerKey, visibilityClass } from '../../domain/availability/bookingVisibility';
 import { interval, type Interval } from '../../domain/availability/interval';
 import { settingsForRoom } from '../../domain/displays/settings';
 import { invalid, notFound } from '../../domain/errors';
 import {
   describeHorizon,
   freeFor,
+  nextStateChange,
   occupancyHorizon,
   occupancyState,
   roomOccupancy,
@@ -16,8 +17,9 @@ import {
 import type { Clock } from '../../ports/clock';
 import type { FloorBooking, FloorOccupancyRepository, FloorRelease, OccupancyRoom } from '../../ports/floorOccupancy';
 import type { RoomChanges } from '../../ports/roomChanges';
-import type { PlanCatalog } from './catalog';
+import type { FloorCatalog, PlanCatalog, PlanSettings } from './catalog';
 import { memo } from './memo';
+import { createPlanViews, type ViewFacts } from './views';
 
 export interface FloorOccupancyDeps {
   readonly floors: Pick<FloorOccupancyRepository, 'bookings' | 'releases'>;
@@ -63,7 +65,19 @@ export interface FloorOccupancyService {
 const HOUR_MS = 3_600_000;
 /** Far enough ahead to list the next meetings of the day after `at`. */
 const LOOKAHEAD_MS = 24 * HOUR_MS;
+const MINUTE_MS = 60_000;
 const DEFAULT_MEETINGS_MAX_AGE_MS = 30_000;
+/** Floors × instants whose answers are kept at once: every floor's "now", and slider instants. */
+const MAX_KEPT_VIEWS = 500;
+
+/** What one floor's answers at one instant are built from (the catalog's floor, read once). */
+interface FloorFacts extends ViewFacts {
+  readonly catalogued: FloorCatalog;
+  readonly instant: number;
+  readonly horizon: Interval;
+  readonly meetings: ReadonlyMap<string, readonly OccupancyMeeting[]>;
+  readonly settings: PlanSettings;
+}
 
 /** The meetings a floor's kept read holds: which rooms, read in which hour. */
 interface KeptMeetings {
@@ -115,6 +129,9 @@ export function createFloorOccupancyService(deps: FloorOccupancyDeps): FloorOccu
         deps.clock,
         deps.meetingsMaxAgeMs ?? DEFAULT_MEETINGS_MAX_AGE_MS,
       )
+    : undefined;
+  const views = deps.changes
+    ? createPlanViews<FloorFacts>({ changes: deps.changes, maxEntries: MAX_KEPT_VIEWS })
     : undefined;
   const unsubscribe = deps.changes?.subscribe((change) => {
     if (change.kind === 'room') kept?.forget((k) => k.roomIds.has(change.roomId));
@@ -168,20 +185,40 @@ export function createFloorOccupancyService(deps: FloorOccupancyDeps): FloorOccu
     return inWindow;
   }
 
-  /** GET /api/floors/:id/occupancy: the live plan's one read, also what the page's live updates refetch. */
-  async function occupancy(reader: Actor, floorId: string, at?: string): Promise<FloorOccupancy> {
-    const catalogued = await deps.catalog.floor(floorId);
-    if (!catalogued) throw notFound('Floor', floorId);
-    const { floor, rooms } = catalogued;
-    const now = deps.clock.now().getTime();
-    const horizon = occupancyHorizon(now, floor.timeZone);
-    const instant = at === undefined ? now : Date.parse(at);
-    if (instant < horizon.start || instant >= horizon.end) {
-      throw invalid(describeHorizon(horizon, floor.timeZone), { field: 'at' });
+  /** Everything the answers for one floor at `instant` are built from, with how long they hold. */
+  async function factsAt(catalogued: FloorCatalog, instant: number, now: number, showsNow: boolean) {
+    const [meetings, settings] = await Promise.all([
+      meetingsOf(catalogued.floor.id, catalogued.rooms, instant),
+      deps.catalog.settings(),
+    ]);
+    const organizers = new Set<string>();
+    let until = (Math.floor(now / MINUTE_MS) + 1) * MINUTE_MS;
+    for (const room of catalogued.rooms) {
+      const own = meetings.get(room.id) ?? [];
+      for (const m of own) organizers.add(organizerKey(m.organizer.email));
+      // "Now" moves on: the answer holds until a state, holder or next meeting may differ.
+      if (showsNow) {
+        const checkIn = settingsForRoom(settings.display, room.displayOverrides).checkIn;
+        until = Math.min(until, nextStateChange(instant, own, checkIn));
+      }
     }
-    const [meetings, settings] = await Promise.all([meetingsOf(floorId, rooms, instant), deps.catalog.settings()]);
+    return {
+      catalogued,
+      instant,
+      horizon: occupancyHorizon(now, catalogued.floor.timeZone),
+      meetings,
+      settings,
+      roomIds: new Set(catalogued.rooms.map((r) => r.id)),
+      organizers,
+      until,
+    };
+  }
+
+  /** The floor as `reader` may see it, from the facts. */
+  function answerFor(reader: Actor, facts: FloorFacts): FloorOccupancy {
+    const { catalogued, instant, horizon, meetings, settings } = facts;
     const privacy = settings.privacy ?? DEFAULT_BOOKING_PRIVACY;
-    const planRooms = rooms.map((room): PlanRoom => {
+    const planRooms = catalogued.rooms.map((room): PlanRoom => {
       const bookable = bookableBy(reader.role, room);
       const occupancy = roomOccupancy({
         at: instant,
@@ -204,10 +241,35 @@ export function createFloorOccupancyService(deps: FloorOccupancyDeps): FloorOccu
     });
     return {
       at: new Date(instant).toISOString(),
-      floor,
+      floor: catalogued.floor,
       horizon: { from: new Date(horizon.start).toISOString(), to: new Date(horizon.end).toISOString() },
       rooms: planRooms,
     };
+  }
+
+  /**
+   * GET /api/floors/:id/occupancy: the live plan's one read, also what the page's live updates
+   * refetch. With changes to listen to, each answer is built once per visibility class and kept
+   * (views.ts); "now" is then the instant the kept answer was built, at most a minute ago and
+   * with nothing on the floor differing since.
+   */
+  async function occupancy(reader: Actor, floorId: string, at?: string): Promise<FloorOccupancy> {
+    const catalogued = await deps.catalog.floor(floorId);
+    if (!catalogued) throw notFound('Floor', floorId);
+    const { floor } = catalogued;
+    const now = deps.clock.now().getTime();
+    const horizon = occupancyHorizon(now, floor.timeZone);
+    const instant = at === undefined ? now : Date.parse(at);
+    if (instant < horizon.start || instant >= horizon.end) {
+      throw invalid(describeHorizon(horizon, floor.timeZone), { field: 'at' });
+    }
+    const load = () => factsAt(catalogued, instant, now, at === undefined);
+    if (!views) return answerFor(reader, await load());
+    const kept = await views.get(`${floorId} ${at === undefined ? 'now' : instant}`, now, load);
+    const shared = visibilityClass(reader, kept.facts.organizers);
+    // An organizer's own view is built for each of their reads: kept, one per organizer could grow without bound.
+    if (shared === undefined) return answerFor(reader, kept.facts);
+    return kept.answer(shared, () => answerFor(reader, kept.facts));
   }
 
   /** The floor's rooms free now for `minutes`, by name. */
@@ -240,7 +302,10 @@ export function createFloorOccupancyService(deps: FloorOccupancyDeps): FloorOccu
 
   return {
     occupancy,
-    stop: () => unsubscribe?.(),
+    stop: () => {
+      unsubscribe?.();
+      views?.stop();
+    },
     async freeNear(place, minutes, limit) {
       const now = deps.clock.now().getTime();
       const floors = await deps.catalog.buildingFloors(place.buildingId);

@@ -39,7 +39,17 @@ const useStyles = makeStyles({
   label: { pointerEvents: 'none', fontFamily: tokens.fontFamilyBase, fontWeight: 600 },
 });
 
-/** The SVG patterns laid over the state colours (one of each, shared by every room). */
+const fillOf = (state: PlanState) => STATE_LOOKS[state].fill;
+
+/** The state whose look uses each pattern (each pattern belongs to one state). */
+const PATTERN_STATE = Object.fromEntries(
+  Object.entries(STATE_LOOKS).map(([state, look]) => [look.pattern, state as PlanState]),
+) as Record<StateLook['pattern'], PlanState>;
+
+/**
+ * The SVG patterns (one of each, shared by every room), each on its state's colour: a room is
+ * then one polygon, colour, pattern and outline at once, rather than a colour and an overlay.
+ */
 function Patterns() {
   const stroke = { stroke: 'rgba(0,0,0,0.55)', strokeWidth: 2 };
   const defs: Record<Exclude<StateLook['pattern'], 'none'>, ReactElement> = {
@@ -61,6 +71,7 @@ function Patterns() {
           height="10"
           patternUnits="userSpaceOnUse"
         >
+          <rect width="10" height="10" fill={fillOf(PATTERN_STATE[name as StateLook['pattern']])} fillOpacity={0.55} />
           {shape}
         </pattern>
       ))}
@@ -81,11 +92,6 @@ export function badgePlace(shape: readonly (readonly [number, number])[], fontSi
   const { x, y } = centreOf(shape);
   return { x, y, size: Math.max(10, Math.min(fontSize, (Math.max(...ys) - Math.min(...ys)) / 3)) };
 }
-
-/** Badge width from the text length: no measuring (a layout read per room) before paint. */
-const badgeWidth = (text: string, size: number): number => text.length * size * 0.62 + size;
-
-const fillOf = (state: PlanState) => STATE_LOOKS[state].fill;
 
 interface RoomShapeProps {
   readonly id: string;
@@ -115,8 +121,8 @@ const RoomShape = memo(function RoomShape(props: RoomShapeProps) {
   const { id, name, state, points, x, y, size, label, selected, classes, register } = props;
   const look = STATE_LOOKS[state];
   const text = `${look.icon} ${s.states[state]}`;
-  const width = badgeWidth(text, size);
-  const height = size * 1.5;
+  // As few elements as the looks need (200 rooms, 3 each): the badge's white ground is a halo
+  // painted under the word, not a box of its own.
   return (
     <g
       ref={(el) => register(id, el)}
@@ -129,22 +135,12 @@ const RoomShape = memo(function RoomShape(props: RoomShapeProps) {
       data-state={state}
       data-room={name}
     >
-      <polygon points={points} fill={fillOf(state)} fillOpacity={0.55} />
       <polygon
         points={points}
-        fill={look.pattern === 'none' ? 'none' : `url(#${patternId(look.pattern)})`}
+        {...(look.pattern === 'none'
+          ? { fill: fillOf(state), fillOpacity: 0.55 }
+          : { fill: `url(#${patternId(look.pattern)})` })}
         className={`outline ${classes.outline} ${selected ? classes.selected : ''}`}
-      />
-      <rect
-        className={classes.badge}
-        x={x - width / 2}
-        y={y - height / 2}
-        width={width}
-        height={height}
-        rx={height / 4}
-        fill="#fff"
-        stroke={fillOf(state)}
-        strokeWidth={2}
       />
       <text
         className={classes.badge}
@@ -154,6 +150,10 @@ const RoomShape = memo(function RoomShape(props: RoomShapeProps) {
         dominantBaseline="central"
         fontSize={size}
         fill="#000"
+        stroke="#fff"
+        strokeWidth={size / 3}
+        strokeLinejoin="round"
+        paintOrder="stroke"
       >
         {text}
       </text>

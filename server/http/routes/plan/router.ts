@@ -1,9 +1,11 @@
 /** The live office plan: a floor's occupancy, its push stream, and the installation's privacy settings. */
 import { Router } from 'express';
 import { planEndpoints as endpoints } from '../../../../shared/api/plan';
+import { floorOccupancySchema } from '../../../../shared/schemas/plan';
 import { notFound } from '../../../domain/errors';
 import type { FloorOccupancyService, PlanLiveService, PrivacySettingsService } from '../../../services/plan';
 import { openEventStream, type EventStream } from '../../eventStream';
+import { sendSharedJson } from '../../preparedJson';
 import { mount, requireActor } from '../../route';
 
 export interface PlanRouterDeps {
@@ -15,9 +17,12 @@ export interface PlanRouterDeps {
 
 export function planRouter(deps: PlanRouterDeps): Router {
   const router = Router();
-  mount(router, endpoints.floorOccupancy, ({ params, query, res }) =>
-    deps.occupancy.occupancy(requireActor(res), params.id, query.at),
-  );
+  mount(router, endpoints.floorOccupancy, async ({ params, query, req, res }) => {
+    const answer = await deps.occupancy.occupancy(requireActor(res), params.id, query.at);
+    // Answers are shared by the readers of one visibility class: checked, serialised and compressed once.
+    await sendSharedJson(req, res, floorOccupancySchema, answer);
+    return answer;
+  });
   mount(router, endpoints.floorOccupancyEvents, async ({ params, res }) => {
     // Changes are gathered for a moment before the first is sent, so the stream is open by then.
     const opened: { stream?: EventStream } = {};
