@@ -9,6 +9,8 @@ export interface AnalyticsScope {
   readonly buildingId?: string | undefined;
   readonly floorId?: string | undefined;
   readonly roomId?: string | undefined;
+  /** Only these rooms (the rollup's listener reads the rooms of a batch of changes at once). */
+  readonly roomIds?: readonly string[] | undefined;
 }
 
 /** The facts analytics computes from: rooms, bookings with their check-ins and releases, orders. */

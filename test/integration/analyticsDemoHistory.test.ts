@@ -83,16 +83,19 @@ describe('the daily rollup', () => {
     );
   });
 
-  it('follows a past booking cancelled, and one moved to another day', async () => {
+  it('follows a past booking cancelled, and one moved to another day, in two rooms at once', async () => {
     const before = await overall(raw);
-    const [first, second] = await db
-      .knex('bookings')
-      .where({ status: 'confirmed' })
-      .whereRaw("lower(during) < '2026-06-10'")
-      .orderByRaw('lower(during) desc')
-      .limit(2)
-      .select<{ id: string; room_id: string }[]>('id', 'room_id');
-    if (!first || !second) throw new Error('the demo history has no past bookings');
+    const latest = (otherThanRoom: string) =>
+      db
+        .knex('bookings')
+        .where({ status: 'confirmed' })
+        .whereNot({ room_id: otherThanRoom })
+        .whereRaw("lower(during) < '2026-06-10'")
+        .orderByRaw('lower(during) desc')
+        .first<{ id: string; room_id: string } | undefined>('id', 'room_id');
+    const first = await latest('00000000-0000-0000-0000-000000000000');
+    const second = first && (await latest(first.room_id));
+    if (!first || !second) throw new Error('the demo history has no past bookings in two rooms');
     await db.knex('bookings').where({ id: first.id }).update({ status: 'cancelled' });
     await db
       .knex('bookings')

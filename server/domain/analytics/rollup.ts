@@ -133,10 +133,16 @@ function sumRollup(list: readonly RollupSums[]): Omit<RollupSums, 'roomId'> {
   return { ...sum, lengths, leadMinutes };
 }
 
+/**
+ * One part as it is (its lists are read-only, so shared, not copied): the trend asks for every
+ * room's every week, and copying each week's lists twice was much of a long range's cost.
+ */
+const sumOf = (parts: readonly Totals[]): Totals => (parts.length === 1 && parts[0] ? parts[0] : sumTotals(parts));
+
 /** A room's totals from its rollup days or spans; the room's check-in setting applies here. */
 export function totalsFromRollup(room: AnalyticsRoom, days: readonly RollupSums[]): Totals {
   const required = room.checkInRequired;
-  return sumTotals(
+  return sumOf(
     days
       .filter((d) => d.roomId === room.id)
       .map((d): Totals => ({
@@ -224,6 +230,6 @@ export function rollupTotalsSource(
       });
       parts.push(totalsFromRollup(room, inside));
     }
-    return sumTotals(parts);
+    return sumOf(parts);
   };
 }

@@ -102,7 +102,7 @@ export function createAnalyticsRollup(deps: RollupDeps): AnalyticsRollup {
     const nearCoverage = spans.filter((s) => s.start < coverageEnd);
     if (nearCoverage.length === 0 && before.length === 0) return;
     const roomIds = [...new Set([...nearCoverage.map((s) => s.roomId), ...before.map((b) => b.roomId)])];
-    const rooms = (await Promise.all(roomIds.map((id) => deps.facts.rooms({ roomId: id })))).flat();
+    const rooms = await deps.facts.rooms({ roomIds });
     const zoneOf = new Map(rooms.map((r) => [r.id, r.timeZone]));
     const now = nearCoverage.flatMap((s) => {
       const zone = zoneOf.get(s.roomId);

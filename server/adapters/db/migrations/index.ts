@@ -68,6 +68,8 @@ import * as m0402saml from './20261209_0402_saml_assertion_ids';
 import * as m0403saml from './20261209_0403_sso_logout_hints';
 import * as m0601 from './20261209_0601_bookings_details_pending';
 import * as m0602 from './20261209_0602_bookings_details_pending_idx';
+import * as m20261210_0401 from './20261210_0401_analytics_room_days_booking_ids_path';
+import * as m20261210_0402 from './20261210_0402_analytics_room_days_drop_bookings_gin';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -148,6 +150,8 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261209_0403_sso_logout_hints', m0403saml],
   ['20261209_0601_bookings_details_pending', m0601],
   ['20261209_0602_bookings_details_pending_idx', m0602],
+  ['20261210_0401_analytics_room_days_booking_ids_path', m20261210_0401],
+  ['20261210_0402_analytics_room_days_drop_bookings_gin', m20261210_0402],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

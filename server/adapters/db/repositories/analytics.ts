@@ -97,6 +97,7 @@ function scoped<Q extends Knex.QueryBuilder>(query: Q, scope: AnalyticsScope): Q
   if (scope.buildingId !== undefined) void query.where('f.building_id', scope.buildingId);
   if (scope.floorId !== undefined) void query.where('r.floor_id', scope.floorId);
   if (scope.roomId !== undefined) void query.where('r.id', scope.roomId);
+  if (scope.roomIds !== undefined) void query.whereIn('r.id', [...scope.roomIds]);
   return query;
 }
 
