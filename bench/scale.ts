@@ -5,8 +5,11 @@
  *   - phase 1 (every room searchable, availability from the room calendars) and its ratio to the floor;
  *   - first room searchable; phase 2 (the organizers' details) complete;
  *   - a storm of changes across the rooms: p95 change -> booking stored, EWS requests per change;
- *   - RSS of the Roomserve process in steady state after both phases.
- * The simulator runs in its own process without request validation (bench/sync/simProcess.ts).
+ *   - RSS of the Roomserve process after both phases and after the storm, against its own base.
+ * The simulator runs in its own process without request validation (bench/sync/simProcess.ts), and
+ * Roomserve in another (bench/sync/roomserveProcess.ts): the memory figures are Roomserve's alone,
+ * not the bench's EWS clients'. On PGlite (no DATABASE_URL) its data directory is on disk, as in
+ * the product; PGlite's WebAssembly memory is inside Roomserve's RSS and is printed as well.
  * BENCH_QUICK=1: 1,000 rooms and a shorter, slower storm (this machine's cores are shared).
  * Sizes: BENCH_ROOMS (5000), BENCH_MEETINGS (100), BENCH_STORM_RATE (100/s), BENCH_STORM_S (60).
  */
@@ -15,7 +18,9 @@ import { at, ewsService } from '../test/exchange-sim/ewsjs/client';
 import { DEFAULT_SCHEDULER_OPTIONS } from '../server/sync/scheduler';
 import { readOptions } from './sync/options';
 import { percentile } from './sync/report';
-import { startRoomserve, startSync, type BenchRoom, type BenchRoomserve } from './sync/roomserve';
+import type { BenchRoom } from './sync/roomserve';
+import { startRoomserveProcess, type RoomserveProcess } from './sync/roomserveClient';
+import type { ProcessMemory } from './sync/roomserveProcess';
 import { difference, startBenchSim, total, type BenchSim } from './sync/simClient';
 import { BENCH_PASSWORD, SERVICE_ACCOUNT, organizerLogin } from './sync/seed';
 
@@ -85,15 +90,6 @@ async function floor(url: string, mailboxes: readonly string[]): Promise<number>
   return performance.now() - t0;
 }
 
-async function counts(roomserve: BenchRoomserve, since: Date): Promise<{ synced: number; pending: number }> {
-  const knex = roomserve.db.knex;
-  const [synced] = await knex('room_sync')
-    .where('last_success_at', '>=', since.toISOString())
-    .count<{ n: unknown }[]>('* as n');
-  const [pending] = await knex('bookings').where({ details_pending: true }).count<{ n: unknown }[]>('* as n');
-  return { synced: Number(synced?.n ?? 0), pending: Number(pending?.n ?? 0) };
-}
-
 interface Phases {
   readonly firstRoomMs: number;
   readonly phase1Ms: number;
@@ -101,16 +97,16 @@ interface Phases {
   readonly requests: number;
 }
 
-async function firstSync(roomserve: BenchRoomserve, sim: BenchSim): Promise<Phases> {
+async function firstSync(roomserve: RoomserveProcess, sim: BenchSim): Promise<Phases> {
   const before = await sim.serviceRequests();
   const since = new Date();
   const t0 = performance.now();
-  await startSync(roomserve);
+  await roomserve.startSync();
   let firstRoomMs = Number.NaN;
   let phase1Ms = Number.NaN;
   let shown = t0;
   for (;;) {
-    const { synced, pending } = await counts(roomserve, since);
+    const { synced, pending } = await roomserve.counts(since);
     const now = performance.now() - t0;
     if (synced > 0 && Number.isNaN(firstRoomMs)) firstRoomMs = now;
     if (synced >= ROOMS && Number.isNaN(phase1Ms)) phase1Ms = now;
@@ -128,10 +124,10 @@ async function firstSync(roomserve: BenchRoomserve, sim: BenchSim): Promise<Phas
 
 /** Changes across the rooms at a steady rate; each is timed until its booking is stored. */
 async function storm(
-  roomserve: BenchRoomserve,
+  roomserve: RoomserveProcess,
   sim: BenchSim,
   url: string,
-): Promise<{ p95: number; perChange: number; seen: number; made: number }> {
+): Promise<{ p95: number; perChange: number; seen: number; made: number; byOperation: string }> {
   const rooms = roomserve.rooms;
   const services = new Map<number, ews.ExchangeService>();
   const organizer = (i: number): ews.ExchangeService => {
@@ -168,12 +164,7 @@ async function storm(
         const saved = performance.now();
         const deadline = saved + 15_000;
         while (performance.now() < deadline) {
-          const found = await roomserve.db
-            .knex('bookings')
-            .where({ room_id: room.roomId, status: 'confirmed' })
-            .whereRaw('lower(during) = CAST(? AS timestamptz)', [new Date(start).toISOString()])
-            .first<{ id: string } | undefined>('id');
-          if (found) {
+          if (await roomserve.stored(room.roomId, new Date(start))) {
             latencies.push(performance.now() - saved);
             return;
           }
@@ -184,17 +175,33 @@ async function storm(
   }
   await Promise.all(waits);
   await sim.untilQuiet(400, 10_000);
-  const requests = total(difference(await sim.serviceRequests(), before));
+  const moved = difference(await sim.serviceRequests(), before);
+  const requests = total(moved);
+  const byOperation = Object.entries(moved)
+    .sort((a, b) => b[1] - a[1])
+    .map(([operation, n]) => `${operation} ${(n / made).toFixed(2)}`)
+    .join(', ');
   latencies.sort((a, b) => a - b);
-  return { p95: percentile(latencies, 95), perChange: requests / made, seen: latencies.length, made };
+  return { p95: percentile(latencies, 95), perChange: requests / made, seen: latencies.length, made, byOperation };
 }
 
-async function rssSettled(): Promise<number> {
-  for (let i = 0; i < 3; i++) {
-    (globalThis as { gc?: () => void }).gc?.();
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  return process.memoryUsage().rss;
+/**
+ * RSS as the issue asks, and RSS less the heap's free space: V8 keeps a young generation grown
+ * under load (up to 128 MB with --max-semi-space-size=64) until the process has been quiet a
+ * while, so RSS taken busy against a base taken quiet counts that reservation as the rooms'.
+ */
+function memoryLines(when: string, memory: ProcessMemory, base: ProcessMemory): string {
+  const inUse = (m: ProcessMemory): number => m.rss - (m.heapTotal - m.heapUsed);
+  const perThousand = (bytes: number): string => mb((bytes * 1000) / ROOMS);
+  const wasm = memory.pgliteWasm > 0 ? `; PGlite's WebAssembly memory ${mb(memory.pgliteWasm)}` : '';
+  return (
+    `RSS of the Roomserve process at ${ROOMS} rooms, ${when}: ${mb(memory.rss)} ` +
+    `(base before the sync ${mb(base.rss)}; ${perThousand(memory.rss - base.rss)} per 1,000 rooms, goal <= 150 MB)\n` +
+    `  in use (RSS less the heap's free space): ${mb(inUse(memory))}, base ${mb(inUse(base))}; ` +
+    `${perThousand(inUse(memory) - inUse(base))} per 1,000 rooms. JS heap used ${mb(memory.heapUsed)} of ` +
+    `${mb(memory.heapTotal)} (base ${mb(base.heapUsed)} of ${mb(base.heapTotal)}); outside the heap` +
+    `${memory.pgliteWasm > 0 ? ' and PGlite' : ''} ${mb(memory.other)} (base ${mb(base.other)})${wasm}`
+  );
 }
 
 async function main(): Promise<void> {
@@ -202,18 +209,19 @@ async function main(): Promise<void> {
   log(
     `bench:scale: ${ROOMS} rooms x ${MEETINGS} meetings, concurrency ${CONCURRENCY}, ${options.engine}${QUICK ? ' (BENCH_QUICK)' : ''}`,
   );
-  const base = await rssSettled();
   const firstDay = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + DAY_MS).toISOString();
   const sim = await startBenchSim({ rooms: ROOMS, meetingsPerRoom: MEETINGS, firstDay });
   log(`  simulator seeded in ${s(sim.seedMs)}`);
   const mailboxes = Array.from({ length: ROOMS }, (_v, i) => `room${i}@bench.test`);
   const floorMs = await floor(sim.url, mailboxes);
   log(`  floor: ${s(floorMs)}`);
-  const roomserve = await startRoomserve(options, sim.url);
+  const roomserve = await startRoomserveProcess(options, sim.url);
   try {
+    const base = await roomserve.memory();
     const phases = await firstSync(roomserve, sim);
-    const rss = await rssSettled();
+    const afterPhases = await roomserve.memory();
     const result = await storm(roomserve, sim, sim.url);
+    const afterStorm = await roomserve.memory();
     console.log('');
     console.log(`floor (bare SyncFolderItems + Subscribe per room, concurrency ${CONCURRENCY}): ${s(floorMs)}`);
     console.log(
@@ -227,11 +235,11 @@ async function main(): Promise<void> {
       `storm: ${STORM_RATE} changes/s for ${STORM_S} s across ${ROOMS} rooms: p95 change -> stored ${Math.round(result.p95)} ms (goal <= 1 s), ` +
         `${result.perChange.toFixed(2)} EWS requests per change (goal <= 3), ${result.seen}/${result.made} seen`,
     );
-    console.log(
-      `RSS at ${ROOMS} rooms, steady state: ${mb(rss)} (base before Roomserve ${mb(base)}; ${mb(((rss - base) * 1000) / ROOMS)} per 1,000 rooms)`,
-    );
+    console.log(`storm: EWS requests per change by operation: ${result.byOperation}`);
+    console.log(memoryLines('after both phases', afterPhases, base));
+    console.log(memoryLines('after the storm (steady state)', afterStorm, base));
   } finally {
-    await roomserve.dispose();
+    await roomserve.stop();
     await sim.stop();
   }
 }

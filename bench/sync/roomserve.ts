@@ -38,10 +38,10 @@ interface BenchDatabase {
   dispose(): Promise<void>;
 }
 
-/** PostgreSQL in a schema of its own, dropped afterwards; PGlite in memory. */
-async function openBenchDatabase(options: BenchOptions): Promise<BenchDatabase> {
+/** PostgreSQL in a schema of its own, dropped afterwards; PGlite in memory, or in `pgliteDataDir`. */
+async function openBenchDatabase(options: BenchOptions, pgliteDataDir?: string): Promise<BenchDatabase> {
   if (options.engine === 'pglite') {
-    const db = await openDatabase({ engine: 'pglite' });
+    const db = await openDatabase({ engine: 'pglite', ...(pgliteDataDir ? { dataDir: pgliteDataDir } : {}) });
     return { db, dispose: () => db.close() };
   }
   const schema = `bench_sync_${randomBytes(5).toString('hex')}`;
@@ -97,8 +97,12 @@ function listen(composition: Composition): Promise<Server> {
 }
 
 /** Roomserve with the rooms connected and the Exchange settings pointing at the simulator; sync not started. */
-export async function startRoomserve(options: BenchOptions, ewsUrl: string): Promise<BenchRoomserve> {
-  const bench = await openBenchDatabase(options);
+export async function startRoomserve(
+  options: BenchOptions,
+  ewsUrl: string,
+  pgliteDataDir?: string,
+): Promise<BenchRoomserve> {
+  const bench = await openBenchDatabase(options, pgliteDataDir);
   const { db } = bench;
   await migrateToLatest(db.knex);
   const rooms = await insertRooms(db.knex, options.rooms);

@@ -20,4 +20,13 @@ describe('LruMap', () => {
     expect(map.delete('u')).toBe(true);
     expect(() => new LruMap(0)).toThrow(RangeError);
   });
+
+  it('lists keys from the least recently used and peeks without reordering', () => {
+    const map = new LruMap<string, number>(3);
+    map.set('a', 1).set('b', 2).set('c', 3);
+    expect(map.peek('a')).toBe(1);
+    expect(map.keys()).toEqual(['a', 'b', 'c']);
+    map.get('a');
+    expect(map.keys()).toEqual(['b', 'c', 'a']);
+  });
 });

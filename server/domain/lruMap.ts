@@ -24,6 +24,16 @@ export class LruMap<K, V> {
     return value;
   }
 
+  /** The entry without making it the newest. */
+  peek(key: K): V | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Keys from the least recently used to the newest. */
+  keys(): K[] {
+    return [...this.entries.keys()];
+  }
+
   set(key: K, value: V): this {
     this.entries.delete(key);
     this.entries.set(key, value);

@@ -103,4 +103,29 @@ describe('organizer lookups of concurrent full syncs', () => {
     await lookup('e@n.test', [ref('M1')], window);
     expect(calls).toHaveLength(3);
   });
+
+  it('holds at most maxCachedMeetings meetings of whole calendars, dropping the least recently used calendar', async () => {
+    const calendarOf = (email: string): OrganizerDetails[] =>
+      Array.from({ length: email.startsWith('big') ? 50 : 4 }, (_v, i) => details(`${email}/${i}`));
+    const { calendarReads, gateway } = recordingGateway(
+      (_e, meetings) => Promise.resolve(meetings.map((m) => details(m.cleanGlobalObjectId))),
+      (email) => Promise.resolve(calendarOf(email)),
+    );
+    const lookup = createOrganizerBatcher(gateway, { collectMs: 1, wholeCalendarAfter: 1, maxCachedMeetings: 10 });
+    const ask = (email: string): Promise<OrganizerDetails[] | null> => lookup(email, [ref(`${email}/0`)], window);
+
+    await expect(ask('a@n.test')).resolves.toEqual([details('a@n.test/0')]);
+    await ask('b@n.test');
+    await ask('a@n.test'); // a is now used more recently than b
+    expect(calendarReads).toEqual(['a@n.test', 'b@n.test']);
+    await ask('c@n.test'); // 12 meetings held: b goes
+    await ask('a@n.test');
+    await ask('b@n.test');
+    expect(calendarReads).toEqual(['a@n.test', 'b@n.test', 'c@n.test', 'b@n.test']);
+
+    // Larger than the whole budget: it answers its rooms and is read again next time.
+    await expect(ask('big@n.test')).resolves.toEqual([details('big@n.test/0')]);
+    await ask('big@n.test');
+    expect(calendarReads.filter((e) => e === 'big@n.test')).toHaveLength(2);
+  });
 });

@@ -35,11 +35,22 @@ export interface OrganizerBatcherOptions {
    * organizers, and a calendar of details is the largest thing the sync holds.
    */
   readonly maxCalendars?: number;
+  /**
+   * Meetings held in all cached calendars together. The count of calendars alone does not bound
+   * memory: one organizer may have thousands of meetings. Past this, the least recently used
+   * calendars are dropped; a calendar larger than this answers the rooms waiting for it and is not kept.
+   */
+  readonly maxCachedMeetings?: number;
   readonly maxDemandKeys?: number;
   readonly now?: () => number;
 }
 
 type DetailsByMeeting = Map<string, OrganizerDetails[]>;
+
+interface CachedCalendar {
+  readonly at: number;
+  readonly details: Promise<DetailsByMeeting | null>;
+}
 
 function byMeeting(details: readonly OrganizerDetails[]): DetailsByMeeting {
   const map: DetailsByMeeting = new Map();
@@ -69,27 +80,56 @@ export function createOrganizerBatcher(
   const now = options.now ?? Date.now;
   const pending = new Map<string, Pending>();
   const demand = new LruMap<string, number[]>(options.maxDemandKeys ?? 20_000);
-  const calendars = new LruMap<string, { readonly at: number; readonly details: Promise<DetailsByMeeting | null> }>(
-    options.maxCalendars ?? 200,
-  );
+  const maxCachedMeetings = options.maxCachedMeetings ?? 50_000;
+  const calendars = new LruMap<string, CachedCalendar>(options.maxCalendars ?? 200);
+  /** Meetings of the calendars that have arrived, by key (in-flight reads weigh nothing yet). */
+  const weights = new Map<string, number>();
+  let cachedMeetings = 0;
+
+  function drop(key: string): void {
+    calendars.delete(key);
+    cachedMeetings -= weights.get(key) ?? 0;
+    weights.delete(key);
+  }
+
+  /** Counts an arrived calendar and drops the least recently used ones past the budget. */
+  function weigh(key: string, entry: CachedCalendar, meetings: number): void {
+    if (calendars.peek(key) !== entry) return;
+    if (meetings > maxCachedMeetings) return drop(key);
+    weights.set(key, meetings);
+    cachedMeetings += meetings;
+    for (const oldest of calendars.keys()) {
+      if (cachedMeetings <= maxCachedMeetings) break;
+      if (weights.has(oldest)) drop(oldest);
+    }
+  }
 
   function wholeCalendar(key: string, email: string, window: TimeWindow): Promise<DetailsByMeeting | null> | null {
     const cached = calendars.get(key);
     if (cached && now() - cached.at < calendarCacheMs) return cached.details;
-    if (cached) calendars.delete(key);
+    if (cached) drop(key);
     const recent = [...(demand.get(key) ?? []).filter((t) => now() - t < demandWindowMs), now()];
     demand.set(key, recent);
     if (recent.length < wholeCalendarAfter) return null;
     demand.delete(key);
     const details = gateway.organizerCalendar(email, window).then((d) => (d === null ? null : byMeeting(d)));
-    const entry = { at: now(), details };
+    const entry: CachedCalendar = { at: now(), details };
     calendars.set(key, entry);
-    // A failed read is not kept: the next room asks again.
-    details.catch(() => {
-      if (calendars.get(key) === entry) calendars.delete(key);
-    });
+    // The map's own cap may just have dropped the oldest calendar: stop counting its meetings.
+    for (const [held, meetings] of weights)
+      if (!calendars.peek(held)) {
+        weights.delete(held);
+        cachedMeetings -= meetings;
+      }
+    details.then(
+      (found) => weigh(key, entry, found?.size ?? 0),
+      // A failed read is not kept: the next room asks again.
+      () => {
+        if (calendars.peek(key) === entry) drop(key);
+      },
+    );
     const expiry = setTimeout(() => {
-      if (calendars.get(key) === entry) calendars.delete(key);
+      if (calendars.peek(key) === entry) drop(key);
     }, calendarCacheMs);
     expiry.unref();
     return details;

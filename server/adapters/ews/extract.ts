@@ -1,6 +1,7 @@
 import * as ews from 'ews-javascript-api';
 import {
   base64OfBinary,
+  detached,
   type RawAppointment,
   type RawAttendee,
   type RawItemType,
@@ -8,7 +9,11 @@ import {
   type RawSensitivity,
 } from './mapping';
 
-/** Reads an ews-javascript-api Appointment into plain data; the library throws for unloaded properties. */
+/**
+ * Reads an ews-javascript-api Appointment into plain data; the library throws for unloaded
+ * properties. Every string is `detached` from the response text it was parsed out of, so what the
+ * sync keeps (caches, queues) costs its own size and not the whole answer's.
+ */
 
 export const CLEAN_GLOBAL_OBJECT_ID = new ews.ExtendedPropertyDefinition(
   new ews.Guid('6ED8DA90-450B-101B-98DA-00AA003F1305'),
@@ -39,6 +44,8 @@ function present<T>(item: ews.Appointment, definition: ews.PropertyDefinitionBas
   return loaded(read);
 }
 
+const text = (value: string | null | undefined): string | null => detached(value ?? null);
+
 const toDate = (value: ews.DateTime | null): Date | null => (value ? new Date(value.TotalMilliSeconds) : null);
 
 function enumName<T extends string>(
@@ -65,8 +72,8 @@ const SENSITIVITIES: readonly RawSensitivity[] = ['Normal', 'Personal', 'Private
 function attendees(collection: ews.AttendeeCollection | null): RawAttendee[] {
   if (!collection) return [];
   return collection.GetEnumerator().map((a) => ({
-    name: a.Name ?? null,
-    address: a.Address ?? null,
+    name: detached(a.Name ?? null),
+    address: detached(a.Address ?? null),
     response: enumName(
       ews.MeetingResponseType as unknown as Record<number, string>,
       loaded(() => a.ResponseType),
@@ -86,10 +93,10 @@ export function extractAppointment(item: ews.Appointment): RawAppointment {
   const end = toDate(present(item, ews.AppointmentSchema.End, () => item.End));
   const organizer = present(item, ews.AppointmentSchema.Organizer, () => item.Organizer);
   return {
-    itemId: item.Id.UniqueId,
-    changeKey: item.Id.ChangeKey ?? '',
+    itemId: detached(item.Id.UniqueId),
+    changeKey: detached(item.Id.ChangeKey ?? ''),
     cleanGlobalObjectId: cleanGlobalObjectIdOf(item),
-    uid: present(item, ews.AppointmentSchema.ICalUid, () => item.ICalUid),
+    uid: text(present(item, ews.AppointmentSchema.ICalUid, () => item.ICalUid)),
     type:
       enumName(
         ews.AppointmentType as unknown as Record<number, string>,
@@ -100,18 +107,20 @@ export function extractAppointment(item: ews.Appointment): RawAppointment {
     end: end ?? start ?? new Date(0),
     originalStart: toDate(present(item, ews.AppointmentSchema.OriginalStart, () => item.OriginalStart)),
     isCancelled: present(item, ews.AppointmentSchema.IsCancelled, () => item.IsCancelled) ?? false,
-    subject: present(item, ews.AppointmentSchema.Subject, () => item.Subject),
-    body: present(item, ews.AppointmentSchema.Body, () => item.Body?.Text ?? null),
-    location: present(item, ews.AppointmentSchema.Location, () => item.Location),
+    subject: text(present(item, ews.AppointmentSchema.Subject, () => item.Subject)),
+    body: text(present(item, ews.AppointmentSchema.Body, () => item.Body?.Text ?? null)),
+    location: text(present(item, ews.AppointmentSchema.Location, () => item.Location)),
     sensitivity: enumName(
       ews.Sensitivity as unknown as Record<number, string>,
       present(item, ews.AppointmentSchema.Sensitivity, () => item.Sensitivity),
       SENSITIVITIES,
     ),
-    organizer: organizer ? { name: organizer.Name ?? null, address: organizer.Address ?? null } : null,
+    organizer: organizer ? { name: text(organizer.Name), address: text(organizer.Address) } : null,
     requiredAttendees: attendees(present(item, ews.AppointmentSchema.RequiredAttendees, () => item.RequiredAttendees)),
     optionalAttendees: attendees(present(item, ews.AppointmentSchema.OptionalAttendees, () => item.OptionalAttendees)),
     resources: attendees(present(item, ews.AppointmentSchema.Resources, () => item.Resources)),
-    joinOnlineMeetingUrl: present(item, ews.AppointmentSchema.JoinOnlineMeetingUrl, () => item.JoinOnlineMeetingUrl),
+    joinOnlineMeetingUrl: text(
+      present(item, ews.AppointmentSchema.JoinOnlineMeetingUrl, () => item.JoinOnlineMeetingUrl),
+    ),
   };
 }

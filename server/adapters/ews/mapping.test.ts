@@ -1,6 +1,9 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, it } from '@jest/globals';
 import {
   base64OfBinary,
+  detached,
   escapeXmlText,
   toItemHeader,
   toOrganizerDetails,
@@ -128,5 +131,35 @@ describe('EWS item mapping', () => {
     expect(base64OfBinary('AQID')).toBe('AQID');
     expect(base64OfBinary(undefined)).toBeNull();
     expect(escapeXmlText('R&D <team> meeting')).toBe('R&amp;D &lt;team&gt; meeting');
+  });
+
+  describe('detached', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+
+    /** Heap kept by 32 values cut out of 1 MB responses, each response dropped afterwards. */
+    function heapKeptBy(cut: (value: string) => string): number {
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      const kept = Array.from({ length: 32 }, (_v, i) => {
+        const response = `<t:Subject>Quarterly review ${i}</t:Subject>`.padEnd(1_000_000, '<t:Body/>');
+        return cut(response.slice(11, 40));
+      });
+      gc();
+      const grown = process.memoryUsage().heapUsed - before;
+      expect(kept[3]).toBe('Quarterly review 3</t:Subject');
+      return grown;
+    }
+
+    it('keeps a value read off a response without keeping the whole response alive', () => {
+      // The premise: a plain substring holds on to the text it was cut from.
+      expect(heapKeptBy((value) => value)).toBeGreaterThan(16_000_000);
+      expect(heapKeptBy(detached)).toBeLessThan(4_000_000);
+    });
+
+    it('copies the text exactly, lone surrogates and null included', () => {
+      expect(detached('Café \ud800 "quoted" \\ line\nbreak')).toBe('Café \ud800 "quoted" \\ line\nbreak');
+      expect(detached(null)).toBeNull();
+    });
   });
 });

@@ -134,9 +134,21 @@ export function toOrganizerDetails(raw: RawAppointment): OrganizerDetails | null
   };
 }
 
+/**
+ * A copy of `text` that holds no reference to the string it was cut from. ews-javascript-api reads
+ * every value as a substring of the whole response text, and V8 keeps a substring as a view on
+ * its parent: one subject kept in a cache would keep a 150 KB GetItem answer alive with it. The
+ * JSON round trip returns a fresh string, exactly equal (lone surrogates included).
+ */
+export function detached(text: string): string;
+export function detached(text: string | null): string | null;
+export function detached(text: string | null): string | null {
+  return text === null ? null : (JSON.parse(JSON.stringify(text)) as string);
+}
+
 /** Base64 of a binary MAPI value, whichever form the client library handed it over in. */
 export function base64OfBinary(value: unknown): string | null {
-  if (typeof value === 'string') return value === '' ? null : value;
+  if (typeof value === 'string') return value === '' ? null : detached(value);
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   if (Array.isArray(value) && value.every((b) => typeof b === 'number')) return Buffer.from(value).toString('base64');
   return null;

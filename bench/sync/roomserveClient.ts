@@ -1,0 +1,66 @@
+/**
+ * Starts Roomserve in its own process (roomserveProcess.ts) and asks it over IPC what the bench
+ * needs: start the sync, count synced rooms and pending details, whether a booking is stored, and
+ * the process's own memory.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { BenchOptions } from './options';
+import type { BenchRoom } from './roomserve';
+import type { FromRoomserve, ProcessMemory, RoomserveProcessArgs, ToRoomserve } from './roomserveProcess';
+
+export interface RoomserveProcess {
+  readonly rooms: readonly BenchRoom[];
+  startSync(): Promise<void>;
+  counts(since: Date): Promise<{ synced: number; pending: number }>;
+  /** Whether the room holds a confirmed booking starting at `start`. */
+  stored(roomId: string, start: Date): Promise<boolean>;
+  /** Once the heap has settled (see settledMemory in roomserveProcess.ts). */
+  memory(): Promise<ProcessMemory>;
+  stop(): Promise<void>;
+}
+
+type Request = ToRoomserve extends infer T ? (T extends { id: number } ? Omit<T, 'id'> : never) : never;
+
+export async function startRoomserveProcess(options: BenchOptions, ewsUrl: string): Promise<RoomserveProcess> {
+  const args: RoomserveProcessArgs = { options, ewsUrl };
+  const child: ChildProcess = fork(path.join(__dirname, 'roomserveProcess.ts'), [JSON.stringify(args)], {
+    execArgv: process.execArgv,
+    stdio: 'inherit',
+  });
+  const waiting = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
+  let nextId = 1;
+  const ready = new Promise<readonly BenchRoom[]>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`Roomserve exited early (code ${String(code)})`)));
+    child.on('message', (message: FromRoomserve) => {
+      if (message.type === 'ready') resolve(message.rooms);
+      else if (message.type === 'failed') reject(new Error(`Roomserve failed: ${message.message}`));
+      else {
+        const waiter = waiting.get(message.id);
+        waiting.delete(message.id);
+        if (message.error !== undefined) waiter?.reject(new Error(message.error));
+        else waiter?.resolve(message.value);
+      }
+    });
+  });
+  const rooms = await ready;
+  child.removeAllListeners('exit');
+  const ask = <T>(request: Request): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve: (value) => resolve(value as T), reject });
+      child.send({ ...request, id });
+    });
+  return {
+    rooms,
+    startSync: () => ask<void>({ type: 'startSync' }),
+    counts: (since) => ask({ type: 'counts', since: since.toISOString() }),
+    stored: (roomId, start) => ask({ type: 'stored', roomId, start: start.toISOString() }),
+    memory: () => ask({ type: 'memory' }),
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await ask<void>({ type: 'stop' });
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Roomserve for `npm run bench:scale`, in a process of its own, so that its memory is measured
+ * without the bench's EWS clients (the floor, the storm's organizers) and without the simulator.
+ * Started by roomserveClient.ts with the options and the EWS URL as arguments; answers requests
+ * from the bench over IPC, and stops on `stop` or when the parent goes away.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Database } from '../../server/adapters/db/database';
+import type { BenchOptions } from './options';
+import { startRoomserve, startSync, type BenchRoom } from './roomserve';
+
+export interface ProcessMemory {
+  readonly rss: number;
+  readonly heapUsed: number;
+  /** V8's heap as reserved from the system (the young generation grows to --max-semi-space-size). */
+  readonly heapTotal: number;
+  readonly external: number;
+  /** Resident memory that is not the heap nor PGlite's (buffers, sockets, the allocator's free lists). */
+  readonly other: number;
+  /** PGlite's WebAssembly memory (its Postgres heap and buffers); 0 on PostgreSQL. */
+  readonly pgliteWasm: number;
+}
+
+export type ToRoomserve =
+  | { readonly id: number; readonly type: 'startSync' }
+  | { readonly id: number; readonly type: 'counts'; readonly since: string }
+  | { readonly id: number; readonly type: 'stored'; readonly roomId: string; readonly start: string }
+  | { readonly id: number; readonly type: 'memory' }
+  | { readonly id: number; readonly type: 'stop' };
+
+export type FromRoomserve =
+  | { readonly type: 'ready'; readonly rooms: readonly BenchRoom[] }
+  | { readonly type: 'failed'; readonly message: string }
+  | { readonly type: 'answer'; readonly id: number; readonly value?: unknown; readonly error?: string };
+
+export interface RoomserveProcessArgs {
+  readonly options: BenchOptions;
+  readonly ewsUrl: string;
+}
+
+/** PGlite's instance behind knex-pglite (the bench reads its memory size; nothing else touches it). */
+function pgliteWasmBytes(db: Database): number {
+  const config = (db.knex.client as { config?: { connection?: unknown } }).config;
+  if (db.engine !== 'pglite' || typeof config?.connection !== 'function') return 0;
+  const connection = (config.connection as () => { pglite?: { Module?: { wasmMemory?: WebAssembly.Memory } } })();
+  return connection.pglite?.Module?.wasmMemory?.buffer.byteLength ?? 0;
+}
+
+/**
+ * After a collection a second until the heap reserved has not shrunk for 3 s (at most 20 s): V8
+ * gives back a young generation grown under load (--max-semi-space-size=64) only once the
+ * process has been quiet for a while, and a base taken quiet against a figure taken busy would
+ * count up to 128 MB of young generation as the rooms' memory.
+ */
+async function settledMemory(db: Database): Promise<ProcessMemory> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  let lowest = Number.POSITIVE_INFINITY;
+  for (let i = 0, still = 0; i < 20 && still < 3; i++) {
+    gc?.();
+    await new Promise((r) => setTimeout(r, 1000));
+    const reserved = process.memoryUsage().heapTotal;
+    still = reserved < lowest ? 0 : still + 1;
+    lowest = Math.min(lowest, reserved);
+  }
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  const pgliteWasm = pgliteWasmBytes(db);
+  return { rss, heapUsed, heapTotal, external, other: rss - heapTotal - pgliteWasm, pgliteWasm };
+}
+
+async function main(): Promise<void> {
+  const { options, ewsUrl } = JSON.parse(process.argv[2] ?? '{}') as RoomserveProcessArgs;
+  // PGlite keeps its data directory on disk, as the product does (DATA_DIR), not in memory.
+  const dataDir = options.engine === 'pglite' ? mkdtempSync(path.join(tmpdir(), 'bench-scale-pglite-')) : undefined;
+  const roomserve = await startRoomserve(options, ewsUrl, dataDir);
+  const knex = roomserve.db.knex;
+  const handlers: Record<ToRoomserve['type'], (message: ToRoomserve) => Promise<unknown>> = {
+    startSync: () => startSync(roomserve),
+    async counts(message) {
+      const since = (message as Extract<ToRoomserve, { type: 'counts' }>).since;
+      const [synced] = await knex('room_sync').where('last_success_at', '>=', since).count<{ n: unknown }[]>('* as n');
+      const [pending] = await knex('bookings').where({ details_pending: true }).count<{ n: unknown }[]>('* as n');
+      return { synced: Number(synced?.n ?? 0), pending: Number(pending?.n ?? 0) };
+    },
+    async stored(message) {
+      const { roomId, start } = message as Extract<ToRoomserve, { type: 'stored' }>;
+      const found = await knex('bookings')
+        .where({ room_id: roomId, status: 'confirmed' })
+        .whereRaw('lower(during) = CAST(? AS timestamptz)', [start])
+        .first<{ id: string } | undefined>('id');
+      return found !== undefined;
+    },
+    memory: () => settledMemory(roomserve.db),
+    async stop() {
+      await roomserve.dispose();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      setImmediate(() => process.exit(0));
+    },
+  };
+  process.on('message', (message: ToRoomserve) => {
+    handlers[message.type](message).then(
+      (value) => process.send?.({ type: 'answer', id: message.id, value } satisfies FromRoomserve),
+      (err: unknown) =>
+        process.send?.({
+          type: 'answer',
+          id: message.id,
+          error: err instanceof Error ? err.message : String(err),
+        } satisfies FromRoomserve),
+    );
+  });
+  process.once('disconnect', () => void handlers.stop({ id: 0, type: 'stop' }));
+  process.send?.({ type: 'ready', rooms: roomserve.rooms } satisfies FromRoomserve);
+}
+
+main().catch((err: unknown) => {
+  process.send?.({ type: 'failed', message: err instanceof Error ? err.message : String(err) } satisfies FromRoomserve);
+  process.exit(1);
+});
