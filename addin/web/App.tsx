@@ -38,6 +38,9 @@ const PlanPage = lazy(async () => ({
 const EventsPage = lazy(async () => ({
   default: (await import(/* webpackChunkName: "events" */ './pages/events/EventsPage.js')).EventsPage,
 }));
+const EventPage = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "events" */ './pages/events/EventPage.js')).EventPage,
+}));
 const ExternalLinkPage = lazy(async () => ({
   default: (await import(/* webpackChunkName: "external-link" */ './pages/externals/ExternalLinkPage.js'))
     .ExternalLinkPage,
@@ -104,6 +107,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'rooms/:id', element: <RoomPage /> },
       { path: 'plan', element: <PlanPage /> },
       { path: 'events', element: <EventsPage /> },
+      { path: 'events/:id', element: <EventPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -121,11 +121,15 @@ export interface BookingRepository {
   room(id: string): Promise<BookingRoom | undefined>;
   /** Active rooms connected to Exchange, for alternatives. */
   connectedRooms(): Promise<BookingRoom[]>;
-  /** Pending and confirmed bookings of these rooms overlapping the window (one booking may be left out). */
+  /**
+   * Pending and confirmed bookings of these rooms overlapping the window. One booking may be left
+   * out, and every row of one meeting (`exceptUid`: an event's series, whose occurrences the sync stores).
+   */
   occupying(
     roomIds: readonly string[],
     window: Interval,
     exceptBookingId?: string,
+    exceptUid?: string,
   ): Promise<Array<Interval & { readonly roomId: string }>>;
   /**
    * Inserts the booking as pending unless a pending or confirmed booking of the room overlaps it.
@@ -163,6 +167,8 @@ export interface BookingRepository {
   /** Removes a pending booking whose meeting never reached Exchange. */
   discard(bookingId: string): Promise<void>;
   get(bookingId: string): Promise<OwnBooking | undefined>;
+  /** Of these bookings, the confirmed ones made in Roomserve for an external (booker set) that have not ended by `now`. */
+  confirmedForExternals(bookingIds: readonly string[], now: Date): Promise<OwnBooking[]>;
   listMine(userId: string, from: Date): Promise<OwnBooking[]>;
   /** Roomserve bookings pending since before `before`, oldest first. */
   stalePending(before: Date, limit: number): Promise<OwnBooking[]>;

@@ -153,6 +153,11 @@ export const eventSchema = z
     organizerEmail: z.string(),
     attendees: z.array(eventAttendeeSchema),
     recurrence: recurrenceSchema.nullable(),
+    /**
+     * A series' occurrences where its pattern places them (their original starts name them for
+     * scope=occurrence; one moved or cancelled since is still listed); empty for a single meeting.
+     */
+    occurrences: z.array(z.object({ start: instantSchema, end: instantSchema })),
   })
   .meta({ id: 'Event' });
 export type EventView = z.infer<typeof eventSchema>;

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import type { EventView } from '../../shared/schemas/events';
+import { readRoomCalendar } from '../support/exchangeCalendars';
 import { CHROMIUM, screenshot, startDemoProduct, type DemoProduct } from './support/demoProduct';
 
 /**
  * Event management in a browser, on the demo product as `npm start` runs it (the demo books in
  * events mode; Emma starred Elbe, Alster and Speicher): the favourites grid for a day, a drag over
  * free time on a room, the event form with the directory attendee picker and a guest, sent to
- * Exchange (the bundled simulator) and confirmed by the room, with the attendees listed.
+ * Exchange (the bundled simulator) and confirmed by the room, with the attendees listed; a weekly
+ * series with one occurrence changed from the event view ("This occurrence"), read back over EWS.
  */
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`test/e2e/events: skipped, no Chromium at ${CHROMIUM}`);
@@ -28,6 +31,33 @@ function nextWeekday(page: Page): Promise<string> {
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
   });
+}
+
+/** Drags across the first two free half hours next to each other on a favourite; answers the room's id. */
+async function dragOverFreeHour(page: Page, grid: Locator): Promise<string> {
+  const free = grid.locator('button:not([disabled])');
+  const cells = await free.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-cell') ?? ''));
+  const start = cells.find((c) => {
+    const [room, index] = c.split(':');
+    return cells.includes(`${room}:${Number(index) + 1}`);
+  });
+  if (!start) throw new Error('no two free half hours next to each other');
+  const [roomId = '', index] = start.split(':');
+  const from = await grid.locator(`[data-cell="${start}"]`).boundingBox();
+  const to = await grid.locator(`[data-cell="${roomId}:${Number(index) + 1}"]`).boundingBox();
+  if (!from || !to) throw new Error('cells not on screen');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 4 });
+  await page.mouse.up();
+  return roomId;
+}
+
+/** GET on the API with the page's session. */
+async function apiGet<T>(page: Page, origin: string, path: string): Promise<T> {
+  const res = await page.request.get(`${origin}/api${path}`);
+  if (res.status() !== 200) throw new Error(`GET ${path} answered ${res.status()}: ${await res.text()}`);
+  return (await res.json()) as T;
 }
 
 (haveChromium ? describe : describe.skip)('events in a browser', () => {
@@ -53,21 +83,7 @@ function nextWeekday(page: Page): Promise<string> {
     await screenshot(page, 'events-favourites-grid');
 
     // Two free half hours next to each other on one of the favourites, dragged across by mouse.
-    const free = grid.locator('button:not([disabled])');
-    const cells = await free.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-cell') ?? ''));
-    const start = cells.find((c) => {
-      const [room, index] = c.split(':');
-      return cells.includes(`${room}:${Number(index) + 1}`);
-    });
-    if (!start) throw new Error('no two free half hours next to each other');
-    const [roomId, index] = start.split(':');
-    const from = await grid.locator(`[data-cell="${start}"]`).boundingBox();
-    const to = await grid.locator(`[data-cell="${roomId}:${Number(index) + 1}"]`).boundingBox();
-    if (!from || !to) throw new Error('cells not on screen');
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 4 });
-    await page.mouse.up();
+    await dragOverFreeHour(page, grid);
 
     const form = page.getByRole('form', { name: /^New event in / });
     await form.waitFor({ timeout: 10_000 });
@@ -103,6 +119,81 @@ function nextWeekday(page: Page): Promise<string> {
     await week.locator('button').first().click();
     await grid.waitFor({ timeout: 30_000 });
   }, 120_000);
+
+  it('a weekly series: one occurrence changed from the event view, the others kept (read over EWS)', async () => {
+    const page = await product.signedIn('employee', 'desktop');
+    await page.goto(`${product.origin}/events`);
+    await settle(page);
+    await page.getByLabel('Day').fill(await nextWeekday(page));
+    const grid = page.getByRole('table', { name: 'Availability of your favourite rooms' });
+    await grid.waitFor({ timeout: 30_000 });
+    await settle(page);
+    const roomId = await dragOverFreeHour(page, grid);
+
+    const form = page.getByRole('form', { name: /^New event in / });
+    await form.waitFor({ timeout: 10_000 });
+    await form.getByLabel('Title').fill('Weekly planning');
+    await form.getByLabel('Repeat').selectOption({ label: 'Weekly on this day' });
+    const count = form.getByLabel('Occurrences');
+    await count.fill('3');
+    // The spin button takes a typed value when it loses focus.
+    await count.press('Tab');
+    await form.getByRole('button', { name: 'Send invitations' }).click();
+    const details = page.getByRole('region', { name: 'Event' });
+    await details.getByText('Confirmed').waitFor({ timeout: 30_000 });
+
+    // The view offers the choice for a series: this occurrence, the second one, gets a new title.
+    const editor = details.getByRole('region', { name: 'Change or cancel' });
+    await editor.getByRole('radio', { name: 'This occurrence' }).check();
+    const occurrence = editor.getByRole('combobox', { name: 'Occurrence' });
+    const options = await occurrence.locator('option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value));
+    expect(options).toHaveLength(3);
+    await occurrence.selectOption(options[1] ?? '');
+    await editor.getByRole('textbox', { name: 'Title' }).fill('Planning, second week');
+    await screenshot(page, 'events-occurrence-edit');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await editor.getByText(/^The occurrence changed: /).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'events-occurrence-changed');
+
+    // Over the API: the series keeps its title and its three occurrences.
+    const mine = await apiGet<{ id: string; subject: string }[]>(page, product.origin, '/bookings');
+    const booking = mine.find((b) => b.subject === 'Weekly planning');
+    if (!booking) throw new Error('the series is not among my bookings');
+    const series = await apiGet<EventView>(page, product.origin, `/events/${booking.id}`);
+    expect(series.title).toBe('Weekly planning');
+    expect(series.occurrences.map((o) => o.start)).toEqual(options);
+    // Over EWS, as an independent reader: the room and the organizer hold the second week as an
+    // exception (the organizer's with the new title), the first and third as plain occurrences.
+    const admin = await product.signedIn('admin', 'desktop');
+    const exchange = await apiGet<{ ewsUrl: string; caBundlePem: string | null }>(
+      admin,
+      product.origin,
+      '/admin/exchange',
+    );
+    const room = await apiGet<{ exchange: { email: string | null } }>(admin, product.origin, `/rooms/${roomId}`);
+    if (!room.exchange.email) throw new Error('the room has no mailbox');
+    const first = series.occurrences[0];
+    const last = series.occurrences[2];
+    if (!first || !last) throw new Error('the series has not three occurrences');
+    const account = { url: exchange.ewsUrl, caCertPem: exchange.caBundlePem ?? undefined };
+    const window = { start: new Date(first.start), end: new Date(last.end) };
+    const atOurTimes = async (mailbox: string): Promise<string[]> =>
+      (await readRoomCalendar(account, mailbox, window))
+        .filter((e) => e.type === 'Occurrence' || e.type === 'Exception')
+        .filter((e) => series.occurrences.some((o) => Date.parse(o.start) === Date.parse(e.start)))
+        .map((e) => `${e.subject} ${e.type}`);
+    // The room's copy carries the organizer's name as its subject (as Exchange's rooms do).
+    expect(await atOurTimes(room.exchange.email)).toEqual([
+      'Emma Schmidt Occurrence',
+      'Emma Schmidt Exception',
+      'Emma Schmidt Occurrence',
+    ]);
+    expect(await atOurTimes('emma.schmidt@northwind.test')).toEqual([
+      'Weekly planning Occurrence',
+      'Planning, second week Exception',
+      'Weekly planning Occurrence',
+    ]);
+  }, 180_000);
 
   it('fits a phone: the week and Invite a guest at 390 px', async () => {
     const page = await product.signedIn('employee', 'phone');

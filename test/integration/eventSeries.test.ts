@@ -12,8 +12,9 @@ import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 /**
  * Part of a series changed from Roomserve (issue 17): one occurrence changed, declined by the room,
- * cancelled; the whole series moved, and a move the room declines. Every outcome is read back over
- * EWS with ews-javascript-api as an independent reader (the room's and an attendee's calendars).
+ * cancelled; the whole series moved, and a move the room declines; moves onto a taken time refused
+ * before anything is sent to Exchange. Every outcome is read back over EWS with ews-javascript-api
+ * as an independent reader (the room's and an attendee's calendars).
  */
 
 const ELBE = 'room.harbour.0.elbe@northwind.test';
@@ -26,6 +27,34 @@ let db: TestDatabase;
 let testApp: TestApp;
 let emma: string;
 const rooms: Record<string, string> = {};
+/** Every EWS operation the simulator received, in order. */
+const operations: string[] = [];
+const WRITES = new Set(['CreateItem', 'UpdateItem', 'DeleteItem', 'SendItem', 'MoveItem', 'CopyItem']);
+
+/** The EWS writes (of any mailbox) that reached Exchange while `act` ran. */
+async function writesDuring(act: () => Promise<void>): Promise<string[]> {
+  const from = operations.length;
+  await act();
+  return operations.slice(from).filter((op) => WRITES.has(op));
+}
+
+/** The room's attendant declines anything longer than an hour while `act` runs (its booking policy). */
+async function withHourLimit(room: string, act: () => Promise<void>): Promise<void> {
+  const before = sim.control.model.calendarProcessing(room).maximumDurationInMinutes;
+  sim.control.model.setCalendarProcessing(room, { maximumDurationInMinutes: 60 });
+  try {
+    await act();
+  } finally {
+    sim.control.model.setCalendarProcessing(room, { maximumDurationInMinutes: before });
+  }
+}
+
+interface ConflictBody {
+  error: {
+    code: string;
+    details: { conflicts: { start: string; end: string }[]; alternatives: { kind: string; roomId: string }[] };
+  };
+}
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -89,7 +118,12 @@ const occurrencePath = (id: string, originalStart: string): string =>
   `/events/${id}?scope=occurrence&occurrence=${encodeURIComponent(originalStart)}`;
 
 beforeAll(async () => {
-  sim = await startExchangeSim({ seed: 'demo', attendantDelayMs: 30, validateRequests: false });
+  sim = await startExchangeSim({
+    seed: 'demo',
+    attendantDelayMs: 30,
+    validateRequests: false,
+    onRequest: (operation) => operations.push(operation),
+  });
   db = await createTestDatabase();
   testApp = createTestApp(db.knex);
   const admin = await testApp.tokenFor('admin');
@@ -139,17 +173,56 @@ describe('one occurrence of a series', () => {
   it('keeps an occurrence where it was when the room declines its new time (409)', async () => {
     const event = await weeklySeries(ELBE, 8, 2, 'Declined move');
     const second = slot(15, 9, 10);
-    const taken = slot(15, 13, 14);
-    await block(ELBE, taken);
-    const res = await api(emma).patch(occurrencePath(event.id, second.start), taken);
-    expect(res.status).toBe(409);
-    expect((res.body as { error: { details: { outcome: string } } }).error.details.outcome).toBe('declined');
-    await sim.control.model.whenIdle();
+    // Free by every calendar, but longer than the room's attendant allows: it declines.
+    const longer = {
+      start: slot(15, 13, 14).start,
+      end: new Date(Date.parse(slot(15, 14, 15).start) + 30 * 60_000).toISOString(),
+    };
+    await withHourLimit(ELBE, async () => {
+      const res = await api(emma).patch(occurrencePath(event.id, second.start), longer);
+      expect(res.status).toBe(409);
+      expect((res.body as { error: { details: { outcome: string } } }).error.details.outcome).toBe('declined');
+      await sim.control.model.whenIdle();
+    });
     // Back at its time; once changed, Exchange keeps it as an exception of the series.
     expect(await heldIn(ELBE, slot(15, 0, 0).start, slot(16, 0, 0).start)).toEqual([
       `${second.start}–${second.end} Exception`,
+    ]);
+  });
+
+  it('refuses a move onto a taken time with alternatives, before anything is sent to Exchange (409)', async () => {
+    const event = await weeklySeries(ELBE, 12, 2, 'Pre-checked', 8);
+    const second = slot(19, 8, 9);
+    const taken = slot(19, 12, 13);
+    await block(ELBE, taken);
+    let res: request.Response | undefined;
+    const writes = await writesDuring(async () => {
+      res = await api(emma).patch(occurrencePath(event.id, second.start), { ...taken, title: 'Onto the block' });
+    });
+    expect(res?.status).toBe(409);
+    const body = res?.body as ConflictBody;
+    expect(body.error.details.conflicts).toEqual([taken]);
+    expect(body.error.details.alternatives).toContainEqual(
+      expect.objectContaining({ kind: 'other-room', roomId: rooms[ALSTER] }),
+    );
+    expect(body.error.details.alternatives).toContainEqual(
+      expect.objectContaining({ kind: 'other-time', roomId: rooms[ELBE] }),
+    );
+    expect(writes).toEqual([]);
+    await sim.control.model.whenIdle();
+    // Untouched in Exchange: still a plain occurrence (a change would have made it an exception).
+    const day = [slot(19, 0, 0).start, slot(20, 0, 0).start] as const;
+    expect(await heldIn(ELBE, ...day)).toEqual([
+      `${second.start}–${second.end} Occurrence`,
       `${taken.start}–${taken.end} Single`,
     ]);
+    expect(await heldIn(LUKAS, ...day)).toContain(`${second.start}–${second.end} Occurrence`);
+    // The series' own times are not in the way: half an hour later overlaps only itself.
+    const halfLater = {
+      start: new Date(Date.parse(second.start) + 30 * 60_000).toISOString(),
+      end: new Date(Date.parse(second.end) + 30 * 60_000).toISOString(),
+    };
+    expect((await api(emma).patch(occurrencePath(event.id, second.start), halfLater)).status).toBe(200);
   });
 
   it('cancels one occurrence: gone from the room and the attendee, the others kept', async () => {
@@ -202,10 +275,17 @@ describe('the whole series', () => {
 
   it('keeps the series where it was when the room declines the move (409)', async () => {
     const event = await weeklySeries(ALSTER, 11, 2, 'Staying series');
-    await block(ALSTER, slot(18, 15, 16));
-    const res = await api(emma).patch(`/events/${event.id}`, slot(11, 15, 16));
-    expect(res.status).toBe(409);
-    await sim.control.model.whenIdle();
+    // Free by every calendar, but longer than the room's attendant allows: it declines.
+    const longer = {
+      start: slot(11, 15, 16).start,
+      end: new Date(Date.parse(slot(11, 16, 17).start) + 30 * 60_000).toISOString(),
+    };
+    await withHourLimit(ALSTER, async () => {
+      const res = await api(emma).patch(`/events/${event.id}`, longer);
+      expect(res.status).toBe(409);
+      expect((res.body as { error: { details: { outcome: string } } }).error.details.outcome).toBe('declined');
+      await sim.control.model.whenIdle();
+    });
     const window = [slot(11, 0, 0).start, slot(19, 0, 0).start] as const;
     expect((await heldIn(ALSTER, ...window)).filter((e) => e.endsWith('Occurrence'))).toEqual([
       `${slot(11, 9, 10).start}–${slot(11, 9, 10).end} Occurrence`,
@@ -213,5 +293,34 @@ describe('the whole series', () => {
     ]);
     const after = await api(emma).get(`/events/${event.id}`);
     expect(after.body as EventView).toMatchObject({ start: event.start, roomId: rooms[ALSTER] });
+  });
+
+  it('refuses a move onto a taken time with alternatives, before anything is sent to Exchange (409)', async () => {
+    const event = await weeklySeries(ALSTER, 12, 3, 'Pre-checked series', 14);
+    // The second week's new time is taken.
+    await block(ALSTER, slot(19, 15, 16));
+    let res: request.Response | undefined;
+    const writes = await writesDuring(async () => {
+      res = await api(emma).patch(`/events/${event.id}`, slot(12, 15, 16));
+    });
+    expect(res?.status).toBe(409);
+    const body = res?.body as ConflictBody;
+    expect(body.error.details.conflicts).toEqual([slot(19, 15, 16)]);
+    expect(body.error.details.alternatives.length).toBeGreaterThan(0);
+    expect(writes).toEqual([]);
+    await sim.control.model.whenIdle();
+    const window = [slot(12, 0, 0).start, slot(27, 0, 0).start] as const;
+    expect((await heldIn(ALSTER, ...window)).filter((e) => e.includes('T14:00:00.000Z–'))).toEqual(
+      [12, 19, 26].map((day) => `${slot(day, 14, 15).start}–${slot(day, 14, 15).end} Occurrence`),
+    );
+    expect((await api(emma).get(`/events/${event.id}`)).body as EventView).toMatchObject({ start: event.start });
+    // Its own occurrences are not in the way: half an hour earlier overlaps only the series itself.
+    const halfEarlier = {
+      start: new Date(Date.parse(slot(12, 14, 15).start) - 30 * 60_000).toISOString(),
+      end: new Date(Date.parse(slot(12, 14, 15).end) - 30 * 60_000).toISOString(),
+    };
+    const moved = await api(emma).patch(`/events/${event.id}`, halfEarlier);
+    expect(moved.status).toBe(200);
+    expect(moved.body as EventView).toMatchObject({ start: halfEarlier.start });
   });
 });

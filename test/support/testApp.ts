@@ -34,6 +34,8 @@ export interface TestAppOptions {
   readonly orders?: CateringSettings;
   /** The sync's runtime timers and observer, leases (default: as production, off until restarted). */
   readonly sync?: SyncSettings;
+  /** The bookings' timings, e.g. how long the follower waits for the attendant (default: production's). */
+  readonly bookings?: ComposeOptions['bookings'];
   /** The taskpane preview's Outlook (the demo's with its simulator); default: none, as with a real Exchange. */
   readonly previewOutlook?: PreviewOutlookSource;
   /** Room displays' public URL and pairing rate limit (default: production's 5 wrong codes a minute). */
@@ -80,6 +82,7 @@ export function createTestApp(db: Knex, options: TestAppOptions = {}): TestApp {
     webDir: options.webDir,
     orders: options.orders,
     sync: options.sync,
+    bookings: options.bookings,
     previewOutlook: options.previewOutlook,
     displays: options.displays,
     sso: options.sso,

@@ -180,7 +180,7 @@ export function changeBookingUseCases(deps: BookingServiceDeps) {
         room: to,
         slot,
         attendees: target.attendees.length,
-        self: { bookingId: booking.id, roomId: booking.roomId, slot: { start: booking.start, end: booking.end } },
+        self: { bookingId: booking.id, roomId: booking.roomId, slots: [{ start: booking.start, end: booking.end }] },
       });
       const verdict = moves
         ? await move(writer, ref, booking, from, to, { ...details, ...slot, timeZone: to.timeZone })

@@ -87,14 +87,39 @@ const overlaps = (a: Interval, b: Interval): boolean => a.start < b.end && b.sta
 const sameInterval = (a: Interval, b: Interval): boolean =>
   a.start.getTime() === b.start.getTime() && a.end.getTime() === b.end.getTime();
 
+/** The booking being changed: its own times are not a conflict. */
+export interface OwnMeeting {
+  readonly bookingId: string;
+  /** The room it holds now; free/busy blocks there exactly at `slots` are taken to be it. */
+  readonly roomId: string;
+  /** Its times now (a series: every occurrence). */
+  readonly slots: readonly Interval[];
+  /** A series' UID: the rows the sync stored for its occurrences are not conflicts either. */
+  readonly uid?: string | null;
+}
+
 export interface SlotContext {
   readonly actor: Actor;
   readonly room: BookingRoom;
   readonly slot: Interval;
   readonly attendees: number;
-  /** The booking being changed: its own time is not a conflict. */
-  readonly self?: { readonly bookingId: string; readonly roomId: string; readonly slot: Interval };
+  readonly self?: OwnMeeting;
 }
+
+/** Exchange's busy blocks of `room` that are not `self`'s own times. */
+export function foreignBusy<T extends Interval>(busy: readonly T[], roomId: string, self: OwnMeeting | undefined): T[] {
+  const own = self?.roomId === roomId ? self.slots : [];
+  return busy.filter((b) => !own.some((slot) => sameInterval(b, slot)));
+}
+
+/** Our bookings of the rooms in the window, without `self`'s (its row, and its series' rows). */
+export const localBusy = (
+  deps: BookingServiceDeps,
+  roomIds: readonly string[],
+  window: Interval,
+  self: OwnMeeting | undefined,
+): Promise<Array<Interval & { readonly roomId: string }>> =>
+  deps.bookings.occupying(roomIds, window, self?.bookingId, self?.uid ?? undefined);
 
 /** Up to three alternatives: fitting rooms free at that time, and the same room's nearest free slot. */
 export async function alternativesFor(
@@ -118,15 +143,16 @@ export async function alternativesFor(
   };
   const others = (await deps.bookings.connectedRooms()).filter((r) => r.id !== room.id);
   const [localHere, localOthers, remoteHere] = await Promise.all([
-    deps.bookings.occupying([room.id], around, context.self?.bookingId),
-    deps.bookings.occupying(
+    localBusy(deps, [room.id], around, context.self),
+    localBusy(
+      deps,
       others.map((r) => r.id),
       slot,
+      context.self,
     ),
     room.exchangeEmail ? writer.freeBusy(room.exchangeEmail, around).catch(() => []) : Promise.resolve([]),
   ]);
-  const ownSlot = context.self?.roomId === room.id ? context.self.slot : undefined;
-  const remote = remoteHere.filter((b) => !ownSlot || !sameInterval(b, ownSlot));
+  const remote = foreignBusy(remoteHere, room.id, context.self);
   const candidate = (r: BookingRoom, busy: readonly Interval[]): CandidateRoom => ({
     id: r.id,
     name: r.name,
@@ -187,11 +213,10 @@ export async function ensureFree(deps: BookingServiceDeps, writer: MeetingWriter
   const { room, slot, self } = context;
   const email = room.exchangeEmail;
   const [local, remote] = await Promise.all([
-    deps.bookings.occupying([room.id], slot, self?.bookingId),
+    localBusy(deps, [room.id], slot, self),
     email ? exchangeBusy(writer, email, slot) : Promise.resolve([]),
   ]);
-  const ownSlot = self?.roomId === room.id ? self.slot : undefined;
-  const foreign = remote.filter((b) => !ownSlot || !sameInterval(b, ownSlot));
+  const foreign = foreignBusy(remote, room.id, self);
   const conflicts = [...local, ...foreign].filter((b) => overlaps(b, slot));
   if (conflicts.length > 0) throw await slotTaken(deps, writer, context, conflicts);
 }

@@ -147,9 +147,13 @@ export function createBookingService(deps: BookingServiceDeps): BookingService {
   }
 
   const changeListener: BookingChangeListener = {
-    bookingsChanged(change) {
+    async bookingsChanged(change) {
       for (const id of change.bookingIds) waiters.notify(id);
-      return Promise.resolve();
+      // The sync may confirm an external's booking after our follower gave up (a slow attendant,
+      // a delegate): they are told all the same. The email's outbox key makes it one, whoever is first.
+      if (!deps.externals || change.bookingIds.length === 0) return;
+      const confirmed = await deps.bookings.confirmedForExternals(change.bookingIds, deps.clock.now());
+      for (const booking of confirmed) await tellExternal(booking, 'confirmed');
     },
   };
 

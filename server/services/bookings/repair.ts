@@ -46,7 +46,15 @@ export function repairUseCase(deps: BookingServiceDeps, settled: (bookingId: str
         ? ({ status: 'confirmed' } as const)
         : ({ status: 'declined', reason: 'The room declined the request in Exchange.' } as const);
     await deps.bookings.settle(booking.id, outcome);
-    return verdict.kind === 'accepted' ? 'confirmed' : 'declined';
+    if (verdict.kind !== 'accepted') return 'declined';
+    // An external hears of it here too; the email's outbox key keeps it to one.
+    if (booking.booker)
+      await deps.externals
+        ?.confirmed({ ...booking, status: 'confirmed' })
+        .catch((err: unknown) =>
+          deps.log.warn({ err, bookingId: booking.id }, 'the external could not be told of their booking'),
+        );
+    return 'confirmed';
   }
 
   return async function repairPending(): Promise<RepairOutcome> {

@@ -4,7 +4,8 @@ import type { Actor } from '../../domain/actor';
 import type { Interval } from '../../domain/bookings/alternatives';
 import type { BookingRoom } from '../../ports/bookings';
 import type { BusySlot, MeetingWriter } from '../../ports/meetingWriter';
-import { alternativesFor, exchangeUnavailable } from '../bookings/checks';
+import { conflict, type AppError } from '../../domain/errors';
+import { alternativesFor, exchangeUnavailable, foreignBusy, localBusy, type OwnMeeting } from '../bookings/checks';
 import type { EventServiceDeps } from './types';
 
 /**
@@ -32,8 +33,8 @@ export interface AvailabilityRequest {
   readonly room: BookingRoom & { exchangeEmail: string };
   readonly occurrences: readonly Interval[];
   readonly attendees: readonly string[];
-  /** A booking being changed: its own time is not a conflict. */
-  readonly exceptBookingId?: string;
+  /** An event being moved: its own times (every occurrence of its series) are not conflicts. */
+  readonly own?: OwnMeeting;
 }
 
 export interface OccurrenceCheck {
@@ -67,11 +68,12 @@ export async function checkAvailability(
   } catch (err) {
     throw exchangeUnavailable(err);
   }
-  const local = await deps.bookings.occupying([room.id], span, request.exceptBookingId);
+  const local = await localBusy(deps, [room.id], span, request.own);
+  const remote = foreignBusy(roomBusy, room.id, request.own);
   const checks: OccurrenceCheck[] = [];
   let withAlternatives = 0;
   for (const occurrence of occurrences) {
-    const taken = [...local, ...roomBusy].some((b) => overlaps(b, occurrence));
+    const taken = [...local, ...remote].some((b) => overlaps(b, occurrence));
     const busyAttendees = attendees.filter((email) =>
       (peopleBusy.get(email) ?? []).some((slot) => slot.status !== 'tentative' && overlaps(slot, occurrence)),
     );
@@ -83,6 +85,7 @@ export async function checkAvailability(
         room,
         slot: occurrence,
         attendees: attendees.length,
+        ...(request.own ? { self: request.own } : {}),
       });
     }
     checks.push({ occurrence, roomBusy: taken, busyAttendees, alternatives });
@@ -103,4 +106,19 @@ export function presentAvailability(checks: readonly OccurrenceCheck[]): EventAv
         alternatives: c.alternatives,
       })),
   };
+}
+
+/** 409 naming the occurrences where the room is taken, with alternatives for the first; null when none is. */
+export function roomTaken(checks: readonly OccurrenceCheck[]): AppError | null {
+  const taken = checks.filter((c) => c.roomBusy);
+  if (taken.length === 0) return null;
+  return conflict(
+    taken.length === 1
+      ? 'The room is already booked on one occurrence.'
+      : `The room is already booked on ${taken.length} occurrences.`,
+    {
+      conflicts: taken.map((c) => ({ start: c.occurrence.start.toISOString(), end: c.occurrence.end.toISOString() })),
+      alternatives: taken[0]?.alternatives ?? [],
+    },
+  );
 }

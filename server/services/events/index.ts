@@ -18,7 +18,7 @@ import type { MeetingBody, MeetingChange, MeetingRecurrence, MeetingRef } from '
 import { bookableRoom, requireWriter } from '../bookings/checks';
 import { refOf } from '../bookings/create';
 import { ensureKnownInternal, knownAddresses, splitAttendees } from './attendees';
-import { checkAvailability, presentAvailability } from './availability';
+import { checkAvailability, presentAvailability, roomTaken } from './availability';
 import { presentLive, presentStored } from './present';
 import { seriesChanges } from './series';
 import type { EventServiceDeps } from './types';
@@ -279,20 +279,8 @@ export function createEventService(deps: EventServiceDeps): EventService {
       const checks = input.recurrence
         ? await checkAvailability(deps, writer, { actor, room, occurrences, attendees: [] })
         : [];
-      const taken = checks.filter((c) => c.roomBusy);
-      if (taken.length > 0)
-        throw conflict(
-          taken.length === 1
-            ? 'The room is already booked on one occurrence.'
-            : `The room is already booked on ${taken.length} occurrences.`,
-          {
-            conflicts: taken.map((c) => ({
-              start: c.occurrence.start.toISOString(),
-              end: c.occurrence.end.toISOString(),
-            })),
-            alternatives: taken[0]?.alternatives ?? [],
-          },
-        );
+      const taken = roomTaken(checks);
+      if (taken) throw taken;
       const first = occurrences[0] ?? { start: new Date(input.start), end: new Date(input.end) };
       const body = await bodyOf(input.description, input.onlineMeetingUrl);
       const booking = await deps.bookingService.createWithExtras(

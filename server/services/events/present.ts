@@ -1,6 +1,15 @@
 import type { EventAttendee, EventView } from '../../../shared/schemas/events';
+import { expandRecurrence } from '../../domain/events/recurrence';
 import type { OwnBooking } from '../../ports/bookings';
 import type { MeetingDetails } from '../../ports/meetingWriter';
+
+/** Where a series' pattern places its occurrences (the stored row holds the first one's time). */
+function occurrencesOf(b: OwnBooking): EventView['occurrences'] {
+  if (!b.recurrence) return [];
+  const expanded = expandRecurrence(b.recurrence, b.start, b.end, b.timeZone);
+  if (!expanded.ok) return [];
+  return expanded.occurrences.map((o) => ({ start: o.start.toISOString(), end: o.end.toISOString() }));
+}
 
 /** The event as Roomserve stored it: when Exchange cannot be asked, responses are unknown. */
 export function presentStored(b: OwnBooking, descriptionIsHtml: boolean): EventView {
@@ -26,6 +35,7 @@ export function presentStored(b: OwnBooking, descriptionIsHtml: boolean): EventV
       response: 'none' as const,
     })),
     recurrence: b.recurrence ?? null,
+    occurrences: occurrencesOf(b),
   };
 }
 

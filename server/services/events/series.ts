@@ -2,6 +2,7 @@ import type { Recurrence } from '../../../shared/schemas/events';
 import type { Actor } from '../../domain/actor';
 import type { Interval } from '../../domain/bookings/alternatives';
 import { AppError, conflict, notFound } from '../../domain/errors';
+import { expandRecurrence } from '../../domain/events/recurrence';
 import { movedRecurrence, occurrenceIndexOf } from '../../domain/events/series';
 import type { BookingRoom, OwnBooking } from '../../ports/bookings';
 import type {
@@ -12,9 +13,10 @@ import type {
   OrganizerItem,
   UpdatedMeeting,
 } from '../../ports/meetingWriter';
-import { bookableRoom, enforceRules, exchangeUnavailable, requireWriter } from '../bookings/checks';
+import { bookableRoom, enforceRules, exchangeUnavailable, requireWriter, type OwnMeeting } from '../bookings/checks';
 import { refOf } from '../bookings/create';
 import { awaitRoomAnswer, type RoomVerdict } from '../bookings/follow';
+import { checkAvailability, roomTaken } from './availability';
 import type { EventServiceDeps } from './types';
 
 /**
@@ -60,6 +62,12 @@ function declined(verdict: RoomVerdict): AppError {
       ? 'The room did not answer in time'
       : 'The room declined the change (it is taken then, or against its booking policy)';
   return conflict(`${why}; the event keeps its earlier time and room.`, { outcome: verdict.kind });
+}
+
+/** Where the series' pattern places its occurrences now (moved occurrences are found by their UID in our rows). */
+function seriesTimes(recurrence: Recurrence, master: OrganizerItem, timeZone: string): Interval[] {
+  const expanded = expandRecurrence(recurrence, master.start, master.end, timeZone);
+  return expanded.ok ? expanded.occurrences : [];
 }
 
 export function seriesChanges(deps: EventServiceDeps) {
@@ -113,7 +121,7 @@ export function seriesChanges(deps: EventServiceDeps) {
     recurrence: Recurrence,
     timeZone: string,
     originalStart: Date,
-  ): Promise<{ ref: MeetingRef; item: OrganizerItem }> {
+  ): Promise<{ ref: MeetingRef; item: OrganizerItem; master: OrganizerItem }> {
     const master = await withExchange(() => writer.readMeeting(refOf(booking)));
     if (!master || master.isCancelled) throw conflict('The series is no longer in Exchange.');
     const index = occurrenceIndexOf(recurrence, master.start, master.end, timeZone, originalStart);
@@ -122,7 +130,23 @@ export function seriesChanges(deps: EventServiceDeps) {
     const ref: MeetingRef = { ...refOf(booking), occurrenceIndex: index };
     const item = await withExchange(() => writer.readMeeting(ref));
     if (!item || item.isCancelled) throw missing;
-    return { ref, item };
+    return { ref, item, master };
+  }
+
+  /**
+   * Before anything is sent: 409 with alternatives when the room is taken (our synced calendar and
+   * Exchange's free/busy) on any of `occurrences`, the series' own times left out.
+   */
+  async function ensureFree(
+    writer: MeetingWriter,
+    actor: Actor,
+    room: Room,
+    occurrences: readonly Interval[],
+    own: OwnMeeting,
+  ): Promise<void> {
+    const checks = await checkAvailability(deps, writer, { actor, room, occurrences, attendees: [], own });
+    const taken = roomTaken(checks);
+    if (taken) throw taken;
   }
 
   return {
@@ -141,7 +165,7 @@ export function seriesChanges(deps: EventServiceDeps) {
     ): Promise<MeetingRef> {
       const writer = await requireWriter(deps);
       const from = await bookableRoom(deps, booking.roomId);
-      const { ref, item } = await occurrence(writer, booking, recurrence, from.timeZone, originalStart);
+      const { ref, item, master } = await occurrence(writer, booking, recurrence, from.timeZone, originalStart);
       const rooms = item.roomAnswers;
       // The occurrence may be in another room already (an earlier change of it): that room is "from".
       const current =
@@ -158,6 +182,12 @@ export function seriesChanges(deps: EventServiceDeps) {
         return ref;
       }
       await enforceRules(deps, actor, to, slot);
+      await ensureFree(writer, actor, to, [slot], {
+        bookingId: booking.id,
+        roomId: here.id,
+        uid: booking.uid,
+        slots: [{ start: item.start, end: item.end }, ...seriesTimes(recurrence, master, from.timeZone)],
+      });
       await judgedOrUndone(
         writer,
         ref,
@@ -185,8 +215,14 @@ export function seriesChanges(deps: EventServiceDeps) {
       if (!before || before.isCancelled) throw conflict('The series is no longer in Exchange.');
       const slot = move.slot ?? { start: before.start, end: before.end };
       const moved = movedRecurrence(recurrence, before.start, slot.start, to.timeZone);
-      for (const occurrenceSlot of move.occurrencesOf(slot, moved, to))
-        await enforceRules(deps, actor, to, occurrenceSlot);
+      const occurrences = move.occurrencesOf(slot, moved, to);
+      for (const occurrenceSlot of occurrences) await enforceRules(deps, actor, to, occurrenceSlot);
+      await ensureFree(writer, actor, to, occurrences, {
+        bookingId: booking.id,
+        roomId: from.id,
+        uid: booking.uid,
+        slots: seriesTimes(recurrence, before, from.timeZone),
+      });
       const ref = refOf(booking);
       await judgedOrUndone(
         writer,

@@ -5,6 +5,7 @@ import { eventsEndpoints } from '../../../../shared/api/events';
 import type { EventView } from '../../../../shared/schemas/events';
 import { useApi } from '../../../ui/hooks/useApi';
 import { formatClock, formatDayClock } from '../../../ui/time';
+import { EventEditor } from './EventEditor';
 import { eventStrings as s } from './strings';
 
 const useStyles = makeStyles({
@@ -25,12 +26,14 @@ export function EventDetails({ event, onClose }: { event: EventView; onClose: ()
   const styles = useStyles();
   const api = useApi();
   const [shown, setShown] = useState(event);
+  // Bumped after a change or cancellation from the editor: the organizer's copy is read again.
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     const controller = new AbortController();
     const follow = async () => {
       // Wait for the room's answer (a long poll); if that fails, the event is read as it stands.
-      if (event.status === 'pending')
+      if (event.status === 'pending' && version === 0)
         await api
           .call(bookingsEndpoints.getBooking, {
             params: { id: event.id },
@@ -42,7 +45,7 @@ export function EventDetails({ event, onClose }: { event: EventView; onClose: ()
     };
     follow().catch(() => undefined);
     return () => controller.abort();
-  }, [api, event]);
+  }, [api, event, version]);
 
   return (
     <section className={styles.card} aria-label={s.view.title}>
@@ -69,6 +72,7 @@ export function EventDetails({ event, onClose }: { event: EventView; onClose: ()
           ))}
         </ul>
       ) : null}
+      {shown.status === 'confirmed' ? <EventEditor event={shown} onChanged={() => setVersion((v) => v + 1)} /> : null}
       <Button onClick={onClose}>{s.view.close}</Button>
     </section>
   );

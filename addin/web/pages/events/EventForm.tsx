@@ -41,6 +41,12 @@ export interface EventSlot {
   readonly end: Date;
 }
 
+/** The spin button's new count: stepped (`value`), or typed (`displayValue`, committed on blur); else unchanged. */
+function occurrenceCount(d: { value?: number | null; displayValue?: string }, current: number): number {
+  const next = d.value ?? Number.parseInt(d.displayValue ?? '', 10);
+  return Number.isInteger(next) && next >= 2 && next <= 500 ? next : current;
+}
+
 function recurrenceOf(repeat: Repeat, count: number, start: Date): Recurrence | undefined {
   if (repeat === 'none') return undefined;
   return {
@@ -140,7 +146,12 @@ export function EventForm({
               </Field>
               {repeat !== 'none' ? (
                 <Field label={s.form.times}>
-                  <SpinButton min={2} max={500} value={count} onChange={(_e, d) => setCount(d.value ?? count)} />
+                  <SpinButton
+                    min={2}
+                    max={500}
+                    value={count}
+                    onChange={(_e, d) => setCount(occurrenceCount(d, count))}
+                  />
                 </Field>
               ) : null}
               {availability ? <AvailabilityNote availability={availability} /> : null}

@@ -155,6 +155,7 @@ describe('the events page', () => {
       organizerEmail: 'emma.schmidt@northwind.test',
       attendees: [],
       recurrence: null,
+      occurrences: [],
     };
     const api = server()
       .on('post', '/api/events', { status: 201, body: created })

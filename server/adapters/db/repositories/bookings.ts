@@ -18,6 +18,8 @@ const EXCLUSION_VIOLATION = '23P01';
 /** Advisory-lock namespace of the per-room booking guard ("RmBk"); the room id is hashed into the key. */
 const GUARD_NAMESPACE = 0x526d426b;
 const EPOCH_MS = (expr: string): string => `CAST(floor(extract(epoch from ${expr}) * 1000) AS bigint)`;
+/** Ids per query when a caller hands in many. */
+const ID_CHUNK = 500;
 const RANGE = "tstzrange(CAST(? AS timestamptz), CAST(? AS timestamptz), '[)')";
 
 interface RoomRow {
@@ -175,13 +177,21 @@ async function overlapping(
   start: Date,
   end: Date,
   exceptId: string | undefined,
+  exceptUid?: string,
 ): Promise<Array<{ roomId: string; start: Date; end: Date }>> {
   if (roomIds.length === 0) return [];
   const result = await db.raw<{ rows: { room_id: string; start_ms: unknown; end_ms: unknown }[] }>(
     `SELECT room_id, ${EPOCH_MS('lower(during)')} AS start_ms, ${EPOCH_MS('upper(during)')} AS end_ms
      FROM bookings WHERE room_id IN (${roomIds.map(() => '?').join(', ')}) AND status IN ('pending', 'confirmed')
-     AND during && ${RANGE} AND id <> ? ORDER BY lower(during)`,
-    [...roomIds, start.toISOString(), end.toISOString(), exceptId ?? '00000000-0000-0000-0000-000000000000'],
+     AND during && ${RANGE} AND id <> ? ${exceptUid === undefined ? '' : 'AND uid IS DISTINCT FROM ?'}
+     ORDER BY lower(during)`,
+    [
+      ...roomIds,
+      start.toISOString(),
+      end.toISOString(),
+      exceptId ?? '00000000-0000-0000-0000-000000000000',
+      ...(exceptUid === undefined ? [] : [exceptUid]),
+    ],
   );
   return result.rows.map((r) => ({
     roomId: r.room_id,
@@ -225,8 +235,8 @@ export function createBookingRepository(db: Knex): BookingRepository {
       );
       return result.rows.map(toRoom);
     },
-    occupying: (roomIds, window, exceptBookingId) =>
-      overlapping(db, roomIds, window.start, window.end, exceptBookingId),
+    occupying: (roomIds, window, exceptBookingId, exceptUid) =>
+      overlapping(db, roomIds, window.start, window.end, exceptBookingId, exceptUid),
 
     async insertPending(booking) {
       return db.transaction(async (trx) => {
@@ -411,6 +421,22 @@ export function createBookingRepository(db: Knex): BookingRepository {
     },
 
     get,
+
+    async confirmedForExternals(bookingIds, now) {
+      const found: OwnBooking[] = [];
+      // A first sync reports thousands of bookings at once: a bounded IN list per query.
+      for (let i = 0; i < bookingIds.length; i += ID_CHUNK) {
+        const ids = bookingIds.slice(i, i + ID_CHUNK);
+        const result = await db.raw<{ rows: BookingRow[] }>(
+          `SELECT ${BOOKING_SELECT} WHERE bk.id IN (${ids.map(() => '?').join(', ')})
+           AND bk.status = 'confirmed' AND bk.source = 'app' AND bk.booker_email IS NOT NULL
+           AND upper(bk.during) > CAST(? AS timestamptz)`,
+          [...ids, now.toISOString()],
+        );
+        found.push(...result.rows.map(toBooking));
+      }
+      return found;
+    },
 
     async listMine(userId, from) {
       const result = await db.raw<{ rows: BookingRow[] }>(
