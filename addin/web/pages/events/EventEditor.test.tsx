@@ -139,6 +139,13 @@ describe('changing an event from its view', () => {
     await user.click(within(region).getByRole('radio', { name: s.thisOccurrence }));
     await user.selectOptions(within(region).getByRole('combobox', { name: s.occurrence }), at(2, '09:00'));
     await user.click(within(region).getByRole('button', { name: s.cancelOccurrence }));
+    // Nothing is cancelled until the question is answered; "Keep it" keeps it.
+    const ask = () => within(region).getByRole('alertdialog', { name: s.confirmCancel(s.what.occurrence) });
+    await user.click(within(ask()).getByRole('button', { name: s.confirmCancelNo }));
+    expect(within(region).queryByRole('alertdialog')).toBeNull();
+    await user.click(within(region).getByRole('button', { name: s.cancelOccurrence }));
+    expect(api.requestsTo('delete', `/api/events/${ID}`)).toHaveLength(0);
+    await user.click(within(ask()).getByRole('button', { name: s.confirmCancelYes }));
     await waitFor(() => expect(api.requestsTo('delete', `/api/events/${ID}`)).toHaveLength(1));
     const sent = api.requestsTo('delete', `/api/events/${ID}`)[0];
     expect(sent?.query.get('scope')).toBe('occurrence');

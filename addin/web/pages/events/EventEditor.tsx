@@ -75,6 +75,8 @@ export function EventEditor({ event, onChanged }: { event: EventView; onChanged:
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
+  // A cancellation reaches every attendee's mailbox and cannot be taken back: asked once more.
+  const [confirming, setConfirming] = useState(false);
 
   const what = !isSeries ? s.what.event : scope === 'occurrence' ? s.what.occurrence : s.what.series;
   const query = isSeries && scope === 'occurrence' ? { scope, occurrence } : { scope: 'series' as const };
@@ -86,6 +88,7 @@ export function EventEditor({ event, onChanged }: { event: EventView; onChanged:
     setTime(timeOf(next.scope === 'occurrence' && picked ? picked : event));
     setOutcome(undefined);
     setProblem(undefined);
+    setConfirming(false);
   };
 
   const run = async (call: () => Promise<string>) => {
@@ -124,11 +127,13 @@ export function EventEditor({ event, onChanged }: { event: EventView; onChanged:
     if (patch) void send(patch);
   };
 
-  const cancel = () =>
-    run(async () => {
+  const cancel = () => {
+    setConfirming(false);
+    return run(async () => {
       await api.call(eventsEndpoints.cancelEvent, { params: { id: event.id }, query });
       return s.cancelled(what);
     });
+  };
 
   return (
     <section className={styles.root} aria-label={s.title}>
@@ -165,10 +170,19 @@ export function EventEditor({ event, onChanged }: { event: EventView; onChanged:
         <Button appearance="primary" disabled={busy} onClick={save}>
           {busy ? s.saving : s.save}
         </Button>
-        <Button disabled={busy} onClick={() => void cancel()}>
+        <Button disabled={busy || confirming} onClick={() => setConfirming(true)}>
           {!isSeries ? s.cancelEvent : scope === 'occurrence' ? s.cancelOccurrence : s.cancelSeries}
         </Button>
       </div>
+      {confirming ? (
+        <div role="alertdialog" aria-label={s.confirmCancel(what)} className={styles.actions}>
+          <Text>{s.confirmCancel(what)}</Text>
+          <Button appearance="primary" onClick={() => void cancel()}>
+            {s.confirmCancelYes}
+          </Button>
+          <Button onClick={() => setConfirming(false)}>{s.confirmCancelNo}</Button>
+        </div>
+      ) : null}
       {outcome?.kind === 'done' ? <SuccessNote text={outcome.text} /> : null}
       {outcome?.kind === 'failed' ? (
         <FailureView
