@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import {
   CHROMIUM,
   horizontalOverflow,
@@ -108,9 +108,29 @@ function inGroupsOf<T>(size: number, items: readonly T[]): T[][] {
 (haveChromium ? describe : describe.skip)('every page, as a new user sees it', () => {
   let product: DemoProduct;
 
+  /**
+   * One signed-in browser context per user and viewport, shared by that user's pages: a page loads
+   * the app from the context's cache instead of parsing it cold each time (the file's largest cost
+   * on two cores). Each screen still gets a page of its own.
+   */
+  const contexts = new Map<string, Promise<BrowserContext>>();
+  function contextOf(user: keyof typeof DEMO_USERS, viewport: Viewport): Promise<BrowserContext> {
+    const key = `${user}:${viewport}`;
+    let context = contexts.get(key);
+    if (!context) {
+      context = product.signedIn(user, viewport).then(async (first) => {
+        const shared = first.context();
+        await first.close();
+        return shared;
+      });
+      contexts.set(key, context);
+    }
+    return context;
+  }
+
   /** A page of the product, signed in, loaded and settled. */
   async function open(user: keyof typeof DEMO_USERS, viewport: Viewport, path: string): Promise<Page> {
-    const page = await product.signedIn(user, viewport);
+    const page = await (await contextOf(user, viewport)).newPage();
     await page.goto(`${product.origin}${path}`);
     await settle(page);
     return page;
@@ -133,7 +153,7 @@ function inGroupsOf<T>(size: number, items: readonly T[]): T[][] {
         const page = await open(screen.user, viewport, screen.path);
         await screenshot(page, `${screen.name}-${viewport}`);
         const overflow = await horizontalOverflow(page);
-        await page.context().close();
+        await page.close();
         return { page: `${screen.name} at ${viewport}`, overflow };
       }),
     );
@@ -170,7 +190,7 @@ function inGroupsOf<T>(size: number, items: readonly T[]): T[][] {
         return context.measureText(input.placeholder).width <= room;
       });
       expect({ viewport, placeholderFits }).toEqual({ viewport, placeholderFits: true });
-      await page.context().close();
+      await page.close();
     }
   }, 60_000);
 
@@ -195,7 +215,7 @@ function inGroupsOf<T>(size: number, items: readonly T[]): T[][] {
       levels = await firstRowLevels();
     }
     expect(levels).toHaveLength(1);
-    await page.context().close();
+    await page.close();
   }, 60_000);
 
   it('the catalog: no empty first column, and Edit and Deactivate side by side', async () => {
@@ -217,7 +237,7 @@ function inGroupsOf<T>(size: number, items: readonly T[]): T[][] {
     const email = await box(row.getByText('orders.hafenkueche@northwind.test'));
     const count = await box(row.getByText(/^\d+ items?$/));
     expect(overlap(email, count)).toBe(false);
-    await page.context().close();
+    await page.close();
   }, 60_000);
 
   it('at 390 px the header is one row, its pages behind a Menu button that opens and closes', async () => {
@@ -243,12 +263,12 @@ function inGroupsOf<T>(size: number, items: readonly T[]): T[][] {
     await catalog.click();
     await page.waitForURL(/\/catalog$/);
     await expect(catalog.isVisible()).resolves.toBe(false);
-    await page.context().close();
+    await page.close();
 
     const desktop = await open('admin', 'desktop', '/');
     await expect(desktop.getByRole('button', { name: 'Menu' }).isVisible()).resolves.toBe(false);
     await expect(desktop.getByRole('link', { name: 'Catalog' }).isVisible()).resolves.toBe(true);
-    await desktop.context().close();
+    await desktop.close();
   }, 60_000);
 
   it('the integration overview breaks mailbox addresses only after "@" or a dot', async () => {
@@ -268,7 +288,7 @@ function inGroupsOf<T>(size: number, items: readonly T[]): T[][] {
           .map((node) => node.textContent),
       );
       expect({ viewport, brokenMidWord }).toEqual({ viewport, brokenMidWord: [] });
-      await page.context().close();
+      await page.close();
     }
   }, 60_000);
 
@@ -283,6 +303,6 @@ function inGroupsOf<T>(size: number, items: readonly T[]): T[][] {
       saveOverInput: false,
       stateOverInput: false,
     });
-    await page.context().close();
+    await page.close();
   }, 60_000);
 });
