@@ -1,4 +1,4 @@
-import { Button } from '@fluentui/react-components';
+import { Button, Dialog, DialogSurface } from '@fluentui/react-components';
 import { CalendarAddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { bookingsEndpoints } from '../../../../shared/api/bookings';
@@ -53,6 +53,30 @@ export function BookRoomButton({ room, slot, onBooked, onClosed }: BookRoomButto
     >
       <BookingFlow room={room} slot={slot} onClose={() => setOpen(false)} {...(onBooked ? { onBooked } : {})} />
     </BookingFlowDialog>
+  );
+}
+
+/** "Book" for a room whose dialog its page holds (see RoomBookingDialog). */
+export function BookButton({ room, onClick }: { room: BookableRoom; onClick: () => void }) {
+  return (
+    <Button appearance="primary" icon={<CalendarAddRegular />} aria-label={s.bookRoom(room.name)} onClick={onClick}>
+      {s.book}
+    </Button>
+  );
+}
+
+/**
+ * The booking dialog, opened and closed by the page that holds it: for pages whose room cards are
+ * drawn again from live data while the dialog is open (the office plan), so that the booking in
+ * progress, and its confirmation, do not go with a card.
+ */
+export function RoomBookingDialog({ room, slot, onBooked, onClose }: BookRoomButtonProps & { onClose: () => void }) {
+  return (
+    <Dialog open onOpenChange={(_e, data) => (data.open ? undefined : onClose())}>
+      <DialogSurface>
+        <BookingFlow room={room} slot={slot} onClose={onClose} {...(onBooked ? { onBooked } : {})} />
+      </DialogSurface>
+    </Dialog>
   );
 }
 

@@ -3,13 +3,15 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { locationsEndpoints } from '../../../../shared/api/locations';
 import { planEndpoints } from '../../../../shared/api/plan';
-import { PLAN_STATES, type FloorOccupancy } from '../../../../shared/schemas/plan';
+import { PLAN_STATES, type FloorOccupancy, type PlanRoom } from '../../../../shared/schemas/plan';
 import { EmptyState, ErrorState, LoadingState, WarningNote } from '../../../ui/StatusViews';
 import { useApi } from '../../../ui/hooks/useApi';
 import { useAsync } from '../../../ui/hooks/useAsync';
 import { useSignedInUser } from '../../../ui/session/useSession';
+import { RoomBookingDialog } from '../bookings/BookingDialog';
 import { FloorPlanView } from './FloorPlanView';
-import { RoomFacts } from './RoomFacts';
+import { PlanBooking } from './planBooking';
+import { RoomFacts, type BookingSlot } from './RoomFacts';
 import { RoomList } from './RoomList';
 import { StateBadge } from './StateBadge';
 import { instantOfStep, localHorizonEnd, STEP_MS, stepsUntil } from './planTime';
@@ -154,7 +156,7 @@ function FloorOccupancyView({ floorId }: { floorId: string }) {
   const { live } = usePlanEvents(floorId, refresh);
   useEffect(() => {
     if (at !== undefined) return undefined;
-    // refresh() keeps the shown answer until the new one arrives: an open booking dialog stays open.
+    // refresh() keeps the shown answer until the new one arrives.
     const timer = setInterval(refresh, NOW_REFRESH_MS);
     return () => clearInterval(timer);
   }, [at, refresh]);
@@ -169,8 +171,12 @@ function FloorOccupancyView({ floorId }: { floorId: string }) {
     return { start: new Date(start), end: new Date(start + 2 * STEP_MS) };
   }, [shownAt]);
 
+  // The slot is the one shown when Book was pressed: later pushes move the plan's instant on.
+  const [booking, setBooking] = useState<{ room: PlanRoom; slot: BookingSlot }>();
+  const book = (room: PlanRoom) => setBooking({ room, slot });
+
   return (
-    <>
+    <PlanBooking value={book}>
       <div className={styles.time}>
         <Field label={s.time} className={styles.slider}>
           <Slider
@@ -208,11 +214,17 @@ function FloorOccupancyView({ floorId }: { floorId: string }) {
           isAdmin={user.role === 'admin'}
           selectedId={selectedId}
           onPoint={setSelectedId}
-          slot={slot}
-          onBooked={refresh}
         />
       ) : null}
-    </>
+      {booking ? (
+        <RoomBookingDialog
+          room={booking.room}
+          slot={booking.slot}
+          onBooked={refresh}
+          onClose={() => setBooking(undefined)}
+        />
+      ) : null}
+    </PlanBooking>
   );
 }
 
@@ -222,22 +234,18 @@ function Occupancy({
   isAdmin,
   selectedId,
   onPoint,
-  slot,
-  onBooked,
 }: {
   data: FloorOccupancy;
   narrow: boolean;
   isAdmin: boolean;
   selectedId: string | undefined;
   onPoint: (id: string) => void;
-  slot: { start: Date; end: Date };
-  onBooked: () => void;
 }) {
   const styles = useStyles();
   const { floor, rooms } = data;
   if (rooms.length === 0) return <EmptyState title={s.noRooms} />;
   const listLabel = s.roomList(floor.name);
-  const list = <RoomList label={listLabel} rooms={rooms} timeZone={floor.timeZone} slot={slot} onBooked={onBooked} />;
+  const list = <RoomList label={listLabel} rooms={rooms} timeZone={floor.timeZone} />;
   if (floor.plan === null || narrow) {
     return (
       <>
@@ -273,13 +281,13 @@ function Occupancy({
             <Text block className={styles.muted}>
               {s.unplaced(unplaced.length)}
             </Text>
-            <RoomList label={listLabel} rooms={unplaced} timeZone={floor.timeZone} slot={slot} onBooked={onBooked} />
+            <RoomList label={listLabel} rooms={unplaced} timeZone={floor.timeZone} />
           </>
         ) : null}
       </div>
       <aside aria-live="polite">
         {selected ? (
-          <RoomFacts room={selected} timeZone={floor.timeZone} slot={slot} onBooked={onBooked} />
+          <RoomFacts room={selected} timeZone={floor.timeZone} />
         ) : (
           <Text className={styles.muted}>{s.hint}</Text>
         )}

@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import type { PlanMeeting, PlanRoom } from '../../../../shared/schemas/plan';
 import { RoomTags } from '../../../ui/rooms/RoomSummary';
 import { formatClock } from '../../../ui/time';
-import { BookRoomButton } from '../bookings/BookingDialog';
+import { BookButton } from '../bookings/BookingDialog';
+import { usePlanBooking } from './planBooking';
 import { StateBadge } from './StateBadge';
 import { planStrings as s } from './strings';
 
@@ -38,18 +39,9 @@ export interface BookingSlot {
 }
 
 /** Everything the plan knows of one room: state, holder, times, attendees, capacity, tags, picture, what is next. */
-export function RoomFacts({
-  room,
-  timeZone,
-  slot,
-  onBooked,
-}: {
-  room: PlanRoom;
-  timeZone: string;
-  slot: BookingSlot;
-  onBooked: () => void;
-}) {
+export function RoomFacts({ room, timeZone }: { room: PlanRoom; timeZone: string }) {
   const styles = useStyles();
+  const book = usePlanBooking();
   const current = room.current;
   const picture = room.images[0];
   return (
@@ -86,9 +78,8 @@ export function RoomFacts({
         </ul>
       )}
       <div className={styles.head}>
-        {/* Offered for every room the reader may book (the dialog picks the time), and kept mounted while the
-            room turns busy under an open dialog: the booking just made, pushed back to the plan. */}
-        {room.bookable ? <BookRoomButton room={room} slot={slot} onBooked={onBooked} /> : null}
+        {/* Offered for every room the reader may book (the dialog picks the time). */}
+        {room.bookable ? <BookButton room={room} onClick={() => book(room)} /> : null}
         <Link to={`/rooms/${room.id}`}>{s.openRoom}</Link>
       </div>
     </section>

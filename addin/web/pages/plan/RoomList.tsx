@@ -1,8 +1,9 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Link } from 'react-router';
 import type { PlanRoom } from '../../../../shared/schemas/plan';
-import { BookRoomButton } from '../bookings/BookingDialog';
-import { holderText, spanText, type BookingSlot } from './RoomFacts';
+import { BookButton } from '../bookings/BookingDialog';
+import { usePlanBooking } from './planBooking';
+import { holderText, spanText } from './RoomFacts';
 import { StateBadge } from './StateBadge';
 import { planStrings as s } from './strings';
 
@@ -28,20 +29,9 @@ const useStyles = makeStyles({
 });
 
 /** The floor's rooms as a list with the plan's facts: at 320 px, and for floors without a plan. */
-export function RoomList({
-  label,
-  rooms,
-  timeZone,
-  slot,
-  onBooked,
-}: {
-  label: string;
-  rooms: readonly PlanRoom[];
-  timeZone: string;
-  slot: BookingSlot;
-  onBooked: () => void;
-}) {
+export function RoomList({ label, rooms, timeZone }: { label: string; rooms: readonly PlanRoom[]; timeZone: string }) {
   const styles = useStyles();
+  const book = usePlanBooking();
   return (
     <ul className={styles.list} aria-label={label} data-testid="room-list">
       {rooms.map((room) => (
@@ -63,7 +53,7 @@ export function RoomList({
           </Text>
           {room.bookable ? (
             <div>
-              <BookRoomButton room={room} slot={slot} onBooked={onBooked} />
+              <BookButton room={room} onClick={() => book(room)} />
             </div>
           ) : null}
         </li>
