@@ -5,11 +5,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import type { Express } from 'express';
 import request from 'supertest';
 import { createSecretBox } from '../../server/adapters/crypto/secretBox';
+import { buildRoom } from '../factories/locations';
 import { buildUser } from '../factories/users';
 import { HttpBrowser } from '../support/httpBrowser';
 import { startOidcPeer, type OidcPeer, type Person } from '../support/oidcPeer';
 import { createTestApp, type TestApp } from '../support/testApp';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { addDisplay, asDisplay, pairDisplay } from './displaysHarness';
 
 /**
  * Single sign-on end to end over HTTP: Roomserve listening on a port, a real OpenID provider
@@ -351,7 +353,10 @@ describe('the admin’s single sign-on settings', () => {
       .post('/api/auth/login')
       .send({ email: rescue.email, password: rescue.password });
     expect(allowed.status).toBe(200);
-    // API tokens are not passwords: they keep working.
+    // API tokens and displays' device tokens are not passwords: they keep working.
     expect((await request(t.app).get('/api/admin/sso').set('Authorization', `Bearer ${admin}`)).status).toBe(200);
+    const display = await addDisplay(t.app, admin, await buildRoom(db.knex));
+    const { token } = await pairDisplay(t.app, display.pairingCode);
+    expect((await asDisplay(request(t.app).get('/api/display/state'), token)).status).toBe(200);
   });
 });
