@@ -18,6 +18,10 @@ export type DatabaseTarget =
       readonly dataDir?: string;
       /** Start from this dump of a data directory (PGlite's dumpDataDir) instead of an empty cluster. */
       readonly loadDataDir?: Blob;
+      /** Server settings for this start, e.g. tests' small shared_buffers (zeroed at every start). */
+      readonly settings?: Readonly<Record<string, string>>;
+      /** Extra initdb options for a new cluster, e.g. `--wal-segsize=1` for a small dump. */
+      readonly initdbOptions?: readonly string[];
     }
   | { readonly engine: 'postgres'; readonly url: string; readonly schema?: string; readonly poolMax?: number };
 
@@ -49,12 +53,24 @@ const pgTypes = {
   },
 };
 
-async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<PGlite> {
+type PgliteTarget = Extract<DatabaseTarget, { engine: 'pglite' }>;
+
+async function openPglite(target: PgliteTarget): Promise<PGlite> {
+  const { dataDir, loadDataDir, settings, initdbOptions } = target;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const options = {
     extensions: { btree_gist },
     parsers: { [INT8_OID]: parseInt8, [DATE_OID]: keepDateText },
     ...(loadDataDir ? { loadDataDir } : {}),
+    ...(settings
+      ? {
+          startParams: [
+            ...PGlite.defaultStartParams,
+            ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+          ],
+        }
+      : {}),
+    ...(initdbOptions ? { initDbStartParams: [...initdbOptions] } : {}),
   };
   const instance = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await instance.waitReady;
@@ -63,7 +79,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.engine === 'pglite') {
-    const instance = await openPglite(target.dataDir, target.loadDataDir);
+    const instance = await openPglite(target);
     const db = knex({
       client: ClientPgLite,
       dialect: 'postgres',
