@@ -5,8 +5,11 @@ import { chunk } from '../domain/chunk';
 /**
  * Keeps streaming notifications open for the owned rooms, at most `groupSize` mailboxes per
  * connection. A dropped stream is reopened with exponential back-off; a stream that neither opens
- * in time nor ends within its maximum lifetime is treated as hung and replaced. After every
- * reconnect the group's rooms are synced, since notifications may have been missed.
+ * in time nor ends within its maximum lifetime is treated as hung and replaced. After every open,
+ * the first one included, the group's rooms are synced: a change made before the subscription
+ * existed sends no notification, whether the stream was dropped, the room was newly claimed (its
+ * first sync may have read Exchange before the subscription), or the group was re-formed (its old
+ * stream closed before the new one opened).
  *
  * Where streaming is refused outright, or keeps failing (`fallbackAfterFailures` attempts in a
  * row that did not open or died within `minHealthyMs`), the group falls back to pull
@@ -16,7 +19,8 @@ import { chunk } from '../domain/chunk';
 export interface StreamSupervisorDeps {
   readonly gateway: CalendarGateway;
   readonly onChange: (mailbox: string) => void;
-  readonly onReconnected: (mailboxes: readonly string[]) => void;
+  /** The group's subscription is open: changes from now on are notified, earlier ones are not. */
+  readonly onOpened: (mailboxes: readonly string[]) => void;
   readonly onState: (mailboxes: readonly string[], state: StreamState) => void;
   readonly onReconnect: (mailboxes: number, attempt: number, reason: string) => void;
   readonly groupSize?: number;
@@ -155,10 +159,9 @@ export function createStreamSupervisor(deps: StreamSupervisorDeps): StreamSuperv
       }
       group.stream = stream;
       group.openedAt = now();
-      const wasReconnect = group.attempt > 0;
       group.attempt = 0;
       deps.onState(group.mailboxes, transport === 'streaming' ? 'streaming' : 'pull');
-      if (wasReconnect) deps.onReconnected(group.mailboxes);
+      deps.onOpened(group.mailboxes);
       if (transport === 'streaming') later(group, maxLifetimeMs, () => reconnect(group, 'hung'));
     } catch (err) {
       if (!current()) return;

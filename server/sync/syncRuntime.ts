@@ -211,7 +211,10 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
       const roomId = roomOfMailbox.get(mailbox.toLowerCase());
       if (roomId) scheduler.poke(roomId);
     },
-    onReconnected: (mailboxes) => {
+    // A room whose sync has not started yet reads after the subscription: the poke joins that sync.
+    // One that already read (a first sync racing the subscription, a re-formed or dropped group) is
+    // synced once more, so no change made before the subscription opened waits for the safety sync.
+    onOpened: (mailboxes) => {
       for (const roomId of roomIdsOf(mailboxes)) scheduler.poke(roomId);
     },
     onState: (mailboxes, state: StreamState) => {

@@ -88,6 +88,7 @@ export class InMemoryCalendarGateway implements CalendarGateway {
   private readonly failures: { operation: GatewayOperation | '*'; error: GatewayError }[] = [];
   private readonly failingMailboxes = new Map<string, GatewayError>();
   private readonly streams: OpenStream[] = [];
+  private streamOpensHeld: Promise<void> | null = null;
   private changeCounter = 0;
   readonly calls = new Map<GatewayOperation, number>();
   /** When false, openStream fails as if streaming were refused. */
@@ -181,6 +182,21 @@ export class InMemoryCalendarGateway implements CalendarGateway {
       stream.handlers.onClosed(new GatewayError('transient', 'stream dropped'));
     }
     return open.length;
+  }
+
+  /**
+   * Subscriptions opened from now on exist only once `release` is called, as when Exchange is slow
+   * to answer Subscribe: a change made meanwhile is never notified on them.
+   */
+  holdStreamOpens(): () => void {
+    let release: () => void = () => undefined;
+    this.streamOpensHeld = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return () => {
+      this.streamOpensHeld = null;
+      release();
+    };
   }
 
   openStreamCount(): number {
@@ -373,15 +389,16 @@ export class InMemoryCalendarGateway implements CalendarGateway {
     return this.listen(mailboxes, handlers);
   }
 
-  private listen(mailboxes: readonly string[], handlers: StreamHandlers): Promise<CalendarStream> {
+  private async listen(mailboxes: readonly string[], handlers: StreamHandlers): Promise<CalendarStream> {
+    if (this.streamOpensHeld) await this.streamOpensHeld;
     const stream: OpenStream = { mailboxes: new Set(mailboxes.map((m) => m.toLowerCase())), handlers, closed: false };
     this.streams.push(stream);
-    return Promise.resolve({
+    return {
       mailboxes: [...mailboxes],
       close: () => {
         stream.closed = true;
         return Promise.resolve();
       },
-    });
+    };
   }
 }

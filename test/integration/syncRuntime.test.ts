@@ -150,6 +150,39 @@ describe('sync runtime', () => {
     expect(events).toContain('reconnect:transient');
   });
 
+  it('syncs a newly claimed room once more when its stream opens after its first sync read Exchange', async () => {
+    const room = await connectedRoom();
+    const release = gateway.holdStreamOpens();
+    const rt = runtime(new Set());
+    await rt.start();
+    await waitFor(async () => (await store.roomSync(room.roomId, room.mailbox))?.lastSuccessAt != null);
+    // Made after the first sync read the calendar, before the subscription exists: never notified.
+    gateway.putMeeting(room.mailbox, meeting('H', '2026-05-06T13:00:00.000Z', '2026-05-06T14:00:00.000Z'));
+    release();
+    await waitFor(() => gateway.openStreamCount() === 1);
+    // The safety sync is a minute away: only the sync on opening finds the meeting this soon.
+    await waitFor(async () => (await liveStarts(room.roomId)).length === 1, 2000);
+  });
+
+  it('loses no change of a watched room while its stream group is re-formed for a newly claimed room', async () => {
+    const first = await connectedRoom();
+    const rt = runtime(new Set());
+    await rt.start();
+    await waitFor(() => gateway.openStreamCount() === 1);
+    await waitFor(async () => (await store.roomSync(first.roomId, first.mailbox))?.lastSuccessAt != null);
+
+    const second = await connectedRoom();
+    const release = gateway.holdStreamOpens();
+    await rt.claim();
+    // The group of one room closed; the group of both is still opening.
+    expect(gateway.openStreamCount()).toBe(0);
+    gateway.putMeeting(first.mailbox, meeting('R', '2026-05-06T15:00:00.000Z', '2026-05-06T16:00:00.000Z'));
+    release();
+    await waitFor(() => gateway.openStreamCount() === 1);
+    await waitFor(async () => (await liveStarts(first.roomId)).length === 1, 2000);
+    expect(rt.ownedRoomIds()).toContain(second.roomId);
+  });
+
   it('backs off when Exchange is busy, shows the error in words, and recovers', async () => {
     const room = await connectedRoom();
     gateway.putMeeting(room.mailbox, meeting('C', '2026-05-07T09:00:00.000Z', '2026-05-07T10:00:00.000Z'));

@@ -9,7 +9,7 @@ const mailboxes = (n: number): string[] =>
 
 function supervise(gateway: InMemoryCalendarGateway, options: { streamingRetryMs?: number } = {}) {
   const changed: string[] = [];
-  const reconnected: string[][] = [];
+  const opened: string[][] = [];
   const states = new Map<string, StreamState>();
   const supervisor = createStreamSupervisor({
     gateway,
@@ -19,11 +19,11 @@ function supervise(gateway: InMemoryCalendarGateway, options: { streamingRetryMs
     pullIntervalMs: 5_000,
     ...options,
     onChange: (m) => changed.push(m),
-    onReconnected: (m) => reconnected.push([...m]),
+    onOpened: (m) => opened.push([...m]),
     onState: (ms, state) => ms.forEach((m) => states.set(m, state)),
     onReconnect: () => undefined,
   });
-  return { supervisor, changed, reconnected, states };
+  return { supervisor, changed, opened, states };
 }
 
 describe('stream supervisor', () => {
@@ -57,7 +57,8 @@ describe('stream supervisor', () => {
     await sleep(150);
     expect(gateway.openStreamCount()).toBe(1);
     expect(gateway.callCount('openStream')).toBe(3);
-    expect(s.reconnected).toEqual([mailboxes(2)]);
+    // The first open and the reopen each ask for a catch-up sync.
+    expect(s.opened).toEqual([mailboxes(2), mailboxes(2)]);
     expect(s.states.get('room000@northwind.test')).toBe('streaming');
     await s.supervisor.stop();
   });

@@ -13,14 +13,29 @@ import { serverEntry } from './serverEntry';
  * process only): it is pointed at loopback alone (HOST, DATABASE_URL, no simulator, no demo), and
  * whatever Exchange URL a test saves for it is the test's loopback simulator.
  */
-export function startServerProcess(options: {
+export interface ServerProcessOptions {
   readonly name: string;
   /** The test database's label, `postgres:<schema>`. */
   readonly databaseLabel: string;
   /** Base64 of the key the test sealed the Exchange password with. */
   readonly secretKey: string;
   readonly startTimeoutMs?: number;
-}): Promise<ChildProcess> {
+  /** More settings of the server's environment (e.g. SYNC_CLAIM_SECONDS, TRUST_PROXY). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface StartedServer {
+  readonly child: ChildProcess;
+  /** The port it listens on (it was started with PORT=0). */
+  readonly port: number;
+}
+
+export async function startServerProcess(options: ServerProcessOptions): Promise<ChildProcess> {
+  return (await startServer(options)).child;
+}
+
+/** As startServerProcess, with the port the server chose. */
+export function startServer(options: ServerProcessOptions): Promise<StartedServer> {
   const url = new URL(process.env.DATABASE_URL ?? '');
   url.searchParams.set('options', `-c search_path=${options.databaseLabel.split(':')[1] ?? 'public'},public`);
   const child = spawn(process.execPath, [...serverEntry()], {
@@ -34,6 +49,7 @@ export function startServerProcess(options: {
       ROOMSERVE_SECRET_KEY: options.secretKey,
       DATA_DIR: mkdtempSync(path.join(tmpdir(), `roomserve-${options.name}-`)),
       LOG_LEVEL: 'info',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -43,11 +59,16 @@ export function startServerProcess(options: {
       () => reject(new Error(`${options.name} did not start: ${output.slice(-2000)}`)),
       options.startTimeoutMs ?? 90_000,
     );
+    let started = false;
     const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      if (output.includes('Roomserve listening')) {
+      // Once listening, only the tail is kept (for the exit message): a syncing server logs a lot.
+      output = started ? (output + chunk.toString()).slice(-4000) : output + chunk.toString();
+      if (started) return;
+      const listening = /Roomserve listening on http:\/\/[^:\s]+:(\d+)/.exec(output);
+      if (listening) {
+        started = true;
         clearTimeout(timer);
-        resolve(child);
+        resolve({ child, port: Number(listening[1]) });
       }
     };
     child.stdout?.on('data', onData);
