@@ -25,6 +25,7 @@ const webpack = require('webpack');
  *   shell?: string;
  *   themeCss?: () => string;
  *   griffelAot?: boolean;
+ *   inlineEntryScripts?: boolean;
  * }} PageEntry
  *
  * `preload` names async chunks (webpackChunkName) the page needs at once: the page preloads their
@@ -35,6 +36,8 @@ const webpack = require('webpack');
  * `themeCss` is CSS for the page's <style>, e.g. a Fluent theme as CSS variables on :root.
  *
  * `griffelAot` compiles our makeStyles calls at build time in production (griffelAotLoader).
+ *
+ * `inlineEntryScripts` writes the page's own scripts (runtime + entry) into its HTML (inlineScripts).
  */
 
 /**
@@ -111,6 +114,9 @@ const ENTRIES = {
     preload: ['pane'],
     themeCss: fluentLightThemeCss,
     griffelAot: true,
+    // The first script (5 kB gzipped) runs as the HTML is parsed: the API calls start without
+    // waiting for a request of its own, which shares the server with the preloaded chunks.
+    inlineEntryScripts: true,
     // The browser paints this at once, before a byte of JavaScript has run (Office.js, React).
     shell:
       '<p role="status" style="margin:48px 16px;text-align:center;font:14px/20px \'Segoe UI\',system-ui,sans-serif;color:#424242">Loading…</p>',
@@ -145,6 +151,38 @@ function preloadChunks(chunkNames) {
             HtmlWebpackPlugin.createHtmlTagObject('link', { rel: 'preload', as: 'script', href: publicPath + file }),
           );
           data.headTags.push(...links);
+          return data;
+        });
+      });
+    },
+  };
+}
+
+/**
+ * Replaces the page's <script src> tags (the runtime and the entry) by inline scripts at the end of
+ * <body>, in the same order, where #root exists when they run. The server allows them by their
+ * hashes (server/http/middleware/inlineScripts.ts); the chunks they load stay files.
+ * @returns {import('webpack').WebpackPluginInstance}
+ */
+function inlineScripts() {
+  return {
+    apply(compiler) {
+      compiler.hooks.compilation.tap('InlineScripts', (compilation) => {
+        HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('InlineScripts', (data) => {
+          const publicPath = compilation.getPath(compilation.outputOptions.publicPath ?? '');
+          /** @type {import('html-webpack-plugin').HtmlTagObject[]} */
+          const inline = [];
+          data.headTags = data.headTags.filter((tag) => {
+            const src = tag.tagName === 'script' ? tag.attributes.src : undefined;
+            if (typeof src !== 'string') return true;
+            const source = compilation.getAsset(src.slice(publicPath.length))?.source.source().toString();
+            if (source === undefined) throw new Error(`inlineScripts: no asset for ${src}`);
+            // Either would end or change the <script> element in the HTML parser.
+            if (/<\/script|<!--/i.test(source)) throw new Error(`inlineScripts: ${src} cannot be inlined`);
+            inline.push(HtmlWebpackPlugin.createHtmlTagObject('script', {}, source));
+            return false;
+          });
+          data.bodyTags.push(...inline);
           return data;
         });
       });
@@ -258,6 +296,7 @@ function pageConfig(name, page, production) {
       }),
       ...(page.plugins?.() ?? []),
       ...(page.preload ? [preloadChunks(page.preload)] : []),
+      ...(page.inlineEntryScripts ? [inlineScripts()] : []),
     ],
     stats: 'minimal',
   };

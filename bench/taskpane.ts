@@ -27,7 +27,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { createTestApp } from '../test/support/testApp';
 import { createTestDatabase } from '../test/support/testDatabase';
-import { ROOT, WEB_DIR, ensureTaskpaneBuild, initialScripts } from '../test/e2e/support/taskpaneBuild';
+import { ROOT, WEB_DIR, ensureTaskpaneBuild, initialScripts, inlineScripts } from '../test/e2e/support/taskpaneBuild';
 import { seedTaskpaneData } from '../test/e2e/support/taskpaneFixture';
 
 const TTI_RATIO_GOAL = 3.5;
@@ -45,10 +45,16 @@ function option(name: string): string | undefined {
 }
 
 function bundleSizes(): { file: string; raw: number; gzip: number }[] {
-  return initialScripts().map((file) => {
-    const content = readFileSync(path.join(WEB_DIR, file));
-    return { file, raw: content.length, gzip: gzipSync(content).length };
-  });
+  const inline = Buffer.from(inlineScripts().join(''), 'utf8');
+  return [
+    ...(inline.length > 0
+      ? [{ file: 'taskpane.html (inline)', raw: inline.length, gzip: gzipSync(inline).length }]
+      : []),
+    ...initialScripts().map((file) => {
+      const content = readFileSync(path.join(WEB_DIR, file));
+      return { file, raw: content.length, gzip: gzipSync(content).length };
+    }),
+  ];
 }
 
 /** Installed before any page script: notes when the first enabled "Add to meeting" button appears. */
