@@ -55,6 +55,19 @@ describe('the taskpane first calls', () => {
     expect(api.requests).toHaveLength(4);
   });
 
+  it('ask for the room search, which the first screen waits for, before the filter lists', async () => {
+    const api = new FakeApi()
+      .on('get', '/api/auth/me', ok({ user: buildUser(), csrfToken: 'token' }))
+      .on('get', '/api/buildings', ok([]))
+      .on('get', '/api/floors', ok([]))
+      .on('get', '/api/rooms', ok(pageOf([])));
+
+    startFirstCalls(new EarlyAnswers(), new FakeOfficeHost(), api.transport, { session: true, rooms: true });
+    await settled();
+
+    expect(api.requests.map((r) => r.path)).toEqual(['/api/auth/me', '/api/rooms', '/api/buildings', '/api/floors']);
+  });
+
   it('leave out the room search for an attendee, and the session inside Outlook', async () => {
     const api = new FakeApi().on('get', '/api/buildings', ok([])).on('get', '/api/floors', ok([]));
     const host = new FakeOfficeHost({ appointment: { mode: 'attendee' } });

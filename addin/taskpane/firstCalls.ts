@@ -31,9 +31,13 @@ export function startFirstCalls(
   const start = (path: string, query?: unknown) => early.start(getRequest(BASE_URL, path, undefined, query), send);
   if (options.session) start(FIRST_CALL_PATHS.me);
   if (!options.rooms) return;
-  start(FIRST_CALL_PATHS.buildings);
-  start(FIRST_CALL_PATHS.floors);
-  void startSearch(host, (query) => start(FIRST_CALL_PATHS.rooms, query));
+  const startLocations = () => {
+    start(FIRST_CALL_PATHS.buildings);
+    start(FIRST_CALL_PATHS.floors);
+  };
+  // The search is the slowest answer and the one the first screen waits for: the server takes it
+  // up before the filter lists (which the last opening's copy stands in for meanwhile).
+  void startSearch(host, (query) => start(FIRST_CALL_PATHS.rooms, query)).finally(startLocations);
 }
 
 async function startSearch(host: OfficeHost, start: (query: unknown) => void): Promise<void> {

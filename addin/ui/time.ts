@@ -102,21 +102,30 @@ export function formatClock(at: Date | string, timeZone?: string): string {
   return clockFormatIn(timeZone).format(asDate(at));
 }
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
-
-export function formatDay(at: Date): string {
-  return dayFormat.format(at);
+/**
+ * Made on first use, not when the module loads: the taskpane's first script imports this module
+ * for the search's times, and building formats there would delay its first API calls.
+ */
+function formatOnFirstUse(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  let format: Intl.DateTimeFormat | undefined;
+  return () => (format ??= new Intl.DateTimeFormat(undefined, options));
 }
 
-const shortDayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+const dayFormat = formatOnFirstUse({ weekday: 'long', day: 'numeric', month: 'long' });
+
+export function formatDay(at: Date): string {
+  return dayFormat().format(at);
+}
+
+const shortDayFormat = formatOnFirstUse({ weekday: 'short', day: 'numeric', month: 'short' });
 
 /** "Wed, 9 Dec, 07:30": when a meeting starts, to the minute on the 24-hour clock (never seconds). */
 export function formatDayClock(at: Date | string): string {
   const date = asDate(at);
-  return `${shortDayFormat.format(date)}, ${formatClock(date)}`;
+  return `${shortDayFormat().format(date)}, ${formatClock(date)}`;
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+const dateTimeFormat = formatOnFirstUse({
   day: 'numeric',
   month: 'short',
   year: 'numeric',
@@ -128,7 +137,7 @@ const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
 
 /** A moment to the second on the browser's clock, e.g. "4 May 2026, 14:57:46" (admin pages). */
 export function formatDateTime(at: Date | string): string {
-  return dateTimeFormat.format(asDate(at));
+  return dateTimeFormat().format(asDate(at));
 }
 
 const wallFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import compression from 'compression';
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Logger } from 'pino';
@@ -7,6 +8,7 @@ import type { AuthService } from '../services/auth/authService';
 import type { UserService } from '../services/auth/userService';
 import { authenticate, type AuthenticateDeps } from './middleware/authenticate';
 import { errorHandler, notFoundHandler } from './middleware/errorHandler';
+import { inlineScriptHashesOf } from './middleware/inlineScripts';
 import { requestLogger } from './middleware/requestLogger';
 import { requireMetricsToken } from './middleware/metricsToken';
 import { noStore, urlLengthLimit } from './middleware/requestLimits';
@@ -89,6 +91,7 @@ export function createApp(deps: AppDeps): Express {
   const headers = securityHeaders({ https: deps.config.secureCookies });
   const taskpaneHeaders = taskpaneSecurityHeaders({
     https: deps.config.secureCookies,
+    inlineScriptHashes: inlineScriptHashesOf(path.join(deps.webDir, 'taskpane.html')),
     ...(deps.exchangeOrigins ? { exchangeOrigins: deps.exchangeOrigins } : {}),
   });
   app.use((req, res, next) =>

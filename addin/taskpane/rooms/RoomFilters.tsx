@@ -8,7 +8,10 @@ import { CountInput } from '../components/CountInput';
 import { strings } from '../strings';
 
 // The equipment picker (Fluent's Combobox with its popup positioning, a fifth of the pane's
-// JavaScript) is not needed to see and book the first rooms: it follows right after them.
+// JavaScript) has nothing to offer before some tags are known (stored from the last opening, or
+// those of the rooms found): on a first opening it is asked for once the search has answered, so
+// its four scripts compete neither with the search for the server nor with the results for the
+// browser's main thread.
 const TagsField = lazy(async () => ({
   default: (await import(/* webpackChunkName: "tags-field" */ '../../ui/filters/TagsField.js')).TagsField,
 }));
@@ -46,11 +49,17 @@ export interface RoomFiltersProps {
   readonly locations: Locations | undefined;
   readonly knownTags: readonly string[];
   readonly onSearch: (filters: RoomFilterValues) => void;
+  /** The first search has answered (or failed). */
+  readonly searchSettled: boolean;
 }
 
-export function RoomFilters({ initial, locations, knownTags, onSearch }: RoomFiltersProps) {
+export function RoomFilters({ initial, locations, knownTags, onSearch, searchSettled }: RoomFiltersProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState(initial);
+  const pickerUseful = searchSettled || knownTags.length > 0;
+  // Once there, the picker stays, whatever later searches do (adjusting state while rendering).
+  const [pickerWanted, setPickerWanted] = useState(pickerUseful);
+  if (pickerUseful && !pickerWanted) setPickerWanted(true);
   const update = (change: Partial<RoomFilterValues>) => setDraft((d) => ({ ...d, ...change }));
 
   return (
@@ -58,9 +67,13 @@ export function RoomFilters({ initial, locations, knownTags, onSearch }: RoomFil
       <Field label={strings.rooms.people} hint={strings.rooms.peopleHint}>
         <CountInput value={draft.people} min={1} max={10_000} onChange={(people) => update({ people })} />
       </Field>
-      <Suspense fallback={<TagsFieldPlaceholder />}>
-        <TagsField known={knownTags} selected={draft.tags} onChange={(tags) => update({ tags })} />
-      </Suspense>
+      {pickerWanted ? (
+        <Suspense fallback={<TagsFieldPlaceholder />}>
+          <TagsField known={knownTags} selected={draft.tags} onChange={(tags) => update({ tags })} />
+        </Suspense>
+      ) : (
+        <TagsFieldPlaceholder />
+      )}
       <PlaceFields locations={locations} value={draft} onChange={update} />
       <SearchTextField className={styles.wide} value={draft.text} onChange={(text) => update({ text })} />
       <Button className={styles.wide} type="submit" appearance="primary" icon={<SearchRegular />}>

@@ -5,7 +5,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RoomSearchResult } from '../../../shared/schemas/search';
 import { buildBuilding, buildFloor, buildRoom, pageOf } from '../../ui/testing/builders';
-import { FakeApi, ok } from '../../ui/testing/fakeApi';
+import { FakeApi, heldReply, ok } from '../../ui/testing/fakeApi';
 import { IDENTITY_TOKEN, renderTaskpane } from '../testing/renderTaskpane';
 
 const at = (h: number, m = 0) => new Date(2026, 4, 4, h, m);
@@ -207,6 +207,22 @@ describe('the rooms tab', () => {
     expect(
       await within(cardOf('Anchor')).findByRole('img', { name: 'Floor plan of Second floor with Anchor highlighted' }),
     ).toBeTruthy();
+  });
+
+  it('on a first opening, asks for the equipment picker once the search has answered (no tags to offer before)', async () => {
+    const search = heldReply();
+    renderTaskpane(
+      server().on('get', '/api/rooms', () => search.reply),
+      { appointment: { start: at(9), end: at(10) } },
+    );
+
+    // The picker's stand-in holds its place while the search is under way.
+    expect(await screen.findByRole('textbox', { name: 'Equipment' })).toHaveProperty('readOnly', true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('combobox', { name: 'Equipment' })).toBeNull();
+
+    search.release(ok(pageOf([anchor])));
+    expect(await screen.findByRole('combobox', { name: 'Equipment' })).toBeTruthy();
   });
 
   it('shows the buildings and equipment of the last opening at once on the next, then the fresh ones', async () => {

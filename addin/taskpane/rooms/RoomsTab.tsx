@@ -63,7 +63,13 @@ export function RoomsTab() {
 
   return (
     <div className={styles.tab}>
-      <RoomFilters initial={filters} locations={locations} knownTags={knownTags} onSearch={setFilters} />
+      <RoomFilters
+        initial={filters}
+        locations={locations}
+        knownTags={knownTags}
+        onSearch={setFilters}
+        searchSettled={data !== undefined || state.status === 'error'}
+      />
       <section aria-labelledby="room-results" aria-busy={state.status === 'loading'}>
         <Text as="h2" id="room-results" weight="semibold" size={400}>
           {data ? strings.rooms.resultCount(data.total) : strings.rooms.resultsLabel}

@@ -20,15 +20,19 @@ export const OUTLOOK_HOSTS = ['https://outlook.office.com', 'https://outlook.off
  * The Outlook taskpane runs inside Outlook: Outlook on the web frames it from the Exchange server's
  * own origin (on-premise OWA), so that origin and Outlook's own hosts may frame it, and no other
  * site; office.js comes from Microsoft's CDN. `exchangeOrigins` names the Exchange servers' origins
- * (the configured EWS URL's and the allowed identity-token hosts'), read on each page load.
+ * (the configured EWS URL's and the allowed identity-token hosts'), read on each page load. Its
+ * inline scripts are allowed by their hashes only.
  */
 export function taskpaneSecurityHeaders(options: {
   readonly https: boolean;
   readonly exchangeOrigins?: () => Promise<readonly string[]>;
+  /** CSP hashes of the page's own inline scripts (the first script, written into taskpane.html). */
+  readonly inlineScriptHashes?: () => readonly string[];
 }): RequestHandler {
+  const inlineScripts = options.inlineScriptHashes ?? (() => []);
   const headers = helmet({
     ...helmetOptions(options.https, {
-      scriptSrc: [OFFICE_JS_CDN],
+      scriptSrc: [OFFICE_JS_CDN, () => inlineScripts().join(' ')],
       frameAncestors: [
         (_req: IncomingMessage, res: ServerResponse) => {
           const origins: unknown = (res as ServerResponse & { locals?: { frameAncestors?: unknown } }).locals
@@ -72,7 +76,7 @@ export function exchangeOriginsOf(ewsUrl: string | undefined, allowedHosts: read
 
 function helmetOptions(
   https: boolean,
-  extra: { readonly scriptSrc: readonly string[]; readonly frameAncestors: readonly DirectiveValue[] },
+  extra: { readonly scriptSrc: readonly DirectiveValue[]; readonly frameAncestors: readonly DirectiveValue[] },
 ) {
   return {
     contentSecurityPolicy: {

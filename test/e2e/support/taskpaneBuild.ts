@@ -21,8 +21,18 @@ export function ensureTaskpaneBuild(): { rebuilt: boolean } {
 }
 
 /**
- * The scripts taskpane.html loads before anything else, as paths under dist/web: its own, and those
- * it preloads for the first screen (the pane chunk main.ts imports at once).
+ * The scripts written into taskpane.html itself (the first script: webpack's runtime and main.ts),
+ * which run as the page is parsed, without a request of their own.
+ */
+export function inlineScripts(html = readFileSync(TASKPANE_HTML, 'utf8')): string[] {
+  return [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => m[1] ?? '')
+    .filter((script) => script.length > 0);
+}
+
+/**
+ * The script files taskpane.html loads before anything else, as paths under dist/web: its own, if
+ * any, and those it preloads for the first screen (the pane chunk main.ts imports at once).
  */
 export function initialScripts(html = readFileSync(TASKPANE_HTML, 'utf8')): string[] {
   const loaded = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)];
