@@ -24,7 +24,6 @@ const webpack = require('webpack');
  *   preload?: string[];
  *   shell?: string;
  *   themeCss?: () => string;
- *   griffelAot?: boolean;
  *   inlineEntryScripts?: boolean;
  * }} PageEntry
  *
@@ -34,8 +33,6 @@ const webpack = require('webpack');
  * `shell` is static HTML inside #root, painted before any script has run; React replaces it.
  *
  * `themeCss` is CSS for the page's <style>, e.g. a Fluent theme as CSS variables on :root.
- *
- * `griffelAot` compiles our makeStyles calls at build time in production (griffelAotLoader).
  *
  * `inlineEntryScripts` writes the page's own scripts (runtime + entry) into its HTML (inlineScripts).
  */
@@ -113,7 +110,6 @@ const ENTRIES = {
     // main.ts starts the first API calls and Office.js, then mounts React and the pane from here.
     preload: ['pane'],
     themeCss: fluentLightThemeCss,
-    griffelAot: true,
     // The first script (5 kB gzipped) runs as the HTML is parsed: the API calls start without
     // waiting for a request of its own, which shares the server with the preloaded chunks.
     inlineEntryScripts: true,
@@ -192,9 +188,8 @@ function inlineScripts() {
 
 /**
  * @param {boolean} production
- * @param {boolean} [griffelAot]
  */
-function swcRule(production, griffelAot = false) {
+function swcRule(production) {
   const swc = {
     loader: 'swc-loader',
     options: {
@@ -211,24 +206,7 @@ function swcRule(production, griffelAot = false) {
   return {
     test: /\.tsx?$/,
     exclude: /node_modules/,
-    use: griffelAot ? [griffelAotLoader(), swc] : [swc],
-  };
-}
-
-/**
- * Griffel's build-time transform of our makeStyles/makeResetStyles calls into precompiled
- * `__styles` (Fluent's own packages ship that way already): the page no longer carries Griffel's
- * run-time style compiler (stylis, rtl-css-js) nor computes CSS from style objects as it renders.
- * Taskpane: 6.5 kB less gzipped JavaScript on the first load, for about 15 s more CPU in its build.
- */
-function griffelAotLoader() {
-  return {
-    loader: '@griffel/webpack-loader',
-    options: {
-      modules: [
-        { moduleSource: '@fluentui/react-components', importName: 'makeStyles', resetImportName: 'makeResetStyles' },
-      ],
-    },
+    use: [swc],
   };
 }
 
@@ -257,7 +235,7 @@ function pageConfig(name, page, production) {
       // TypeScript (node16) wants `.js` on dynamic imports; the file on disk is .ts/.tsx.
       extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
     },
-    module: { rules: [swcRule(production, production && page.griffelAot === true)] },
+    module: { rules: [swcRule(production)] },
     // No eval() source maps in development: the server's CSP allows scripts from 'self' only.
     // Production builds keep their maps unreferenced (hidden) and the server never serves *.map.
     devtool: production ? 'hidden-source-map' : 'cheap-module-source-map',
