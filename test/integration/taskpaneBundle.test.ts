@@ -15,10 +15,9 @@ import {
  * into taskpane.html and the pane chunks it preloads (React, Fluent UI, zod, the pane). Issue 19
  * asks for 100 kB; react-dom alone is 64.8 kB of it and zod (the shared contracts the client
  * validates answers with) 27.5 kB, so this holds the line a little above where the build is now
- * (163.6 kB, after Griffel's build-time styles dropped its run-time compiler; docs/addin.md has the
- * analysis).
+ * (170.2 kB; docs/addin.md has the analysis, and why Griffel's build-time styles are not used).
  */
-const INITIAL_JS_BUDGET_GZIP = 167_000;
+const INITIAL_JS_BUDGET_GZIP = 172_000;
 /**
  * The first script (runtime + main.ts) starts the API calls and office.js; it must not wait for
  * React, Fluent UI or zod, which load in parallel.
