@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { nextDate, rangeWindow } from './intervals';
 import { rawTotals, type TotalsSource } from './report';
 import { roomTotals, sumTotals, EMPTY_TOTALS, type Totals } from './roomTotals';
+import { joinTallies, type Tally } from './tally';
 import type { AnalyticsRoom, BookingFact, DateRange } from './types';
 
 /**
@@ -23,8 +24,8 @@ export interface RollupSums {
   readonly sized: number;
   readonly underHalfCapacity: number;
   readonly overCapacity: number;
-  readonly lengths: readonly number[];
-  readonly leadMinutes: readonly number[];
+  readonly lengths: Tally;
+  readonly leadMinutes: Tally;
 }
 
 /** One room's sums for one local day. */
@@ -80,11 +81,27 @@ export function mondayOf(date: string): string {
 
 const laterOf = (a: string, b: string) => (a > b ? a : b);
 const earlierOf = (a: string, b: string) => (a < b ? a : b);
-const plusDays = (date: string, days: number): string => {
-  let d = date;
-  for (let i = 0; i < days; i += 1) d = nextDate(d);
-  return d;
-};
+/** Calendar arithmetic on a date, days may be negative. */
+export function plusDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * The whole Monday-to-Sunday weeks inside a range (from the first Monday to the last Sunday, if
+ * any) and the cut weeks at its edges: the store reads the first from its weekly rows and sums
+ * the days of the others.
+ */
+export function wholeWeeksOf(range: DateRange): { readonly whole: DateRange | undefined; readonly edges: DateRange[] } {
+  const startMonday = mondayOf(range.from);
+  const firstMonday = startMonday === range.from ? startMonday : plusDays(startMonday, 7);
+  const lastSunday = plusDays(mondayOf(plusDays(range.to, 1)), -1);
+  if (firstMonday > lastSunday) return { whole: undefined, edges: [range] };
+  const edges: DateRange[] = [];
+  if (range.from < firstMonday) edges.push({ from: range.from, to: plusDays(firstMonday, -1) });
+  if (lastSunday < range.to) edges.push({ from: plusDays(lastSunday, 1), to: range.to });
+  return { whole: { from: firstMonday, to: lastSunday }, edges };
+}
 
 /** Days of the dates `read` summed per room and week, as the store's weekly read gives them. */
 export function weekSpans(days: readonly RollupDay[], read: DateRange): RollupSpan[] {
@@ -123,20 +140,15 @@ function sumRollup(list: readonly RollupSums[]): Omit<RollupSums, 'roomId'> {
     'overCapacity',
   ] as const;
   const sum = Object.fromEntries(counters.map((k) => [k, 0])) as Record<(typeof counters)[number], number>;
-  const lengths: number[] = [];
-  const leadMinutes: number[] = [];
-  for (const d of list) {
-    for (const k of counters) sum[k] += d[k];
-    lengths.push(...d.lengths);
-    leadMinutes.push(...d.leadMinutes);
-  }
-  return { ...sum, lengths, leadMinutes };
+  for (const d of list) for (const k of counters) sum[k] += d[k];
+  return {
+    ...sum,
+    lengths: joinTallies(list.map((d) => d.lengths)),
+    leadMinutes: joinTallies(list.map((d) => d.leadMinutes)),
+  };
 }
 
-/**
- * One part as it is (its lists are read-only, so shared, not copied): the trend asks for every
- * room's every week, and copying each week's lists twice was much of a long range's cost.
- */
+/** One part as it is: the trend asks for every room's every week, each one span. */
 const sumOf = (parts: readonly Totals[]): Totals => (parts.length === 1 && parts[0] ? parts[0] : sumTotals(parts));
 
 /** A room's totals from its rollup days or spans; the room's check-in setting applies here. */
