@@ -7,6 +7,8 @@ import {
   datesBetween,
   mondayOf,
   plusDays,
+  rangeOfDays,
+  rollupCountersSource,
   rollupDay,
   rollupTotalsSource,
   totalsFromRollup,
@@ -114,6 +116,21 @@ describe('the daily rollup', () => {
             expect(figuresOf(weekly(room, range))).toEqual(raw);
             for (const week of weeksOf(range))
               expect(figuresOf(weekly(room, week))).toEqual(figuresOf(roomTotals(room, bookings, week)));
+            // The store's read: each room's whole weeks as one span, the cut weeks apart, and the
+            // weeks' counters for the trend.
+            const read = rangeOfDays(days, range);
+            expect(figuresOf(rollupTotalsSource(read.spans, [], range)(room, range))).toEqual(raw);
+            const counters = rollupCountersSource(read.weeks, [], range);
+            for (const week of weeksOf(range)) {
+              const t = roomTotals(room, bookings, week);
+              expect(counters(room, week)).toEqual({
+                openMs: t.openMs,
+                bookedMs: t.bookedMs,
+                checkInOpenMs: t.checkInOpenMs,
+                checkedInMs: t.checkedInMs,
+                bookings: t.bookings,
+              });
+            }
           }
         },
       ),

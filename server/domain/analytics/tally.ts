@@ -27,6 +27,11 @@ export function joinTallies(tallies: readonly Tally[]): Tally {
   return parts;
 }
 
+/** The same tally as one part: worth it where it is read again and again (a room's lengths, summed into its floor, building and the whole). */
+export function compactTally(tally: Tally): Tally {
+  return tally.length <= 1 ? tally : [mergeParts(tally)];
+}
+
 /** The distinct values in ascending order with their counts. */
 export interface SortedTally {
   readonly values: Float64Array;

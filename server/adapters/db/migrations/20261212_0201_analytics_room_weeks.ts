@@ -2,8 +2,9 @@ import type { Knex } from 'knex';
 
 // The daily rollup summed per room and Monday-to-Sunday week, kept with the days (the store
 // writes both in one transaction): a year's overview reads 53 narrow rows per room instead of
-// summing 365 wide ones. The lengths and lead times are tallies (value → count), so the median
-// needs no list of every booking. No booking ids: the days keep them for the listener.
+// summing 365 wide ones. The lengths and lead times are tallies, flat JSON arrays of value, count,
+// value, count... (read by joining them as text), so the median needs no list of every booking.
+// No booking ids: the days keep them for the listener.
 export async function up(db: Knex): Promise<void> {
   await db.schema.createTable('analytics_room_weeks', (t) => {
     t.uuid('room_id').notNullable().references('rooms.id').onDelete('CASCADE');

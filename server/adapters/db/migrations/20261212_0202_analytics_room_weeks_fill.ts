@@ -4,11 +4,12 @@ import type { Knex } from 'knex';
 // same figures after the upgrade without a new backfill. (A copy of the store's refresh, for all
 // weeks: a migration keeps its own SQL.)
 const tally = (column: string) => `(
-  SELECT coalesce(jsonb_object_agg(e.v, e.n), '{}'::jsonb)
+  SELECT coalesce(jsonb_agg(p.x ORDER BY e.v, p.i), '[]'::jsonb)
   FROM (SELECT v, count(*) AS n
         FROM analytics_room_days x, jsonb_array_elements_text(x.${column}) AS j(v)
         WHERE x.room_id = d.room_id AND x.day >= d.week AND x.day <= d.week + 6
-        GROUP BY v) e)`;
+        GROUP BY v) e,
+  LATERAL (VALUES (0, to_jsonb(CAST(e.v AS numeric))), (1, to_jsonb(e.n))) AS p(i, x))`;
 
 export async function up(db: Knex): Promise<void> {
   await db.raw(`

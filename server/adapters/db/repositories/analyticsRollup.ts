@@ -1,5 +1,14 @@
 import type { Knex } from 'knex';
-import { mondayOf, wholeWeeksOf, type RollupDay, type RollupSpan } from '../../../domain/analytics/rollup';
+import {
+  mondayOf,
+  plusDays,
+  weekCounters,
+  wholeWeeksOf,
+  type RollupDay,
+  type RollupRange,
+  type RollupSpan,
+  type RollupWeek,
+} from '../../../domain/analytics/rollup';
 import { sortedTally, tallyOf, valuesOf, type Tally } from '../../../domain/analytics/tally';
 import { chunk } from '../../../domain/chunk';
 import type { AnalyticsRollupStore } from '../../../ports/analytics';
@@ -71,19 +80,25 @@ interface DaysSumRow extends Counters, SpanKey {
   lead_minutes: string | null;
 }
 
-/** A stored week: its tallies as JSON objects (value → count). */
-interface WeekRow extends Counters, SpanKey {
-  lengths: unknown;
-  lead_minutes: unknown;
+/** A room's stored weeks summed: its weeks' tallies joined as text (value, count, value, count...) and its weeks' counters. */
+interface RoomWeeksRow extends Counters, SpanKey {
+  lengths: string | null;
+  lead_minutes: string | null;
+  weeks: string | null;
 }
 
 const joinedNumbers = (text: string | null): number[] => (text ? (JSON.parse(`[${text}]`) as number[]) : []);
 
-function tallyFromJson(json: unknown): Tally {
-  const counts = (typeof json === 'string' ? JSON.parse(json) : json) as Record<string, number>;
-  const part = new Map<number, number>();
-  for (const key in counts) part.set(Number(key), counts[key] ?? 0);
-  return part.size > 0 ? [part] : [];
+/** One tally from the joined value, count pairs of many weeks. */
+function tallyFromPairs(text: string | null): Tally {
+  const flat = joinedNumbers(text);
+  if (flat.length === 0) return [];
+  const counts = new Map<number, number>();
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    const value = flat[i] as number;
+    counts.set(value, (counts.get(value) ?? 0) + (flat[i + 1] as number));
+  }
+  return [counts];
 }
 
 function countersOf(row: Counters & SpanKey) {
@@ -111,19 +126,56 @@ const fromDays = (row: DaysSumRow): RollupSpan => ({
   leadMinutes: tallyOf(joinedNumbers(row.lead_minutes)),
 });
 
-const fromWeek = (row: WeekRow): RollupSpan => ({
+const fromRoomWeeks = (row: RoomWeeksRow): RollupSpan => ({
   ...countersOf(row),
-  lengths: tallyFromJson(row.lengths),
-  leadMinutes: tallyFromJson(row.lead_minutes),
+  lengths: tallyFromPairs(row.lengths),
+  leadMinutes: tallyFromPairs(row.lead_minutes),
 });
+
+/** Weeks travel as days after this Monday; the few distinct weeks of a read are named once. */
+const EPOCH_MONDAY = '2000-01-03';
+const WEEK_FIELDS = 5;
+
+function weekNamer(): (daysAfter: number) => { from: string; to: string } {
+  const named = new Map<number, { from: string; to: string }>();
+  return (daysAfter) => {
+    let week = named.get(daysAfter);
+    if (!week) {
+      const from = plusDays(EPOCH_MONDAY, daysAfter);
+      week = { from, to: plusDays(from, 6) };
+      named.set(daysAfter, week);
+    }
+    return week;
+  };
+}
+
+/** A room's weeks from their joined counters: days after EPOCH_MONDAY, open, booked, occupied, bookings. */
+function weeksFromText(roomId: string, text: string | null, nameOf: ReturnType<typeof weekNamer>): RollupWeek[] {
+  const flat = joinedNumbers(text);
+  const weeks: RollupWeek[] = [];
+  for (let i = 0; i + WEEK_FIELDS <= flat.length; i += WEEK_FIELDS) {
+    const { from, to } = nameOf(flat[i] as number);
+    weeks.push({
+      roomId,
+      from,
+      to,
+      openMs: flat[i + 1] as number,
+      bookedMs: flat[i + 2] as number,
+      occupiedMs: flat[i + 3] as number,
+      bookings: flat[i + 4] as number,
+    });
+  }
+  return weeks;
+}
 
 /** A week's tally of a list column, from its days. */
 const dayTally = (column: string) => `(
-  SELECT coalesce(jsonb_object_agg(e.v, e.n), '{}'::jsonb)
+  SELECT coalesce(jsonb_agg(p.x ORDER BY e.v, p.i), '[]'::jsonb)
   FROM (SELECT v, count(*) AS n
         FROM analytics_room_days x, jsonb_array_elements_text(x.${column}) AS j(v)
         WHERE x.room_id = w.room_id AND x.day >= w.week AND x.day <= w.week + 6
-        GROUP BY v) e)`;
+        GROUP BY v) e,
+  LATERAL (VALUES (0, to_jsonb(CAST(e.v AS numeric))), (1, to_jsonb(e.n))) AS p(i, x))`;
 
 /** Sums the days of the given (room, Monday) weeks into analytics_room_weeks. */
 const refreshWeeks = (count: number) => `
@@ -143,21 +195,36 @@ const ROW_CHUNK = 500;
 export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
   const inList = (ids: readonly string[]) => ids.map(() => '?').join(', ');
 
-  /** The stored weeks from Monday `from` to Sunday `to`. */
-  async function storedWeeks(ids: readonly string[], from: string, to: string): Promise<RollupSpan[]> {
-    const result = await db.raw<{ rows: WeekRow[] }>(
-      `SELECT room_id, to_char(week, 'YYYY-MM-DD') AS span_from, to_char(week + 6, 'YYYY-MM-DD') AS span_to,
-         ${COUNTERS.join(', ')}, lengths, lead_minutes
-       FROM analytics_room_weeks
-       WHERE room_id IN (${inList(ids)}) AND week >= CAST(? AS date) AND week <= CAST(? AS date)`,
-      [...ids, from, to],
+  /**
+   * The stored weeks from Monday `from` to Sunday `to`, summed per room in SQL: one row a room,
+   * its weeks' tallies and its weeks' counters for the trend joined as text, each parsed at once
+   * (a year of a building was otherwise tens of thousands of rows and small objects).
+   */
+  async function storedWeeks(trx: Knex, ids: readonly string[], from: string, to: string): Promise<RollupRange> {
+    const nameOf = weekNamer();
+    // One index range scan per room (LATERAL), each room's weeks summed as they come: no sort of
+    // the building's weeks, which spilled to disk, and no scan of every building's weeks.
+    const result = await trx.raw<{ rows: RoomWeeksRow[] }>(
+      `SELECT r.room_id, CAST(? AS text) AS span_from, CAST(? AS text) AS span_to, a.*
+       FROM (VALUES ${ids.map(() => '(CAST(? AS uuid))').join(', ')}) AS r(room_id)
+       CROSS JOIN LATERAL (
+         SELECT count(*) AS stored, ${COUNTERS.map((c) => `sum(${c}) AS ${c}`).join(', ')},
+           ${joined('lengths')}, ${joined('lead_minutes')},
+           string_agg(concat_ws(',', week - DATE '${EPOCH_MONDAY}', open_ms, booked_ms, occupied_ms, bookings), ',') AS weeks
+         FROM analytics_room_weeks w
+         WHERE w.room_id = r.room_id AND w.week >= CAST(? AS date) AND w.week <= CAST(? AS date)) a
+       WHERE a.stored > 0`,
+      [from, to, ...ids, from, to],
     );
-    return result.rows.map(fromWeek);
+    return {
+      spans: result.rows.map(fromRoomWeeks),
+      weeks: result.rows.flatMap((row) => weeksFromText(row.room_id, row.weeks, nameOf)),
+    };
   }
 
   /** The days from `from` to `to` summed per week (cut to `from`–`to`). */
-  async function summedDays(ids: readonly string[], from: string, to: string): Promise<RollupSpan[]> {
-    const result = await db.raw<{ rows: DaysSumRow[] }>(
+  async function summedDays(trx: Knex, ids: readonly string[], from: string, to: string): Promise<RollupSpan[]> {
+    const result = await trx.raw<{ rows: DaysSumRow[] }>(
       `SELECT room_id,
          to_char(greatest(${MONDAY}, CAST(? AS date)), 'YYYY-MM-DD') AS span_from,
          to_char(least(${MONDAY} + 6, CAST(? AS date)), 'YYYY-MM-DD') AS span_to,
@@ -183,14 +250,29 @@ export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
         .onConflict('id')
         .merge();
     },
-    async weekSums(roomIds, from, to) {
+    async rangeSums(roomIds, from, to) {
       const { whole, edges } = wholeWeeksOf({ from, to });
-      const out: RollupSpan[] = [];
-      for (const ids of chunk(roomIds, ROOM_CHUNK)) {
-        if (whole) out.push(...(await storedWeeks(ids, whole.from, whole.to)));
-        for (const edge of edges) out.push(...(await summedDays(ids, edge.from, edge.to)));
-      }
-      return out;
+      const spans: RollupSpan[] = [];
+      const weeks: RollupWeek[] = [];
+      await db.transaction(async (trx) => {
+        // Compiling these short aggregates (JIT) cost more than running them.
+        await trx.raw('SET LOCAL jit = off');
+        // The cut weeks' days are sorted to be grouped; in memory, not on disk.
+        await trx.raw("SET LOCAL work_mem = '32MB'");
+        for (const ids of chunk(roomIds, ROOM_CHUNK)) {
+          if (whole) {
+            const stored = await storedWeeks(trx, ids, whole.from, whole.to);
+            spans.push(...stored.spans);
+            weeks.push(...stored.weeks);
+          }
+          for (const edge of edges) {
+            const cut = await summedDays(trx, ids, edge.from, edge.to);
+            spans.push(...cut);
+            weeks.push(...cut.map(weekCounters));
+          }
+        }
+      });
+      return { spans, weeks };
     },
     async save(days) {
       if (days.length === 0) return;
