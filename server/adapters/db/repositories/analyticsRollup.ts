@@ -200,11 +200,11 @@ export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
    * its weeks' tallies and its weeks' counters for the trend joined as text, each parsed at once
    * (a year of a building was otherwise tens of thousands of rows and small objects).
    */
-  async function storedWeeks(trx: Knex, ids: readonly string[], from: string, to: string): Promise<RollupRange> {
+  async function storedWeeks(ids: readonly string[], from: string, to: string): Promise<RollupRange> {
     const nameOf = weekNamer();
     // One index range scan per room (LATERAL), each room's weeks summed as they come: no sort of
     // the building's weeks, which spilled to disk, and no scan of every building's weeks.
-    const result = await trx.raw<{ rows: RoomWeeksRow[] }>(
+    const result = await db.raw<{ rows: RoomWeeksRow[] }>(
       `SELECT r.room_id, CAST(? AS text) AS span_from, CAST(? AS text) AS span_to, a.*
        FROM (VALUES ${ids.map(() => '(CAST(? AS uuid))').join(', ')}) AS r(room_id)
        CROSS JOIN LATERAL (
@@ -222,17 +222,23 @@ export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
     };
   }
 
-  /** The days from `from` to `to` summed per week (cut to `from`–`to`). */
-  async function summedDays(trx: Knex, ids: readonly string[], from: string, to: string): Promise<RollupSpan[]> {
-    const result = await trx.raw<{ rows: DaysSumRow[] }>(
+  /** The days of the cut weeks at the edges of `from`–`to`, summed per week (cut to `from`–`to`), in one query. */
+  async function summedDays(
+    ids: readonly string[],
+    edges: readonly { from: string; to: string }[],
+    from: string,
+    to: string,
+  ): Promise<RollupSpan[]> {
+    const result = await db.raw<{ rows: DaysSumRow[] }>(
       `SELECT room_id,
          to_char(greatest(${MONDAY}, CAST(? AS date)), 'YYYY-MM-DD') AS span_from,
          to_char(least(${MONDAY} + 6, CAST(? AS date)), 'YYYY-MM-DD') AS span_to,
          ${SUMS}
        FROM analytics_room_days
-       WHERE room_id IN (${inList(ids)}) AND day >= CAST(? AS date) AND day <= CAST(? AS date)
+       WHERE room_id IN (${inList(ids)})
+         AND (${edges.map(() => '(day >= CAST(? AS date) AND day <= CAST(? AS date))').join(' OR ')})
        GROUP BY room_id, ${MONDAY}`,
-      [from, to, ...ids, from, to],
+      [from, to, ...ids, ...edges.flatMap((e) => [e.from, e.to])],
     );
     return result.rows.map(fromDays);
   }
@@ -254,24 +260,18 @@ export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
       const { whole, edges } = wholeWeeksOf({ from, to });
       const spans: RollupSpan[] = [];
       const weeks: RollupWeek[] = [];
-      await db.transaction(async (trx) => {
-        // Compiling these short aggregates (JIT) cost more than running them.
-        await trx.raw('SET LOCAL jit = off');
-        // The cut weeks' days are sorted to be grouped; in memory, not on disk.
-        await trx.raw("SET LOCAL work_mem = '32MB'");
-        for (const ids of chunk(roomIds, ROOM_CHUNK)) {
-          if (whole) {
-            const stored = await storedWeeks(trx, ids, whole.from, whole.to);
-            spans.push(...stored.spans);
-            weeks.push(...stored.weeks);
-          }
-          for (const edge of edges) {
-            const cut = await summedDays(trx, ids, edge.from, edge.to);
-            spans.push(...cut);
-            weeks.push(...cut.map(weekCounters));
-          }
+      for (const ids of chunk(roomIds, ROOM_CHUNK)) {
+        if (whole) {
+          const stored = await storedWeeks(ids, whole.from, whole.to);
+          spans.push(...stored.spans);
+          weeks.push(...stored.weeks);
         }
-      });
+        if (edges.length > 0) {
+          const cut = await summedDays(ids, edges, from, to);
+          spans.push(...cut);
+          weeks.push(...cut.map(weekCounters));
+        }
+      }
       return { spans, weeks };
     },
     async save(days) {
