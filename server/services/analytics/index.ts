@@ -107,7 +107,7 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
       covered.to,
     );
     const bookings: BookingFact[] = [];
-    for (const part of outside) bookings.push(...(await bookingsIn(s, part)));
+    for (const part of outside) for (const b of await bookingsIn(s, part)) bookings.push(b);
     return {
       totals: rollupTotalsSource(read.spans, bookings, coverage),
       counters: rollupCountersSource(read.weeks, bookings, coverage),

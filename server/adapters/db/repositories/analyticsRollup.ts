@@ -263,13 +263,15 @@ export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
       for (const ids of chunk(roomIds, ROOM_CHUNK)) {
         if (whole) {
           const stored = await storedWeeks(ids, whole.from, whole.to);
-          spans.push(...stored.spans);
-          weeks.push(...stored.weeks);
+          for (const span of stored.spans) spans.push(span);
+          for (const week of stored.weeks) weeks.push(week);
         }
         if (edges.length > 0) {
           const cut = await summedDays(ids, edges, from, to);
-          spans.push(...cut);
-          weeks.push(...cut.map(weekCounters));
+          for (const span of cut) {
+            spans.push(span);
+            weeks.push(weekCounters(span));
+          }
         }
       }
       return { spans, weeks };
