@@ -1,7 +1,7 @@
 import type { Interval } from '../domain/availability/interval';
 import type { OrderFact } from '../domain/analytics/catering';
 import type { RecommendationThresholds } from '../domain/analytics/recommendations';
-import type { RollupDay, RollupSpan } from '../domain/analytics/rollup';
+import type { RollupDay, RollupRange } from '../domain/analytics/rollup';
 import type { AnalyticsRoom, BookingFact } from '../domain/analytics/types';
 
 /** Which rooms a request looks at; all rooms when empty. */
@@ -55,12 +55,15 @@ export interface AnalyticsPrivacy {
   readonly worksCouncil: boolean;
 }
 
-/** The daily rollup (analytics_room_days) and the UTC dates it covers for every room. */
+/** The daily rollup (analytics_room_days, summed per week in analytics_room_weeks) and the UTC dates it covers for every room. */
 export interface AnalyticsRollupStore {
   coverage(): Promise<{ readonly from: string; readonly to: string } | undefined>;
   setCoverage(coverage: { readonly from: string; readonly to: string }): Promise<void>;
-  /** The rooms' days from `from` to `to` summed per Monday-to-Sunday week (cut to `from`–`to`), in SQL. */
-  weekSums(roomIds: readonly string[], from: string, to: string): Promise<RollupSpan[]>;
+  /**
+   * The rooms' days from `from` to `to` as `rangeOfDays` gives them: each room's sums (its whole
+   * weeks as one span, the cut weeks at the edges apart) and its weeks' counters.
+   */
+  rangeSums(roomIds: readonly string[], from: string, to: string): Promise<RollupRange>;
   /** Replaces these rooms' days (one transaction). */
   save(days: readonly RollupDay[]): Promise<void>;
   /** The (room, day) rows a booking was counted in. */

@@ -1,4 +1,5 @@
 import type { Totals } from './roomTotals';
+import { medianOf, sortedTally, totalOf } from './tally';
 
 /** The figures of docs/analytics.md, derived from totals. Rates are fractions 0–1; null when undefined (no denominator). */
 export interface Figures {
@@ -19,19 +20,8 @@ export interface Figures {
 const HOUR = 3_600_000;
 export const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  // A typed array sorts numbers natively, several times faster than a comparator over a year's
-  // lengths or lead times; the values and so the median are the same.
-  const sorted = Float64Array.from(values).sort();
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
 export function figuresOf(t: Totals): Figures {
-  const totalMinutes = t.lengths.reduce((s, m) => s + m, 0);
+  const lengths = sortedTally(t.lengths);
   return {
     openHours: t.openMs / HOUR,
     bookedHours: t.bookedMs / HOUR,
@@ -40,8 +30,8 @@ export function figuresOf(t: Totals): Figures {
     noShowRate: ratio(t.released, t.neededCheckIn),
     releasedHours: t.releasedMs / HOUR,
     bookings: t.bookings,
-    averageMinutes: ratio(totalMinutes, t.bookings),
-    medianMinutes: median(t.lengths),
+    averageMinutes: ratio(totalOf(lengths), t.bookings),
+    medianMinutes: medianOf(lengths),
     recurringShare: ratio(t.recurring, t.bookings),
     underHalfCapacityShare: ratio(t.underHalfCapacity, t.sized),
     overCapacityShare: ratio(t.overCapacity, t.sized),

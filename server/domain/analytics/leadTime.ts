@@ -1,4 +1,4 @@
-import { median } from './figures';
+import { countOf, medianOf, sortedTally, type Tally } from './tally';
 
 /** Lead-time buckets, from booking (as Roomserve first knew it) to the meeting's start. */
 export const LEAD_TIME_BUCKETS = [
@@ -20,14 +20,15 @@ export interface LeadTimeDistribution {
 }
 
 /** Each booking falls in the first bucket whose upper bound exceeds its lead time (a booking made after it began counts as under 1 hour). */
-export function leadTimeDistribution(leadMinutes: readonly number[]): LeadTimeDistribution {
+export function leadTimeDistribution(leadMinutes: Tally): LeadTimeDistribution {
+  const sorted = sortedTally(leadMinutes);
   const counts = LEAD_TIME_BUCKETS.map(() => 0);
-  for (const minutes of leadMinutes) {
+  sorted.values.forEach((minutes, i) => {
     const index = LEAD_TIME_BUCKETS.findIndex((b) => minutes < b.upToMinutes);
-    counts[index] = (counts[index] ?? 0) + 1;
-  }
-  const total = leadMinutes.length;
-  const mid = median(leadMinutes);
+    counts[index] = (counts[index] ?? 0) + (sorted.counts[i] ?? 0);
+  });
+  const total = countOf(sorted);
+  const mid = medianOf(sorted);
   return {
     buckets: LEAD_TIME_BUCKETS.map((b, i) => ({
       key: b.key,

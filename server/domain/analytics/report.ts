@@ -2,7 +2,7 @@ import { figuresOf, type Figures } from './figures';
 import { heatmap, type HeatCell } from './heatmap';
 import { leadTimeDistribution, type LeadTimeDistribution } from './leadTime';
 import { roomTotals, sumTotals, type Totals } from './roomTotals';
-import { weeklyTrend, type TrendWeek } from './trend';
+import { weeklyTrend, type CountersSource, type TrendWeek } from './trend';
 import { bookingsByRoom } from './byRoom';
 import type { AnalyticsRoom, BookingFact, DateRange } from './types';
 
@@ -61,11 +61,15 @@ export function roomReports(rooms: readonly AnalyticsRoom[], totalsOf: TotalsSou
   });
 }
 
-/** Every figure of docs/analytics.md for the rooms in scope over the range. */
+/**
+ * Every figure of docs/analytics.md for the rooms in scope over the range. `countersOf` gives the
+ * trend's weeks (by default from `totalsOf`).
+ */
 export function analyticsReport(
   rooms: readonly AnalyticsRoom[],
   totalsOf: TotalsSource,
   range: DateRange,
+  countersOf: CountersSource = totalsOf,
 ): AnalyticsReport {
   const reports = roomReports(rooms, totalsOf, range);
   const all = sumTotals(reports.map((r) => r.totals));
@@ -82,7 +86,7 @@ export function analyticsReport(
     buildings: groupBy(reports, (r) => ({ id: r.buildingId, name: r.buildingName })),
     overall: figuresOf(all),
     leadTime: leadTimeDistribution(all.leadMinutes),
-    trend: weeklyTrend(rooms, totalsOf, range),
+    trend: weeklyTrend(rooms, countersOf, range),
     busiest: ranked.slice(0, RANKED),
     leastUsed: [...ranked].reverse().slice(0, RANKED),
   };

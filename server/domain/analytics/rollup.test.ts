@@ -3,7 +3,18 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { OpeningHours } from '../../../shared/schemas/locations';
 import { figuresOf } from './figures';
-import { datesBetween, mondayOf, rollupDay, rollupTotalsSource, totalsFromRollup, weekSpans } from './rollup';
+import {
+  datesBetween,
+  mondayOf,
+  plusDays,
+  rangeOfDays,
+  rollupCountersSource,
+  rollupDay,
+  rollupTotalsSource,
+  totalsFromRollup,
+  weekSpans,
+  wholeWeeksOf,
+} from './rollup';
 import { weeksOf } from './trend';
 import { roomTotals } from './roomTotals';
 import type { AnalyticsRoom, BookingFact } from './types';
@@ -105,6 +116,21 @@ describe('the daily rollup', () => {
             expect(figuresOf(weekly(room, range))).toEqual(raw);
             for (const week of weeksOf(range))
               expect(figuresOf(weekly(room, week))).toEqual(figuresOf(roomTotals(room, bookings, week)));
+            // The store's read: each room's whole weeks as one span, the cut weeks apart, and the
+            // weeks' counters for the trend.
+            const read = rangeOfDays(days, range);
+            expect(figuresOf(rollupTotalsSource(read.spans, [], range)(room, range))).toEqual(raw);
+            const counters = rollupCountersSource(read.weeks, [], range);
+            for (const week of weeksOf(range)) {
+              const t = roomTotals(room, bookings, week);
+              expect(counters(room, week)).toEqual({
+                openMs: t.openMs,
+                bookedMs: t.bookedMs,
+                checkInOpenMs: t.checkInOpenMs,
+                checkedInMs: t.checkedInMs,
+                bookings: t.bookings,
+              });
+            }
           }
         },
       ),
@@ -116,5 +142,35 @@ describe('the daily rollup', () => {
     expect(mondayOf('2026-03-23')).toBe('2026-03-23');
     expect(mondayOf('2026-03-29')).toBe('2026-03-23');
     expect(mondayOf('2026-01-01')).toBe('2025-12-29');
+  });
+
+  it('adds and takes days across months and years', () => {
+    expect(plusDays('2026-02-27', 2)).toBe('2026-03-01');
+    expect(plusDays('2026-01-01', -1)).toBe('2025-12-31');
+    expect(plusDays('2024-02-28', 1)).toBe('2024-02-29');
+  });
+
+  it('cuts a range into its whole Monday-to-Sunday weeks and the cut weeks at its edges', () => {
+    // 2026-03-25 is a Wednesday, 2026-04-14 a Tuesday.
+    expect(wholeWeeksOf({ from: '2026-03-25', to: '2026-04-14' })).toEqual({
+      whole: { from: '2026-03-30', to: '2026-04-12' },
+      edges: [
+        { from: '2026-03-25', to: '2026-03-29' },
+        { from: '2026-04-13', to: '2026-04-14' },
+      ],
+    });
+    expect(wholeWeeksOf({ from: '2026-03-23', to: '2026-03-29' })).toEqual({
+      whole: { from: '2026-03-23', to: '2026-03-29' },
+      edges: [],
+    });
+    // Sunday to Monday: two cut weeks, no whole one.
+    expect(wholeWeeksOf({ from: '2026-03-29', to: '2026-03-30' })).toEqual({
+      whole: undefined,
+      edges: [{ from: '2026-03-29', to: '2026-03-30' }],
+    });
+    expect(wholeWeeksOf({ from: '2026-03-25', to: '2026-03-25' })).toEqual({
+      whole: undefined,
+      edges: [{ from: '2026-03-25', to: '2026-03-25' }],
+    });
   });
 });

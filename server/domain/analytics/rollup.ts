@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { nextDate, rangeWindow } from './intervals';
 import { rawTotals, type TotalsSource } from './report';
 import { roomTotals, sumTotals, EMPTY_TOTALS, type Totals } from './roomTotals';
+import { compactTally, joinTallies, type Tally } from './tally';
+import type { CountersSource, WeekCounters } from './trend';
 import type { AnalyticsRoom, BookingFact, DateRange } from './types';
 
 /**
@@ -23,8 +25,8 @@ export interface RollupSums {
   readonly sized: number;
   readonly underHalfCapacity: number;
   readonly overCapacity: number;
-  readonly lengths: readonly number[];
-  readonly leadMinutes: readonly number[];
+  readonly lengths: Tally;
+  readonly leadMinutes: Tally;
 }
 
 /** One room's sums for one local day. */
@@ -80,11 +82,27 @@ export function mondayOf(date: string): string {
 
 const laterOf = (a: string, b: string) => (a > b ? a : b);
 const earlierOf = (a: string, b: string) => (a < b ? a : b);
-const plusDays = (date: string, days: number): string => {
-  let d = date;
-  for (let i = 0; i < days; i += 1) d = nextDate(d);
-  return d;
-};
+/** Calendar arithmetic on a date, days may be negative. */
+export function plusDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * The whole Monday-to-Sunday weeks inside a range (from the first Monday to the last Sunday, if
+ * any) and the cut weeks at its edges: the store reads the first from its weekly rows and sums
+ * the days of the others.
+ */
+export function wholeWeeksOf(range: DateRange): { readonly whole: DateRange | undefined; readonly edges: DateRange[] } {
+  const startMonday = mondayOf(range.from);
+  const firstMonday = startMonday === range.from ? startMonday : plusDays(startMonday, 7);
+  const lastSunday = plusDays(mondayOf(plusDays(range.to, 1)), -1);
+  if (firstMonday > lastSunday) return { whole: undefined, edges: [range] };
+  const edges: DateRange[] = [];
+  if (range.from < firstMonday) edges.push({ from: range.from, to: plusDays(firstMonday, -1) });
+  if (lastSunday < range.to) edges.push({ from: plusDays(lastSunday, 1), to: range.to });
+  return { whole: { from: firstMonday, to: lastSunday }, edges };
+}
 
 /** Days of the dates `read` summed per room and week, as the store's weekly read gives them. */
 export function weekSpans(days: readonly RollupDay[], read: DateRange): RollupSpan[] {
@@ -123,26 +141,21 @@ function sumRollup(list: readonly RollupSums[]): Omit<RollupSums, 'roomId'> {
     'overCapacity',
   ] as const;
   const sum = Object.fromEntries(counters.map((k) => [k, 0])) as Record<(typeof counters)[number], number>;
-  const lengths: number[] = [];
-  const leadMinutes: number[] = [];
-  for (const d of list) {
-    for (const k of counters) sum[k] += d[k];
-    lengths.push(...d.lengths);
-    leadMinutes.push(...d.leadMinutes);
-  }
-  return { ...sum, lengths, leadMinutes };
+  for (const d of list) for (const k of counters) sum[k] += d[k];
+  return {
+    ...sum,
+    lengths: joinTallies(list.map((d) => d.lengths)),
+    leadMinutes: joinTallies(list.map((d) => d.leadMinutes)),
+  };
 }
 
-/**
- * One part as it is (its lists are read-only, so shared, not copied): the trend asks for every
- * room's every week, and copying each week's lists twice was much of a long range's cost.
- */
+/** One part as it is: the trend asks for every room's every week, each one span. */
 const sumOf = (parts: readonly Totals[]): Totals => (parts.length === 1 && parts[0] ? parts[0] : sumTotals(parts));
 
 /** A room's totals from its rollup days or spans; the room's check-in setting applies here. */
 export function totalsFromRollup(room: AnalyticsRoom, days: readonly RollupSums[]): Totals {
   const required = room.checkInRequired;
-  return sumOf(
+  const totals = sumOf(
     days
       .filter((d) => d.roomId === room.id)
       .map((d): Totals => ({
@@ -163,6 +176,9 @@ export function totalsFromRollup(room: AnalyticsRoom, days: readonly RollupSums[
         leadMinutes: d.leadMinutes,
       })),
   );
+  // A room's few distinct lengths as one part, so its floor, building and the whole add one part
+  // per room, not one per week; the lead times are only ever read for the whole, so left as parts.
+  return totals.lengths.length <= 1 ? totals : { ...totals, lengths: compactTally(totals.lengths) };
 }
 
 /** The local dates, in the zone, that a span of time touches. */
@@ -193,11 +209,44 @@ export function splitByCoverage(
     to: range.to < coverage.to ? range.to : coverage.to,
   };
   const outside: DateRange[] = [];
-  const dayBefore = (d: string) => DateTime.fromISO(d, { zone: 'utc' }).minus({ days: 1 }).toISODate() ?? d;
-  const dayAfter = (d: string) => DateTime.fromISO(d, { zone: 'utc' }).plus({ days: 1 }).toISODate() ?? d;
-  if (range.from < covered.from) outside.push({ from: range.from, to: dayBefore(covered.from) });
-  if (range.to > covered.to) outside.push({ from: dayAfter(covered.to), to: range.to });
+  if (range.from < covered.from) outside.push({ from: range.from, to: plusDays(covered.from, -1) });
+  if (range.to > covered.to) outside.push({ from: plusDays(covered.to, 1), to: range.to });
   return { covered, outside };
+}
+
+/** Spans grouped per room, each room's in date order. */
+function byRoomInOrder<S extends DateRange & { readonly roomId: string }>(spans: readonly S[]): Map<string, S[]> {
+  const byRoom = new Map<string, S[]>();
+  for (const d of spans) {
+    const list = byRoom.get(d.roomId);
+    if (list) list.push(d);
+    else byRoom.set(d.roomId, [d]);
+  }
+  for (const list of byRoom.values()) list.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  return byRoom;
+}
+
+/**
+ * The spans inside `range`, from one room's spans in date order (they never overlap, so their
+ * ends are in order too): the trend asks for every week of every room, so this is a search, not
+ * a scan of the room's year.
+ */
+function spansWithin<S extends DateRange>(sorted: readonly S[], range: DateRange): S[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as S).to < range.from) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside: S[] = [];
+  for (let i = lo; i < sorted.length && (sorted[i] as S).from <= range.to; i += 1) {
+    const d = sorted[i] as S;
+    if (d.from < range.from || d.to > range.to)
+      throw new Error(`Rollup week ${d.from}–${d.to} is cut by the range ${range.from}–${range.to}`);
+    inside.push(d);
+  }
+  return inside;
 }
 
 /**
@@ -212,24 +261,91 @@ export function rollupTotalsSource(
   coverage: DateRange | undefined,
 ): TotalsSource {
   const raw = rawTotals(bookings);
-  const byRoom = new Map<string, RollupSpan[]>();
-  for (const d of spans) {
-    const list = byRoom.get(d.roomId);
-    if (list) list.push(d);
-    else byRoom.set(d.roomId, [d]);
-  }
+  const byRoom = byRoomInOrder(spans);
   return (room, range) => {
     const { covered, outside } = splitByCoverage(range, coverage);
     const parts = outside.map((part) => raw(room, part));
-    if (covered) {
-      const inside = (byRoom.get(room.id) ?? []).filter((d) => {
-        const within = d.from >= covered.from && d.to <= covered.to;
-        if (!within && d.from <= covered.to && d.to >= covered.from)
-          throw new Error(`Rollup week ${d.from}–${d.to} is cut by the range ${covered.from}–${covered.to}`);
-        return within;
-      });
-      parts.push(totalsFromRollup(room, inside));
-    }
+    if (covered) parts.push(totalsFromRollup(room, spansWithin(byRoom.get(room.id) ?? [], covered)));
     return sumOf(parts);
+  };
+}
+
+/** One room's counters for one week (cut to the dates read): all the trend reads of a week. */
+export interface RollupWeek {
+  readonly roomId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly openMs: number;
+  readonly bookedMs: number;
+  /** Checked-in time, as if the room required check-in. */
+  readonly occupiedMs: number;
+  readonly bookings: number;
+}
+
+/**
+ * The rollup of a range as the store reads it: `spans`, each room's sums over the range (its
+ * whole weeks summed into one span, and the cut weeks at the edges), and `weeks`, each room's
+ * counters per week for the trend. A year's overview so reads a few spans per room, not 53.
+ */
+export interface RollupRange {
+  readonly spans: readonly RollupSpan[];
+  readonly weeks: readonly RollupWeek[];
+}
+
+/** A span's counters for the trend. */
+export const weekCounters = (s: RollupSpan): RollupWeek => ({
+  roomId: s.roomId,
+  from: s.from,
+  to: s.to,
+  openMs: s.openMs,
+  bookedMs: s.bookedMs,
+  occupiedMs: s.occupiedMs,
+  bookings: s.bookings,
+});
+
+/** The store's read of a range, from its days (`weekSpans` summed as the store sums them). */
+export function rangeOfDays(days: readonly RollupDay[], read: DateRange): RollupRange {
+  const { whole, edges } = wholeWeeksOf(read);
+  const spans = edges.flatMap((edge) => weekSpans(days, edge));
+  if (whole) {
+    const byRoom = new Map<string, RollupSpan[]>();
+    for (const w of weekSpans(days, whole)) byRoom.set(w.roomId, [...(byRoom.get(w.roomId) ?? []), w]);
+    for (const [roomId, list] of byRoom) spans.push({ ...sumRollup(list), roomId, from: whole.from, to: whole.to });
+  }
+  return { spans, weeks: weekSpans(days, read).map(weekCounters) };
+}
+
+/**
+ * The trend's counters of a room and week: from the rollup's weeks inside its coverage and from
+ * the raw bookings outside it; the room's check-in setting applies here.
+ */
+export function rollupCountersSource(
+  weeks: readonly RollupWeek[],
+  bookings: readonly BookingFact[],
+  coverage: DateRange | undefined,
+): CountersSource {
+  const raw = rawTotals(bookings);
+  const byRoom = byRoomInOrder(weeks);
+  return (room, week) => {
+    const { covered, outside } = splitByCoverage(week, coverage);
+    const sum = { openMs: 0, bookedMs: 0, checkInOpenMs: 0, checkedInMs: 0, bookings: 0 };
+    const parts: WeekCounters[] = outside.map((part) => raw(room, part));
+    if (covered)
+      for (const w of spansWithin(byRoom.get(room.id) ?? [], covered))
+        parts.push({
+          openMs: w.openMs,
+          bookedMs: w.bookedMs,
+          checkInOpenMs: room.checkInRequired ? w.openMs : 0,
+          checkedInMs: room.checkInRequired ? w.occupiedMs : 0,
+          bookings: w.bookings,
+        });
+    for (const p of parts) {
+      sum.openMs += p.openMs;
+      sum.bookedMs += p.bookedMs;
+      sum.checkInOpenMs += p.checkInOpenMs;
+      sum.checkedInMs += p.checkedInMs;
+      sum.bookings += p.bookings;
+    }
+    return sum;
   };
 }

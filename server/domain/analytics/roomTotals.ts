@@ -1,6 +1,7 @@
 import type { Interval } from '../availability/interval';
 import { bookedSpan, heldTheRoom, neededCheckIn, occupiedSpan, releasedSpan } from './bookingRules';
 import { activeWindow, coveredWithin, measure, openStretches } from './intervals';
+import { EMPTY_TALLY, joinTallies, tallyOf, type Tally } from './tally';
 import type { AnalyticsRoom, BookingFact, DateRange } from './types';
 
 /**
@@ -17,7 +18,7 @@ export interface Totals {
   readonly bookings: number;
   readonly recurring: number;
   /** Booked length of each booking, in minutes (for the average and median). */
-  readonly lengths: readonly number[];
+  readonly lengths: Tally;
   readonly neededCheckIn: number;
   readonly released: number;
   /** Bookings whose size is known (attendee count > 0). */
@@ -25,7 +26,7 @@ export interface Totals {
   readonly underHalfCapacity: number;
   readonly overCapacity: number;
   /** Minutes from when Roomserve knew each booking to its start. */
-  readonly leadMinutes: readonly number[];
+  readonly leadMinutes: Tally;
 }
 
 export const EMPTY_TOTALS: Totals = {
@@ -36,13 +37,13 @@ export const EMPTY_TOTALS: Totals = {
   releasedMs: 0,
   bookings: 0,
   recurring: 0,
-  lengths: [],
+  lengths: EMPTY_TALLY,
   neededCheckIn: 0,
   released: 0,
   sized: 0,
   underHalfCapacity: 0,
   overCapacity: 0,
-  leadMinutes: [],
+  leadMinutes: EMPTY_TALLY,
 };
 
 const MINUTE = 60_000;
@@ -71,13 +72,13 @@ export function roomTotals(room: AnalyticsRoom, bookings: readonly BookingFact[]
     releasedMs: measure(coveredWithin(spansOf(held, releasedSpan), open)),
     bookings: counted.length,
     recurring: counted.filter((b) => b.recurring).length,
-    lengths: counted.map((b) => (b.end - b.start) / MINUTE),
+    lengths: tallyOf(counted.map((b) => (b.end - b.start) / MINUTE)),
     neededCheckIn: counted.filter((b) => neededCheckIn(b, room.checkInRequired)).length,
     released: counted.filter((b) => neededCheckIn(b, room.checkInRequired) && b.releasedAt !== null).length,
     sized: sized.length,
     underHalfCapacity: sized.filter((b) => b.attendeeCount * 2 < room.capacity).length,
     overCapacity: sized.filter((b) => b.attendeeCount > room.capacity).length,
-    leadMinutes: counted.map((b) => (b.start - b.createdAt) / MINUTE),
+    leadMinutes: tallyOf(counted.map((b) => (b.start - b.createdAt) / MINUTE)),
   };
 }
 
@@ -90,20 +91,18 @@ export function addTotals(a: Totals, b: Totals): Totals {
     releasedMs: a.releasedMs + b.releasedMs,
     bookings: a.bookings + b.bookings,
     recurring: a.recurring + b.recurring,
-    lengths: [...a.lengths, ...b.lengths],
+    lengths: joinTallies([a.lengths, b.lengths]),
     neededCheckIn: a.neededCheckIn + b.neededCheckIn,
     released: a.released + b.released,
     sized: a.sized + b.sized,
     underHalfCapacity: a.underHalfCapacity + b.underHalfCapacity,
     overCapacity: a.overCapacity + b.overCapacity,
-    leadMinutes: [...a.leadMinutes, ...b.leadMinutes],
+    leadMinutes: joinTallies([a.leadMinutes, b.leadMinutes]),
   };
 }
 
-/** The sum of many totals in one pass (adding pairwise would copy the length lists over and over). */
+/** The sum of many totals in one pass. */
 export function sumTotals(all: readonly Totals[]): Totals {
-  const lengths: number[] = [];
-  const leadMinutes: number[] = [];
   const sum = { ...EMPTY_TOTALS };
   const counters = [
     'openMs',
@@ -119,10 +118,10 @@ export function sumTotals(all: readonly Totals[]): Totals {
     'underHalfCapacity',
     'overCapacity',
   ] as const;
-  for (const t of all) {
-    for (const key of counters) sum[key] += t[key];
-    for (const m of t.lengths) lengths.push(m);
-    for (const m of t.leadMinutes) leadMinutes.push(m);
-  }
-  return { ...sum, lengths, leadMinutes };
+  for (const t of all) for (const key of counters) sum[key] += t[key];
+  return {
+    ...sum,
+    lengths: joinTallies(all.map((t) => t.lengths)),
+    leadMinutes: joinTallies(all.map((t) => t.leadMinutes)),
+  };
 }

@@ -27,17 +27,23 @@ export function weeksOf(range: DateRange): DateRange[] {
   return weeks;
 }
 
+/** The part of a room's totals a week of the trend needs. */
+export type WeekCounters = Pick<Totals, 'openMs' | 'bookedMs' | 'checkInOpenMs' | 'checkedInMs' | 'bookings'>;
+
+/** Where a room's counters for one week of the trend come from (any `TotalsSource` will do). */
+export type CountersSource = (room: AnalyticsRoom, week: DateRange) => WeekCounters;
+
 export function weeklyTrend(
   rooms: readonly AnalyticsRoom[],
-  totalsOf: (room: AnalyticsRoom, range: DateRange) => Totals,
+  countersOf: CountersSource,
   range: DateRange,
 ): TrendWeek[] {
-  // Only the counters are summed: a week's figures need no lengths or lead times, and copying
-  // and sorting them for every week was most of a long range's cost.
+  // Only the counters: a week's figures need no lengths or lead times, so the rollup reads each
+  // room's weeks as counters alone.
   return weeksOf(range).map((week) => {
     const sum = { openMs: 0, bookedMs: 0, checkInOpenMs: 0, checkedInMs: 0, bookings: 0 };
     for (const room of rooms) {
-      const t = totalsOf(room, week);
+      const t = countersOf(room, week);
       sum.openMs += t.openMs;
       sum.bookedMs += t.bookedMs;
       sum.checkInOpenMs += t.checkInOpenMs;

@@ -15,7 +15,8 @@ import {
   type RoomReport,
   type TotalsSource,
 } from '../../domain/analytics/report';
-import { rollupTotalsSource, splitByCoverage } from '../../domain/analytics/rollup';
+import { rollupCountersSource, rollupTotalsSource, splitByCoverage } from '../../domain/analytics/rollup';
+import type { CountersSource } from '../../domain/analytics/trend';
 import type { AnalyticsRoom, BookingFact, DateRange } from '../../domain/analytics/types';
 import type { Interval } from '../../domain/availability/interval';
 import { notFound } from '../../domain/errors';
@@ -95,16 +96,22 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
       widestWindow(range),
     );
 
-  /** Rollup days inside its coverage, raw bookings only for the parts of the range outside it. */
-  async function totalsSource(s: Scope): Promise<TotalsSource> {
+  /** Rollup inside its coverage, raw bookings only for the parts of the range outside it. */
+  async function totalsSource(s: Scope): Promise<{ totals: TotalsSource; counters?: CountersSource }> {
     const coverage = deps.rollup ? await deps.rollup.coverage() : undefined;
     const { covered, outside } = splitByCoverage(s.range, coverage);
-    if (!deps.rollup || !covered) return rawTotals(await bookingsIn(s, s.range));
-    const ids = s.rooms.map((r) => r.id);
-    const weeks = await deps.rollup.weekSums(ids, covered.from, covered.to);
+    if (!deps.rollup || !covered) return { totals: rawTotals(await bookingsIn(s, s.range)) };
+    const read = await deps.rollup.rangeSums(
+      s.rooms.map((r) => r.id),
+      covered.from,
+      covered.to,
+    );
     const bookings: BookingFact[] = [];
-    for (const part of outside) bookings.push(...(await bookingsIn(s, part)));
-    return rollupTotalsSource(weeks, bookings, coverage);
+    for (const part of outside) for (const b of await bookingsIn(s, part)) bookings.push(b);
+    return {
+      totals: rollupTotalsSource(read.spans, bookings, coverage),
+      counters: rollupCountersSource(read.weeks, bookings, coverage),
+    };
   }
 
   function floorHeat(s: Scope, bookings: readonly BookingFact[]): FloorHeat[] {
@@ -145,11 +152,15 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
   return {
     async rooms(query) {
       const s = await scope(query);
-      return roomReports(s.rooms, await totalsSource(s), s.range);
+      return roomReports(s.rooms, (await totalsSource(s)).totals, s.range);
     },
     async overview(query) {
       const s = await scope(query);
-      return { report: analyticsReport(s.rooms, await totalsSource(s), s.range), catering: await cateringOf(s) };
+      const source = await totalsSource(s);
+      return {
+        report: analyticsReport(s.rooms, source.totals, s.range, source.counters),
+        catering: await cateringOf(s),
+      };
     },
     async heatmap(query) {
       const s = await scope(query);

@@ -70,6 +70,8 @@ import * as m0601 from './20261209_0601_bookings_details_pending';
 import * as m0602 from './20261209_0602_bookings_details_pending_idx';
 import * as m20261210_0401 from './20261210_0401_analytics_room_days_booking_ids_path';
 import * as m20261210_0402 from './20261210_0402_analytics_room_days_drop_bookings_gin';
+import * as m20261212_0201 from './20261212_0201_analytics_room_weeks';
+import * as m20261212_0202 from './20261212_0202_analytics_room_weeks_fill';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -152,6 +154,8 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261209_0602_bookings_details_pending_idx', m0602],
   ['20261210_0401_analytics_room_days_booking_ids_path', m20261210_0401],
   ['20261210_0402_analytics_room_days_drop_bookings_gin', m20261210_0402],
+  ['20261212_0201_analytics_room_weeks', m20261212_0201],
+  ['20261212_0202_analytics_room_weeks_fill', m20261212_0202],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

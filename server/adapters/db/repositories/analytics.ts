@@ -182,7 +182,8 @@ export function createAnalyticsFacts(db: Knex): AnalyticsFacts {
              AND b.status IN ('confirmed', 'cancelled')`,
           [...ids, ...windowArgs(window)],
         );
-        out.push(...result.rows.map(toBooking));
+        // One push per row: spreading a building-year's rows as arguments overflowed the stack.
+        for (const row of result.rows) out.push(toBooking(row));
       }
       return out;
     },

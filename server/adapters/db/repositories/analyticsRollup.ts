@@ -1,5 +1,15 @@
 import type { Knex } from 'knex';
-import type { RollupDay, RollupSpan } from '../../../domain/analytics/rollup';
+import {
+  mondayOf,
+  plusDays,
+  weekCounters,
+  wholeWeeksOf,
+  type RollupDay,
+  type RollupRange,
+  type RollupSpan,
+  type RollupWeek,
+} from '../../../domain/analytics/rollup';
+import { sortedTally, tallyOf, valuesOf, type Tally } from '../../../domain/analytics/tally';
 import { chunk } from '../../../domain/chunk';
 import type { AnalyticsRollupStore } from '../../../ports/analytics';
 
@@ -17,8 +27,8 @@ const toRow = (d: RollupDay) => ({
   sized: d.sized,
   under_half_capacity: d.underHalfCapacity,
   over_capacity: d.overCapacity,
-  lengths: JSON.stringify(d.lengths),
-  lead_minutes: JSON.stringify(d.leadMinutes),
+  lengths: JSON.stringify(valuesOf(sortedTally(d.lengths))),
+  lead_minutes: JSON.stringify(valuesOf(sortedTally(d.leadMinutes))),
   booking_ids: JSON.stringify(d.bookingIds),
 });
 
@@ -29,19 +39,22 @@ const MONDAY = '(day - (CAST(extract(isodow FROM day) AS integer) - 1))';
 // Lists are joined as text (their JSON without brackets), not unnested: a year of a building is
 // hundreds of thousands of numbers, parsed once in JS.
 const joined = (column: string) => `string_agg(nullif(btrim(CAST(${column} AS text), '[]'), ''), ',') AS ${column}`;
-const SUMS = [
-  ...['open_ms', 'booked_ms', 'occupied_ms', 'released_ms', 'bookings', 'recurring', 'check_in_candidates'].map(
-    (c) => `sum(${c}) AS ${c}`,
-  ),
-  ...['released', 'sized', 'under_half_capacity', 'over_capacity'].map((c) => `sum(${c}) AS ${c}`),
-  joined('lengths'),
-  joined('lead_minutes'),
-].join(', ');
+const COUNTERS = [
+  'open_ms',
+  'booked_ms',
+  'occupied_ms',
+  'released_ms',
+  'bookings',
+  'recurring',
+  'check_in_candidates',
+  'released',
+  'sized',
+  'under_half_capacity',
+  'over_capacity',
+];
+const SUMS = [...COUNTERS.map((c) => `sum(${c}) AS ${c}`), joined('lengths'), joined('lead_minutes')].join(', ');
 
-interface WeekRow {
-  room_id: string;
-  span_from: string;
-  span_to: string;
+interface Counters {
   open_ms: unknown;
   booked_ms: unknown;
   occupied_ms: unknown;
@@ -53,13 +66,42 @@ interface WeekRow {
   sized: unknown;
   under_half_capacity: unknown;
   over_capacity: unknown;
+}
+
+interface SpanKey {
+  room_id: string;
+  span_from: string;
+  span_to: string;
+}
+
+/** Weeks summed from the days: the lists joined as text. */
+interface DaysSumRow extends Counters, SpanKey {
   lengths: string | null;
   lead_minutes: string | null;
 }
 
+/** A room's stored weeks summed: its weeks' tallies joined as text (value, count, value, count...) and its weeks' counters. */
+interface RoomWeeksRow extends Counters, SpanKey {
+  lengths: string | null;
+  lead_minutes: string | null;
+  weeks: string | null;
+}
+
 const joinedNumbers = (text: string | null): number[] => (text ? (JSON.parse(`[${text}]`) as number[]) : []);
 
-function toSpan(row: WeekRow): RollupSpan {
+/** One tally from the joined value, count pairs of many weeks. */
+function tallyFromPairs(text: string | null): Tally {
+  const flat = joinedNumbers(text);
+  if (flat.length === 0) return [];
+  const counts = new Map<number, number>();
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    const value = flat[i] as number;
+    counts.set(value, (counts.get(value) ?? 0) + (flat[i + 1] as number));
+  }
+  return [counts];
+}
+
+function countersOf(row: Counters & SpanKey) {
   return {
     roomId: row.room_id,
     from: row.span_from,
@@ -75,13 +117,132 @@ function toSpan(row: WeekRow): RollupSpan {
     sized: Number(row.sized),
     underHalfCapacity: Number(row.under_half_capacity),
     overCapacity: Number(row.over_capacity),
-    lengths: joinedNumbers(row.lengths),
-    leadMinutes: joinedNumbers(row.lead_minutes),
   };
 }
+
+const fromDays = (row: DaysSumRow): RollupSpan => ({
+  ...countersOf(row),
+  lengths: tallyOf(joinedNumbers(row.lengths)),
+  leadMinutes: tallyOf(joinedNumbers(row.lead_minutes)),
+});
+
+const fromRoomWeeks = (row: RoomWeeksRow): RollupSpan => ({
+  ...countersOf(row),
+  lengths: tallyFromPairs(row.lengths),
+  leadMinutes: tallyFromPairs(row.lead_minutes),
+});
+
+/** Weeks travel as days after this Monday; the few distinct weeks of a read are named once. */
+const EPOCH_MONDAY = '2000-01-03';
+const WEEK_FIELDS = 5;
+
+function weekNamer(): (daysAfter: number) => { from: string; to: string } {
+  const named = new Map<number, { from: string; to: string }>();
+  return (daysAfter) => {
+    let week = named.get(daysAfter);
+    if (!week) {
+      const from = plusDays(EPOCH_MONDAY, daysAfter);
+      week = { from, to: plusDays(from, 6) };
+      named.set(daysAfter, week);
+    }
+    return week;
+  };
+}
+
+/** A room's weeks from their joined counters: days after EPOCH_MONDAY, open, booked, occupied, bookings. */
+function weeksFromText(roomId: string, text: string | null, nameOf: ReturnType<typeof weekNamer>): RollupWeek[] {
+  const flat = joinedNumbers(text);
+  const weeks: RollupWeek[] = [];
+  for (let i = 0; i + WEEK_FIELDS <= flat.length; i += WEEK_FIELDS) {
+    const { from, to } = nameOf(flat[i] as number);
+    weeks.push({
+      roomId,
+      from,
+      to,
+      openMs: flat[i + 1] as number,
+      bookedMs: flat[i + 2] as number,
+      occupiedMs: flat[i + 3] as number,
+      bookings: flat[i + 4] as number,
+    });
+  }
+  return weeks;
+}
+
+/** A week's tally of a list column, from its days. */
+const dayTally = (column: string) => `(
+  SELECT coalesce(jsonb_agg(p.x ORDER BY e.v, p.i), '[]'::jsonb)
+  FROM (SELECT v, count(*) AS n
+        FROM analytics_room_days x, jsonb_array_elements_text(x.${column}) AS j(v)
+        WHERE x.room_id = w.room_id AND x.day >= w.week AND x.day <= w.week + 6
+        GROUP BY v) e,
+  LATERAL (VALUES (0, to_jsonb(CAST(e.v AS numeric))), (1, to_jsonb(e.n))) AS p(i, x))`;
+
+/** Sums the days of the given (room, Monday) weeks into analytics_room_weeks. */
+const refreshWeeks = (count: number) => `
+  INSERT INTO analytics_room_weeks (room_id, week, ${COUNTERS.join(', ')}, lengths, lead_minutes, computed_at)
+  SELECT w.room_id, w.week, ${COUNTERS.map((c) => `sum(d.${c})`).join(', ')},
+    ${dayTally('lengths')}, ${dayTally('lead_minutes')}, now()
+  FROM (VALUES ${new Array(count).fill('(CAST(? AS uuid), CAST(? AS date))').join(', ')}) AS w(room_id, week)
+  JOIN analytics_room_days d ON d.room_id = w.room_id AND d.day >= w.week AND d.day <= w.week + 6
+  GROUP BY w.room_id, w.week
+  ON CONFLICT (room_id, week) DO UPDATE SET
+    ${[...COUNTERS, 'lengths', 'lead_minutes', 'computed_at'].map((c) => `${c} = excluded.${c}`).join(', ')}`;
+
+/** 'RmAn': the advisory-lock key of rollup writes (a week is summed from days two writers may change at once). */
+const WRITE_LOCK = 0x526d416e;
 const ROW_CHUNK = 500;
 
 export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
+  const inList = (ids: readonly string[]) => ids.map(() => '?').join(', ');
+
+  /**
+   * The stored weeks from Monday `from` to Sunday `to`, summed per room in SQL: one row a room,
+   * its weeks' tallies and its weeks' counters for the trend joined as text, each parsed at once
+   * (a year of a building was otherwise tens of thousands of rows and small objects).
+   */
+  async function storedWeeks(ids: readonly string[], from: string, to: string): Promise<RollupRange> {
+    const nameOf = weekNamer();
+    // One index range scan per room (LATERAL), each room's weeks summed as they come: no sort of
+    // the building's weeks, which spilled to disk, and no scan of every building's weeks.
+    const result = await db.raw<{ rows: RoomWeeksRow[] }>(
+      `SELECT r.room_id, CAST(? AS text) AS span_from, CAST(? AS text) AS span_to, a.*
+       FROM (VALUES ${ids.map(() => '(CAST(? AS uuid))').join(', ')}) AS r(room_id)
+       CROSS JOIN LATERAL (
+         SELECT count(*) AS stored, ${COUNTERS.map((c) => `sum(${c}) AS ${c}`).join(', ')},
+           ${joined('lengths')}, ${joined('lead_minutes')},
+           string_agg(concat_ws(',', week - DATE '${EPOCH_MONDAY}', open_ms, booked_ms, occupied_ms, bookings), ',') AS weeks
+         FROM analytics_room_weeks w
+         WHERE w.room_id = r.room_id AND w.week >= CAST(? AS date) AND w.week <= CAST(? AS date)) a
+       WHERE a.stored > 0`,
+      [from, to, ...ids, from, to],
+    );
+    return {
+      spans: result.rows.map(fromRoomWeeks),
+      weeks: result.rows.flatMap((row) => weeksFromText(row.room_id, row.weeks, nameOf)),
+    };
+  }
+
+  /** The days of the cut weeks at the edges of `from`–`to`, summed per week (cut to `from`–`to`), in one query. */
+  async function summedDays(
+    ids: readonly string[],
+    edges: readonly { from: string; to: string }[],
+    from: string,
+    to: string,
+  ): Promise<RollupSpan[]> {
+    const result = await db.raw<{ rows: DaysSumRow[] }>(
+      `SELECT room_id,
+         to_char(greatest(${MONDAY}, CAST(? AS date)), 'YYYY-MM-DD') AS span_from,
+         to_char(least(${MONDAY} + 6, CAST(? AS date)), 'YYYY-MM-DD') AS span_to,
+         ${SUMS}
+       FROM analytics_room_days
+       WHERE room_id IN (${inList(ids)})
+         AND (${edges.map(() => '(day >= CAST(? AS date) AND day <= CAST(? AS date))').join(' OR ')})
+       GROUP BY room_id, ${MONDAY}`,
+      [from, to, ...ids, ...edges.flatMap((e) => [e.from, e.to])],
+    );
+    return result.rows.map(fromDays);
+  }
+
   return {
     async coverage() {
       const row = await db('analytics_rollup_state')
@@ -95,26 +256,31 @@ export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
         .onConflict('id')
         .merge();
     },
-    async weekSums(roomIds, from, to) {
-      const out: RollupSpan[] = [];
+    async rangeSums(roomIds, from, to) {
+      const { whole, edges } = wholeWeeksOf({ from, to });
+      const spans: RollupSpan[] = [];
+      const weeks: RollupWeek[] = [];
       for (const ids of chunk(roomIds, ROOM_CHUNK)) {
-        const result = await db.raw<{ rows: WeekRow[] }>(
-          `SELECT room_id,
-             to_char(greatest(${MONDAY}, CAST(? AS date)), 'YYYY-MM-DD') AS span_from,
-             to_char(least(${MONDAY} + 6, CAST(? AS date)), 'YYYY-MM-DD') AS span_to,
-             ${SUMS}
-           FROM analytics_room_days
-           WHERE room_id IN (${ids.map(() => '?').join(', ')}) AND day >= CAST(? AS date) AND day <= CAST(? AS date)
-           GROUP BY room_id, ${MONDAY}`,
-          [from, to, ...ids, from, to],
-        );
-        out.push(...result.rows.map(toSpan));
+        if (whole) {
+          const stored = await storedWeeks(ids, whole.from, whole.to);
+          for (const span of stored.spans) spans.push(span);
+          for (const week of stored.weeks) weeks.push(week);
+        }
+        if (edges.length > 0) {
+          const cut = await summedDays(ids, edges, from, to);
+          for (const span of cut) {
+            spans.push(span);
+            weeks.push(weekCounters(span));
+          }
+        }
       }
-      return out;
+      return { spans, weeks };
     },
     async save(days) {
       if (days.length === 0) return;
+      const weeks = [...new Set(days.map((d) => `${d.roomId}|${mondayOf(d.day)}`))].map((k) => k.split('|'));
       await db.transaction(async (trx) => {
+        await trx.raw('SELECT pg_advisory_xact_lock(?)', [WRITE_LOCK]);
         for (const batch of chunk(days, ROW_CHUNK))
           await trx('analytics_room_days')
             .insert(batch.map(toRow))
@@ -123,6 +289,7 @@ export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
               ...Object.keys(toRow(batch[0] as RollupDay)).filter((k) => k !== 'room_id' && k !== 'day'),
               'computed_at',
             ]);
+        for (const batch of chunk(weeks, ROW_CHUNK)) await trx.raw(refreshWeeks(batch.length), batch.flat());
       });
     },
     async daysOfBookings(bookingIds) {
