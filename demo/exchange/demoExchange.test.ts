@@ -69,6 +69,37 @@ describe('the simulated Exchange of the demo', () => {
     ]);
   });
 
+  it('verifies several rooms at once, never more than four, and waits for all of them', async () => {
+    const rooms = Array.from({ length: 10 }, (_, i) => room(`r${i}`, 'unconnected'));
+    const { deps } = setup(null, rooms);
+    let running = 0;
+    let most = 0;
+    const done: string[] = [];
+    const connectRoom = async (roomId: string): Promise<void> => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running -= 1;
+      done.push(roomId);
+    };
+    await startDemoExchange({ ...deps, connectRoom });
+    expect(most).toBe(4);
+    expect(done.sort()).toEqual(rooms.map((r) => r.roomId).sort());
+  });
+
+  it('fails when a room cannot be connected, once every other room has had its turn', async () => {
+    const rooms = Array.from({ length: 6 }, (_, i) => room(`r${i}`, 'unconnected'));
+    const { deps } = setup(null, rooms);
+    const tried: string[] = [];
+    const connectRoom = async (roomId: string): Promise<void> => {
+      tried.push(roomId);
+      await Promise.resolve();
+      if (roomId === 'r1') throw new Error('room r1 is not a room mailbox');
+    };
+    await expect(startDemoExchange({ ...deps, connectRoom })).rejects.toThrow('room r1 is not a room mailbox');
+    expect(tried).toHaveLength(6);
+  });
+
   it('connects the active rooms not yet verified, and leaves verified and inactive rooms alone', async () => {
     const rooms = [
       room('a', 'unconnected'),

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { ExchangeConnectionSettings } from '../../server/ports/exchangeSettings';
 import type { ExchangeRoom } from '../../server/ports/syncStore';
 import { DEMO_PASSWORD, DEMO_SERVICE_ACCOUNT } from '../organisation/organisation';
@@ -40,6 +41,21 @@ export function isSimulatorSettings(settings: ExchangeConnectionSettings): boole
   return settings.username === DEMO_SERVICE_ACCOUNT.username && isLoopback(settings.url);
 }
 
+/**
+ * Rooms are verified a few at a time: one by one, the demo's 40 took most of its start-up, each
+ * waiting on its own EWS round trips. The gateway's concurrency budget still bounds the requests.
+ */
+const CONNECT_CONCURRENCY = 4;
+
+async function connectAll(deps: DemoExchangeDeps, rooms: readonly ExchangeRoom[]): Promise<void> {
+  const limit = pLimit(CONNECT_CONCURRENCY);
+  const outcomes = await Promise.allSettled(
+    rooms.map((room) => limit(() => deps.connectRoom(room.roomId, room.mailbox))),
+  );
+  const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 /** Starts the simulator when the demo applies; null when a real Exchange is configured or it is off. */
 export async function startDemoExchange(deps: DemoExchangeDeps): Promise<RunningSimulator | null> {
   if (!deps.enabled) return null;
@@ -54,12 +70,11 @@ export async function startDemoExchange(deps: DemoExchangeDeps): Promise<Running
     caBundlePem: simulator.caCertPem ?? null,
     skipTlsVerification: false,
   });
-  let connected = 0;
-  for (const room of await deps.exchangeRooms()) {
-    if (room.verification === 'verified' || !room.active) continue;
-    await deps.connectRoom(room.roomId, room.mailbox);
-    connected += 1;
-  }
-  deps.log('simulated Exchange started with the demo organisation', { url: simulator.url, connectedRooms: connected });
+  const waiting = (await deps.exchangeRooms()).filter((room) => room.verification !== 'verified' && room.active);
+  await connectAll(deps, waiting);
+  deps.log('simulated Exchange started with the demo organisation', {
+    url: simulator.url,
+    connectedRooms: waiting.length,
+  });
   return simulator;
 }
