@@ -8,12 +8,14 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createAdvisoryRoomLeases } from './adapters/db/advisoryRoomLeases';
 import { createSyncStore } from './adapters/db/repositories/syncStore';
+import { createPgExchangeSettingsChanges } from './adapters/exchangeSettings/postgres';
 import { createPgOrderChanges } from './adapters/orderChanges/postgres';
 import { createPgRoomChanges } from './adapters/roomChanges/postgres';
 import type { Database } from './adapters/db/database';
 import type { RunningDemo } from '../demo/index';
 import { composeApp, type Composition } from './compose/app';
 import type { CateringSettings } from './compose/catering';
+import type { ExchangeSettingsChangesFactory } from './compose/exchange';
 import type { RoomChangesFactory } from './compose/displaysLive';
 import { openInfrastructure } from './compose/infrastructure';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -62,6 +64,18 @@ function orderChanges(config: Config, logger: Logger): CateringSettings['changes
       connectionString: database.url,
       knex,
       onError: (err) => logger.warn({ err }, 'order changes connection failed'),
+    });
+}
+
+/** Several instances may share PostgreSQL: Exchange settings saved on one restart the sync on every one. */
+function exchangeSettingsChanges(config: Config, logger: Logger): ExchangeSettingsChangesFactory | undefined {
+  const database = config.database;
+  if (database.engine !== 'postgres') return undefined;
+  return (knex) =>
+    createPgExchangeSettingsChanges({
+      connectionString: database.url,
+      knex,
+      onError: (err) => logger.warn({ err }, 'Exchange settings changes connection failed'),
     });
 }
 
@@ -141,7 +155,10 @@ export async function main(): Promise<void> {
     config,
     addin: { publicUrl: config.publicUrl, tokenAllowedHosts: config.addinTokenAllowedHosts },
     sso: { publicUrl: config.publicUrl },
-    exchange: { maxConcurrency: config.exchangeMaxConcurrency },
+    exchange: {
+      maxConcurrency: config.exchangeMaxConcurrency,
+      settingsChanges: exchangeSettingsChanges(config, logger),
+    },
     orders: {
       smtp: config.smtp,
       settleMs: config.orders.settleMs,

@@ -99,6 +99,8 @@ export interface Features {
   readonly displays: DisplaysFeature;
   /** Ends the facility board's order changes from other instances (PostgreSQL). */
   closeOrderChanges(): Promise<void>;
+  /** Ends the Exchange settings' changes from other instances (PostgreSQL). */
+  closeExchangeSettingsChanges(): Promise<void>;
   /** The live office plan. */
   readonly plan: PlanFeature;
   readonly sso: SsoFeature;
@@ -269,6 +271,7 @@ export function composeFeatures(options: ComposeOptions): Features {
     previewOutlook: options.previewOutlook ?? (() => null),
     displays,
     closeOrderChanges: () => catering.close(),
+    closeExchangeSettingsChanges: () => exchange.closeSettingsChanges(),
     plan,
     sso,
     events,
@@ -319,6 +322,7 @@ export function composeApp(options: ComposeOptions): Composition {
       features.plan.stop();
       await features.displays.roomChanges.close();
       await features.closeOrderChanges();
+      await features.closeExchangeSettingsChanges();
     },
   };
 }

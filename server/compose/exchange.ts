@@ -2,7 +2,8 @@ import { createExchangeSettingsRepository } from '../adapters/db/repositories/ex
 import { createExchangeConnection } from '../adapters/ews/exchangeConnection';
 import { DEFAULT_POLICY } from '../adapters/ews/resilience';
 import { createEwsIdentityDirectory } from '../adapters/identity/ewsIdentityDirectory';
-import type { ExchangeGatewayFactory } from '../ports/exchangeSettings';
+import type { Knex } from 'knex';
+import type { ExchangeGatewayFactory, ExchangeSettingsChanges } from '../ports/exchangeSettings';
 import type { ExchangeIdentityDirectory } from '../ports/identityTokens';
 import type { MeetingLookup } from '../ports/meetingLookup';
 import type { MeetingWriter, MeetingWriterFactory } from '../ports/meetingWriter';
@@ -24,7 +25,12 @@ export interface ExchangeFeature {
   meetingLookup(): Promise<MeetingLookup | null>;
   /** Whose mailbox an add-in identity token names (EWS ResolveNames). */
   readonly identityDirectory: ExchangeIdentityDirectory;
+  /** Ends the connection that hears of saves on other instances, if any (at shutdown). */
+  closeSettingsChanges(): Promise<void>;
 }
+
+/** Builds the instance's ExchangeSettingsChanges on the app's database (main: LISTEN/NOTIFY on PostgreSQL). */
+export type ExchangeSettingsChangesFactory = (knex: Knex) => ExchangeSettingsChanges;
 
 /** Tests and benches may swap EWS views for fakes; production uses ews-javascript-api. */
 export interface ExchangeOverrides {
@@ -32,6 +38,8 @@ export interface ExchangeOverrides {
   readonly meetingWriter?: MeetingWriterFactory | undefined;
   /** Concurrent EWS requests of the service account, every view together (EXCHANGE_MAX_CONCURRENCY). */
   readonly maxConcurrency?: number | undefined;
+  /** How saves reach the other instances (default: none, one process). */
+  readonly settingsChanges?: ExchangeSettingsChangesFactory | undefined;
 }
 
 export interface ExchangeFeatureDeps {
@@ -42,6 +50,7 @@ export interface ExchangeFeatureDeps {
 export function composeExchange(deps: ExchangeFeatureDeps): ExchangeFeature {
   const { knex, clock, logger, secrets, metrics } = deps.infrastructure;
   const overrides = deps.overrides ?? {};
+  const changes = overrides.settingsChanges?.(knex);
   const hooks = { onBackOff: (reason: 'server-busy' | 'http-503', ms: number) => metrics.ewsBackOff(reason, ms) };
   const exchange = createExchangeService({
     settings: createExchangeSettingsRepository(knex),
@@ -56,6 +65,8 @@ export function composeExchange(deps: ExchangeFeatureDeps): ExchangeFeature {
     ),
     clock,
     warn: (message) => logger.warn(message),
+    changes,
+    warnError: (err, message) => logger.warn({ err }, message),
   });
   return {
     exchange,
@@ -65,5 +76,8 @@ export function composeExchange(deps: ExchangeFeatureDeps): ExchangeFeature {
       directory: () => exchange.userDirectory(),
       now: () => clock.now().getTime(),
     }),
+    closeSettingsChanges: async () => {
+      await changes?.close();
+    },
   };
 }

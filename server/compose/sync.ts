@@ -32,7 +32,7 @@ export interface SyncSettings {
   /** Shown in /api/info: demo mode, and whether the bundled simulator is what the sync talks to. */
   readonly demo?: boolean | undefined;
   readonly simulatedExchange?: (() => boolean) | undefined;
-  /** Restart the sync on the new gateway whenever the Exchange settings are saved (main: on; tests: off). */
+  /** Restart the sync on the new gateway whenever the Exchange connection changes, saved on any instance (main: on; tests: off). */
   readonly followSettings?: boolean | undefined;
   readonly runtime?: SyncRuntimeOverrides | undefined;
 }
@@ -40,7 +40,7 @@ export interface SyncSettings {
 export interface SyncFeatureDeps {
   readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock' | 'logger' | 'metrics'>;
   /** Whose gateway the sync follows when `followSettings` is on. */
-  readonly exchange?: Pick<ExchangeService, 'gateway' | 'onSettingsChanged'> | undefined;
+  readonly exchange?: Pick<ExchangeService, 'gateway' | 'onConnectionChanged'> | undefined;
   /** Told which bookings each room sync changed (orders, pending Roomserve bookings). */
   readonly bookingChanges: readonly BookingChangeListener[];
   readonly settings?: SyncSettings | undefined;
@@ -84,7 +84,7 @@ export function composeSync(deps: SyncFeatureDeps): SyncFeature {
   });
   const exchange = deps.exchange;
   if (settings.followSettings && exchange) {
-    exchange.onSettingsChanged(() => {
+    exchange.onConnectionChanged(() => {
       exchange
         .gateway()
         .then((gateway) => sync.restart(gateway))

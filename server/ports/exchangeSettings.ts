@@ -75,3 +75,17 @@ export interface ExchangeConnection {
 }
 
 export type ExchangeConnectionFactory = (settings: ExchangeConnectionSettings) => ExchangeConnection;
+
+/**
+ * Tells every instance that the saved Exchange settings changed, so that each follows them (its
+ * connection rebuilt, its sync restarted), not only the one that saved them. In one process
+ * (PGlite) the service's own listeners suffice; on PostgreSQL it is LISTEN/NOTIFY. Best effort:
+ * a missed message is repaired when the listening connection is back (subscribers are told then).
+ * The message says only "look again": each instance reads the settings itself.
+ */
+export interface ExchangeSettingsChanges {
+  publish(): Promise<void>;
+  /** Called on this instance for saves on other instances. Returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+  close(): Promise<void>;
+}

@@ -74,7 +74,9 @@ export interface RoomRepository {
   awaitingVerification(): Promise<RoomAwaitingVerification[]>;
   /**
    * Records a verification verdict, but only while the room still has that email: an address the
-   * admin changed meanwhile is not given the old address's verdict. Undefined when it was not written.
+   * admin changed meanwhile is not given the old address's verdict; nor is a room that another
+   * check verified meanwhile (another instance's re-verification at start, the admin's save) taken
+   * back to verifying or failed. Undefined when it was not written.
    */
   recordVerification(id: string, exchange: ExchangeConnectionWrite): Promise<Room | undefined>;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { Room } from '../../shared/schemas/locations';
+import { createRoomRepository } from '../../server/adapters/db/repositories/rooms';
 import { startExchangeSim, type RunningExchangeSim } from '../exchange-sim';
 import { buildFloor, buildRoom } from '../factories/locations';
 import { DEMO_PASSWORD } from '../../demo/organisation/organisation';
@@ -129,4 +130,26 @@ describe('a verification that fails in passing', () => {
       30_000,
     );
   }, 60_000);
+});
+
+describe('a background check racing another instance', () => {
+  it('does not take back a room that the other instance verified meanwhile', async () => {
+    const email = ROOMS[2] ?? '';
+    const roomId = await buildRoom(db.knex, { floorId: await buildFloor(db.knex), exchangeEmail: email });
+    const rooms = createRoomRepository(db.knex);
+    expect(await rooms.awaitingVerification()).toEqual([{ id: roomId, email }]);
+    // This instance listed the room and checked it; Exchange was busy for it. Meanwhile another
+    // instance's check verified it and wrote first.
+    const verified = await rooms.recordVerification(roomId, {
+      email,
+      state: 'verified',
+      checkedAt: new Date(),
+      error: null,
+    });
+    expect(verified?.exchange.state).toBe('verified');
+    const stale = { email, checkedAt: new Date(), error: 'Exchange is busy' };
+    expect(await rooms.recordVerification(roomId, { ...stale, state: 'verifying' })).toBeUndefined();
+    expect(await rooms.recordVerification(roomId, { ...stale, state: 'failed' })).toBeUndefined();
+    expect((await roomOf(roomId)).exchange).toMatchObject({ email, state: 'verified', error: null });
+  });
 });

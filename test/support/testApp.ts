@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { createSecretBox } from '../../server/adapters/crypto/secretBox';
 import type { ExchangeGatewayFactory, SecretSealer } from '../../server/ports/exchangeSettings';
 import type { CateringSettings } from '../../server/compose/catering';
+import type { ExchangeSettingsChangesFactory } from '../../server/compose/exchange';
 import type { SyncSettings } from '../../server/compose/sync';
 import type { PreviewOutlookSource } from '../../server/ports/previewOutlook';
 import type { SyncController } from '../../server/sync/syncController';
@@ -30,6 +31,8 @@ export interface TestAppOptions {
   /** Seals the Exchange password; default: a fresh random key per app. */
   readonly secrets?: SecretSealer;
   readonly exchangeGateway?: ExchangeGatewayFactory;
+  /** How Exchange settings saves reach other instances (default: none, one process). */
+  readonly exchangeSettingsChanges?: ExchangeSettingsChangesFactory;
   /** Mail server and order-following timings (default: no mail, production timings). */
   readonly orders?: CateringSettings;
   /** The sync's runtime timers and observer, leases (default: as production, off until restarted). */
@@ -77,7 +80,7 @@ export function createTestApp(db: Knex, options: TestAppOptions = {}): TestApp {
     logger: options.logger ?? pino({ level: 'silent' }),
     passwordCost: TEST_SCRYPT_COST,
     secrets: options.secrets ?? createSecretBox(randomBytes(32)),
-    exchange: { gateway: options.exchangeGateway },
+    exchange: { gateway: options.exchangeGateway, settingsChanges: options.exchangeSettingsChanges },
     clock: options.clock,
     webDir: options.webDir,
     orders: options.orders,

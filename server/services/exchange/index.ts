@@ -48,8 +48,13 @@ export interface ExchangeService {
   meetingWriter(): Promise<MeetingWriter | null>;
   meetingLookup(): Promise<MeetingLookup | null>;
   userDirectory(): Promise<ExchangeUserDirectory | null>;
-  /** Told after every save. Returns the unsubscribe function. */
+  /** Told after every save through this instance (its rooms waiting for verification are checked again). Returns the unsubscribe function. */
   onSettingsChanged(listener: () => void): () => void;
+  /**
+   * Told whenever this instance's connection changes: settings saved here or on another instance
+   * (ExchangeSettingsChanges), changed or gone. The sync restarts on it. Returns the unsubscribe function.
+   */
+  onConnectionChanged(listener: () => void): () => void;
   /** Called once at start: repeats the skip-TLS warning while the switch is on. */
   startupCheck(): Promise<void>;
   /** Closes the connection (at shutdown); the next use builds a new one. */

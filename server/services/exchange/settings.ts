@@ -59,7 +59,15 @@ function view(stored: StoredExchangeSettings | undefined): ExchangeSettings {
  */
 export function settingsUseCases(deps: ExchangeServiceDeps) {
   let current: { connection: ExchangeConnection; version: number } | undefined;
+  /** Saves made through this instance. */
   const listeners = new Set<() => void>();
+  /** Every change of this instance's connection: saved here or elsewhere, changed or gone. */
+  const connectionListeners = new Set<() => void>();
+  deps.changes?.subscribe(() => {
+    followSaved().catch((err: unknown) =>
+      deps.warnError?.(err, 'could not follow the Exchange settings saved elsewhere'),
+    );
+  });
 
   function open(stored: StoredExchangeSettings): ExchangeConnectionSettings {
     const { passwordSealed, updatedAt: _updatedAt, ...rest } = stored;
@@ -85,9 +93,30 @@ export function settingsUseCases(deps: ExchangeServiceDeps) {
     if (!stored) return null;
     const version = stored.updatedAt.getTime();
     if (current && current.version >= version) return current.connection;
+    // A connection replaced here was saved over elsewhere: its users (the sync) must move too.
+    const replaced = current !== undefined;
     drop();
     current = { connection: deps.createConnection(open(stored)), version };
+    if (replaced) tellConnectionChanged();
     return current.connection;
+  }
+
+  function tellConnectionChanged(): void {
+    for (const listener of connectionListeners) listener();
+  }
+
+  /**
+   * Another instance saved (or a missed message is being made up for): follow the stored settings
+   * when they differ from this instance's connection, saved, changed or gone. The same settings
+   * (another installation's message on a shared database, a save already followed) change nothing.
+   */
+  async function followSaved(): Promise<void> {
+    const stored = await deps.settings.get();
+    const version = stored ? stored.updatedAt.getTime() : null;
+    // Versions compared for equality: another instance's clock may be behind this one's.
+    if (version === (current?.version ?? null)) return;
+    drop();
+    tellConnectionChanged();
   }
 
   async function gateway(): Promise<ExchangeGateway | null> {
@@ -101,6 +130,8 @@ export function settingsUseCases(deps: ExchangeServiceDeps) {
     // The old connection goes at once: its budget and transport belong to the old settings.
     drop();
     for (const listener of listeners) listener();
+    tellConnectionChanged();
+    await deps.changes?.publish();
     return view(saved);
   }
 
@@ -144,10 +175,15 @@ export function settingsUseCases(deps: ExchangeServiceDeps) {
     },
     /** Points the integration at an Exchange (e.g. the demo simulator) in one call. */
     configure: store,
-    /** Told after every save. Returns the unsubscribe function. */
+    /** Told after every save through this instance. Returns the unsubscribe function. */
     onSettingsChanged(listener: () => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    /** Told whenever this instance's connection changes, whichever instance saved. Returns the unsubscribe function. */
+    onConnectionChanged(listener: () => void): () => void {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
     },
     /** Called once at start: repeats the skip-TLS warning while the switch is on. */
     async startupCheck(): Promise<void> {

@@ -1,5 +1,10 @@
 import type { Room } from '../../../shared/schemas/locations';
-import type { ExchangeConnectionFactory, ExchangeSettingsRepository, SecretSealer } from '../../ports/exchangeSettings';
+import type {
+  ExchangeConnectionFactory,
+  ExchangeSettingsChanges,
+  ExchangeSettingsRepository,
+  SecretSealer,
+} from '../../ports/exchangeSettings';
 import type { Clock } from '../../ports/clock';
 
 export interface ExchangeServiceDeps {
@@ -13,6 +18,10 @@ export interface ExchangeServiceDeps {
   readonly warn: (message: string) => void;
   /** How long a room's mailbox check may take before it counts as failed. Default 2000 ms. */
   readonly verifyTimeoutMs?: number;
+  /** Saves on the other instances (PostgreSQL); absent: one process, its own saves are all there are. */
+  readonly changes?: ExchangeSettingsChanges | undefined;
+  /** Where a failed re-read after another instance's save is reported. */
+  readonly warnError?: ((err: unknown, message: string) => void) | undefined;
 }
 
 /** Creates a room (the locations service's createRoom); used by "import rooms". */

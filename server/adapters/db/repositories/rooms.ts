@@ -188,9 +188,10 @@ export function createRoomRepository(db: Knex): RoomRepository {
       return rows.map((r) => ({ id: r.id, email: r.exchange_email }));
     },
     async recordVerification(id, exchange) {
-      const updated = await db('rooms')
-        .where({ id, exchange_email: exchange.email })
-        .update({ ...toColumns({ exchange }), updated_at: db.fn.now() });
+      const query = db('rooms').where({ id, exchange_email: exchange.email });
+      // A check verified it meanwhile (another instance's, the admin's): a verdict begun earlier is stale.
+      if (exchange.state !== 'verified') query.whereNot({ exchange_state: 'verified' });
+      const updated = await query.update({ ...toColumns({ exchange }), updated_at: db.fn.now() });
       return updated === 0 ? undefined : findRoom(db, id);
     },
   };
