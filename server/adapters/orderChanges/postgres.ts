@@ -1,26 +1,23 @@
-import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import pg from 'pg';
 import { z } from 'zod';
-import { createChangeBus } from '../../domain/changeBus';
+import { orderChangeKindSchema } from '../../../shared/schemas/orders';
 import type { OrderChangeSubscriber } from '../../ports/orders';
+import { createPgNotifications } from '../db/pgNotifications';
 
 /** NOTIFY channels are per database, so the instances of one installation share this one. */
 export const ORDER_CHANGES_CHANNEL = 'roomserve_order_changes';
 const APPLICATION_NAME = 'roomserve order changes';
-const MAX_RECONNECT_MS = 30_000;
 
 type OrderChange = Parameters<OrderChangeSubscriber>[0];
 
-const messageSchema = z.object({
-  from: z.string(),
-  change: z.object({ orderId: z.string(), kind: z.string() }),
-});
+const changeSchema = z.object({ orderId: z.string(), kind: orderChangeKindSchema });
 
 export interface PgOrderChanges {
   publish(change: OrderChange): void;
   subscribe(subscriber: (change: OrderChange) => void): () => void;
   close(): Promise<void>;
+  /** Resolves once this instance listens (tests wait for it before publishing elsewhere). */
+  ready(): Promise<void>;
 }
 
 export interface PgOrderChangesOptions {
@@ -32,90 +29,31 @@ export interface PgOrderChangesOptions {
   readonly reconnectMs?: number;
 }
 
-function parse(payload: string | undefined): { from: string; change: OrderChange } | undefined {
-  if (payload === undefined) return undefined;
-  try {
-    const parsed = messageSchema.safeParse(JSON.parse(payload));
-    // The kind is passed on as sent: every instance runs the same release behind one balancer.
-    return parsed.success ? { from: parsed.data.from, change: parsed.data.change as OrderChange } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * The facility board's order changes across instances on one PostgreSQL: a board whose live
- * stream another instance serves than the one that changed the order still hears of it. Local
- * subscribers are told at once; other instances through NOTIFY on a dedicated LISTEN connection,
- * which reconnects with back-off (a board reloads on reconnect of its own stream anyway).
+ * The facility board's order changes across instances on one PostgreSQL (LISTEN/NOTIFY, see
+ * db/pgNotifications): a board whose live stream another instance serves than the one that changed
+ * the order still hears of it. Nothing is replayed after the LISTEN connection comes back: a board
+ * reloads when its own stream reconnects.
  */
 export function createPgOrderChanges(options: PgOrderChangesOptions): PgOrderChanges {
-  const instance = randomUUID();
-  const bus = createChangeBus<OrderChange>();
-  const onError = options.onError ?? (() => undefined);
-  const firstDelay = options.reconnectMs ?? 1_000;
-  let delay = firstDelay;
-  let client: pg.Client | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let closed = false;
-  let listening: Promise<void>;
-
-  function lose(dead: pg.Client): void {
-    if (client !== dead) return;
-    client = null;
-    if (closed || timer) return;
-    timer = setTimeout(() => {
-      timer = null;
-      listening = listen();
-    }, delay);
-    timer.unref();
-    delay = Math.min(delay * 2, MAX_RECONNECT_MS);
-  }
-
-  async function listen(): Promise<void> {
-    const fresh = new pg.Client({
-      connectionString: options.connectionString,
-      keepAlive: true,
-      application_name: APPLICATION_NAME,
-    });
-    fresh.on('error', (err) => {
-      onError(err);
-      lose(fresh);
-    });
-    fresh.on('end', () => lose(fresh));
-    fresh.on('notification', (message) => {
-      const parsed = parse(message.payload);
-      if (parsed && parsed.from !== instance) bus.publish(parsed.change);
-    });
-    client = fresh;
-    try {
-      await fresh.connect();
-      await fresh.query(`LISTEN ${ORDER_CHANGES_CHANNEL}`);
-      delay = firstDelay;
-    } catch (err) {
-      onError(err);
-      lose(fresh);
-      await fresh.end().catch(() => undefined);
-    }
-  }
-
-  listening = listen();
+  const notifications = createPgNotifications<OrderChange>({
+    channel: ORDER_CHANGES_CHANNEL,
+    connectionString: options.connectionString,
+    knex: options.knex,
+    applicationName: APPLICATION_NAME,
+    parse: (message) => {
+      const parsed = changeSchema.safeParse(message);
+      return parsed.success ? parsed.data : undefined;
+    },
+    onError: options.onError,
+    reconnectMs: options.reconnectMs,
+  });
   return {
-    publish(change) {
-      bus.publish(change);
-      options.knex
-        .raw('SELECT pg_notify(?, ?)', [ORDER_CHANGES_CHANNEL, JSON.stringify({ from: instance, change })])
-        .catch(onError);
-    },
-    subscribe: (subscriber) => bus.subscribe(subscriber),
-    async close() {
-      closed = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await listening;
-      const open = client;
-      client = null;
-      if (open) await open.end().catch(() => undefined);
-    },
+    // Local subscribers are told before this returns; the NOTIFY to the others reports its own
+    // failures to onError, so the caller (a synchronous bus) has nothing to wait for.
+    publish: (change) => void notifications.publish(change),
+    subscribe: (subscriber) => notifications.subscribe(subscriber),
+    close: () => notifications.close(),
+    ready: () => notifications.ready(),
   };
 }
