@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type * as ews from 'ews-javascript-api';
 import type { SyncRuntime } from '../../server/sync/syncRuntime';
-import { duplicateBookings, waitForMirror } from '../support/exchangeCalendars';
+import { expectMirrorsExchange } from '../support/exchangeCalendars';
 import {
   SERVICE_ACCOUNT,
   cancelMeeting,
@@ -49,16 +49,7 @@ const serviceRequests = (): number => h.sim.control.model.requestCounts().byAcco
 
 async function expectConverged(): Promise<void> {
   await h.sim.control.model.whenIdle();
-  const result = await waitForMirror(h.db.knex, h.account, h.rooms, h.window, CONVERGENCE_DEADLINE_MS);
-  for (const [mailbox, { roomserve, exchange }] of result) {
-    expect({ mailbox, holds: roomserve }).toEqual({ mailbox, holds: exchange });
-  }
-  expect(
-    await duplicateBookings(
-      h.db.knex,
-      h.rooms.map((r) => r.roomId),
-    ),
-  ).toEqual([]);
+  await expectMirrorsExchange(h.db.knex, h.account, h.rooms, h.window, CONVERGENCE_DEADLINE_MS);
 }
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type * as ews from 'ews-javascript-api';
 import type { SyncRuntime } from '../../server/sync/syncRuntime';
-import { duplicateBookings, waitForMirror } from '../support/exchangeCalendars';
+import { expectMirrorsExchange } from '../support/exchangeCalendars';
 import {
   cancelMeeting,
   movedTo,
@@ -38,16 +38,7 @@ const hourAfter = (iso: string): string => new Date(Date.parse(iso) + 3600_000).
 async function expectConverged(): Promise<void> {
   // Exchange first has to hold the change: the booking attendants answer asynchronously.
   await h.sim.control.model.whenIdle();
-  const result = await waitForMirror(h.db.knex, h.account, h.rooms, h.window, CONVERGENCE_DEADLINE_MS);
-  for (const [mailbox, { roomserve, exchange }] of result) {
-    expect({ mailbox, holds: roomserve }).toEqual({ mailbox, holds: exchange });
-  }
-  expect(
-    await duplicateBookings(
-      h.db.knex,
-      h.rooms.map((r) => r.roomId),
-    ),
-  ).toEqual([]);
+  await expectMirrorsExchange(h.db.knex, h.account, h.rooms, h.window, CONVERGENCE_DEADLINE_MS);
 }
 
 async function streamStates(): Promise<(string | null)[]> {

@@ -11,7 +11,7 @@ import { buildBuilding, buildFloor, buildRoom } from '../factories/locations';
 import { ALL_WEEK, buildItem, buildMeeting, buildProvider } from '../factories/orders';
 import { buildUser, type BuiltUser } from '../factories/users';
 import { connectToDemoSim } from '../support/demoExchange';
-import { comparisonWindow, duplicateBookings, waitForMirror, type ExchangeAccount } from '../support/exchangeCalendars';
+import { comparisonWindow, expectMirrorsExchange, type ExchangeAccount } from '../support/exchangeCalendars';
 import { haproxyBinary, startHaproxy, type RunningHaproxy } from '../support/haproxy';
 import { openReconnectingStream, type ReconnectingStream } from '../support/reconnectingStream';
 import { killHard, startServer } from '../support/serverProcess';
@@ -322,16 +322,7 @@ onPostgresWithHaproxy('three instances behind HAProxy, one killed at a time', ()
     await steady;
     expect(changes).toBeGreaterThan(3);
 
-    const result = await waitForMirror(db.knex, account, rooms, comparisonWindow(new Date()), 30_000);
-    for (const [mailbox, { roomserve, exchange }] of result) {
-      expect({ mailbox, holds: roomserve }).toEqual({ mailbox, holds: exchange });
-    }
-    expect(
-      await duplicateBookings(
-        db.knex,
-        rooms.map((r) => r.roomId),
-      ),
-    ).toEqual([]);
+    await expectMirrorsExchange(db.knex, account, rooms, comparisonWindow(new Date()), 30_000);
     expect(await syncedRooms()).toBe(rooms.length);
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { XhrApi } from '@ewsjs/xhr';
+import { expect } from '@jest/globals';
 import https from 'node:https';
 import * as ews from 'ews-javascript-api';
 import type { Knex } from 'knex';
@@ -167,4 +168,27 @@ export async function duplicateBookings(knex: Knex, roomIds: readonly string[]):
     [...roomIds],
   );
   return result.rows.map((r) => `${r.room_id}|${r.meeting}|${new Date(r.s).toISOString()}|${r.n}`);
+}
+
+/**
+ * Asserts, once Roomserve has caught up (or the deadline passed), that every room's bookings are
+ * its calendar in Exchange, meeting for meeting, and that no meeting is stored twice.
+ */
+export async function expectMirrorsExchange(
+  knex: Knex,
+  account: ExchangeAccount,
+  rooms: readonly { roomId: string; mailbox: string }[],
+  window: TimeWindow,
+  deadlineMs: number,
+): Promise<void> {
+  const result = await waitForMirror(knex, account, rooms, window, deadlineMs);
+  for (const [mailbox, { roomserve, exchange }] of result) {
+    expect({ mailbox, holds: roomserve }).toEqual({ mailbox, holds: exchange });
+  }
+  expect(
+    await duplicateBookings(
+      knex,
+      rooms.map((r) => r.roomId),
+    ),
+  ).toEqual([]);
 }
