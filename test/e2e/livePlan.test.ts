@@ -81,6 +81,19 @@ const freeFor = (room: PlanRoom, from: number, minutes: number): boolean =>
     exchangeUrl = settings.ewsUrl;
     caCertPem = settings.caBundlePem ?? undefined;
     const now = Date.now();
+    const installation = await admin.call<{ checkInRequired: boolean }>('GET', '/admin/display-settings');
+    /**
+     * A meeting that has begun in a room that requires check-in is "awaiting check-in", not "busy":
+     * the demo makes Harbour House's first floor require it, and which floor has free rooms depends
+     * on the hour.
+     */
+    const requiresCheckIn = async (roomId: string): Promise<boolean> => {
+      const own = await admin.call<{ checkInRequired: boolean | null }>(
+        'GET',
+        `/admin/display-settings/rooms/${roomId}`,
+      );
+      return own.checkInRequired ?? installation.checkInRequired;
+    };
     // Two rooms on a drawn floor, free for the next hours, so the test does not depend on the hour it runs at.
     for (const building of await admin.call<{ id: string; name: string }[]>('GET', '/buildings')) {
       await admin.call('PATCH', `/buildings/${building.id}`, { openingHours: OPEN_ALWAYS });
@@ -94,7 +107,8 @@ const freeFor = (room: PlanRoom, from: number, minutes: number): boolean =>
         const withMailbox: { room: PlanRoom; email: string }[] = [];
         for (const room of free) {
           const full = await admin.call<{ exchange: { email: string | null } }>('GET', `/rooms/${room.id}`);
-          if (full.exchange.email !== null) withMailbox.push({ room, email: full.exchange.email });
+          if (full.exchange.email !== null && !(await requiresCheckIn(room.id)))
+            withMailbox.push({ room, email: full.exchange.email });
         }
         const [first, second] = withMailbox;
         if (first && second) {
