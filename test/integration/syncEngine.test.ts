@@ -69,6 +69,18 @@ async function bookingsOf(room: ConnectedRoom): Promise<BookingView[]> {
 const live = async (room: ConnectedRoom): Promise<BookingView[]> =>
   (await bookingsOf(room)).filter((b) => b.status === 'confirmed');
 
+/** Until another session of this test waits on a row lock (an overlap not yet committed). */
+async function waitForLockWait(): Promise<void> {
+  for (let tries = 0; tries < 200; tries += 1) {
+    const waiting = await db.knex.raw<{ rows: unknown[] }>(
+      "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+    );
+    if (waiting.rows.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the move never waited on the uncommitted copy');
+}
+
 function meeting(overrides: Partial<FakeMeeting> & Pick<FakeMeeting, 'itemId' | 'cleanGlobalObjectId'>): FakeMeeting {
   return {
     organizer,
@@ -353,6 +365,23 @@ describe('a room change Roomserve makes', () => {
     expect((await live(rhein)).map((b) => b.id)).toEqual([ours]);
     expect(await live(elbe)).toEqual([]);
   });
+
+  // Two sessions at once: PGlite has one connection, so only PostgreSQL can interleave them.
+  (process.env.TEST_DB === 'postgres' ? it : it.skip)(
+    'takes the place of the sync’s copy committed while the move is being written',
+    async () => {
+      const ours = await ourBookingInElbe();
+      const syncing = await db.knex.transaction();
+      const copy = await buildBooking(syncing, { roomId: rhein.roomId, ...slot, source: 'exchange', uid: 'U1' });
+      const moving = createBookingRepository(db.knex).applyMove(ours, move(rhein.roomId));
+      await waitForLockWait();
+      await syncing.commit();
+
+      expect(await moving).toBe(true);
+      expect((await live(rhein)).map((b) => b.id)).toEqual([ours]);
+      expect((await bookingsOf(rhein)).find((b) => b.id === copy)?.status).toBe('cancelled');
+    },
+  );
 
   it('is not undone by a pass of the old room that read the booking before the move and writes after it', async () => {
     const ours = await ourBookingInElbe();

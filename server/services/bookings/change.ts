@@ -190,7 +190,10 @@ export function changeBookingUseCases(deps: BookingServiceDeps) {
     } else {
       await withExchange(() => writer.updateMeeting(ref, details));
     }
-    await deps.bookings.applyMove(booking.id, target);
+    if (!(await deps.bookings.applyMove(booking.id, target)))
+      // Exchange holds the change; the local copy could not take it (cancelled meanwhile, or the new
+      // room is held here by something the sync has not cleared yet) and follows with the next sync.
+      deps.log.warn({ bookingId: booking.id }, 'a change Exchange accepted could not be written locally yet');
     if (extra.body !== undefined || extra.isPrivate !== undefined || extra.optionalAttendees !== undefined)
       await deps.bookings.saveDetails(booking.id, {
         ...(extra.body === undefined

@@ -6,6 +6,7 @@ import type { RoomBookingRules } from '../../../domain/bookings/rules';
 import type {
   BookingRepository,
   BookingRoom,
+  BookingMove,
   BookingSettingsRecord,
   NewPendingBooking,
   OwnBooking,
@@ -214,6 +215,53 @@ function attendeeRecords(booking: NewPendingBooking, roomEmail: string | null): 
   return JSON.stringify([...people, ...room]);
 }
 
+/** Times a move is written when the sync commits the new room's copy meanwhile (see applyMove). */
+const MOVE_ATTEMPTS = 3;
+
+/**
+ * One attempt at writing a move Exchange accepted: false when the meeting was cancelled meanwhile,
+ * 'overlap' when another confirmed booking holds the new room then.
+ */
+async function moveOnce(db: Knex, bookingId: string, move: BookingMove): Promise<boolean | 'overlap'> {
+  try {
+    return await db.transaction(async (trx) => {
+      const current = await trx('bookings')
+        .where({ id: bookingId })
+        .whereNull('meeting_cancelled_at')
+        .first<{ attendees: unknown; uid: string | null } | undefined>('attendees', 'uid');
+      if (!current) return false;
+      const rooms = json<unknown[]>(current.attendees ?? '[]').filter(
+        (a) => typeof a === 'object' && a !== null && (a as Record<string, unknown>).kind === 'resource',
+      );
+      const people = move.attendees.map((email) => ({ name: email, email, kind: 'required', response: 'unknown' }));
+      // The sync saw the change while it was under way: the new room's copy, still unknown as
+      // ours, became a booking of its own; the old room dropping the meeting cancelled this one.
+      // The room accepted, so the booking takes its place there.
+      if (current.uid !== null)
+        await trx('bookings')
+          .where({ room_id: move.roomId, uid: current.uid, source: 'exchange', is_occurrence: false })
+          .whereNot({ id: bookingId })
+          .whereIn('status', ['pending', 'confirmed'])
+          .update({ status: 'cancelled', updated_at: trx.fn.now() });
+      await trx('bookings')
+        .where({ id: bookingId })
+        .update({
+          room_id: move.roomId,
+          during: range(trx, move.start, move.end),
+          subject: move.subject,
+          attendees: JSON.stringify([...people, ...rooms]),
+          status: 'confirmed',
+          declined_reason: null,
+          updated_at: trx.fn.now(),
+        });
+      return true;
+    });
+  } catch (err) {
+    if (pgErrorOf(err)?.code === EXCLUSION_VIOLATION) return 'overlap';
+    throw err;
+  }
+}
+
 export function createBookingRepository(db: Knex): BookingRepository {
   async function get(bookingId: string): Promise<OwnBooking | undefined> {
     const result = await db.raw<{ rows: BookingRow[] }>(`SELECT ${BOOKING_SELECT} WHERE bk.id = ?`, [bookingId]);
@@ -340,42 +388,13 @@ export function createBookingRepository(db: Knex): BookingRepository {
     },
 
     async applyMove(bookingId, move) {
-      try {
-        return await db.transaction(async (trx) => {
-          const current = await trx('bookings')
-            .where({ id: bookingId })
-            .whereNull('meeting_cancelled_at')
-            .first<{ attendees: unknown; uid: string | null } | undefined>('attendees', 'uid');
-          if (!current) return false;
-          const rooms = json<unknown[]>(current.attendees ?? '[]').filter(
-            (a) => typeof a === 'object' && a !== null && (a as Record<string, unknown>).kind === 'resource',
-          );
-          const people = move.attendees.map((email) => ({ name: email, email, kind: 'required', response: 'unknown' }));
-          // The sync saw the change while it was under way: the new room's copy, still unknown as
-          // ours, became a booking of its own; the old room dropping the meeting cancelled this one.
-          // The room accepted, so the booking takes its place there.
-          if (current.uid !== null)
-            await trx('bookings')
-              .where({ room_id: move.roomId, uid: current.uid, source: 'exchange', is_occurrence: false })
-              .whereNot({ id: bookingId })
-              .whereIn('status', ['pending', 'confirmed'])
-              .update({ status: 'cancelled', updated_at: trx.fn.now() });
-          await trx('bookings')
-            .where({ id: bookingId })
-            .update({
-              room_id: move.roomId,
-              during: range(trx, move.start, move.end),
-              subject: move.subject,
-              attendees: JSON.stringify([...people, ...rooms]),
-              status: 'confirmed',
-              declined_reason: null,
-              updated_at: trx.fn.now(),
-            });
-          return true;
-        });
-      } catch (err) {
-        if (pgErrorOf(err)?.code === EXCLUSION_VIOLATION) return false;
-        throw err;
+      // The sync may commit the new room's copy of this very meeting while the move is written: it is
+      // invisible to the first attempt's clean-up, and the write then waits on it and meets it as an
+      // overlap. The next attempt sees it and takes its place.
+      for (let attempt = 1; ; attempt += 1) {
+        const moved = await moveOnce(db, bookingId, move);
+        if (moved !== 'overlap') return moved;
+        if (attempt === MOVE_ATTEMPTS) return false;
       }
     },
 
