@@ -15,7 +15,8 @@
  * (a) and (a') run in a child process (bench/plan/loadClients.ts), as browsers are other processes:
  * inflating and parsing 20 clients' ~100 KB answers on the server's event loop would count the load
  * generator's work as the server's. They still inflate and parse each answer (in their process), and
- * a latency runs from request sent to answer parsed. The 300 streams of (c) share this process, so
+ * a latency runs from request sent to answer parsed; they use node:http over kept-alive connections,
+ * not fetch, whose web streams cost more CPU than the inflating and parsing (loadClients.ts). The 300 streams of (c) share this process, so
  * (c) includes their cost. Database: a throwaway schema
  * on DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), filled by bench/searchFixture.ts
  * and regrouped into floors of 200 rooms with an outline each.

@@ -30,13 +30,25 @@ export const PLAN_STATES = [
 export const planStateSchema = z.enum(PLAN_STATES).meta({ id: 'PlanState' });
 export type PlanState = z.infer<typeof planStateSchema>;
 
-/** A meeting as the reader may see it: organizer and subject are null where the privacy rules hide them. */
+const plannedMeetingShape = {
+  start: instantSchema,
+  end: instantSchema,
+  organizer: z.string().nullable(),
+  subject: z.string().nullable(),
+};
+
+/**
+ * A later meeting as the reader may see it: when, and who has it (organizer and subject are null
+ * where the privacy rules hide them). Attendees and status are told for the holder only: the page
+ * lists the next meetings by time and holder, and every open plan reads them again on each change.
+ */
+export const planNextMeetingSchema = z.object(plannedMeetingShape).meta({ id: 'PlanNextMeeting' });
+export type PlanNextMeeting = z.infer<typeof planNextMeetingSchema>;
+
+/** The meeting holding a room, as the reader may see it. */
 export const planMeetingSchema = z
   .object({
-    start: instantSchema,
-    end: instantSchema,
-    organizer: z.string().nullable(),
-    subject: z.string().nullable(),
+    ...plannedMeetingShape,
     /** Attendees besides the organizer; null where the reader may not know. */
     attendeeCount: z.number().int().nullable(),
     status: z.enum(['pending', 'confirmed']),
@@ -56,7 +68,7 @@ export const planRoomSchema = z
     /** The meeting holding the room at the instant (for "released": the meeting that was released). */
     current: planMeetingSchema.nullable(),
     /** The next meetings after the instant (up to 3). */
-    next: z.array(planMeetingSchema),
+    next: z.array(planNextMeetingSchema),
     /** Whether the reader may book it in Roomserve. */
     bookable: z.boolean(),
   })

@@ -82,6 +82,16 @@ describe('roomOccupancy: the state at the instant', () => {
     );
     expect(result.current).toMatchObject({ start: new Date(T - 30 * MIN).toISOString(), organizer: 'Olga Organizer' });
     expect(result.next.map((m) => m.start)).toEqual([60, 120, 200].map((m) => new Date(T + m * MIN).toISOString()));
+    // Attendees and status are the holder's only: the page lists later meetings by time and holder.
+    expect(Object.keys(result.next[0] ?? {}).sort()).toEqual(['end', 'organizer', 'start', 'subject']);
+    expect(Object.keys(result.current ?? {}).sort()).toEqual([
+      'attendeeCount',
+      'end',
+      'organizer',
+      'start',
+      'status',
+      'subject',
+    ]);
   });
 
   it('keeps a released meeting out of the next meetings', () => {

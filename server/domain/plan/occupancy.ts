@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { PlanMeeting, PlanState } from '../../../shared/schemas/plan';
+import type { PlanMeeting, PlanNextMeeting, PlanState } from '../../../shared/schemas/plan';
 import { visibleDetails, type BookingDetails, type BookingPrivacy } from '../availability/bookingVisibility';
 import type { Interval } from '../availability/interval';
 import type { Actor } from '../actor';
@@ -48,7 +48,7 @@ export interface OccupancyState {
 export interface RoomOccupancy {
   readonly state: PlanState;
   readonly current: PlanMeeting | null;
-  readonly next: PlanMeeting[];
+  readonly next: PlanNextMeeting[];
 }
 
 export const NEXT_MEETINGS_LISTED = 3;
@@ -56,16 +56,35 @@ export const NEXT_MEETINGS_LISTED = 3;
 export const HORIZON_DAYS = 7;
 const MINUTE = 60_000;
 
-/** The meeting as `reader` may see it, through the one rule of who sees what. */
-export function planMeeting(meeting: OccupancyMeeting, reader: Actor, privacy: BookingPrivacy): PlanMeeting {
+/** When the meeting is and who has it, as `reader` may see it, through the one rule of who sees what. */
+function seenMeeting(
+  meeting: OccupancyMeeting,
+  reader: Actor,
+  privacy: BookingPrivacy,
+): { readonly shown: PlanNextMeeting; readonly organizerSeen: boolean } {
   const seen = visibleDetails(reader, meeting, privacy);
   const organizer = seen.organizer?.name.trim() ?? '';
   return {
-    start: new Date(meeting.span.start).toISOString(),
-    end: new Date(meeting.span.end).toISOString(),
-    organizer: organizer === '' ? null : organizer,
-    subject: seen.subjectShown && meeting.subject.trim() !== '' ? seen.subject : null,
-    attendeeCount: reader.role === 'external' && seen.organizer === null ? null : meeting.attendees.length,
+    shown: {
+      start: new Date(meeting.span.start).toISOString(),
+      end: new Date(meeting.span.end).toISOString(),
+      organizer: organizer === '' ? null : organizer,
+      subject: seen.subjectShown && meeting.subject.trim() !== '' ? seen.subject : null,
+    },
+    organizerSeen: seen.organizer !== null,
+  };
+}
+
+/** A later meeting as `reader` may see it. */
+export const planNextMeeting = (meeting: OccupancyMeeting, reader: Actor, privacy: BookingPrivacy): PlanNextMeeting =>
+  seenMeeting(meeting, reader, privacy).shown;
+
+/** The meeting holding the room as `reader` may see it, with its attendee count and status. */
+export function planMeeting(meeting: OccupancyMeeting, reader: Actor, privacy: BookingPrivacy): PlanMeeting {
+  const { shown, organizerSeen } = seenMeeting(meeting, reader, privacy);
+  return {
+    ...shown,
+    attendeeCount: reader.role === 'external' && !organizerSeen ? null : meeting.attendees.length,
     status: meeting.status,
   };
 }
@@ -113,7 +132,7 @@ export function roomOccupancy(input: OccupancyInput): RoomOccupancy {
   return {
     state,
     current: current ? planMeeting(current, reader, privacy) : null,
-    next: upcoming.slice(0, NEXT_MEETINGS_LISTED).map((m) => planMeeting(m, reader, privacy)),
+    next: upcoming.slice(0, NEXT_MEETINGS_LISTED).map((m) => planNextMeeting(m, reader, privacy)),
   };
 }
 

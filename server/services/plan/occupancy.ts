@@ -258,10 +258,14 @@ export function createFloorOccupancyService(deps: FloorOccupancyDeps): FloorOccu
     if (!catalogued) throw notFound('Floor', floorId);
     const { floor } = catalogued;
     const now = deps.clock.now().getTime();
-    const horizon = occupancyHorizon(now, floor.timeZone);
     const instant = at === undefined ? now : Date.parse(at);
-    if (instant < horizon.start || instant >= horizon.end) {
-      throw invalid(describeHorizon(horizon, floor.timeZone), { field: 'at' });
+    // Now lies in the horizon (it starts at today's midnight): only a chosen instant is checked,
+    // which spares the zone arithmetic on every read of a kept answer.
+    if (at !== undefined) {
+      const horizon = occupancyHorizon(now, floor.timeZone);
+      if (instant < horizon.start || instant >= horizon.end) {
+        throw invalid(describeHorizon(horizon, floor.timeZone), { field: 'at' });
+      }
     }
     const load = () => factsAt(catalogued, instant, now, at === undefined);
     if (!views) return answerFor(reader, await load());

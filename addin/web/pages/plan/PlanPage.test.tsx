@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Floor } from '../../../../shared/schemas/locations';
-import type { FloorOccupancy, PlanMeeting, PlanRoom } from '../../../../shared/schemas/plan';
+import type { FloorOccupancy, PlanMeeting, PlanNextMeeting, PlanRoom } from '../../../../shared/schemas/plan';
 import { buildBuilding, buildFloor, buildUser, uuid } from '../../../ui/testing/builders';
 import { FakeApi, ok } from '../../../ui/testing/fakeApi';
 import { renderApp, signedInAs } from '../../testing/renderApp';
@@ -22,11 +22,15 @@ const square = (x: number, y: number): PlanRoom['shape'] => [
   [x + 100, y + 100],
   [x, y + 100],
 ];
-const meeting = (overrides: Partial<PlanMeeting> = {}): PlanMeeting => ({
+const later = (overrides: Partial<PlanNextMeeting> = {}): PlanNextMeeting => ({
   start: '2026-12-07T09:00:00.000Z',
   end: '2026-12-07T10:00:00.000Z',
   organizer: 'Olga Organizer',
   subject: 'Sprint review',
+  ...overrides,
+});
+const meeting = (overrides: Partial<PlanMeeting> = {}): PlanMeeting => ({
+  ...later(),
   attendeeCount: 4,
   status: 'confirmed',
   ...overrides,
@@ -57,7 +61,7 @@ const glacier = room('Glacier', {
 });
 const harbour = room('Harbour', {
   shape: square(200, 200),
-  next: [meeting({ start: '2026-12-07T13:00:00.000Z', end: '2026-12-07T14:00:00.000Z', subject: 'Lunch talk' })],
+  next: [later({ start: '2026-12-07T13:00:00.000Z', end: '2026-12-07T14:00:00.000Z', subject: 'Lunch talk' })],
 });
 const rooms = [fjord, glacier, harbour];
 

@@ -1,6 +1,6 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Link } from 'react-router';
-import type { PlanMeeting, PlanRoom } from '../../../../shared/schemas/plan';
+import type { PlanNextMeeting, PlanRoom } from '../../../../shared/schemas/plan';
 import { RoomTags } from '../../../ui/rooms/RoomSummary';
 import { formatClock } from '../../../ui/time';
 import { BookButton } from '../bookings/BookingDialog';
@@ -24,11 +24,11 @@ const useStyles = makeStyles({
 });
 
 /** "09:00–10:00" on the building's clocks. */
-export const spanText = (m: PlanMeeting, timeZone: string): string =>
+export const spanText = (m: PlanNextMeeting, timeZone: string): string =>
   s.fromTo(formatClock(m.start, timeZone), formatClock(m.end, timeZone));
 
 /** Who has it, as the API let the reader see it: a name, or nothing when names are hidden. */
-export function holderText(m: PlanMeeting): string {
+export function holderText(m: PlanNextMeeting): string {
   const who = m.organizer === null ? null : s.byWhom(m.organizer);
   return [m.subject ?? null, who].filter(Boolean).join(', ') || s.hiddenSubject;
 }
