@@ -156,7 +156,7 @@ export interface SamlAssertion {
 export interface SamlGateway {
   /** Throws SamlMetadataInvalid when the XML is not an IdP's metadata with a signing certificate. */
   readIdpMetadata(xml: string): SamlIdpMetadata;
-  spMetadata(sp: Omit<SamlServiceProvider, 'idp' | 'clockSkewSeconds'>): string;
+  spMetadata(sp: Omit<SamlServiceProvider, 'idp' | 'clockSkewSeconds'>): Promise<string>;
   /** The IdP's sign-in URL carrying a fresh AuthnRequest and the relay state; and the request's ID. */
   authorize(sp: SamlServiceProvider, relayState: string): Promise<{ url: URL; requestId: string }>;
   /**

@@ -1,11 +1,6 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import {
-  SAML,
-  ValidateInResponseTo,
-  generateServiceProviderMetadata,
-  type CacheProvider,
-  type Profile,
-} from '@node-saml/node-saml';
+import type * as NodeSamlModule from '@node-saml/node-saml';
+import type { CacheProvider, Profile, SAML } from '@node-saml/node-saml';
 import { SamlRefusal, type SamlAssertion, type SamlGateway, type SamlServiceProvider } from '../../ports/sso';
 import { readIdpMetadata } from './samlMetadata';
 
@@ -28,7 +23,15 @@ function singleRequestCache(expected: string | undefined, created: string[] = []
   };
 }
 
-function samlFor(sp: SamlServiceProvider, cache: CacheProvider): SAML {
+/**
+ * node-saml (with its XML signature and crypto stack) is loaded at the first SAML request: most
+ * installations sign in otherwise, and it cost every start and every test of the app ~0.2 s of CPU.
+ */
+let nodeSaml: Promise<typeof NodeSamlModule> | undefined;
+const loadNodeSaml = (): Promise<typeof NodeSamlModule> => (nodeSaml ??= import('@node-saml/node-saml'));
+
+async function samlFor(sp: SamlServiceProvider, cache: CacheProvider): Promise<SAML> {
+  const { SAML, ValidateInResponseTo } = await loadNodeSaml();
   return new SAML({
     issuer: sp.entityId,
     audience: sp.entityId,
@@ -82,7 +85,8 @@ export function createNodeSaml(): SamlGateway {
   return {
     readIdpMetadata,
 
-    spMetadata(sp) {
+    async spMetadata(sp) {
+      const { generateServiceProviderMetadata } = await loadNodeSaml();
       return generateServiceProviderMetadata({
         issuer: sp.entityId,
         callbackUrl: sp.acsUrl,
@@ -94,11 +98,8 @@ export function createNodeSaml(): SamlGateway {
 
     async authorize(sp, relayState) {
       const created: string[] = [];
-      const url = await samlFor(sp, singleRequestCache(undefined, created)).getAuthorizeUrlAsync(
-        relayState,
-        undefined,
-        {},
-      );
+      const saml = await samlFor(sp, singleRequestCache(undefined, created));
+      const url = await saml.getAuthorizeUrlAsync(relayState, undefined, {});
       const [requestId] = created;
       if (!requestId) throw new Error('node-saml created no AuthnRequest ID');
       return { url: new URL(url), requestId };
@@ -107,9 +108,8 @@ export function createNodeSaml(): SamlGateway {
     async verify(sp, samlResponse, requestId): Promise<SamlAssertion> {
       let profile: Profile | null;
       try {
-        ({ profile } = await samlFor(sp, singleRequestCache(requestId)).validatePostResponseAsync({
-          SAMLResponse: samlResponse,
-        }));
+        const saml = await samlFor(sp, singleRequestCache(requestId));
+        ({ profile } = await saml.validatePostResponseAsync({ SAMLResponse: samlResponse }));
       } catch (err) {
         throw new SamlRefusal(messageOf(err));
       }

@@ -55,7 +55,7 @@ export interface SsoSettingsService {
   /** Roomserve as a SAML service provider of the saved IdP; throws SamlMetadataInvalid. */
   samlServiceProvider(stored: StoredSsoSettings): SamlServiceProvider;
   /** Roomserve's SP metadata XML, for the IdP to import. */
-  samlMetadata(): string;
+  samlMetadata(): Promise<string>;
   redirectUri(): string;
   passwordSignInAllowed(email: string): Promise<boolean>;
 }

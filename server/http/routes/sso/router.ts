@@ -146,8 +146,8 @@ export function ssoRouter(deps: SsoRouterDeps): Router {
     },
   );
 
-  router.get('/auth/saml/metadata', (_req, res) => {
-    res.type('application/samlmetadata+xml').send(deps.settings.samlMetadata());
+  router.get('/auth/saml/metadata', async (_req, res) => {
+    res.type('application/samlmetadata+xml').send(await deps.settings.samlMetadata());
   });
 
   router.get('/auth/sso/logout', async (req, res) => {
