@@ -48,6 +48,7 @@ export function createDetailQueue(deps: DetailQueueDeps): DetailQueue {
   const inFlight = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
+  let pumpQueued = false;
 
   function later(): void {
     if (timer || stopped) return;
@@ -124,7 +125,13 @@ export function createDetailQueue(deps: DetailQueueDeps): DetailQueue {
   function add(room: ConnectedRoom, pending: number): void {
     if (stopped) return;
     waiting.set(room.roomId, { room, pending });
-    pump();
+    if (pumpQueued) return;
+    pumpQueued = true;
+    // Rooms added in one go (after a restart, every room with pending bookings) form full groups.
+    queueMicrotask(() => {
+      pumpQueued = false;
+      pump();
+    });
   }
 
   return {
