@@ -52,6 +52,21 @@ describe('phase 2 queue', () => {
     await queue.stop();
   });
 
+  it('waits for phase 1 and starts soon after it ends, not a retry period later', async () => {
+    let phaseOne = true;
+    const { queue, filled } = queueWith((rooms) => Promise.resolve(ok(rooms)), {
+      phaseOneBusy: () => phaseOne,
+      phaseOneCheckMs: 5,
+      retryMs: 60_000,
+    });
+    queue.add(room('a'), 2);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(filled).toEqual([]);
+    phaseOne = false;
+    await until(() => filled.length === 1);
+    await queue.stop();
+  });
+
   it('puts back only the room of a group that failed, and fills it later', async () => {
     let attempts = 0;
     const { queue, filled, failed } = queueWith((rooms) =>

@@ -15,8 +15,10 @@ export interface DetailQueueDeps {
   readonly groupBookings: number;
   /** Phase 2 waits while this says phase 1 still has rooms to do: every room searchable first. */
   readonly phaseOneBusy: () => boolean;
-  /** How long a room waits after a failure, and how often a waiting queue looks again. */
+  /** How long a room waits after a failure. */
   readonly retryMs: number;
+  /** How often a queue held back by phase 1 looks again (1 s): phase 2 starts soon after phase 1 ends. */
+  readonly phaseOneCheckMs?: number;
   readonly filled: (room: ConnectedRoom, outcome: DetailsOutcome) => Promise<void>;
   readonly failed: (room: ConnectedRoom, err: unknown) => void;
 }
@@ -55,7 +57,7 @@ export function createDetailQueue(deps: DetailQueueDeps): DetailQueue {
     timer = setTimeout(() => {
       timer = null;
       pump();
-    }, deps.retryMs);
+    }, deps.phaseOneCheckMs ?? 1_000);
     timer.unref();
   }
 
