@@ -1,4 +1,10 @@
-import { fieldsOf, reconcile, type BookingCancellation, type ReconcilePlan } from '../domain/sync/reconcile';
+import {
+  fieldsOf,
+  reconcile,
+  type BookingCancellation,
+  type ReconcilePlan,
+  type StoredBooking,
+} from '../domain/sync/reconcile';
 import type { RemoteOccurrence } from '../domain/sync/remoteCalendar';
 import { GatewayError, type CalendarGateway, type RemoteItemHeader, type TimeWindow } from '../ports/calendarGateway';
 import type { Clock } from '../ports/clock';
@@ -6,8 +12,8 @@ import type { AppliedPlan, ConnectedRoom, SyncStore, SyncTransaction } from '../
 import { DEFAULT_HORIZON, horizonWindow, type Horizon } from './horizon';
 import type { SyncMode } from './observer';
 import { overlaps, singleFromHeader } from './changedItems';
-import { createOrganizerBatcher } from './organizerBatcher';
-import { withOrganizerDetails } from './organizerCopies';
+import { createOrganizerBatcher, type OrganizerLookup } from './organizerBatcher';
+import { organizerCopiesOnce, withOrganizerDetails } from './organizerCopies';
 import { keepOrganizerDetails, occurrenceOf, reuseUnchangedDetails } from './unchangedCopies';
 
 export interface RoomSynchronizerDeps {
@@ -40,6 +46,11 @@ export interface DetailsOutcome {
   readonly changedBookingIds: readonly string[];
 }
 
+/** Phase 2 of one room among several filled together: its outcome, or why it failed. */
+export type RoomDetails =
+  | { readonly room: ConnectedRoom; readonly outcome: DetailsOutcome }
+  | { readonly room: ConnectedRoom; readonly error: unknown };
+
 export interface RoomSynchronizer {
   /**
    * Brings one room's bookings in step with its Exchange calendar. `full` also reconciles the whole
@@ -52,6 +63,17 @@ export interface RoomSynchronizer {
    * change rewrote meanwhile is left alone. Throws GatewayError when Exchange fails.
    */
   fillDetails(room: ConnectedRoom): Promise<DetailsOutcome>;
+  /**
+   * Phase 2 of several rooms together: each organizer is asked once for all these rooms' pending
+   * meetings (not once per room). A room that fails says so in its entry; the others go on.
+   */
+  fillDetailsOfRooms(rooms: readonly ConnectedRoom[]): Promise<RoomDetails[]>;
+}
+
+interface AwaitingDetails {
+  readonly room: ConnectedRoom;
+  readonly pending: readonly StoredBooking[];
+  readonly occurrences: readonly RemoteOccurrence[];
 }
 
 /** What a pass read from Exchange: the occurrences of the horizon, some of them headers only. */
@@ -182,25 +204,61 @@ export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchron
     return { mode, pages, ...applied };
   }
 
-  async function fillDetails(room: ConnectedRoom): Promise<DetailsOutcome> {
-    const window = horizonWindow(deps.clock.now(), horizon);
+  async function awaitingDetails(room: ConnectedRoom): Promise<AwaitingDetails> {
     const pending = await store.transaction((tx) => tx.bookingsAwaitingDetails(room.roomId));
+    return { room, pending, occurrences: pending.map(occurrenceOf) };
+  }
+
+  async function fillRoom(
+    awaiting: AwaitingDetails,
+    window: TimeWindow,
+    lookup: OrganizerLookup,
+  ): Promise<DetailsOutcome> {
+    const { room, pending, occurrences } = awaiting;
     if (pending.length === 0) return { filled: 0, skipped: 0, changedBookingIds: [] };
-    const occurrences = pending.map(occurrenceOf);
     // Singles were written from SyncFolderItems headers: without a reachable organizer, the room's full copy.
     const headerOnly = new Set(
       pending.filter((b) => !b.isOccurrence && b.detailSource === 'room').map((b) => b.ewsItemId),
     );
-    const detailed = await withOrganizerDetails(gateway, room.mailbox, occurrences, window, {
-      lookup: batchedLookup,
-      headerOnly,
-    });
+    const detailed = await withOrganizerDetails(gateway, room.mailbox, occurrences, window, { lookup, headerOnly });
     const fills = pending.flatMap((booking, i) => {
       const o = detailed[i];
       return o ? [{ bookingId: booking.id, ewsChangeKey: booking.ewsChangeKey, fields: fieldsOf(o) }] : [];
     });
     const written = await store.transaction((tx) => tx.fillDetails(room.roomId, fills));
     return { filled: written.length, skipped: pending.length - written.length, changedBookingIds: written };
+  }
+
+  async function fillDetailsOfRooms(rooms: readonly ConnectedRoom[]): Promise<RoomDetails[]> {
+    const window = horizonWindow(deps.clock.now(), horizon);
+    const loaded: (AwaitingDetails | RoomDetails)[] = [];
+    for (const room of rooms) loaded.push(await awaitingDetails(room).catch((error: unknown) => ({ room, error })));
+    const awaiting = loaded.filter((l): l is AwaitingDetails => 'pending' in l);
+    const lookup = await organizerCopiesOnce(
+      gateway,
+      awaiting.map((a) => ({ mailbox: a.room.mailbox, occurrences: a.occurrences })),
+      window,
+    );
+    const results: RoomDetails[] = [];
+    // Room after room: the organizers are read already, and the database pool stays free for live changes.
+    for (const l of loaded) {
+      if (!('pending' in l)) results.push(l);
+      else
+        results.push(
+          await fillRoom(l, window, lookup).then(
+            (outcome) => ({ room: l.room, outcome }),
+            (error: unknown) => ({ room: l.room, error }),
+          ),
+        );
+    }
+    return results;
+  }
+
+  async function fillDetails(room: ConnectedRoom): Promise<DetailsOutcome> {
+    const [result] = await fillDetailsOfRooms([room]);
+    if (!result) throw new Error('phase 2 gave no answer for the room');
+    if ('error' in result) throw result.error;
+    return result.outcome;
   }
 
   /** One SyncFolderItems page: the meetings it touches, reconciled, and the state, in one transaction. */
@@ -244,6 +302,7 @@ export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchron
 
   return {
     fillDetails,
+    fillDetailsOfRooms,
     async syncRoom(room, options = {}) {
       const record = await store.roomSync(room.roomId, room.mailbox);
       if (!record?.syncState) return fullSync(room, 'full');

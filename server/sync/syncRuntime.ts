@@ -42,7 +42,11 @@ export interface SyncRuntimeDeps {
   /** How often rooms are claimed (and freed rooms of dead instances taken over). */
   readonly claimIntervalMs?: number;
   /** Phase 2 of first syncs: rooms filled at once, and the wait after a failure. */
-  readonly details?: { readonly concurrency?: number; readonly retryMs?: number };
+  /**
+   * Phase 2: `concurrency` groups of rooms at once, each of about `groupBookings` pending bookings
+   * (what phase 2 holds in memory is about concurrency x groupBookings bookings with their details).
+   */
+  readonly details?: { readonly concurrency?: number; readonly groupBookings?: number; readonly retryMs?: number };
   readonly streams?: Pick<
     StreamSupervisorDeps,
     | 'groupSize'
@@ -131,8 +135,9 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
   }
 
   const details = createDetailQueue({
-    fill: (room) => synchronizer.fillDetails(room),
-    concurrency: deps.details?.concurrency ?? 4,
+    fill: (rooms) => synchronizer.fillDetailsOfRooms(rooms),
+    concurrency: deps.details?.concurrency ?? 2,
+    groupBookings: deps.details?.groupBookings ?? 5_000,
     retryMs: deps.details?.retryMs ?? 30_000,
     phaseOneBusy: () => scheduler.firstSyncsWaiting() > 0,
     filled: async (room, outcome) => {
@@ -147,7 +152,7 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
     try {
       const outcome = await atPriority(lane, () => synchronizer.syncRoom(room, { full }));
       await tellListeners(room.roomId, outcome.changedBookingIds);
-      if (outcome.detailsPending > 0) details.add(room);
+      if (outcome.detailsPending > 0) details.add(room, outcome.detailsPending);
       observer.syncFinished({
         roomId: room.roomId,
         mode: outcome.mode,
@@ -283,7 +288,10 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
     if (given > 0) logger.info({ rooms: given, share }, 'left rooms to the other instances');
     // Phase 2 resumes where another instance (or this one before a restart) left it.
     const pending = await store.countDetailsPending();
-    for (const room of scheduler.rooms()) if (pending.has(room.roomId)) details.add(room);
+    for (const room of scheduler.rooms()) {
+      const count = pending.get(room.roomId);
+      if (count) details.add(room, count);
+    }
     watchOwned();
   }
 

@@ -180,6 +180,59 @@ describe('first sync of a room', () => {
   });
 });
 
+describe('phase 2 of several rooms', () => {
+  const organizers = [0, 1, 2].map((o) => ({ name: `Organizer ${o}`, email: `organizer${o}@northwind.test` }));
+
+  /** Every room has two meetings of each organizer, as at scale: one organizer's meetings span the rooms. */
+  async function roomsSharingOrganizers(): Promise<ConnectedRoom[]> {
+    const rooms = [elbe, rhein, await connectedRoom('Main'), await connectedRoom('Isar'), await connectedRoom('Spree')];
+    for (const [r, room] of rooms.entries())
+      for (const [o, who] of organizers.entries())
+        for (const half of [0, 1]) {
+          const id = `M-${r}-${o}-${half}`;
+          const day = `2026-05-${String(5 + o * 2 + half).padStart(2, '0')}`;
+          gateway.putMeeting(
+            room.mailbox,
+            meeting({
+              itemId: `I-${id}`,
+              cleanGlobalObjectId: id,
+              organizer: who,
+              subject: who.name,
+              instances: [{ start: `${day}T09:00:00.000Z`, end: `${day}T10:00:00.000Z` }],
+            }),
+          );
+          gateway.setOrganizerCopy(who.email, [
+            {
+              cleanGlobalObjectId: id,
+              originalStart: null,
+              subject: `Project ${id}`,
+              description: '',
+              isPrivate: false,
+              attendees: [],
+              joinOnlineMeetingUrl: null,
+            },
+          ]);
+        }
+    for (const room of rooms) await engine.syncRoom(room);
+    gateway.resetCallCounts();
+    return rooms;
+  }
+
+  it("asks each organizer once for all the rooms' meetings, never for a whole calendar", async () => {
+    const rooms = await roomsSharingOrganizers();
+    const results = await engine.fillDetailsOfRooms(rooms);
+    expect(results.map((r) => ('outcome' in r ? r.outcome.filled : r.error))).toEqual([6, 6, 6, 6, 6]);
+    expect(gateway.callCount('organizerDetails')).toBe(organizers.length);
+    expect(gateway.callCount('organizerCalendar')).toBe(0);
+    for (const [r, room] of rooms.entries()) {
+      const booked = await live(room);
+      expect(booked).toHaveLength(6);
+      for (const b of booked)
+        expect(b).toMatchObject({ subject: expect.stringMatching(`^Project M-${r}-`), detailSource: 'organizer' });
+    }
+  });
+});
+
 describe('incremental sync', () => {
   it('moves and shortens the same booking in place', async () => {
     gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
