@@ -211,15 +211,14 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
     async recommendations(query) {
       const s = await scope(query);
       const split = await readSplit(s);
-      const reports = roomReports(s.rooms, (await totalsSource(s, split)).totals, s.range);
-      return recommend(s, await hoursOf(s, split), reports);
+      const [source, hours] = await Promise.all([totalsSource(s, split), hoursOf(s, split)]);
+      return recommend(s, hours, roomReports(s.rooms, source.totals, s.range));
     },
     async everything(query) {
       const s = await scope(query);
       const split = await readSplit(s);
-      const source = await totalsSource(s, split);
+      const [source, hours] = await Promise.all([totalsSource(s, split), hoursOf(s, split)]);
       const report = analyticsReport(s.rooms, source.totals, s.range, source.counters);
-      const hours = await hoursOf(s, split);
       return {
         report,
         catering: await cateringOf(s),

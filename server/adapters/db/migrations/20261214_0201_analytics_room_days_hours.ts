@@ -1,12 +1,13 @@
 import type { Knex } from 'knex';
 
-// The heat map's figures per room and day: open and booked ms per hour of the building's clock
-// (flat JSON: cell, open ms, booked ms, ... with cell = weekday × 24 + hour; domain/analytics/heatmap.ts).
-// Null on the days computed before: the heat map reads the raw bookings until the backfill, run
-// again, has filled them.
+// The heat map's figures per room and day: open and booked time per hour of the building's clock,
+// as comma-separated text (cell, open minutes, booked minutes, ... with cell = weekday × 24 + hour;
+// domain/analytics/heatmap.ts). Text, not JSON: a building's year of weeks is read joined as text,
+// and casting each row's JSON to text was most of that read. Null on the days computed before: the
+// heat map reads the raw bookings until the backfill, run again, has filled them.
 export async function up(db: Knex): Promise<void> {
   await db.schema.alterTable('analytics_room_days', (t) => {
-    t.jsonb('hours').nullable();
+    t.text('hours').nullable();
   });
 }
 

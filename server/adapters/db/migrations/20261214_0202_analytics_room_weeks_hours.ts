@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
 
-// The days' hour cells (20261214_0201) summed per room and week, so a year's heat map adds a room's
+// The days' hour cells (20261214_0201, the same text) summed per room and week, so a year's heat map adds a room's
 // weeks. Null on the weeks summed before: the heat map reads the raw bookings until the backfill,
 // run again, has filled them.
 export async function up(db: Knex): Promise<void> {
   await db.schema.alterTable('analytics_room_weeks', (t) => {
-    t.jsonb('hours').nullable();
+    t.text('hours').nullable();
   });
 }
 

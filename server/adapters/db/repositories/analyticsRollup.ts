@@ -10,9 +10,25 @@ import {
   type RollupWeekSums,
   type RoomHours,
 } from '../../../domain/analytics/rollup';
+import type { HourCells } from '../../../domain/analytics/heatmap';
 import { pairsOf, sortedTally, tallyOf, valuesOf, type Tally } from '../../../domain/analytics/tally';
 import { chunk } from '../../../domain/chunk';
 import type { AnalyticsRollupStore } from '../../../ports/analytics';
+
+const MINUTE = 60_000;
+
+/**
+ * Hour cells as stored: their times in minutes (60 rather than 3600000: a building's year of weeks
+ * is millions of them, read as text), exact, as ms ÷ 60000 written as the shortest decimal that
+ * reads back as the same number and rounded back to whole ms when read.
+ */
+const hoursText = (cells: HourCells): string => cells.map((v, i) => (i % 3 === 0 ? v : v / MINUTE)).join(',');
+
+function hoursFromText(text: string | null): number[] {
+  const flat = joinedNumbers(text);
+  for (let i = 0; i < flat.length; i += 1) if (i % 3 !== 0) flat[i] = Math.round((flat[i] as number) * MINUTE);
+  return flat;
+}
 
 const toRow = (d: RollupDay) => ({
   room_id: d.roomId,
@@ -31,7 +47,7 @@ const toRow = (d: RollupDay) => ({
   lengths: JSON.stringify(valuesOf(sortedTally(d.lengths))),
   lead_minutes: JSON.stringify(valuesOf(sortedTally(d.leadMinutes))),
   booking_ids: JSON.stringify(d.bookingIds),
-  hours: JSON.stringify(d.hours),
+  hours: hoursText(d.hours),
 });
 
 const toWeekRow = (w: RollupWeekSums) => ({
@@ -50,7 +66,7 @@ const toWeekRow = (w: RollupWeekSums) => ({
   over_capacity: w.overCapacity,
   lengths: JSON.stringify(pairsOf(sortedTally(w.lengths))),
   lead_minutes: JSON.stringify(pairsOf(sortedTally(w.leadMinutes))),
-  hours: JSON.stringify(w.hours),
+  hours: hoursText(w.hours),
 });
 
 const ROOM_CHUNK = 1000;
@@ -266,13 +282,13 @@ export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
         bindings.push(...ids, ...edges.flatMap((e) => [e.from, e.to]));
       }
       const result = await db.raw<{ rows: { room_id: string; complete: boolean; hours: string | null }[] }>(
-        `SELECT room_id, bool_and(hours IS NOT NULL) AS complete, ${joined('hours')}
+        `SELECT room_id, bool_and(hours IS NOT NULL) AS complete, string_agg(nullif(hours, ''), ',') AS hours
          FROM (${parts.join(' UNION ALL ')}) x GROUP BY room_id`,
         bindings,
       );
       for (const row of result.rows) {
         if (!row.complete) return undefined;
-        out.push({ roomId: row.room_id, hours: joinedNumbers(row.hours) });
+        out.push({ roomId: row.room_id, hours: hoursFromText(row.hours) });
       }
     }
     return out;
