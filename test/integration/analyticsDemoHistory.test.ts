@@ -25,6 +25,7 @@ let raw: AnalyticsService;
 let withRollup: AnalyticsService;
 let rollup: AnalyticsRollup;
 let store: ReturnType<typeof createAnalyticsRollupStore>;
+let facts: ReturnType<typeof createAnalyticsFacts>;
 const lastFourWeeks = {
   from: DateTime.fromJSDate(NOW).minus({ weeks: 4 }).toISODate() ?? '',
   to: DateTime.fromJSDate(NOW).minus({ days: 1 }).toISODate() ?? '',
@@ -33,7 +34,7 @@ const lastFourWeeks = {
 beforeAll(async () => {
   db = await createTestDatabase();
   await seedDemoIfEmpty(db.knex, { now: NOW, history: true });
-  const facts = createAnalyticsFacts(db.knex);
+  facts = createAnalyticsFacts(db.knex);
   const settings = createAnalyticsSettingsStore(db.knex);
   store = createAnalyticsRollupStore(db.knex);
   raw = createAnalyticsService({ facts, settings });
@@ -120,6 +121,18 @@ describe('the daily rollup', () => {
     expect(after.bookings).toBe(before.bookings - 1);
     expect(await overall(withRollup)).toEqual(after);
     await expectHeatAsRaw();
+  });
+
+  it('extended by the hourly sweep, sums each new day into its week with the days stored before', async () => {
+    // Covered to Monday 2026-06-15; six days later it reaches Sunday 2026-06-21, a whole week read from its row.
+    const later = createAnalyticsRollup({ facts, store, clock: new ManualClock(new Date('2026-06-23T09:00:00Z')) });
+    expect(await later.extend()).toBeGreaterThan(0);
+    expect(await store.coverage()).toEqual({ from: expect.any(String), to: '2026-06-21' });
+    const twoWeeks = { from: '2026-06-08', to: '2026-06-21' };
+    const viaRollup = await withRollup.overview(twoWeeks);
+    expect(viaRollup.report.trend[1]?.bookings).toBeGreaterThan(0);
+    expect(viaRollup.report.overall).toEqual((await raw.overview(twoWeeks)).report.overall);
+    expect(await withRollup.heatmap(twoWeeks)).toEqual(await raw.heatmap(twoWeeks));
   });
 });
 
