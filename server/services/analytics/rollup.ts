@@ -56,12 +56,12 @@ type Range = { readonly from: string; readonly to: string };
 const laterOf = (a: string, b: string) => (a > b ? a : b);
 const earlierOf = (a: string, b: string) => (a < b ? a : b);
 
-/** Sorted Mondays cut into runs of at most `weeks` weeks, each read of the bookings covering one run. */
-function runsOf(mondays: readonly string[], weeks: number): string[][] {
+/** Sorted Mondays cut into runs of at most BATCH_WEEKS weeks, each read of the bookings covering one run. */
+function runsOf(mondays: readonly string[]): string[][] {
   const runs: string[][] = [];
   for (const monday of mondays) {
     const run = runs[runs.length - 1];
-    if (run && plusDays(run[0] ?? monday, 7 * weeks) > monday) run.push(monday);
+    if (run && plusDays(run[0] ?? monday, 7 * BATCH_WEEKS) > monday) run.push(monday);
     else runs.push([monday]);
   }
   return runs;
@@ -88,9 +88,7 @@ export function createAnalyticsRollup(deps: RollupDeps): AnalyticsRollup {
     } = {},
   ): Promise<number> {
     let written = 0;
-    // The listener's few weeks are read one by one, each for the rooms changed in it: one read
-    // over the weeks between them would bring every changed room's bookings of all of them.
-    for (const run of runsOf(mondays, pick.roomWeek ? 1 : BATCH_WEEKS)) {
+    for (const run of runsOf(mondays)) {
       const range = {
         from: laterOf(run[0] ?? bounds.from, bounds.from),
         to: earlierOf(plusDays(run[run.length - 1] ?? bounds.to, 6), bounds.to),
