@@ -5,8 +5,9 @@
  * schema dropped afterwards): 4 buildings, 2,000 rooms and one year of history, about 1,000,000
  * bookings (two a working day per room; --quick: 200 rooms, about 100,000). Prints the backfill
  * time of the daily rollup, then p50/p95 of the analytics service (no HTTP) for one building's
- * overview over the year and one room's figures over one month, with the rollup and (fewer runs)
- * from the raw bookings. Goals: overview p95 ≤ 500 ms, one room p95 ≤ 50 ms.
+ * overview over the year and one room's figures over one month, then one building's heat map and
+ * recommendations over the year, with the rollup and (fewer runs) from the raw bookings. Goals:
+ * overview p95 ≤ 500 ms, one room p95 ≤ 50 ms.
  *
  * Then what keeping the rollup current adds to the sync per changed booking: the sync's database
  * work for one changed meeting (read the room's stored bookings of the day, move the booking, one
@@ -209,9 +210,14 @@ async function run(): Promise<void> {
     for (const [name, service, runs] of services) {
       const overview = await timed(runs, () => service.overview({ from: YEAR_FROM, to: YEAR_TO, buildingId }));
       const room = await timed(runs * 3, () => service.rooms({ from: '2025-06-01', to: '2025-06-30', roomId }));
+      const year = { from: YEAR_FROM, to: YEAR_TO, buildingId };
+      const heat = await timed(runs, () => service.heatmap(year));
+      const advice = await timed(runs, () => service.recommendations(year));
       console.log(
         `${name}: building overview, 1 year (${ROOMS / BUILDINGS} rooms): p50 ${ms(overview.p50)}, p95 ${ms(overview.p95)} (goal 500 ms); ` +
-          `one room, one month: p50 ${ms(room.p50)}, p95 ${ms(room.p95)} (goal 50 ms)`,
+          `one room, one month: p50 ${ms(room.p50)}, p95 ${ms(room.p95)} (goal 50 ms); ` +
+          `building heat map, 1 year: p50 ${ms(heat.p50)}, p95 ${ms(heat.p95)}; ` +
+          `building recommendations, 1 year: p50 ${ms(advice.p50)}, p95 ${ms(advice.p95)}`,
       );
     }
 

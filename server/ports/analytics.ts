@@ -1,7 +1,7 @@
 import type { Interval } from '../domain/availability/interval';
 import type { OrderFact } from '../domain/analytics/catering';
 import type { RecommendationThresholds } from '../domain/analytics/recommendations';
-import type { RollupDay, RollupRange } from '../domain/analytics/rollup';
+import type { RollupDay, RollupRange, RollupWeekSums, RoomHours } from '../domain/analytics/rollup';
 import type { AnalyticsRoom, BookingFact } from '../domain/analytics/types';
 
 /** Which rooms a request looks at; all rooms when empty. */
@@ -64,8 +64,13 @@ export interface AnalyticsRollupStore {
    * weeks as one span, the cut weeks at the edges apart) and its weeks' counters.
    */
   rangeSums(roomIds: readonly string[], from: string, to: string): Promise<RollupRange>;
-  /** Replaces these rooms' days (one transaction). */
-  save(days: readonly RollupDay[]): Promise<void>;
+  /**
+   * Each room's hour cells (the heat map's figures) from `from` to `to` as `hoursOfDays` gives
+   * them; undefined when some of those rows were computed before the hours were kept.
+   */
+  rangeHours(roomIds: readonly string[], from: string, to: string): Promise<RoomHours[] | undefined>;
+  /** Replaces these rooms' days and weeks (one transaction); each week sums all of its stored days. */
+  save(days: readonly RollupDay[], weeks: readonly RollupWeekSums[]): Promise<void>;
   /** The (room, day) rows a booking was counted in. */
   daysOfBookings(bookingIds: readonly string[]): Promise<{ roomId: string; day: string }[]>;
   /** Where these bookings are now. */

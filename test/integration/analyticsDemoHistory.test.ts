@@ -24,6 +24,8 @@ let db: TestDatabase;
 let raw: AnalyticsService;
 let withRollup: AnalyticsService;
 let rollup: AnalyticsRollup;
+let store: ReturnType<typeof createAnalyticsRollupStore>;
+let facts: ReturnType<typeof createAnalyticsFacts>;
 const lastFourWeeks = {
   from: DateTime.fromJSDate(NOW).minus({ weeks: 4 }).toISODate() ?? '',
   to: DateTime.fromJSDate(NOW).minus({ days: 1 }).toISODate() ?? '',
@@ -32,9 +34,9 @@ const lastFourWeeks = {
 beforeAll(async () => {
   db = await createTestDatabase();
   await seedDemoIfEmpty(db.knex, { now: NOW, history: true });
-  const facts = createAnalyticsFacts(db.knex);
+  facts = createAnalyticsFacts(db.knex);
   const settings = createAnalyticsSettingsStore(db.knex);
-  const store = createAnalyticsRollupStore(db.knex);
+  store = createAnalyticsRollupStore(db.knex);
   raw = createAnalyticsService({ facts, settings });
   withRollup = createAnalyticsService({ facts, settings, rollup: store });
   rollup = createAnalyticsRollup({ facts, store, clock: new ManualClock(NOW) });
@@ -72,6 +74,16 @@ describe('the demo history', () => {
 
 describe('the daily rollup', () => {
   const overall = async (service: AnalyticsService) => (await service.overview(lastFourWeeks)).report.overall;
+  /** The heat map and the recommendations (the floors' heat maps and the rooms' figures) from the rollup's rows. */
+  const expectHeatAsRaw = async () => {
+    // Read from the rows' hours, not from the raw bookings as when some rows predate them.
+    const roomIds = (await db.knex('rooms').select<{ id: string }[]>('id')).map((r) => r.id);
+    expect(await store.rangeHours(roomIds, lastFourWeeks.from, '2026-06-15')).toBeDefined();
+    const heat = await withRollup.heatmap(lastFourWeeks);
+    expect(heat.some((c) => c.bookedMinutes > 0)).toBe(true);
+    expect(heat).toEqual(await raw.heatmap(lastFourWeeks));
+    expect(await withRollup.recommendations(lastFourWeeks)).toEqual(await raw.recommendations(lastFourWeeks));
+  };
 
   it('backfilled, gives the raw figures', async () => {
     const done = await rollup.backfill();
@@ -81,6 +93,7 @@ describe('the daily rollup', () => {
     expect((await withRollup.rooms(lastFourWeeks)).map((r) => r.figures)).toEqual(
       (await raw.rooms(lastFourWeeks)).map((r) => r.figures),
     );
+    await expectHeatAsRaw();
   });
 
   it('follows a past booking cancelled, and one moved to another day, in two rooms at once', async () => {
@@ -107,6 +120,19 @@ describe('the daily rollup', () => {
     const after = await overall(raw);
     expect(after.bookings).toBe(before.bookings - 1);
     expect(await overall(withRollup)).toEqual(after);
+    await expectHeatAsRaw();
+  });
+
+  it('extended by the hourly sweep, sums each new day into its week with the days stored before', async () => {
+    // Covered to Monday 2026-06-15; six days later it reaches Sunday 2026-06-21, a whole week read from its row.
+    const later = createAnalyticsRollup({ facts, store, clock: new ManualClock(new Date('2026-06-23T09:00:00Z')) });
+    expect(await later.extend()).toBeGreaterThan(0);
+    expect(await store.coverage()).toEqual({ from: expect.any(String), to: '2026-06-21' });
+    const twoWeeks = { from: '2026-06-08', to: '2026-06-21' };
+    const viaRollup = await withRollup.overview(twoWeeks);
+    expect(viaRollup.report.trend[1]?.bookings).toBeGreaterThan(0);
+    expect(viaRollup.report.overall).toEqual((await raw.overview(twoWeeks)).report.overall);
+    expect(await withRollup.heatmap(twoWeeks)).toEqual(await raw.heatmap(twoWeeks));
   });
 });
 

@@ -14,9 +14,23 @@ export interface HeatCell {
   readonly bookedShare: number | null;
 }
 
-type Grid = { open: number[]; booked: number[] };
+/**
+ * Open and booked time per weekday × hour cell over some days, in ms, flat as cell, open ms,
+ * booked ms, ... with cell = weekday × 24 + hour: only cells with open time (booked time lies
+ * within it); a cell may come more than once, its times add up. What the rollup keeps per room
+ * and day and week, so a year's heat map adds rows instead of walking every booking.
+ */
+export type HourCells = readonly number[];
+
+/** Open and booked ms of every cell, 168 each. */
+interface Grid {
+  readonly open: number[];
+  readonly booked: number[];
+}
+const CELLS = 7 * 24;
 const cellIndex = (weekday: number, hour: number): number => weekday * 24 + hour;
 const MINUTE = 60_000;
+const emptyGrid = (): Grid => ({ open: new Array<number>(CELLS).fill(0), booked: new Array<number>(CELLS).fill(0) });
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -48,7 +62,7 @@ function addByHour(cells: number[], span: Interval, timeZone: string): void {
     const next = Math.min(span.end, cursor + HOUR_MS - intoHour);
     const day = Math.floor(local / DAY_MS);
     const index = cellIndex((((day + EPOCH_WEEKDAY) % 7) + 7) % 7, Math.floor((local - day * DAY_MS) / HOUR_MS));
-    cells[index] = (cells[index] ?? 0) + (next - cursor) / MINUTE;
+    cells[index] = (cells[index] ?? 0) + (next - cursor);
     cursor = next;
   }
 }
@@ -60,19 +74,46 @@ function addRoom(grid: Grid, room: AnalyticsRoom, bookings: readonly BookingFact
   for (const span of coveredWithin(held, open)) addByHour(grid.booked, span, room.timeZone);
 }
 
-/** The share of open room time that was booked, per weekday and hour, over all rooms and days of the range. */
-export function heatmap(
-  rooms: readonly AnalyticsRoom[],
-  bookings: readonly BookingFact[],
-  range: DateRange,
-): HeatCell[] {
-  const grid: Grid = { open: new Array<number>(7 * 24).fill(0), booked: new Array<number>(7 * 24).fill(0) };
-  for (const room of rooms) addRoom(grid, room, bookings, range);
+/** One room's hour cells over the range, from its bookings (`bookings` may hold other rooms' too). */
+export function roomHours(room: AnalyticsRoom, bookings: readonly BookingFact[], range: DateRange): HourCells {
+  const grid = emptyGrid();
+  addRoom(grid, room, bookings, range);
+  return cellsOf(grid);
+}
+
+/** Hour cells added up (rooms, days or weeks): the cells of their sum, in cell order. */
+export function joinHours(parts: readonly HourCells[]): HourCells {
+  if (parts.length === 1) return parts[0] ?? [];
+  return cellsOf(gridOf(parts));
+}
+
+function gridOf(parts: readonly HourCells[]): Grid {
+  const grid = emptyGrid();
+  for (const part of parts)
+    for (let i = 0; i + 2 < part.length; i += 3) {
+      const cell = part[i] as number;
+      grid.open[cell] = (grid.open[cell] ?? 0) + (part[i + 1] as number);
+      grid.booked[cell] = (grid.booked[cell] ?? 0) + (part[i + 2] as number);
+    }
+  return grid;
+}
+
+function cellsOf(grid: Grid): number[] {
+  const cells: number[] = [];
+  for (let cell = 0; cell < CELLS; cell += 1)
+    if ((grid.open[cell] ?? 0) > 0) cells.push(cell, grid.open[cell] ?? 0, grid.booked[cell] ?? 0);
+  return cells;
+}
+
+/** The heat map of rooms' hour cells: the share of open room time that was booked, per weekday and hour. */
+export function heatOfHours(parts: readonly HourCells[]): HeatCell[] {
+  const grid = gridOf(parts);
   const cells: HeatCell[] = [];
   for (let weekday = 0; weekday < 7; weekday += 1)
     for (let hour = 0; hour < 24; hour += 1) {
-      const openMinutes = grid.open[cellIndex(weekday, hour)] ?? 0;
-      const bookedMinutes = grid.booked[cellIndex(weekday, hour)] ?? 0;
+      // Summed in ms (whole numbers, so any grouping gives the same sum), minutes at the end.
+      const openMinutes = (grid.open[cellIndex(weekday, hour)] ?? 0) / MINUTE;
+      const bookedMinutes = (grid.booked[cellIndex(weekday, hour)] ?? 0) / MINUTE;
       cells.push({
         weekday,
         hour,
@@ -82,4 +123,13 @@ export function heatmap(
       });
     }
   return cells;
+}
+
+/** The share of open room time that was booked, per weekday and hour, over all rooms and days of the range. */
+export function heatmap(
+  rooms: readonly AnalyticsRoom[],
+  bookings: readonly BookingFact[],
+  range: DateRange,
+): HeatCell[] {
+  return heatOfHours(rooms.map((room) => roomHours(room, bookings, range)));
 }

@@ -3,8 +3,10 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { OpeningHours } from '../../../shared/schemas/locations';
 import { figuresOf } from './figures';
+import { heatmap, heatOfHours } from './heatmap';
 import {
   datesBetween,
+  hoursOfDays,
   mondayOf,
   plusDays,
   rangeOfDays,
@@ -106,8 +108,14 @@ describe('the daily rollup', () => {
           });
           const dates = datesBetween('2026-03-23', '2026-04-05');
           const range = { from: dates[Math.min(x, y)] ?? '', to: dates[Math.max(x, y)] ?? '' };
+          const everyDay = rooms.flatMap((room) =>
+            datesBetween(range.from, range.to).map((day) => rollupDay(room, bookings, day)),
+          );
+          // The heat map from the hour cells the store reads (whole weeks, cut weeks from the days).
+          const hours = hoursOfDays(everyDay, range).map((h) => h.hours);
+          expect(heatOfHours(hours)).toEqual(heatmap(rooms, bookings, range));
           for (const room of rooms) {
-            const days = datesBetween(range.from, range.to).map((day) => rollupDay(room, bookings, day));
+            const days = everyDay.filter((d) => d.roomId === room.id);
             const fromRollup = figuresOf(totalsFromRollup(room, days));
             const raw = figuresOf(roomTotals(room, bookings, range));
             expect(fromRollup).toEqual(raw);

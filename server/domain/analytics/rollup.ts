@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { joinHours, roomHours, type HourCells } from './heatmap';
 import { nextDate, rangeWindow } from './intervals';
 import { rawTotals, type TotalsSource } from './report';
 import { roomTotals, sumTotals, EMPTY_TOTALS, type Totals } from './roomTotals';
@@ -35,6 +36,8 @@ export interface RollupDay extends RollupSums {
   readonly day: string;
   /** The bookings that contributed to the day, so a changed booking finds the days to recompute. */
   readonly bookingIds: readonly string[];
+  /** Open and booked time per hour of the day (its weekday's cells), for the heat map. */
+  readonly hours: HourCells;
 }
 
 /** The room's sums for one local day, computed from the raw facts by the same rules as any range. */
@@ -60,6 +63,7 @@ export function rollupDay(room: AnalyticsRoom, bookings: readonly BookingFact[],
     bookingIds: bookings
       .filter((b) => b.roomId === room.id && b.start < window.end && b.end > window.start)
       .map((b) => b.id),
+    hours: roomHours(room, bookings, { from: day, to: day }),
   };
 }
 
@@ -104,26 +108,66 @@ export function wholeWeeksOf(range: DateRange): { readonly whole: DateRange | un
   return { whole: { from: firstMonday, to: lastSunday }, edges };
 }
 
+/** Days grouped per room and Monday-to-Sunday week. */
+function byWeek(
+  days: readonly RollupDay[],
+): { readonly roomId: string; readonly monday: string; readonly days: RollupDay[] }[] {
+  const groups = new Map<string, { roomId: string; monday: string; days: RollupDay[] }>();
+  for (const d of days) {
+    const monday = mondayOf(d.day);
+    const key = `${d.roomId}|${monday}`;
+    const group = groups.get(key);
+    if (group) group.days.push(d);
+    else groups.set(key, { roomId: d.roomId, monday, days: [d] });
+  }
+  return [...groups.values()];
+}
+
 /** Days of the dates `read` summed per room and week, as the store's weekly read gives them. */
 export function weekSpans(days: readonly RollupDay[], read: DateRange): RollupSpan[] {
-  const groups = new Map<string, RollupDay[]>();
-  for (const d of days) {
-    if (d.day < read.from || d.day > read.to) continue;
-    const key = `${d.roomId}|${mondayOf(d.day)}`;
-    const list = groups.get(key);
-    if (list) list.push(d);
-    else groups.set(key, [d]);
-  }
-  return [...groups.entries()].map(([key, list]) => {
-    const monday = key.slice(key.indexOf('|') + 1);
-    const sums = sumRollup(list);
-    return {
-      ...sums,
-      roomId: list[0]?.roomId ?? '',
-      from: laterOf(monday, read.from),
-      to: earlierOf(plusDays(monday, 6), read.to),
-    };
-  });
+  return byWeek(days.filter((d) => d.day >= read.from && d.day <= read.to)).map((g) => ({
+    ...sumRollup(g.days),
+    roomId: g.roomId,
+    from: laterOf(g.monday, read.from),
+    to: earlierOf(plusDays(g.monday, 6), read.to),
+  }));
+}
+
+/** One room's stored days of one Monday-to-Sunday week summed: the store's weekly row. */
+export interface RollupWeekSums extends RollupSums {
+  /** The week's Monday. */
+  readonly week: string;
+  readonly hours: HourCells;
+}
+
+/** The weekly rows of the given days (all the days stored of each week they touch). */
+export function weekSums(days: readonly RollupDay[]): RollupWeekSums[] {
+  return byWeek(days).map((g) => ({
+    ...sumRollup(g.days),
+    roomId: g.roomId,
+    week: g.monday,
+    hours: joinHours(g.days.map((d) => d.hours)),
+  }));
+}
+
+/** One room's hour cells over a range. */
+export interface RoomHours {
+  readonly roomId: string;
+  readonly hours: HourCells;
+}
+
+/**
+ * Each room's hour cells over `read` as the store reads them: its whole weeks from the weekly
+ * rows, the cut weeks at the edges from the days.
+ */
+export function hoursOfDays(days: readonly RollupDay[], read: DateRange): RoomHours[] {
+  const { whole, edges } = wholeWeeksOf(read);
+  const parts = new Map<string, HourCells[]>();
+  const add = (roomId: string, hours: HourCells) => parts.set(roomId, [...(parts.get(roomId) ?? []), hours]);
+  if (whole)
+    for (const w of weekSums(days.filter((d) => d.day >= whole.from && d.day <= whole.to))) add(w.roomId, w.hours);
+  for (const edge of edges) for (const d of days) if (d.day >= edge.from && d.day <= edge.to) add(d.roomId, d.hours);
+  return [...parts.entries()].map(([roomId, list]) => ({ roomId, hours: joinHours(list) }));
 }
 
 function sumRollup(list: readonly RollupSums[]): Omit<RollupSums, 'roomId'> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { countOf, joinTallies, medianOf, sortedTally, tallyOf, totalOf, valuesOf, EMPTY_TALLY } from './tally';
+import { countOf, joinTallies, medianOf, pairsOf, sortedTally, tallyOf, totalOf, valuesOf, EMPTY_TALLY } from './tally';
 
 const stats = (values: readonly number[]) => {
   const t = sortedTally(tallyOf(values));
@@ -26,6 +26,7 @@ describe('tallies of lengths and lead times', () => {
 
   it('keeps each value as often as it was counted, in ascending order', () => {
     expect(valuesOf(sortedTally(tallyOf([3, 1, 3, 2, 1, 3])))).toEqual([1, 1, 2, 3, 3, 3]);
+    expect(pairsOf(sortedTally(joinTallies([tallyOf([3, 1, 3]), tallyOf([2, 1, 3])])))).toEqual([1, 2, 2, 1, 3, 3]);
   });
 
   it('gives the same figures however the values are split into parts, and the median of the whole list', () => {

@@ -91,3 +91,10 @@ export function valuesOf(t: SortedTally): number[] {
     for (let c = 0; c < (t.counts[i] as number); c += 1) out.push(t.values[i] as number);
   return out;
 }
+
+/** The distinct values and their counts as flat value, count pairs (ascending): how the weekly rows keep a tally. */
+export function pairsOf(t: SortedTally): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < t.values.length; i += 1) out.push(t.values[i] as number, t.counts[i] as number);
+  return out;
+}

@@ -1,6 +1,7 @@
 import type { AnalyticsQuery, AnalyticsSettings, AnalyticsSettingsChange } from '../../../shared/schemas/analytics';
 import { cateringFigures, ordersInRange, type CateringFigures } from '../../domain/analytics/catering';
-import { heatmap, type HeatCell } from '../../domain/analytics/heatmap';
+import { bookingsByRoom } from '../../domain/analytics/byRoom';
+import { heatOfHours, roomHours, type HeatCell, type HourCells } from '../../domain/analytics/heatmap';
 import {
   recommendations,
   type FloorHeat,
@@ -66,6 +67,17 @@ interface Scope {
   readonly range: DateRange;
 }
 
+/** The part of a range the rollup covers (if any) and the raw bookings of the parts outside it. */
+interface Split {
+  readonly rollup?: {
+    readonly store: AnalyticsRollupStore;
+    readonly covered: DateRange;
+    readonly coverage: DateRange;
+  };
+  readonly outside: readonly DateRange[];
+  readonly bookings: readonly BookingFact[];
+}
+
 const DAY_MS = 86_400_000;
 
 /**
@@ -96,36 +108,66 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
       widestWindow(range),
     );
 
-  /** Rollup inside its coverage, raw bookings only for the parts of the range outside it. */
-  async function totalsSource(s: Scope): Promise<{ totals: TotalsSource; counters?: CountersSource }> {
+  /** The part of the scope's range the rollup covers, and the raw bookings of the parts outside it. */
+  async function readSplit(s: Scope): Promise<Split> {
     const coverage = deps.rollup ? await deps.rollup.coverage() : undefined;
     const { covered, outside } = splitByCoverage(s.range, coverage);
-    if (!deps.rollup || !covered) return { totals: rawTotals(await bookingsIn(s, s.range)) };
-    const read = await deps.rollup.rangeSums(
+    if (!deps.rollup || !covered || !coverage) return { outside: [s.range], bookings: await bookingsIn(s, s.range) };
+    const bookings: BookingFact[] = [];
+    for (const part of outside) for (const b of await bookingsIn(s, part)) bookings.push(b);
+    return { rollup: { store: deps.rollup, covered, coverage }, outside, bookings };
+  }
+
+  /** Rollup inside its coverage, raw bookings only for the parts of the range outside it. */
+  async function totalsSource(s: Scope, split: Split): Promise<{ totals: TotalsSource; counters?: CountersSource }> {
+    if (!split.rollup) return { totals: rawTotals(split.bookings) };
+    const { store, covered, coverage } = split.rollup;
+    const read = await store.rangeSums(
       s.rooms.map((r) => r.id),
       covered.from,
       covered.to,
     );
-    const bookings: BookingFact[] = [];
-    for (const part of outside) for (const b of await bookingsIn(s, part)) bookings.push(b);
     return {
-      totals: rollupTotalsSource(read.spans, bookings, coverage),
-      counters: rollupCountersSource(read.weeks, bookings, coverage),
+      totals: rollupTotalsSource(read.spans, split.bookings, coverage),
+      counters: rollupCountersSource(read.weeks, split.bookings, coverage),
     };
   }
 
-  function floorHeat(s: Scope, bookings: readonly BookingFact[]): FloorHeat[] {
-    const floors = new Map<string, { name: string; rooms: AnalyticsRoom[] }>();
+  /**
+   * Each room's hour cells over the range: the rollup's inside its coverage (unless some of its
+   * rows predate the hours, then the raw bookings'), the raw bookings' outside it.
+   */
+  async function hoursOf(s: Scope, split: Split): Promise<Map<string, HourCells[]>> {
+    const parts = new Map<string, HourCells[]>(s.rooms.map((r) => [r.id, []]));
+    const raw: { range: DateRange; bookings: readonly BookingFact[] }[] = split.outside.map((range) => ({
+      range,
+      bookings: split.bookings,
+    }));
+    if (split.rollup) {
+      const { store, covered } = split.rollup;
+      const read = await store.rangeHours(
+        s.rooms.map((r) => r.id),
+        covered.from,
+        covered.to,
+      );
+      if (read) for (const r of read) parts.get(r.roomId)?.push(r.hours);
+      else raw.push({ range: covered, bookings: await bookingsIn(s, covered) });
+    }
+    for (const { range, bookings } of raw) {
+      const byRoom = bookingsByRoom(bookings);
+      for (const room of s.rooms) parts.get(room.id)?.push(roomHours(room, byRoom.get(room.id) ?? [], range));
+    }
+    return parts;
+  }
+
+  function floorHeat(s: Scope, hours: ReadonlyMap<string, HourCells[]>): FloorHeat[] {
+    const floors = new Map<string, { name: string; hours: HourCells[] }>();
     for (const room of s.rooms) {
-      const floor = floors.get(room.floorId) ?? { name: `${room.buildingName}, ${room.floorName}`, rooms: [] };
-      floor.rooms.push(room);
+      const floor = floors.get(room.floorId) ?? { name: `${room.buildingName}, ${room.floorName}`, hours: [] };
+      floor.hours.push(...(hours.get(room.id) ?? []));
       floors.set(room.floorId, floor);
     }
-    return [...floors.entries()].map(([floorId, f]) => ({
-      floorId,
-      name: f.name,
-      cells: heatmap(f.rooms, bookings, s.range),
-    }));
+    return [...floors.entries()].map(([floorId, f]) => ({ floorId, name: f.name, cells: heatOfHours(f.hours) }));
   }
 
   async function cateringOf(s: Scope): Promise<CateringFigures> {
@@ -136,8 +178,8 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
     return cateringFigures(ordersInRange(orders, s.rooms, s.range));
   }
 
-  async function recommend(s: Scope, bookings: readonly BookingFact[], reports: readonly RoomReport[]) {
-    return recommendations(reports, floorHeat(s, bookings), await deps.settings.thresholds());
+  async function recommend(s: Scope, hours: ReadonlyMap<string, HourCells[]>, reports: readonly RoomReport[]) {
+    return recommendations(reports, floorHeat(s, hours), await deps.settings.thresholds());
   }
 
   async function settings(): Promise<AnalyticsSettings> {
@@ -152,11 +194,11 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
   return {
     async rooms(query) {
       const s = await scope(query);
-      return roomReports(s.rooms, (await totalsSource(s)).totals, s.range);
+      return roomReports(s.rooms, (await totalsSource(s, await readSplit(s))).totals, s.range);
     },
     async overview(query) {
       const s = await scope(query);
-      const source = await totalsSource(s);
+      const source = await totalsSource(s, await readSplit(s));
       return {
         report: analyticsReport(s.rooms, source.totals, s.range, source.counters),
         catering: await cateringOf(s),
@@ -164,22 +206,24 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
     },
     async heatmap(query) {
       const s = await scope(query);
-      return heatmap(s.rooms, await bookingsIn(s, s.range), s.range);
+      return heatOfHours([...(await hoursOf(s, await readSplit(s))).values()].flat());
     },
     async recommendations(query) {
       const s = await scope(query);
-      const bookings = await bookingsIn(s, s.range);
-      return recommend(s, bookings, roomReports(s.rooms, rawTotals(bookings), s.range));
+      const split = await readSplit(s);
+      const [source, hours] = await Promise.all([totalsSource(s, split), hoursOf(s, split)]);
+      return recommend(s, hours, roomReports(s.rooms, source.totals, s.range));
     },
     async everything(query) {
       const s = await scope(query);
-      const bookings = await bookingsIn(s, s.range);
-      const report = analyticsReport(s.rooms, rawTotals(bookings), s.range);
+      const split = await readSplit(s);
+      const [source, hours] = await Promise.all([totalsSource(s, split), hoursOf(s, split)]);
+      const report = analyticsReport(s.rooms, source.totals, s.range, source.counters);
       return {
         report,
         catering: await cateringOf(s),
-        heat: heatmap(s.rooms, bookings, s.range),
-        recommendations: await recommend(s, bookings, report.rooms),
+        heat: heatOfHours([...hours.values()].flat()),
+        recommendations: await recommend(s, hours, report.rooms),
       };
     },
     thresholds: () => deps.settings.thresholds(),

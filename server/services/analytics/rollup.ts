@@ -1,6 +1,14 @@
 import { DateTime } from 'luxon';
 import { bookingsByRoom } from '../../domain/analytics/byRoom';
-import { datesBetween, daysTouched, rollupDay, type RollupDay } from '../../domain/analytics/rollup';
+import {
+  datesBetween,
+  daysTouched,
+  mondayOf,
+  plusDays,
+  rollupDay,
+  weekSums,
+  type RollupDay,
+} from '../../domain/analytics/rollup';
 import type { AnalyticsRoom } from '../../domain/analytics/types';
 import type { AnalyticsFacts, AnalyticsRollupStore } from '../../ports/analytics';
 import type { BookingChangeListener } from '../../ports/bookingChanges';
@@ -40,51 +48,89 @@ export interface AnalyticsRollup {
 /** Days are finished everywhere two UTC days later: the coverage never holds a day still under way. */
 const lastFinishedDay = (now: Date): string =>
   DateTime.fromJSDate(now, { zone: 'utc' }).minus({ days: 2 }).toISODate() ?? '';
-const BATCH_DAYS = 31;
+/** Weeks computed per read of the bookings (the backfill's batches). */
+const BATCH_WEEKS = 5;
 const DAY_MS = 86_400_000;
 
+type Range = { readonly from: string; readonly to: string };
+const laterOf = (a: string, b: string) => (a > b ? a : b);
+const earlierOf = (a: string, b: string) => (a < b ? a : b);
+
+/** Sorted Mondays cut into runs of at most BATCH_WEEKS weeks, each read of the bookings covering one run. */
+function runsOf(mondays: readonly string[]): string[][] {
+  const runs: string[][] = [];
+  for (const monday of mondays) {
+    const run = runs[runs.length - 1];
+    if (run && plusDays(run[0] ?? monday, 7 * BATCH_WEEKS) > monday) run.push(monday);
+    else runs.push([monday]);
+  }
+  return runs;
+}
+
+/** Every Monday from the week of `from` to the week of `to`. */
+const mondaysBetween = (from: string, to: string): string[] =>
+  datesBetween(mondayOf(from), mondayOf(to)).filter((_, i) => i % 7 === 0);
+
 export function createAnalyticsRollup(deps: RollupDeps): AnalyticsRollup {
-  /** Computes the given days of the given rooms from their bookings and saves them. */
+  /**
+   * Computes the days of the given weeks inside `bounds` (the coverage) from the bookings, and
+   * saves them with their weeks summed from them: a week's row always sums all of its covered days.
+   * `roomWeek` picks the rooms' weeks (all by default), `writeDay` the days written (the listener
+   * writes only the days a change touched; the others are as stored).
+   */
   async function compute(
     rooms: readonly AnalyticsRoom[],
-    from: string,
-    to: string,
-    only?: (roomId: string, day: string) => boolean,
+    mondays: readonly string[],
+    bounds: Range,
+    pick: {
+      readonly roomWeek?: (roomId: string, monday: string) => boolean;
+      readonly writeDay?: (roomId: string, day: string) => boolean;
+    } = {},
   ): Promise<number> {
     let written = 0;
-    const dates = datesBetween(from, to);
-    for (let i = 0; i < dates.length; i += BATCH_DAYS) {
-      const batch = dates.slice(i, i + BATCH_DAYS);
-      const range = { from: batch[0] ?? from, to: batch[batch.length - 1] ?? to };
-      const bookings = await deps.facts.bookings(
-        rooms.map((r) => r.id),
-        widestWindow(range),
+    for (const run of runsOf(mondays)) {
+      const range = {
+        from: laterOf(run[0] ?? bounds.from, bounds.from),
+        to: earlierOf(plusDays(run[run.length - 1] ?? bounds.to, 6), bounds.to),
+      };
+      if (range.from > range.to) continue;
+      const wanted = rooms.filter((r) => run.some((monday) => !pick.roomWeek || pick.roomWeek(r.id, monday)));
+      const byRoom = bookingsByRoom(
+        await deps.facts.bookings(
+          wanted.map((r) => r.id),
+          widestWindow(range),
+        ),
       );
-      const byRoom = bookingsByRoom(bookings);
       const days: RollupDay[] = [];
-      for (const room of rooms)
-        for (const day of batch)
-          if (!only || only(room.id, day)) days.push(rollupDay(room, byRoom.get(room.id) ?? [], day));
-      await deps.store.save(days);
-      written += days.length;
+      for (const room of wanted)
+        for (const monday of run)
+          if (!pick.roomWeek || pick.roomWeek(room.id, monday))
+            for (const day of datesBetween(laterOf(monday, range.from), earlierOf(plusDays(monday, 6), range.to)))
+              days.push(rollupDay(room, byRoom.get(room.id) ?? [], day));
+      const toWrite = pick.writeDay ? days.filter((d) => pick.writeDay?.(d.roomId, d.day)) : days;
+      await deps.store.save(toWrite, weekSums(days));
+      written += toWrite.length;
     }
     return written;
   }
 
   async function recomputeDays(
-    coverage: { readonly from: string; readonly to: string },
+    coverage: Range,
     rooms: readonly AnalyticsRoom[],
     wanted: readonly { roomId: string; day: string }[],
   ): Promise<void> {
     const inside = wanted.filter((w) => w.day >= coverage.from && w.day <= coverage.to);
     if (inside.length === 0) return;
-    const keys = new Set(inside.map((w) => `${w.roomId}|${w.day}`));
-    const days = inside.map((w) => w.day).sort();
+    const days = new Set(inside.map((w) => `${w.roomId}|${w.day}`));
+    const weeks = new Set(inside.map((w) => `${w.roomId}|${mondayOf(w.day)}`));
     await compute(
       rooms.filter((r) => inside.some((w) => w.roomId === r.id)),
-      days[0] ?? coverage.from,
-      days[days.length - 1] ?? coverage.to,
-      (roomId, day) => keys.has(`${roomId}|${day}`),
+      [...new Set(inside.map((w) => mondayOf(w.day)))].sort(),
+      coverage,
+      {
+        roomWeek: (roomId, monday) => weeks.has(`${roomId}|${monday}`),
+        writeDay: (roomId, day) => days.has(`${roomId}|${day}`),
+      },
     );
   }
 
@@ -157,7 +203,7 @@ export function createAnalyticsRollup(deps: RollupDeps): AnalyticsRollup {
       const to = lastFinishedDay(deps.clock.now());
       const from = options.from ?? (await deps.store.firstBookingDay()) ?? to;
       const rooms = await deps.facts.rooms({});
-      const days = from <= to ? await compute(rooms, from, to) : 0;
+      const days = from <= to ? await compute(rooms, mondaysBetween(from, to), { from, to }) : 0;
       if (from <= to) await deps.store.setCoverage({ from, to });
       return { days, from, to };
     },
@@ -168,7 +214,8 @@ export function createAnalyticsRollup(deps: RollupDeps): AnalyticsRollup {
       const to = lastFinishedDay(deps.clock.now());
       if (to <= coverage.to) return 0;
       const from = DateTime.fromISO(coverage.to, { zone: 'utc' }).plus({ days: 1 }).toISODate() ?? to;
-      const days = await compute(await deps.facts.rooms({}), from, to);
+      // From the Monday of the first new day: its week's row sums the days stored before too.
+      const days = await compute(await deps.facts.rooms({}), mondaysBetween(from, to), { from: coverage.from, to });
       await deps.store.setCoverage({ from: coverage.from, to });
       return days;
     },

@@ -72,6 +72,8 @@ import * as m20261210_0401 from './20261210_0401_analytics_room_days_booking_ids
 import * as m20261210_0402 from './20261210_0402_analytics_room_days_drop_bookings_gin';
 import * as m20261212_0201 from './20261212_0201_analytics_room_weeks';
 import * as m20261212_0202 from './20261212_0202_analytics_room_weeks_fill';
+import * as m20261214_0201 from './20261214_0201_analytics_room_days_hours';
+import * as m20261214_0202 from './20261214_0202_analytics_room_weeks_hours';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -156,6 +158,8 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261210_0402_analytics_room_days_drop_bookings_gin', m20261210_0402],
   ['20261212_0201_analytics_room_weeks', m20261212_0201],
   ['20261212_0202_analytics_room_weeks_fill', m20261212_0202],
+  ['20261214_0201_analytics_room_days_hours', m20261214_0201],
+  ['20261214_0202_analytics_room_weeks_hours', m20261214_0202],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

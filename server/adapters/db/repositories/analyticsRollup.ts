@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import {
-  mondayOf,
   plusDays,
   weekCounters,
   wholeWeeksOf,
@@ -8,10 +7,28 @@ import {
   type RollupRange,
   type RollupSpan,
   type RollupWeek,
+  type RollupWeekSums,
+  type RoomHours,
 } from '../../../domain/analytics/rollup';
-import { sortedTally, tallyOf, valuesOf, type Tally } from '../../../domain/analytics/tally';
+import type { HourCells } from '../../../domain/analytics/heatmap';
+import { pairsOf, sortedTally, tallyOf, valuesOf, type Tally } from '../../../domain/analytics/tally';
 import { chunk } from '../../../domain/chunk';
 import type { AnalyticsRollupStore } from '../../../ports/analytics';
+
+const MINUTE = 60_000;
+
+/**
+ * Hour cells as stored: their times in minutes (60 rather than 3600000: a building's year of weeks
+ * is millions of them, read as text), exact, as ms ÷ 60000 written as the shortest decimal that
+ * reads back as the same number and rounded back to whole ms when read.
+ */
+const hoursText = (cells: HourCells): string => cells.map((v, i) => (i % 3 === 0 ? v : v / MINUTE)).join(',');
+
+function hoursFromText(text: string | null): number[] {
+  const flat = joinedNumbers(text);
+  for (let i = 0; i < flat.length; i += 1) if (i % 3 !== 0) flat[i] = Math.round((flat[i] as number) * MINUTE);
+  return flat;
+}
 
 const toRow = (d: RollupDay) => ({
   room_id: d.roomId,
@@ -30,6 +47,26 @@ const toRow = (d: RollupDay) => ({
   lengths: JSON.stringify(valuesOf(sortedTally(d.lengths))),
   lead_minutes: JSON.stringify(valuesOf(sortedTally(d.leadMinutes))),
   booking_ids: JSON.stringify(d.bookingIds),
+  hours: hoursText(d.hours),
+});
+
+const toWeekRow = (w: RollupWeekSums) => ({
+  room_id: w.roomId,
+  week: w.week,
+  open_ms: Math.round(w.openMs),
+  booked_ms: Math.round(w.bookedMs),
+  occupied_ms: Math.round(w.occupiedMs),
+  released_ms: Math.round(w.releasedMs),
+  bookings: w.bookings,
+  recurring: w.recurring,
+  check_in_candidates: w.checkInCandidates,
+  released: w.released,
+  sized: w.sized,
+  under_half_capacity: w.underHalfCapacity,
+  over_capacity: w.overCapacity,
+  lengths: JSON.stringify(pairsOf(sortedTally(w.lengths))),
+  lead_minutes: JSON.stringify(pairsOf(sortedTally(w.leadMinutes))),
+  hours: hoursText(w.hours),
 });
 
 const ROOM_CHUNK = 1000;
@@ -168,26 +205,6 @@ function weeksFromText(roomId: string, text: string | null, nameOf: ReturnType<t
   return weeks;
 }
 
-/** A week's tally of a list column, from its days. */
-const dayTally = (column: string) => `(
-  SELECT coalesce(jsonb_agg(p.x ORDER BY e.v, p.i), '[]'::jsonb)
-  FROM (SELECT v, count(*) AS n
-        FROM analytics_room_days x, jsonb_array_elements_text(x.${column}) AS j(v)
-        WHERE x.room_id = w.room_id AND x.day >= w.week AND x.day <= w.week + 6
-        GROUP BY v) e,
-  LATERAL (VALUES (0, to_jsonb(CAST(e.v AS numeric))), (1, to_jsonb(e.n))) AS p(i, x))`;
-
-/** Sums the days of the given (room, Monday) weeks into analytics_room_weeks. */
-const refreshWeeks = (count: number) => `
-  INSERT INTO analytics_room_weeks (room_id, week, ${COUNTERS.join(', ')}, lengths, lead_minutes, computed_at)
-  SELECT w.room_id, w.week, ${COUNTERS.map((c) => `sum(d.${c})`).join(', ')},
-    ${dayTally('lengths')}, ${dayTally('lead_minutes')}, now()
-  FROM (VALUES ${new Array(count).fill('(CAST(? AS uuid), CAST(? AS date))').join(', ')}) AS w(room_id, week)
-  JOIN analytics_room_days d ON d.room_id = w.room_id AND d.day >= w.week AND d.day <= w.week + 6
-  GROUP BY w.room_id, w.week
-  ON CONFLICT (room_id, week) DO UPDATE SET
-    ${[...COUNTERS, 'lengths', 'lead_minutes', 'computed_at'].map((c) => `${c} = excluded.${c}`).join(', ')}`;
-
 /** 'RmAn': the advisory-lock key of rollup writes (a week is summed from days two writers may change at once). */
 const WRITE_LOCK = 0x526d416e;
 const ROW_CHUNK = 500;
@@ -243,7 +260,42 @@ export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
     return result.rows.map(fromDays);
   }
 
+  /**
+   * Each room's hour cells over `from`–`to`: its whole weeks' rows and its cut weeks' days, joined
+   * as text and parsed once; undefined when any of them was computed before the hours were kept.
+   */
+  async function rangeHours(roomIds: readonly string[], from: string, to: string): Promise<RoomHours[] | undefined> {
+    const { whole, edges } = wholeWeeksOf({ from, to });
+    const out: RoomHours[] = [];
+    for (const ids of chunk(roomIds, ROOM_CHUNK)) {
+      const parts: string[] = [];
+      const bindings: string[] = [];
+      if (whole) {
+        parts.push(`SELECT room_id, hours FROM analytics_room_weeks
+          WHERE room_id IN (${inList(ids)}) AND week >= CAST(? AS date) AND week <= CAST(? AS date)`);
+        bindings.push(...ids, whole.from, whole.to);
+      }
+      if (edges.length > 0) {
+        parts.push(`SELECT room_id, hours FROM analytics_room_days
+          WHERE room_id IN (${inList(ids)})
+            AND (${edges.map(() => '(day >= CAST(? AS date) AND day <= CAST(? AS date))').join(' OR ')})`);
+        bindings.push(...ids, ...edges.flatMap((e) => [e.from, e.to]));
+      }
+      const result = await db.raw<{ rows: { room_id: string; complete: boolean; hours: string | null }[] }>(
+        `SELECT room_id, bool_and(hours IS NOT NULL) AS complete, string_agg(nullif(hours, ''), ',') AS hours
+         FROM (${parts.join(' UNION ALL ')}) x GROUP BY room_id`,
+        bindings,
+      );
+      for (const row of result.rows) {
+        if (!row.complete) return undefined;
+        out.push({ roomId: row.room_id, hours: hoursFromText(row.hours) });
+      }
+    }
+    return out;
+  }
+
   return {
+    rangeHours,
     async coverage() {
       const row = await db('analytics_rollup_state')
         .where({ id: 1 })
@@ -276,9 +328,8 @@ export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
       }
       return { spans, weeks };
     },
-    async save(days) {
-      if (days.length === 0) return;
-      const weeks = [...new Set(days.map((d) => `${d.roomId}|${mondayOf(d.day)}`))].map((k) => k.split('|'));
+    async save(days, weeks) {
+      if (days.length === 0 && weeks.length === 0) return;
       await db.transaction(async (trx) => {
         await trx.raw('SELECT pg_advisory_xact_lock(?)', [WRITE_LOCK]);
         for (const batch of chunk(days, ROW_CHUNK))
@@ -289,7 +340,14 @@ export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
               ...Object.keys(toRow(batch[0] as RollupDay)).filter((k) => k !== 'room_id' && k !== 'day'),
               'computed_at',
             ]);
-        for (const batch of chunk(weeks, ROW_CHUNK)) await trx.raw(refreshWeeks(batch.length), batch.flat());
+        for (const batch of chunk(weeks, ROW_CHUNK))
+          await trx('analytics_room_weeks')
+            .insert(batch.map(toWeekRow))
+            .onConflict(['room_id', 'week'])
+            .merge([
+              ...Object.keys(toWeekRow(batch[0] as RollupWeekSums)).filter((k) => k !== 'room_id' && k !== 'week'),
+              'computed_at',
+            ]);
       });
     },
     async daysOfBookings(bookingIds) {
