@@ -6,6 +6,12 @@
 export interface RoomLeases {
   /** True when this instance holds the room's lease (newly or already). */
   tryAcquire(roomId: string): Promise<boolean>;
+  /**
+   * Takes the leases of `roomIds`, in their order, until `wanted` new ones are held; returns the
+   * rooms newly held. One round trip per batch: at thousands of rooms, one query per room made the
+   * first claim round (and so every room's first sync) wait tens of seconds behind the sync itself.
+   */
+  acquireUpTo(roomIds: readonly string[], wanted: number): Promise<string[]>;
   release(roomId: string): Promise<void>;
   /** The leases this instance holds. */
   held(): ReadonlySet<string>;

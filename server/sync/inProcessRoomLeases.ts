@@ -3,13 +3,22 @@ import type { RoomLeases } from '../ports/roomLeases';
 /** Leases among the sync runtimes of one process (PGlite allows no other); they share `taken`. */
 export function createInProcessRoomLeases(taken: Set<string> = new Set()): RoomLeases {
   const mine = new Set<string>();
+  function take(roomId: string): boolean {
+    if (mine.has(roomId)) return true;
+    if (taken.has(roomId)) return false;
+    taken.add(roomId);
+    mine.add(roomId);
+    return true;
+  }
   return {
-    tryAcquire(roomId) {
-      if (mine.has(roomId)) return Promise.resolve(true);
-      if (taken.has(roomId)) return Promise.resolve(false);
-      taken.add(roomId);
-      mine.add(roomId);
-      return Promise.resolve(true);
+    tryAcquire: (roomId) => Promise.resolve(take(roomId)),
+    acquireUpTo(roomIds, wanted) {
+      const acquired: string[] = [];
+      for (const roomId of roomIds) {
+        if (acquired.length >= wanted) break;
+        if (!mine.has(roomId) && take(roomId)) acquired.push(roomId);
+      }
+      return Promise.resolve(acquired);
     },
     release(roomId) {
       if (mine.delete(roomId)) taken.delete(roomId);

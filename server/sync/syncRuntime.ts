@@ -276,14 +276,19 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
     const share = await leases.share(connected.length);
     const owned = scheduler.rooms();
     const given = await shed(owned, share);
-    let holding = owned.length - given;
+    const holding = owned.length - given;
     const mine = new Set(scheduler.rooms().map((r) => r.roomId));
-    for (const room of connected) {
-      if (holding >= share) break;
-      if (mine.has(room.roomId) || !(await leases.tryAcquire(room.roomId))) continue;
-      const record = await store.roomSync(room.roomId, room.mailbox);
-      scheduler.add(room, record?.lastFullSyncAt ?? null);
-      holding += 1;
+    const unowned = connected.filter((room) => !mine.has(room.roomId));
+    const acquired = new Set(
+      await leases.acquireUpTo(
+        unowned.map((r) => r.roomId),
+        Math.max(0, share - holding),
+      ),
+    );
+    if (acquired.size > 0) {
+      const records = new Map((await store.allRoomSync()).map((r) => [`${r.roomId} ${r.mailbox}`, r]));
+      for (const room of unowned.filter((r) => acquired.has(r.roomId)))
+        scheduler.add(room, records.get(`${room.roomId} ${room.mailbox}`)?.lastFullSyncAt ?? null);
     }
     if (given > 0) logger.info({ rooms: given, share }, 'left rooms to the other instances');
     // Phase 2 resumes where another instance (or this one before a restart) left it.

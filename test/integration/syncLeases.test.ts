@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createAdvisoryRoomLeases, lockKey } from '../../server/adapters/db/advisoryRoomLeases';
 import { createInProcessRoomLeases } from '../../server/sync/inProcessRoomLeases';
@@ -26,6 +27,16 @@ describe('in-process room leases', () => {
     await a.close();
     expect(await b.tryAcquire(ROOM)).toBe(true);
   });
+
+  it('take free rooms in order up to the number wanted, passing over those held elsewhere', async () => {
+    const taken = new Set<string>();
+    const a = createInProcessRoomLeases(taken);
+    const b = createInProcessRoomLeases(taken);
+    const rooms = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    await b.tryAcquire(rooms[1] ?? '');
+    expect(await a.acquireUpTo(rooms, 2)).toEqual([rooms[0], rooms[2]]);
+    expect(await b.tryAcquire(rooms[3] ?? '')).toBe(true);
+  });
 });
 
 // Advisory locks exist on PostgreSQL only; the runner's PostgreSQL pass exercises them.
@@ -33,6 +44,23 @@ const onPostgres = process.env.TEST_DB === 'postgres' ? describe : describe.skip
 
 onPostgres('advisory room leases (PostgreSQL)', () => {
   const url = process.env.DATABASE_URL ?? '';
+
+  it('take free rooms in one batch up to the number wanted, and no lease beyond it', async () => {
+    const first = createAdvisoryRoomLeases(url);
+    const second = createAdvisoryRoomLeases(url);
+    const rooms = Array.from({ length: 6 }, () => randomUUID());
+    try {
+      expect(await second.tryAcquire(rooms[1] ?? '')).toBe(true);
+      expect(await second.tryAcquire(rooms[2] ?? '')).toBe(true);
+      // Two batches: the first (3 rooms) finds two held by the other instance, the second asks for the one still wanted.
+      expect(await first.acquireUpTo(rooms, 3)).toEqual([rooms[0], rooms[3], rooms[4]]);
+      expect([...first.held()].sort()).toEqual([rooms[0], rooms[3], rooms[4]].sort());
+      expect(await second.tryAcquire(rooms[5] ?? '')).toBe(true);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
 
   it('let one instance hold a room, and another take it when the holder dies', async () => {
     const first = createAdvisoryRoomLeases(url);

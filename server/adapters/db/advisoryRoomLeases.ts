@@ -118,6 +118,26 @@ export function createAdvisoryRoomLeases(
       if (ok) mine.add(roomId);
       return ok;
     },
+    async acquireUpTo(roomIds, wanted) {
+      const acquired: string[] = [];
+      const candidates = roomIds.filter((roomId) => !mine.has(roomId));
+      // Each batch asks for no more leases than are still wanted, so none is taken beyond the share.
+      while (!closed && acquired.length < wanted && candidates.length > 0) {
+        const batch = candidates.splice(0, wanted - acquired.length);
+        const { client } = await connection();
+        const result = await client.query<{ i: string }>(
+          `SELECT i FROM unnest($2::int[]) WITH ORDINALITY AS t(key, i) WHERE pg_try_advisory_lock($1, key)`,
+          [LEASE_NAMESPACE, batch.map(lockKey)],
+        );
+        for (const { i } of result.rows) {
+          const roomId = batch[Number(i) - 1];
+          if (roomId === undefined) continue;
+          mine.add(roomId);
+          acquired.push(roomId);
+        }
+      }
+      return acquired;
+    },
     async release(roomId) {
       if (!mine.delete(roomId) || !session) return;
       await session.client.query('SELECT pg_advisory_unlock($1, $2)', [LEASE_NAMESPACE, lockKey(roomId)]);
