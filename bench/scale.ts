@@ -20,7 +20,7 @@ import { readOptions } from './sync/options';
 import { percentile } from './sync/report';
 import type { BenchRoom } from './sync/roomserve';
 import { startRoomserveProcess, type RoomserveProcess } from './sync/roomserveClient';
-import type { ProcessMemory } from './sync/roomserveProcess';
+import type { ProcessMemory, StoredQuery } from './sync/roomserveProcess';
 import { difference, startBenchSim, total, type BenchSim } from './sync/simClient';
 import { BENCH_PASSWORD, SERVICE_ACCOUNT, organizerLogin } from './sync/seed';
 
@@ -134,6 +134,46 @@ async function firstSync(roomserve: RoomserveProcess, sim: BenchSim): Promise<Ph
   }
 }
 
+interface Watched {
+  readonly query: StoredQuery;
+  readonly deadline: number;
+  readonly settle: (seenAt: number | undefined) => void;
+}
+
+/**
+ * Every 20 ms, one question for all the changes still awaited: when each was first seen stored
+ * (performance.now()), or undefined past its deadline.
+ */
+function watchStored(roomserve: RoomserveProcess): {
+  seen(query: StoredQuery, deadline: number): Promise<number | undefined>;
+  stop(): void;
+} {
+  const watched = new Set<Watched>();
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const batch = [...watched];
+      if (batch.length > 0) {
+        const found = await roomserve.storedAmong(batch.map((w) => w.query));
+        const now = performance.now();
+        batch.forEach((w, i) => {
+          if (found[i] === true) w.settle(now);
+          else if (now > w.deadline) w.settle(undefined);
+          if (found[i] === true || now > w.deadline) watched.delete(w);
+        });
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  loop.catch((err: unknown) => log(`  watching the stored changes failed: ${String(err)}`));
+  return {
+    seen: (query, deadline) => new Promise((settle) => watched.add({ query, deadline, settle })),
+    stop() {
+      running = false;
+    },
+  };
+}
+
 /** Changes across the rooms at a steady rate; each is timed until its booking is stored. */
 async function storm(
   roomserve: RoomserveProcess,
@@ -153,6 +193,7 @@ async function storm(
   const day0 = Math.floor(Date.now() / DAY_MS) * DAY_MS + 40 * DAY_MS;
   const latencies: number[] = [];
   const waits: Promise<void>[] = [];
+  const watcher = watchStored(roomserve);
   await sim.untilQuiet(300, 5000);
   const before = await sim.serviceRequests();
   const made = STORM_RATE * STORM_S;
@@ -174,18 +215,13 @@ async function storm(
         appt.Resources.Add(room.mailbox);
         await appt.Save(ews.WellKnownFolderName.Calendar, ews.SendInvitationsMode.SendToAllAndSaveCopy);
         const saved = performance.now();
-        const deadline = saved + 15_000;
-        while (performance.now() < deadline) {
-          if (await roomserve.stored(room.roomId, new Date(start))) {
-            latencies.push(performance.now() - saved);
-            return;
-          }
-          await new Promise((r) => setTimeout(r, 20));
-        }
+        const seen = await watcher.seen({ roomId: room.roomId, start: new Date(start).toISOString() }, saved + 15_000);
+        if (seen !== undefined) latencies.push(seen - saved);
       })().catch((err: unknown) => log(`  change ${i} failed: ${String(err)}`)),
     );
   }
   await Promise.all(waits);
+  watcher.stop();
   await sim.untilQuiet(400, 10_000);
   const moved = difference(await sim.serviceRequests(), before);
   const requests = total(moved);

@@ -7,14 +7,14 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { BenchOptions } from './options';
 import type { BenchRoom } from './roomserve';
-import type { FromRoomserve, ProcessMemory, RoomserveProcessArgs, ToRoomserve } from './roomserveProcess';
+import type { FromRoomserve, ProcessMemory, RoomserveProcessArgs, StoredQuery, ToRoomserve } from './roomserveProcess';
 
 export interface RoomserveProcess {
   readonly rooms: readonly BenchRoom[];
   startSync(): Promise<void>;
   counts(since: Date): Promise<{ synced: number; pending: number }>;
-  /** Whether the room holds a confirmed booking starting at `start`. */
-  stored(roomId: string, start: Date): Promise<boolean>;
+  /** For each query, whether its room holds a confirmed booking starting at its start. */
+  storedAmong(wanted: readonly StoredQuery[]): Promise<boolean[]>;
   /** Once the heap has settled (see settledMemory in roomserveProcess.ts). */
   memory(): Promise<ProcessMemory>;
   stop(): Promise<void>;
@@ -55,7 +55,7 @@ export async function startRoomserveProcess(options: BenchOptions, ewsUrl: strin
     rooms,
     startSync: () => ask<void>({ type: 'startSync' }),
     counts: (since) => ask({ type: 'counts', since: since.toISOString() }),
-    stored: (roomId, start) => ask({ type: 'stored', roomId, start: start.toISOString() }),
+    storedAmong: (wanted) => ask({ type: 'storedAmong', wanted }),
     memory: () => ask({ type: 'memory' }),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -26,7 +26,7 @@ export interface ProcessMemory {
 export type ToRoomserve =
   | { readonly id: number; readonly type: 'startSync' }
   | { readonly id: number; readonly type: 'counts'; readonly since: string }
-  | { readonly id: number; readonly type: 'stored'; readonly roomId: string; readonly start: string }
+  | { readonly id: number; readonly type: 'storedAmong'; readonly wanted: readonly StoredQuery[] }
   | { readonly id: number; readonly type: 'memory' }
   | { readonly id: number; readonly type: 'stop' };
 
@@ -34,6 +34,12 @@ export type FromRoomserve =
   | { readonly type: 'ready'; readonly rooms: readonly BenchRoom[] }
   | { readonly type: 'failed'; readonly message: string }
   | { readonly type: 'answer'; readonly id: number; readonly value?: unknown; readonly error?: string };
+
+/** A confirmed booking of the room starting at `start` (ISO). */
+export interface StoredQuery {
+  readonly roomId: string;
+  readonly start: string;
+}
 
 export interface RoomserveProcessArgs {
   readonly options: BenchOptions;
@@ -83,13 +89,21 @@ async function main(): Promise<void> {
       const [pending] = await knex('bookings').where({ details_pending: true }).count<{ n: unknown }[]>('* as n');
       return { synced: Number(synced?.n ?? 0), pending: Number(pending?.n ?? 0) };
     },
-    async stored(message) {
-      const { roomId, start } = message as Extract<ToRoomserve, { type: 'stored' }>;
-      const found = await knex('bookings')
-        .where({ room_id: roomId, status: 'confirmed' })
-        .whereRaw('lower(during) = CAST(? AS timestamptz)', [start])
-        .first<{ id: string } | undefined>('id');
-      return found !== undefined;
+    // One query for every change the bench waits on: a query per waiting change every few ms
+    // would load the database (and the sync under test) more the slower the sync is.
+    async storedAmong(message) {
+      const { wanted } = message as Extract<ToRoomserve, { type: 'storedAmong' }>;
+      if (wanted.length === 0) return [];
+      const pairs = wanted.map(() => '(CAST(? AS uuid), CAST(? AS timestamptz))').join(', ');
+      const rows = await knex('bookings')
+        .where({ status: 'confirmed' })
+        .whereRaw(
+          `(room_id, lower(during)) IN (${pairs})`,
+          wanted.flatMap((w) => [w.roomId, w.start]),
+        )
+        .select<{ room_id: string; start: Date }[]>('room_id', knex.raw('lower(during) AS start'));
+      const found = new Set(rows.map((r) => `${r.room_id} ${new Date(r.start).toISOString()}`));
+      return wanted.map((w) => found.has(`${w.roomId} ${new Date(w.start).toISOString()}`));
     },
     memory: () => settledMemory(roomserve.db),
     async stop() {

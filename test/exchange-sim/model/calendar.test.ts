@@ -85,6 +85,49 @@ describe('items and ids', () => {
     expect(created.uid).toMatch(/^040000008200E00074C5B7101A82E008/);
   });
 
+  it('finds meetings by several clean global object ids, alone or with other conditions', () => {
+    model = newModel();
+    const made = ['one', 'two', 'three'].map((subject, i) =>
+      model.createCalendarItem(T.alice, calendar, meeting(`2026-06-1${i}T09:00:00Z`, 1, { subject }), 'SendToNone'),
+    );
+    const byGoid = (value: string) =>
+      ({ kind: 'IsEqualTo', field: { extended: CLEAN_GLOBAL_OBJECT_ID_KEY }, value }) as const;
+    const unknown = Buffer.alloc(40, 7).toString('base64');
+    const ofTwo = model.findItems(T.alice, {
+      folder: calendar,
+      restriction: {
+        kind: 'Or',
+        items: [byGoid(made[0]!.cleanGlobalObjectId), byGoid(made[2]!.cleanGlobalObjectId), byGoid(unknown)],
+      },
+    });
+    expect(ofTwo.items.map((i) => i.subject).sort()).toEqual(['one', 'three']);
+    expect(ofTwo.totalItemsInView).toBe(2);
+    const pinnedAndSubject = (subject: string) =>
+      model.findItems(T.alice, {
+        folder: calendar,
+        restriction: {
+          kind: 'And',
+          items: [
+            byGoid(made[1]!.cleanGlobalObjectId),
+            { kind: 'IsEqualTo', field: { fieldUri: 'item:Subject' }, value: subject },
+          ],
+        },
+      }).items;
+    expect(pinnedAndSubject('two').map((i) => i.itemId.id)).toEqual([made[1]!.itemId.id]);
+    expect(pinnedAndSubject('one')).toEqual([]);
+    const goidOrSubject = model.findItems(T.alice, {
+      folder: calendar,
+      restriction: {
+        kind: 'Or',
+        items: [
+          byGoid(made[0]!.cleanGlobalObjectId),
+          { kind: 'IsEqualTo', field: { fieldUri: 'item:Subject' }, value: 'two' },
+        ],
+      },
+    });
+    expect(goidOrSubject.items.map((i) => i.subject).sort()).toEqual(['one', 'two']);
+  });
+
   it('pages with IndexedPageItemView', () => {
     model = newModel();
     for (let i = 0; i < 5; i++)
