@@ -20,12 +20,17 @@ const mode = params.get('mode') === 'attendee' ? 'attendee' : 'organizer';
 const pane = import(/* webpackChunkName: "pane" */ './mount.js');
 const early = new EarlyAnswers();
 
-/** The demo's simulated mailbox calls the server through the pane's client (its session and CSRF token). */
+/**
+ * The demo's simulated mailbox calls the server through the pane's client (its session and CSRF
+ * token). Loaded at the first save or send, which no first screen waits for.
+ */
 function previewMailboxOf(client: Promise<ApiClient>): PreviewMailbox {
-  const mailbox = Promise.all([pane, client]).then(([mounted, ready]) => mounted.previewMailbox(ready));
+  let mailbox: Promise<PreviewMailbox> | undefined;
+  const loaded = async () =>
+    (mailbox ??= Promise.all([pane, client]).then(async ([mounted, ready]) => mounted.previewMailbox(ready)));
   return {
-    save: async (appointment, itemId) => (await mailbox).save(appointment, itemId),
-    send: async (appointment, itemId) => (await mailbox).send(appointment, itemId),
+    save: async (appointment, itemId) => (await loaded()).save(appointment, itemId),
+    send: async (appointment, itemId) => (await loaded()).send(appointment, itemId),
   };
 }
 
@@ -60,5 +65,5 @@ async function start(): Promise<void> {
 start().catch(async (error: unknown) => {
   // Simply outside Outlook needs no reason; anything else (office.js unreachable, say) is named.
   const outside = isOfficeHostError(error) && error.code === 'unsupported';
-  (await pane).renderOutsideOutlook(!outside && error instanceof Error ? error.message : undefined);
+  await (await pane).renderOutsideOutlook(!outside && error instanceof Error ? error.message : undefined);
 });

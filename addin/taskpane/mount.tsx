@@ -1,13 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { ApiClient, type ApiClientOptions } from '../api/client';
+import type { PreviewMailbox } from '../office/fakeOfficeHost';
 import type { OfficeHost } from '../office/officeHost';
 import { LoadingState } from '../ui/StatusViews';
-import { OutsideOutlook } from './OutsideOutlook';
 import { PaneTheme } from './PaneTheme';
 import { TaskpaneApp, type PaneMode } from './TaskpaneApp';
-
-export { previewMailbox } from './preview/previewMailbox';
 
 /**
  * React, Fluent UI and the pane: the chunk main.tsx loads while the pane's first API calls (and,
@@ -54,7 +52,20 @@ export function renderWaiting(): void {
   );
 }
 
-/** Opened in a browser, or Outlook could not start us: how to open it, and the preview. */
-export function renderOutsideOutlook(detail: string | undefined): void {
+/**
+ * The preview's mailbox in the demo's simulated Exchange (its contracts and schemas): loaded when
+ * the preview first saves the item, not with the first screen.
+ */
+export async function previewMailbox(client: ApiClient): Promise<PreviewMailbox> {
+  const loaded = await import(/* webpackChunkName: "preview-mailbox" */ './preview/previewMailbox.js');
+  return loaded.previewMailbox(client);
+}
+
+/**
+ * Opened in a browser, or Outlook could not start us: how to open it, and the preview. A chunk of
+ * its own, since a pane that starts never shows it.
+ */
+export async function renderOutsideOutlook(detail: string | undefined): Promise<void> {
+  const { OutsideOutlook } = await import(/* webpackChunkName: "outside-outlook" */ './OutsideOutlook.js');
   theRoot().render(<OutsideOutlook detail={detail} />);
 }

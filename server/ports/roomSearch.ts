@@ -75,4 +75,6 @@ export interface RoomSearchRepository {
   buildingHours(): Promise<BuildingHours[]>;
   /** Pending and confirmed bookings of the room overlapping `window`, by start. */
   bookingsOf(roomId: string, window: Interval): Promise<ScheduledBooking[]>;
+  /** bookingsOf for several rooms in one read, by room id (rooms without bookings are absent). */
+  bookingsOfRooms(roomIds: readonly string[], window: Interval): Promise<ReadonlyMap<string, ScheduledBooking[]>>;
 }

@@ -44,6 +44,13 @@ beforeAll(async () => {
     organizerName: 'Olga Organizer',
     subject: 'Supplier review',
   });
+  // Two holders for one room, for the holders of several busy rooms read at once.
+  for (const [start, end, organizerName] of [
+    ['2026-05-04T09:30:00Z', '2026-05-04T10:00:00Z', 'Bea Later'],
+    ['2026-05-04T09:00:00Z', '2026-05-04T09:30:00Z', 'Ali Earlier'],
+  ] as const) {
+    await buildBooking(db.knex, { roomId: ids['Board room'] ?? '', start, end, organizerName, subject: 'Board' });
+  }
   gina = await t.loginAs('external');
   emma = await t.loginAs('employee');
 }, 120_000);
@@ -97,6 +104,18 @@ describe("an external user's room search", () => {
     // Without holders=true the answer stays as before.
     const plain = await search(emma, WINDOW);
     expect(plain.items.find((r) => r.name === 'Partner corner')?.availability?.heldBy).toBeUndefined();
+  });
+
+  it('gives each busy room its own holders, by start, and a free room none', async () => {
+    const page = await search(emma, { ...WINDOW, holders: 'true', pageSize: '100' });
+    const holders = (name: string) =>
+      page.items.find((r) => r.name === name)?.availability?.heldBy?.map((h) => [h.start, h.organizer]);
+    expect(holders('Board room')).toEqual([
+      ['2026-05-04T09:00:00.000Z', 'Ali Earlier'],
+      ['2026-05-04T09:30:00.000Z', 'Bea Later'],
+    ]);
+    expect(holders('Partner corner')).toEqual([['2026-05-04T09:00:00.000Z', 'Olga Organizer']]);
+    expect(holders('Strategy room')).toBeUndefined();
   });
 
   it('leaves the staff their view of every room', async () => {

@@ -15,9 +15,9 @@ import {
  * into taskpane.html and the pane chunks it preloads (React, Fluent UI, zod, the pane). Issue 19
  * asks for 100 kB; react-dom alone is 64.8 kB of it and zod (the shared contracts the client
  * validates answers with) 27.5 kB, so this holds the line a little above where the build is now
- * (170.2 kB; docs/addin.md has the analysis, and why Griffel's build-time styles are not used).
+ * (169.2 kB; docs/addin.md has the analysis, and why Griffel's build-time styles are not used).
  */
-const INITIAL_JS_BUDGET_GZIP = 172_000;
+const INITIAL_JS_BUDGET_GZIP = 170_000;
 /**
  * The first script (runtime + main.ts) starts the API calls and office.js; it must not wait for
  * React, Fluent UI or zod, which load in parallel.
@@ -86,7 +86,15 @@ describe('the taskpane production bundle', () => {
     const chunks = readdirSync(path.join(WEB_DIR, 'taskpane')).filter((f) => f.endsWith('.js'));
 
     for (const file of scripts) expect(path.basename(file)).toMatch(/^[\w-]+\.[0-9a-f]{12}\.js$/);
-    for (const lazy of ['catering', 'floor-plan', 'tags-field', 'attendee', 'office-host']) {
+    for (const lazy of [
+      'catering',
+      'floor-plan',
+      'tags-field',
+      'attendee',
+      'office-host',
+      'outside-outlook',
+      'preview-mailbox',
+    ]) {
       expect(chunks.some((f) => f.startsWith(`${lazy}.`))).toBe(true);
       expect(scripts.some((f) => path.basename(f).startsWith(`${lazy}.`))).toBe(false);
     }

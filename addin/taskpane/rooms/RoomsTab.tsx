@@ -14,6 +14,7 @@ import { RoomFilters, type RoomFilterValues } from './RoomFilters';
 import { RoomResult } from './RoomResult';
 import { useAddToMeeting } from './useAddToMeeting';
 import { initialFilters, searchQuery } from './searchQuery';
+import { useFirstThenAll } from './useFirstThenAll';
 import { useSeenTags } from './useSeenTags';
 
 const useStyles = makeStyles({
@@ -34,6 +35,9 @@ const STORED_TAGS = 'roomserve.taskpane.tags';
 
 const locationText = (room: RoomSearchResult) => strings.rooms.locationText(room.name, room.buildingName);
 
+/** Result cards drawn before the rest: more than the first screen holds at 320 px. */
+const FIRST_CARDS = 4;
+
 export function RoomsTab() {
   const styles = useStyles();
   const api = useApi();
@@ -49,6 +53,7 @@ export function RoomsTab() {
     api.call(roomsEndpoints.searchRooms, { query, signal }),
   );
   const knownTags = useSeenTags(data?.items, STORED_TAGS);
+  const shown = useFirstThenAll(data?.items ?? [], FIRST_CARDS);
   const { state: addState, add } = useAddToMeeting(locationText);
   const attendeeEmails = new Set(appointment.requiredAttendees.map((p) => p.email.toLowerCase()));
   const floorOf = (room: RoomSearchResult) => locations?.floors.find((f) => f.id === room.floorId);
@@ -81,7 +86,7 @@ export function RoomsTab() {
         ) : null}
         {data && data.items.length > 0 ? (
           <ul className={styles.list}>
-            {data.items.map((room) => (
+            {shown.map((room) => (
               <li key={room.id}>
                 <RoomResult
                   room={room}

@@ -417,11 +417,36 @@ async function bookingsOf(db: Knex, roomId: string, window: Interval): Promise<S
   return result.rows.map(scheduledOf);
 }
 
+async function bookingsOfRooms(
+  db: Knex,
+  roomIds: readonly string[],
+  window: Interval,
+): Promise<ReadonlyMap<string, ScheduledBooking[]>> {
+  const byRoom = new Map<string, ScheduledBooking[]>();
+  if (roomIds.length === 0) return byRoom;
+  const result = await db.raw<{ rows: (ScheduleRow & { room_id: string })[] }>(
+    `SELECT b.room_id, b.id, ${EPOCH_MS('lower(b.during)')} AS start_ms, ${EPOCH_MS('upper(b.during)')} AS end_ms,
+            b.subject, b.organizer_name, b.organizer_email, b.attendees, b.is_private, b.status, b.source
+     FROM bookings b
+     WHERE b.room_id IN (SELECT CAST(j AS uuid) FROM jsonb_array_elements_text(CAST(:roomIds AS jsonb)) AS j)
+       AND b.during && ${WINDOW} AND b.status IN ${OCCUPYING}
+     ORDER BY b.room_id, lower(b.during), upper(b.during), b.id`,
+    { roomIds: JSON.stringify(roomIds), ...windowBindings(window) },
+  );
+  for (const row of result.rows) {
+    const bookings = byRoom.get(row.room_id) ?? [];
+    bookings.push(scheduledOf(row));
+    byRoom.set(row.room_id, bookings);
+  }
+  return byRoom;
+}
+
 export function createRoomSearchRepository(db: Knex): RoomSearchRepository {
   return {
     search: (criteria) => search(db, criteria),
     scheduleRoom: (roomId) => scheduleRoom(db, roomId),
     buildingHours: () => buildingHours(db),
     bookingsOf: (roomId, window) => bookingsOf(db, roomId, window),
+    bookingsOfRooms: (roomIds, window) => bookingsOfRooms(db, roomIds, window),
   };
 }
