@@ -19,11 +19,14 @@
  * not fetch, whose web streams cost more CPU than the inflating and parsing (loadClients.ts). The 300 streams of (c) share this process, so
  * (c) includes their cost. Database: a throwaway schema
  * on DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), filled by bench/searchFixture.ts
- * and regrouped into floors of 200 rooms with an outline each.
+ * and regrouped into floors of 200 rooms with an outline each. (a) and (a') print the server's CPU
+ * time per request (this process: HTTP, routing, session, handler, database client); with
+ * BENCH_PLAN_PROFILE=<dir> they also write its CPU profiles there.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Knex } from 'knex';
@@ -42,6 +45,8 @@ const SECONDS = Number(process.env.BENCH_PLAN_SECONDS ?? 15);
 const RENDERS = Number(process.env.BENCH_PLAN_RENDERS ?? 10);
 const STREAMS = Number(process.env.BENCH_PLAN_STREAMS ?? 300);
 const CHANGES = Number(process.env.BENCH_PLAN_CHANGES ?? 20);
+/** A directory: the server's CPU profiles of (a) and (a') are written there (open them in Chrome's DevTools). */
+const PROFILE_DIR = process.env.BENCH_PLAN_PROFILE;
 const ROOMS_PER_FLOOR = 200;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_DIR = path.resolve(__dirname, '..', 'dist', 'web');
@@ -52,6 +57,11 @@ const percentile = (values: readonly number[], p: number): number => {
 };
 const ms = (n: number): string => `${n.toFixed(1)} ms`;
 const pct = (share: number): string => `${(share * 100).toFixed(0)}%`;
+/** This process's CPU time (the server's, with the database client) since `since`, per request answered. */
+const cpuMsPerRequest = (since: NodeJS.CpuUsage, requests: number): number => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1_000 / requests;
+};
 const log = (message: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 /** Floors of 200 rooms (10 of them), each room a 90 px square on a 20 × 10 grid of its floor's plan. */
@@ -108,6 +118,22 @@ function forkLoadClients(): LoadClients {
       }),
     stop: () => child.disconnect(),
   };
+}
+
+/** Runs `work`, with this process's CPU profile written to PROFILE_DIR/<name>.cpuprofile when asked. */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (PROFILE_DIR === undefined) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(path.join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 async function renderTimes(origin: string, cookie: string, buildingId: string, floorId: string): Promise<number[]> {
@@ -248,20 +274,30 @@ async function main(): Promise<void> {
     try {
       const occupancyPaths = floorIds.map((id) => `/api/floors/${id}/occupancy`);
       await clients.run(origin, session.cookie, occupancyPaths.slice(0, 2)); // warm-up
-      const { times: load, encodings, busy } = await clients.run(origin, session.cookie, occupancyPaths);
+      const loadCpu = process.cpuUsage();
+      const {
+        times: load,
+        encodings,
+        busy,
+      } = await profiled('occupancy', () => clients.run(origin, session.cookie, occupancyPaths));
+      const loadCpuMs = cpuMsPerRequest(loadCpu, load.length);
       // The browser's case: a gzipped answer to inflate, not plain JSON.
       if (encodings.join() !== 'gzip') throw new Error(`occupancy answered with ${encodings.join(', ')}, not gzip`);
       log(
         `(a) occupancy of a 200-room floor, ${CLIENTS} clients, ${load.length} requests in ${SECONDS} s: ` +
           `p50 ${ms(percentile(load, 50))}, p95 ${ms(percentile(load, 95))}  (goal p95 <= 30 ms; ` +
-          `client process busy ${pct(busy)})`,
+          `server CPU ${loadCpuMs.toFixed(2)} ms per request; client process busy ${pct(busy)})`,
       );
       // The same clients on the smallest signed-in read: what this machine's load costs any request.
-      const { times: me, busy: meBusy } = await clients.run(origin, session.cookie, ['/api/auth/me']);
+      const meCpu = process.cpuUsage();
+      const { times: me, busy: meBusy } = await profiled('me', () =>
+        clients.run(origin, session.cookie, ['/api/auth/me']),
+      );
+      const meCpuMs = cpuMsPerRequest(meCpu, me.length);
       log(
         `(a') GET /api/auth/me, same clients, ${me.length} requests: p50 ${ms(percentile(me, 50))}, ` +
           `p95 ${ms(percentile(me, 95))}; occupancy p95 / me p95 = ${(percentile(load, 95) / percentile(me, 95)).toFixed(1)}` +
-          ` (client process busy ${pct(meBusy)})`,
+          ` (server CPU ${meCpuMs.toFixed(2)} ms per request; client process busy ${pct(meBusy)})`,
       );
       const floorId = floorIds[0] ?? '';
       const building = await db.knex('floors').where({ id: floorId }).first<{ building_id: string }>('building_id');

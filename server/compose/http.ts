@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Express, RequestHandler, Router } from 'express';
+import type { Express, RequestHandler } from 'express';
 import { createApp, type AppDeps } from '../http/app';
+import type { FeatureRoutes } from '../http/featureRoutes';
 import { loginRateLimit } from '../http/middleware/loginRateLimit';
 import { addinLinkRouter } from '../http/routes/addin/link';
 import { addinApiRouter, addinPageRouter } from '../http/routes/addin/router';
@@ -50,7 +51,11 @@ function packageVersion(): string {
   return '0.0.0';
 }
 
-function featureRouters(features: Features, loginLimiter: RequestHandler[], config: HttpOptions['config']): Router[] {
+function featureRoutes(
+  features: Features,
+  loginLimiter: RequestHandler[],
+  config: HttpOptions['config'],
+): FeatureRoutes[] {
   const { services, addin } = features;
   return [
     ssoRouter({
@@ -111,7 +116,7 @@ export function composeHttp(features: Features, options: HttpOptions): Express {
     checkDatabase: async () => {
       await infrastructure.knex.raw('select 1');
     },
-    featureRouters: featureRouters(features, loginLimiter, options.config),
+    featureRoutes: featureRoutes(features, loginLimiter, options.config),
     displayTokens: features.displays.pairing,
     ...(addin
       ? {

@@ -14,6 +14,7 @@ import { requireMetricsToken } from './middleware/metricsToken';
 import { noStore, urlLengthLimit } from './middleware/requestLimits';
 import { securityHeaders, taskpaneSecurityHeaders } from './middleware/security';
 import { staticWeb } from './middleware/staticWeb';
+import { mountFeature, type FeatureRoutes } from './featureRoutes';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi';
 import { authRouter } from './routes/auth/router';
 import { healthRouter } from './routes/health/router';
@@ -29,8 +30,8 @@ export interface AppDeps {
   readonly users: UserService;
   /** Resolves when the database answers; /readyz reports 503 otherwise. */
   readonly checkDatabase: () => Promise<void>;
-  /** The feature routers (locations, files, rooms, ...), each mounted under /api. */
-  readonly featureRouters: readonly Router[];
+  /** The features' routes (locations, files, rooms, ...), each router mounted at its prefix under /api. */
+  readonly featureRoutes: readonly FeatureRoutes[];
   /** Routers for pages outside /api (the add-in's /manifest.xml and icons), before the web app. */
   readonly pageRouters?: readonly Router[];
   /**
@@ -67,17 +68,16 @@ function apiRouter(deps: AppDeps): Router {
       ...(deps.displayTokens ? { displayTokens: deps.displayTokens } : {}),
     }),
   );
-  api.use(
-    authRouter({
-      auth: deps.auth,
-      users: deps.users,
-      cookie: { secure: deps.config.secureCookies, maxAgeHours: deps.config.sessionTtlHours },
-      loginRateLimit: deps.config.loginRateLimit,
-      ...(deps.loginLimiter ? { loginLimiter: deps.loginLimiter } : {}),
-    }),
-  );
-  api.use(usersRouter({ users: deps.users }));
-  for (const router of deps.featureRouters) api.use(router);
+  const auth = authRouter({
+    auth: deps.auth,
+    users: deps.users,
+    cookie: { secure: deps.config.secureCookies, maxAgeHours: deps.config.sessionTtlHours },
+    loginRateLimit: deps.config.loginRateLimit,
+    ...(deps.loginLimiter ? { loginLimiter: deps.loginLimiter } : {}),
+  });
+  // In this order, as when every router was mounted at '/': where two features share a prefix,
+  // the earlier one's routes are still tried first.
+  for (const feature of [auth, usersRouter({ users: deps.users }), ...deps.featureRoutes]) mountFeature(api, feature);
   api.use(notFoundHandler);
   return api;
 }
@@ -102,7 +102,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(urlLengthLimit);
   app.use(compression());
   app.use(requestLogger(deps.logger));
-  app.use(healthRouter({ checkDatabase: deps.checkDatabase, logger: deps.logger }));
+  mountFeature(app, healthRouter({ checkDatabase: deps.checkDatabase, logger: deps.logger }));
   const metrics = deps.metrics;
   if (metrics) {
     const token = deps.config.metricsToken;

@@ -1,9 +1,10 @@
-import type { Request, Response, Router } from 'express';
+import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Endpoint } from '../../shared/api/endpoint';
 import { isAdmin, isFacilityOrAdmin, mayReadAnalytics, type Actor } from '../domain/actor';
 import type { DisplayPrincipal } from '../domain/displays/principal';
 import { AppError } from '../domain/errors';
+import type { FeatureRoutes } from './featureRoutes';
 import { parseBody, parseParams, parseQuery, refuseControlCharacters } from './validate';
 
 // Contract parts are optional properties (`P | undefined`), so strip the undefined before inferring.
@@ -77,8 +78,8 @@ function checkAccess(endpoint: Endpoint, res: Response): Actor | undefined {
  * Mounts one endpoint of the shared contract: access check, then validation of path, query and
  * body, then the handler; the response is parsed through its schema so nothing undeclared leaks.
  */
-export function mount<E extends Endpoint>(router: Router, endpoint: E, handler: Handler<E>): void {
-  router[endpoint.method](endpoint.path, async (req: Request, res: Response) => {
+export function mount<E extends Endpoint>(routes: FeatureRoutes, endpoint: E, handler: Handler<E>): void {
+  routes.route(endpoint.path)[endpoint.method](async (req: Request, res: Response) => {
     const display = checkDisplayAccess(endpoint, res);
     const actor = checkAccess(endpoint, res);
     refuseControlCharacters(req);

@@ -1,9 +1,10 @@
-import { Router, type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { addinEndpoints as endpoints } from '../../../../shared/api/addin';
 import { AppError } from '../../../domain/errors';
 import type { AddinIdentityService } from '../../../services/addinIdentity';
 import { presentUser } from '../../../services/auth/present';
 import { bearerTokenOf, looksLikeJwt } from '../../middleware/authenticate';
+import { featureRoutes, type FeatureRoutes } from '../../featureRoutes';
 import { mount } from '../../route';
 
 /**
@@ -19,10 +20,10 @@ export interface AddinLinkRouterDeps {
   readonly loginLimiter: RequestHandler[];
 }
 
-export function addinLinkRouter(deps: AddinLinkRouterDeps): Router {
-  const router = Router();
-  router.post(endpoints.link.path, deps.loginLimiter);
-  mount(router, endpoints.link, async ({ body, req }) => {
+export function addinLinkRouter(deps: AddinLinkRouterDeps): FeatureRoutes {
+  const routes = featureRoutes('/addin');
+  routes.route(endpoints.link.path).post(deps.loginLimiter);
+  mount(routes, endpoints.link, async ({ body, req }) => {
     const token = bearerTokenOf(req);
     if (token === undefined || !looksLikeJwt(token)) {
       throw new AppError(
@@ -34,5 +35,5 @@ export function addinLinkRouter(deps: AddinLinkRouterDeps): Router {
     const user = await deps.identity.link(token, body.email, body.password);
     return { user: presentUser(user), csrfToken: null };
   });
-  return router;
+  return routes;
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import express, { Router } from 'express';
 import { addinEndpoints as endpoints } from '../../../../shared/api/addin';
 import type { AddinInstallation } from '../../../../shared/schemas/addin';
+import { featureRoutes, type FeatureRoutes } from '../../featureRoutes';
 import { mount } from '../../route';
 import { ICONS_URL_PATH, rewriteManifest, type AddinFiles } from './manifest';
 
@@ -60,11 +61,11 @@ function installationOf(configured: string): AddinInstallation {
   };
 }
 
-export function addinApiRouter(deps: AddinRouterDeps): Router {
-  const router = Router();
+export function addinApiRouter(deps: AddinRouterDeps): FeatureRoutes {
+  const routes = featureRoutes('/admin/addin');
   const manifest = manifestReader(deps);
-  mount(router, endpoints.installation, () => Promise.resolve(installationOf(deps.publicUrl)));
-  mount(router, endpoints.manifestDownload, async ({ res }) => {
+  mount(routes, endpoints.installation, () => Promise.resolve(installationOf(deps.publicUrl)));
+  mount(routes, endpoints.manifestDownload, async ({ res }) => {
     res
       .set({
         'Content-Type': XML,
@@ -73,5 +74,5 @@ export function addinApiRouter(deps: AddinRouterDeps): Router {
       })
       .send(await manifest());
   });
-  return router;
+  return routes;
 }

@@ -1,8 +1,8 @@
-import { Router } from 'express';
 import { analyticsEndpoints as endpoints } from '../../../../shared/api/analytics';
 import type { AnalyticsQuery } from '../../../../shared/schemas/analytics';
 import type { AnalyticsService } from '../../../services/analytics';
 import type { WeeklyReportJob } from '../../../services/analytics/weeklyReport';
+import { featureRoutes, type FeatureRoutes } from '../../featureRoutes';
 import { mount } from '../../route';
 import { tableCsv, tablesXlsx } from './exports';
 import { presentOverview, presentRecommendations, presentRoom } from './present';
@@ -25,20 +25,20 @@ async function dataFor(analytics: AnalyticsService, query: AnalyticsQuery): Prom
 
 const fileName = (q: AnalyticsQuery, ext: string): string => `analytics-${q.from}-to-${q.to}.${ext}`;
 
-export function analyticsRouter({ analytics, weeklyReport }: AnalyticsRouterDeps): Router {
-  const router = Router();
-  mount(router, endpoints.analyticsRooms, async ({ query }) => ({
+export function analyticsRouter({ analytics, weeklyReport }: AnalyticsRouterDeps): FeatureRoutes {
+  const routes = featureRoutes('/analytics');
+  mount(routes, endpoints.analyticsRooms, async ({ query }) => ({
     items: (await analytics.rooms(query)).map(presentRoom),
   }));
-  mount(router, endpoints.analyticsOverview, async ({ query }) => {
+  mount(routes, endpoints.analyticsOverview, async ({ query }) => {
     const { report, catering } = await analytics.overview(query);
     return presentOverview(report, catering);
   });
-  mount(router, endpoints.analyticsHeatmap, async ({ query }) => ({ cells: await analytics.heatmap(query) }));
-  mount(router, endpoints.analyticsRecommendations, async ({ query }) =>
+  mount(routes, endpoints.analyticsHeatmap, async ({ query }) => ({ cells: await analytics.heatmap(query) }));
+  mount(routes, endpoints.analyticsRecommendations, async ({ query }) =>
     presentRecommendations(await analytics.recommendations(query)),
   );
-  mount(router, endpoints.analyticsExportCsv, async ({ query, res }) => {
+  mount(routes, endpoints.analyticsExportCsv, async ({ query, res }) => {
     const table = tableOf(query.view, await dataFor(analytics, query));
     res
       .status(200)
@@ -46,7 +46,7 @@ export function analyticsRouter({ analytics, weeklyReport }: AnalyticsRouterDeps
       .attachment(fileName(query, `${query.view}.csv`))
       .send(tableCsv(table));
   });
-  mount(router, endpoints.analyticsExportXlsx, async ({ query, res }) => {
+  mount(routes, endpoints.analyticsExportXlsx, async ({ query, res }) => {
     const workbook = await tablesXlsx(allTables(await dataFor(analytics, query)));
     res
       .status(200)
@@ -54,15 +54,15 @@ export function analyticsRouter({ analytics, weeklyReport }: AnalyticsRouterDeps
       .attachment(fileName(query, 'xlsx'))
       .send(workbook);
   });
-  mount(router, endpoints.analyticsSettings, () => analytics.settings());
-  mount(router, endpoints.saveAnalyticsSettings, ({ body }) => analytics.saveSettings(body));
-  mount(router, endpoints.analyticsReport, async () => ({ recipients: await analytics.reportRecipients() }));
-  mount(router, endpoints.saveAnalyticsReport, async ({ body }) => ({
+  mount(routes, endpoints.analyticsSettings, () => analytics.settings());
+  mount(routes, endpoints.saveAnalyticsSettings, ({ body }) => analytics.saveSettings(body));
+  mount(routes, endpoints.analyticsReport, async () => ({ recipients: await analytics.reportRecipients() }));
+  mount(routes, endpoints.saveAnalyticsReport, async ({ body }) => ({
     recipients: await analytics.saveReportRecipients(body.recipients),
   }));
-  mount(router, endpoints.previewAnalyticsReport, async ({ body, actor }) => {
+  mount(routes, endpoints.previewAnalyticsReport, async ({ body, actor }) => {
     const to = body.to ?? (actor ? [actor.email] : []);
     return { queued: await weeklyReport.preview(to), to };
   });
-  return router;
+  return routes;
 }

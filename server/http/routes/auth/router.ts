@@ -3,7 +3,7 @@
  * the session's CSRF token), and the signed-in user's own personal API tokens: issue (the token is
  * shown once), list, revoke.
  */
-import express, { type RequestHandler, type Router } from 'express';
+import type { RequestHandler } from 'express';
 import { authEndpoints } from '../../../../shared/api/auth';
 import type { AuthService } from '../../../services/auth/authService';
 import { presentApiToken, presentUser } from '../../../services/auth/present';
@@ -11,6 +11,7 @@ import type { UserService } from '../../../services/auth/userService';
 import { sessionOf } from '../../middleware/authenticate';
 import { loginRateLimit, type LoginRateLimitSettings } from '../../middleware/loginRateLimit';
 import { clearSessionCookie, writeSessionCookie, type SessionCookieSettings } from '../../middleware/sessionCookie';
+import { featureRoutes, type FeatureRoutes } from '../../featureRoutes';
 import { mount, requireActor } from '../../route';
 
 export interface AuthRouterDeps {
@@ -22,42 +23,42 @@ export interface AuthRouterDeps {
   readonly loginLimiter?: RequestHandler[];
 }
 
-export function authRouter(deps: AuthRouterDeps): Router {
-  const router = express.Router();
+export function authRouter(deps: AuthRouterDeps): FeatureRoutes {
+  const routes = featureRoutes('/auth');
   const e = authEndpoints;
 
-  router.post(e.login.path, deps.loginLimiter ?? loginRateLimit(deps.loginRateLimit));
-  mount(router, e.login, async ({ body, res }) => {
+  routes.route(e.login.path).post(deps.loginLimiter ?? loginRateLimit(deps.loginRateLimit));
+  mount(routes, e.login, async ({ body, res }) => {
     const session = await deps.auth.login(body.email, body.password);
     writeSessionCookie(res, session.token, deps.cookie);
     return { user: presentUser(session.user), csrfToken: session.csrfToken };
   });
 
-  mount(router, e.me, async ({ res }) => {
+  mount(routes, e.me, async ({ res }) => {
     const actor = requireActor(res);
     const user = await deps.users.get(actor.userId);
     return { user: presentUser(user), csrfToken: sessionOf(res)?.csrfToken ?? null };
   });
 
-  mount(router, e.logout, async ({ res }) => {
+  mount(routes, e.logout, async ({ res }) => {
     const session = sessionOf(res);
     if (session) await deps.auth.logout(session.token);
     clearSessionCookie(res, deps.cookie);
   });
 
-  mount(router, e.createToken, async ({ body, res }) => {
+  mount(routes, e.createToken, async ({ body, res }) => {
     const issued = await deps.auth.createApiToken(requireActor(res).userId, body);
     return { ...presentApiToken(issued.record), token: issued.token };
   });
 
-  mount(router, e.listTokens, async ({ res }) => {
+  mount(routes, e.listTokens, async ({ res }) => {
     const tokens = await deps.auth.listApiTokens(requireActor(res).userId);
     return { items: tokens.map(presentApiToken) };
   });
 
-  mount(router, e.revokeToken, async ({ params, res }) => {
+  mount(routes, e.revokeToken, async ({ params, res }) => {
     await deps.auth.revokeApiToken(requireActor(res).userId, params.id);
   });
 
-  return router;
+  return routes;
 }

@@ -2,7 +2,7 @@
  * Room displays: the admin's list, add (pairing code) and revoke; a tablet's pairing; and what a
  * paired display calls with its device token.
  */
-import { Router, type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { displayActionEndpoints, displaysEndpoints as endpoints } from '../../../../shared/api/displays';
 import type { DisplayState } from '../../../../shared/schemas/displays';
 import type {
@@ -14,6 +14,7 @@ import type {
   DisplayStateService,
 } from '../../../services/displays';
 import { openEventStream } from '../../eventStream';
+import { featureRoutes, type FeatureRoutes } from '../../featureRoutes';
 import { mount, requireActor, requireDisplay } from '../../route';
 
 export interface DisplaysRouterDeps {
@@ -33,24 +34,24 @@ export interface DisplaysRouterDeps {
 /** Every display action, mounted here or beside: one PIN check covers them all. */
 const ACTION_PATHS = [endpoints.checkIn.path, ...Object.values(displayActionEndpoints).map((e) => e.path)];
 
-export function displaysRouter(deps: DisplaysRouterDeps): Router {
+export function displaysRouter(deps: DisplaysRouterDeps): FeatureRoutes {
   const { pairing, state, settings, actions, pairLimiter, live } = deps;
-  const router = Router();
-  router.post(ACTION_PATHS, ...deps.pinGuard);
+  const routes = featureRoutes('/admin/displays', '/admin/display-settings', '/display');
+  for (const path of ACTION_PATHS) routes.route(path).post(...deps.pinGuard);
 
-  mount(router, endpoints.createDisplay, ({ body, res }) => pairing.create(body.roomId, requireActor(res)));
-  mount(router, endpoints.listDisplays, async () => ({ items: await pairing.list() }));
-  mount(router, endpoints.revokeDisplay, ({ params }) => pairing.revoke(params.id));
-  mount(router, endpoints.setDisplayPin, ({ params, body }) => deps.pins.setPin(params.id, body.pin));
-  mount(router, endpoints.getDisplaySettings, () => settings.installation());
-  mount(router, endpoints.saveDisplaySettings, ({ body }) => settings.saveInstallation(body));
-  mount(router, endpoints.getRoomDisplaySettings, ({ params }) => settings.room(params.id));
-  mount(router, endpoints.saveRoomDisplaySettings, ({ params, body }) => settings.saveRoom(params.id, body));
-  router.post(endpoints.pair.path, pairLimiter);
-  mount(router, endpoints.pair, ({ body }) => pairing.pair(body.code));
+  mount(routes, endpoints.createDisplay, ({ body, res }) => pairing.create(body.roomId, requireActor(res)));
+  mount(routes, endpoints.listDisplays, async () => ({ items: await pairing.list() }));
+  mount(routes, endpoints.revokeDisplay, ({ params }) => pairing.revoke(params.id));
+  mount(routes, endpoints.setDisplayPin, ({ params, body }) => deps.pins.setPin(params.id, body.pin));
+  mount(routes, endpoints.getDisplaySettings, () => settings.installation());
+  mount(routes, endpoints.saveDisplaySettings, ({ body }) => settings.saveInstallation(body));
+  mount(routes, endpoints.getRoomDisplaySettings, ({ params }) => settings.room(params.id));
+  mount(routes, endpoints.saveRoomDisplaySettings, ({ params, body }) => settings.saveRoom(params.id, body));
+  routes.route(endpoints.pair.path).post(pairLimiter);
+  mount(routes, endpoints.pair, ({ body }) => pairing.pair(body.code));
   // The room is the token's, never a parameter: a display cannot ask for another room's data.
-  mount(router, endpoints.state, ({ res }) => state.stateOf(requireDisplay(res)));
-  mount(router, endpoints.events, ({ res }) => {
+  mount(routes, endpoints.state, ({ res }) => state.stateOf(requireDisplay(res)));
+  mount(routes, endpoints.events, ({ res }) => {
     // The first keep-alive goes out heartbeatMs after `followed` is set.
     const stream = openEventStream(res, {
       heartbeatMs: deps.heartbeatMs,
@@ -64,12 +65,12 @@ export function displaysRouter(deps: DisplaysRouterDeps): Router {
     stream.onClose(() => followed.stop());
     return Promise.resolve();
   });
-  mount(router, endpoints.checkIn, ({ body, res }) => actions.checkIn(requireDisplay(res), body.requestId));
-  mount(router, endpoints.bookNow, ({ body, res }) =>
+  mount(routes, endpoints.checkIn, ({ body, res }) => actions.checkIn(requireDisplay(res), body.requestId));
+  mount(routes, endpoints.bookNow, ({ body, res }) =>
     actions.bookNow(requireDisplay(res), body.minutes, body.requestId),
   );
-  mount(router, endpoints.end, ({ body, res }) => actions.end(requireDisplay(res), body.requestId));
-  mount(router, endpoints.extend, ({ body, res }) => actions.extend(requireDisplay(res), body.minutes, body.requestId));
+  mount(routes, endpoints.end, ({ body, res }) => actions.end(requireDisplay(res), body.requestId));
+  mount(routes, endpoints.extend, ({ body, res }) => actions.extend(requireDisplay(res), body.minutes, body.requestId));
 
-  return router;
+  return routes;
 }

@@ -3,12 +3,13 @@
  * connection test, the room mailboxes of Exchange's room lists, and "import rooms", which creates
  * each chosen mailbox as an active room bookable by employees, through the locations service.
  */
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { exchangeEndpoints as endpoints } from '../../../../shared/api/exchange';
 import type { ExchangeService } from '../../../services/exchange';
 import type { LocationsService } from '../../../services/locations';
 import { AppError } from '../../../domain/errors';
+import { featureRoutes, type FeatureRoutes } from '../../featureRoutes';
 import { actorOf, mount } from '../../route';
 
 /** Connection tests per admin and window: enough to fix a configuration, too few to scan a network. */
@@ -33,15 +34,15 @@ export interface ExchangeRouterDeps {
   readonly locations: LocationsService;
 }
 
-export function exchangeRouter({ exchange, locations }: ExchangeRouterDeps): Router {
-  const router = Router();
+export function exchangeRouter({ exchange, locations }: ExchangeRouterDeps): FeatureRoutes {
+  const routes = featureRoutes('/admin/exchange');
 
-  mount(router, endpoints.getExchangeSettings, () => exchange.getSettings());
-  mount(router, endpoints.saveExchangeSettings, ({ body }) => exchange.saveSettings(body));
-  router[endpoints.testExchangeConnection.method](endpoints.testExchangeConnection.path, connectionTestLimit());
-  mount(router, endpoints.testExchangeConnection, ({ body }) => exchange.testConnection(body));
-  mount(router, endpoints.listRoomMailboxes, () => exchange.listRoomMailboxes());
-  mount(router, endpoints.importRooms, ({ body }) =>
+  mount(routes, endpoints.getExchangeSettings, () => exchange.getSettings());
+  mount(routes, endpoints.saveExchangeSettings, ({ body }) => exchange.saveSettings(body));
+  routes.route(endpoints.testExchangeConnection.path)[endpoints.testExchangeConnection.method](connectionTestLimit());
+  mount(routes, endpoints.testExchangeConnection, ({ body }) => exchange.testConnection(body));
+  mount(routes, endpoints.listRoomMailboxes, () => exchange.listRoomMailboxes());
+  mount(routes, endpoints.importRooms, ({ body }) =>
     exchange.importRooms(body, (room) =>
       locations.createRoom({
         ...room,
@@ -56,5 +57,5 @@ export function exchangeRouter({ exchange, locations }: ExchangeRouterDeps): Rou
     ),
   );
 
-  return router;
+  return routes;
 }

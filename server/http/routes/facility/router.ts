@@ -3,10 +3,11 @@
  * attention, the CSV export, and a live stream of order changes (server-sent events with a
  * keep-alive comment; on PostgreSQL every instance's board hears every instance's changes).
  */
-import { Router, type Response } from 'express';
+import type { Response } from 'express';
 import { ordersEndpoints as endpoints } from '../../../../shared/api/orders';
 import type { OrdersService } from '../../../services/catering/orders';
 import { openEventStream } from '../../eventStream';
+import { featureRoutes, type FeatureRoutes } from '../../featureRoutes';
 import { mount, requireActor } from '../../route';
 import { ordersCsv } from './csv';
 
@@ -24,10 +25,10 @@ function followOrders(res: Response, orders: OrdersService, heartbeatMs: number)
   stream.onClose(unsubscribe);
 }
 
-export function facilityRouter({ orders, heartbeatMs = 15_000 }: FacilityRouterDeps): Router {
-  const router = Router();
+export function facilityRouter({ orders, heartbeatMs = 15_000 }: FacilityRouterDeps): FeatureRoutes {
+  const routes = featureRoutes('/facility');
 
-  mount(router, endpoints.facilityBoard, ({ query }) =>
+  mount(routes, endpoints.facilityBoard, ({ query }) =>
     orders.board({
       from: new Date(query.from),
       to: new Date(query.to),
@@ -35,7 +36,7 @@ export function facilityRouter({ orders, heartbeatMs = 15_000 }: FacilityRouterD
       ...(query.buildingId ? { buildingId: query.buildingId } : {}),
     }),
   );
-  mount(router, endpoints.exportOrders, async ({ query, res }) => {
+  mount(routes, endpoints.exportOrders, async ({ query, res }) => {
     const list = await orders.exportOrders({
       from: new Date(query.from),
       to: new Date(query.to),
@@ -48,16 +49,16 @@ export function facilityRouter({ orders, heartbeatMs = 15_000 }: FacilityRouterD
       .attachment(`orders-${query.from.slice(0, 10)}.csv`)
       .send(ordersCsv(list));
   });
-  mount(router, endpoints.boardEvents, ({ res }) => {
+  mount(routes, endpoints.boardEvents, ({ res }) => {
     followOrders(res, orders, heartbeatMs);
     return Promise.resolve();
   });
-  mount(router, endpoints.setOrderStatus, ({ params, body, res }) =>
+  mount(routes, endpoints.setOrderStatus, ({ params, body, res }) =>
     orders.setStatus(requireActor(res), params.id, body.status, body.note),
   );
-  mount(router, endpoints.resolveAttention, ({ params, body, res }) =>
+  mount(routes, endpoints.resolveAttention, ({ params, body, res }) =>
     orders.resolveAttention(requireActor(res), params.id, body.action),
   );
 
-  return router;
+  return routes;
 }

@@ -7,13 +7,14 @@
  * plans, room photos and catalog pictures. Uploading is for admins (floor plans, room images) and
  * the facility team (catalog item pictures).
  */
-import { Router, type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { filesEndpoints as endpoints } from '../../../../shared/api/files';
 import { isFacilityOrAdmin } from '../../../domain/actor';
 import { forbidden, invalid } from '../../../domain/errors';
 import { FILE_EXTENSIONS, MAX_UPLOAD_BYTES } from '../../../domain/files/imageTypes';
 import type { FilesService } from '../../../services/files';
+import { featureRoutes, type FeatureRoutes } from '../../featureRoutes';
 import { mount, requireActor } from '../../route';
 
 export interface FilesRouterDeps {
@@ -42,16 +43,16 @@ const SAFE_FILE_HEADERS = {
   'Cache-Control': 'public, max-age=31536000, immutable',
 };
 
-export function filesRouter({ files }: FilesRouterDeps): Router {
-  const router = Router();
+export function filesRouter({ files }: FilesRouterDeps): FeatureRoutes {
+  const routes = featureRoutes('/files');
 
-  router.post(endpoints.upload.path, uploaders, receiveSingleFile);
-  mount(router, endpoints.upload, ({ req }) => {
+  routes.route(endpoints.upload.path).post(uploaders, receiveSingleFile);
+  mount(routes, endpoints.upload, ({ req }) => {
     if (!req.file) throw invalid('Send the image as multipart/form-data field "file"', { field: 'file' });
     return files.upload(req.file.buffer);
   });
 
-  mount(router, endpoints.download, async ({ params, res }) => {
+  mount(routes, endpoints.download, async ({ params, res }) => {
     const { file, content } = await files.read(params.id);
     res.set({
       ...SAFE_FILE_HEADERS,
@@ -62,5 +63,5 @@ export function filesRouter({ files }: FilesRouterDeps): Router {
     res.send(content);
   });
 
-  return router;
+  return routes;
 }

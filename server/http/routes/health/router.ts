@@ -1,6 +1,6 @@
-import express, { type Router } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../../../domain/errors';
+import { featureRoutes, type FeatureRoutes } from '../../featureRoutes';
 
 export interface HealthRouterDeps {
   /** Resolves when the database answers a trivial query. */
@@ -8,13 +8,16 @@ export interface HealthRouterDeps {
   readonly logger: Logger;
 }
 
-/** Probes for orchestrators: liveness needs only the process, readiness needs the database. */
-export function healthRouter(deps: HealthRouterDeps): Router {
-  const router = express.Router();
-  router.get('/healthz', (_req, res) => {
+/**
+ * Probes for orchestrators: liveness needs only the process, readiness needs the database. Mounted
+ * at their own paths (not '/'), so other requests do not walk through this router.
+ */
+export function healthRouter(deps: HealthRouterDeps): FeatureRoutes {
+  const routes = featureRoutes('/healthz', '/readyz');
+  routes.route('/healthz').get((_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
-  router.get('/readyz', async (_req, res) => {
+  routes.route('/readyz').get(async (_req, res) => {
     res.set('Cache-Control', 'no-store');
     try {
       await deps.checkDatabase();
@@ -24,5 +27,5 @@ export function healthRouter(deps: HealthRouterDeps): Router {
       throw new AppError('unavailable', 'The database does not answer');
     }
   });
-  return router;
+  return routes;
 }

@@ -1,11 +1,11 @@
 /** The live office plan: a floor's occupancy, its push stream, and the installation's privacy settings. */
-import { Router } from 'express';
 import { planEndpoints as endpoints } from '../../../../shared/api/plan';
 import { floorOccupancySchema } from '../../../../shared/schemas/plan';
 import { notFound } from '../../../domain/errors';
 import type { FloorOccupancyService, PlanLiveService, PrivacySettingsService } from '../../../services/plan';
 import { openEventStream, type EventStream } from '../../eventStream';
 import { sendSharedJson } from '../../preparedJson';
+import { featureRoutes, type FeatureRoutes } from '../../featureRoutes';
 import { mount, requireActor } from '../../route';
 
 export interface PlanRouterDeps {
@@ -15,15 +15,15 @@ export interface PlanRouterDeps {
   readonly heartbeatMs: number;
 }
 
-export function planRouter(deps: PlanRouterDeps): Router {
-  const router = Router();
-  mount(router, endpoints.floorOccupancy, async ({ params, query, req, res }) => {
+export function planRouter(deps: PlanRouterDeps): FeatureRoutes {
+  const routes = featureRoutes('/floors', '/admin/privacy-settings');
+  mount(routes, endpoints.floorOccupancy, async ({ params, query, req, res }) => {
     const answer = await deps.occupancy.occupancy(requireActor(res), params.id, query.at);
     // Answers are shared by the readers of one visibility class: checked, serialised and compressed once.
     await sendSharedJson(req, res, floorOccupancySchema, answer);
     return answer;
   });
-  mount(router, endpoints.floorOccupancyEvents, async ({ params, res }) => {
+  mount(routes, endpoints.floorOccupancyEvents, async ({ params, res }) => {
     // Changes are gathered for a moment before the first is sent, so the stream is open by then.
     const opened: { stream?: EventStream } = {};
     const followed = await deps.live.follow(params.id, {
@@ -33,7 +33,7 @@ export function planRouter(deps: PlanRouterDeps): Router {
     opened.stream = openEventStream(res, { heartbeatMs: deps.heartbeatMs, heartbeatComment: 'keepalive' });
     opened.stream.onClose(() => followed.stop());
   });
-  mount(router, endpoints.getPrivacySettings, () => deps.privacy.get());
-  mount(router, endpoints.savePrivacySettings, ({ body }) => deps.privacy.save(body));
-  return router;
+  mount(routes, endpoints.getPrivacySettings, () => deps.privacy.get());
+  mount(routes, endpoints.savePrivacySettings, ({ body }) => deps.privacy.save(body));
+  return routes;
 }

@@ -2,10 +2,10 @@
  * The taskpane preview's Outlook in the demo (shared/api/previewOutlook.ts). Without the demo's
  * simulated Exchange there is nothing to save into: 404, and nothing reaches any Exchange.
  */
-import { Router } from 'express';
 import { previewOutlookEndpoints as endpoints } from '../../../../shared/api/previewOutlook';
 import { AppError } from '../../../domain/errors';
 import type { PreviewOutlook, PreviewOutlookSource } from '../../../ports/previewOutlook';
+import { featureRoutes, type FeatureRoutes } from '../../featureRoutes';
 import { mount, requireActor } from '../../route';
 
 export interface PreviewOutlookRouterDeps {
@@ -19,19 +19,19 @@ async function simulatedOutlook(source: PreviewOutlookSource): Promise<PreviewOu
   return outlook;
 }
 
-export function previewOutlookRouter({ previewOutlook }: PreviewOutlookRouterDeps): Router {
-  const router = Router();
+export function previewOutlookRouter({ previewOutlook }: PreviewOutlookRouterDeps): FeatureRoutes {
+  const routes = featureRoutes('/preview-outlook');
 
-  mount(router, endpoints.save, async ({ body, res }) => {
+  mount(routes, endpoints.save, async ({ body, res }) => {
     const actor = requireActor(res);
     const outlook = await simulatedOutlook(previewOutlook);
     return outlook.save(actor.email, body.appointment, body.itemId);
   });
-  mount(router, endpoints.send, async ({ body, res }) => {
+  mount(routes, endpoints.send, async ({ body, res }) => {
     const actor = requireActor(res);
     const outlook = await simulatedOutlook(previewOutlook);
     await outlook.send(actor.email, body.appointment, body.itemId);
   });
 
-  return router;
+  return routes;
 }

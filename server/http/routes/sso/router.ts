@@ -2,7 +2,7 @@
  * Single sign-on: the admin's settings and test sign-in (JSON, under the contract in shared/api/sso),
  * and the browser's redirects to the identity provider and back (not JSON: a 302 or an error page).
  */
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response } from 'express';
 import { parse as parseCookieHeader } from 'cookie';
 import type { Logger } from 'pino';
 import { ssoEndpoints as e } from '../../../../shared/api/sso';
@@ -14,6 +14,7 @@ import {
 } from '../../../services/sso/signIn';
 import type { SsoSettingsService } from '../../../services/sso/settings';
 import { writeSessionCookie, type SessionCookieSettings } from '../../middleware/sessionCookie';
+import { featureRoutes, type FeatureRoutes } from '../../featureRoutes';
 import { mount, requireActor } from '../../route';
 import { sendSignInErrorPage } from './errorPage';
 
@@ -51,8 +52,8 @@ function cookieOf(req: Request, name: string): string | undefined {
   return req.headers.cookie ? parseCookieHeader(req.headers.cookie)[name] : undefined;
 }
 
-export function ssoRouter(deps: SsoRouterDeps): Router {
-  const router = express.Router();
+export function ssoRouter(deps: SsoRouterDeps): FeatureRoutes {
+  const routes = featureRoutes('/auth/sign-in-options', '/auth/sso', '/auth/saml', '/admin/sso');
   const secure = deps.cookie.secure;
 
   function refuse(res: Response, err: unknown): void {
@@ -66,17 +67,17 @@ export function ssoRouter(deps: SsoRouterDeps): Router {
     sendSignInErrorPage(res, 'unexpected', 'Something went wrong on our side; try again in a moment');
   }
 
-  mount(router, e.signInOptions, () => deps.settings.signInOptions());
-  mount(router, e.getSsoSettings, () => deps.settings.get());
-  mount(router, e.saveSsoSettings, ({ body }) => deps.settings.save(body));
-  mount(router, e.startSsoTest, async ({ res }) => {
+  mount(routes, e.signInOptions, () => deps.settings.signInOptions());
+  mount(routes, e.getSsoSettings, () => deps.settings.get());
+  mount(routes, e.saveSsoSettings, ({ body }) => deps.settings.save(body));
+  mount(routes, e.startSsoTest, async ({ res }) => {
     const started = await deps.signIn.startTest(requireActor(res).userId);
     writeStateCookie(res, started.state, secure);
     return { url: started.url };
   });
-  mount(router, e.ssoTestResult, ({ params, res }) => deps.signIn.testResult(params.id, requireActor(res).userId));
+  mount(routes, e.ssoTestResult, ({ params, res }) => deps.signIn.testResult(params.id, requireActor(res).userId));
 
-  router.get('/auth/sso/login', async (_req, res) => {
+  routes.route('/auth/sso/login').get(async (_req, res) => {
     try {
       const started = await deps.signIn.start();
       writeStateCookie(res, started.state, secure);
@@ -105,7 +106,7 @@ export function ssoRouter(deps: SsoRouterDeps): Router {
     res.redirect(302, '/');
   }
 
-  router.get('/auth/sso/callback', async (req, res) => {
+  routes.route('/auth/sso/callback').get(async (req, res) => {
     try {
       const relay = req.query[SAML_RELAY_PARAM];
       if (typeof relay === 'string') {
@@ -127,30 +128,31 @@ export function ssoRouter(deps: SsoRouterDeps): Router {
   // SameSite=Lax cookie: it is checked here, then the browser is sent on to a GET that carries its
   // state cookie, so an answer obtained by someone else cannot sign this browser in (login CSRF).
   // An OIDC form_post answer lands here too and is refused: configure the provider to redirect.
-  router.post(
-    '/auth/sso/callback',
-    express.urlencoded({ extended: false, limit: SAML_FORM_LIMIT }),
-    async (req: Request<unknown, unknown, SamlPost | undefined>, res) => {
-      try {
-        if (req.body?.SAMLResponse === undefined) {
-          throw new SsoSignInError(
-            'state-mismatch',
-            'The identity provider answered with response_mode=form_post; configure it to redirect with the code in the query',
-          );
+  routes
+    .route('/auth/sso/callback')
+    .post(
+      express.urlencoded({ extended: false, limit: SAML_FORM_LIMIT }),
+      async (req: Request<unknown, unknown, SamlPost | undefined>, res) => {
+        try {
+          if (req.body?.SAMLResponse === undefined) {
+            throw new SsoSignInError(
+              'state-mismatch',
+              'The identity provider answered with response_mode=form_post; configure it to redirect with the code in the query',
+            );
+          }
+          const { state } = await deps.signIn.receiveSamlResponse(req.body);
+          res.redirect(303, `/api/auth/sso/callback?${SAML_RELAY_PARAM}=${encodeURIComponent(state)}`);
+        } catch (err) {
+          refuse(res, err);
         }
-        const { state } = await deps.signIn.receiveSamlResponse(req.body);
-        res.redirect(303, `/api/auth/sso/callback?${SAML_RELAY_PARAM}=${encodeURIComponent(state)}`);
-      } catch (err) {
-        refuse(res, err);
-      }
-    },
-  );
+      },
+    );
 
-  router.get('/auth/saml/metadata', async (_req, res) => {
+  routes.route('/auth/saml/metadata').get(async (_req, res) => {
     res.type('application/samlmetadata+xml').send(await deps.settings.samlMetadata());
   });
 
-  router.get('/auth/sso/logout', async (req, res) => {
+  routes.route('/auth/sso/logout').get(async (req, res) => {
     const home = `${deps.publicUrl.replace(/\/+$/, '')}/`;
     const handle = cookieOf(req, LOGOUT_COOKIE);
     if (handle !== undefined)
@@ -158,5 +160,5 @@ export function ssoRouter(deps: SsoRouterDeps): Router {
     res.redirect(302, (await deps.signIn.endSessionUrl(home, handle)) ?? '/');
   });
 
-  return router;
+  return routes;
 }

@@ -1,7 +1,7 @@
-import express, { type Router } from 'express';
 import { usersEndpoints } from '../../../../shared/api/users';
 import { presentUser } from '../../../services/auth/present';
 import type { UserService } from '../../../services/auth/userService';
+import { featureRoutes, type FeatureRoutes } from '../../featureRoutes';
 import { mount, requireActor } from '../../route';
 
 export interface UsersRouterDeps {
@@ -9,22 +9,22 @@ export interface UsersRouterDeps {
 }
 
 /** Admin management of local accounts; access 'admin' on every endpoint. */
-export function usersRouter(deps: UsersRouterDeps): Router {
-  const router = express.Router();
+export function usersRouter(deps: UsersRouterDeps): FeatureRoutes {
+  const routes = featureRoutes('/users');
   const e = usersEndpoints;
 
-  mount(router, e.list, async ({ query }) => {
+  mount(routes, e.list, async ({ query }) => {
     const page = await deps.users.list(query);
     return { items: page.items.map(presentUser), page: query.page, pageSize: query.pageSize, total: page.total };
   });
 
-  mount(router, e.create, async ({ body }) => presentUser(await deps.users.create(body)));
+  mount(routes, e.create, async ({ body }) => presentUser(await deps.users.create(body)));
 
-  mount(router, e.update, async ({ params, body, res }) =>
+  mount(routes, e.update, async ({ params, body, res }) =>
     presentUser(await deps.users.update(requireActor(res), params.id, body)),
   );
 
-  mount(router, e.resetPassword, async ({ params, res }) => deps.users.resetPassword(requireActor(res), params.id));
+  mount(routes, e.resetPassword, async ({ params, res }) => deps.users.resetPassword(requireActor(res), params.id));
 
-  return router;
+  return routes;
 }
