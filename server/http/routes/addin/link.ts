@@ -32,7 +32,7 @@ export function addinLinkRouter(deps: AddinLinkRouterDeps): Router {
       );
     }
     const user = await deps.identity.link(token, body.email, body.password);
-    return { user: presentUser(user), csrfToken: null };
+    return { user: presentUser(user), csrfToken: null, mustChangePassword: false };
   });
   return router;
 }

@@ -30,13 +30,32 @@ export function authRouter(deps: AuthRouterDeps): Router {
   mount(router, e.login, async ({ body, res }) => {
     const session = await deps.auth.login(body.email, body.password);
     writeSessionCookie(res, session.token, deps.cookie);
-    return { user: presentUser(session.user), csrfToken: session.csrfToken };
+    return {
+      user: presentUser(session.user),
+      csrfToken: session.csrfToken,
+      mustChangePassword: session.passwordChangeRequired,
+    };
   });
 
   mount(router, e.me, async ({ res }) => {
     const actor = requireActor(res);
     const user = await deps.users.get(actor.userId);
-    return { user: presentUser(user), csrfToken: sessionOf(res)?.csrfToken ?? null };
+    const session = sessionOf(res);
+    return {
+      user: presentUser(user),
+      csrfToken: session?.csrfToken ?? null,
+      mustChangePassword: session?.passwordChangeRequired ?? false,
+    };
+  });
+
+  mount(router, e.changePassword, async ({ body, res }) => {
+    const actor = requireActor(res);
+    const user = await deps.auth.changePassword(actor.email, body.currentPassword, body.newPassword);
+    if (!sessionOf(res)) return { user: presentUser(user), csrfToken: null, mustChangePassword: false };
+    // Every session ended with the old password; this browser goes on in a new one.
+    const session = await deps.auth.startSession(user);
+    writeSessionCookie(res, session.token, deps.cookie);
+    return { user: presentUser(session.user), csrfToken: session.csrfToken, mustChangePassword: false };
   });
 
   mount(router, e.logout, async ({ res }) => {
