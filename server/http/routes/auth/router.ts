@@ -26,7 +26,10 @@ export function authRouter(deps: AuthRouterDeps): Router {
   const router = express.Router();
   const e = authEndpoints;
 
-  router.post(e.login.path, deps.loginLimiter ?? loginRateLimit(deps.loginRateLimit));
+  const limiter = deps.loginLimiter ?? loginRateLimit(deps.loginRateLimit);
+  router.post(e.login.path, limiter);
+  // A wrong current password counts as a failed sign-in: a session cannot be used to guess it.
+  router.post(e.changePassword.path, limiter);
   mount(router, e.login, async ({ body, res }) => {
     const session = await deps.auth.login(body.email, body.password);
     writeSessionCookie(res, session.token, deps.cookie);
