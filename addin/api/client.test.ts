@@ -58,8 +58,8 @@ describe('ApiClient requests', () => {
   it('sends JSON bodies, and the CSRF token on writes only', async () => {
     const user = buildUser();
     const api = new FakeApi()
-      .on('post', '/api/auth/login', ok({ user, csrfToken: 'token-1' }))
-      .on('get', '/api/auth/me', ok({ user, csrfToken: 'token-1' }))
+      .on('post', '/api/auth/login', ok({ user, csrfToken: 'token-1', mustChangePassword: false }))
+      .on('get', '/api/auth/me', ok({ user, csrfToken: 'token-1', mustChangePassword: false }))
       .on('post', '/api/auth/logout', noContent());
     const client = clientOver(api);
 
@@ -184,7 +184,7 @@ describe('ApiClient.prefetch', () => {
     const user = buildUser();
     let signedIn = false;
     const api = new FakeApi().on('get', '/api/auth/me', () =>
-      signedIn ? ok({ user, csrfToken: 'token' }) : apiError(401, 'unauthenticated'),
+      signedIn ? ok({ user, csrfToken: 'token', mustChangePassword: false }) : apiError(401, 'unauthenticated'),
     );
     const client = clientOver(api);
     const listener = jest.fn();

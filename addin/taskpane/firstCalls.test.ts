@@ -24,7 +24,7 @@ describe('the taskpane first calls', () => {
 
   it('are answered once, to the typed client the pane makes later, without asking the server again', async () => {
     const api = new FakeApi()
-      .on('get', '/api/auth/me', ok({ user: buildUser(), csrfToken: 'token' }))
+      .on('get', '/api/auth/me', ok({ user: buildUser(), csrfToken: 'token', mustChangePassword: false }))
       .on('get', '/api/buildings', ok([]))
       .on('get', '/api/floors', ok([]))
       .on('get', '/api/rooms', ok(pageOf([buildRoom({ name: 'Lighthouse' })])));
@@ -57,7 +57,7 @@ describe('the taskpane first calls', () => {
 
   it('ask for the room search, which the first screen waits for, before the filter lists', async () => {
     const api = new FakeApi()
-      .on('get', '/api/auth/me', ok({ user: buildUser(), csrfToken: 'token' }))
+      .on('get', '/api/auth/me', ok({ user: buildUser(), csrfToken: 'token', mustChangePassword: false }))
       .on('get', '/api/buildings', ok([]))
       .on('get', '/api/floors', ok([]))
       .on('get', '/api/rooms', ok(pageOf([])));

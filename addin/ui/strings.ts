@@ -35,6 +35,22 @@ export const uiStrings = {
     noPassword: 'No password? Email me a sign-in link',
   },
 
+  /** After an admin reset the password: a new one before anything else. */
+  changePassword: {
+    title: 'Choose a new password',
+    intro: 'An administrator reset your password. Choose a new one that only you know to go on.',
+    current: 'Password from the administrator',
+    next: 'New password',
+    repeated: 'New password again',
+    submit: 'Save new password',
+    submitting: 'Saving…',
+    signOut: 'Sign out',
+    missingFields: 'Enter the password you were given and a new one.',
+    tooShort: 'The new password needs at least 12 characters.',
+    mismatch: 'The two new passwords are not the same.',
+    wrongCurrent: 'The password from the administrator is not right.',
+  },
+
   /** Externals (guests without an Exchange account) sign in by a link sent to their email. */
   signInLink: {
     title: 'Sign in by email',

@@ -25,7 +25,7 @@ describe('sign-in', () => {
     const api = signedOut(serverWithRooms()).on('post', '/api/auth/login', (req) => {
       const { password } = req.json as { password: string };
       return password === 'Roomserve-demo-1'
-        ? ok({ user: eve, csrfToken: CSRF_TOKEN })
+        ? ok({ user: eve, csrfToken: CSRF_TOKEN, mustChangePassword: false })
         : apiError(401, 'invalid_credentials', 'Wrong email or password');
     });
     renderApp(api);
@@ -45,6 +45,48 @@ describe('sign-in', () => {
     expect(api.requestsTo('post', '/api/auth/login').at(-1)?.json).toEqual({
       email: 'eve.employee@northwind.test',
       password: 'Roomserve-demo-1',
+    });
+  });
+
+  it('after an admin reset the password, asks for a new one before showing anything else', async () => {
+    const user = userEvent.setup();
+    const eve = buildUser({ name: 'Eve Employee', email: 'eve.employee@northwind.test' });
+    const api = signedOut(serverWithRooms())
+      .on('post', '/api/auth/login', ok({ user: eve, csrfToken: CSRF_TOKEN, mustChangePassword: true }))
+      .on('post', '/api/auth/password', (req) => {
+        const { currentPassword } = req.json as { currentPassword: string };
+        return currentPassword === 'from-the-admin-1'
+          ? ok({ user: eve, csrfToken: 'csrf-of-the-new-session', mustChangePassword: false })
+          : apiError(422, 'current_password_wrong', 'The current password is not correct');
+      });
+    renderApp(api);
+
+    await user.type(await screen.findByLabelText(/email/i), 'eve.employee@northwind.test');
+    await user.type(screen.getByLabelText(/password/i), 'from-the-admin-1{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Choose a new password', level: 1 })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Find a room' })).toBeNull();
+    expect(api.requestsTo('get', '/api/rooms')).toHaveLength(0);
+
+    const current = screen.getByLabelText(/password from the administrator/i);
+    await user.type(current, 'a-wrong-guess');
+    await user.type(screen.getByLabelText(/^new password\s*\*?$/i), 'only-mine-now-1');
+    await user.type(screen.getByLabelText(/new password again/i), 'only-mine-now-2');
+    await user.click(screen.getByRole('button', { name: 'Save new password' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The two new passwords are not the same.');
+    expect(api.requestsTo('post', '/api/auth/password')).toHaveLength(0);
+
+    await user.clear(screen.getByLabelText(/new password again/i));
+    await user.type(screen.getByLabelText(/new password again/i), 'only-mine-now-1{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'The password from the administrator is not right.',
+    );
+
+    await user.clear(current);
+    await user.type(current, 'from-the-admin-1{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Find a room', level: 1 })).toBeTruthy();
+    expect(api.requestsTo('post', '/api/auth/password').at(-1)?.json).toEqual({
+      currentPassword: 'from-the-admin-1',
+      newPassword: 'only-mine-now-1',
     });
   });
 

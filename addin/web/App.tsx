@@ -6,6 +6,7 @@ import { AppShell } from './components/AppShell';
 import { ErrorState, LoadingState } from '../ui/StatusViews';
 import { ApiProvider } from '../ui/hooks/useApi';
 import { SessionProvider, useSession } from '../ui/session/useSession';
+import { ChangePasswordPage } from '../ui/session/ChangePasswordPage';
 import { SignInPage } from '../ui/session/SignInPage';
 
 // Each page is its own chunk, so the sign-in form does not wait for the search page's code.
@@ -55,6 +56,7 @@ function SignedInLayout() {
   if (state.status === 'checking') return <LoadingState />;
   if (state.status === 'unknown') return <ErrorState error={state.error} onRetry={recheck} />;
   if (state.status === 'signed-out') return <SignInPage />;
+  if (state.mustChangePassword) return <ChangePasswordPage />;
   return (
     <AppShell user={state.user}>
       <Suspense fallback={<LoadingState />}>

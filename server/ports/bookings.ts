@@ -58,6 +58,8 @@ export interface OwnBooking {
   readonly people?: readonly { readonly email: string; readonly kind: 'required' | 'optional' }[];
   /** Events: the series as asked for; null or absent for a single meeting. */
   readonly recurrence?: Recurrence | null;
+  /** Planned as an event (its page is /events/:id); absent: a plain booking. */
+  readonly isEvent?: boolean;
 }
 
 export interface NewPendingBooking {
@@ -81,6 +83,7 @@ export interface NewPendingBooking {
   /** Events: attendees who are asked, not required. */
   readonly optionalAttendees?: readonly string[];
   readonly recurrence?: Recurrence | null;
+  readonly isEvent?: boolean;
 }
 
 export type InsertOutcome =

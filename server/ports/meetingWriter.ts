@@ -135,6 +135,8 @@ export interface MeetingDetails {
   readonly isPrivate: boolean;
   readonly location: string;
   readonly attendees: readonly MeetingAttendee[];
+  /** A series: the original starts of its occurrences cancelled since (DeletedOccurrences); empty otherwise. */
+  readonly cancelledOccurrences: readonly Date[];
 }
 
 export interface UpdatedMeeting {

@@ -6,6 +6,8 @@ export interface SessionRecord {
   readonly userId: string;
   readonly csrfToken: string;
   readonly expiresAt: Date;
+  /** Opened with a password an admin reset: only changing it (and signing out) is allowed. */
+  readonly passwordChangeRequired: boolean;
 }
 
 /** A session together with its user as they are now, read in one round trip. */

@@ -14,6 +14,8 @@ export interface UserRecord {
 export interface UserWithPassword extends UserRecord {
   /** null for accounts that cannot sign in with a password. */
   readonly passwordHash: string | null;
+  /** An admin reset the password: a sign-in with it must choose another first. */
+  readonly mustChangePassword?: boolean;
 }
 
 export interface NewUser {
@@ -29,6 +31,7 @@ export interface UserChanges {
   readonly role?: Role;
   readonly active?: boolean;
   readonly passwordHash?: string;
+  readonly mustChangePassword?: boolean;
   readonly accessExpiresAt?: Date | null;
 }
 

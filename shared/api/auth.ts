@@ -4,6 +4,7 @@ import {
   apiTokenListSchema,
   createdApiTokenSchema,
   loginInputSchema,
+  passwordChangeSchema,
   sessionInfoSchema,
 } from '../schemas/auth';
 import { endpoint } from './endpoint';
@@ -24,6 +25,17 @@ export const authEndpoints = {
     summary: 'The signed-in user (and the CSRF token of a cookie session)',
     tag: 'Auth',
     access: 'signed-in',
+    response: sessionInfoSchema,
+  }),
+  changePassword: endpoint({
+    method: 'post',
+    path: '/auth/password',
+    summary:
+      'Choose a new password, proven by the current one (422 current_password_wrong). Ends every session of the ' +
+      'user and, for a cookie session, answers with a new one (a new CSRF token); API tokens keep working',
+    tag: 'Auth',
+    access: 'signed-in',
+    body: passwordChangeSchema,
     response: sessionInfoSchema,
   }),
   logout: endpoint({

@@ -6,6 +6,7 @@ import {
   bookingSettingsInputSchema,
   bookingSettingsSchema,
   bookingWaitQuerySchema,
+  myBookingSchema,
   roomBookingRulesInputSchema,
   roomBookingRulesSchema,
 } from '../schemas/bookings';
@@ -32,9 +33,11 @@ export const bookingsEndpoints = {
     method: 'get',
     path: '/bookings',
     tag: TAG,
-    summary: 'My upcoming bookings made in Roomserve (and those just declined), soonest first, with their status',
+    summary:
+      'My upcoming bookings made in Roomserve (and those just declined), soonest first, with their status ' +
+      'and, for those planned as events, the event to open (eventId) while the installation is in events mode',
     access: 'signed-in',
-    response: z.array(bookingSchema),
+    response: z.array(myBookingSchema),
   }),
   getBooking: endpoint({
     method: 'get',

@@ -61,9 +61,24 @@ export const sessionInfoSchema = z
       .string()
       .nullable()
       .meta({ description: 'null when the request was authenticated with a bearer token' }),
+    mustChangePassword: z.boolean().meta({
+      description:
+        'The session was opened with a password an admin reset: until POST /api/auth/password, every other ' +
+        'signed-in request answers 403 password_change_required',
+    }),
   })
   .meta({ id: 'SessionInfo' });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+export const passwordChangeSchema = z
+  .object({
+    // Not the policy: the current password may predate it.
+    currentPassword: z.string().min(1).max(1024),
+    newPassword: passwordSchema,
+  })
+  .strict()
+  .meta({ id: 'PasswordChange' });
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 
 export const apiTokenSchema = z
   .object({

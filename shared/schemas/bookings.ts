@@ -71,6 +71,18 @@ export const bookingSchema = z
   .meta({ id: 'Booking' });
 export type Booking = z.infer<typeof bookingSchema>;
 
+/** A booking in My bookings: with the event page it belongs to, where its organizer may open it. */
+export const myBookingSchema = bookingSchema
+  .extend({
+    /**
+     * The event (`/events/:id`, GET /api/events/:id) when the booking was planned as one and the
+     * installation is in events mode; null otherwise (plain bookings, external users, simple mode).
+     */
+    eventId: uuidSchema.nullable(),
+  })
+  .meta({ id: 'MyBooking' });
+export type MyBooking = z.infer<typeof myBookingSchema>;
+
 export const bookingAlternativeSchema = z
   .object({
     kind: z.enum(['other-room', 'other-time']),

@@ -31,6 +31,10 @@ export const ERROR_CODES = [
   'internal',
   'uri_too_long',
   'headers_too_large',
+  /** The session was opened with a password an admin reset: choose a new one (POST /api/auth/password) first. */
+  'password_change_required',
+  /** Changing one's password: the current password given is not correct. */
+  'current_password_wrong',
 ] as const;
 
 export const errorCodeSchema = z.enum(ERROR_CODES);

@@ -155,7 +155,8 @@ export const eventSchema = z
     recurrence: recurrenceSchema.nullable(),
     /**
      * A series' occurrences where its pattern places them (their original starts name them for
-     * scope=occurrence; one moved or cancelled since is still listed); empty for a single meeting.
+     * scope=occurrence; one moved since is listed at its original start, one cancelled since is left
+     * out); empty for a single meeting.
      */
     occurrences: z.array(z.object({ start: instantSchema, end: instantSchema })),
   })

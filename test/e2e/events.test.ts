@@ -193,7 +193,27 @@ async function apiGet<T>(page: Page, origin: string, path: string): Promise<T> {
       'Planning, second week Exception',
       'Weekly planning Occurrence',
     ]);
-  }, 180_000);
+
+    // My bookings leads to the event page.
+    await page.goto(`${product.origin}/bookings`);
+    await page.getByRole('link', { name: 'Attendees and event “Weekly planning”' }).click();
+    await page.waitForURL(`**/events/${booking.id}`);
+    // The third week cancelled there is no longer offered to be picked.
+    const view = page.getByRole('region', { name: 'Change or cancel' });
+    await view.getByRole('radio', { name: 'This occurrence' }).check();
+    await view.getByRole('combobox', { name: 'Occurrence' }).selectOption(options[2] ?? '');
+    await view.getByRole('button', { name: 'Cancel this occurrence' }).click();
+    await view.getByRole('alertdialog').getByRole('button', { name: 'Yes, cancel' }).click();
+    await view.getByText(/^The occurrence cancelled/).waitFor({ timeout: 30_000 });
+    await page.reload();
+    const again = page.getByRole('region', { name: 'Change or cancel' });
+    await again.getByRole('radio', { name: 'This occurrence' }).check();
+    const left = await again
+      .getByRole('combobox', { name: 'Occurrence' })
+      .locator('option')
+      .evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value));
+    expect(left).toEqual(options.slice(0, 2));
+  }, 240_000);
 
   it('fits a phone: the week and Invite a guest at 390 px', async () => {
     const page = await product.signedIn('employee', 'phone');

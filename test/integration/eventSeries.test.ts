@@ -238,6 +238,9 @@ describe('one occurrence of a series', () => {
     const at16 = (entries: string[]): string[] => entries.filter((e) => e.includes('T16:00:00.000Z–'));
     expect(at16(await heldIn(ELBE, ...window))).toEqual(expected);
     expect(at16(await heldIn(LUKAS, ...window))).toEqual(expected);
+    // The event view no longer offers it to be picked for a change or cancellation.
+    const view = (await api(emma).get(`/events/${event.id}`)).body as EventView;
+    expect(view.occurrences.map((o) => o.start)).toEqual([slot(9, 16, 17).start, slot(23, 16, 17).start]);
     // Cancelled already: the occurrence is not there any more.
     expect((await api(emma).delete(occurrencePath(event.id, second.start))).status).toBe(404);
   });

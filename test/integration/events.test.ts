@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as ews from 'ews-javascript-api';
 import request from 'supertest';
-import type { Booking, BookingConflict } from '../../shared/schemas/bookings';
+import type { Booking, BookingConflict, MyBooking } from '../../shared/schemas/bookings';
 import type { DirectoryPeople, EventAvailability, EventView } from '../../shared/schemas/events';
 import { startExchangeSim, type RunningExchangeSim } from '../exchange-sim';
 import { ewsService, impersonating } from '../exchange-sim/ewsjs/client';
@@ -343,6 +343,40 @@ describe('events', () => {
     expect((await calendarOf(LUKAS, s)).map((e) => e.subject)).not.toContain('Cancelled one');
     await sim.control.model.whenIdle();
     expect(await calendarOf(ELBE, s)).toEqual([]);
+  });
+
+  it('are linked from My bookings to their event page while the installation is in events mode; plain bookings are not', async () => {
+    const event = await createEvent({ roomId: rooms[ELBE], ...slot(6, 9, 10), title: 'Planned as an event' });
+    const plain = await api(emma).post('/bookings', {
+      roomId: rooms[ELBE],
+      ...slot(6, 11, 12),
+      subject: 'Just a room',
+    });
+    expect(plain.status).toBe(201);
+    const eventIdOf = async (): Promise<Record<string, string | null>> => {
+      const res = await api(emma).get('/bookings');
+      expect(res.status).toBe(200);
+      const mine = res.body as MyBooking[];
+      return Object.fromEntries(
+        mine
+          .filter((b) => b.subject === 'Planned as an event' || b.subject === 'Just a room')
+          .map((b) => [b.subject, b.eventId]),
+      );
+    };
+    expect(await eventIdOf()).toEqual({ 'Planned as an event': event.id, 'Just a room': null });
+    // The link leads somewhere the organizer may go.
+    expect((await api(emma).get(`/events/${event.id}`)).status).toBe(200);
+    // In simple mode the event page answers 403: no link then.
+    const mode = async (m: 'simple' | 'events') =>
+      expect(
+        (await api(admin).put('/admin/booking-settings', { readOnly: false, bookingMailbox: null, mode: m })).status,
+      ).toBe(200);
+    await mode('simple');
+    try {
+      expect(await eventIdOf()).toEqual({ 'Planned as an event': null, 'Just a room': null });
+    } finally {
+      await mode('events');
+    }
   });
 });
 

@@ -102,6 +102,60 @@ describe('managing users', () => {
     expect(logged.join('')).not.toContain(temporaryPassword);
   });
 
+  it('makes the user choose a new password at the next sign-in, before anything else; their API tokens go on', async () => {
+    const employee = await t.loginAs('employee');
+    const { token } = await t.deps.auth.createApiToken(employee.user.id, { name: 'script' });
+    const reset = await writeAs(admin)(request(t.app).post(`/api/users/${employee.user.id}/password-reset`));
+    const { temporaryPassword } = reset.body as { temporaryPassword: string };
+    const cookieOf = (res: request.Response): string => {
+      const set = res.headers['set-cookie'] as unknown as string[];
+      return (set.find((c) => c.startsWith('rs_session=')) ?? '').split(';')[0] ?? '';
+    };
+
+    const signedIn = await request(t.app)
+      .post('/api/auth/login')
+      .send({ email: employee.user.email, password: temporaryPassword })
+      .expect(200);
+    expect(signedIn.body).toMatchObject({ mustChangePassword: true });
+    const held = {
+      user: employee.user,
+      cookie: cookieOf(signedIn),
+      csrfToken: (signedIn.body as { csrfToken: string }).csrfToken,
+    };
+    const me = await request(t.app).get('/api/auth/me').set('Cookie', held.cookie).expect(200);
+    expect(me.body).toMatchObject({ mustChangePassword: true });
+    const blocked = await request(t.app).get('/api/bookings').set('Cookie', held.cookie).expect(403);
+    expect(errorOf(blocked.body).code).toBe('password_change_required');
+    await writeAs(held)(request(t.app).post('/api/auth/tokens').send({ name: 'sneaky' })).expect(403);
+    // A script's token is not the password the admin knows: it keeps working.
+    await request(t.app).get('/api/bookings').set('Authorization', `Bearer ${token}`).expect(200);
+
+    const change = (currentPassword: string, newPassword: string) =>
+      writeAs(held)(request(t.app).post('/api/auth/password').send({ currentPassword, newPassword }));
+    const wrong = await change('not the password', 'a-new-password-of-mine');
+    expect(wrong.status).toBe(422);
+    expect(errorOf(wrong.body).code).toBe('current_password_wrong');
+    expect((await change(temporaryPassword, 'short')).status).toBe(400);
+    expect((await change(temporaryPassword, temporaryPassword)).status).toBe(422);
+
+    const changed = await change(temporaryPassword, 'a-new-password-of-mine');
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ mustChangePassword: false });
+    // The browser goes on in a new session; the one opened with the reset password is over.
+    await request(t.app).get('/api/bookings').set('Cookie', cookieOf(changed)).expect(200);
+    await request(t.app).get('/api/auth/me').set('Cookie', held.cookie).expect(401);
+    await request(t.app)
+      .post('/api/auth/login')
+      .send({ email: employee.user.email, password: temporaryPassword })
+      .expect(401);
+    const next = await request(t.app)
+      .post('/api/auth/login')
+      .send({ email: employee.user.email, password: 'a-new-password-of-mine' })
+      .expect(200);
+    expect(next.body).toMatchObject({ mustChangePassword: false });
+    await request(t.app).get('/api/bookings').set('Authorization', `Bearer ${token}`).expect(200);
+  });
+
   it('refuses a reset of a user that does not exist, and a reset without the CSRF token', async () => {
     await writeAs(admin)(request(t.app).post('/api/users/00000000-0000-4000-8000-000000000000/password-reset')).expect(
       404,

@@ -41,7 +41,7 @@ function server(options: { reason?: string } = {}): FakeApi & { linked: () => bo
       if (body.email !== lukas.email || body.password !== PASSWORD)
         return apiError(401, 'invalid_credentials', 'The email or password is not correct');
       linked = true;
-      return ok({ user: lukas, csrfToken: null });
+      return ok({ user: lukas, csrfToken: null, mustChangePassword: false });
     });
   return Object.assign(api, { linked: () => linked });
 }

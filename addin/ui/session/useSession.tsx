@@ -7,7 +7,8 @@ import { useApi } from '../hooks/useApi';
 export type SessionState =
   | { readonly status: 'checking' }
   | { readonly status: 'signed-out' }
-  | { readonly status: 'signed-in'; readonly user: User }
+  /** `mustChangePassword`: opened with a password an admin reset; nothing else answers until it is changed. */
+  | { readonly status: 'signed-in'; readonly user: User; readonly mustChangePassword: boolean }
   /** The session could not be checked (server down); distinct from "not signed in". */
   | { readonly status: 'unknown'; readonly error: unknown };
 
@@ -17,7 +18,7 @@ export interface Session {
   readonly signIn: (email: string, password: string) => Promise<void>;
   readonly signOut: () => Promise<void>;
   readonly recheck: () => void;
-  /** A session started elsewhere (an external's invitation or email link) becomes the app's. */
+  /** A session started elsewhere (an external's invitation or email link, a changed password) becomes the app's. */
   readonly adopt: (info: SessionInfo) => void;
 }
 
@@ -32,7 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const adopt = useCallback(
     (info: SessionInfo) => {
       client.setCsrfToken(info.csrfToken ?? undefined);
-      setState({ status: 'signed-in', user: info.user });
+      setState({ status: 'signed-in', user: info.user, mustChangePassword: info.mustChangePassword });
     },
     [client],
   );

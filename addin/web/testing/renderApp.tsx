@@ -9,7 +9,7 @@ export const CSRF_TOKEN = 'csrf-token-from-sign-in';
 
 /** The server's answer to GET /api/auth/me: who is signed in, or 401. */
 export function signedInAs(api: FakeApi, user: User): FakeApi {
-  return api.on('get', '/api/auth/me', ok({ user, csrfToken: CSRF_TOKEN }));
+  return api.on('get', '/api/auth/me', ok({ user, csrfToken: CSRF_TOKEN, mustChangePassword: false }));
 }
 
 export function signedOut(api: FakeApi): FakeApi {

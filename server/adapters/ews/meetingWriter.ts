@@ -67,6 +67,7 @@ const DETAIL_PROPERTIES = (): ews.PropertySet =>
     ews.AppointmentSchema.Body,
     ews.AppointmentSchema.Sensitivity,
     ews.AppointmentSchema.Location,
+    ews.AppointmentSchema.DeletedOccurrences,
   ]);
 
 const READ_PROPERTIES = (): ews.PropertySet =>
@@ -287,7 +288,14 @@ function toDetails(item: ews.Appointment): MeetingDetails {
     isPrivate: loaded(() => item.Sensitivity) === ews.Sensitivity.Private,
     location: loaded(() => item.Location) ?? '',
     attendees: attendeesOf(item),
+    cancelledOccurrences: cancelledOccurrencesOf(item),
   };
+}
+
+/** The original starts of a series' deleted occurrences (none on a single meeting or an occurrence). */
+function cancelledOccurrencesOf(item: ews.Appointment): Date[] {
+  const deleted = loaded(() => item.DeletedOccurrences?.GetEnumerator()) ?? [];
+  return deleted.flatMap((o) => (o.OriginalStart ? [new Date(o.OriginalStart.TotalMilliSeconds)] : []));
 }
 
 /** The busy stretches of a free/busy answer that fall in the window. */

@@ -41,6 +41,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * SAML IdP posts its answer to /auth/sso/callback; the signed response is the proof there.
  */
 const CSRF_EXEMPT_PATHS = new Set(['/auth/login', '/externals/accept', '/externals/sign-in', '/auth/sso/callback']);
+/**
+ * What a session opened with a password an admin reset may do: learn that it must change it, change
+ * it, sign out, or sign in again. Anything else answers 403 password_change_required.
+ */
+const BEFORE_PASSWORD_CHANGE = new Set(['/auth/me', '/auth/password', '/auth/logout', '/auth/login']);
 /** The add-in's one-time link reads the identity token itself: it is what makes an unknown token known. */
 const IDENTITY_TOKEN_READ_BY_ROUTE = new Set([addinEndpoints.link.path]);
 
@@ -48,6 +53,7 @@ const IDENTITY_TOKEN_READ_BY_ROUTE = new Set([addinEndpoints.link.path]);
 export interface SessionLocals {
   readonly token: string;
   readonly csrfToken: string;
+  readonly passwordChangeRequired: boolean;
 }
 
 export function sessionOf(res: Response): SessionLocals | undefined {
@@ -107,8 +113,14 @@ export function authenticate(deps: AuthenticateDeps): RequestHandler {
     const session = cookie === undefined ? undefined : await deps.auth.resumeSession(cookie);
     if (cookie !== undefined && session) {
       checkCsrf(req, session.csrfToken);
+      if (session.passwordChangeRequired && !BEFORE_PASSWORD_CHANGE.has(req.path))
+        throw new AppError('password_change_required', 'Choose a new password first (POST /api/auth/password)');
       res.locals.actor = actorFor(session.user, 'session');
-      res.locals.session = { token: cookie, csrfToken: session.csrfToken } satisfies SessionLocals;
+      res.locals.session = {
+        token: cookie,
+        csrfToken: session.csrfToken,
+        passwordChangeRequired: session.passwordChangeRequired,
+      } satisfies SessionLocals;
     }
     next();
   };

@@ -22,6 +22,8 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   dietary_label_conflict: 422,
   rate_limited: 429,
   link_gone: 410,
+  password_change_required: 403,
+  current_password_wrong: 422,
   unavailable: 503,
   internal: 500,
   uri_too_long: 414,

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../domain/errors';
 import type { ApiTokenRecord, ApiTokenRepository } from '../../ports/apiTokens';
 import type { Clock } from '../../ports/clock';
 import type { SessionRepository } from '../../ports/sessions';
-import type { UserRecord, UserRepository } from '../../ports/users';
+import type { UserRecord, UserRepository, UserWithPassword } from '../../ports/users';
 import { DEFAULT_SCRYPT_COST, hashPassword, needsRehash, verifyPassword, type ScryptCost } from './passwords';
 import { hashSecret, newSecret } from './secrets';
 
@@ -28,11 +28,14 @@ export interface StartedSession {
   readonly token: string;
   readonly csrfToken: string;
   readonly expiresAt: Date;
+  /** Opened with a password an admin reset: it may only change the password (or sign out). */
+  readonly passwordChangeRequired: boolean;
 }
 
 export interface ResumedSession {
   readonly user: UserRecord;
   readonly csrfToken: string;
+  readonly passwordChangeRequired: boolean;
 }
 
 export interface IssuedApiToken {
@@ -71,6 +74,11 @@ export interface AuthService {
   startSession(user: UserRecord): Promise<StartedSession>;
   resumeSession(token: string): Promise<ResumedSession | undefined>;
   logout(token: string): Promise<void>;
+  /**
+   * The user's own new password, proven by the current one (`current_password_wrong` otherwise);
+   * clears the change an admin's reset asked for and ends every session of the user.
+   */
+  changePassword(email: string, current: string, next: string): Promise<UserRecord>;
   authenticateApiToken(token: string): Promise<UserRecord | undefined>;
   createApiToken(userId: string, input: ApiTokenCreate): Promise<IssuedApiToken>;
   listApiTokens(userId: string): Promise<ApiTokenRecord[]>;
@@ -83,7 +91,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   let decoyHash: Promise<string> | undefined;
   const decoy = (): Promise<string> => (decoyHash ??= hashPassword(newSecret(), cost));
 
-  async function checkPassword(email: string, password: string): Promise<UserRecord> {
+  async function checkPassword(email: string, password: string): Promise<UserWithPassword> {
     const user = await deps.users.findByEmail(email);
     const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
     if (!user || !user.passwordHash || !hasAccess(user, deps.clock.now()) || !matches) throw invalidCredentials();
@@ -97,16 +105,22 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     return user;
   }
 
-  async function startSession(user: UserRecord): Promise<StartedSession> {
+  async function startSession(user: UserRecord, passwordChangeRequired = false): Promise<StartedSession> {
     const now = deps.clock.now();
     if (!hasAccess(user, now)) throw invalidCredentials();
     await deps.sessions.deleteExpired(now);
     const token = newSecret();
     const csrfToken = newSecret();
     const expiresAt = new Date(now.getTime() + deps.sessionTtlHours * HOUR_MS);
-    await deps.sessions.create({ tokenHash: hashSecret(token), userId: user.id, csrfToken, expiresAt });
+    await deps.sessions.create({
+      tokenHash: hashSecret(token),
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+      passwordChangeRequired,
+    });
     await deps.signIns?.recordSignIn(user.id, now);
-    return { user, token, csrfToken, expiresAt };
+    return { user, token, csrfToken, expiresAt, passwordChangeRequired };
   }
 
   async function activeUser(userId: string): Promise<UserRecord | undefined> {
@@ -124,10 +138,26 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     },
 
     async login(email: string, password: string): Promise<StartedSession> {
-      return startSession(await checkPassword(email, password));
+      const user = await checkPassword(email, password);
+      return startSession(user, user.mustChangePassword === true);
     },
 
-    startSession,
+    startSession: (user) => startSession(user),
+
+    async changePassword(email: string, current: string, next: string): Promise<UserRecord> {
+      const user = await deps.users.findByEmail(email);
+      if (!user?.passwordHash || !(await verifyPassword(current, user.passwordHash)))
+        throw new AppError('current_password_wrong', 'The current password is not correct');
+      if (next === current) throw new AppError('unprocessable', 'Choose a password other than the current one');
+      const updated = await deps.users.update(user.id, {
+        passwordHash: await hashPassword(next, cost),
+        mustChangePassword: false,
+      });
+      if (!updated) throw notFound('User', user.id);
+      // Whoever signed in with the old password (the admin who reset it, for one) is signed out.
+      await deps.sessions.deleteForUser(user.id);
+      return updated;
+    },
 
     /** The session behind a cookie value, unless it is unknown, expired or its user was deactivated. */
     async resumeSession(token: string): Promise<ResumedSession | undefined> {
@@ -141,7 +171,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       // The user comes with the session, read in the same query: no cache, so signing out or
       // deactivating the user takes effect on the very next request.
       return hasAccess(session.user, deps.clock.now())
-        ? { user: session.user, csrfToken: session.csrfToken }
+        ? { user: session.user, csrfToken: session.csrfToken, passwordChangeRequired: session.passwordChangeRequired }
         : undefined;
     },
 

@@ -37,7 +37,8 @@ export interface UserService {
   update(actor: Actor, id: string, patch: UserPatch): Promise<UserRecord>;
   /**
    * Replaces the password with a random one and ends the user's sessions; the new password is
-   * returned once for the admin to pass on. Refused for the admin's own account.
+   * returned once for the admin to pass on, and the user must choose another at the next password
+   * sign-in. Refused for the admin's own account.
    */
   resetPassword(actor: Actor, id: string): Promise<{ readonly temporaryPassword: string }>;
   /** Creates the configured first admin unless an account with that email exists. */
@@ -76,7 +77,10 @@ export function createUserService(deps: UserServiceDeps): UserService {
       // Resetting one's own password here would end this very session with no way to learn the new one safely.
       if (actor.userId === id) throw unprocessable('Reset your own password by setting a new one instead');
       const temporaryPassword = newTemporaryPassword();
-      const updated = await deps.users.update(id, { passwordHash: await hashPassword(temporaryPassword, cost) });
+      const updated = await deps.users.update(id, {
+        passwordHash: await hashPassword(temporaryPassword, cost),
+        mustChangePassword: true,
+      });
       if (!updated) throw notFound('User', id);
       await deps.sessions.deleteForUser(id);
       return { temporaryPassword };

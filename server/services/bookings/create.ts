@@ -151,6 +151,7 @@ export function createBookingUseCase(deps: BookingServiceDeps) {
       onlineMeetingUrl: input.onlineMeetingUrl,
       optionalAttendees: extras.optionalAttendees ?? [],
       recurrence: extras.recurrence ?? null,
+      isEvent: extras.isEvent ?? false,
       source: display ? 'display' : 'app',
       requestedBy: display ? null : actor.userId,
       booker,

@@ -3,6 +3,7 @@ import type {
   BookingInput,
   BookingPatch,
   BookingSettings,
+  MyBooking,
   RoomBookingRulesView,
 } from '../../../shared/schemas/bookings';
 import type { Actor } from '../../domain/actor';
@@ -13,7 +14,7 @@ import { changeBookingUseCases } from './change';
 import { exchangeBusy, requireWriter } from './checks';
 import { createBookingUseCase, displayActor, type Created } from './create';
 import { awaitRoomAnswer, createWaiters, newMeetingBaseline } from './follow';
-import { presentBooking } from './present';
+import { presentBooking, presentMyBooking } from './present';
 import { repairUseCase, type RepairOutcome } from './repair';
 import type { BookingServiceDeps, DetailsChange, MeetingExtras } from './types';
 
@@ -28,7 +29,7 @@ export interface BookingService {
   createBooking(actor: Actor, input: BookingInput): Promise<Booking>;
   /** With waitSeconds, waits that long for a pending booking to be settled. */
   getBooking(actor: Actor, bookingId: string, waitSeconds?: number): Promise<Booking>;
-  listMine(actor: Actor): Promise<Booking[]>;
+  listMine(actor: Actor): Promise<MyBooking[]>;
   changeBooking(actor: Actor, bookingId: string, patch: BookingPatch): Promise<Booking>;
   cancelBooking(actor: Actor, bookingId: string): Promise<void>;
   /** Settles pending bookings whose request was cut short (crash, lost answer). */
@@ -167,7 +168,12 @@ export function createBookingService(deps: BookingServiceDeps): BookingService {
       return presentBooking(await getBooking(actor, bookingId, waitSeconds));
     },
     async listMine(actor: Actor) {
-      return (await deps.bookings.listMine(actor.userId, deps.clock.now())).map(presentBooking);
+      const [mine, settings] = await Promise.all([
+        deps.bookings.listMine(actor.userId, deps.clock.now()),
+        deps.bookings.settings(),
+      ]);
+      const eventsOpen = settings.mode === 'events' && actor.role !== 'external';
+      return mine.map((b) => presentMyBooking(b, eventsOpen));
     },
     async changeBooking(actor: Actor, bookingId: string, patch: BookingPatch) {
       return presentBooking(await changes.changeBooking(actor, bookingId, patch));

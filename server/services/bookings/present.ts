@@ -1,4 +1,4 @@
-import type { Booking } from '../../../shared/schemas/bookings';
+import type { Booking, MyBooking } from '../../../shared/schemas/bookings';
 import type { OwnBooking } from '../../ports/bookings';
 
 export function presentBooking(b: OwnBooking): Booking {
@@ -20,4 +20,12 @@ export function presentBooking(b: OwnBooking): Booking {
     booker: b.booker ? { ...b.booker } : null,
     createdAt: b.createdAt.toISOString(),
   };
+}
+
+/**
+ * A booking in My bookings. `eventsOpen`: whether the actor may open event pages now (events mode,
+ * not an external), which is what GET /api/events/:id asks of the organizer.
+ */
+export function presentMyBooking(b: OwnBooking, eventsOpen: boolean): MyBooking {
+  return { ...presentBooking(b), eventId: eventsOpen && b.isEvent === true ? b.id : null };
 }

@@ -49,6 +49,8 @@ export interface MeetingExtras {
   readonly recurrence?: Recurrence | null;
   /** The series in the writer's terms (with `recurrence`). */
   readonly meetingRecurrence?: MeetingRecurrence | null;
+  /** Planned as an event (My bookings links it to its event page). */
+  readonly isEvent?: boolean;
 }
 
 /** What an event's change adds to a booking's: the optional attendees, the body and the private flag. */

@@ -300,6 +300,7 @@ export function createEventService(deps: EventServiceDeps): EventService {
           descriptionIsHtml: body.isHtml,
           recurrence: input.recurrence ?? null,
           meetingRecurrence: input.recurrence ? toMeetingRecurrence(input.recurrence) : null,
+          isEvent: true,
         },
       );
       return presentStored(booking, body.isHtml);

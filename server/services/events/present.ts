@@ -3,12 +3,19 @@ import { expandRecurrence } from '../../domain/events/recurrence';
 import type { OwnBooking } from '../../ports/bookings';
 import type { MeetingDetails } from '../../ports/meetingWriter';
 
-/** Where a series' pattern places its occurrences (the stored row holds the first one's time). */
-function occurrencesOf(b: OwnBooking): EventView['occurrences'] {
+/**
+ * Where a series' pattern places its occurrences (the stored row holds the first one's time), less
+ * those cancelled since: they are offered for picking, and a cancelled one can be neither changed
+ * nor cancelled again.
+ */
+function occurrencesOf(b: OwnBooking, cancelled: readonly Date[] = []): EventView['occurrences'] {
   if (!b.recurrence) return [];
   const expanded = expandRecurrence(b.recurrence, b.start, b.end, b.timeZone);
   if (!expanded.ok) return [];
-  return expanded.occurrences.map((o) => ({ start: o.start.toISOString(), end: o.end.toISOString() }));
+  const gone = new Set(cancelled.map((d) => d.getTime()));
+  return expanded.occurrences
+    .filter((o) => !gone.has(o.start.getTime()))
+    .map((o) => ({ start: o.start.toISOString(), end: o.end.toISOString() }));
 }
 
 /** The event as Roomserve stored it: when Exchange cannot be asked, responses are unknown. */
@@ -69,5 +76,6 @@ export function presentLive(
     onlineMeetingUrl: details.body.onlineMeetingUrl,
     private: details.isPrivate,
     attendees: people,
+    occurrences: occurrencesOf(b, details.cancelledOccurrences),
   };
 }

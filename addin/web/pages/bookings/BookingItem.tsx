@@ -1,6 +1,7 @@
 import { Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { CalendarClockRegular, DoorRegular, FoodRegular } from '@fluentui/react-icons';
+import { CalendarClockRegular, DoorRegular, FoodRegular, PeopleRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
+import { Link } from 'react-router';
 import type { Booking } from '../../../../shared/schemas/bookings';
 import type { Order, OrderStatus } from '../../../../shared/schemas/orders';
 import { CancelBookingButton } from './CancelDialog';
@@ -44,14 +45,20 @@ function BookingCatering({ orders }: { orders: readonly Order[] }) {
   );
 }
 
-/** One of my bookings: what, where, when, its status (followed live while pending), move and cancel. */
+/**
+ * One of my bookings: what, where, when, its status (followed live while pending), move and cancel;
+ * a booking planned as an event links to its page (attendees, answers, the series).
+ */
 export function BookingItem({
   booking: listed,
+  eventId,
   orders,
   onChanged,
   onCancelled,
 }: {
   booking: Booking;
+  /** The event page it belongs to, when the server says the user may open it. */
+  eventId: string | null;
   /** The catering ordered for this booking. */
   orders: readonly Order[];
   onChanged: () => void;
@@ -83,6 +90,12 @@ export function BookingItem({
               {formatWhen(booking.start, booking.end, booking.timeZone)}
             </span>
             <BookingCatering orders={orders} />
+            {eventId !== null ? (
+              <Link to={`/events/${eventId}`} className={styles.fact} aria-label={s.my.openEventLabel(booking.subject)}>
+                <PeopleRegular aria-hidden />
+                {s.my.openEvent}
+              </Link>
+            ) : null}
             {booking.status === 'declined' ? (
               <Text className={styles.reason}>
                 {s.my.declinedBecause(booking.declinedReason ?? s.declinedNoReason)}

@@ -3,7 +3,7 @@ import '../../../ui/testing/jsdomGlobals';
 import { describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Booking } from '../../../../shared/schemas/bookings';
+import type { Booking, MyBooking } from '../../../../shared/schemas/bookings';
 import { buildRoom, buildUser, pageOf } from '../../../ui/testing/builders';
 import { FakeApi, apiError, noContent, ok } from '../../../ui/testing/fakeApi';
 import { renderApp, signedInAs } from '../../testing/renderApp';
@@ -22,10 +22,13 @@ const harbour = buildRoom({
   exchange: { email: 'harbour@northwind.test', state: 'verified', checkedAt: null, error: null },
 });
 
-function server(...lists: Booking[][]): FakeApi {
+/** Bookings as My bookings lists them: not events unless a test says so. */
+const mine = (list: (Booking | MyBooking)[]): MyBooking[] => list.map((b) => ({ eventId: null, ...b }));
+
+function server(...lists: (Booking | MyBooking)[][]): FakeApi {
   return signedInAs(new FakeApi(), buildUser())
     .on('get', '/api/info', ok({ simulatedExchange: false, demo: false }))
-    .on('get', '/api/bookings', inTurn(...lists.map((list) => ok(list))))
+    .on('get', '/api/bookings', inTurn(...lists.map((list) => ok(mine(list)))))
     .on('get', '/api/rooms', ok(pageOf([harbour])));
 }
 
@@ -217,6 +220,19 @@ describe('My bookings', () => {
     // The declined order is over already; the two open ones are cancelled with the booking.
     expect(within(dialog).getByText(s.cancelDialog.orders(2))).toBeTruthy();
     expect(s.cancelDialog.orders(2)).toBe('Its 2 catering orders will be cancelled too, and the caterers told.');
+  });
+
+  it('links a booking planned as an event to its event page, and a plain booking to none', async () => {
+    const event = buildBooking({ subject: 'Quarterly review' });
+    const plain = buildBooking({ subject: 'Team sync' });
+    renderApp(server([{ ...event, eventId: event.id }, plain]), '/bookings');
+
+    await screen.findByRole('heading', { name: 'Quarterly review', level: 2 });
+    const link = within(itemOf('Quarterly review')).getByRole('link', {
+      name: s.my.openEventLabel('Quarterly review'),
+    });
+    expect(link.getAttribute('href')).toBe(`/events/${event.id}`);
+    expect(within(itemOf('Team sync')).queryByRole('link')).toBeNull();
   });
 
   it('cancels a booking after asking', async () => {

@@ -71,6 +71,7 @@ export function MyBookingsPage() {
             <li key={booking.id}>
               <BookingItem
                 booking={booking}
+                eventId={booking.eventId}
                 orders={ordersByBooking.get(booking.id) ?? []}
                 onChanged={reload}
                 onCancelled={cancelled}

@@ -68,6 +68,8 @@ export const bookingStrings = {
     moveLabel: (subject: string) => `Move “${subject}”`,
     cancel: 'Cancel booking',
     cancelLabel: (subject: string) => `Cancel booking “${subject}”`,
+    openEvent: 'Attendees and event',
+    openEventLabel: (subject: string) => `Attendees and event “${subject}”`,
     status: {
       pending: 'Waiting for Exchange',
       confirmed: 'Confirmed',

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { bookingsEndpoints } from '../../../../shared/api/bookings';
 import { ordersEndpoints } from '../../../../shared/api/orders';
-import type { Booking } from '../../../../shared/schemas/bookings';
+import type { MyBooking } from '../../../../shared/schemas/bookings';
 import type { Order } from '../../../../shared/schemas/orders';
 import { useApi } from '../../../ui/hooks/useApi';
 
 export interface MyBookings {
   /** The last list the server sent; kept while reloading, so the page does not jump. */
-  readonly bookings: Booking[] | undefined;
+  readonly bookings: MyBooking[] | undefined;
   readonly error: unknown;
   readonly reload: () => void;
   /** The catering I ordered, per booking (the last answer; empty until it arrives or if it fails). */
@@ -28,7 +28,7 @@ function byBooking(orders: readonly Order[]): ReadonlyMap<string, readonly Order
 export function useMyBookings(): MyBookings {
   const api = useApi();
   const [version, setVersion] = useState(0);
-  const [bookings, setBookings] = useState<Booking[]>();
+  const [bookings, setBookings] = useState<MyBooking[]>();
   const [error, setError] = useState<unknown>();
   const [ordersByBooking, setOrdersByBooking] = useState(NO_ORDERS);
 

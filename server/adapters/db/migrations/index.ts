@@ -74,6 +74,9 @@ import * as m20261212_0201 from './20261212_0201_analytics_room_weeks';
 import * as m20261212_0202 from './20261212_0202_analytics_room_weeks_fill';
 import * as m20261214_0201 from './20261214_0201_analytics_room_days_hours';
 import * as m20261214_0202 from './20261214_0202_analytics_room_weeks_hours';
+import * as m20261216_0201 from './20261216_0201_bookings_is_event';
+import * as m20261216_0202 from './20261216_0202_users_must_change_password';
+import * as m20261216_0203 from './20261216_0203_sessions_password_change_required';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -160,6 +163,9 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261212_0202_analytics_room_weeks_fill', m20261212_0202],
   ['20261214_0201_analytics_room_days_hours', m20261214_0201],
   ['20261214_0202_analytics_room_weeks_hours', m20261214_0202],
+  ['20261216_0201_bookings_is_event', m20261216_0201],
+  ['20261216_0202_users_must_change_password', m20261216_0202],
+  ['20261216_0203_sessions_password_change_required', m20261216_0203],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

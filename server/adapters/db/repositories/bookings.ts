@@ -88,6 +88,7 @@ interface BookingRow {
   is_private: boolean;
   online_meeting_url: string | null;
   recurrence: unknown;
+  is_event: boolean;
   status: BookingStatus;
   declined_reason: string | null;
   source: OwnBooking['source'];
@@ -105,7 +106,7 @@ interface BookingRow {
 
 const BOOKING_SELECT = `bk.id, bk.room_id, r.name AS room_name, b.time_zone, ${EPOCH_MS('lower(bk.during)')} AS start_ms,
   ${EPOCH_MS('upper(bk.during)')} AS end_ms, bk.subject, bk.description, bk.attendees, bk.is_private,
-  bk.online_meeting_url, bk.recurrence, bk.status, bk.declined_reason, bk.source, bk.requested_by, bk.booker_name, bk.booker_email,
+  bk.online_meeting_url, bk.recurrence, bk.is_event, bk.status, bk.declined_reason, bk.source, bk.requested_by, bk.booker_name, bk.booker_email,
   bk.organizer_mailbox, bk.organizer_email, bk.organizer_item_id, bk.clean_global_object_id, bk.uid,
   bk.pending_since, bk.created_at
   FROM bookings bk JOIN rooms r ON r.id = bk.room_id JOIN floors f ON f.id = r.floor_id
@@ -167,6 +168,7 @@ function toBooking(row: BookingRow): OwnBooking {
     createdAt: toInstant(row.created_at) ?? new Date(0),
     people: kindsOf(row.attendees),
     recurrence: recurrenceOf(row.recurrence),
+    isEvent: row.is_event,
   };
 }
 
@@ -305,6 +307,7 @@ export function createBookingRepository(db: Knex): BookingRepository {
           is_private: booking.isPrivate,
           online_meeting_url: booking.onlineMeetingUrl,
           recurrence: booking.recurrence ? JSON.stringify(booking.recurrence) : null,
+          is_event: booking.isEvent ?? false,
           source: booking.source,
           status: 'pending',
           uid: booking.uid,

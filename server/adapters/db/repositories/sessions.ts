@@ -7,6 +7,7 @@ interface SessionRow {
   user_id: string;
   csrf_token: string;
   expires_at: Date | string;
+  password_change_required: boolean;
 }
 
 type SessionUserRow = SessionRow & Omit<UserRow, 'password_hash'>;
@@ -19,6 +20,7 @@ export function createSessionRepository(db: Knex): SessionRepository {
         user_id: session.userId,
         csrf_token: session.csrfToken,
         expires_at: session.expiresAt,
+        password_change_required: session.passwordChangeRequired,
       });
     },
     async find(tokenHash) {
@@ -29,7 +31,7 @@ export function createSessionRepository(db: Knex): SessionRepository {
       // parsing and planning the join on every request (~0.05 ms of database CPU per request).
       const result = await db
         .raw<{ rows: SessionUserRow[] }>(
-          `SELECT s.token_hash, s.user_id, s.csrf_token, s.expires_at,
+          `SELECT s.token_hash, s.user_id, s.csrf_token, s.expires_at, s.password_change_required,
                   u.id, u.email, u.name, u.role, u.active, u.access_expires_at, u.created_at
            FROM sessions s JOIN users u ON u.id = s.user_id
            WHERE s.token_hash = ?`,
@@ -43,6 +45,7 @@ export function createSessionRepository(db: Knex): SessionRepository {
         userId: row.user_id,
         csrfToken: row.csrf_token,
         expiresAt: new Date(row.expires_at),
+        passwordChangeRequired: row.password_change_required,
         user: toUser(row),
       };
     },

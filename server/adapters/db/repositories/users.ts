@@ -21,6 +21,10 @@ export interface UserRow {
   created_at: Date | string;
 }
 
+interface UserWithPasswordRow extends UserRow {
+  must_change_password: boolean;
+}
+
 const COLUMNS = ['id', 'email', 'name', 'role', 'password_hash', 'active', 'access_expires_at', 'created_at'];
 
 function toRole(value: string): Role {
@@ -89,8 +93,12 @@ export function createUserRepository(db: Knex): UserRepository {
       return row ? toUser(row) : undefined;
     },
     async findByEmail(email): Promise<UserWithPassword | undefined> {
-      const row = await db('users').whereRaw('lower(email) = lower(?)', [email]).first<UserRow | undefined>(COLUMNS);
-      return row ? { ...toUser(row), passwordHash: row.password_hash } : undefined;
+      const row = await db('users')
+        .whereRaw('lower(email) = lower(?)', [email])
+        .first<UserWithPasswordRow | undefined>([...COLUMNS, 'must_change_password']);
+      return row
+        ? { ...toUser(row), passwordHash: row.password_hash, mustChangePassword: row.must_change_password }
+        : undefined;
     },
     async list(filter) {
       const rows = await filtered(db, filter)
@@ -120,7 +128,7 @@ export function createUserRepository(db: Knex): UserRepository {
       }
     },
     async update(id, changes: UserChanges) {
-      const patch: Partial<Omit<UserRow, 'access_expires_at'>> & {
+      const patch: Partial<Omit<UserWithPasswordRow, 'access_expires_at'>> & {
         updated_at: Knex.Raw;
         access_expires_at?: string | null;
       } = { updated_at: db.fn.now() };
@@ -128,6 +136,7 @@ export function createUserRepository(db: Knex): UserRepository {
       if (changes.role !== undefined) patch.role = changes.role;
       if (changes.active !== undefined) patch.active = changes.active;
       if (changes.passwordHash !== undefined) patch.password_hash = changes.passwordHash;
+      if (changes.mustChangePassword !== undefined) patch.must_change_password = changes.mustChangePassword;
       if (changes.accessExpiresAt !== undefined)
         patch.access_expires_at = changes.accessExpiresAt === null ? null : changes.accessExpiresAt.toISOString();
       return db.transaction(async (trx) => {

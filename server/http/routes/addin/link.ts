@@ -33,7 +33,7 @@ export function addinLinkRouter(deps: AddinLinkRouterDeps): FeatureRoutes {
       );
     }
     const user = await deps.identity.link(token, body.email, body.password);
-    return { user: presentUser(user), csrfToken: null };
+    return { user: presentUser(user), csrfToken: null, mustChangePassword: false };
   });
   return routes;
 }

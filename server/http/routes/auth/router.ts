@@ -27,17 +27,39 @@ export function authRouter(deps: AuthRouterDeps): FeatureRoutes {
   const routes = featureRoutes('/auth');
   const e = authEndpoints;
 
-  routes.route(e.login.path).post(deps.loginLimiter ?? loginRateLimit(deps.loginRateLimit));
+  const limiter = deps.loginLimiter ?? loginRateLimit(deps.loginRateLimit);
+  routes.route(e.login.path).post(limiter);
+  // A wrong current password counts as a failed sign-in: a session cannot be used to guess it.
+  routes.route(e.changePassword.path).post(limiter);
   mount(routes, e.login, async ({ body, res }) => {
     const session = await deps.auth.login(body.email, body.password);
     writeSessionCookie(res, session.token, deps.cookie);
-    return { user: presentUser(session.user), csrfToken: session.csrfToken };
+    return {
+      user: presentUser(session.user),
+      csrfToken: session.csrfToken,
+      mustChangePassword: session.passwordChangeRequired,
+    };
   });
 
   mount(routes, e.me, async ({ res }) => {
     const actor = requireActor(res);
     const user = await deps.users.get(actor.userId);
-    return { user: presentUser(user), csrfToken: sessionOf(res)?.csrfToken ?? null };
+    const session = sessionOf(res);
+    return {
+      user: presentUser(user),
+      csrfToken: session?.csrfToken ?? null,
+      mustChangePassword: session?.passwordChangeRequired ?? false,
+    };
+  });
+
+  mount(routes, e.changePassword, async ({ body, res }) => {
+    const actor = requireActor(res);
+    const user = await deps.auth.changePassword(actor.email, body.currentPassword, body.newPassword);
+    if (!sessionOf(res)) return { user: presentUser(user), csrfToken: null, mustChangePassword: false };
+    // Every session ended with the old password; this browser goes on in a new one.
+    const session = await deps.auth.startSession(user);
+    writeSessionCookie(res, session.token, deps.cookie);
+    return { user: presentUser(session.user), csrfToken: session.csrfToken, mustChangePassword: false };
   });
 
   mount(routes, e.logout, async ({ res }) => {

@@ -20,7 +20,12 @@ export function externalsRouter({ externals, cookie }: ExternalsRouterDeps): Fea
 
   const signedIn = (res: Response, session: ExternalSession) => {
     writeSessionCookie(res, session.token, cookie);
-    return { user: presentUser(session.user), csrfToken: session.csrfToken };
+    return {
+      user: presentUser(session.user),
+      csrfToken: session.csrfToken,
+      // An invitation or an emailed link, not a password an admin reset.
+      mustChangePassword: false,
+    };
   };
 
   mount(routes, endpoints.invitationRights, ({ res }) => externals.invitationRights(requireActor(res)));

@@ -36,7 +36,7 @@ export const usersStrings = {
   newPassword: 'New password',
   resetTitle: (name: string) => `New password for ${name}`,
   resetIntro:
-    'Give this password to the user by a safe way. It is shown only now; their sessions have ended and their old password no longer works.',
+    'Give this password to the user by a safe way. It is shown only now; their sessions have ended and their old password no longer works. When they sign in with it, they must choose a new one first.',
   copy: 'Copy',
   copied: 'Copied',
   close: 'Close',
