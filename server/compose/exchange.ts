@@ -1,6 +1,5 @@
 import { createExchangeSettingsRepository } from '../adapters/db/repositories/exchangeSettings';
-import { createExchangeConnection } from '../adapters/ews/exchangeConnection';
-import { DEFAULT_POLICY } from '../adapters/ews/resilience';
+import { connectExchange } from '../adapters/ews/connectOnFirstUse';
 import { createEwsIdentityDirectory } from '../adapters/identity/ewsIdentityDirectory';
 import type { Knex } from 'knex';
 import type { ExchangeGatewayFactory, ExchangeSettingsChanges } from '../ports/exchangeSettings';
@@ -57,8 +56,9 @@ export function composeExchange(deps: ExchangeFeatureDeps): ExchangeFeature {
     secrets,
     createConnection: withSwappedViews(
       (settings) =>
-        createExchangeConnection(settings, {
-          policy: { concurrency: overrides.maxConcurrency ?? DEFAULT_POLICY.concurrency },
+        connectExchange(settings, {
+          // Unset: the adapter's default concurrency.
+          policy: overrides.maxConcurrency === undefined ? {} : { concurrency: overrides.maxConcurrency },
           hooks,
         }),
       { gateway: overrides.gateway, meetingWriter: overrides.meetingWriter },

@@ -74,7 +74,8 @@ export interface ExchangeConnection {
   close(): void;
 }
 
-export type ExchangeConnectionFactory = (settings: ExchangeConnectionSettings) => ExchangeConnection;
+/** Async: the EWS adapter loads its library when the first connection is built, not at start. */
+export type ExchangeConnectionFactory = (settings: ExchangeConnectionSettings) => Promise<ExchangeConnection>;
 
 /**
  * Tells every instance that the saved Exchange settings changed, so that each follows them (its

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { GatewayError, type RoomMailboxCheck } from '../../ports/calendarGateway';
 import type {
   ExchangeConnection,
+  ExchangeConnectionFactory,
   ExchangeConnectionSettings,
   ExchangeGateway,
   ExchangeSettingsRepository,
@@ -64,8 +65,11 @@ function connectionOf(gateway: ExchangeGateway): ExchangeConnection {
   };
 }
 
+const okCheck = (): Promise<RoomMailboxCheck> => Promise.resolve({ ok: true, displayName: 'A' });
+
 function setup(
-  check: (email: string) => Promise<RoomMailboxCheck> = () => Promise.resolve({ ok: true, displayName: 'A' }),
+  check: (email: string) => Promise<RoomMailboxCheck> = okCheck,
+  createConnection: ExchangeConnectionFactory = () => Promise.resolve(connectionOf(scriptedGateway(check))),
 ) {
   const repo = memoryRepository();
   const built: ExchangeConnectionSettings[] = [];
@@ -74,13 +78,42 @@ function setup(
   const service = createExchangeService({
     settings: repo,
     secrets: reversed,
-    createConnection: (s) => (built.push(s), connectionOf(scriptedGateway(check))),
+    createConnection: (s) => (built.push(s), createConnection(s)),
     clock: { now: () => new Date((clock += 1000)) },
     warn: (m) => warnings.push(m),
     verifyTimeoutMs: 100,
   });
   return { service, repo, built, warnings };
 }
+
+interface Build {
+  readonly settings: ExchangeConnectionSettings;
+  readonly closed: boolean;
+  finish(): void;
+  fail(err: Error): void;
+}
+
+/** Connections that are built when the test says so, as the EWS adapter's are once its library has loaded. */
+function slowBuilds(): { builds: Build[]; createConnection: ExchangeConnectionFactory } {
+  const builds: Build[] = [];
+  const createConnection: ExchangeConnectionFactory = (settings) =>
+    new Promise((resolve, reject) => {
+      const build = {
+        settings,
+        closed: false,
+        finish: () => resolve({ ...connectionOf(scriptedGateway(okCheck)), close }),
+        fail: reject,
+      };
+      function close(): void {
+        build.closed = true;
+      }
+      builds.push(build);
+    });
+  return { builds, createConnection };
+}
+
+/** Lets the service's pending reads of the settings settle. */
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const input = {
   ewsUrl: 'https://mail.example.com/EWS/Exchange.asmx',
@@ -178,5 +211,56 @@ describe('the Exchange service', () => {
       .catch((e: unknown) => e);
     expect(created).toEqual(['B:room.b@example.com:4']);
     expect(result).toBeInstanceOf(GatewayError);
+  });
+
+  it('builds one connection for uses that ask while it is being built', async () => {
+    const { builds, createConnection } = slowBuilds();
+    const { service } = setup(okCheck, createConnection);
+    await service.saveSettings(input);
+    const first = service.gateway();
+    const second = service.gateway();
+    await settle();
+    expect(builds).toHaveLength(1);
+    builds[0]?.finish();
+    const gateway = await first;
+    expect(await second).toBe(gateway);
+    expect(await service.gateway()).toBe(gateway);
+    expect(builds).toHaveLength(1);
+  });
+
+  it('builds again at the next use after a build failed', async () => {
+    const { builds, createConnection } = slowBuilds();
+    const { service } = setup(okCheck, createConnection);
+    await service.saveSettings(input);
+    const failing = service.gateway();
+    await settle();
+    builds[0]?.fail(new Error('the EWS adapter did not load'));
+    await expect(failing).rejects.toThrow('the EWS adapter did not load');
+    const again = service.gateway();
+    await settle();
+    expect(builds).toHaveLength(2);
+    builds[1]?.finish();
+    await expect(again).resolves.toMatchObject({ probe: expect.any(Function) });
+  });
+
+  it('closes a connection of settings saved over while it was being built, once built', async () => {
+    const { builds, createConnection } = slowBuilds();
+    const { service } = setup(okCheck, createConnection);
+    await service.saveSettings(input);
+    const old = service.gateway();
+    await settle();
+    await service.saveSettings({ ...input, username: 'EX\\other' });
+    expect(builds[0]?.closed).toBe(false);
+    builds[0]?.finish();
+    await old;
+    expect(builds[0]?.closed).toBe(true);
+    const next = service.gateway();
+    await settle();
+    builds[1]?.finish();
+    await next;
+    expect(builds.map((b) => [b.settings.username, b.closed])).toEqual([
+      ['EX\\svc', true],
+      ['EX\\other', false],
+    ]);
   });
 });

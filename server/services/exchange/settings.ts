@@ -52,13 +52,20 @@ function view(stored: StoredExchangeSettings | undefined): ExchangeSettings {
   };
 }
 
+/** The connection of one version of the saved settings, built or being built. */
+interface HeldConnection {
+  readonly version: number;
+  readonly connection: Promise<ExchangeConnection>;
+  close(): void;
+}
+
 /**
  * The connection settings and the one Exchange connection built from them. The connection is
  * rebuilt after every save (the old one closed); listeners (the sync engine, the rooms waiting for
  * verification) hear about it.
  */
 export function settingsUseCases(deps: ExchangeServiceDeps) {
-  let current: { connection: ExchangeConnection; version: number } | undefined;
+  let current: HeldConnection | undefined;
   /** Saves made through this instance. */
   const listeners = new Set<() => void>();
   /** Every change of this instance's connection: saved here or elsewhere, changed or gone. */
@@ -80,8 +87,27 @@ export function settingsUseCases(deps: ExchangeServiceDeps) {
   }
 
   function drop(): void {
-    current?.connection.close();
+    current?.close();
     current = undefined;
+  }
+
+  /** The connection being built from `settings`; closed when built if dropped before. */
+  function hold(settings: ExchangeConnectionSettings, version: number): HeldConnection {
+    let built: ExchangeConnection | undefined;
+    let dropped = false;
+    const connection = deps.createConnection(settings).then((created) => {
+      built = created;
+      if (dropped) created.close();
+      return created;
+    });
+    return {
+      version,
+      connection,
+      close: () => {
+        dropped = true;
+        built?.close();
+      },
+    };
   }
 
   /**
@@ -96,9 +122,16 @@ export function settingsUseCases(deps: ExchangeServiceDeps) {
     // A connection replaced here was saved over elsewhere: its users (the sync) must move too.
     const replaced = current !== undefined;
     drop();
-    current = { connection: deps.createConnection(open(stored)), version };
+    const held = hold(open(stored), version);
+    current = held;
     if (replaced) tellConnectionChanged();
-    return current.connection;
+    try {
+      return await held.connection;
+    } catch (err) {
+      // As when nothing was built: the next use tries again.
+      if (current === held) current = undefined;
+      throw err;
+    }
   }
 
   function tellConnectionChanged(): void {

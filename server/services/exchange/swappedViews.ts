@@ -14,8 +14,8 @@ export interface SwappedViews {
 /** The connection factory with some views swapped; the swapped views are closed with the connection. */
 export function withSwappedViews(create: ExchangeConnectionFactory, swap: SwappedViews): ExchangeConnectionFactory {
   if (!swap.gateway && !swap.meetingWriter) return create;
-  return (settings): ExchangeConnection => {
-    const base = create(settings);
+  return async (settings): Promise<ExchangeConnection> => {
+    const base = await create(settings);
     const gateway = swap.gateway?.(settings);
     const writer = swap.meetingWriter?.(settings);
     return {
