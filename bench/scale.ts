@@ -200,7 +200,7 @@ async function main(): Promise<void> {
     const afterStorm = await roomserve.memory();
     const stormSize = { rate: STORM_RATE, seconds: STORM_S };
     const failover = secretKey
-      ? await threeInstances(roomserve, options, sim.url, secretKey, stormSize, log)
+      ? await threeInstances(roomserve, options, sim.url, secretKey, stormSize, log, () => sim.untilQuiet(1000, 30_000))
       : undefined;
     console.log('');
     console.log(`floor (bare SyncFolderItems + Subscribe per room, concurrency ${CONCURRENCY}): ${s(floorMs)}`);

@@ -14,6 +14,8 @@ import { changesAtRate, seenLatencies, type StormSample } from './storm';
 
 export interface FailoverResult {
   readonly spreadMs: number;
+  /** Until every room was on an open stream and Exchange had been quiet for a second. */
+  readonly readyMs: number;
   /** Rooms each instance held before the kill. */
   readonly spread: readonly number[];
   /** From the kill until the two left held every room; NaN if they did not within the wait. */
@@ -57,6 +59,8 @@ export async function threeInstances(
   secretKey: string,
   storm: { readonly rate: number; readonly seconds: number },
   log: (message: string) => void,
+  /** Resolves once Exchange has been quiet a while (the simulator's requests). */
+  settle: () => Promise<void>,
 ): Promise<FailoverResult> {
   if (!first.schema) throw new Error('three instances need PostgreSQL');
   const joining = { secretKey, joinSchema: first.schema };
@@ -80,6 +84,12 @@ export async function threeInstances(
     }, SPREAD_WAIT_MS);
     const spreadMs = performance.now() - t0;
     if (!spreadOut) log(`  the rooms did not spread within ${SPREAD_WAIT_MS / 1000} s: ${spread.join(', ')}`);
+    // The new instances' rooms are theirs once their streams are open and their catch-up syncs done.
+    const since = new Date();
+    const streaming = await until(async () => (await first.counts(since)).streaming === keys.size, SPREAD_WAIT_MS);
+    if (!streaming) log(`  not every room was on an open stream within ${SPREAD_WAIT_MS / 1000} s`);
+    await settle();
+    const readyMs = performance.now() - t0;
     let killedAt = Number.NaN;
     let failover: Promise<number> | undefined;
     const all = await changesAtRate(first, ewsUrl, {
@@ -105,7 +115,7 @@ export async function threeInstances(
     const failoverMs = failover ? await failover : Number.NaN;
     const takenOver = Number.isNaN(failoverMs) ? Number.POSITIVE_INFINITY : killedAt + failoverMs;
     const during = all.filter((x) => x.savedAt >= killedAt && x.savedAt <= takenOver);
-    return { spreadMs, spread, failoverMs, all, during };
+    return { spreadMs, readyMs, spread, failoverMs, all, during };
   } finally {
     await client.end();
     await survivor.stop();
@@ -117,7 +127,8 @@ export function failoverLines(result: FailoverResult, storm: { rate: number; sec
   const p95 = (samples: readonly StormSample[]): string => `${Math.round(percentile(seenLatencies(samples), 95))} ms`;
   const seen = (samples: readonly StormSample[]): string => `${seenLatencies(samples).length}/${samples.length} seen`;
   return [
-    `three instances: the rooms spread over them in ${(result.spreadMs / 1000).toFixed(1)} s (rooms held: ${result.spread.join(', ')})`,
+    `three instances: the rooms spread over them in ${(result.spreadMs / 1000).toFixed(1)} s (rooms held: ${result.spread.join(', ')}); ` +
+      `every room on an open stream, and Exchange quiet, after ${(result.readyMs / 1000).toFixed(1)} s`,
     `failover, kill -9 of one of three instances during ${storm.rate} changes/s for ${storm.seconds} s: ` +
       `every room held again by the other two after ${Math.round(result.failoverMs)} ms (goal: within 30 s)`,
     `  p95 change -> stored of the changes saved during the failover: ${p95(result.during)} (${seen(result.during)}); ` +

@@ -14,7 +14,8 @@ export interface RoomserveProcess {
   /** Its PostgreSQL schema (undefined on PGlite). */
   readonly schema: string | undefined;
   startSync(): Promise<void>;
-  counts(since: Date): Promise<{ synced: number; pending: number }>;
+  /** Rooms synced since `since`, bookings waiting for details, rooms on an open stream. */
+  counts(since: Date): Promise<{ synced: number; pending: number; streaming: number }>;
   /** For each query, whether its room holds a confirmed booking starting at its start. */
   storedAmong(wanted: readonly StoredQuery[]): Promise<boolean[]>;
   /** Once the heap has settled (see settledMemory in roomserveProcess.ts). */

@@ -99,7 +99,10 @@ async function main(): Promise<void> {
       const since = (message as Extract<ToRoomserve, { type: 'counts' }>).since;
       const [synced] = await knex('room_sync').where('last_success_at', '>=', since).count<{ n: unknown }[]>('* as n');
       const [pending] = await knex('bookings').where({ details_pending: true }).count<{ n: unknown }[]>('* as n');
-      return { synced: Number(synced?.n ?? 0), pending: Number(pending?.n ?? 0) };
+      const [streaming] = await knex('room_sync')
+        .where({ stream_state: 'streaming' })
+        .count<{ n: unknown }[]>('* as n');
+      return { synced: Number(synced?.n ?? 0), pending: Number(pending?.n ?? 0), streaming: Number(streaming?.n ?? 0) };
     },
     // One query for every change the bench waits on: a query per waiting change every few ms
     // would load the database (and the sync under test) more the slower the sync is.
