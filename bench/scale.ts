@@ -5,7 +5,9 @@
  *   - phase 1 (every room searchable, availability from the room calendars) and its ratio to the floor;
  *   - first room searchable; phase 2 (the organizers' details) complete;
  *   - a storm of changes across the rooms: p95 change -> booking stored, EWS requests per change;
- *   - RSS of the Roomserve process after both phases and after the storm, against its own base.
+ *   - RSS of the Roomserve process after both phases and after the storm, against its own base;
+ *   - on PostgreSQL, three instances (bench/scale/instances.ts): the failover time when one is
+ *     killed during a storm, and the p95 of the changes that waited for it.
  * The simulator runs in its own process without request validation (bench/sync/simProcess.ts), and
  * Roomserve in another (bench/sync/roomserveProcess.ts): the memory figures are Roomserve's alone,
  * not the bench's EWS clients'. On PGlite (no DATABASE_URL) its data directory is on disk, as in
@@ -13,16 +15,18 @@
  * BENCH_QUICK=1: 1,000 rooms and a shorter, slower storm (this machine's cores are shared).
  * Sizes: BENCH_ROOMS (5000), BENCH_MEETINGS (100), BENCH_STORM_RATE (100/s), BENCH_STORM_S (60).
  */
+import { randomBytes } from 'node:crypto';
 import * as ews from 'ews-javascript-api';
-import { at, ewsService } from '../test/exchange-sim/ewsjs/client';
+import { ewsService } from '../test/exchange-sim/ewsjs/client';
 import { DEFAULT_SCHEDULER_OPTIONS } from '../server/sync/scheduler';
 import { readOptions } from './sync/options';
 import { percentile } from './sync/report';
-import type { BenchRoom } from './sync/roomserve';
 import { startRoomserveProcess, type RoomserveProcess } from './sync/roomserveClient';
-import type { ProcessMemory, StoredQuery } from './sync/roomserveProcess';
+import type { ProcessMemory } from './sync/roomserveProcess';
 import { difference, startBenchSim, total, type BenchSim } from './sync/simClient';
-import { BENCH_PASSWORD, SERVICE_ACCOUNT, organizerLogin } from './sync/seed';
+import { BENCH_PASSWORD, SERVICE_ACCOUNT } from './sync/seed';
+import { failoverLines, threeInstances } from './scale/instances';
+import { changesAtRate, seenLatencies } from './scale/storm';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const num = (name: string, fallback: number): number => {
@@ -134,103 +138,24 @@ async function firstSync(roomserve: RoomserveProcess, sim: BenchSim): Promise<Ph
   }
 }
 
-interface Watched {
-  readonly query: StoredQuery;
-  readonly deadline: number;
-  readonly settle: (seenAt: number | undefined) => void;
-}
-
-/**
- * Every 20 ms, one question for all the changes still awaited: when each was first seen stored
- * (performance.now()), or undefined past its deadline.
- */
-function watchStored(roomserve: RoomserveProcess): {
-  seen(query: StoredQuery, deadline: number): Promise<number | undefined>;
-  stop(): void;
-} {
-  const watched = new Set<Watched>();
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const batch = [...watched];
-      if (batch.length > 0) {
-        const found = await roomserve.storedAmong(batch.map((w) => w.query));
-        const now = performance.now();
-        batch.forEach((w, i) => {
-          if (found[i] === true) w.settle(now);
-          else if (now > w.deadline) w.settle(undefined);
-          if (found[i] === true || now > w.deadline) watched.delete(w);
-        });
-      }
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  })();
-  loop.catch((err: unknown) => log(`  watching the stored changes failed: ${String(err)}`));
-  return {
-    seen: (query, deadline) => new Promise((settle) => watched.add({ query, deadline, settle })),
-    stop() {
-      running = false;
-    },
-  };
-}
-
-/** Changes across the rooms at a steady rate; each is timed until its booking is stored. */
+/** The storm: changes across the rooms at a steady rate, and the EWS requests they cost. */
 async function storm(
   roomserve: RoomserveProcess,
   sim: BenchSim,
   url: string,
 ): Promise<{ p95: number; perChange: number; seen: number; made: number; byOperation: string }> {
-  const rooms = roomserve.rooms;
-  const services = new Map<number, ews.ExchangeService>();
-  const organizer = (i: number): ews.ExchangeService => {
-    let service = services.get(i % 50);
-    if (!service) {
-      service = ewsService(url, organizerLogin(i), BENCH_PASSWORD, 'basic');
-      services.set(i % 50, service);
-    }
-    return service;
-  };
-  const day0 = Math.floor(Date.now() / DAY_MS) * DAY_MS + 40 * DAY_MS;
-  const latencies: number[] = [];
-  const waits: Promise<void>[] = [];
-  const watcher = watchStored(roomserve);
   await sim.untilQuiet(300, 5000);
   const before = await sim.serviceRequests();
-  const made = STORM_RATE * STORM_S;
-  const t0 = performance.now();
-  for (let i = 0; i < made; i++) {
-    const due = t0 + (i * 1000) / STORM_RATE;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const room = rooms[(i * 37) % rooms.length] as BenchRoom;
-    const start = day0 + Math.floor(i / rooms.length) * DAY_MS + 11 * 3_600_000;
-    waits.push(
-      (async () => {
-        const appt = new ews.Appointment(organizer(i));
-        appt.Subject = `Storm ${i}`;
-        appt.Start = at(new Date(start).toISOString());
-        appt.End = at(new Date(start + 1_800_000).toISOString());
-        appt.StartTimeZone = ews.TimeZoneInfo.Utc;
-        appt.EndTimeZone = ews.TimeZoneInfo.Utc;
-        appt.Resources.Add(room.mailbox);
-        await appt.Save(ews.WellKnownFolderName.Calendar, ews.SendInvitationsMode.SendToAllAndSaveCopy);
-        const saved = performance.now();
-        const seen = await watcher.seen({ roomId: room.roomId, start: new Date(start).toISOString() }, saved + 15_000);
-        if (seen !== undefined) latencies.push(seen - saved);
-      })().catch((err: unknown) => log(`  change ${i} failed: ${String(err)}`)),
-    );
-  }
-  await Promise.all(waits);
-  watcher.stop();
+  const samples = await changesAtRate(roomserve, url, { rate: STORM_RATE, seconds: STORM_S, dayOffset: 40 });
   await sim.untilQuiet(400, 10_000);
+  const made = Math.round(STORM_RATE * STORM_S);
   const moved = difference(await sim.serviceRequests(), before);
-  const requests = total(moved);
   const byOperation = Object.entries(moved)
     .sort((a, b) => b[1] - a[1])
     .map(([operation, n]) => `${operation} ${(n / made).toFixed(2)}`)
     .join(', ');
-  latencies.sort((a, b) => a - b);
-  return { p95: percentile(latencies, 95), perChange: requests / made, seen: latencies.length, made, byOperation };
+  const latencies = seenLatencies(samples);
+  return { p95: percentile(latencies, 95), perChange: total(moved) / made, seen: latencies.length, made, byOperation };
 }
 
 /**
@@ -263,13 +188,20 @@ async function main(): Promise<void> {
   const mailboxes = Array.from({ length: ROOMS }, (_v, i) => `room${i}@bench.test`);
   const floorMs = await floor(sim.url, mailboxes);
   log(`  floor: ${s(floorMs)}`);
-  const roomserve = await startRoomserveProcess(options, sim.url);
+  // On PostgreSQL the rooms are leased through advisory locks, as main() does, so that two more
+  // instances can join after the storm.
+  const secretKey = options.engine === 'postgres' ? randomBytes(32).toString('base64') : undefined;
+  const roomserve = await startRoomserveProcess(options, sim.url, secretKey ? { secretKey } : undefined);
   try {
     const base = await roomserve.memory();
     const phases = await firstSync(roomserve, sim);
     const afterPhases = await roomserve.memory();
     const result = await storm(roomserve, sim, sim.url);
     const afterStorm = await roomserve.memory();
+    const stormSize = { rate: STORM_RATE, seconds: STORM_S };
+    const failover = secretKey
+      ? await threeInstances(roomserve, options, sim.url, secretKey, stormSize, log, () => sim.untilQuiet(1000, 30_000))
+      : undefined;
     console.log('');
     console.log(`floor (bare SyncFolderItems + Subscribe per room, concurrency ${CONCURRENCY}): ${s(floorMs)}`);
     console.log(
@@ -286,6 +218,10 @@ async function main(): Promise<void> {
     console.log(`storm: EWS requests per change by operation: ${result.byOperation}`);
     console.log(memoryLines('after both phases', afterPhases, base));
     console.log(memoryLines('after the storm (steady state)', afterStorm, base));
+    for (const line of failover
+      ? failoverLines(failover, stormSize)
+      : ['three instances: PostgreSQL only (DATABASE_URL)'])
+      console.log(line);
   } finally {
     await roomserve.stop();
     await sim.stop();

@@ -11,6 +11,7 @@ import type { Knex } from 'knex';
 import pg from 'pg';
 import { pino, type Logger } from 'pino';
 import { createSecretBox } from '../../server/adapters/crypto/secretBox';
+import { createAdvisoryRoomLeases } from '../../server/adapters/db/advisoryRoomLeases';
 import { migrateToLatest, openDatabase, type Database } from '../../server/adapters/db/database';
 import { composeApp, type Composition } from '../../server/compose/app';
 import { buildUser, TEST_SCRYPT_COST } from '../../test/factories/users';
@@ -24,6 +25,8 @@ export interface BenchRoom {
 
 export interface BenchRoomserve {
   readonly db: Database;
+  /** The PostgreSQL schema (undefined on PGlite). */
+  readonly schema?: string;
   readonly composition: Composition;
   readonly logger: Logger;
   readonly baseUrl: string;
@@ -35,14 +38,45 @@ export interface BenchRoomserve {
 
 interface BenchDatabase {
   readonly db: Database;
+  /** The PostgreSQL schema (undefined on PGlite). */
+  readonly schema?: string;
   dispose(): Promise<void>;
 }
 
-/** PostgreSQL in a schema of its own, dropped afterwards; PGlite in memory, or in `pgliteDataDir`. */
-async function openBenchDatabase(options: BenchOptions, pgliteDataDir?: string): Promise<BenchDatabase> {
+export interface RoomserveStart {
+  /** PGlite's data directory on disk (in memory without). */
+  readonly pgliteDataDir?: string;
+  /**
+   * One of several instances on one PostgreSQL schema, as main() runs them: rooms leased through
+   * advisory locks. The first creates the schema; the others join it (`joinSchema`) and read the
+   * Exchange settings the first saved, sealed with the same key.
+   */
+  readonly instances?: { readonly secretKey: Buffer; readonly joinSchema?: string };
+}
+
+/** The connection string whose sessions work in `schema` (the advisory leases open their own). */
+export function schemaUrl(databaseUrl: string, schema: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.set('options', `-c search_path=${schema},public`);
+  return url.toString();
+}
+
+/**
+ * PostgreSQL in a schema of its own, dropped afterwards (or one made by another instance, left to
+ * it: `joinSchema`); PGlite in memory, or in `pgliteDataDir`.
+ */
+async function openBenchDatabase(
+  options: BenchOptions,
+  pgliteDataDir?: string,
+  joinSchema?: string,
+): Promise<BenchDatabase> {
   if (options.engine === 'pglite') {
     const db = await openDatabase({ engine: 'pglite', ...(pgliteDataDir ? { dataDir: pgliteDataDir } : {}) });
     return { db, dispose: () => db.close() };
+  }
+  if (joinSchema) {
+    const db = await openDatabase({ engine: 'postgres', url: options.databaseUrl, schema: joinSchema });
+    return { db, schema: joinSchema, dispose: () => db.close() };
   }
   const schema = `bench_sync_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: options.databaseUrl });
@@ -54,6 +88,7 @@ async function openBenchDatabase(options: BenchOptions, pgliteDataDir?: string):
   const db = await openDatabase({ engine: 'postgres', url: options.databaseUrl, schema });
   return {
     db,
+    schema,
     async dispose() {
       await db.close();
       const cleanup = new pg.Client({ connectionString: options.databaseUrl });
@@ -96,17 +131,31 @@ function listen(composition: Composition): Promise<Server> {
   });
 }
 
+async function roomsOf(knex: Knex): Promise<BenchRoom[]> {
+  const rows = await knex('rooms')
+    .whereNotNull('exchange_email')
+    .select<{ id: string; mailbox: string }[]>('id', 'exchange_email as mailbox');
+  const byMailbox = new Map(rows.map((r) => [r.mailbox, r.id]));
+  return Array.from({ length: byMailbox.size }, (_v, i) => {
+    const roomId = byMailbox.get(roomMailbox(i));
+    if (!roomId) throw new Error(`room ${i} is not in the joined schema`);
+    return { roomId, mailbox: roomMailbox(i) };
+  });
+}
+
 /** Roomserve with the rooms connected and the Exchange settings pointing at the simulator; sync not started. */
 export async function startRoomserve(
   options: BenchOptions,
   ewsUrl: string,
-  pgliteDataDir?: string,
+  start: RoomserveStart = {},
 ): Promise<BenchRoomserve> {
-  const bench = await openBenchDatabase(options, pgliteDataDir);
-  const { db } = bench;
-  await migrateToLatest(db.knex);
-  const rooms = await insertRooms(db.knex, options.rooms);
+  const joinSchema = start.instances?.joinSchema;
+  const bench = await openBenchDatabase(options, start.pgliteDataDir, joinSchema);
+  const { db, schema } = bench;
+  if (!joinSchema) await migrateToLatest(db.knex);
+  const rooms = joinSchema ? await roomsOf(db.knex) : await insertRooms(db.knex, options.rooms);
   const logger = pino({ level: options.logLevel }, pino.destination(2));
+  const leasesUrl = start.instances && schema ? schemaUrl(options.databaseUrl, schema) : undefined;
   const composition = composeApp({
     knex: db.knex,
     config: {
@@ -117,22 +166,34 @@ export async function startRoomserve(
     },
     logger,
     passwordCost: TEST_SCRYPT_COST,
-    secrets: createSecretBox(randomBytes(32)),
+    secrets: createSecretBox(start.instances?.secretKey ?? randomBytes(32)),
+    ...(leasesUrl
+      ? {
+          sync: {
+            leases: () =>
+              createAdvisoryRoomLeases(leasesUrl, {
+                onError: (err) => logger.warn({ err }, 'room lease connection failed'),
+              }),
+          },
+        }
+      : {}),
   });
-  await composition.services.exchange.configure({
-    url: ewsUrl,
-    username: SERVICE_ACCOUNT.username,
-    password: BENCH_PASSWORD,
-    authMethod: 'basic',
-    caBundlePem: null,
-    skipTlsVerification: false,
-  });
+  if (!joinSchema)
+    await composition.services.exchange.configure({
+      url: ewsUrl,
+      username: SERVICE_ACCOUNT.username,
+      password: BENCH_PASSWORD,
+      authMethod: 'basic',
+      caBundlePem: null,
+      skipTlsVerification: false,
+    });
   const user = await buildUser(db.knex, { role: 'employee' });
   const issued = await composition.services.auth.createApiToken(user.id, { name: 'bench:sync' });
   const server = await listen(composition);
   const { port } = server.address() as AddressInfo;
   return {
     db,
+    ...(schema ? { schema } : {}),
     composition,
     logger,
     baseUrl: `http://127.0.0.1:${port}`,

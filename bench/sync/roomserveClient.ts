@@ -11,29 +11,38 @@ import type { FromRoomserve, ProcessMemory, RoomserveProcessArgs, StoredQuery, T
 
 export interface RoomserveProcess {
   readonly rooms: readonly BenchRoom[];
+  /** Its PostgreSQL schema (undefined on PGlite). */
+  readonly schema: string | undefined;
   startSync(): Promise<void>;
-  counts(since: Date): Promise<{ synced: number; pending: number }>;
+  /** Rooms synced since `since`, bookings waiting for details, rooms on an open stream. */
+  counts(since: Date): Promise<{ synced: number; pending: number; streaming: number }>;
   /** For each query, whether its room holds a confirmed booking starting at its start. */
   storedAmong(wanted: readonly StoredQuery[]): Promise<boolean[]>;
   /** Once the heap has settled (see settledMemory in roomserveProcess.ts). */
   memory(): Promise<ProcessMemory>;
   stop(): Promise<void>;
+  /** kill -9: no goodbye, its database sessions end when the operating system closes them. */
+  kill(): Promise<void>;
 }
 
 type Request = ToRoomserve extends infer T ? (T extends { id: number } ? Omit<T, 'id'> : never) : never;
 
-export async function startRoomserveProcess(options: BenchOptions, ewsUrl: string): Promise<RoomserveProcess> {
-  const args: RoomserveProcessArgs = { options, ewsUrl };
+export async function startRoomserveProcess(
+  options: BenchOptions,
+  ewsUrl: string,
+  instances?: RoomserveProcessArgs['instances'],
+): Promise<RoomserveProcess> {
+  const args: RoomserveProcessArgs = { options, ewsUrl, ...(instances ? { instances } : {}) };
   const child: ChildProcess = fork(path.join(__dirname, 'roomserveProcess.ts'), [JSON.stringify(args)], {
     execArgv: process.execArgv,
     stdio: 'inherit',
   });
   const waiting = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
   let nextId = 1;
-  const ready = new Promise<readonly BenchRoom[]>((resolve, reject) => {
+  const ready = new Promise<{ rooms: readonly BenchRoom[]; schema?: string }>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`Roomserve exited early (code ${String(code)})`)));
     child.on('message', (message: FromRoomserve) => {
-      if (message.type === 'ready') resolve(message.rooms);
+      if (message.type === 'ready') resolve(message);
       else if (message.type === 'failed') reject(new Error(`Roomserve failed: ${message.message}`));
       else {
         const waiter = waiting.get(message.id);
@@ -43,7 +52,7 @@ export async function startRoomserveProcess(options: BenchOptions, ewsUrl: strin
       }
     });
   });
-  const rooms = await ready;
+  const { rooms, schema } = await ready;
   child.removeAllListeners('exit');
   const ask = <T>(request: Request): Promise<T> =>
     new Promise<T>((resolve, reject) => {
@@ -53,6 +62,7 @@ export async function startRoomserveProcess(options: BenchOptions, ewsUrl: strin
     });
   return {
     rooms,
+    schema,
     startSync: () => ask<void>({ type: 'startSync' }),
     counts: (since) => ask({ type: 'counts', since: since.toISOString() }),
     storedAmong: (wanted) => ask({ type: 'storedAmong', wanted }),
@@ -60,6 +70,11 @@ export async function startRoomserveProcess(options: BenchOptions, ewsUrl: strin
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       await ask<void>({ type: 'stop' });
+      await exited;
+    },
+    async kill() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
       await exited;
     },
   };

@@ -31,7 +31,7 @@ export type ToRoomserve =
   | { readonly id: number; readonly type: 'stop' };
 
 export type FromRoomserve =
-  | { readonly type: 'ready'; readonly rooms: readonly BenchRoom[] }
+  | { readonly type: 'ready'; readonly rooms: readonly BenchRoom[]; readonly schema?: string }
   | { readonly type: 'failed'; readonly message: string }
   | { readonly type: 'answer'; readonly id: number; readonly value?: unknown; readonly error?: string };
 
@@ -44,6 +44,8 @@ export interface StoredQuery {
 export interface RoomserveProcessArgs {
   readonly options: BenchOptions;
   readonly ewsUrl: string;
+  /** One of several instances on PostgreSQL (see RoomserveStart); the key in base64. */
+  readonly instances?: { readonly secretKey: string; readonly joinSchema?: string };
 }
 
 /** PGlite's instance behind knex-pglite (the bench reads its memory size; nothing else touches it). */
@@ -76,10 +78,20 @@ async function settledMemory(db: Database): Promise<ProcessMemory> {
 }
 
 async function main(): Promise<void> {
-  const { options, ewsUrl } = JSON.parse(process.argv[2] ?? '{}') as RoomserveProcessArgs;
+  const { options, ewsUrl, instances } = JSON.parse(process.argv[2] ?? '{}') as RoomserveProcessArgs;
   // PGlite keeps its data directory on disk, as the product does (DATA_DIR), not in memory.
   const dataDir = options.engine === 'pglite' ? mkdtempSync(path.join(tmpdir(), 'bench-scale-pglite-')) : undefined;
-  const roomserve = await startRoomserve(options, ewsUrl, dataDir);
+  const roomserve = await startRoomserve(options, ewsUrl, {
+    ...(dataDir ? { pgliteDataDir: dataDir } : {}),
+    ...(instances
+      ? {
+          instances: {
+            secretKey: Buffer.from(instances.secretKey, 'base64'),
+            ...(instances.joinSchema ? { joinSchema: instances.joinSchema } : {}),
+          },
+        }
+      : {}),
+  });
   const knex = roomserve.db.knex;
   const handlers: Record<ToRoomserve['type'], (message: ToRoomserve) => Promise<unknown>> = {
     startSync: () => startSync(roomserve),
@@ -87,7 +99,10 @@ async function main(): Promise<void> {
       const since = (message as Extract<ToRoomserve, { type: 'counts' }>).since;
       const [synced] = await knex('room_sync').where('last_success_at', '>=', since).count<{ n: unknown }[]>('* as n');
       const [pending] = await knex('bookings').where({ details_pending: true }).count<{ n: unknown }[]>('* as n');
-      return { synced: Number(synced?.n ?? 0), pending: Number(pending?.n ?? 0) };
+      const [streaming] = await knex('room_sync')
+        .where({ stream_state: 'streaming' })
+        .count<{ n: unknown }[]>('* as n');
+      return { synced: Number(synced?.n ?? 0), pending: Number(pending?.n ?? 0), streaming: Number(streaming?.n ?? 0) };
     },
     // One query for every change the bench waits on: a query per waiting change every few ms
     // would load the database (and the sync under test) more the slower the sync is.
@@ -124,7 +139,11 @@ async function main(): Promise<void> {
     );
   });
   process.once('disconnect', () => void handlers.stop({ id: 0, type: 'stop' }));
-  process.send?.({ type: 'ready', rooms: roomserve.rooms } satisfies FromRoomserve);
+  process.send?.({
+    type: 'ready',
+    rooms: roomserve.rooms,
+    ...(roomserve.schema ? { schema: roomserve.schema } : {}),
+  } satisfies FromRoomserve);
 }
 
 main().catch((err: unknown) => {

@@ -9,7 +9,8 @@ import { chunk } from '../domain/chunk';
  * the first one included, the group's rooms are synced: a change made before the subscription
  * existed sends no notification, whether the stream was dropped, the room was newly claimed (its
  * first sync may have read Exchange before the subscription), or the group was re-formed (its old
- * stream closed before the new one opened).
+ * stream closed before the new one opened). A mailbox that joins a group whose stream is open (it
+ * left and came back) is synced as well: its notifications were passed over while it was away.
  *
  * Where streaming is refused outright, or keeps failing (`fallbackAfterFailures` attempts in a
  * row that did not open or died within `minHealthyMs`), the group falls back to pull
@@ -38,7 +39,10 @@ export interface StreamSupervisorDeps {
 }
 
 export interface StreamSupervisor {
-  /** The mailboxes to watch; groups whose members changed are reopened. */
+  /**
+   * The mailboxes to watch. Groups keep their streams while at least half their mailboxes are still
+   * watched (notifications of the others are passed over); new mailboxes get groups of their own.
+   */
   watch(mailboxes: readonly string[]): void;
   stop(): Promise<void>;
 }
@@ -59,7 +63,7 @@ interface Group {
 }
 
 function groupsOf(mailboxes: readonly string[], size: number): string[][] {
-  return chunk([...new Set(mailboxes.map((m) => m.toLowerCase()))].sort(), size);
+  return chunk([...new Set(mailboxes)].sort(), size);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -82,6 +86,9 @@ export function createStreamSupervisor(deps: StreamSupervisorDeps): StreamSuperv
   const streamingRetryMs = deps.streamingRetryMs ?? 30 * 60_000;
   const now = deps.now ?? Date.now;
   const groups = new Map<string, Group>();
+  /** The mailboxes watched now (lower case). A group may still hold some that left. */
+  let watching = new Set<string>();
+  const live = (mailboxes: readonly string[]): string[] => mailboxes.filter((m) => watching.has(m));
 
   const delayFor = (attempt: number): number => {
     const base = Math.min(maxBackoffMs, initialBackoffMs * 2 ** Math.max(0, attempt - 1));
@@ -108,7 +115,7 @@ export function createStreamSupervisor(deps: StreamSupervisorDeps): StreamSuperv
     group.stream = null;
     if (old) void old.close().catch(() => undefined);
     group.attempt += 1;
-    deps.onState(group.mailboxes, 'reconnecting');
+    deps.onState(live(group.mailboxes), 'reconnecting');
     deps.onReconnect(group.mailboxes.length, group.attempt, reason);
     later(group, delayFor(group.attempt), () => void open(group));
   }
@@ -134,10 +141,10 @@ export function createStreamSupervisor(deps: StreamSupervisorDeps): StreamSuperv
     const generation = ++group.generation;
     const current = (): boolean => !group.retired && group.generation === generation;
     const transport = group.transport;
-    if (group.attempt === 0) deps.onState(group.mailboxes, 'connecting');
+    if (group.attempt === 0) deps.onState(live(group.mailboxes), 'connecting');
     const handlers = {
       onChange: (mailbox: string) => {
-        if (current()) deps.onChange(mailbox);
+        if (current() && watching.has(mailbox.toLowerCase())) deps.onChange(mailbox);
       },
       onClosed: (error?: GatewayError) => {
         if (current()) reconnect(group, error ? error.kind : 'closed');
@@ -160,8 +167,8 @@ export function createStreamSupervisor(deps: StreamSupervisorDeps): StreamSuperv
       group.stream = stream;
       group.openedAt = now();
       group.attempt = 0;
-      deps.onState(group.mailboxes, transport === 'streaming' ? 'streaming' : 'pull');
-      deps.onOpened(group.mailboxes);
+      deps.onState(live(group.mailboxes), transport === 'streaming' ? 'streaming' : 'pull');
+      deps.onOpened(live(group.mailboxes));
       if (transport === 'streaming') later(group, maxLifetimeMs, () => reconnect(group, 'hung'));
     } catch (err) {
       if (!current()) return;
@@ -171,16 +178,16 @@ export function createStreamSupervisor(deps: StreamSupervisorDeps): StreamSuperv
         group.streamingFailures += 1;
         if (refusedOutright(err) || group.streamingFailures >= fallbackAfterFailures) {
           fallBackToPull(group);
-          deps.onState(group.mailboxes, 'reconnecting');
+          deps.onState(live(group.mailboxes), 'reconnecting');
           later(group, 0, () => void open(group));
           return;
         }
-        deps.onState(group.mailboxes, 'reconnecting');
+        deps.onState(live(group.mailboxes), 'reconnecting');
         later(group, delayFor(group.attempt), () => void open(group));
         return;
       }
       // Pull refused too: only the periodic safety sync keeps the rooms current until a retry works.
-      deps.onState(group.mailboxes, 'polling');
+      deps.onState(live(group.mailboxes), 'polling');
       later(group, refusedOutright(err) ? maxBackoffMs : delayFor(group.attempt), () => void open(group));
     }
   }
@@ -194,21 +201,40 @@ export function createStreamSupervisor(deps: StreamSupervisorDeps): StreamSuperv
     if (stream) await stream.close().catch(() => undefined);
   }
 
+  /**
+   * Keeps each group that still watches at least half its mailboxes, stream and all, and retires
+   * the others; returns the mailboxes the kept groups cover. Re-forming every group whenever a room
+   * came or went (a failover, a new instance) reopened every stream and synced every room again.
+   */
+  function keepGroups(wanted: ReadonlySet<string>): Set<string> {
+    const placed = new Set<string>();
+    for (const [key, group] of groups) {
+      const kept = group.mailboxes.filter((m) => wanted.has(m));
+      if (kept.length > 0 && kept.length * 2 >= group.mailboxes.length) {
+        for (const m of kept) placed.add(m);
+        continue;
+      }
+      groups.delete(key);
+      void retire(group);
+    }
+    return placed;
+  }
+
   return {
     watch(mailboxes) {
-      const wanted = groupsOf(mailboxes, groupSize);
-      const keys = new Set(wanted.map((g) => g.join(',')));
-      for (const [key, group] of groups) {
-        if (!keys.has(key)) {
-          groups.delete(key);
-          void retire(group);
-        }
-      }
-      for (const members of wanted) {
-        const key = members.join(',');
-        if (groups.has(key)) continue;
+      const wanted = new Set(mailboxes.map((m) => m.toLowerCase()));
+      const joined = new Set([...wanted].filter((m) => !watching.has(m)));
+      watching = wanted;
+      const placed = keepGroups(wanted);
+      // Joined mailboxes an open stream already covers: their notifications were passed over until now.
+      const caughtUp = [...groups.values()].flatMap((g) => (g.stream ? g.mailboxes.filter((m) => joined.has(m)) : []));
+      if (caughtUp.length > 0) deps.onOpened(caughtUp);
+      for (const members of groupsOf(
+        [...wanted].filter((m) => !placed.has(m)),
+        groupSize,
+      )) {
         const group: Group = {
-          key,
+          key: members.join(','),
           mailboxes: members,
           stream: null,
           attempt: 0,
@@ -220,7 +246,7 @@ export function createStreamSupervisor(deps: StreamSupervisorDeps): StreamSuperv
           openedAt: 0,
           retryStreaming: null,
         };
-        groups.set(key, group);
+        groups.set(group.key, group);
         void open(group);
       }
     },

@@ -164,7 +164,7 @@ describe('sync runtime', () => {
     await waitFor(async () => (await liveStarts(room.roomId)).length === 1, 2000);
   });
 
-  it('loses no change of a watched room while its stream group is re-formed for a newly claimed room', async () => {
+  it('keeps a watched room on its open stream while a newly claimed room gets a stream of its own', async () => {
     const first = await connectedRoom();
     const rt = runtime(new Set());
     await rt.start();
@@ -174,13 +174,37 @@ describe('sync runtime', () => {
     const second = await connectedRoom();
     const release = gateway.holdStreamOpens();
     await rt.claim();
-    // The group of one room closed; the group of both is still opening.
-    expect(gateway.openStreamCount()).toBe(0);
+    // The first room's stream stays open while the new room's is still opening.
+    expect(gateway.openStreamCount()).toBe(1);
     gateway.putMeeting(first.mailbox, meeting('R', '2026-05-06T15:00:00.000Z', '2026-05-06T16:00:00.000Z'));
+    await waitFor(async () => (await liveStarts(first.roomId)).length === 1, 2000);
+    release();
+    await waitFor(() => gateway.openStreamCount() === 2);
+    expect(rt.ownedRoomIds()).toContain(second.roomId);
+  });
+
+  it('loses no change of a watched room while its stream group is re-formed after most of its rooms left', async () => {
+    const [stays, ...leaving] = [await connectedRoom(), await connectedRoom(), await connectedRoom()];
+    const rt = runtime(new Set());
+    await rt.start();
+    await waitFor(() => gateway.openStreamCount() === 1);
+    await waitFor(async () => (await store.roomSync(stays.roomId, stays.mailbox))?.lastSuccessAt != null);
+
+    await db
+      .knex('rooms')
+      .whereIn(
+        'id',
+        leaving.map((r) => r.roomId),
+      )
+      .update({ active: false });
+    const release = gateway.holdStreamOpens();
+    await rt.claim();
+    // The group of three closed; the group of the one left is still opening.
+    expect(gateway.openStreamCount()).toBe(0);
+    gateway.putMeeting(stays.mailbox, meeting('R', '2026-05-06T15:00:00.000Z', '2026-05-06T16:00:00.000Z'));
     release();
     await waitFor(() => gateway.openStreamCount() === 1);
-    await waitFor(async () => (await liveStarts(first.roomId)).length === 1, 2000);
-    expect(rt.ownedRoomIds()).toContain(second.roomId);
+    await waitFor(async () => (await liveStarts(stays.roomId)).length === 1, 2000);
   });
 
   it('backs off when Exchange is busy, shows the error in words, and recovers', async () => {

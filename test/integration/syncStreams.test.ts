@@ -72,6 +72,40 @@ describe('stream supervisor', () => {
       instances: [{ start: '2026-05-05T09:00:00Z', end: '2026-05-05T10:00:00Z' }],
     });
 
+  it('keeps the open streams when rooms come and go, and catches up a room that comes back', async () => {
+    const gateway = new InMemoryCalendarGateway();
+    const s = supervise(gateway);
+    const rooms = mailboxes(401);
+    const [first, second, newcomer] = [rooms.slice(0, 200), rooms.slice(200, 400), rooms[400] as string];
+    s.supervisor.watch([...first, ...second]);
+    await sleep(10);
+    expect(gateway.callCount('openStream')).toBe(2);
+    // A failover hands this instance one more room: one new stream, none reopened, no other room synced again.
+    s.supervisor.watch([...first, ...second, newcomer]);
+    await sleep(10);
+    expect(gateway.callCount('openStream')).toBe(3);
+    expect(s.opened.slice(2)).toEqual([[newcomer]]);
+    // A room given to another instance: its stream stays, its notifications are no longer this instance's.
+    const given = first[5] as string;
+    s.supervisor.watch(rooms.filter((m) => m !== given));
+    await sleep(10);
+    expect(gateway.callCount('openStream')).toBe(3);
+    meetingIn(gateway, given);
+    expect(s.changed).toEqual([]);
+    // Back again: its notifications count, and it is synced once for what it was not told meanwhile.
+    s.supervisor.watch(rooms);
+    expect(s.opened.slice(3)).toEqual([[given]]);
+    meetingIn(gateway, given);
+    expect(s.changed).toEqual([given]);
+    // Most of a group gone: it is re-formed, and only its remaining rooms are synced again.
+    const kept = [...first.slice(0, 50), ...second, newcomer];
+    s.supervisor.watch(kept);
+    await sleep(10);
+    expect(gateway.openStreamCount()).toBe(3);
+    expect(s.opened.slice(4)).toEqual([first.slice(0, 50)]);
+    await s.supervisor.stop();
+  });
+
   it('falls back to pull subscriptions when streaming is refused, and still passes notifications on', async () => {
     const gateway = new InMemoryCalendarGateway();
     gateway.streamingAvailable = false;
