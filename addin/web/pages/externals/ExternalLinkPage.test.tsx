@@ -26,7 +26,11 @@ function server(): FakeApi {
 describe('the invitation page', () => {
   it('checks the password in the browser, then accepts with it and opens the room search signed in', async () => {
     const user = userEvent.setup();
-    const api = server().on('post', '/api/externals/accept', ok({ user: tara, csrfToken: CSRF_TOKEN, mustChangePassword: false }));
+    const api = server().on(
+      'post',
+      '/api/externals/accept',
+      ok({ user: tara, csrfToken: CSRF_TOKEN, mustChangePassword: false }),
+    );
     const { router } = renderApp(api, `/externals/accept?token=${TOKEN}`);
 
     await user.type(await screen.findByLabelText(text.accept.password), 'too-short');
