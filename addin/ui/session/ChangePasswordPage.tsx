@@ -8,29 +8,12 @@ import { useApi } from '../hooks/useApi';
 import { useSubmit } from '../hooks/useSubmit';
 import { ProblemNote } from '../StatusViews';
 import { uiStrings } from '../strings';
+import { CardPage } from './CardPage';
 import { useSession } from './useSession';
 
 const text = uiStrings.changePassword;
 
 const useStyles = makeStyles({
-  page: {
-    minHeight: '100vh',
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    padding: tokens.spacingHorizontalM,
-    boxSizing: 'border-box',
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  card: {
-    width: '100%',
-    maxWidth: '400px',
-    boxSizing: 'border-box',
-    padding: tokens.spacingHorizontalXL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-  },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
 });
 
@@ -87,25 +70,23 @@ export function ChangePasswordPage() {
   );
 
   return (
-    <main className={styles.page}>
-      <div className={styles.card}>
-        <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby={titleId}>
-          <Title2 as="h1" id={titleId}>
-            {text.title}
-          </Title2>
-          <Text>{text.intro}</Text>
-          {problem ? <ProblemNote text={problem} /> : null}
-          {field('current', text.current, 'current-password')}
-          {field('next', text.next, 'new-password')}
-          {field('repeated', text.repeated, 'new-password')}
-          <Button type="submit" appearance="primary" disabled={busy}>
-            {busy ? text.submitting : text.submit}
-          </Button>
-          <Button appearance="subtle" disabled={busy} onClick={() => void signOut()}>
-            {text.signOut}
-          </Button>
-        </form>
-      </div>
-    </main>
+    <CardPage>
+      <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby={titleId}>
+        <Title2 as="h1" id={titleId}>
+          {text.title}
+        </Title2>
+        <Text>{text.intro}</Text>
+        {problem ? <ProblemNote text={problem} /> : null}
+        {field('current', text.current, 'current-password')}
+        {field('next', text.next, 'new-password')}
+        {field('repeated', text.repeated, 'new-password')}
+        <Button type="submit" appearance="primary" disabled={busy}>
+          {busy ? text.submitting : text.submit}
+        </Button>
+        <Button appearance="subtle" disabled={busy} onClick={() => void signOut()}>
+          {text.signOut}
+        </Button>
+      </form>
+    </CardPage>
   );
 }

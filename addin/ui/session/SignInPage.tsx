@@ -9,29 +9,12 @@ import { describeError } from '../errors';
 import { uiStrings } from '../strings';
 import { CredentialsForm } from './CredentialsForm';
 import { SignInLinkForm } from './SignInLinkForm';
+import { CardPage } from './CardPage';
 import { useSession } from './useSession';
 
 const text = uiStrings.signIn;
 
 const useStyles = makeStyles({
-  page: {
-    minHeight: '100vh',
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    padding: tokens.spacingHorizontalM,
-    boxSizing: 'border-box',
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  card: {
-    width: '100%',
-    maxWidth: '400px',
-    boxSizing: 'border-box',
-    padding: tokens.spacingHorizontalXL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-  },
   sso: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
@@ -58,7 +41,6 @@ function SingleSignOn({ options }: { options: SsoSignInOptions }) {
 
 /** The sign-in page of the web app, and of the taskpane's browser preview. */
 export function SignInPage() {
-  const styles = useStyles();
   const api = useApi();
   const { signIn } = useSession();
   // Without an answer (an older server, a network hiccup) the password form alone is shown, as before.
@@ -66,26 +48,24 @@ export function SignInPage() {
   const options = state.status === 'success' ? state.data : undefined;
   const [byEmail, setByEmail] = useState(false);
   return (
-    <main className={styles.page}>
-      <div className={styles.card}>
-        {byEmail ? (
-          <SignInLinkForm onBack={() => setByEmail(false)} />
-        ) : (
-          <CredentialsForm
-            lead={options ? <SingleSignOn options={options} /> : null}
-            texts={text}
-            level={1}
-            intro={text.intro}
-            send={({ email, password }) => signIn(email, password)}
-            problemOf={signInProblem}
-            footer={
-              <Button appearance="subtle" onClick={() => setByEmail(true)}>
-                {text.noPassword}
-              </Button>
-            }
-          />
-        )}
-      </div>
-    </main>
+    <CardPage>
+      {byEmail ? (
+        <SignInLinkForm onBack={() => setByEmail(false)} />
+      ) : (
+        <CredentialsForm
+          lead={options ? <SingleSignOn options={options} /> : null}
+          texts={text}
+          level={1}
+          intro={text.intro}
+          send={({ email, password }) => signIn(email, password)}
+          problemOf={signInProblem}
+          footer={
+            <Button appearance="subtle" onClick={() => setByEmail(true)}>
+              {text.noPassword}
+            </Button>
+          }
+        />
+      )}
+    </CardPage>
   );
 }
