@@ -18,10 +18,10 @@
  */
 import { fork } from 'node:child_process';
 import path from 'node:path';
-import * as ews from 'ews-javascript-api';
-import { at, ewsService } from '../test/exchange-sim/ewsjs/client';
+import { ewsService } from '../test/exchange-sim/ewsjs/client';
 import { buildUser } from '../test/factories/users';
 import type { FromClients } from './display/clients';
+import { bookRoom } from './scale/storm';
 import { readOptions } from './sync/options';
 import { startRoomserve, startSync, syncProgress, waitFor, type BenchRoom } from './sync/roomserve';
 import { BENCH_PASSWORD, organizerLogin } from './sync/seed';
@@ -84,14 +84,7 @@ function arrivals() {
 
 async function book(simUrl: string, organizer: number, room: BenchRoom, start: number): Promise<number> {
   const service = ewsService(simUrl, organizerLogin(organizer), BENCH_PASSWORD, 'basic');
-  const appt = new ews.Appointment(service);
-  appt.Subject = `Display bench ${organizer}`;
-  appt.Start = at(new Date(start).toISOString());
-  appt.End = at(new Date(start + 1_800_000).toISOString());
-  appt.StartTimeZone = ews.TimeZoneInfo.Utc;
-  appt.EndTimeZone = ews.TimeZoneInfo.Utc;
-  appt.Resources.Add(room.mailbox);
-  await appt.Save(ews.WellKnownFolderName.Calendar, ews.SendInvitationsMode.SendToAllAndSaveCopy);
+  await bookRoom(service, room, start, `Display bench ${organizer}`);
   return Date.now();
 }
 

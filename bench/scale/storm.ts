@@ -86,7 +86,13 @@ function organizers(url: string): (i: number) => ews.ExchangeService {
   };
 }
 
-async function book(service: ews.ExchangeService, room: BenchRoom, start: number, subject: string): Promise<void> {
+/** A half-hour meeting in the room, booked by the organizer over EWS as Outlook does. */
+export async function bookRoom(
+  service: ews.ExchangeService,
+  room: BenchRoom,
+  start: number,
+  subject: string,
+): Promise<void> {
   const appt = new ews.Appointment(service);
   appt.Subject = subject;
   appt.Start = at(new Date(start).toISOString());
@@ -123,7 +129,7 @@ export async function changesAtRate(
     const start = day0 + Math.floor(i / rooms.length) * DAY_MS + 11 * 3_600_000;
     samples.push(
       (async () => {
-        await book(organizer(i), room, start, `Storm ${i}`);
+        await bookRoom(organizer(i), room, start, `Storm ${i}`);
         const saved = performance.now();
         const query = { roomId: room.roomId, start: new Date(start).toISOString() };
         const seenAt = await watcher.seen(query, saved + GIVE_UP_MS);
