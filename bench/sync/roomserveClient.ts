@@ -16,6 +16,8 @@ export interface RoomserveProcess {
   startSync(): Promise<void>;
   /** Rooms synced since `since`, bookings waiting for details, rooms on an open stream. */
   counts(since: Date): Promise<{ synced: number; pending: number; streaming: number }>;
+  /** Rooms synced since `since` alone (cheap enough to poll while the sync under test runs). */
+  syncedSince(since: Date): Promise<number>;
   /** For each query, whether its room holds a confirmed booking starting at its start. */
   storedAmong(wanted: readonly StoredQuery[]): Promise<boolean[]>;
   /** Once the heap has settled (see settledMemory in roomserveProcess.ts). */
@@ -65,6 +67,7 @@ export async function startRoomserveProcess(
     schema,
     startSync: () => ask<void>({ type: 'startSync' }),
     counts: (since) => ask({ type: 'counts', since: since.toISOString() }),
+    syncedSince: (since) => ask({ type: 'syncedSince', since: since.toISOString() }),
     storedAmong: (wanted) => ask({ type: 'storedAmong', wanted }),
     memory: () => ask({ type: 'memory' }),
     async stop() {

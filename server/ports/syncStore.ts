@@ -32,6 +32,8 @@ export interface AppliedPlan {
   readonly cancelled: number;
   /** Meetings Exchange holds that overlap another confirmed booking: stored as pending. */
   readonly conflicts: number;
+  /** The bookings the plan's creates became: inserted, or our own booking adopted as the meeting's echo. */
+  readonly createdBookingIds: readonly string[];
 }
 
 /** Phase 2 of a first sync: the organizer's details for a booking phase 1 wrote from headers. */

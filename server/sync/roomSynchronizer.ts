@@ -84,7 +84,7 @@ interface Listed {
   readonly headerOnly: ReadonlySet<string>;
 }
 
-interface Applied extends AppliedPlan {
+interface Applied extends Omit<AppliedPlan, 'createdBookingIds'> {
   readonly changedBookingIds: readonly string[];
   readonly detailsPending: number;
 }
@@ -107,24 +107,14 @@ const add = (a: Applied, b: Applied): Applied => ({
   detailsPending: a.detailsPending + b.detailsPending,
 });
 
-/**
- * Applies the plan and names the bookings it touched. Created bookings get their ids only on
- * insert (and may have been adopted as our own echo), so they are found again by meeting.
- */
-async function applyAndName(
-  tx: SyncTransaction,
-  roomId: string,
-  plan: ReconcilePlan,
-  window: TimeWindow,
-): Promise<Applied> {
-  const applied = await tx.applyPlan(roomId, plan);
-  const created = [...new Set(plan.create.map((f) => f.cleanGlobalObjectId))];
-  const createdIds = created.length > 0 ? (await tx.bookingsOfMeetings(roomId, created, window)).map((b) => b.id) : [];
+/** Applies the plan and names the bookings it touched, the created ones as the store inserted or adopted them. */
+async function applyAndName(tx: SyncTransaction, roomId: string, plan: ReconcilePlan): Promise<Applied> {
+  const { createdBookingIds, ...counts } = await tx.applyPlan(roomId, plan);
   const changedBookingIds = [
-    ...new Set([...plan.update.map((u) => u.bookingId), ...plan.cancel.map((c) => c.bookingId), ...createdIds]),
+    ...new Set([...plan.update.map((u) => u.bookingId), ...plan.cancel.map((c) => c.bookingId), ...createdBookingIds]),
   ];
   const written = [...plan.create, ...plan.update.map((u) => u.fields)];
-  return { ...applied, changedBookingIds, detailsPending: written.filter((f) => f.detailsPending).length };
+  return { ...counts, changedBookingIds, detailsPending: written.filter((f) => f.detailsPending).length };
 }
 
 export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchronizer {
@@ -171,24 +161,38 @@ export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchron
     detailsLater = false,
   ): Promise<Applied> {
     const { window } = listed;
+    // Phase 1 asks Exchange nothing more: one transaction reads, reconciles and writes.
+    if (detailsLater)
+      return store.transaction(async (tx) => {
+        const stored = await tx.bookingsInWindow(room.roomId, window);
+        const { reused, fresh } = reuseUnchangedDetails(listed.occurrences, stored);
+        const remote = [...reused, ...fresh.map((o) => ({ ...o, detailsPending: !o.isCancelled }))];
+        return commitWindow(tx, room, syncState, stored, remote);
+      });
+    // The organizers are asked outside any transaction; the bookings are read again inside it.
     const before = await store.transaction((tx) => tx.bookingsInWindow(room.roomId, window));
     const { reused, fresh } = reuseUnchangedDetails(listed.occurrences, before);
-    const remote = [
-      ...reused,
-      ...(detailsLater
-        ? fresh.map((o) => ({ ...o, detailsPending: !o.isCancelled }))
-        : await withOrganizerDetails(gateway, room.mailbox, fresh, window, {
-            lookup: batchedLookup,
-            headerOnly: listed.headerOnly,
-          })),
-    ];
+    const detailed = await withOrganizerDetails(gateway, room.mailbox, fresh, window, {
+      lookup: batchedLookup,
+      headerOnly: listed.headerOnly,
+    });
     return store.transaction(async (tx) => {
       const stored = await tx.bookingsInWindow(room.roomId, window);
-      const plan = reconcile(keepOrganizerDetails(remote, stored), stored);
-      const applied = await applyAndName(tx, room.roomId, plan, window);
-      await tx.saveSyncState(room.roomId, room.mailbox, syncState, { at: deps.clock.now(), full: true });
-      return applied;
+      return commitWindow(tx, room, syncState, stored, [...reused, ...detailed]);
     });
+  }
+
+  async function commitWindow(
+    tx: SyncTransaction,
+    room: ConnectedRoom,
+    syncState: string,
+    stored: readonly StoredBooking[],
+    remote: readonly RemoteOccurrence[],
+  ): Promise<Applied> {
+    const plan = reconcile(keepOrganizerDetails(remote, stored), stored);
+    const applied = await applyAndName(tx, room.roomId, plan);
+    await tx.saveSyncState(room.roomId, room.mailbox, syncState, { at: deps.clock.now(), full: true });
+    return applied;
   }
 
   /** The whole horizon as the calendar view shows it (the daily pass: it catches what the feed missed). */
@@ -278,7 +282,7 @@ export function createRoomSynchronizer(deps: RoomSynchronizerDeps): RoomSynchron
       const removed: BookingCancellation[] = (await tx.bookingsOfItems(room.roomId, page.deletedItemIds))
         .filter((b) => !reconciled.has(b.cleanGlobalObjectId))
         .map((b) => ({ bookingId: b.id, reason: 'removed-from-room-calendar' }));
-      const result = await applyAndName(tx, room.roomId, { ...plan, cancel: [...plan.cancel, ...removed] }, window);
+      const result = await applyAndName(tx, room.roomId, { ...plan, cancel: [...plan.cancel, ...removed] });
       await tx.saveSyncState(room.roomId, room.mailbox, page.syncState, { at: deps.clock.now(), full: false });
       return result;
     });

@@ -550,3 +550,53 @@ describe('sync state and failures', () => {
     expect(stored).toEqual([{ description: 'Agenda', detail_source: 'room' }]);
   });
 });
+
+describe("a room's sync row", () => {
+  it('keeps its feed across writes for the same mailbox and starts afresh when the room gets another mailbox', async () => {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    await engine.syncRoom(elbe);
+    await store.recordFailure(elbe.roomId, elbe.mailbox, { code: 'EWS_TIMEOUT', message: 'slow', at: clock.now() });
+    await store.recordFailure(elbe.roomId, elbe.mailbox, { code: 'EWS_TIMEOUT', message: 'slow', at: clock.now() });
+    const next = new Date('2026-05-04T08:05:00Z');
+    await store.scheduleNext(elbe.roomId, elbe.mailbox, next);
+    const kept = await store.roomSync(elbe.roomId, elbe.mailbox);
+    expect(kept).toEqual(
+      expect.objectContaining({ consecutiveFailures: 2, lastErrorCode: 'EWS_TIMEOUT', nextSyncAt: next }),
+    );
+    expect(kept?.syncState).toEqual(expect.any(String));
+    expect(kept?.lastFullSyncAt).toEqual(clock.now());
+
+    const moved = 'room.elbe.new@northwind.test';
+    const later = new Date('2026-05-04T09:00:00Z');
+    await store.scheduleNext(elbe.roomId, moved, later);
+    expect(await store.roomSync(elbe.roomId, elbe.mailbox)).toBeNull();
+    expect(await store.roomSync(elbe.roomId, moved)).toEqual(
+      expect.objectContaining({
+        syncState: null,
+        lastSuccessAt: null,
+        lastFullSyncAt: null,
+        lastError: null,
+        lastErrorCode: null,
+        consecutiveFailures: 0,
+        nextSyncAt: later,
+      }),
+    );
+  });
+});
+
+describe('what a sync pass tells its listeners', () => {
+  it('names exactly the bookings it created, not older bookings of the same meeting', async () => {
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    await engine.syncRoom(elbe);
+    gateway.removeMeeting(elbe.mailbox, 'E1');
+    await engine.syncRoom(elbe);
+    const [cancelled] = await bookingsOf(elbe);
+    expect(cancelled?.status).toBe('cancelled');
+
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E2', cleanGlobalObjectId: 'M1' }));
+    const outcome = await engine.syncRoom(elbe);
+    const created = (await bookingsOf(elbe)).filter((b) => b.status === 'confirmed');
+    expect(created).toHaveLength(1);
+    expect(outcome.changedBookingIds).toEqual([created[0]?.id]);
+  });
+});

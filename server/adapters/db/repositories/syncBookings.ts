@@ -178,9 +178,13 @@ type Write =
  * "new" meeting with that UID is that booking, updated and confirmed in place, never a duplicate,
  * even when the booking does not know the meeting's clean global object id yet.
  */
-async function adoptOwnBookings(trx: Knex.Transaction, roomId: string, plan: ReconcilePlan): Promise<ReconcilePlan> {
+async function adoptOwnBookings(
+  trx: Knex.Transaction,
+  roomId: string,
+  plan: ReconcilePlan,
+): Promise<{ plan: ReconcilePlan; adopted: string[] }> {
   const uids = plan.create.filter((f) => f.uid !== '').map((f) => f.uid);
-  if (uids.length === 0) return plan;
+  if (uids.length === 0) return { plan, adopted: [] };
   const own = await trx('bookings')
     .where({ room_id: roomId })
     .whereIn('uid', uids)
@@ -192,10 +196,11 @@ async function adoptOwnBookings(trx: Knex.Transaction, roomId: string, plan: Rec
       'recurrence',
       trx.raw('CAST(floor(extract(epoch from lower(during)) * 1000) AS bigint) AS start_ms'),
     );
-  if (own.length === 0) return plan;
+  if (own.length === 0) return { plan, adopted: [] };
   const byUid = new Map(own.map((b) => [b.uid, { ...b, series: b.recurrence !== null && b.recurrence !== undefined }]));
   const create: SyncedBookingFields[] = [];
   const update: BookingUpdate[] = [...plan.update];
+  const adopted: string[] = [];
   for (const fields of plan.create) {
     const mine = byUid.get(fields.uid);
     // A single meeting is ours by its UID; of an event's series, ours is the first occurrence (the
@@ -209,22 +214,89 @@ async function adoptOwnBookings(trx: Knex.Transaction, roomId: string, plan: Rec
     else {
       byUid.delete(fields.uid);
       update.push({ bookingId: mine.id, fields, confirms: true });
+      adopted.push(mine.id);
     }
   }
-  return { ...plan, create, update };
+  return { plan: { ...plan, create, update }, adopted };
 }
 
 const INSERT_CHUNK = 500;
 
-function insertAll(roomId: string, writes: readonly Write[]): (sp: Knex.Transaction) => Promise<unknown> {
-  return async (sp) =>
-    sp('bookings').insert(
-      writes.flatMap((w) =>
-        w.kind === 'create'
-          ? [{ ...columnsOf(sp, w.fields), room_id: roomId, source: 'exchange', status: 'confirmed' }]
-          : [],
-      ),
-    );
+/** A created booking's columns as one JSON record of jsonb_to_recordset (see CREATED_RECORD). */
+function createdRecord(fields: SyncedBookingFields): Record<string, unknown> {
+  return {
+    start_at: fields.start.toISOString(),
+    end_at: fields.end.toISOString(),
+    subject: clean(fields.subject),
+    organizer_name: clean(fields.organizerName),
+    organizer_email: clean(fields.organizerEmail),
+    attendees: fields.attendees.map((a) => ({
+      name: clean(a.name),
+      email: clean(a.email),
+      kind: a.kind,
+      response: a.response,
+    })),
+    description: clean(fields.description),
+    location: clean(fields.location),
+    online_meeting_url: fields.onlineMeetingUrl === null ? null : clean(fields.onlineMeetingUrl),
+    is_private: fields.isPrivate,
+    ews_item_id: fields.ewsItemId,
+    ews_change_key: fields.ewsChangeKey,
+    clean_global_object_id: fields.cleanGlobalObjectId,
+    uid: fields.uid,
+    recurring_master_id: fields.recurringMasterId,
+    original_start: fields.originalStart ? fields.originalStart.toISOString() : null,
+    is_occurrence: fields.isOccurrence,
+    detail_source: fields.detailSource,
+    details_pending: fields.detailsPending,
+  };
+}
+
+const CREATED_RECORD = `x(start_at timestamptz, end_at timestamptz, subject text, organizer_name text,
+  organizer_email text, attendees jsonb, description text, location text, online_meeting_url text,
+  is_private boolean, ews_item_id text, ews_change_key text, clean_global_object_id text, uid text,
+  recurring_master_id text, original_start timestamptz, is_occurrence boolean, detail_source text,
+  details_pending boolean)`;
+
+const createdKey = (itemId: string | null, startMs: number): string => `${itemId ?? ''} ${startMs}`;
+
+/**
+ * Inserts the creates as confirmed in one statement with one parameter (their JSON): a first sync
+ * writes a room's hundreds of meetings at once, and thousands of bound values cost the sync's
+ * process more than the database. A meeting that would overlap a confirmed booking (or one before
+ * it in the batch) is skipped, not failed, so no savepoint is needed. Returns the ids inserted and
+ * the writes skipped.
+ */
+async function insertConfirmed(
+  trx: Knex.Transaction,
+  roomId: string,
+  creates: readonly SyncedBookingFields[],
+): Promise<{ ids: string[]; skipped: SyncedBookingFields[] }> {
+  const result = await trx.raw<{ rows: { id: string; ews_item_id: string | null; start_ms: unknown }[] }>(
+    `INSERT INTO bookings (room_id, source, status, during, subject, organizer_name, organizer_email, attendees,
+        description, location, online_meeting_url, is_private, ews_item_id, ews_change_key, clean_global_object_id,
+        uid, recurring_master_id, original_start, is_occurrence, detail_source, details_pending, updated_at)
+      SELECT CAST(? AS uuid), 'exchange', 'confirmed', tstzrange(x.start_at, x.end_at, '[)'), x.subject,
+        x.organizer_name, x.organizer_email, x.attendees, x.description, x.location, x.online_meeting_url,
+        x.is_private, x.ews_item_id, x.ews_change_key, x.clean_global_object_id, x.uid, x.recurring_master_id,
+        x.original_start, x.is_occurrence, x.detail_source, x.details_pending, now()
+      FROM jsonb_to_recordset(CAST(? AS jsonb)) AS ${CREATED_RECORD}
+      ON CONFLICT DO NOTHING
+      RETURNING id, ews_item_id, ${EPOCH_MS('lower(during)')} AS start_ms`,
+    [roomId, JSON.stringify(creates.map(createdRecord))],
+  );
+  const inserted = new Map<string, number>();
+  for (const row of result.rows) {
+    const key = createdKey(row.ews_item_id, Number(row.start_ms));
+    inserted.set(key, (inserted.get(key) ?? 0) + 1);
+  }
+  const skipped = creates.filter((fields) => {
+    const key = createdKey(fields.ewsItemId, fields.start.getTime());
+    const left = inserted.get(key) ?? 0;
+    if (left > 0) inserted.set(key, left - 1);
+    return left === 0;
+  });
+  return { ids: result.rows.map((r) => r.id), skipped };
 }
 
 /** Phase 2 writes only the descriptive columns, and only where the booking is as phase 1 left it. */
@@ -273,6 +345,9 @@ export interface SyncBookingWriter {
 }
 
 export function syncBookingWriter(trx: Knex.Transaction): SyncBookingWriter {
+  /** Ids of the bookings the current applyPlan inserted (its creates, as they succeed). */
+  let inserted: string[] = [];
+
   async function cancelBookings(cancellations: readonly BookingCancellation[], roomId?: string): Promise<number> {
     if (cancellations.length === 0) return 0;
     const query = trx('bookings')
@@ -300,23 +375,26 @@ export function syncBookingWriter(trx: Knex.Transaction): SyncBookingWriter {
           .whereNull('meeting_cancelled_at')
           .update({ ...columnsOf(sp, update.fields), status });
     }
-    return async (sp) =>
-      sp('bookings').insert({ ...columnsOf(sp, write.fields), room_id: roomId, source: 'exchange', status });
+    return async (sp) => {
+      const rows = await sp('bookings')
+        .insert({ ...columnsOf(sp, write.fields), room_id: roomId, source: 'exchange', status })
+        .returning<{ id: string }[]>('id');
+      inserted.push(...rows.map((r) => r.id));
+    };
   }
 
   /** Writes each as confirmed where it overlaps nothing; returns those that would. */
   async function writeConfirmed(roomId: string, writes: readonly Write[]): Promise<Write[]> {
     const blocked: Write[] = [];
-    const creates: Write[] = [];
+    const creates: SyncedBookingFields[] = [];
     for (const write of writes) {
-      if (write.kind === 'create') creates.push(write);
+      if (write.kind === 'create') creates.push(write.fields);
       else if (!(await withoutOverlap(trx, perform(roomId, write, 'confirmed')))) blocked.push(write);
     }
-    // A first sync creates hundreds at once: one INSERT per chunk, row by row only where one overlaps.
     for (const batch of chunk(creates, INSERT_CHUNK)) {
-      if (batch.length > 1 && (await withoutOverlap(trx, insertAll(roomId, batch)))) continue;
-      for (const write of batch)
-        if (!(await withoutOverlap(trx, perform(roomId, write, 'confirmed')))) blocked.push(write);
+      const { ids, skipped } = await insertConfirmed(trx, roomId, batch);
+      inserted.push(...ids);
+      blocked.push(...skipped.map((fields): Write => ({ kind: 'create', fields })));
     }
     return blocked;
   }
@@ -348,7 +426,8 @@ export function syncBookingWriter(trx: Knex.Transaction): SyncBookingWriter {
     fillDetails: (roomId, fills) => fillDetails(trx, roomId, fills),
     cancelBookings,
     async applyPlan(roomId, reconciled) {
-      const plan = await adoptOwnBookings(trx, roomId, reconciled);
+      const { plan, adopted } = await adoptOwnBookings(trx, roomId, reconciled);
+      inserted = [];
       // Cancellations first free their slots; a move into a slot another move vacates is retried
       // once everything else is written. Whatever still overlaps is kept as pending, not lost.
       // Only bookings still in this room: one Roomserve moved away meanwhile left it in Exchange too.
@@ -360,7 +439,13 @@ export function syncBookingWriter(trx: Knex.Transaction): SyncBookingWriter {
       let blocked = await writeConfirmed(roomId, writes);
       if (blocked.length > 0 && blocked.length < writes.length) blocked = await writeConfirmed(roomId, blocked);
       for (const write of blocked) await perform(roomId, write, 'pending')(trx);
-      return { created: plan.create.length, updated: plan.update.length, cancelled, conflicts: blocked.length };
+      return {
+        created: plan.create.length,
+        updated: plan.update.length,
+        cancelled,
+        conflicts: blocked.length,
+        createdBookingIds: [...adopted, ...inserted],
+      };
     },
   };
 }

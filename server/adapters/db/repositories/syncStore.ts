@@ -62,32 +62,34 @@ const toConnected = (row: ConnectedRow): ConnectedRoom => ({
   mailbox: row.exchange_email.toLowerCase(),
 });
 
+/** What a room's sync row goes back to when it is kept for another mailbox. */
+const RESET_FOR_ANOTHER_MAILBOX: Readonly<Record<string, 'NULL' | '0'>> = {
+  sync_state: 'NULL',
+  last_success_at: 'NULL',
+  last_full_sync_at: 'NULL',
+  next_sync_at: 'NULL',
+  last_error: 'NULL',
+  last_error_code: 'NULL',
+  last_error_at: 'NULL',
+  consecutive_failures: '0',
+};
+
 /**
- * Upserts a room's sync row. A row kept for another mailbox is reset: its sync state belongs to a
- * feed that no longer applies.
+ * Upserts a room's sync row in one statement (it runs after every room's sync). A row kept for
+ * another mailbox is reset: its sync state belongs to a feed that no longer applies.
  */
 async function upsert(db: Knex, roomId: string, mailbox: string, values: Record<string, unknown>): Promise<void> {
   const now = db.fn.now();
-  // Concurrent first writes (failure record, next sync time, stream state) must not collide.
-  await db('room_sync').insert({ room_id: roomId, mailbox, updated_at: now }).onConflict('room_id').ignore();
-  const existing = await db('room_sync').where({ room_id: roomId }).first<{ mailbox: string } | undefined>('mailbox');
-  const reset =
-    existing === undefined || existing.mailbox === mailbox
-      ? {}
-      : {
-          mailbox,
-          sync_state: null,
-          last_success_at: null,
-          last_full_sync_at: null,
-          next_sync_at: null,
-          last_error: null,
-          last_error_code: null,
-          last_error_at: null,
-          consecutive_failures: 0,
-        };
+  const reset = Object.entries(RESET_FOR_ANOTHER_MAILBOX)
+    .filter(([column]) => !(column in values))
+    .map(([column, empty]): [string, Knex.Raw] => [
+      column,
+      db.raw(`CASE WHEN room_sync.mailbox = EXCLUDED.mailbox THEN room_sync.?? ELSE ${empty} END`, [column]),
+    ]);
   await db('room_sync')
-    .where({ room_id: roomId })
-    .update({ ...reset, ...values, updated_at: now });
+    .insert({ room_id: roomId, mailbox, ...values, updated_at: now })
+    .onConflict('room_id')
+    .merge({ ...Object.fromEntries(reset), mailbox, ...values, updated_at: now });
 }
 
 interface ExchangeRoomRow {
@@ -178,9 +180,7 @@ export function createSyncStore(knex: Knex, options: SyncStoreOptions = {}): Syn
       });
     },
     async scheduleNext(roomId, mailbox, at) {
-      await knex.transaction(async (trx) => {
-        await upsert(trx, roomId, mailbox, { next_sync_at: at ? at.toISOString() : null });
-      });
+      await upsert(knex, roomId, mailbox, { next_sync_at: at ? at.toISOString() : null });
     },
     async setStreamState(rooms, state) {
       if (rooms.length === 0) return;
