@@ -147,4 +147,32 @@ describe('sync scheduler', () => {
     expect(runs.map((r) => r.roomId)).toEqual(['room-0', 'room-9', 'room-1', 'room-2']);
     await scheduler.stop();
   });
+
+  it('spreads the safety syncs of rooms that synced together over the period, and keeps them spread', async () => {
+    jest.useFakeTimers();
+    const period = 60_000;
+    const delays = new Map<string, number[]>();
+    const draws = [0, 0.5, 0.9999];
+    let drawn = 0;
+    const scheduler = createScheduler({
+      options: { ...DEFAULT_SCHEDULER_OPTIONS, debounceMs: 30, safetyIntervalMs: period },
+      run: () => Promise.resolve({ ok: true }),
+      planned: (r, at) => delays.set(r.roomId, [...(delays.get(r.roomId) ?? []), at.getTime() - Date.now()]),
+      backedOff: () => undefined,
+      now: () => Date.now(),
+      random: () => draws[drawn++ % draws.length] ?? 0,
+    });
+    for (const n of [1, 2, 3]) scheduler.add(room(n), null);
+    await advance(100);
+    const afterFirst = [1, 2, 3].map((n) => delays.get(`room-${n}`)?.[1] ?? Number.NaN).sort((a, b) => a - b);
+    expect(afterFirst).toEqual([6_000, 33_000, 59_995]);
+
+    await advance(period);
+    const later = [1, 2, 3].map((n) => delays.get(`room-${n}`)?.[2] ?? Number.NaN);
+    for (const delay of later) {
+      expect(delay).toBeGreaterThanOrEqual(0.9 * period);
+      expect(delay).toBeLessThanOrEqual(1.1 * period);
+    }
+    await scheduler.stop();
+  });
 });

@@ -59,6 +59,8 @@ interface RoomSlot {
   wanted: boolean;
   /** The lane queue it waits in, if any (entries left behind in the other queue are skipped). */
   queued: SyncLane | null;
+  /** Synced once since this scheduler took the room: its safety syncs are spread already. */
+  syncedHere: boolean;
 }
 
 export interface Scheduler {
@@ -164,6 +166,17 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return Math.round(base / 2 + (random() * base) / 2);
   }
 
+  /**
+   * Until the next safety sync. Rooms that synced together (a first sync or an instance's start:
+   * thousands in a minute) would all come due together every period, a burst that slows the live
+   * changes sharing the machine: after a room's first sync here the next one is anywhere in the
+   * period, and later ones keep a little jitter so that they do not bunch again.
+   */
+  function safetyDelayMs(firstHere: boolean): number {
+    const period = options.safetyIntervalMs;
+    return Math.round(firstHere ? period * (0.1 + 0.9 * random()) : period * (0.9 + 0.2 * random()));
+  }
+
   async function execute(slot: RoomSlot, lane: SyncLane): Promise<void> {
     active[lane] += 1;
     slot.running = true;
@@ -182,7 +195,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (outcome.ok) {
       slot.failures = 0;
       if (full) slot.lastFullAt = deps.now();
-      plan(slot, slot.again ? 0 : options.safetyIntervalMs);
+      plan(slot, slot.again ? 0 : safetyDelayMs(!slot.syncedHere));
+      slot.syncedHere = true;
     } else {
       slot.failures += 1;
       const delay = outcome.failure.retryAfterMs ?? backoffMs(slot.failures);
@@ -217,6 +231,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         lastFullAt: lastFullAt?.getTime() ?? null,
         wanted: false,
         queued: null,
+        syncedHere: false,
       };
       slots.set(room.roomId, slot);
       plan(slot, 0);
