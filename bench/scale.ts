@@ -23,25 +23,19 @@ import { readOptions } from './sync/options';
 import { percentile } from './sync/report';
 import { startRoomserveProcess, type RoomserveProcess } from './sync/roomserveClient';
 import type { ProcessMemory } from './sync/roomserveProcess';
-import { difference, startBenchSim, total, type BenchSim } from './sync/simClient';
+import { difference, total, type BenchSim } from './sync/simClient';
 import { BENCH_PASSWORD, SERVICE_ACCOUNT } from './sync/seed';
+import { byOperation, firstSync, startScaleSim } from './scale/firstSync';
 import { failoverLines, threeInstances } from './scale/instances';
 import { changesAtRate, seenLatencies } from './scale/storm';
+import { envNumber, log, megabytes, seconds } from './scale/terminal';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const num = (name: string, fallback: number): number => {
-  const raw = Number(process.env[name]);
-  return Number.isFinite(raw) && raw > 0 ? raw : fallback;
-};
-const ROOMS = num('BENCH_ROOMS', QUICK ? 1000 : 5000);
-const MEETINGS = num('BENCH_MEETINGS', 100);
-const STORM_RATE = num('BENCH_STORM_RATE', QUICK ? 20 : 100);
-const STORM_S = num('BENCH_STORM_S', QUICK ? 20 : 60);
+const ROOMS = envNumber('BENCH_ROOMS', QUICK ? 1000 : 5000);
+const MEETINGS = envNumber('BENCH_MEETINGS', 100);
+const STORM_RATE = envNumber('BENCH_STORM_RATE', QUICK ? 20 : 100);
+const STORM_S = envNumber('BENCH_STORM_S', QUICK ? 20 : 60);
 const CONCURRENCY = DEFAULT_SCHEDULER_OPTIONS.concurrency;
-const DAY_MS = 86_400_000;
-const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-const mb = (bytes: number): string => `${Math.round(bytes / 1048576)} MB`;
-const log = (message: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -94,67 +88,6 @@ async function floor(url: string, mailboxes: readonly string[]): Promise<number>
   return performance.now() - t0;
 }
 
-interface Phases {
-  readonly firstRoomMs: number;
-  readonly phase1Ms: number;
-  readonly phase2Ms: number;
-  readonly requests: number;
-  /** The service account's EWS requests from the start to every room searchable, by operation. */
-  readonly phase1Requests: string;
-}
-
-const byOperation = (counts: Record<string, number>, per = 1): string =>
-  Object.entries(counts)
-    .sort((a, b) => b[1] - a[1])
-    .map(([operation, n]) => `${operation} ${per === 1 ? n : (n / per).toFixed(2)}`)
-    .join(', ');
-
-async function firstSync(roomserve: RoomserveProcess, sim: BenchSim): Promise<Phases> {
-  const before = await sim.serviceRequests();
-  const since = new Date();
-  const t0 = performance.now();
-  // Counted while the sync starts: its start claims every room, and the first rooms sync meanwhile.
-  let started = false;
-  let startFailure: Error | undefined;
-  const starting = roomserve.startSync().then(
-    () => {
-      started = true;
-    },
-    (err: unknown) => {
-      startFailure = err instanceof Error ? err : new Error(`the sync did not start: ${String(err)}`);
-    },
-  );
-  let firstRoomMs = Number.NaN;
-  let phase1Ms = Number.NaN;
-  let phase1Requests = '';
-  let shown = t0;
-  for (;;) {
-    if (startFailure !== undefined) throw startFailure;
-    // Until every room is searchable only that is counted, every 50 ms; then phase 2's progress, less often.
-    const inPhase1 = Number.isNaN(phase1Ms);
-    const { synced, pending } = inPhase1
-      ? { synced: await roomserve.syncedSince(since), pending: Number.NaN }
-      : await roomserve.counts(since);
-    const now = performance.now() - t0;
-    if (synced > 0 && Number.isNaN(firstRoomMs)) firstRoomMs = now;
-    if (synced >= ROOMS && inPhase1) {
-      phase1Ms = now;
-      phase1Requests = byOperation(difference(await sim.serviceRequests(), before));
-    }
-    if (!inPhase1 && pending === 0 && started) {
-      await starting;
-      const requests = total(difference(await sim.serviceRequests(), before));
-      return { firstRoomMs, phase1Ms, phase2Ms: now, requests, phase1Requests };
-    }
-    if (performance.now() - shown > 10_000) {
-      shown = performance.now();
-      const waiting = inPhase1 ? '' : `, ${pending} bookings waiting for details`;
-      log(`  ${synced}/${ROOMS} rooms searchable${waiting} after ${s(now)}`);
-    }
-    await new Promise((r) => setTimeout(r, inPhase1 ? 50 : 250));
-  }
-}
-
 /** The storm: changes across the rooms at a steady rate, and the EWS requests they cost. */
 async function storm(
   roomserve: RoomserveProcess,
@@ -184,15 +117,15 @@ async function storm(
  */
 function memoryLines(when: string, memory: ProcessMemory, base: ProcessMemory): string {
   const inUse = (m: ProcessMemory): number => m.rss - (m.heapTotal - m.heapUsed);
-  const perThousand = (bytes: number): string => mb((bytes * 1000) / ROOMS);
-  const wasm = memory.pgliteWasm > 0 ? `; PGlite's WebAssembly memory ${mb(memory.pgliteWasm)}` : '';
+  const perThousand = (bytes: number): string => megabytes((bytes * 1000) / ROOMS);
+  const wasm = memory.pgliteWasm > 0 ? `; PGlite's WebAssembly memory ${megabytes(memory.pgliteWasm)}` : '';
   return (
-    `RSS of the Roomserve process at ${ROOMS} rooms, ${when}: ${mb(memory.rss)} ` +
-    `(base before the sync ${mb(base.rss)}; ${perThousand(memory.rss - base.rss)} per 1,000 rooms, goal <= 150 MB)\n` +
-    `  in use (RSS less the heap's free space): ${mb(inUse(memory))}, base ${mb(inUse(base))}; ` +
-    `${perThousand(inUse(memory) - inUse(base))} per 1,000 rooms. JS heap used ${mb(memory.heapUsed)} of ` +
-    `${mb(memory.heapTotal)} (base ${mb(base.heapUsed)} of ${mb(base.heapTotal)}); outside the heap` +
-    `${memory.pgliteWasm > 0 ? ' and PGlite' : ''} ${mb(memory.other)} (base ${mb(base.other)})${wasm}`
+    `RSS of the Roomserve process at ${ROOMS} rooms, ${when}: ${megabytes(memory.rss)} ` +
+    `(base before the sync ${megabytes(base.rss)}; ${perThousand(memory.rss - base.rss)} per 1,000 rooms, goal <= 150 MB)\n` +
+    `  in use (RSS less the heap's free space): ${megabytes(inUse(memory))}, base ${megabytes(inUse(base))}; ` +
+    `${perThousand(inUse(memory) - inUse(base))} per 1,000 rooms. JS heap used ${megabytes(memory.heapUsed)} of ` +
+    `${megabytes(memory.heapTotal)} (base ${megabytes(base.heapUsed)} of ${megabytes(base.heapTotal)}); outside the heap` +
+    `${memory.pgliteWasm > 0 ? ' and PGlite' : ''} ${megabytes(memory.other)} (base ${megabytes(base.other)})${wasm}`
   );
 }
 
@@ -201,12 +134,11 @@ async function main(): Promise<void> {
   log(
     `bench:scale: ${ROOMS} rooms x ${MEETINGS} meetings, concurrency ${CONCURRENCY}, ${options.engine}${QUICK ? ' (BENCH_QUICK)' : ''}`,
   );
-  const firstDay = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + DAY_MS).toISOString();
-  const sim = await startBenchSim({ rooms: ROOMS, meetingsPerRoom: MEETINGS, firstDay });
-  log(`  simulator seeded in ${s(sim.seedMs)}`);
+  const sim = await startScaleSim(ROOMS, MEETINGS);
+  log(`  simulator seeded in ${seconds(sim.seedMs)}`);
   const mailboxes = Array.from({ length: ROOMS }, (_v, i) => `room${i}@bench.test`);
   const floorMs = await floor(sim.url, mailboxes);
-  log(`  floor: ${s(floorMs)}`);
+  log(`  floor: ${seconds(floorMs)}`);
   // On PostgreSQL the rooms are leased through advisory locks, as main() does, so that two more
   // instances can join after the storm.
   const secretKey = options.engine === 'postgres' ? randomBytes(32).toString('base64') : undefined;
@@ -222,14 +154,14 @@ async function main(): Promise<void> {
       ? await threeInstances(roomserve, options, sim.url, secretKey, stormSize, log, () => sim.untilQuiet(1000, 30_000))
       : undefined;
     console.log('');
-    console.log(`floor (bare SyncFolderItems + Subscribe per room, concurrency ${CONCURRENCY}): ${s(floorMs)}`);
+    console.log(`floor (bare SyncFolderItems + Subscribe per room, concurrency ${CONCURRENCY}): ${seconds(floorMs)}`);
     console.log(
-      `phase 1 (every room searchable): ${s(phases.phase1Ms)} = ${(phases.phase1Ms / floorMs).toFixed(2)}x the floor (goal <= 2x)`,
+      `phase 1 (every room searchable): ${seconds(phases.phase1Ms)} = ${(phases.phase1Ms / floorMs).toFixed(2)}x the floor (goal <= 2x)`,
     );
     console.log(`phase 1: EWS requests by operation: ${phases.phase1Requests}`);
-    console.log(`first room searchable: ${s(phases.firstRoomMs)} (goal <= 5 s)`);
+    console.log(`first room searchable: ${seconds(phases.firstRoomMs)} (goal <= 5 s)`);
     console.log(
-      `phase 2 (organizers' details) complete: ${s(phases.phase2Ms)} after the start, ${phases.requests} EWS requests in all`,
+      `phase 2 (organizers' details) complete: ${seconds(phases.phase2Ms)} after the start, ${phases.requests} EWS requests in all`,
     );
     console.log(
       `storm: ${STORM_RATE} changes/s for ${STORM_S} s across ${ROOMS} rooms: p95 change -> stored ${Math.round(result.p95)} ms (goal <= 1 s), ` +

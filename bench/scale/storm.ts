@@ -3,6 +3,7 @@
  * each timed from its organizer's save until Roomserve has stored the room's booking.
  */
 import * as ews from 'ews-javascript-api';
+import { DEFAULT_HORIZON } from '../../server/sync/horizon';
 import { at, ewsService } from '../../test/exchange-sim/ewsjs/client';
 import type { RoomserveProcess } from '../sync/roomserveClient';
 import type { BenchRoom } from '../sync/roomserve';
@@ -20,6 +21,8 @@ export interface StormOptions {
   readonly dayOffset: number;
   /** Called once, this many ms after the first change (e.g. to kill an instance mid-storm). */
   readonly midway?: { readonly afterMs: number; run(): void };
+  /** Stops making changes (those in flight are still awaited). */
+  readonly signal?: AbortSignal;
 }
 
 export interface StormSample {
@@ -103,46 +106,93 @@ export async function bookRoom(
   await appt.Save(ews.WellKnownFolderName.Calendar, ews.SendInvitationsMode.SendToAllAndSaveCopy);
 }
 
-/** `rate` new meetings a second for `seconds`, spread across the rooms; one sample per meeting. */
+/**
+ * The changes go round the rooms, each room one meeting a day at 11:00 UTC, so a room gets a new day
+ * every `rooms` changes; the sync keeps its horizon (365 days) only. Throws when the storm would
+ * leave it (a bench can check this before its first sync).
+ */
+export function assertWithinHorizon(
+  rooms: number,
+  options: Pick<StormOptions, 'rate' | 'seconds' | 'dayOffset'>,
+): void {
+  const planned = Math.round(options.rate * options.seconds);
+  const lastDay = options.dayOffset + Math.ceil(planned / rooms);
+  if (lastDay > DEFAULT_HORIZON.daysAhead)
+    throw new Error(
+      `${planned} changes across ${rooms} rooms reach day ${lastDay}, beyond the sync's horizon of ` +
+        `${DEFAULT_HORIZON.daysAhead} days: take more rooms, a lower rate or a shorter storm`,
+    );
+}
+
+/** The start of change `i`'s meeting (see assertWithinHorizon). */
+function dayPlan(rooms: number, options: StormOptions): (i: number) => number {
+  assertWithinHorizon(rooms, options);
+  const day0 = Math.floor(Date.now() / DAY_MS) * DAY_MS + options.dayOffset * DAY_MS;
+  return (i) => day0 + Math.floor(i / rooms) * DAY_MS + 11 * 3_600_000;
+}
+
+/**
+ * `rate` new meetings a second for `seconds` (or until `signal` aborts), spread across the rooms;
+ * each sample is handed to `record` once known and not kept here, so a storm of any length holds
+ * only the changes still in flight. Resolves once every change made is settled.
+ */
+export async function streamChanges(
+  roomserve: RoomserveProcess,
+  url: string,
+  options: StormOptions,
+  record: (sample: StormSample) => void,
+  log: (message: string) => void = console.log,
+): Promise<{ made: number; failed: number }> {
+  const { rooms } = roomserve;
+  const startOf = dayPlan(rooms.length, options);
+  const organizer = organizers(url);
+  const watcher = watchStored(roomserve, (err) => log(`  watching the stored changes failed: ${String(err)}`));
+  const inFlight = new Set<Promise<void>>();
+  const planned = Math.round(options.rate * options.seconds);
+  let midway = options.midway;
+  let made = 0;
+  let failed = 0;
+  const t0 = performance.now();
+  while (made < planned) {
+    const wait = t0 + (made * 1000) / options.rate - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (options.signal?.aborted === true) break;
+    const i = made++;
+    if (midway && performance.now() - t0 >= midway.afterMs) {
+      midway.run();
+      midway = undefined;
+    }
+    const room = rooms[(i * 37) % rooms.length] as BenchRoom;
+    const start = startOf(i);
+    const change = (async () => {
+      await bookRoom(organizer(i), room, start, `Storm ${i}`);
+      const saved = performance.now();
+      const query = { roomId: room.roomId, start: new Date(start).toISOString() };
+      const seenAt = await watcher.seen(query, saved + GIVE_UP_MS);
+      record({ savedAt: saved, latency: seenAt === undefined ? undefined : seenAt - saved });
+    })()
+      .catch((err: unknown) => {
+        failed++;
+        log(`  change ${i} failed: ${String(err)}`);
+      })
+      .finally(() => inFlight.delete(change));
+    inFlight.add(change);
+  }
+  await Promise.all(inFlight);
+  await watcher.stop();
+  return { made, failed };
+}
+
+/** `rate` new meetings a second for `seconds`, spread across the rooms; one sample per meeting seen or given up. */
 export async function changesAtRate(
   roomserve: RoomserveProcess,
   url: string,
   options: StormOptions,
   log: (message: string) => void = console.log,
 ): Promise<StormSample[]> {
-  const { rooms } = roomserve;
-  const organizer = organizers(url);
-  const day0 = Math.floor(Date.now() / DAY_MS) * DAY_MS + options.dayOffset * DAY_MS;
-  const watcher = watchStored(roomserve, (err) => log(`  watching the stored changes failed: ${String(err)}`));
-  const samples: Promise<StormSample | undefined>[] = [];
-  const made = Math.round(options.rate * options.seconds);
-  let midway = options.midway;
-  const t0 = performance.now();
-  for (let i = 0; i < made; i++) {
-    const wait = t0 + (i * 1000) / options.rate - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    if (midway && performance.now() - t0 >= midway.afterMs) {
-      midway.run();
-      midway = undefined;
-    }
-    const room = rooms[(i * 37) % rooms.length] as BenchRoom;
-    const start = day0 + Math.floor(i / rooms.length) * DAY_MS + 11 * 3_600_000;
-    samples.push(
-      (async () => {
-        await bookRoom(organizer(i), room, start, `Storm ${i}`);
-        const saved = performance.now();
-        const query = { roomId: room.roomId, start: new Date(start).toISOString() };
-        const seenAt = await watcher.seen(query, saved + GIVE_UP_MS);
-        return { savedAt: saved, latency: seenAt === undefined ? undefined : seenAt - saved };
-      })().catch((err: unknown) => {
-        log(`  change ${i} failed: ${String(err)}`);
-        return undefined;
-      }),
-    );
-  }
-  const settled = await Promise.all(samples);
-  await watcher.stop();
-  return settled.filter((sample): sample is StormSample => sample !== undefined);
+  const samples: StormSample[] = [];
+  await streamChanges(roomserve, url, options, (sample) => samples.push(sample), log);
+  return samples;
 }
 
 /** The latencies of the changes that were seen, sorted. */

@@ -79,6 +79,10 @@ async function settledMemory(db: Database): Promise<ProcessMemory> {
 }
 
 async function main(): Promise<void> {
+  // Ctrl-C reaches every process of the terminal's group. This one leaves it to the bench, which
+  // stops it (`stop`, or the channel closing when the bench exits) so that the schema or the data
+  // directory is removed first.
+  process.on('SIGINT', () => undefined);
   const { options, ewsUrl, instances } = JSON.parse(process.argv[2] ?? '{}') as RoomserveProcessArgs;
   // PGlite keeps its data directory on disk, as the product does (DATA_DIR), not in memory.
   const dataDir = options.engine === 'pglite' ? mkdtempSync(path.join(tmpdir(), 'bench-scale-pglite-')) : undefined;
@@ -147,6 +151,11 @@ async function main(): Promise<void> {
     );
   });
   process.once('disconnect', () => void handlers.stop({ id: 0, type: 'stop' }));
+  // The bench may have gone while Roomserve was starting.
+  if (!process.connected) {
+    await handlers.stop({ id: 0, type: 'stop' });
+    return;
+  }
   process.send?.({
     type: 'ready',
     rooms: roomserve.rooms,

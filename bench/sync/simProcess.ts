@@ -14,6 +14,9 @@ export type FromSim =
   | { readonly type: 'failed'; readonly message: string };
 
 async function main(): Promise<void> {
+  // Ctrl-C reaches every process of the terminal's group. This one leaves it to the bench, which
+  // stops it after Roomserve (`stop`, or the channel closing when the bench exits).
+  process.on('SIGINT', () => undefined);
   const size = JSON.parse(process.argv[2] ?? '{}') as BenchSeedSize;
   const started = performance.now();
   const seed = parseSeed(benchSeed(size));
@@ -31,6 +34,11 @@ async function main(): Promise<void> {
       process.exit(0);
     }));
   process.once('disconnect', () => void stop());
+  // The bench may have gone while the simulator was seeding.
+  if (!process.connected) {
+    await stop();
+    return;
+  }
   process.on('message', (message: { type?: string }) => {
     if (message.type === 'stop') void stop();
   });
