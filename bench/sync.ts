@@ -6,6 +6,12 @@
  *   (b) the service account's EWS requests per change, counted by the simulator    goal <= 3 (single meeting)
  *   (c) initial sync of 500 rooms x 200 meetings at sync concurrency 8             goal < 60 s
  *   (d) idle EWS requests per room per hour, timers scaled (bench/sync/idle.ts)    goal <= 15 (poller: 120)
+ * and the figure of issue 16 (room analytics) measured on the same changes as (a) and (b):
+ *   (e) the analytics rollup's time per changed booking as a share of the sync's time per changed
+ *       booking, both from the composition's metrics (bench/sync/rollup.ts), for meetings still
+ *       to come (the first half of the changes, outside the rollup's coverage as after the
+ *       backfill) and meetings on covered days (the second half, after the coverage is extended
+ *       over the changed days)                                                        goal <= 5 %
  *
  * Roomserve is the real composition (composeApp from server/compose/app.ts) listening on a local port;
  * the schedule is read over HTTP with an employee's API token. The simulator runs in a child
@@ -14,8 +20,8 @@
  * otherwise PGlite in memory.
  *
  * Order: (c) on the full-size organisation, then the daily full pass of a few of its rooms (for
- * (d)), then (a)+(b) on a freshly started runtime (its safety syncs are 5 min away, so only the
- * changes' requests are counted) and (d). When (c) does not finish within BENCH_INITIAL_SYNC_CAP_S,
+ * (d)), then the rollup's backfill of the past week, then (a)+(b)+(e) on a freshly started
+ * runtime (its safety syncs are 5 min away, so only the changes' requests are counted) and (d). When (c) does not finish within BENCH_INITIAL_SYNC_CAP_S,
  * its time is extrapolated and (a), (b), (d) run on a second organisation with the same rooms and
  * BENCH_FALLBACK_MEETINGS meetings each (the report says so).
  *
@@ -27,10 +33,18 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { DEFAULT_SCHEDULER_OPTIONS } from '../server/sync/scheduler';
-import { runChanges } from './sync/changes';
+import {
+  CHANGED_DAYS,
+  runChanges,
+  twoParts,
+  type ChangeDriverContext,
+  type ChangePart,
+  type ChangeResult,
+} from './sync/changes';
 import { measureFullPass, measureIdle, type FullPassCost } from './sync/idle';
 import { readOptions, type BenchOptions } from './sync/options';
-import { idleRows, latencyRows, printTable, requestRows, type Row } from './sync/report';
+import { idleRows, latencyRows, printTable, requestRows, rollupRows, type RollupPart, type Row } from './sync/report';
+import { costsBetween, costsNow, coverTheComingDays, coverThePastWeek } from './sync/rollup';
 import {
   earliestPlannedSync,
   startRoomserve,
@@ -114,18 +128,21 @@ async function initialSync(setup: Setup, options: BenchOptions, capMs: number): 
 }
 
 /**
- * A fresh runtime (as after saving the settings) catches every room up and opens the streams; its
- * safety syncs then fall due only after 5 min, so (a)/(b) are measured without them as long as the
- * changes finish before that. The bench checks it and says so.
+ * A fresh runtime (as after saving the settings) catches every room up, opens the streams and
+ * finishes the organizers' details of the first sync (phase 2, resumed after a restart: its
+ * requests and booking changes are not the changes'); its safety syncs then fall due only after
+ * 5 min, so (a)/(b)/(e) are measured without them as long as the changes finish before that. The
+ * bench checks it and says so.
  */
 async function freshRuntime(roomserve: BenchRoomserve, options: BenchOptions): Promise<Date | null> {
   const restarted = new Date();
   await startSync(roomserve);
   await waitFor(
-    'every room synced and streaming',
+    'every room synced and streaming, its details filled',
     async () => {
       const p = await syncProgress(roomserve.db.knex, restarted);
-      return p.synced >= options.rooms && p.streaming >= options.rooms;
+      const detailsPending = roomserve.composition.sync.current()?.roomsAwaitingDetails() ?? 0;
+      return p.synced >= options.rooms && p.streaming >= options.rooms && detailsPending === 0;
     },
     5 * 60_000,
     100,
@@ -133,30 +150,56 @@ async function freshRuntime(roomserve: BenchRoomserve, options: BenchOptions): P
   return earliestPlannedSync(roomserve.db.knex);
 }
 
+/** One part of the changes, with what the sync and the rollup spent on it (the rollup's queue emptied at both ends). */
+async function measuredPart(
+  roomserve: BenchRoomserve,
+  context: ChangeDriverContext,
+  part: ChangePart,
+  label: string,
+): Promise<{ results: ChangeResult[]; rollup: RollupPart }> {
+  await roomserve.composition.analyticsRollup.settled();
+  const before = await costsNow(roomserve.metrics.registry);
+  const results = await runChanges(context, part, (done, of) => {
+    if (done % 20 === 0 || done === of) log(`  changes to ${label}: ${done}/${of}`);
+  });
+  await roomserve.composition.analyticsRollup.settled();
+  const costs = costsBetween(await costsNow(roomserve.metrics.registry), before);
+  return { results, rollup: { label, changes: results.length, costs } };
+}
+
 async function changesAndRequests(setup: Setup, options: BenchOptions): Promise<{ rows: Row[]; details: string[] }> {
   const { roomserve, sim } = setup;
-  const firstSafetySync = await freshRuntime(roomserve, options);
   const now = new Date();
-  const results = await runChanges(
-    {
-      options,
-      sim,
-      rooms: roomserve.rooms,
-      baseUrl: roomserve.baseUrl,
-      authorization: roomserve.authorization,
-      today: Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()),
-    },
-    (done, of) => {
-      if (done % 20 === 0 || done === of) log(`  changes: ${done}/${of}`);
-    },
-  );
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const past = await coverThePastWeek(roomserve, today);
+  log(`  analytics rollup backfilled: ${past.from} to ${past.to}`);
+  const firstSafetySync = await freshRuntime(roomserve, options);
+  const context: ChangeDriverContext = {
+    options,
+    sim,
+    rooms: roomserve.rooms,
+    baseUrl: roomserve.baseUrl,
+    authorization: roomserve.authorization,
+    today,
+  };
+  const [comingPart, coveredPart] = twoParts(options);
+  const coming = await measuredPart(roomserve, context, comingPart, 'meetings still to come');
+  const started = performance.now();
+  const covered = await coverTheComingDays(roomserve, today, CHANGED_DAYS);
+  log(`  analytics rollup extended to ${covered.to} in ${seconds(performance.now() - started)}`);
+  const onCovered = await measuredPart(roomserve, context, coveredPart, 'meetings on covered days');
+  const results = [...coming.results, ...onCovered.results];
   const details: string[] = [];
   if (firstSafetySync && Date.now() > firstSafetySync.getTime())
     details.push(
-      `    WARNING: the changes ran past the first safety sync (${firstSafetySync.toISOString()}); (b) may include some`,
+      `    WARNING: the changes ran past the first safety sync (${firstSafetySync.toISOString()}); (b) and (e) may include some`,
     );
   const requests = requestRows(results);
-  return { rows: [...latencyRows(results), ...requests.rows], details: [...requests.details, ...details] };
+  const rollup = rollupRows([coming.rollup, onCovered.rollup]);
+  return {
+    rows: [...latencyRows(results), ...requests.rows, ...rollup.rows],
+    details: [...requests.details, ...rollup.details, ...details],
+  };
 }
 
 async function idleCost(
@@ -267,7 +310,7 @@ async function main(): Promise<void> {
       const second = await initialSync(setup, options, 15 * 60_000);
       if (!second.finished) throw new Error('the second organisation did not sync within 15 min');
     }
-    log(`(a)(b) ${options.changes} single-meeting and ${options.recurringChanges} recurring-series changes ...`);
+    log(`(a)(b)(e) ${options.changes} single-meeting and ${options.recurringChanges} recurring-series changes ...`);
     const changes = await changesAndRequests(setup, options);
     rows.push(...changes.rows);
     details.push(...changes.details);

@@ -17,6 +17,8 @@ const HOUR_MS = 3_600_000;
 const HALF_HOUR_MS = 1_800_000;
 /** Bench meetings stay inside one schedule window (at most 31 days). */
 const WINDOW_DAYS = 30;
+/** Every change lands within this many days after today (at most 28: a single's lap, a series' first week and three more). */
+export const CHANGED_DAYS = WINDOW_DAYS;
 const SERIES_OCCURRENCES = 4;
 
 export type ChangeKind = 'create' | 'move';
@@ -45,6 +47,32 @@ interface Change {
 
 interface ScheduleEntry {
   readonly start: string;
+}
+
+/** Meetings (or series) `first` to `end - 1` of the bench's list, each created then moved. */
+export interface MeetingRange {
+  readonly first: number;
+  readonly end: number;
+}
+
+/** A part of the bench's changes: some of its single meetings and some of its series. */
+export interface ChangePart {
+  readonly meetings: MeetingRange;
+  readonly series: MeetingRange;
+}
+
+/**
+ * The bench's changes in two parts, each with about half of the meetings and half of the series;
+ * together they are the changes one run of the whole list makes (no room and time used twice).
+ */
+export function twoParts(options: BenchOptions): readonly [ChangePart, ChangePart] {
+  const meetings = Math.ceil(options.changes / 2);
+  const series = Math.ceil(options.recurringChanges / 2);
+  const half = (n: number) => Math.ceil(n / 2);
+  return [
+    { meetings: { first: 0, end: half(meetings) }, series: { first: 0, end: half(series) } },
+    { meetings: { first: half(meetings), end: meetings }, series: { first: half(series), end: series } },
+  ];
 }
 
 export interface ChangeDriverContext {
@@ -110,11 +138,12 @@ function newAppointment(
  */
 function singleChanges(
   context: ChangeDriverContext,
-  count: number,
+  meetings: MeetingRange,
   services: Map<number, ews.ExchangeService>,
 ): Change[] {
+  const count = context.options.changes;
   const changes: Change[] = [];
-  for (let m = 0; m * 2 < count; m++) {
+  for (let m = meetings.first; m < meetings.end && m * 2 < count; m++) {
     const { room, lap } = pickRoom(context.rooms, m, 0);
     const day = context.today + (1 + (lap % (WINDOW_DAYS - 2))) * DAY_MS;
     const first = day + 11 * HOUR_MS;
@@ -143,11 +172,12 @@ function singleChanges(
 /** Weekly series of four at 12:00 UTC, then moved (the whole series) to 17:00. */
 function seriesChanges(
   context: ChangeDriverContext,
-  count: number,
+  series: MeetingRange,
   services: Map<number, ews.ExchangeService>,
 ): Change[] {
+  const count = context.options.recurringChanges;
   const changes: Change[] = [];
-  for (let s = 0; s * 2 < count; s++) {
+  for (let s = series.first; s < series.end && s * 2 < count; s++) {
     const { room, lap } = pickRoom(context.rooms, s, 11);
     const day = context.today + (1 + (lap % 7)) * DAY_MS;
     const first = day + 12 * HOUR_MS;
@@ -242,12 +272,13 @@ async function measure(context: ChangeDriverContext, change: Change): Promise<Ch
 
 export async function runChanges(
   context: ChangeDriverContext,
+  part: ChangePart,
   onProgress: (done: number, of: number) => void,
 ): Promise<ChangeResult[]> {
   const services = new Map<number, ews.ExchangeService>();
   const changes = [
-    ...singleChanges(context, context.options.changes, services),
-    ...seriesChanges(context, context.options.recurringChanges, services),
+    ...singleChanges(context, part.meetings, services),
+    ...seriesChanges(context, part.series, services),
   ];
   const results: ChangeResult[] = [];
   for (const change of changes) {

@@ -1,6 +1,7 @@
 /** The printed table of `npm run bench:sync`: each figure with its goal and whether it is met. */
 import type { ChangeResult } from './changes';
 import type { IdleResult } from './idle';
+import type { Costs } from './rollup';
 import { total, type OperationCounts } from './simClient';
 
 export interface Row {
@@ -110,6 +111,39 @@ export function idleRows(idle: IdleResult): { rows: Row[]; details: string[] } {
       `    a poller running CalendarView every 30 s spends 120/room/h; this is ${((idle.perRoomHour / 120) * 100).toFixed(1)} % of it`,
     ],
   };
+}
+
+/** (e) over one kind of change: the sync's and the rollup's time, both per change, from the metrics. */
+export interface RollupPart {
+  /** "meetings still to come", "meetings on covered days". */
+  readonly label: string;
+  readonly changes: number;
+  readonly costs: Costs;
+}
+
+const perChange = (seconds: number, changes: number): string =>
+  `${((1000 * seconds) / Math.max(1, changes)).toFixed(2)} ms`;
+
+export function rollupRows(parts: readonly RollupPart[]): { rows: Row[]; details: string[] } {
+  const rows: Row[] = [];
+  const details: string[] = [];
+  for (const { label, changes, costs } of parts) {
+    // No sync time, or a rollup that reported nothing, is a broken measurement, not a met goal.
+    const measured = costs.syncSeconds > 0 && costs.rollupBatches > 0;
+    const share = costs.rollupSeconds / costs.syncSeconds;
+    rows.push({
+      figure: `(e) analytics rollup's time per changed booking as a share of the sync's, ${label} (${changes} changes)`,
+      value: measured ? `${(100 * share).toFixed(1)} %` : 'NOT MEASURED',
+      goal: '<= 5 %',
+      met: measured && share <= 0.05,
+    });
+    details.push(
+      `    (e) ${label}: sync ${perChange(costs.syncSeconds, changes)} per change (${costs.syncs} room syncs, ${costs.syncSeconds.toFixed(2)} s); ` +
+        `rollup ${perChange(costs.rollupSeconds, changes)} per change (${costs.rollupBookings} bookings in ${costs.rollupBatches} batches ` +
+        `of ${(changes / Math.max(1, costs.rollupBatches)).toFixed(1)} changes, ${perChange(costs.rollupSeconds, costs.rollupBatches)} each)`,
+    );
+  }
+  return { rows, details };
 }
 
 export function printTable(rows: readonly Row[]): void {

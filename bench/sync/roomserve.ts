@@ -14,6 +14,7 @@ import { createSecretBox } from '../../server/adapters/crypto/secretBox';
 import { createAdvisoryRoomLeases } from '../../server/adapters/db/advisoryRoomLeases';
 import { migrateToLatest, openDatabase, type Database } from '../../server/adapters/db/database';
 import { composeApp, type Composition } from '../../server/compose/app';
+import { createSyncMetrics, type SyncMetrics } from '../../server/sync/metrics';
 import { buildUser, TEST_SCRYPT_COST } from '../../test/factories/users';
 import type { BenchOptions } from './options';
 import { BENCH_PASSWORD, roomMailbox, SERVICE_ACCOUNT } from './seed';
@@ -28,6 +29,8 @@ export interface BenchRoomserve {
   /** The PostgreSQL schema (undefined on PGlite). */
   readonly schema?: string;
   readonly composition: Composition;
+  /** The composition's metrics registry (the one /metrics serves). */
+  readonly metrics: SyncMetrics;
   readonly logger: Logger;
   readonly baseUrl: string;
   /** `Authorization` header value of an employee's API token. */
@@ -156,8 +159,10 @@ export async function startRoomserve(
   const rooms = joinSchema ? await roomsOf(db.knex) : await insertRooms(db.knex, options.rooms);
   const logger = pino({ level: options.logLevel }, pino.destination(2));
   const leasesUrl = start.instances && schema ? schemaUrl(options.databaseUrl, schema) : undefined;
+  const metrics = createSyncMetrics();
   const composition = composeApp({
     knex: db.knex,
+    metrics,
     config: {
       trustProxy: false,
       secureCookies: false,
@@ -195,6 +200,7 @@ export async function startRoomserve(
     db,
     ...(schema ? { schema } : {}),
     composition,
+    metrics,
     logger,
     baseUrl: `http://127.0.0.1:${port}`,
     authorization: `Bearer ${issued.token}`,

@@ -5,6 +5,7 @@ import {
 } from '../adapters/db/repositories/analytics';
 import { createAnalyticsRollupStore } from '../adapters/db/repositories/analyticsRollup';
 import { createAnalyticsReportMailbox } from '../adapters/db/repositories/analyticsReportMailbox';
+import { createAnalyticsRollupMetrics } from '../adapters/metrics/analyticsRollupMetrics';
 import { createWeeklyReportJob, type WeeklyReportJob } from '../services/analytics/weeklyReport';
 import { createAnalyticsService, type AnalyticsService } from '../services/analytics';
 import {
@@ -29,7 +30,7 @@ export interface AnalyticsFeature {
 
 /** Room analytics (docs/analytics.md): read-only over the bookings, display facts and orders, plus its daily rollup. */
 export function composeAnalytics(deps: {
-  readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock' | 'logger'>;
+  readonly infrastructure: Pick<Infrastructure, 'knex' | 'clock' | 'logger' | 'metrics'>;
   /** The anonymisation age until an admin sets one in the analytics settings. */
   readonly anonymiseAfterDays?: number | undefined;
   /** Wakes the outbox dispatcher after a weekly email is queued. */
@@ -37,7 +38,7 @@ export function composeAnalytics(deps: {
   /** Where the installation is reached, for the email's link to /analytics. */
   readonly publicUrl?: string;
 }): AnalyticsFeature {
-  const { knex, clock, logger } = deps.infrastructure;
+  const { knex, clock, logger, metrics } = deps.infrastructure;
   const facts = createAnalyticsFacts(knex);
   const store = createAnalyticsRollupStore(knex);
   const rollup = createAnalyticsRollup({
@@ -45,6 +46,7 @@ export function composeAnalytics(deps: {
     store,
     clock,
     onError: (err) => logger.warn({ err }, 'the analytics rollup could not follow a booking change'),
+    observer: createAnalyticsRollupMetrics(metrics.registry),
   });
   const settings = createAnalyticsSettingsStore(knex);
   const defaultAnonymiseAfterDays = deps.anonymiseAfterDays ?? DEFAULT_ANONYMISE_AFTER_DAYS;

@@ -115,6 +115,8 @@ export interface Composition {
   readonly sync: SyncController;
   /** Adds and pairs displays; the demo pairs its own display with it. */
   readonly displayPairing: DisplaysFeature['pairing'];
+  /** The analytics rollup the sync keeps current: bench:sync backfills it and awaits its queued changes. */
+  readonly analyticsRollup: AnalyticsFeature['rollup'];
   /** What main() runs beside HTTP: the sync on the saved connection, the order follower and outbox, the repair sweep. */
   startBackground(): Promise<void>;
   /** Ends the background work; call it before the database closes. */
@@ -297,6 +299,7 @@ export function composeApp(options: ComposeOptions): Composition {
     services,
     sync: sync.sync,
     displayPairing: features.displays.pairing,
+    analyticsRollup: features.analytics.rollup,
     async startBackground() {
       stopRepairSweep = services.bookings.startRepairSweep(REPAIR_SWEEP_MS);
       stopReleases = features.displays.release.start(RELEASE_ROUND_MS);

@@ -79,6 +79,19 @@ export interface AnalyticsRollupStore {
   firstBookingDay(): Promise<string | undefined>;
 }
 
+/**
+ * What the rollup's listener reports for metrics: one batch of the sync's booking changes applied
+ * (or failed), how many listener calls and distinct bookings it held, and how long it took.
+ */
+export interface AnalyticsRollupObserver {
+  changesApplied(event: {
+    readonly changes: number;
+    readonly bookings: number;
+    readonly durationMs: number;
+    readonly outcome: 'ok' | 'error';
+  }): void;
+}
+
 /** Removes what names people from bookings that ended before an instant; the figures survive. */
 export interface BookingAnonymiser {
   anonymiseBefore(before: Date): Promise<number>;

@@ -9,8 +9,8 @@ import {
   weekSums,
   type RollupDay,
 } from '../../domain/analytics/rollup';
-import type { AnalyticsRoom } from '../../domain/analytics/types';
-import type { AnalyticsFacts, AnalyticsRollupStore } from '../../ports/analytics';
+import type { AnalyticsRoom, BookingFact } from '../../domain/analytics/types';
+import type { AnalyticsFacts, AnalyticsRollupObserver, AnalyticsRollupStore } from '../../ports/analytics';
 import type { BookingChangeListener } from '../../ports/bookingChanges';
 import type { Clock } from '../../ports/clock';
 import { widestWindow } from './index';
@@ -21,11 +21,13 @@ export interface RollupDeps {
   readonly clock: Clock;
   /** A queued change that could not be applied (the backfill, run again, repairs it). */
   readonly onError?: (err: unknown) => void;
-  /** How long changes are gathered before they are applied together (default 1 s). */
+  /** How long changes are gathered before they are applied together (default 5 s). */
   readonly gatherMs?: number;
+  /** Told of every batch of changes applied, with its time (the metrics; bench:sync reads them). */
+  readonly observer?: AnalyticsRollupObserver;
 }
 
-const GATHER_MS = 1_000;
+const GATHER_MS = 5_000;
 
 type BookingChange = Parameters<BookingChangeListener['bookingsChanged']>[0];
 
@@ -71,6 +73,39 @@ function runsOf(mondays: readonly string[]): string[][] {
 const mondaysBetween = (from: string, to: string): string[] =>
   datesBetween(mondayOf(from), mondayOf(to)).filter((_, i) => i % 7 === 0);
 
+/** Bookings read before the rooms were known: those of `roomIds` over `range` (and maybe more). */
+interface ReadAhead {
+  readonly range: Range;
+  readonly roomIds: ReadonlySet<string>;
+  readonly bookings: readonly BookingFact[];
+}
+
+const utcDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The weeks, inside the coverage, of every day the changes can touch whatever their rooms' zones
+ * (the dates of their spans 12 hours earlier to 14 hours later: zones run from UTC−12 to UTC+14)
+ * and of the days they were counted in; undefined when that is more than one read of the bookings.
+ */
+function weeksAround(
+  spans: readonly { start: number; end: number }[],
+  before: readonly { day: string }[],
+  coverage: Range,
+): Range | undefined {
+  const dates = [
+    ...spans.flatMap((s) => [utcDate(s.start - 12 * HOUR_MS), utcDate(Math.max(s.start, s.end - 1) + 14 * HOUR_MS)]),
+    ...before.map((b) => b.day),
+  ].sort();
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  if (first === undefined || last === undefined) return undefined;
+  const from = laterOf(mondayOf(first), coverage.from);
+  const to = earlierOf(plusDays(mondayOf(last), 6), coverage.to);
+  return from <= to && plusDays(mondayOf(first), 7 * BATCH_WEEKS) > mondayOf(last) ? { from, to } : undefined;
+}
+
 export function createAnalyticsRollup(deps: RollupDeps): AnalyticsRollup {
   /**
    * Computes the days of the given weeks inside `bounds` (the coverage) from the bookings, and
@@ -86,6 +121,7 @@ export function createAnalyticsRollup(deps: RollupDeps): AnalyticsRollup {
       readonly roomWeek?: (roomId: string, monday: string) => boolean;
       readonly writeDay?: (roomId: string, day: string) => boolean;
     } = {},
+    ahead?: ReadAhead,
   ): Promise<number> {
     let written = 0;
     for (const run of runsOf(mondays)) {
@@ -95,11 +131,19 @@ export function createAnalyticsRollup(deps: RollupDeps): AnalyticsRollup {
       };
       if (range.from > range.to) continue;
       const wanted = rooms.filter((r) => run.some((monday) => !pick.roomWeek || pick.roomWeek(r.id, monday)));
+      // Each day is computed from the bookings overlapping it: more bookings read change nothing.
+      const readAlready =
+        ahead &&
+        ahead.range.from <= range.from &&
+        ahead.range.to >= range.to &&
+        wanted.every((r) => ahead.roomIds.has(r.id));
       const byRoom = bookingsByRoom(
-        await deps.facts.bookings(
-          wanted.map((r) => r.id),
-          widestWindow(range),
-        ),
+        readAlready
+          ? ahead.bookings
+          : await deps.facts.bookings(
+              wanted.map((r) => r.id),
+              widestWindow(range),
+            ),
       );
       const days: RollupDay[] = [];
       for (const room of wanted)
@@ -118,6 +162,7 @@ export function createAnalyticsRollup(deps: RollupDeps): AnalyticsRollup {
     coverage: Range,
     rooms: readonly AnalyticsRoom[],
     wanted: readonly { roomId: string; day: string }[],
+    ahead?: ReadAhead,
   ): Promise<void> {
     const inside = wanted.filter((w) => w.day >= coverage.from && w.day <= coverage.to);
     if (inside.length === 0) return;
@@ -131,35 +176,65 @@ export function createAnalyticsRollup(deps: RollupDeps): AnalyticsRollup {
         roomWeek: (roomId, monday) => weeks.has(`${roomId}|${monday}`),
         writeDay: (roomId, day) => days.has(`${roomId}|${day}`),
       },
+      ahead,
     );
   }
 
   /** The days the changed bookings were counted in and touch now, computed again where covered. */
-  async function applyChanges(changes: readonly BookingChange[]): Promise<void> {
-    const bookingIds = [...new Set(changes.flatMap((c) => c.bookingIds))];
-    const coverage = await deps.store.coverage();
-    if (!coverage || bookingIds.length === 0) return;
-    const [spans, before] = await Promise.all([
+  async function applyChanges(bookingIds: readonly string[]): Promise<void> {
+    if (bookingIds.length === 0) return;
+    // Read at once: without a coverage (before the first backfill) the other two are not needed.
+    const [coverage, spans, before] = await Promise.all([
+      deps.store.coverage(),
       deps.store.bookingSpans(bookingIds),
       deps.store.daysOfBookings(bookingIds),
     ]);
+    if (!coverage) return;
     // Most changes are to meetings still to come, outside the coverage: nothing more to read.
     const coverageEnd = Date.parse(coverage.to) + 2 * DAY_MS;
     const nearCoverage = spans.filter((s) => s.start < coverageEnd);
     if (nearCoverage.length === 0 && before.length === 0) return;
     const roomIds = [...new Set([...nearCoverage.map((s) => s.roomId), ...before.map((b) => b.roomId)])];
-    const rooms = await deps.facts.rooms({ roomIds });
+    // The rooms' zones decide which days and weeks are computed again; their bookings are read
+    // meanwhile, over every week the changes can touch in any zone (one round trip less).
+    const around = weeksAround(nearCoverage, before, coverage);
+    const [rooms, bookings] = await Promise.all([
+      deps.facts.rooms({ roomIds }),
+      around ? deps.facts.bookings(roomIds, widestWindow(around)) : undefined,
+    ]);
     const zoneOf = new Map(rooms.map((r) => [r.id, r.timeZone]));
     const now = nearCoverage.flatMap((s) => {
       const zone = zoneOf.get(s.roomId);
       return zone ? daysTouched(s, zone).map((day) => ({ roomId: s.roomId, day })) : [];
     });
-    await recomputeDays(coverage, rooms, [...before, ...now]);
+    const ahead = around && bookings ? { range: around, roomIds: new Set(roomIds), bookings } : undefined;
+    await recomputeDays(coverage, rooms, [...before, ...now], ahead);
   }
 
-  // The sync only queues its changes: they are applied behind it, those of a second at once, so
-  // the rollup adds little to the sync's cost per change (bench:analytics) and a burst of changes
-  // costs one round of reads.
+  /** One batch applied, its time and outcome told to the observer; a failure goes to onError. */
+  async function applyObserved(batch: readonly BookingChange[]): Promise<void> {
+    const bookingIds = [...new Set(batch.flatMap((c) => c.bookingIds))];
+    const started = performance.now();
+    let outcome: 'ok' | 'error' = 'ok';
+    try {
+      await applyChanges(bookingIds);
+    } catch (err) {
+      outcome = 'error';
+      deps.onError?.(err);
+    }
+    deps.observer?.changesApplied({
+      changes: batch.length,
+      bookings: bookingIds.length,
+      durationMs: performance.now() - started,
+      outcome,
+    });
+  }
+
+  // The sync only queues its changes: they are applied behind it, those of five seconds at once,
+  // so a burst of changes costs one round of reads and writes (about eight round trips to the
+  // database when a covered day changed) and the rollup adds little to the sync's cost per
+  // change (bench:sync, figure (e)). The rollup holds finished days only: a change to a past
+  // meeting shows in its figures a few seconds later.
   let pending: BookingChange[] = [];
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -171,11 +246,7 @@ export function createAnalyticsRollup(deps: RollupDeps): AnalyticsRollup {
       while (pending.length > 0) {
         const batch = pending;
         pending = [];
-        try {
-          await applyChanges(batch);
-        } catch (err) {
-          deps.onError?.(err);
-        }
+        await applyObserved(batch);
       }
     })().finally(() => {
       running = undefined;
