@@ -107,18 +107,18 @@ function toBooking(row: BookingRow): StoredBooking {
 /** PostgreSQL text cannot hold NUL; Exchange bodies occasionally do. */
 const clean = (value: string): string => value.replaceAll('\u0000', '');
 
-function columnsOf(db: Knex, fields: SyncedBookingFields): Record<string, unknown> {
+/** A synced booking's columns other than its time span, as JSON values. */
+function storedColumns(fields: SyncedBookingFields): Record<string, unknown> {
   return {
-    during: db.raw("tstzrange(CAST(? AS timestamptz), CAST(? AS timestamptz), '[)')", [
-      fields.start.toISOString(),
-      fields.end.toISOString(),
-    ]),
     subject: clean(fields.subject),
     organizer_name: clean(fields.organizerName),
     organizer_email: clean(fields.organizerEmail),
-    attendees: JSON.stringify(
-      fields.attendees.map((a) => ({ name: clean(a.name), email: clean(a.email), kind: a.kind, response: a.response })),
-    ),
+    attendees: fields.attendees.map((a) => ({
+      name: clean(a.name),
+      email: clean(a.email),
+      kind: a.kind,
+      response: a.response,
+    })),
     description: clean(fields.description),
     location: clean(fields.location),
     online_meeting_url: fields.onlineMeetingUrl === null ? null : clean(fields.onlineMeetingUrl),
@@ -132,6 +132,18 @@ function columnsOf(db: Knex, fields: SyncedBookingFields): Record<string, unknow
     is_occurrence: fields.isOccurrence,
     detail_source: fields.detailSource,
     details_pending: fields.detailsPending,
+  };
+}
+
+function columnsOf(db: Knex, fields: SyncedBookingFields): Record<string, unknown> {
+  const columns = storedColumns(fields);
+  return {
+    ...columns,
+    during: db.raw("tstzrange(CAST(? AS timestamptz), CAST(? AS timestamptz), '[)')", [
+      fields.start.toISOString(),
+      fields.end.toISOString(),
+    ]),
+    attendees: JSON.stringify(columns.attendees),
     updated_at: db.fn.now(),
   };
 }
@@ -223,34 +235,11 @@ async function adoptOwnBookings(
 const INSERT_CHUNK = 500;
 
 /** A created booking's columns as one JSON record of jsonb_to_recordset (see CREATED_RECORD). */
-function createdRecord(fields: SyncedBookingFields): Record<string, unknown> {
-  return {
-    start_at: fields.start.toISOString(),
-    end_at: fields.end.toISOString(),
-    subject: clean(fields.subject),
-    organizer_name: clean(fields.organizerName),
-    organizer_email: clean(fields.organizerEmail),
-    attendees: fields.attendees.map((a) => ({
-      name: clean(a.name),
-      email: clean(a.email),
-      kind: a.kind,
-      response: a.response,
-    })),
-    description: clean(fields.description),
-    location: clean(fields.location),
-    online_meeting_url: fields.onlineMeetingUrl === null ? null : clean(fields.onlineMeetingUrl),
-    is_private: fields.isPrivate,
-    ews_item_id: fields.ewsItemId,
-    ews_change_key: fields.ewsChangeKey,
-    clean_global_object_id: fields.cleanGlobalObjectId,
-    uid: fields.uid,
-    recurring_master_id: fields.recurringMasterId,
-    original_start: fields.originalStart ? fields.originalStart.toISOString() : null,
-    is_occurrence: fields.isOccurrence,
-    detail_source: fields.detailSource,
-    details_pending: fields.detailsPending,
-  };
-}
+const createdRecord = (fields: SyncedBookingFields): Record<string, unknown> => ({
+  start_at: fields.start.toISOString(),
+  end_at: fields.end.toISOString(),
+  ...storedColumns(fields),
+});
 
 const CREATED_RECORD = `x(start_at timestamptz, end_at timestamptz, subject text, organizer_name text,
   organizer_email text, attendees jsonb, description text, location text, online_meeting_url text,
