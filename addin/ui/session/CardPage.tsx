@@ -22,12 +22,17 @@ const useStyles = makeStyles({
   },
 });
 
-/** A page that is one card in the middle of the screen: signing in, choosing a new password. */
-export function CardPage({ children }: { readonly children: ReactNode }) {
+/**
+ * A page that is one card in the middle of the screen: signing in, choosing a new password, an
+ * external's invitation. `maxWidth` in px (400 by default).
+ */
+export function CardPage({ children, maxWidth }: { readonly children: ReactNode; readonly maxWidth?: number }) {
   const styles = useStyles();
   return (
     <main className={styles.page}>
-      <div className={styles.card}>{children}</div>
+      <div className={styles.card} style={maxWidth === undefined ? undefined : { maxWidth: `${maxWidth}px` }}>
+        {children}
+      </div>
     </main>
   );
 }

@@ -6,6 +6,7 @@ import type { SessionInfo } from '../../../../shared/schemas/auth';
 import { describeError } from '../../../ui/errors';
 import { useApi } from '../../../ui/hooks/useApi';
 import { useSubmit } from '../../../ui/hooks/useSubmit';
+import { CardPage } from '../../../ui/session/CardPage';
 import { SignInLinkForm } from '../../../ui/session/SignInLinkForm';
 import { useSession } from '../../../ui/session/useSession';
 import { ProblemNote } from '../../../ui/StatusViews';
@@ -14,24 +15,6 @@ import { externalLinkStrings as text } from './strings';
 const MIN_PASSWORD = 12;
 
 const useStyles = makeStyles({
-  page: {
-    minHeight: '100vh',
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    padding: tokens.spacingHorizontalM,
-    boxSizing: 'border-box',
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  card: {
-    width: '100%',
-    maxWidth: '420px',
-    boxSizing: 'border-box',
-    padding: tokens.spacingHorizontalXL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-  },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
 });
 
@@ -123,7 +106,6 @@ function SignInForm({ token, onNewLink }: { token: string; onNewLink: () => void
 
 /** Routes `/externals/accept` and `/externals/sign-in`: what an external's email links open. */
 export function ExternalLinkPage({ kind }: { kind: 'invitation' | 'sign-in' }) {
-  const styles = useStyles();
   const token = useSearchParams()[0].get('token') ?? '';
   const [askNewLink, setAskNewLink] = useState(false);
   let body;
@@ -131,9 +113,5 @@ export function ExternalLinkPage({ kind }: { kind: 'invitation' | 'sign-in' }) {
   else if (!token) body = <ProblemNote text={text.missingToken} />;
   else if (kind === 'invitation') body = <AcceptForm token={token} />;
   else body = <SignInForm token={token} onNewLink={() => setAskNewLink(true)} />;
-  return (
-    <main className={styles.page}>
-      <div className={styles.card}>{body}</div>
-    </main>
-  );
+  return <CardPage maxWidth={420}>{body}</CardPage>;
 }
