@@ -25,8 +25,12 @@ if (!haveChromium) console.warn(`test/e2e/livePlan: skipped, no Chromium at ${CH
 
 const MINUTE = 60_000;
 const SUBJECT = 'Plan e2e: budget';
-const ALL_DAY = { open: '00:00', close: '23:59' };
-const OPEN_ALWAYS = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [ALL_DAY]]));
+/**
+ * No opening hours at all: open around the clock. 00:00–23:59 every day is closed for the last
+ * minute of each day, so that a booking from the plan between 23:30 and midnight in the building's
+ * zone (its half hour then touches midnight) was refused as outside opening hours.
+ */
+const OPEN_ALWAYS = {};
 
 interface AdminSession {
   call<T>(method: string, path: string, body?: unknown): Promise<T>;
