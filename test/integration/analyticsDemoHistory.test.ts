@@ -123,6 +123,30 @@ describe('the daily rollup', () => {
     await expectHeatAsRaw();
   });
 
+  it('follows a booking moved four weeks back, out of the range the figures are of', async () => {
+    const moved = await db
+      .knex('bookings')
+      .where({ status: 'confirmed' })
+      .whereRaw("lower(during) >= '2026-06-12' AND lower(during) < '2026-06-15'")
+      .first<{ id: string; room_id: string } | undefined>('id', 'room_id');
+    if (!moved) throw new Error('the demo history has no booking from 12 to 14 June');
+    const before = await overall(raw);
+    await db
+      .knex('bookings')
+      .where({ id: moved.id })
+      // A Saturday four weeks back, free and closed, before the four weeks the figures are of.
+      .update({ during: db.knex.raw("tstzrange('2026-05-16T08:00:00Z', '2026-05-16T11:00:00Z', '[)')") });
+    await rollup.listener.bookingsChanged({ roomId: moved.room_id, bookingIds: [moved.id] });
+    await rollup.settled();
+    const after = await overall(raw);
+    expect(after.bookings).toBe(before.bookings - 1);
+    expect(await overall(withRollup)).toEqual(after);
+    expect((await withRollup.rooms(lastFourWeeks)).map((r) => r.figures)).toEqual(
+      (await raw.rooms(lastFourWeeks)).map((r) => r.figures),
+    );
+    await expectHeatAsRaw();
+  });
+
   it('extended by the hourly sweep, sums each new day into its week with the days stored before', async () => {
     // Covered to Monday 2026-06-15; six days later it reaches Sunday 2026-06-21, a whole week read from its row.
     const later = createAnalyticsRollup({ facts, store, clock: new ManualClock(new Date('2026-06-23T09:00:00Z')) });

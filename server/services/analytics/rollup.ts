@@ -231,8 +231,8 @@ export function createAnalyticsRollup(deps: RollupDeps): AnalyticsRollup {
   }
 
   // The sync only queues its changes: they are applied behind it, those of five seconds at once,
-  // so a burst of changes costs one round of reads and writes (about eight round trips to the
-  // database when a covered day changed) and the rollup adds little to the sync's cost per
+  // so a burst of changes costs one round of reads and writes (three rounds of round trips to
+  // the database when a covered day changed, the last one statement) and the rollup adds little to the sync's cost per
   // change (bench:sync, figure (e)). The rollup holds finished days only: a change to a past
   // meeting shows in its figures a few seconds later.
   let pending: BookingChange[] = [];

@@ -3,71 +3,24 @@ import {
   plusDays,
   weekCounters,
   wholeWeeksOf,
-  type RollupDay,
   type RollupRange,
   type RollupSpan,
   type RollupWeek,
-  type RollupWeekSums,
   type RoomHours,
 } from '../../../domain/analytics/rollup';
-import type { HourCells } from '../../../domain/analytics/heatmap';
-import { pairsOf, sortedTally, tallyOf, valuesOf, type Tally } from '../../../domain/analytics/tally';
+import { tallyOf, type Tally } from '../../../domain/analytics/tally';
 import { chunk } from '../../../domain/chunk';
 import type { AnalyticsRollupStore } from '../../../ports/analytics';
+import { saveRollup } from './analyticsRollupWrites';
 
 const MINUTE = 60_000;
 
-/**
- * Hour cells as stored: their times in minutes (60 rather than 3600000: a building's year of weeks
- * is millions of them, read as text), exact, as ms ÷ 60000 written as the shortest decimal that
- * reads back as the same number and rounded back to whole ms when read.
- */
-const hoursText = (cells: HourCells): string => cells.map((v, i) => (i % 3 === 0 ? v : v / MINUTE)).join(',');
-
+/** Hour cells as stored (analyticsRollupWrites.ts' hoursText), their times back in whole ms. */
 function hoursFromText(text: string | null): number[] {
   const flat = joinedNumbers(text);
   for (let i = 0; i < flat.length; i += 1) if (i % 3 !== 0) flat[i] = Math.round((flat[i] as number) * MINUTE);
   return flat;
 }
-
-const toRow = (d: RollupDay) => ({
-  room_id: d.roomId,
-  day: d.day,
-  open_ms: Math.round(d.openMs),
-  booked_ms: Math.round(d.bookedMs),
-  occupied_ms: Math.round(d.occupiedMs),
-  released_ms: Math.round(d.releasedMs),
-  bookings: d.bookings,
-  recurring: d.recurring,
-  check_in_candidates: d.checkInCandidates,
-  released: d.released,
-  sized: d.sized,
-  under_half_capacity: d.underHalfCapacity,
-  over_capacity: d.overCapacity,
-  lengths: JSON.stringify(valuesOf(sortedTally(d.lengths))),
-  lead_minutes: JSON.stringify(valuesOf(sortedTally(d.leadMinutes))),
-  booking_ids: JSON.stringify(d.bookingIds),
-  hours: hoursText(d.hours),
-});
-
-const toWeekRow = (w: RollupWeekSums) => ({
-  room_id: w.roomId,
-  week: w.week,
-  open_ms: Math.round(w.openMs),
-  booked_ms: Math.round(w.bookedMs),
-  occupied_ms: Math.round(w.occupiedMs),
-  released_ms: Math.round(w.releasedMs),
-  bookings: w.bookings,
-  recurring: w.recurring,
-  check_in_candidates: w.checkInCandidates,
-  released: w.released,
-  sized: w.sized,
-  under_half_capacity: w.underHalfCapacity,
-  over_capacity: w.overCapacity,
-  lengths: JSON.stringify(pairsOf(sortedTally(w.lengths))),
-  lead_minutes: JSON.stringify(pairsOf(sortedTally(w.leadMinutes))),
-  hours: hoursText(w.hours),
-});
 
 const ROOM_CHUNK = 1000;
 
@@ -205,8 +158,6 @@ function weeksFromText(roomId: string, text: string | null, nameOf: ReturnType<t
   return weeks;
 }
 
-/** 'RmAn': the advisory-lock key of rollup writes (a week is summed from days two writers may change at once). */
-const WRITE_LOCK = 0x526d416e;
 const ROW_CHUNK = 500;
 
 export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
@@ -328,28 +279,7 @@ export function createAnalyticsRollupStore(db: Knex): AnalyticsRollupStore {
       }
       return { spans, weeks };
     },
-    async save(days, weeks) {
-      if (days.length === 0 && weeks.length === 0) return;
-      await db.transaction(async (trx) => {
-        await trx.raw('SELECT pg_advisory_xact_lock(?)', [WRITE_LOCK]);
-        for (const batch of chunk(days, ROW_CHUNK))
-          await trx('analytics_room_days')
-            .insert(batch.map(toRow))
-            .onConflict(['room_id', 'day'])
-            .merge([
-              ...Object.keys(toRow(batch[0] as RollupDay)).filter((k) => k !== 'room_id' && k !== 'day'),
-              'computed_at',
-            ]);
-        for (const batch of chunk(weeks, ROW_CHUNK))
-          await trx('analytics_room_weeks')
-            .insert(batch.map(toWeekRow))
-            .onConflict(['room_id', 'week'])
-            .merge([
-              ...Object.keys(toWeekRow(batch[0] as RollupWeekSums)).filter((k) => k !== 'room_id' && k !== 'week'),
-              'computed_at',
-            ]);
-      });
-    },
+    save: (days, weeks) => saveRollup(db, days, weeks),
     async daysOfBookings(bookingIds) {
       const out: { roomId: string; day: string }[] = [];
       // One query per batch: each containment test is answered by the GIN index, OR-ed in a bitmap.
