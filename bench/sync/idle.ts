@@ -148,8 +148,13 @@ export async function measureFullPass(
     store: createSyncStore(context.knex),
     clock: systemClock,
   });
+  const connected = rooms.map((room) => ({ ...room, name: room.mailbox }));
+  // A daily pass finds a room whose first sync ended long before, its organizers' details filled
+  // (phase 2): fill them first, uncounted, or the pass is measured doing phase 2's work.
+  for (const room of connected) await synchronizer.fillDetails(room);
+  await context.sim.untilQuiet(500, 60_000);
   const before = await context.sim.serviceRequests();
-  for (const room of rooms) await synchronizer.syncRoom({ ...room, name: room.mailbox }, { full: true });
+  for (const room of connected) await synchronizer.syncRoom(room, { full: true });
   const requests = difference(await context.sim.serviceRequests(), before);
   return {
     mean: rooms.length === 0 ? Number.NaN : total(requests) / rooms.length,

@@ -170,11 +170,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
    * Until the next safety sync. Rooms that synced together (a first sync or an instance's start:
    * thousands in a minute) would all come due together every period, a burst that slows the live
    * changes sharing the machine: after a room's first sync here the next one is anywhere in the
-   * period, and later ones keep a little jitter so that they do not bunch again.
+   * period after the next, and later ones keep a little jitter so that they do not bunch again.
+   * Never sooner than a period after the first: the room was just read whole, and an instance's
+   * first minutes (catching up, the organizers' details) are its busiest for the EWS budget.
    */
   function safetyDelayMs(firstHere: boolean): number {
     const period = options.safetyIntervalMs;
-    return Math.round(firstHere ? period * (0.1 + 0.9 * random()) : period * (0.9 + 0.2 * random()));
+    return Math.round(firstHere ? period * (1 + random()) : period * (0.9 + 0.2 * random()));
   }
 
   async function execute(slot: RoomSlot, lane: SyncLane): Promise<void> {
