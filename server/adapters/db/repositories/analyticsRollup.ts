@@ -15,7 +15,7 @@ import { saveRollup } from './analyticsRollupWrites';
 
 const MINUTE = 60_000;
 
-/** Hour cells as stored (analyticsRollupWrites.ts' hoursText), their times back in whole ms. */
+/** Hour cells as stored (hoursText in analyticsRollupWrites.ts), their times back in whole ms. */
 function hoursFromText(text: string | null): number[] {
   const flat = joinedNumbers(text);
   for (let i = 0; i < flat.length; i += 1) if (i % 3 !== 0) flat[i] = Math.round((flat[i] as number) * MINUTE);
