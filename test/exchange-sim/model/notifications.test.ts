@@ -71,6 +71,24 @@ describe('notifications', () => {
     );
   });
 
+  it('drops an expired subscription when its mailbox changes; the live ones beside it get the events', () => {
+    model = newModel();
+    const stale = model.subscribe(T.alice, { kind: 'pull', folders: [calendar], eventTypes: ALL, timeoutMinutes: 1 });
+    model.clock.advance(50_000);
+    const live = model.subscribe(T.alice, { kind: 'pull', folders: [calendar], eventTypes: ALL, timeoutMinutes: 5 });
+    const bobs = model.subscribe(T.bob, { kind: 'pull', folders: [calendar], eventTypes: ALL, timeoutMinutes: 1 });
+    model.clock.advance(20_000);
+    model.createCalendarItem(T.alice, calendar, meeting('2026-06-10T09:00:00Z', 1), 'SendToNone');
+    expect(errorCode(() => model.getEvents(T.alice, stale.subscriptionId, stale.watermark))).toBe(
+      'ErrorSubscriptionNotFound',
+    );
+    expect(itemEvents(model.getEvents(T.alice, live.subscriptionId, live.watermark).events)).toEqual([
+      'CreatedEvent',
+      'FreeBusyChangedEvent',
+    ]);
+    expect(model.getEvents(T.bob, bobs.subscriptionId, bobs.watermark).events).toEqual([]);
+  });
+
   it('rejects a watermark from another generation and a subscription of another mailbox', () => {
     model = newModel();
     const sub = model.subscribe(T.alice, { kind: 'pull', folders: [calendar], eventTypes: ALL, timeoutMinutes: 5 });

@@ -53,6 +53,8 @@ export class NotificationBus {
   private seq = 0;
   private generation: number;
   private readonly subs = new Map<string, SubscriptionState>();
+  /** The same subscriptions by mailbox: an event only looks at its own mailbox's (thousands of rooms subscribe). */
+  private readonly subsOfMailbox = new Map<string, Set<SubscriptionState>>();
   private history: SequencedEvent[] = [];
 
   constructor(
@@ -65,6 +67,7 @@ export class NotificationBus {
   reset(generation: number): void {
     this.generation = generation;
     this.subs.clear();
+    this.subsOfMailbox.clear();
     this.history = [];
     this.seq = 0;
   }
@@ -175,7 +178,29 @@ export class NotificationBus {
     };
     this.history.push(sequenced);
     if (this.history.length > 2 * HISTORY_LIMIT) this.history = this.history.slice(-HISTORY_LIMIT);
-    for (const sub of this.subs.values()) if (this.wants(sub, sequenced)) this.enqueue(sub, sequenced);
+    for (const sub of this.subsOfMailbox.get(mailbox) ?? []) {
+      if (this.expired(sub)) this.remove(sub);
+      else if (this.wants(sub, sequenced)) this.enqueue(sub, sequenced);
+    }
+  }
+
+  /** A subscription nobody reads or streams past its timeout is gone, as Exchange drops it. */
+  private expired(sub: SubscriptionState): boolean {
+    return !sub.listener && this.now() > sub.expiresAt;
+  }
+
+  private add(sub: SubscriptionState): void {
+    this.subs.set(sub.info.subscriptionId, sub);
+    const ofMailbox = this.subsOfMailbox.get(sub.info.mailbox) ?? new Set<SubscriptionState>();
+    ofMailbox.add(sub);
+    this.subsOfMailbox.set(sub.info.mailbox, ofMailbox);
+  }
+
+  private remove(sub: SubscriptionState): void {
+    this.subs.delete(sub.info.subscriptionId);
+    const ofMailbox = this.subsOfMailbox.get(sub.info.mailbox);
+    ofMailbox?.delete(sub);
+    if (ofMailbox?.size === 0) this.subsOfMailbox.delete(sub.info.mailbox);
   }
 
   private wants(sub: SubscriptionState, e: SequencedEvent): boolean {
@@ -216,7 +241,7 @@ export class NotificationBus {
   ): Subscription {
     if (request.eventTypes.length === 0)
       throw new EwsError('ErrorInvalidSubscription', 'At least one event type is required.');
-    if ([...this.subs.values()].filter((s) => s.info.mailbox === mailbox).length >= MAX_SUBSCRIPTIONS_PER_MAILBOX) {
+    if ((this.subsOfMailbox.get(mailbox)?.size ?? 0) >= MAX_SUBSCRIPTIONS_PER_MAILBOX) {
       throw new EwsError('ErrorInvalidSubscription', 'Too many subscriptions.');
     }
     const timeoutMinutes = request.timeoutMinutes ?? 30;
@@ -242,7 +267,7 @@ export class NotificationBus {
       flushScheduled: false,
     };
     for (const e of this.history) if (e.seq > since && this.wants(state, e)) state.queue.push(e);
-    this.subs.set(subscriptionId, state);
+    this.add(state);
     return state.info;
   }
 
@@ -250,8 +275,8 @@ export class NotificationBus {
   require(mailbox: string, subscriptionId: string, creator?: string): SubscriptionState {
     const sub = this.subs.get(subscriptionId);
     if (!sub) throw new EwsError('ErrorSubscriptionNotFound', 'The specified subscription was not found.');
-    if (!sub.listener && this.now() > sub.expiresAt) {
-      this.subs.delete(subscriptionId);
+    if (this.expired(sub)) {
+      this.remove(sub);
       throw new EwsError('ErrorSubscriptionNotFound', 'The specified subscription was not found.');
     }
     const byCreator = creator !== undefined && sub.creator === creator.toLowerCase();
@@ -279,8 +304,7 @@ export class NotificationBus {
   }
 
   unsubscribe(mailbox: string, subscriptionId: string, creator?: string): void {
-    this.require(mailbox, subscriptionId, creator);
-    this.subs.delete(subscriptionId);
+    this.remove(this.require(mailbox, subscriptionId, creator));
   }
 
   attach(mailbox: string, subscriptionId: string, listener: StreamingListener, creator?: string): () => void {
