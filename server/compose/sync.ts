@@ -1,4 +1,5 @@
 import { createSyncStore } from '../adapters/db/repositories/syncStore';
+import { watchTableGrowth } from '../adapters/db/tableStatistics';
 import type { LeaseFence } from '../adapters/db/advisoryRoomLeases';
 import type { BookingChangeListener } from '../ports/bookingChanges';
 import type { CalendarGateway } from '../ports/calendarGateway';
@@ -59,7 +60,11 @@ export function composeSync(deps: SyncFeatureDeps): SyncFeature {
   const { knex, clock, logger, metrics } = deps.infrastructure;
   const settings = deps.settings ?? {};
   const { observer, ...runtimeOverrides } = settings.runtime ?? {};
-  const store = createSyncStore(knex);
+  // A first sync inserts bookings faster than autovacuum (off in PGlite) analyzes them.
+  const bookingsGrowth = watchTableGrowth(knex, 'bookings', {
+    onError: (err) => logger.warn({ err }, 'could not analyze the bookings table'),
+  });
+  const store = createSyncStore(knex, { bookingsGrowth });
   const runtimeOn = (gateway: CalendarGateway): SyncRuntime => {
     const leases: RoomLeases & { readonly fence?: LeaseFence } = settings.leases?.() ?? createInProcessRoomLeases();
     return createSyncRuntime({
@@ -67,7 +72,7 @@ export function composeSync(deps: SyncFeatureDeps): SyncFeature {
       gateway: metrics.instrument(gateway),
       observer: bothObservers(metrics.observer, observer),
       bookingChanges: deps.bookingChanges,
-      store: leases.fence ? createSyncStore(knex, { fence: leases.fence }) : store,
+      store: leases.fence ? createSyncStore(knex, { fence: leases.fence, bookingsGrowth }) : store,
       clock,
       leases,
       logger: logger.child({ component: 'sync' }),

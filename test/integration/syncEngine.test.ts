@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { createBookingRepository } from '../../server/adapters/db/repositories/bookings';
 import { createSyncStore } from '../../server/adapters/db/repositories/syncStore';
+import type { TableGrowth } from '../../server/adapters/db/tableStatistics';
 import type { ConnectedRoom, SyncStore } from '../../server/ports/syncStore';
 import { createRoomSynchronizer, type RoomSynchronizer } from '../../server/sync/roomSynchronizer';
 import { InMemoryCalendarGateway, type FakeMeeting } from '../fakes/inMemoryCalendarGateway';
@@ -177,6 +178,31 @@ describe('first sync of a room', () => {
     await engine.syncRoom(elbe);
     await engine.fillDetails(elbe);
     expect(await live(elbe)).toMatchObject([{ subject: 'HR talk', isPrivate: true }]);
+  });
+
+  it('tells the bookings table how many bookings each committed sync inserted, for its statistics', async () => {
+    const grown: number[] = [];
+    const growth: TableGrowth = { grew: (rows) => void grown.push(rows), settled: () => Promise.resolve() };
+    const counted = createRoomSynchronizer({
+      gateway,
+      store: createSyncStore(db.knex, { bookingsGrowth: growth }),
+      clock,
+      pageSize: 3,
+    });
+    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+    gateway.putMeeting(
+      elbe.mailbox,
+      meeting({
+        itemId: 'E2',
+        cleanGlobalObjectId: 'M2',
+        instances: [{ start: '2026-05-06T09:00:00.000Z', end: '2026-05-06T10:00:00.000Z' }],
+      }),
+    );
+    await counted.syncRoom(elbe);
+    expect(grown).toEqual([2]);
+    // Nothing new: nothing to tell.
+    await counted.syncRoom(elbe);
+    expect(grown).toEqual([2]);
   });
 });
 

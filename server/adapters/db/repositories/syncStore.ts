@@ -9,6 +9,7 @@ import type {
 } from '../../../ports/syncStore';
 import { RoomLeaseLost } from '../../../ports/roomLeases';
 import type { LeaseFence } from '../advisoryRoomLeases';
+import type { TableGrowth } from '../tableStatistics';
 import { toCount, toInstant } from './locationRows';
 import { syncBookingWriter } from './syncBookings';
 
@@ -109,10 +110,12 @@ export interface SyncStoreOptions {
    * two instances and the new holder resumes from the stored sync state.
    */
   readonly fence?: LeaseFence | undefined;
+  /** Told how many bookings each committed sync inserted, so the planner's statistics keep up with a first sync. */
+  readonly bookingsGrowth?: TableGrowth | undefined;
 }
 
 export function createSyncStore(knex: Knex, options: SyncStoreOptions = {}): SyncStore {
-  const { fence } = options;
+  const { fence, bookingsGrowth } = options;
   return {
     async listExchangeRooms() {
       const rows = (await knex('rooms')
@@ -147,9 +150,16 @@ export function createSyncStore(knex: Knex, options: SyncStoreOptions = {}): Syn
       return rows.map(toRecord);
     },
     async transaction(work) {
-      return knex.transaction(async (trx) => {
+      let inserted = 0;
+      const result = await knex.transaction(async (trx) => {
+        const writer = syncBookingWriter(trx);
         const tx: SyncTransaction = {
-          ...syncBookingWriter(trx),
+          ...writer,
+          async applyPlan(roomId, plan) {
+            const applied = await writer.applyPlan(roomId, plan);
+            inserted += applied.createdBookingIds.length;
+            return applied;
+          },
           async saveSyncState(roomId, mailbox, syncState, options) {
             if (fence && !(await fence(trx, roomId))) throw new RoomLeaseLost(roomId);
             await upsert(trx, roomId, mailbox, {
@@ -165,6 +175,8 @@ export function createSyncStore(knex: Knex, options: SyncStoreOptions = {}): Syn
         };
         return work(tx);
       });
+      if (inserted > 0) bookingsGrowth?.grew(inserted);
+      return result;
     },
     async recordFailure(roomId, mailbox, failure) {
       await knex.transaction(async (trx) => {
