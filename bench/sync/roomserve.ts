@@ -12,6 +12,7 @@ import pg from 'pg';
 import { pino, type Logger } from 'pino';
 import { createSecretBox } from '../../server/adapters/crypto/secretBox';
 import { createAdvisoryRoomLeases } from '../../server/adapters/db/advisoryRoomLeases';
+import { createPgRoomChanges } from '../../server/adapters/roomChanges/postgres';
 import { migrateToLatest, openDatabase, type Database } from '../../server/adapters/db/database';
 import { composeApp, type Composition } from '../../server/compose/app';
 import { createSyncMetrics, type SyncMetrics } from '../../server/sync/metrics';
@@ -172,12 +173,22 @@ export async function startRoomserve(
     logger,
     passwordCost: TEST_SCRYPT_COST,
     secrets: createSecretBox(start.instances?.secretKey ?? randomBytes(32)),
+    // As main() runs several instances on PostgreSQL: leases, and room changes over LISTEN/NOTIFY
+    // (the bench's storm hears its changes arrive there, instead of asking the database every 20 ms).
     ...(leasesUrl
       ? {
           sync: {
             leases: () =>
               createAdvisoryRoomLeases(leasesUrl, {
                 onError: (err) => logger.warn({ err }, 'room lease connection failed'),
+              }),
+          },
+          displays: {
+            roomChanges: (knex: Knex) =>
+              createPgRoomChanges({
+                connectionString: leasesUrl,
+                knex,
+                onError: (err) => logger.warn({ err }, 'room changes connection failed'),
               }),
           },
         }

@@ -13,6 +13,11 @@ export interface RoomserveProcess {
   readonly rooms: readonly BenchRoom[];
   /** Its PostgreSQL schema (undefined on PGlite). */
   readonly schema: string | undefined;
+  /**
+   * Where it publishes its room changes (NOTIFY, as main() on PostgreSQL: one of several
+   * instances); undefined when they stay in its process.
+   */
+  readonly roomChangesUrl: string | undefined;
   startSync(): Promise<void>;
   /** Rooms synced since `since`, bookings waiting for details, rooms on an open stream. */
   counts(since: Date): Promise<{ synced: number; pending: number; streaming: number }>;
@@ -65,6 +70,7 @@ export async function startRoomserveProcess(
   return {
     rooms,
     schema,
+    roomChangesUrl: instances && options.engine === 'postgres' ? options.databaseUrl : undefined,
     startSync: () => ask<void>({ type: 'startSync' }),
     counts: (since) => ask({ type: 'counts', since: since.toISOString() }),
     syncedSince: (since) => ask({ type: 'syncedSince', since: since.toISOString() }),

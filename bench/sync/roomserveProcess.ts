@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Database } from '../../server/adapters/db/database';
 import type { BenchOptions } from './options';
 import { startRoomserve, startSync, type BenchRoom } from './roomserve';
+import { STORED_AMONG_SQL, storedFlags, storedParameter, type StoredQuery } from './storedQuery';
 
 export interface ProcessMemory {
   readonly rss: number;
@@ -36,11 +37,7 @@ export type FromRoomserve =
   | { readonly type: 'failed'; readonly message: string }
   | { readonly type: 'answer'; readonly id: number; readonly value?: unknown; readonly error?: string };
 
-/** A confirmed booking of the room starting at `start` (ISO). */
-export interface StoredQuery {
-  readonly roomId: string;
-  readonly start: string;
-}
+export type { StoredQuery };
 
 export interface RoomserveProcessArgs {
   readonly options: BenchOptions;
@@ -121,16 +118,10 @@ async function main(): Promise<void> {
     async storedAmong(message) {
       const { wanted } = message as Extract<ToRoomserve, { type: 'storedAmong' }>;
       if (wanted.length === 0) return [];
-      const pairs = wanted.map(() => '(CAST(? AS uuid), CAST(? AS timestamptz))').join(', ');
-      const rows = await knex('bookings')
-        .where({ status: 'confirmed' })
-        .whereRaw(
-          `(room_id, lower(during)) IN (${pairs})`,
-          wanted.flatMap((w) => [w.roomId, w.start]),
-        )
-        .select<{ room_id: string; start: Date }[]>('room_id', knex.raw('lower(during) AS start'));
-      const found = new Set(rows.map((r) => `${r.room_id} ${new Date(r.start).toISOString()}`));
-      return wanted.map((w) => found.has(`${w.roomId} ${new Date(w.start).toISOString()}`));
+      const result = await knex.raw<{ rows: { i: number }[] }>(STORED_AMONG_SQL.replace('$1', '?'), [
+        storedParameter(wanted),
+      ]);
+      return storedFlags(wanted, result.rows);
     },
     memory: () => settledMemory(roomserve.db),
     async stop() {

@@ -102,6 +102,12 @@ interface MutableRun {
 
 const KEPT_RUNS = 20;
 
+/** The stream supervisor's order of mailboxes (lower case, code unit order). */
+function byMailbox(a: ConnectedRoom, b: ConnectedRoom): number {
+  const [x, y] = [a.mailbox.toLowerCase(), b.mailbox.toLowerCase()];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
   const observer = deps.observer ?? silentObserver;
   const { store, leases, logger, clock } = deps;
@@ -287,7 +293,9 @@ export function createSyncRuntime(deps: SyncRuntimeDeps): SyncRuntime {
     );
     if (acquired.size > 0) {
       const records = new Map((await store.allRoomSync()).map((r) => [`${r.roomId} ${r.mailbox}`, r]));
-      for (const room of unowned.filter((r) => acquired.has(r.roomId)))
+      // In mailbox order, as the stream supervisor opens their groups (see its openNext).
+      const claimed = unowned.filter((r) => acquired.has(r.roomId)).sort(byMailbox);
+      for (const room of claimed)
         scheduler.add(room, records.get(`${room.roomId} ${room.mailbox}`)?.lastFullSyncAt ?? null);
     }
     if (given > 0) logger.info({ rooms: given, share }, 'left rooms to the other instances');

@@ -46,6 +46,25 @@ describe('stream supervisor', () => {
     expect(gateway.openStreamCount()).toBe(0);
   });
 
+  it('opens new groups one at a time, in mailbox order, so the first rooms sync without waiting for every subscription', async () => {
+    const gateway = new InMemoryCalendarGateway();
+    const release = gateway.holdStreamOpens();
+    const s = supervise(gateway);
+    s.supervisor.watch([...mailboxes(450)].reverse());
+    await sleep(10);
+    expect(gateway.callCount('openStream')).toBe(1);
+    expect(s.opened).toEqual([]);
+    release();
+    await sleep(10);
+    expect(gateway.openStreamCount()).toBe(3);
+    expect(s.opened.map((group) => [group[0], group.length])).toEqual([
+      ['room000@northwind.test', 200],
+      ['room200@northwind.test', 200],
+      ['room400@northwind.test', 50],
+    ]);
+    await s.supervisor.stop();
+  });
+
   it('reopens dropped streams with back-off and asks for a catch-up sync of their rooms', async () => {
     const gateway = new InMemoryCalendarGateway();
     const s = supervise(gateway);
