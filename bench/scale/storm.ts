@@ -9,7 +9,7 @@ import { DEFAULT_HORIZON } from '../../server/sync/horizon';
 import { at, ewsService } from '../../test/exchange-sim/ewsjs/client';
 import type { RoomserveProcess } from '../sync/roomserveClient';
 import type { BenchRoom } from '../sync/roomserve';
-import { STORED_AMONG_SQL, storedFlags, storedParameter, type StoredQuery } from '../sync/storedQuery';
+import { storedAmongSql, storedFlags, storedParameter, type StoredQuery } from '../sync/storedQuery';
 import { BENCH_PASSWORD, organizerLogin } from '../sync/seed';
 
 const DAY_MS = 86_400_000;
@@ -72,7 +72,7 @@ async function watchDatabase(
   await client.query(`LISTEN ${ROOM_CHANGES_CHANNEL}`);
   return {
     async storedAmong(wanted) {
-      const result = await client.query<{ i: number }>(STORED_AMONG_SQL, [storedParameter(wanted)]);
+      const result = await client.query<{ i: number }>(storedAmongSql('$1'), [storedParameter(wanted)]);
       return storedFlags(wanted, result.rows);
     },
     end: () => client.end(),

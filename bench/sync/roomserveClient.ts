@@ -7,7 +7,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { BenchOptions } from './options';
 import type { BenchRoom } from './roomserve';
-import type { FromRoomserve, ProcessMemory, RoomserveProcessArgs, StoredQuery, ToRoomserve } from './roomserveProcess';
+import type { FromRoomserve, ProcessMemory, RoomserveProcessArgs, ToRoomserve } from './roomserveProcess';
+import type { StoredQuery } from './storedQuery';
 
 export interface RoomserveProcess {
   readonly rooms: readonly BenchRoom[];

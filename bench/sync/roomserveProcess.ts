@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Database } from '../../server/adapters/db/database';
 import type { BenchOptions } from './options';
 import { startRoomserve, startSync, type BenchRoom } from './roomserve';
-import { STORED_AMONG_SQL, storedFlags, storedParameter, type StoredQuery } from './storedQuery';
+import { storedAmongSql, storedFlags, storedParameter, type StoredQuery } from './storedQuery';
 
 export interface ProcessMemory {
   readonly rss: number;
@@ -36,8 +36,6 @@ export type FromRoomserve =
   | { readonly type: 'ready'; readonly rooms: readonly BenchRoom[]; readonly schema?: string }
   | { readonly type: 'failed'; readonly message: string }
   | { readonly type: 'answer'; readonly id: number; readonly value?: unknown; readonly error?: string };
-
-export type { StoredQuery };
 
 export interface RoomserveProcessArgs {
   readonly options: BenchOptions;
@@ -118,9 +116,7 @@ async function main(): Promise<void> {
     async storedAmong(message) {
       const { wanted } = message as Extract<ToRoomserve, { type: 'storedAmong' }>;
       if (wanted.length === 0) return [];
-      const result = await knex.raw<{ rows: { i: number }[] }>(STORED_AMONG_SQL.replace('$1', '?'), [
-        storedParameter(wanted),
-      ]);
+      const result = await knex.raw<{ rows: { i: number }[] }>(storedAmongSql('?'), [storedParameter(wanted)]);
       return storedFlags(wanted, result.rows);
     },
     memory: () => settledMemory(roomserve.db),

@@ -11,8 +11,13 @@ export interface StoredQuery {
   readonly start: string;
 }
 
-/** `$1` is storedParameter(wanted); the rows' `i` are the indexes of those stored. */
-export const STORED_AMONG_SQL = `SELECT w.i FROM jsonb_to_recordset(CAST($1 AS jsonb)) AS w(i int, room_id uuid, start timestamptz)
+/**
+ * The question, its one parameter (storedParameter(wanted)) written as `placeholder` (`$1` for pg,
+ * `?` for knex); the rows' `i` are the indexes of those stored.
+ */
+export const storedAmongSql = (
+  placeholder: '$1' | '?',
+): string => `SELECT w.i FROM jsonb_to_recordset(CAST(${placeholder} AS jsonb)) AS w(i int, room_id uuid, start timestamptz)
   WHERE EXISTS (SELECT 1 FROM bookings b WHERE b.status = 'confirmed' AND b.room_id = w.room_id
     AND b.during && tstzrange(w.start, w.start, '[]') AND lower(b.during) = w.start)`;
 

@@ -92,6 +92,19 @@ function meeting(overrides: Partial<FakeMeeting> & Pick<FakeMeeting, 'itemId' | 
   };
 }
 
+/** M1 on 5 May and M2 on 6 May, both 09:00–10:00 UTC, in the room's calendar. */
+function putTwoMeetings(room: ConnectedRoom): void {
+  gateway.putMeeting(room.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
+  gateway.putMeeting(
+    room.mailbox,
+    meeting({
+      itemId: 'E2',
+      cleanGlobalObjectId: 'M2',
+      instances: [{ start: '2026-05-06T09:00:00.000Z', end: '2026-05-06T10:00:00.000Z' }],
+    }),
+  );
+}
+
 beforeAll(async () => {
   db = await createTestDatabase();
 });
@@ -189,15 +202,7 @@ describe('first sync of a room', () => {
       clock,
       pageSize: 3,
     });
-    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
-    gateway.putMeeting(
-      elbe.mailbox,
-      meeting({
-        itemId: 'E2',
-        cleanGlobalObjectId: 'M2',
-        instances: [{ start: '2026-05-06T09:00:00.000Z', end: '2026-05-06T10:00:00.000Z' }],
-      }),
-    );
+    putTwoMeetings(elbe);
     await counted.syncRoom(elbe);
     expect(grown).toEqual([2]);
     // Nothing new: nothing to tell.
@@ -502,15 +507,7 @@ describe('sync state and failures', () => {
   });
 
   it('resyncs after an invalid sync state without duplicating or re-creating unchanged bookings', async () => {
-    gateway.putMeeting(elbe.mailbox, meeting({ itemId: 'E1', cleanGlobalObjectId: 'M1' }));
-    gateway.putMeeting(
-      elbe.mailbox,
-      meeting({
-        itemId: 'E2',
-        cleanGlobalObjectId: 'M2',
-        instances: [{ start: '2026-05-06T09:00:00.000Z', end: '2026-05-06T10:00:00.000Z' }],
-      }),
-    );
+    putTwoMeetings(elbe);
     await engine.syncRoom(elbe);
     const before = await bookingsOf(elbe);
 
